@@ -1,0 +1,143 @@
+/** The desk configuration (content/desk.yaml): its schema and the types the rules compute with. */
+import { z } from 'zod'
+import { WEEKDAYS } from './calendar.ts'
+
+/** A text in both languages of the desk. */
+export const Localized = z.strictObject({
+  /** Dutch, the default language. */
+  nl: z.string().min(1),
+  /** English, the second language. */
+  en: z.string().min(1),
+})
+export type Localized = z.infer<typeof Localized>
+
+/** The languages the desk speaks, default first. */
+export const LANGUAGES = ['nl', 'en'] as const
+export const Language = z.enum(LANGUAGES)
+export type Language = z.infer<typeof Language>
+
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'expected a time as HH:MM, e.g. "08:30"' })
+const isoDate = z.iso.date({ error: 'expected a date as YYYY-MM-DD, e.g. 2026-12-24' })
+const key = z.string().regex(/^[a-z][a-z0-9-]*$/, { error: 'expected a lowercase key with hyphens, e.g. "first-line"' })
+
+/** Opening and closing time of one day, local time; closing after opening. */
+export const DayHours = z
+  .strictObject({ open: clockTime, close: clockTime })
+  .refine((d) => d.open < d.close, { error: 'close must be later than open', path: ['close'] })
+export type DayHours = z.infer<typeof DayHours>
+
+
+/** Dutch public holidays the desk can close on, by a stable key. */
+export const HOLIDAYS = [
+  'newYearsDay', 'goodFriday', 'easterSunday', 'easterMonday', 'kingsDay', 'liberationDay',
+  'ascensionDay', 'whitSunday', 'whitMonday', 'christmasDay', 'boxingDay',
+] as const
+export const HolidayKey = z.enum(HOLIDAYS)
+export type HolidayKey = z.infer<typeof HolidayKey>
+
+/** A published exception on one date: closed, or open with other hours. */
+export const DeskException = z.union([
+  z.strictObject({ date: isoDate, closed: z.literal(true), note: Localized }),
+  z.strictObject({ date: isoDate, open: clockTime, close: clockTime, note: Localized })
+    .refine((d) => d.open < d.close, { error: 'close must be later than open', path: ['close'] }),
+], { error: 'an exception is either { date, closed: true, note } or { date, open, close, note }' })
+export type DeskException = z.infer<typeof DeskException>
+
+/** How the target of a priority is measured. */
+export const PriorityTarget = z.union([
+  z.strictObject({ businessHours: z.number().positive() }),
+  z.strictObject({ closeOfNextBusinessDay: z.literal(true) }),
+  z.strictObject({ none: z.literal(true) }),
+], { error: 'a target is { businessHours: N }, { closeOfNextBusinessDay: true } or { none: true }' })
+export type PriorityTarget = z.infer<typeof PriorityTarget>
+
+export const PriorityLevel = z.number().int().min(1).max(5)
+export type Priority = z.infer<typeof PriorityLevel>
+
+export const PriorityDefinition = z.strictObject({
+  /** 1 (production down) to 5 (wish). */
+  level: PriorityLevel,
+  /** Only organisations with a First Class subscription may get this priority; default no. */
+  firstClassOnly: z.boolean().default(false),
+  target: PriorityTarget,
+  name: Localized,
+  description: Localized,
+  /** The target in words, as customers read it. */
+  targetText: Localized,
+})
+export type PriorityDefinition = z.infer<typeof PriorityDefinition>
+
+const Named = z.strictObject({ key, name: Localized })
+
+export const INCIDENT_KINDS = ['bug', 'outage', 'wish', 'question'] as const
+export const IncidentKind = z.enum(INCIDENT_KINDS)
+
+export const RoutingRule = z.strictObject({
+  /** Conditions that must all hold; none means the rule matches everything. */
+  when: z.strictObject({
+    kind: z.array(IncidentKind).min(1).optional(),
+    productArea: z.array(key).min(1).optional(),
+  }).optional(),
+  /** The team the incident goes to. */
+  team: key,
+})
+
+export const DeskConfig = z.strictObject({
+  name: Localized,
+  /** IANA time zone of the desk, e.g. Europe/Amsterdam. */
+  timeZone: z.string().refine(isTimeZone, { error: 'expected an IANA time zone, e.g. Europe/Amsterdam' }),
+  phone: z.strictObject({ display: z.string().min(6), international: z.string().regex(/^\+[\d ]{6,20}$/) }),
+  email: z.email(),
+  /** Regular hours per weekday; a weekday that is left out is closed. */
+  hours: z.partialRecord(z.enum(WEEKDAYS), DayHours),
+  holidays: z.strictObject({ country: z.literal('NL'), closed: z.array(HolidayKey) }),
+  exceptions: z.array(DeskException).default([]),
+  priorities: z.array(PriorityDefinition).length(5, { error: 'expected exactly five priorities, 1 to 5' }),
+  productAreas: z.array(Named).min(1),
+  teams: z.array(Named).min(1),
+  routing: z.array(RoutingRule).min(1),
+  process: z.strictObject({
+    reopenWithinDays: z.number().int().positive(),
+    complaintResponseBusinessHours: z.number().positive(),
+    extraSupportLeadDays: z.number().int().positive(),
+  }),
+  signals: z.strictObject({
+    windowDays: z.number().int().positive(),
+    thresholds: z.array(z.strictObject({
+      kind: z.enum([...INCIDENT_KINDS, 'any']),
+      count: z.number().int().positive(),
+    })).min(1),
+  }),
+}).superRefine((desk, ctx) => {
+  desk.priorities.forEach((p, i) => {
+    if (p.level !== i + 1) ctx.addIssue({ code: 'custom', path: ['priorities', i, 'level'], message: `expected level ${i + 1}: list the priorities in order 1 to 5` })
+  })
+  const areas = new Set(desk.productAreas.map((a) => a.key))
+  const teams = new Set(desk.teams.map((t) => t.key))
+  desk.routing.forEach((rule, i) => {
+    if (!teams.has(rule.team)) ctx.addIssue({ code: 'custom', path: ['routing', i, 'team'], message: `unknown team "${rule.team}": add it under teams` })
+    rule.when?.productArea?.forEach((a, j) => {
+      if (!areas.has(a)) ctx.addIssue({ code: 'custom', path: ['routing', i, 'when', 'productArea', j], message: `unknown product area "${a}": add it under productAreas` })
+    })
+  })
+  const last = desk.routing.at(-1)
+  if (last?.when && Object.keys(last.when).length > 0) {
+    ctx.addIssue({ code: 'custom', path: ['routing', desk.routing.length - 1], message: 'the last routing rule must match everything (leave out "when")' })
+  }
+  const seen = new Set<string>()
+  desk.exceptions.forEach((e, i) => {
+    if (seen.has(e.date)) ctx.addIssue({ code: 'custom', path: ['exceptions', i, 'date'], message: `${e.date} has more than one exception` })
+    seen.add(e.date)
+  })
+})
+export type DeskConfig = z.infer<typeof DeskConfig>
+export type DeskConfigInput = z.input<typeof DeskConfig>
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone })
+    return true
+  } catch {
+    return false
+  }
+}
