@@ -1,0 +1,18 @@
+// @ts-check
+import { defineConfig } from 'astro/config'
+import mdx from '@astrojs/mdx'
+import preact from '@astrojs/preact'
+import { kbBuild } from './site/integrations/kb-build.ts'
+
+const articlesDir = process.env.LOKET_ARTICLES_DIR ?? `${process.env.LOKET_CONTENT_DIR ?? 'content'}/articles`
+
+export default defineConfig({
+  srcDir: './site',
+  outDir: process.env.LOKET_OUT_DIR ?? './dist',
+  cacheDir: process.env.LOKET_CACHE_DIR ?? './node_modules/.astro',
+  trailingSlash: 'always',
+  build: { format: 'directory', inlineStylesheets: 'always' },
+  prefetch: false,
+  devToolbar: { enabled: false },
+  integrations: [mdx(), preact(), kbBuild({ articlesDir })],
+})

@@ -1,0 +1,176 @@
+/** KB benchmark: build and index N synthetic articles, then measure search and page weight in Chromium. */
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { AddressInfo } from 'node:net'
+import { serve } from '@hono/node-server'
+import { chromium, type Browser, type Page } from '@playwright/test'
+import { createApp } from '../../server/app.ts'
+import { generateArticles } from './generate-articles.ts'
+import { median } from './stats.ts'
+
+export interface KbFigures {
+  articles: number
+  buildMs: number
+  indexMs: number
+  peakRssBytes: number
+  indexBytes: number
+  coldMs: number
+  warmMs: number
+  firstQueryBytes: number
+  articlePageBytes: number
+  articlePageScripts: string[]
+}
+
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+/** Words the synthetic articles contain, one new term per warm measurement. */
+const WARM_TERMS = ['creditnota', 'pakbon', 'loonstrook', 'incassorun', 'kostenplaats', 'serienummer', 'offerte', 'koppeling', 'retourorder']
+
+export async function benchKb(count: number, runs = 5): Promise<KbFigures> {
+  const work = mkdtempSync(join(tmpdir(), `loket-bench-kb-${count}-`))
+  try {
+    generateArticles(join(work, 'articles'), count)
+    const build = await buildSite(work)
+    const server = serve({ fetch: createApp({ siteDir: join(work, 'dist') }).fetch, port: 0, hostname: '127.0.0.1' })
+    await new Promise((resolve) => server.once('listening', resolve))
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS })
+    try {
+      const cold = [] as number[]
+      for (let i = 0; i < runs; i++) cold.push(await coldSearch(browser, base, WARM_TERMS[i % WARM_TERMS.length]))
+      const warm = await warmSearches(browser, base, WARM_TERMS)
+      const firstQueryBytes = await firstQueryWeight(browser, base)
+      const article = await articleWeight(browser, base, firstArticleUrl(join(work, 'dist')))
+      return {
+        articles: count,
+        ...build,
+        indexBytes: folderSize(join(work, 'dist', 'pagefind')),
+        coldMs: median(cold),
+        warmMs: median(warm),
+        firstQueryBytes,
+        articlePageBytes: article.bytes,
+        articlePageScripts: article.scripts,
+      }
+    } finally {
+      await browser.close()
+      server.close()
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true })
+  }
+}
+
+/** Runs `astro build` (which also indexes) in a child process; wall time, index time, peak memory. */
+async function buildSite(work: string): Promise<{ buildMs: number; indexMs: number; peakRssBytes: number }> {
+  const rssFile = join(work, 'rss')
+  const started = performance.now()
+  const output = await new Promise<string>((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', './scripts/bench/rss-report.mjs', 'node_modules/astro/astro.js', 'build'], {
+      env: { ...process.env, LOKET_ARTICLES_DIR: join(work, 'articles'), LOKET_OUT_DIR: join(work, 'dist'), LOKET_CACHE_DIR: join(work, 'cache'), LOKET_RSS_FILE: rssFile },
+    })
+    let text = ''
+    child.stdout.on('data', (d) => (text += d))
+    child.stderr.on('data', (d) => (text += d))
+    child.on('error', reject)
+    child.on('exit', (code) => (code === 0 ? resolve(text) : reject(new Error(`astro build failed:\n${text.slice(-3000)}`))))
+  })
+  const buildMs = performance.now() - started
+  const indexMs = Number(output.match(/Pagefind indexed \d+ pages \(.*?\) in (\d+) ms/)?.[1] ?? NaN)
+  return { buildMs, indexMs, peakRssBytes: Number(readFileSync(rssFile, 'utf8')) }
+}
+
+/** From navigation start to the first rendered result, in a fresh browser context (empty cache). */
+async function coldSearch(browser: Browser, base: string, term: string): Promise<number> {
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  await page.goto(`${base}/zoeken/?q=${encodeURIComponent(term)}`)
+  await page.locator('[data-search-state="done"]').waitFor()
+  const at = await page.evaluate(() => performance.getEntriesByName('loket:results')[0]?.startTime ?? NaN)
+  await context.close()
+  return at
+}
+
+/** From a keystroke to its first rendered result, with Pagefind loaded on focus; one new term each. */
+async function warmSearches(browser: Browser, base: string, terms: string[]): Promise<number[]> {
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  await page.goto(`${base}/zoeken/`)
+  await page.getByRole('searchbox').focus()
+  await page.waitForLoadState('networkidle')
+  const times: number[] = []
+  for (const term of terms) {
+    times.push(await typeAndWait(page, term))
+  }
+  await context.close()
+  return times
+}
+
+async function typeAndWait(page: Page, term: string): Promise<number> {
+  return page.evaluate(async (value) => {
+    const input = document.querySelector<HTMLInputElement>('input[type="search"]')!
+    const before = performance.getEntriesByName('loket:results').length
+    const started = performance.now()
+    input.value = value
+    input.dispatchEvent(new Event('input', { bubbles: true }))
+    for (let i = 0; i < 500; i++) {
+      const marks = performance.getEntriesByName('loket:results')
+      const status = document.querySelector('.search-count')?.textContent ?? ''
+      if (marks.length > before && status.includes(value)) return marks.at(-1)!.startTime - started
+      await new Promise((resolve) => setTimeout(resolve, 2))
+    }
+    return NaN
+  }, term)
+}
+
+/** Bytes transferred for the search index files of the first query on a fresh page. */
+async function firstQueryWeight(browser: Browser, base: string): Promise<number> {
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  await page.goto(`${base}/zoeken/`)
+  const bytes = await countBytes(page, async () => {
+    await page.getByRole('searchbox').fill('factuur')
+    await page.locator('[data-search-state="done"]').waitFor()
+    await page.waitForLoadState('networkidle')
+  }, (url) => url.includes('/pagefind/'))
+  await context.close()
+  return bytes
+}
+
+/** Bytes on the wire for an article page and the scripts it loads. */
+async function articleWeight(browser: Browser, base: string, path: string): Promise<{ bytes: number; scripts: string[] }> {
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  const scripts: string[] = []
+  page.on('request', (r) => { if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname) })
+  const bytes = await countBytes(page, async () => {
+    await page.goto(`${base}${path}`)
+    await page.waitForLoadState('networkidle')
+  }, () => true)
+  await context.close()
+  return { bytes, scripts }
+}
+
+/** Sums encoded (on the wire) bytes of matching responses while `action` runs, via the DevTools protocol. */
+async function countBytes(page: Page, action: () => Promise<void>, include: (url: string) => boolean): Promise<number> {
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Network.enable')
+  const urls = new Map<string, string>()
+  let total = 0
+  cdp.on('Network.requestWillBeSent', (e) => urls.set(e.requestId, e.request.url))
+  cdp.on('Network.loadingFinished', (e) => { if (include(urls.get(e.requestId) ?? '')) total += e.encodedDataLength })
+  await action()
+  await cdp.detach()
+  return total
+}
+
+function firstArticleUrl(dist: string): string {
+  const category = readdirSync(join(dist, 'financien')).find((f) => statSync(join(dist, 'financien', f)).isDirectory())
+  return `/financien/${category}/`
+}
+
+function folderSize(dir: string): number {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .reduce((sum, e) => sum + statSync(join(e.parentPath, e.name)).size, 0)
+}

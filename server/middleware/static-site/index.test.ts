@@ -1,0 +1,81 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { beforeAll, describe, expect, test } from 'vitest'
+import { createApp } from '../../app.ts'
+
+let app: ReturnType<typeof createApp>
+
+beforeAll(() => {
+  const root = mkdtempSync(join(tmpdir(), 'loket-site-'))
+  const files: Record<string, string> = {
+    'index.html': `<!doctype html><html lang="nl"><title>Kennisbank</title>${'<p>Veel tekst.</p>'.repeat(200)}</html>`,
+    '404.html': '<html lang="nl"><h1>Deze pagina bestaat niet</h1></html>',
+    'en/404/index.html': '<html lang="en"><h1>This page does not exist</h1></html>',
+    'support/index.html': '<html lang="nl"><h1>Support</h1></html>',
+    'pagefind/pagefind.js': `export const x = 1;${' '.repeat(4000)}`,
+    '_astro/page.abc123.js': 'console.log(1)',
+  }
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true })
+    writeFileSync(join(root, path), text)
+  }
+  app = createApp({ siteDir: root })
+})
+
+describe('the static KnowledgeBase', () => {
+  test('serves pages compressed, revalidated and with security headers', async () => {
+    const res = await app.request('/', { headers: { 'accept-encoding': 'gzip' } })
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-encoding')).toBe('gzip')
+    expect(res.headers.get('cache-control')).toBe('no-cache')
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin')
+  })
+
+  test('lets any origin load the search index, for the widget', async () => {
+    const res = await app.request('/pagefind/pagefind.js', { headers: { origin: 'https://partner.example' } })
+    expect(res.status).toBe(200)
+    expect(res.headers.get('access-control-allow-origin')).toBe('*')
+    expect(res.headers.get('cross-origin-resource-policy')).toBe('cross-origin')
+    expect(res.headers.get('cache-control')).toBe('public, max-age=300')
+  })
+
+  test('does not open pages to other origins', async () => {
+    const res = await app.request('/support/', { headers: { origin: 'https://partner.example' } })
+    expect(res.headers.get('access-control-allow-origin')).toBeNull()
+  })
+
+  test('caches hashed assets for a year', async () => {
+    const res = await app.request('/_astro/page.abc123.js')
+    expect(res.headers.get('cache-control')).toContain('immutable')
+  })
+
+  test('adds the trailing slash of a folder page, keeping the query', async () => {
+    const res = await app.request('/support?q=btw')
+    expect(res.status).toBe(301)
+    expect(res.headers.get('location')).toBe('/support/?q=btw')
+  })
+
+  test.each([
+    ['/bestaat-niet/', 'Deze pagina bestaat niet'],
+    ['/en/does-not-exist/', 'This page does not exist'],
+  ])('answers %s with the 404 page of its language', async (path, heading) => {
+    const res = await app.request(path)
+    expect(res.status).toBe(404)
+    expect(await res.text()).toContain(heading)
+  })
+
+  test('refuses paths that climb out of the site', async () => {
+    const res = await app.request('/../package.json')
+    expect(res.status).toBe(404)
+  })
+
+  test('answers an unknown API address with a JSON error in the caller\'s language', async () => {
+    const nl = await app.request('/api/nope')
+    expect(nl.status).toBe(404)
+    expect(await nl.json()).toEqual({ code: 'not_found', message: 'Dit adres bestaat niet in de API.' })
+    const en = await app.request('/api/nope', { headers: { 'accept-language': 'en-GB,en;q=0.9' } })
+    expect((await en.json()).message).toBe('This address does not exist in the API.')
+  })
+})

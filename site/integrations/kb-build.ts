@@ -1,0 +1,96 @@
+/** Build steps after Astro: refuse broken internal links, then index the pages with Pagefind. */
+import { readdir, readFile } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { AstroIntegration } from 'astro'
+import * as pagefind from 'pagefind'
+
+export interface BrokenLink {
+  /** The source file (for articles) or the built page that holds the link. */
+  where: string
+  line?: number
+  href: string
+}
+
+/** Astro integration: link check and Pagefind index, each failing the build with a clear message. */
+export function kbBuild(options: { articlesDir: string }): AstroIntegration {
+  return {
+    name: 'loket-kb-build',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const outDir = fileURLToPath(dir)
+        const broken = [...(await brokenArticleLinks(options.articlesDir, outDir)), ...(await brokenPageLinks(outDir))]
+        if (broken.length > 0) {
+          const lines = broken.map((b) => `  - ${b.where}${b.line ? `:${b.line}` : ''} links to ${b.href}, which does not exist`)
+          throw new Error(`Broken internal links:\n${lines.join('\n')}\nFix the link or add the page it points to.`)
+        }
+        const started = performance.now()
+        const languages = await indexPages(outDir)
+        const counts = Object.entries(languages).map(([lang, n]) => `${lang}: ${n}`).join(', ')
+        logger.info(`Pagefind indexed ${Object.values(languages).reduce((a, b) => a + b, 0)} pages (${counts}) in ${Math.round(performance.now() - started)} ms`)
+      },
+    },
+  }
+}
+
+/** Indexes the built site into `<outDir>/pagefind`, one index per `<html lang>`; returns pages per language. */
+export async function indexPages(outDir: string): Promise<Record<string, number>> {
+  const { index, errors } = await pagefind.createIndex({})
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`)
+  try {
+    const added = await index.addDirectory({ path: outDir })
+    if (added.errors.length) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`)
+    const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') })
+    if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`)
+    const entry = JSON.parse(await readFile(join(outDir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> }
+    return Object.fromEntries(Object.entries(entry.languages).map(([lang, info]) => [lang, info.page_count]))
+  } finally {
+    await pagefind.close()
+  }
+}
+
+const MARKDOWN_LINK = /\]\((\/[^)\s]*)|href="(\/[^"]*)"/g
+
+/** Root-relative links in article sources whose target was not built, with file and line. */
+export async function brokenArticleLinks(articlesDir: string, outDir: string): Promise<BrokenLink[]> {
+  const broken: BrokenLink[] = []
+  for (const file of await filesUnder(articlesDir, /\.mdx?$/)) {
+    const lines = (await readFile(file, 'utf8')).split('\n')
+    lines.forEach((text, i) => {
+      for (const match of text.matchAll(MARKDOWN_LINK)) {
+        const href = match[1] ?? match[2]
+        if (!targetExists(outDir, href)) broken.push({ where: relative(process.cwd(), file), line: i + 1, href })
+      }
+    })
+  }
+  return broken
+}
+
+const HTML_LINK = /\s(?:href|src)="(\/(?!\/)[^"]*)"/g
+
+/** Root-relative links and sources in built pages (templates, not articles) that lead nowhere. */
+export async function brokenPageLinks(outDir: string): Promise<BrokenLink[]> {
+  const broken = new Map<string, BrokenLink>()
+  for (const file of await filesUnder(outDir, /\.html$/)) {
+    const html = await readFile(file, 'utf8')
+    for (const match of html.matchAll(HTML_LINK)) {
+      const href = match[1].replaceAll('&amp;', '&')
+      if (href.startsWith('/pagefind/') || href.startsWith('/api/') || href === '/widget.js') continue
+      if (!targetExists(outDir, href)) broken.set(`${file} ${href}`, { where: relative(outDir, file), href })
+    }
+  }
+  return [...broken.values()]
+}
+
+function targetExists(outDir: string, href: string): boolean {
+  const path = decodeURIComponent(href.split(/[?#]/)[0])
+  if (path.endsWith('/')) return existsSync(join(outDir, path, 'index.html'))
+  return existsSync(join(outDir, path)) || existsSync(join(outDir, path, 'index.html')) || existsSync(join(outDir, `${path}.html`))
+}
+
+async function filesUnder(dir: string, pattern: RegExp): Promise<string[]> {
+  if (!existsSync(dir)) return []
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true })
+  return entries.filter((e) => e.isFile() && pattern.test(e.name)).map((e) => join(e.parentPath, e.name))
+}

@@ -1,0 +1,228 @@
+/** The KnowledgeBase search: results as you type, filters, keyboard use and the hand-off to support. */
+import { useEffect, useRef, useState } from 'preact/hooks'
+import { format } from '../i18n/format.ts'
+import { excerptParts, loadPagefind, type Pagefind, type PagefindResult } from './pagefind.ts'
+
+/** The strings the island shows, taken from the site's dictionary of one language. */
+export interface SearchStrings {
+  label: string
+  placeholder: string
+  submit: string
+  results: string
+  oneResult: string
+  filtered: string
+  noResults: string
+  loading: string
+  error: string
+  filterCategory: string
+  filterProductArea: string
+  filterAll: string
+  allResults: string
+  keyboardHint: string
+  handoffTitle: string
+  handoffText: string
+  handoffButton: string
+}
+
+export interface SearchProps {
+  strings: SearchStrings
+  /** `page`: the full search page (filters, URL kept in step); `inline`: a box with a few results. */
+  mode: 'page' | 'inline'
+  /** The search page, for "see all results" from the inline box. */
+  searchUrl: string
+  /** Where "ask support" leads when no widget takes the question over. */
+  handoffUrl: string
+  /** Results shown at most; default 20 on the page, 5 inline. */
+  limit?: number
+}
+
+type Filters = { category?: string; productArea?: string }
+type State =
+  | { kind: 'idle' }
+  | { kind: 'loading' }
+  | { kind: 'error' }
+  | { kind: 'done'; query: string; total: number; results: PagefindResult[] }
+
+/** Pagefind's filter names, as the article pages declare them. */
+const FILTER_NAMES = ['category', 'productArea'] as const
+
+export default function Search({ strings, mode, searchUrl, handoffUrl, limit = mode === 'page' ? 20 : 5 }: SearchProps) {
+  const initial = mode === 'page' ? readUrl() : { query: '', filters: {} }
+  const [query, setQuery] = useState(initial.query)
+  const [filters, setFilters] = useState<Filters>(initial.filters)
+  const [options, setOptions] = useState<Record<string, string[]>>({})
+  const [state, setState] = useState<State>({ kind: 'idle' })
+  const input = useRef<HTMLInputElement>(null)
+  const list = useRef<HTMLUListElement>(null)
+  // Every search gets a number; an answer that is not the latest one is dropped.
+  const counter = useRef(0)
+
+  async function pagefind(): Promise<Pagefind> {
+    const loaded = await loadPagefind()
+    if (mode === 'page' && Object.keys(options).length === 0) {
+      const available = await loaded.filters()
+      setOptions(Object.fromEntries(FILTER_NAMES.map((name) => [name, Object.keys(available[name] ?? {}).sort()])))
+    }
+    return loaded
+  }
+
+  useEffect(() => {
+    const term = query.trim()
+    const active = Object.fromEntries(Object.entries(filters).filter(([, v]) => v)) as Record<string, string>
+    if (mode === 'page') writeUrl(term, filters)
+    if (!term && Object.keys(active).length === 0) {
+      counter.current++
+      setState({ kind: 'idle' })
+      return
+    }
+    const mine = ++counter.current
+    setState((s) => (s.kind === 'done' ? s : { kind: 'loading' }))
+    ;(async () => {
+      try {
+        const found = await (await pagefind()).search(term || null, { filters: active })
+        if (mine !== counter.current) return
+        const results = await Promise.all(found.results.slice(0, limit).map((r) => r.data()))
+        if (mine !== counter.current) return
+        setState({ kind: 'done', query: term, total: found.results.length, results })
+      } catch (error) {
+        console.error('[loket] search failed', error)
+        if (mine === counter.current) setState({ kind: 'error' })
+      }
+    })()
+  }, [query, filters.category, filters.productArea])
+
+  useEffect(() => {
+    if (state.kind === 'done') performance.mark('loket:results')
+  }, [state])
+
+  useEffect(() => {
+    if (mode === 'page' && initial.query) input.current?.focus()
+  }, [])
+
+  function onInputKey(event: KeyboardEvent) {
+    if (event.key === 'ArrowDown') {
+      const first = list.current?.querySelector('a')
+      if (first) {
+        event.preventDefault()
+        first.focus()
+      }
+    } else if (event.key === 'Escape' && query) {
+      setQuery('')
+    }
+  }
+
+  function onListKey(event: KeyboardEvent) {
+    const links = [...(list.current?.querySelectorAll('a') ?? [])]
+    const at = links.indexOf(document.activeElement as HTMLAnchorElement)
+    const moves: Record<string, number> = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: links.length - 1 }
+    if (event.key === 'Escape') {
+      event.preventDefault()
+      input.current?.focus()
+    } else if (event.key in moves) {
+      event.preventDefault()
+      if (moves[event.key] < 0) input.current?.focus()
+      else links[Math.min(moves[event.key], links.length - 1)]?.focus()
+    }
+  }
+
+  function onSubmit(event: Event) {
+    if (mode === 'inline') return // the form goes to the search page with ?q=
+    event.preventDefault()
+    list.current?.querySelector('a')?.focus()
+  }
+
+  function askSupport(event: MouseEvent) {
+    // A widget on the page may take the question over; without one the link leads on.
+    const handed = !window.dispatchEvent(new CustomEvent('loket:ask', { detail: { query: query.trim() }, cancelable: true }))
+    if (handed) event.preventDefault()
+  }
+
+  const term = query.trim()
+  const status =
+    state.kind === 'loading' ? strings.loading
+    : state.kind === 'error' ? strings.error
+    : state.kind === 'done' && !state.query ? format(strings.filtered, { count: state.total })
+    : state.kind === 'done' && state.total === 0 ? format(strings.noResults, { query: state.query })
+    : state.kind === 'done' && state.total === 1 ? format(strings.oneResult, { query: state.query })
+    : state.kind === 'done' ? format(strings.results, { count: state.total, query: state.query })
+    : ''
+  const handoffHref = `${handoffUrl}?q=${encodeURIComponent(term)}`
+
+  return (
+    <div class="search" data-search-state={state.kind}>
+      <form class="search-box" role="search" action={searchUrl} method="get" onSubmit={onSubmit}>
+        <label class="visually-hidden" for={`q-${mode}`}>{strings.label}</label>
+        <input
+          ref={input}
+          id={`q-${mode}`}
+          type="search"
+          name="q"
+          value={query}
+          placeholder={strings.placeholder}
+          autocomplete="off"
+          aria-describedby={`hint-${mode}`}
+          onFocus={() => void pagefind().catch(() => setState({ kind: 'error' }))}
+          onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
+          onKeyDown={onInputKey}
+        />
+        <button type="submit">{strings.submit}</button>
+        <span id={`hint-${mode}`} class="visually-hidden">{strings.keyboardHint}</span>
+      </form>
+      {mode === 'page' && (
+        <div class="search-filters">
+          {FILTER_NAMES.map((name) => (
+            <label key={name}>
+              {name === 'category' ? strings.filterCategory : strings.filterProductArea}
+              <select
+                name={name}
+                value={filters[name] ?? ''}
+                onChange={(e) => setFilters({ ...filters, [name]: (e.target as HTMLSelectElement).value || undefined })}
+              >
+                <option value="">{strings.filterAll}</option>
+                {(options[name] ?? (filters[name] ? [filters[name]!] : [])).map((value) => <option key={value} value={value}>{value}</option>)}
+              </select>
+            </label>
+          ))}
+        </div>
+      )}
+      <p class="search-count" role="status" aria-live="polite">{status}</p>
+      {state.kind === 'done' && state.results.length > 0 && (
+        <ul class="search-results" ref={list} onKeyDown={onListKey}>
+          {state.results.map((result) => (
+            <li key={result.url}>
+              <a href={result.url}>{result.meta.title ?? result.url}</a>
+              <p>{excerptParts(result.excerpt).map((part, i) => (part.isMark ? <mark key={i}>{part.text}</mark> : part.text))}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+      {mode === 'inline' && state.kind === 'done' && state.total > state.results.length && (
+        <p><a href={`${searchUrl}?q=${encodeURIComponent(term)}`}>{strings.allResults}</a></p>
+      )}
+      {state.kind === 'done' && term.length >= 2 && (
+        <section class="handoff" aria-labelledby={`handoff-${mode}`} data-handoff={state.total === 0 ? 'no-results' : 'more'}>
+          <h2 id={`handoff-${mode}`}>{strings.handoffTitle}</h2>
+          <p>{strings.handoffText}</p>
+          <a class="button" href={handoffHref} onClick={askSupport}>{strings.handoffButton}</a>
+        </section>
+      )}
+    </div>
+  )
+}
+
+function readUrl(): { query: string; filters: Filters } {
+  if (typeof location === 'undefined') return { query: '', filters: {} }
+  const params = new URLSearchParams(location.search)
+  return {
+    query: params.get('q') ?? '',
+    filters: { category: params.get('category') ?? undefined, productArea: params.get('productArea') ?? undefined },
+  }
+}
+
+function writeUrl(query: string, filters: Filters): void {
+  const params = new URLSearchParams()
+  if (query) params.set('q', query)
+  for (const name of FILTER_NAMES) if (filters[name]) params.set(name, filters[name]!)
+  const search = params.toString()
+  history.replaceState(null, '', search ? `?${search}` : location.pathname)
+}

@@ -1,0 +1,85 @@
+// The build refuses what an editor got wrong, and says which file and which field or link.
+import { spawnSync } from 'node:child_process'
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { describe, expect, test } from 'vitest'
+
+const BUILD_TIMEOUT = 120_000
+
+function article(fields: Record<string, string>, body = 'Een kort maar echt artikel om de build mee te testen.'): string {
+  const frontmatter = {
+    title: 'Testartikel',
+    description: 'Een artikel dat alleen in deze test bestaat.',
+    category: 'support',
+    productArea: 'general',
+    tags: '[test]',
+    updated: '2026-11-01',
+    translationKey: 'test-article',
+    ...fields,
+  }
+  return `---\n${Object.entries(frontmatter).map(([k, v]) => `${k}: ${v}`).join('\n')}\n---\n\n${body}\n`
+}
+
+/** Builds the site from the given article files (and optionally another content folder). */
+function build(files: Record<string, string>, options: { deskYaml?: string } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'loket-build-'))
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, 'articles', path)), { recursive: true })
+    writeFileSync(join(dir, 'articles', path), text)
+  }
+  const env: Record<string, string> = {
+    ...process.env as Record<string, string>,
+    LOKET_ARTICLES_DIR: join(dir, 'articles'),
+    LOKET_OUT_DIR: join(dir, 'dist'),
+    LOKET_CACHE_DIR: join(dir, 'cache'),
+  }
+  if (options.deskYaml) {
+    writeFileSync(join(dir, 'desk.yaml'), options.deskYaml)
+    copyFileSync('content/categories.yaml', join(dir, 'categories.yaml'))
+    env.LOKET_CONTENT_DIR = dir
+  }
+  const run = spawnSync(process.execPath, ['node_modules/astro/astro.js', 'build'], { env, encoding: 'utf8', timeout: BUILD_TIMEOUT })
+  return { status: run.status, output: `${run.stdout}\n${run.stderr}`, dir }
+}
+
+describe('the build', () => {
+  test('refuses an article with a bad frontmatter field, naming file and field', () => {
+    const { status, output } = build({ 'nl/support/kapot.md': article({ productArea: 'crm' }) })
+    expect(status).not.toBe(0)
+    expect(output).toContain('nl/support/kapot.md')
+    expect(output).toMatch(/productArea.*received 'crm'/)
+  }, BUILD_TIMEOUT)
+
+  test('refuses an article filed under the wrong category folder', () => {
+    const { status, output } = build({ 'nl/finance/verkeerde-map.md': article({ category: 'support' }) })
+    expect(status).not.toBe(0)
+    expect(output).toMatch(/nl\/finance\/verkeerde-map\.md: category "support" does not match the folder "finance"/)
+  }, BUILD_TIMEOUT)
+
+  test('refuses a broken internal link, naming file and line', () => {
+    const body = 'Eerste regel.\n\nZie ook [het btw-artikel](/financien/bestaat-niet/) voor meer.'
+    const { status, output } = build({ 'nl/support/met-link.md': article({}, body) })
+    expect(status).not.toBe(0)
+    expect(output).toMatch(/nl\/support\/met-link\.md:13 links to \/financien\/bestaat-niet\/, which does not exist/)
+  }, BUILD_TIMEOUT)
+
+  test('refuses an invalid desk.yaml, naming the field', () => {
+    const desk = readFileSync('content/desk.yaml', 'utf8').replace('friday: { open: "08:30", close: "16:00" }', 'friday: { open: "16:00", close: "08:30" }')
+    const { status, output } = build({ 'nl/support/goed.md': article({}) }, { deskYaml: desk })
+    expect(status).not.toBe(0)
+    expect(output).toMatch(/desk\.yaml is not valid:\s+- hours\.friday\.close: close must be later than open/)
+  }, BUILD_TIMEOUT)
+
+  test('builds and indexes a valid article', () => {
+    const { status, output, dir } = build({
+      'nl/support/goed.md': article({}, '## Eerste stap\n\nTekst.\n\n## Tweede stap\n\nMeer tekst.'),
+      'en/support/good.md': article({ title: 'Test article', description: 'An article that only exists in this test.' }),
+    })
+    expect(output).toMatch(/Pagefind indexed 2 pages \((nl: 1, en: 1|en: 1, nl: 1)\)/)
+    expect(status).toBe(0)
+    const html = readFileSync(join(dir, 'dist/support/goed/index.html'), 'utf8')
+    expect(html).toContain('href="/en/support/good/"')
+    expect(html).toContain('href="#eerste-stap"')
+  }, BUILD_TIMEOUT)
+})

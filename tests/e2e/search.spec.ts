@@ -1,0 +1,104 @@
+// Searching the KnowledgeBase in Chromium: both languages, filters, keyboard, and the hand-off.
+import { expect, test } from '@playwright/test'
+
+test.describe('search', () => {
+  test('a Dutch query finds the Dutch article', async ({ page }) => {
+    await page.goto('/zoeken/')
+    await page.getByRole('searchbox', { name: 'Zoek in de kennisbank' }).fill('btw-aangifte')
+    const first = page.locator('.search-results a').first()
+    await expect(first).toHaveAttribute('href', '/financien/btw-aangifte/')
+    await expect(page.getByRole('status').filter({ hasText: 'voor “btw-aangifte”' })).toBeVisible()
+    await expect(page.locator('.search-results mark').first()).toBeVisible()
+    await expect(page).toHaveURL(/\?q=btw-aangifte$/)
+  })
+
+  test('the same topic in English finds the English article', async ({ page }) => {
+    await page.goto('/en/search/')
+    await page.getByRole('searchbox', { name: 'Search the knowledge base' }).fill('VAT return')
+    await expect(page.locator('.search-results a').first()).toHaveAttribute('href', '/en/finance/vat-return/')
+    const hrefs = await page.locator('.search-results a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))
+    expect(hrefs.every((href) => href?.startsWith('/en/'))).toBe(true)
+  })
+
+  test('filters narrow the results to one category', async ({ page }) => {
+    await page.goto('/zoeken/?q=incident')
+    const results = page.locator('.search-results li')
+    await expect(results.first()).toBeVisible()
+    const before = await page.locator('.search-count').textContent()
+    await page.getByLabel('Categorie').selectOption('Portaal en contactpersonen')
+    await expect(page.locator('.search-count')).not.toHaveText(before!)
+    const hrefs = await page.locator('.search-results a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))
+    expect(hrefs.length).toBeGreaterThan(0)
+    expect(hrefs.every((href) => href?.startsWith('/portaal/'))).toBe(true)
+    await expect(page).toHaveURL(/category=Portaal/)
+  })
+
+  test('a product area filter alone lists that area', async ({ page }) => {
+    await page.goto('/en/search/')
+    await page.getByRole('searchbox').focus()
+    await page.getByLabel('Product area').selectOption('Inventory and logistics')
+    await expect(page.locator('.search-count')).toHaveText(/^\d+ articles found$/)
+    const hrefs = await page.locator('.search-results a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))
+    expect(hrefs.length).toBeGreaterThanOrEqual(3)
+    expect(hrefs.every((href) => href?.startsWith('/en/inventory/'))).toBe(true)
+  })
+
+  test('a nonsense query offers to turn the question into an incident', async ({ page }) => {
+    await page.goto('/zoeken/')
+    await page.getByRole('searchbox').fill('qzxwvk plorf')
+    await expect(page.getByRole('status')).toHaveText('Geen resultaten voor “qzxwvk plorf”')
+    const handoff = page.locator('[data-handoff="no-results"]')
+    await expect(handoff.getByRole('heading', { name: 'Niet gevonden wat u zocht?' })).toBeVisible()
+    const ask = handoff.getByRole('link', { name: 'Vraag het support' })
+    await expect(ask).toHaveAttribute('href', '/support/incident-melden/?q=qzxwvk%20plorf')
+    await ask.click()
+    await expect(page).toHaveURL('/support/incident-melden/?q=qzxwvk%20plorf')
+  })
+
+  test('a widget on the page may take the question over', async ({ page }) => {
+    await page.goto('/en/search/?q=qzxwvk')
+    await page.evaluate(() => {
+      window.addEventListener('loket:ask', (event) => {
+        event.preventDefault()
+        document.body.dataset.asked = (event as CustomEvent<{ query: string }>).detail.query
+      })
+    })
+    await page.getByRole('link', { name: 'Ask support' }).click()
+    await expect(page.locator('body')).toHaveAttribute('data-asked', 'qzxwvk')
+    await expect(page).toHaveURL(/\/en\/search\//)
+  })
+
+  test('works by keyboard: arrows through results, Escape back to the box', async ({ page }) => {
+    await page.goto('/en/search/')
+    const box = page.getByRole('searchbox')
+    await box.fill('priority')
+    await expect(page.locator('.search-results a').nth(1)).toBeVisible()
+    await box.press('ArrowDown')
+    await expect(page.locator('.search-results a').first()).toBeFocused()
+    await page.keyboard.press('ArrowDown')
+    await expect(page.locator('.search-results a').nth(1)).toBeFocused()
+    await page.keyboard.press('Escape')
+    await expect(box).toBeFocused()
+    await page.keyboard.press('ArrowDown')
+    await page.keyboard.press('Enter')
+    await expect(page.locator('article h1')).toBeVisible()
+  })
+
+  test('the home page searches as you type and links to all results', async ({ page }) => {
+    await page.goto('/')
+    await page.getByRole('searchbox').pressSequentially('voorraad', { delay: 30 })
+    await expect(page.locator('.search-results li').first()).toBeVisible()
+    expect(await page.locator('.search-results li').count()).toBeLessThanOrEqual(5)
+    await page.getByRole('link', { name: 'Alle resultaten bekijken' }).click()
+    await expect(page).toHaveURL('/zoeken/?q=voorraad')
+    await expect(page.getByRole('searchbox')).toHaveValue('voorraad')
+  })
+
+  test('the header search form leads to the search page', async ({ page }) => {
+    await page.goto('/prioriteiten/')
+    await page.getByRole('searchbox', { name: 'Zoek in de kennisbank' }).fill('creditnota')
+    await page.getByRole('searchbox', { name: 'Zoek in de kennisbank' }).press('Enter')
+    await expect(page).toHaveURL('/zoeken/?q=creditnota')
+    await expect(page.locator('.search-results a').first()).toHaveAttribute('href', '/verkoop/creditnota-maken/')
+  })
+})
