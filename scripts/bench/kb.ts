@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
-import { chromium, type Browser, type Page } from '@playwright/test'
+import { chromium, type Browser, type Page, type Request } from '@playwright/test'
 import { createApp } from '../../server/app.ts'
 import { generateArticles } from './generate-articles.ts'
 import { median } from './stats.ts'
@@ -17,6 +17,8 @@ export interface KbFigures {
   peakRssBytes: number
   indexBytes: number
   coldMs: number
+  /** Opening /zoeken/?q=… in a fresh context: navigation start to first rendered result. */
+  pageLoadMs: number
   warmMs: number
   firstQueryBytes: number
   articlePageBytes: number
@@ -38,7 +40,11 @@ export async function benchKb(count: number, runs = 5): Promise<KbFigures> {
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS })
     try {
       const cold = [] as number[]
-      for (let i = 0; i < runs; i++) cold.push(await coldSearch(browser, base, WARM_TERMS[i % WARM_TERMS.length]))
+      const pageLoad = [] as number[]
+      for (let i = 0; i < runs; i++) {
+        cold.push(await coldSearch(browser, base, WARM_TERMS[i % WARM_TERMS.length]))
+        pageLoad.push(await searchPageLoad(browser, base, WARM_TERMS[(i + 3) % WARM_TERMS.length]))
+      }
       const warm = await warmSearches(browser, base, WARM_TERMS)
       const firstQueryBytes = await firstQueryWeight(browser, base)
       const article = await articleWeight(browser, base, firstArticleUrl(join(work, 'dist')))
@@ -47,6 +53,7 @@ export async function benchKb(count: number, runs = 5): Promise<KbFigures> {
         ...build,
         indexBytes: folderSize(join(work, 'dist', 'pagefind')),
         coldMs: median(cold),
+        pageLoadMs: median(pageLoad),
         warmMs: median(warm),
         firstQueryBytes,
         articlePageBytes: article.bytes,
@@ -80,8 +87,22 @@ async function buildSite(work: string): Promise<{ buildMs: number; indexMs: numb
   return { buildMs, indexMs, peakRssBytes: Number(readFileSync(rssFile, 'utf8')) }
 }
 
-/** From navigation start to the first rendered result, in a fresh browser context (empty cache). */
+/**
+ * Cold search: a fresh browser context (empty cache) loads the search page; from the first
+ * keystroke to the first rendered result, Pagefind's import, init, index chunks and fragments included.
+ */
 async function coldSearch(browser: Browser, base: string, term: string): Promise<number> {
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  await page.goto(`${base}/zoeken/`)
+  await page.waitForLoadState('networkidle')
+  const elapsed = await typeAndWait(page, term)
+  await context.close()
+  return elapsed
+}
+
+/** A fresh context opens the search page with ?q=: from navigation start to the first rendered result. */
+async function searchPageLoad(browser: Browser, base: string, term: string): Promise<number> {
   const context = await browser.newContext()
   const page = await context.newPage()
   await page.goto(`${base}/zoeken/?q=${encodeURIComponent(term)}`)
@@ -123,12 +144,15 @@ async function typeAndWait(page: Page, term: string): Promise<number> {
   }, term)
 }
 
-/** Bytes transferred for the search index files of the first query on a fresh page. */
+/**
+ * Bytes of /pagefind/ on the wire for the first query on a fresh page: what the search page
+ * preloads (Pagefind's script and wasm) plus what the query fetches (meta, index, fragments).
+ */
 async function firstQueryWeight(browser: Browser, base: string): Promise<number> {
   const context = await browser.newContext()
   const page = await context.newPage()
-  await page.goto(`${base}/zoeken/`)
   const bytes = await countBytes(page, async () => {
+    await page.goto(`${base}/zoeken/`)
     await page.getByRole('searchbox').fill('factuur')
     await page.locator('[data-search-state="done"]').waitFor()
     await page.waitForLoadState('networkidle')
@@ -151,17 +175,19 @@ async function articleWeight(browser: Browser, base: string, path: string): Prom
   return { bytes, scripts }
 }
 
-/** Sums encoded (on the wire) bytes of matching responses while `action` runs, via the DevTools protocol. */
+/**
+ * Sums bytes on the wire (headers and encoded body) of matching requests while `action` runs,
+ * including those of Pagefind's web worker, which Playwright reports on the page too.
+ */
 async function countBytes(page: Page, action: () => Promise<void>, include: (url: string) => boolean): Promise<number> {
-  const cdp = await page.context().newCDPSession(page)
-  await cdp.send('Network.enable')
-  const urls = new Map<string, string>()
-  let total = 0
-  cdp.on('Network.requestWillBeSent', (e) => urls.set(e.requestId, e.request.url))
-  cdp.on('Network.loadingFinished', (e) => { if (include(urls.get(e.requestId) ?? '')) total += e.encodedDataLength })
+  const pending: Promise<number>[] = []
+  const onFinished = (request: Request) => {
+    if (include(request.url())) pending.push(request.sizes().then((s) => s.responseHeadersSize + s.responseBodySize))
+  }
+  page.on('requestfinished', onFinished)
   await action()
-  await cdp.detach()
-  return total
+  page.off('requestfinished', onFinished)
+  return (await Promise.all(pending)).reduce((a, b) => a + b, 0)
 }
 
 function firstArticleUrl(dist: string): string {

@@ -18,6 +18,12 @@ export interface PagefindResult {
   filters: Record<string, string[]>
 }
 
+/**
+ * Search on the page's own thread: measured here, starting Pagefind's worker costs more than the
+ * search itself (a second script, a second wasm compile), and a search is a few milliseconds.
+ */
+const NO_WORKER = true
+
 let loading: Promise<Pagefind> | undefined
 
 /** Imports and initialises Pagefind once; later calls share the same promise. */
@@ -25,7 +31,7 @@ export function loadPagefind(base = '/'): Promise<Pagefind> {
   loading ??= (async () => {
     const url = `${base}pagefind/pagefind.js`
     const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind
-    await pagefind.options({ baseUrl: base, excerptLength: 22 })
+    await pagefind.options({ baseUrl: base, excerptLength: 22, noWorker: NO_WORKER })
     await pagefind.init()
     return pagefind
   })()
