@@ -3,7 +3,9 @@ import { mkdirSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { serve } from '@hono/node-server'
 import { createApp } from './app.ts'
+import { appendLog } from './store/append-log.ts'
 import { loadDesk } from './desk.ts'
+import type { KbVote } from './domain/kb-insight.ts'
 
 const port = Number(process.env.PORT ?? 4321)
 const host = process.env.HOST ?? '127.0.0.1'
@@ -19,7 +21,9 @@ try {
 }
 mkdirSync(resolve(dataDir, 'outbox'), { recursive: true })
 
-const server = serve({ fetch: createApp({ siteDir }).fetch, port, hostname: host }, (info) => {
+const insight = appendLog<KbVote>(resolve(dataDir, 'kb-insight.jsonl'))
+const app = createApp({ clock: () => new Date(), insight, siteDir })
+const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
   const base = `http://${['0.0.0.0', '127.0.0.1', '::'].includes(host) ? 'localhost' : host}:${info.port}`
   console.log(`[loket] KnowledgeBase  ${base}/  (English: ${base}/en/)`)
   console.log(`[loket] Search index   ${base}/pagefind/pagefind.js`)
@@ -28,5 +32,5 @@ const server = serve({ fetch: createApp({ siteDir }).fetch, port, hostname: host
 })
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => server.close(() => process.exit(0)))
+  process.on(signal, () => server.close(() => void insight.close().then(() => process.exit(0))))
 }

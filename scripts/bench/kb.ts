@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import { chromium, type Browser, type Page, type Request } from '@playwright/test'
 import { createApp } from '../../server/app.ts'
+import { memoryLog } from '../../server/store/memory-log.ts'
 import { generateArticles } from './generate-articles.ts'
 import { median } from './stats.ts'
 
@@ -34,7 +35,7 @@ export async function benchKb(count: number, runs = 5): Promise<KbFigures> {
   try {
     generateArticles(join(work, 'articles'), count)
     const build = await buildSite(work)
-    const server = serve({ fetch: createApp({ siteDir: join(work, 'dist') }).fetch, port: 0, hostname: '127.0.0.1' })
+    const server = serve({ fetch: createApp({ clock: () => new Date(), insight: memoryLog(), siteDir: join(work, 'dist') }).fetch, port: 0, hostname: '127.0.0.1' })
     await new Promise((resolve) => server.once('listening', resolve))
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS })
@@ -88,13 +89,14 @@ async function buildSite(work: string): Promise<{ buildMs: number; indexMs: numb
 }
 
 /**
- * Cold search: a fresh browser context (empty cache) loads the search page; from the first
- * keystroke to the first rendered result, Pagefind's import, init, index chunks and fragments included.
+ * Cold search: a fresh browser context (empty cache) loads the home page, whose search box loads
+ * Pagefind lazily; from the first keystroke to the first rendered result, Pagefind's import,
+ * wasm, index chunks and fragments included.
  */
 async function coldSearch(browser: Browser, base: string, term: string): Promise<number> {
   const context = await browser.newContext()
   const page = await context.newPage()
-  await page.goto(`${base}/zoeken/`)
+  await page.goto(`${base}/`)
   await page.waitForLoadState('networkidle')
   const elapsed = await typeAndWait(page, term)
   await context.close()
@@ -145,14 +147,14 @@ async function typeAndWait(page: Page, term: string): Promise<number> {
 }
 
 /**
- * Bytes of /pagefind/ on the wire for the first query on a fresh page: what the search page
- * preloads (Pagefind's script and wasm) plus what the query fetches (meta, index, fragments).
+ * Bytes of /pagefind/ on the wire for the first query on a fresh home page: Pagefind's script
+ * and wasm, the index meta, the index chunks and the fragments of the results shown.
  */
 async function firstQueryWeight(browser: Browser, base: string): Promise<number> {
   const context = await browser.newContext()
   const page = await context.newPage()
   const bytes = await countBytes(page, async () => {
-    await page.goto(`${base}/zoeken/`)
+    await page.goto(`${base}/`)
     await page.getByRole('searchbox').fill('factuur')
     await page.locator('[data-search-state="done"]').waitFor()
     await page.waitForLoadState('networkidle')

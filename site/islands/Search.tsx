@@ -109,7 +109,12 @@ export default function Search({ strings, mode, searchUrl, handoffUrl, limit = m
   }, [state])
 
   useEffect(() => {
+    // Words typed before the island woke up are searched, not lost.
+    const typed = input.current?.value ?? ''
+    if (typed && typed !== query) setQuery(typed)
     if (mode === 'page' && initial.query) input.current?.focus()
+    // The search page exists to search: load Pagefind and the filter values at once, not on focus.
+    if (mode === 'page') void pagefind().catch(() => setState({ kind: 'error' }))
   }, [])
 
   function onInputKey(event: KeyboardEvent) {

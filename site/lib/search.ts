@@ -8,14 +8,16 @@ import { PAGES } from './routes.ts'
 /** The article that explains how to register an incident: the hand-off's target until a widget takes over. */
 const HANDOFF_ARTICLE = 'register-incident'
 
+const SEARCH_KEYS = [
+  'label', 'placeholder', 'submit', 'results', 'oneResult', 'filtered', 'noResults', 'loading', 'error',
+  'filterCategory', 'filterProductArea', 'filterAll', 'allResults', 'keyboardHint', 'handoffTitle', 'handoffText', 'handoffButton',
+] as const satisfies readonly (keyof SearchStrings)[]
+
+/** The island's strings: the dictionary's `search.*` entries of `lang`. */
 export function searchStrings(lang: Language): SearchStrings {
-  const d = dictionaries[lang]
-  const pick = <K extends keyof SearchStrings>(key: K) => d[`search.${key}`]
-  const keys: (keyof SearchStrings)[] = [
-    'label', 'placeholder', 'submit', 'results', 'oneResult', 'filtered', 'noResults', 'loading', 'error',
-    'filterCategory', 'filterProductArea', 'filterAll', 'allResults', 'keyboardHint', 'handoffTitle', 'handoffText', 'handoffButton',
-  ]
-  return Object.fromEntries(keys.map((k) => [k, pick(k)])) as SearchStrings
+  const strings = {} as SearchStrings
+  for (const key of SEARCH_KEYS) strings[key] = dictionaries[lang][`search.${key}`]
+  return strings
 }
 
 /** The hand-off link: the register-an-incident article, or the hours page when there is none. */

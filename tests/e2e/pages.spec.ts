@@ -71,14 +71,19 @@ test.describe('pages', () => {
     await expect(page.locator('.search-results a').first()).toHaveAttribute('href', '/en/sales/credit-note/')
   })
 
-  test('a vote is sent to the API and its failure is said, not hidden', async ({ page }) => {
-    await page.route('**/api/kb/votes', (route) => route.fulfill({ status: 201, json: { ok: true } }))
+  test('a vote reaches the API, and a failure is said, not hidden', async ({ page }) => {
     await page.goto('/support/incident-melden/')
-    await page.getByRole('button', { name: 'Ja' }).click()
+    const [response] = await Promise.all([
+      page.waitForResponse('**/api/kb/votes'),
+      page.getByRole('button', { name: 'Ja' }).click(),
+    ])
+    expect(response.status()).toBe(201)
     await expect(page.getByText('Bedankt voor uw reactie.')).toBeVisible()
-    await page.unroute('**/api/kb/votes')
+    await expect(page.getByRole('button', { name: 'Ja' })).toBeDisabled()
+    await page.route('**/api/kb/votes', (route) => route.fulfill({ status: 503, json: { code: 'unavailable', message: 'x' } }))
     await page.goto('/en/support/register-an-incident/')
     await page.getByRole('button', { name: 'No' }).click()
     await expect(page.getByText('Your feedback could not be saved.')).toBeVisible()
+    await expect(page.getByRole('button', { name: 'No' })).toBeEnabled()
   })
 })

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { createApp } from '../../app.ts'
+import { memoryLog } from '../../store/memory-log.ts'
 
 let app: ReturnType<typeof createApp>
 
@@ -20,7 +21,7 @@ beforeAll(() => {
     mkdirSync(dirname(join(root, path)), { recursive: true })
     writeFileSync(join(root, path), text)
   }
-  app = createApp({ siteDir: root })
+  app = createApp({ clock: () => new Date(), insight: memoryLog(), siteDir: root })
 })
 
 describe('the static KnowledgeBase', () => {
