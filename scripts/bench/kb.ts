@@ -65,7 +65,8 @@ export async function benchKb(count: number, runs = 5): Promise<KbFigures> {
       server.close()
     }
   } finally {
-    rmSync(work, { recursive: true, force: true })
+    if (process.env.BENCH_KEEP) console.log(`[bench] kept ${work}`)
+    else rmSync(work, { recursive: true, force: true })
   }
 }
 

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process'
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
+import { brotliDecompressSync } from 'node:zlib'
 import { describe, expect, test } from 'vitest'
 
 const BUILD_TIMEOUT = 120_000
@@ -81,5 +82,8 @@ describe('the build', () => {
     const html = readFileSync(join(dir, 'dist/support/goed/index.html'), 'utf8')
     expect(html).toContain('href="/en/support/good/"')
     expect(html).toContain('href="#eerste-stap"')
+    // Pagefind's wasm also as brotli, holding the data already decompressed (Pagefind's signature first).
+    const wasm = brotliDecompressSync(readFileSync(join(dir, 'dist/pagefind/wasm.nl.pagefind.br')))
+    expect(wasm.subarray(0, 12).toString()).toBe('pagefind_dcd')
   }, BUILD_TIMEOUT)
 })

@@ -42,7 +42,8 @@ export function staticSite({ root }: StaticSiteOptions) {
       await next()
       if (c.res.status === 200) c.header('Cache-Control', cacheControl(path))
     })
-    .use('*', serveStatic({ root }))
+    // Brotli copies written at build time (Pagefind's wasm and index) are sent when accepted.
+    .use('*', serveStatic({ root, precompressed: true }))
     .get('*', (c) => {
       const page = c.req.path.startsWith('/en/') ? notFound.en : notFound.nl
       return page ? c.html(page, 404) : c.text('Not found', 404)
