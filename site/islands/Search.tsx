@@ -45,6 +45,8 @@ type State =
 
 /** Results rendered before the rest are fetched. */
 const FIRST_BATCH = 5
+/** How long a query must stay unchanged before the results after the first batch are fetched. */
+const REST_DELAY_MS = 200
 
 /** Pagefind's filter names, as the article pages declare them. */
 const FILTER_NAMES = ['category', 'productArea'] as const
@@ -96,6 +98,10 @@ export default function Search({ strings, mode, searchUrl, handoffUrl, limit = m
         if (mine !== counter.current) return
         setState({ kind: 'done', query: term, total: found.results.length, results: first })
         if (found.results.length <= FIRST_BATCH || limit <= FIRST_BATCH) return
+        // The rest only once the query has rested: while someone types, fetching results for a
+        // query about to change would slow down the next one.
+        await new Promise((resolve) => setTimeout(resolve, REST_DELAY_MS))
+        if (mine !== counter.current) return
         const rest = await Promise.all(found.results.slice(FIRST_BATCH, limit).map((r) => r.data()))
         if (mine !== counter.current) return
         setState({ kind: 'done', query: term, total: found.results.length, results: [...first, ...rest] })
