@@ -1,0 +1,160 @@
+/** The records of the support desk: organisations, contacts, staff, incidents and what hangs off them. */
+import type { Language, Priority } from './desk.ts'
+
+/** ISO 8601 instant, e.g. "2026-11-30T09:00:00.000Z". */
+export type Instant = string
+
+export interface Organisation {
+  id: string
+  name: string
+  /** Digits, as on invoices. */
+  customerNumber: string
+  isFirstClass: boolean
+  address?: string
+  /** Read-only records the admin sees in the portal. */
+  subscriptions: { name: string; since: string; isFirstClass?: boolean }[]
+  invoices: { number: string; date: string; amountCents: number; isPaid: boolean }[]
+  projects: { name: string; status: string }[]
+  courses: { name: string; date: string; participants: number }[]
+}
+
+export const CONTACT_ROLES = ['admin', 'employee'] as const
+export type ContactRole = (typeof CONTACT_ROLES)[number]
+
+export interface Contact {
+  id: string
+  organisationId: string
+  name: string
+  /** Lowercased; unique across all contacts. */
+  email: string
+  lang: Language
+  role: ContactRole
+  /** Only authorised, active contacts may file incidents. */
+  isAuthorised: boolean
+  isActive: boolean
+}
+
+export const STAFF_ROLES = ['agent', 'customer_care', 'admin'] as const
+export type StaffRole = (typeof STAFF_ROLES)[number]
+
+export interface Staff {
+  id: string
+  name: string
+  email: string
+  teams: string[]
+  role: StaffRole
+  /** Phone extension for the telephony webhook. */
+  extension?: string
+  /** scrypt hash "scrypt$N$r$p$salt$hash"; absent when the staff member signs in by link only. */
+  passwordHash?: string
+  isActive: boolean
+}
+
+export const INCIDENT_STATUSES = ['awaiting_confirmation', 'new', 'in_progress', 'waiting_for_customer', 'resolved', 'closed'] as const
+export type IncidentStatus = (typeof INCIDENT_STATUSES)[number]
+
+export interface StatusChange {
+  status: IncidentStatus
+  at: Instant
+  /** Who made the change: "contact:<id>", "staff:<id>" or "system". */
+  by: string
+}
+
+export interface Incident {
+  id: string
+  /** Digits only, unique and increasing; never enough on its own to reach the incident. */
+  number: string
+  organisationId: string
+  /** The contact who filed it (the requester, who gets the status e-mails). */
+  contactId: string
+  kind: 'bug' | 'outage' | 'wish' | 'question'
+  productArea: string
+  subject: string
+  description: string
+  /** The KB search that led here, and the articles the customer was shown. */
+  kbQuery?: string
+  kbArticles: string[]
+  lang: Language
+  status: IncidentStatus
+  priority: Priority | null
+  team: string
+  assigneeId: string | null
+  registeredAt: Instant
+  statusHistory: StatusChange[]
+  updatedAt: Instant
+  /** Raised on every change; a change made against an older version is refused (409). */
+  version: number
+}
+
+export interface Message {
+  id: string
+  incidentId: string
+  /** public: a reply or reaction the customer sees; internal: a staff note, never shown or mailed. */
+  visibility: 'public' | 'internal'
+  author: string
+  text: string
+  attachmentIds: string[]
+  at: Instant
+}
+
+export interface Attachment {
+  id: string
+  incidentId: string
+  fileName: string
+  contentType: string
+  size: number
+  /** Path of the bytes under the data folder, outside the web root. */
+  storedAs: string
+  uploadedBy: string
+  at: Instant
+}
+
+/** A widget submission waiting for its e-mail confirmation. */
+export interface PendingRegistration {
+  id: string
+  /** sha256 of the confirmation token; the token itself is only in the e-mail. */
+  tokenHash: string
+  contactId: string
+  input: {
+    name: string
+    email: string
+    kind: Incident['kind']
+    productArea: string
+    subject: string
+    description: string
+    kbQuery?: string
+    kbArticles: string[]
+    lang: Language
+  }
+  createdAt: Instant
+  expiresAt: Instant
+}
+
+/** A single-use sign-in link. */
+export interface SignInToken {
+  id: string
+  tokenHash: string
+  subject: { kind: 'contact' | 'staff'; id: string }
+  /** Where the link leads after signing in, e.g. an incident page. */
+  next?: string
+  expiresAt: Instant
+}
+
+export interface Session {
+  id: string
+  /** sha256 of the cookie value. */
+  tokenHash: string
+  subject: { kind: 'contact' | 'staff'; id: string }
+  createdAt: Instant
+  expiresAt: Instant
+}
+
+export interface AuditEntry {
+  id: string
+  at: Instant
+  actor: string
+  action: string
+  /** e.g. "incident:<id>". */
+  target: string
+  details?: Record<string, unknown>
+}

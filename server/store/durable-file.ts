@@ -1,0 +1,60 @@
+/** Durable file writes: a unique temp file, flushed, renamed over the target, the folder flushed. */
+import { randomUUID } from 'node:crypto'
+import { open, readFile, rename, unlink } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
+
+/** Replaces `file` with `text` so that after a crash it holds either the old or the new text, whole. */
+export async function writeDurably(file: string, text: string): Promise<void> {
+  const temp = join(dirname(file), `.${basename(file)}.${randomUUID()}.tmp`)
+  const handle = await open(temp, 'wx')
+  try {
+    await handle.writeFile(text)
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
+  try {
+    await rename(temp, file)
+  } catch (error) {
+    await unlink(temp).catch(() => {})
+    throw error
+  }
+  await syncFolder(dirname(file))
+}
+
+/** Flushes a folder's entries (a rename or a new file) to disk. */
+export async function syncFolder(folder: string): Promise<void> {
+  const handle = await open(folder, 'r')
+  try {
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
+}
+
+/**
+ * A lowdb adapter with durable writes (lowdb's own JSONFile renames but never flushes). A missing
+ * file reads as null; a damaged one is an error that names the file, never an empty database.
+ */
+export class DurableJsonFile<T> {
+  constructor(private readonly file: string) {}
+
+  async read(): Promise<T | null> {
+    let text: string
+    try {
+      text = await readFile(this.file, 'utf8')
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
+      throw error
+    }
+    try {
+      return JSON.parse(text) as T
+    } catch (error) {
+      throw new Error(`${this.file} is damaged (${(error as Error).message}); restore it from a backup. Loket does not start on a damaged file.`)
+    }
+  }
+
+  async write(data: T): Promise<void> {
+    await writeDurably(this.file, JSON.stringify(data))
+  }
+}

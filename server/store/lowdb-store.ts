@@ -1,0 +1,347 @@
+/**
+ * The default Store: all records in memory, each change appended to a journal (one small JSON
+ * line, flushed before it is acknowledged), and a lowdb snapshot that folds the journal in at start.
+ * A write costs the same with 100 or 100,000 records stored; the whole file is written only at start.
+ */
+import { randomUUID } from 'node:crypto'
+import { mkdirSync, readFileSync, writeFileSync, unlinkSync } from 'node:fs'
+import { open, readFile, type FileHandle } from 'node:fs/promises'
+import { join } from 'node:path'
+import { Low } from 'lowdb'
+import type { MailRecord } from '../mail/types.ts'
+import type { Incident } from '../domain/records.ts'
+import { DurableJsonFile, syncFolder } from './durable-file.ts'
+import { StoreError, VersionConflictError, type IncidentFilter, type Store } from './store.ts'
+
+const TABLES = [
+  'organisations', 'contacts', 'staff', 'incidents', 'messages', 'attachments',
+  'registrations', 'signInTokens', 'sessions', 'outbox', 'audit',
+] as const
+type Table = (typeof TABLES)[number]
+type Row = { id: string } & Record<string, any>
+
+/** One line of the journal: a record stored or removed. */
+type Op = { op: 'put'; t: Table; r: Row } | { op: 'del'; t: Table; id: string }
+
+type Snapshot = { format: 1; tables: Record<Table, Row[]> }
+
+/** Incident numbers start here: six digits, easy to type on a phone keypad. */
+const FIRST_NUMBER = 100001
+
+export interface LowdbStoreOptions {
+  /** The data folder; the store lives in `<dir>/store/`. */
+  dir: string
+}
+
+/** Opens the store in `dir`: takes the folder's lock, reads the snapshot, replays the journal. */
+export async function openLowdbStore({ dir }: LowdbStoreOptions): Promise<Store> {
+  const folder = join(dir, 'store')
+  mkdirSync(folder, { recursive: true })
+  const release = takeLock(join(folder, 'lock'))
+  try {
+    const state = new State()
+    const snapshot = new Low<Snapshot | null>(new DurableJsonFile<Snapshot>(join(folder, 'snapshot.json')), null)
+    await snapshot.read()
+    if (snapshot.data) {
+      if (snapshot.data.format !== 1) throw new StoreError(`${join(folder, 'snapshot.json')} has format ${snapshot.data.format}, which this version cannot read`)
+      for (const t of TABLES) for (const r of snapshot.data.tables[t] ?? []) state.apply({ op: 'put', t, r })
+    }
+    const journalFile = join(folder, 'journal.jsonl')
+    const replayed = await replay(journalFile, state)
+    if (replayed > 0) {
+      // Fold the journal into a new snapshot, then empty the journal. A crash in between replays
+      // the same changes again on the next start, which changes nothing: puts and deletes repeat.
+      snapshot.data = { format: 1, tables: state.dump() }
+      await snapshot.write()
+      const fh = await open(journalFile, 'r+')
+      await fh.truncate(0)
+      await fh.sync()
+      await fh.close()
+    }
+    const journal = new Journal(await open(journalFile, 'a'))
+    return buildStore(state, journal, release)
+  } catch (error) {
+    release()
+    if (error instanceof StoreError) throw error
+    throw new StoreError((error as Error).message)
+  }
+}
+
+/** The folder's lock: one process per data folder. A lock left by a process that died is taken over. */
+function takeLock(file: string): () => void {
+  try {
+    writeFileSync(file, String(process.pid), { flag: 'wx' })
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+    const holder = Number(readFileSync(file, 'utf8'))
+    if (holder && holder !== process.pid && isAlive(holder)) {
+      throw new StoreError(`${file}: another Loket process (pid ${holder}) uses this data folder. Stop it, or give this one its own DATA_DIR.`)
+    }
+    writeFileSync(file, String(process.pid))
+  }
+  return () => {
+    try {
+      if (Number(readFileSync(file, 'utf8')) === process.pid) unlinkSync(file)
+    } catch {
+      // Already gone: nothing to release.
+    }
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/** Applies the journal to `state`; a tail cut short by a crash was never acknowledged and is cut off. */
+async function replay(file: string, state: State): Promise<number> {
+  let text: string
+  try {
+    text = await readFile(file, 'utf8')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0
+    throw error
+  }
+  const lines = text.split('\n')
+  const tail = lines.pop() ?? ''
+  lines.forEach((line, i) => {
+    let op: Op
+    try {
+      op = JSON.parse(line) as Op
+    } catch {
+      throw new StoreError(`${file} line ${i + 1} is damaged; restore the data folder from a backup. Loket does not start on a damaged journal.`)
+    }
+    state.apply(op)
+  })
+  if (tail.length > 0) {
+    const fh = await open(file, 'r+')
+    await fh.truncate(Buffer.byteLength(text) - Buffer.byteLength(tail))
+    await fh.sync()
+    await fh.close()
+  }
+  return lines.length
+}
+
+/** All records in memory, with the indexes the Store's lookups need. */
+class State {
+  readonly tables = Object.fromEntries(TABLES.map((t) => [t, new Map<string, Row>()])) as Record<Table, Map<string, Row>>
+  readonly byKey = new Map<string, string>()
+  readonly messagesOf = new Map<string, Set<string>>()
+  readonly auditOf = new Map<string, Set<string>>()
+  lastNumber = FIRST_NUMBER - 1
+
+  /** Index keys of a record, e.g. "contacts:email:ann@example.nl". */
+  private keysOf(t: Table, r: Row): string[] {
+    switch (t) {
+      case 'contacts': return [`contacts:email:${r.email.toLowerCase()}`]
+      case 'staff': return [`staff:email:${r.email.toLowerCase()}`]
+      case 'incidents': return [`incidents:number:${r.number}`]
+      case 'registrations': case 'signInTokens': case 'sessions': return [`${t}:hash:${r.tokenHash}`]
+      case 'outbox': return [`outbox:event:${r.eventKey}`]
+      default: return []
+    }
+  }
+
+  apply(op: Op): void {
+    const table = this.tables[op.t]
+    const old = table.get(op.op === 'put' ? op.r.id : op.id)
+    if (old) {
+      for (const k of this.keysOf(op.t, old)) this.byKey.delete(k)
+      if (op.t === 'messages') this.messagesOf.get(old.incidentId)?.delete(old.id)
+      if (op.t === 'audit') this.auditOf.get(old.target)?.delete(old.id)
+    }
+    if (op.op === 'del') {
+      table.delete(op.id)
+      return
+    }
+    table.set(op.r.id, op.r)
+    for (const k of this.keysOf(op.t, op.r)) this.byKey.set(k, op.r.id)
+    if (op.t === 'messages') group(this.messagesOf, op.r.incidentId, op.r.id)
+    if (op.t === 'audit') group(this.auditOf, op.r.target, op.r.id)
+    if (op.t === 'incidents') this.lastNumber = Math.max(this.lastNumber, Number(op.r.number))
+  }
+
+  find<T>(t: Table, key: string): T | undefined {
+    const id = this.byKey.get(`${t}:${key}`)
+    return id === undefined ? undefined : (this.tables[t].get(id) as T)
+  }
+
+  dump(): Record<Table, Row[]> {
+    return Object.fromEntries(TABLES.map((t) => [t, [...this.tables[t].values()]])) as Record<Table, Row[]>
+  }
+}
+
+function group(index: Map<string, Set<string>>, key: string, id: string): void {
+  const set = index.get(key)
+  if (set) set.add(id)
+  else index.set(key, new Set([id]))
+}
+
+/**
+ * The journal file with group commit: changes that arrive while a flush is under way are written
+ * together and share the next flush, so many concurrent writers cost few fsyncs.
+ */
+class Journal {
+  private waiting: { line: string; done: (error?: Error) => void }[] = []
+  private flushing: Promise<void> | undefined
+  private failed: Error | undefined
+
+  constructor(private readonly handle: FileHandle) {}
+
+  append(ops: Op[]): Promise<void> {
+    if (this.failed) return Promise.reject(this.failed)
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ line: ops.map((op) => `${JSON.stringify(op)}\n`).join(''), done: (e) => (e ? reject(e) : resolve()) })
+      this.flushing ??= this.flush()
+    })
+  }
+
+  private async flush(): Promise<void> {
+    while (this.waiting.length > 0) {
+      const batch = this.waiting
+      this.waiting = []
+      try {
+        await this.handle.write(batch.map((b) => b.line).join(''))
+        await this.handle.datasync()
+        for (const b of batch) b.done()
+      } catch (error) {
+        // Memory may now hold changes the disk does not: refuse every later write, loudly.
+        this.failed = new StoreError(`writing the journal failed (${(error as Error).message}); restart Loket`)
+        for (const b of [...batch, ...this.waiting]) b.done(this.failed)
+        this.waiting = []
+      }
+    }
+    this.flushing = undefined
+  }
+
+  async close(): Promise<void> {
+    await this.flushing
+    await this.handle.close()
+  }
+}
+
+function buildStore(state: State, journal: Journal, release: () => void): Store {
+  const t = state.tables
+  const all = <T>(table: Table) => [...t[table].values()] as T[]
+  const get = <T>(table: Table, id: string) => t[table].get(id) as T | undefined
+  // Changes are applied to memory at once, in the order they are journalled, and acknowledged
+  // when the journal is flushed: a read-modify-write never sees a half-applied change.
+  const write = (...ops: Op[]) => {
+    for (const op of ops) state.apply(op)
+    return journal.append(ops)
+  }
+  const put = (table: Table, r: object) => write({ op: 'put', t: table, r: structuredClone(r) as Row })
+  const take = async <T extends { id: string; expiresAt: string }>(table: Table, tokenHash: string, now: Date): Promise<T | undefined> => {
+    const found = state.find<T>(table, `hash:${tokenHash}`)
+    if (!found) return undefined
+    await write({ op: 'del', t: table, id: found.id })
+    return new Date(found.expiresAt) > now ? found : undefined
+  }
+  const matches = (i: Incident, f: IncidentFilter) =>
+    (!f.organisationId || i.organisationId === f.organisationId) &&
+    (!f.contactId || i.contactId === f.contactId) &&
+    (!f.team || i.team === f.team) &&
+    (!f.assigneeId || i.assigneeId === f.assigneeId) &&
+    (!f.status || f.status.includes(i.status))
+
+  return {
+    organisations: {
+      get: async (id) => get(  'organisations', id),
+      list: async () => all('organisations'),
+      put: (o) => put('organisations', o),
+    },
+    contacts: {
+      get: async (id) => get('contacts', id),
+      byEmail: async (email) => state.find('contacts', `email:${email.toLowerCase()}`),
+      listByOrganisation: async (orgId) => all<any>('contacts').filter((c) => c.organisationId === orgId),
+      put: (c) => put('contacts', { ...c, email: c.email.toLowerCase() }),
+    },
+    staff: {
+      get: async (id) => get('staff', id),
+      byEmail: async (email) => state.find('staff', `email:${email.toLowerCase()}`),
+      list: async () => all('staff'),
+      put: (s) => put('staff', { ...s, email: s.email.toLowerCase() }),
+    },
+    incidents: {
+      async create(draft) {
+        const incident: Incident = { ...draft, id: randomUUID(), number: String(state.lastNumber + 1), version: 1 }
+        await put('incidents', incident)
+        return structuredClone(incident)
+      },
+      get: async (id) => structuredClone(get<Incident>('incidents', id)),
+      byNumber: async (number) => structuredClone(state.find<Incident>('incidents', `number:${number}`)),
+      list: async (filter) => all<Incident>('incidents').filter((i) => matches(i, filter)).map((i) => structuredClone(i)),
+      async update(id, expectedVersion, change) {
+        const current = get<Incident>('incidents', id)
+        if (!current) throw new StoreError(`no incident ${id}`)
+        if (current.version !== expectedVersion) throw new VersionConflictError(structuredClone(current))
+        const next = { ...change(structuredClone(current)), id, number: current.number, version: current.version + 1 }
+        await put('incidents', next)
+        return structuredClone(next)
+      },
+      count: async () => t.incidents.size,
+    },
+    messages: {
+      add: (m) => put('messages', m),
+      listByIncident: async (incidentId) =>
+        [...(state.messagesOf.get(incidentId) ?? [])].map((id) => structuredClone(t.messages.get(id)) as any).sort((a, b) => a.at.localeCompare(b.at)),
+    },
+    attachments: {
+      add: (a) => put('attachments', a),
+      get: async (id) => structuredClone(get('attachments', id)),
+    },
+    registrations: {
+      put: (r) => put('registrations', r),
+      take: (hash, now) => take('registrations', hash, now),
+    },
+    signInTokens: {
+      put: (token) => put('signInTokens', token),
+      take: (hash, now) => take('signInTokens', hash, now),
+    },
+    sessions: {
+      put: (s) => put('sessions', s),
+      byTokenHash: async (hash) => structuredClone(state.find('sessions', `hash:${hash}`)),
+      delete: (id) => write({ op: 'del', t: 'sessions', id }),
+      async deleteFor(subject) {
+        const ids = all<any>('sessions').filter((s) => s.subject.kind === subject.kind && s.subject.id === subject.id).map((s) => s.id)
+        if (ids.length) await write(...ids.map((id): Op => ({ op: 'del', t: 'sessions', id })))
+        return ids.length
+      },
+    },
+    outbox: {
+      async enqueue(mail) {
+        const existing = state.find<MailRecord>('outbox', `event:${mail.eventKey}`)
+        if (existing) return structuredClone(existing)
+        await put('outbox', mail)
+        return structuredClone(mail)
+      },
+      due: async (now, limit) =>
+        all<MailRecord>('outbox')
+          .filter((m) => m.status === 'pending' && new Date(m.nextAttemptAt) <= now)
+          .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+          .slice(0, limit)
+          .map((m) => structuredClone(m)),
+      async markSent(id, at) {
+        const mail = get<MailRecord>('outbox', id)
+        if (mail) await put('outbox', { ...mail, status: 'sent', sentAt: at.toISOString() })
+      },
+      async markFailed(id, error, nextAttemptAt) {
+        const mail = get<MailRecord>('outbox', id)
+        if (mail) await put('outbox', { ...mail, attempts: mail.attempts + 1, lastError: error, nextAttemptAt: nextAttemptAt.toISOString() })
+      },
+      list: async () => all<MailRecord>('outbox').map((m) => structuredClone(m)),
+    },
+    audit: {
+      append: (entry) => put('audit', entry),
+      listFor: async (target) => [...(state.auditOf.get(target) ?? [])].map((id) => structuredClone(t.audit.get(id)) as any),
+    },
+    async close() {
+      await journal.close()
+      release()
+    },
+  }
+}

@@ -1,0 +1,137 @@
+/** One suite of behaviours every Store implementation must show; each implementation's test runs it. */
+import { randomUUID } from 'node:crypto'
+import { describe, expect, test } from 'vitest'
+import type { Contact, Incident } from '../domain/records.ts'
+import type { MailRecord } from '../mail/types.ts'
+import { VersionConflictError, type Store } from './store.ts'
+
+export function contact(overrides: Partial<Contact> = {}): Contact {
+  return {
+    id: randomUUID(), organisationId: 'org-1', name: 'Anne de Vries', email: `anne.${randomUUID().slice(0, 8)}@klant.example`,
+    lang: 'nl', role: 'employee', isAuthorised: true, isActive: true, ...overrides,
+  }
+}
+
+export function incidentDraft(overrides: Partial<Incident> = {}): Omit<Incident, 'id' | 'number' | 'version'> {
+  const at = '2026-11-30T09:00:00.000Z'
+  return {
+    organisationId: 'org-1', contactId: 'contact-1', kind: 'bug', productArea: 'finance', subject: 'Btw-aangifte geeft een fout',
+    description: 'Bij het indienen verschijnt foutcode 500.', kbQuery: 'btw fout', kbArticles: ['vat-return'], lang: 'nl',
+    status: 'new', priority: null, team: 'finance', assigneeId: null, registeredAt: at,
+    statusHistory: [{ status: 'new', at, by: 'contact:contact-1' }], updatedAt: at, ...overrides,
+  }
+}
+
+function mail(overrides: Partial<MailRecord> = {}): MailRecord {
+  const at = '2026-11-30T09:00:00.000Z'
+  return { id: randomUUID(), eventKey: randomUUID(), to: 'a@klant.example', subject: 'Onderwerp', text: 'Tekst', status: 'pending', attempts: 0, nextAttemptAt: at, createdAt: at, ...overrides }
+}
+
+/** Runs the contract against stores made by `open` (a fresh, empty store each call). */
+export function storeContract(name: string, open: () => Promise<Store>) {
+  describe(`${name}: the Store contract`, () => {
+    test('finds a contact by e-mail address whatever its case', async () => {
+      const store = await open()
+      const anne = contact({ email: 'Anne@Klant.example' })
+      await store.contacts.put(anne)
+      expect((await store.contacts.byEmail('ANNE@klant.EXAMPLE'))?.id).toBe(anne.id)
+      expect(await store.contacts.byEmail('someone@else.example')).toBeUndefined()
+      await store.close()
+    })
+
+    test('gives incidents digit-only numbers that increase, also when created at once', async () => {
+      const store = await open()
+      const created = await Promise.all(Array.from({ length: 50 }, () => store.incidents.create(incidentDraft())))
+      const numbers = created.map((i) => Number(i.number))
+      expect(new Set(numbers).size).toBe(50)
+      expect(created.every((i) => /^\d+$/.test(i.number))).toBe(true)
+      const later = await store.incidents.create(incidentDraft())
+      expect(Number(later.number)).toBeGreaterThan(Math.max(...numbers))
+      expect(await store.incidents.count()).toBe(51)
+      await store.close()
+    })
+
+    test('decides two changes made against the same version once', async () => {
+      const store = await open()
+      const incident = await store.incidents.create(incidentDraft())
+      const first = await store.incidents.update(incident.id, 1, (i) => ({ ...i, priority: 2 }))
+      expect(first.version).toBe(2)
+      const losing = store.incidents.update(incident.id, 1, (i) => ({ ...i, priority: 3 }))
+      await expect(losing).rejects.toBeInstanceOf(VersionConflictError)
+      await expect(losing).rejects.toMatchObject({ current: { priority: 2, version: 2 } })
+      expect((await store.incidents.get(incident.id))?.priority).toBe(2)
+      await store.close()
+    })
+
+    test('filters incidents by organisation, requester and status', async () => {
+      const store = await open()
+      await store.incidents.create(incidentDraft({ organisationId: 'org-a', contactId: 'c1' }))
+      await store.incidents.create(incidentDraft({ organisationId: 'org-a', contactId: 'c2', status: 'resolved' }))
+      await store.incidents.create(incidentDraft({ organisationId: 'org-b', contactId: 'c3' }))
+      expect((await store.incidents.list({ organisationId: 'org-a' })).length).toBe(2)
+      expect((await store.incidents.list({ organisationId: 'org-a', contactId: 'c2' })).map((i) => i.status)).toEqual(['resolved'])
+      expect((await store.incidents.list({ status: ['new'] })).length).toBe(2)
+      await store.close()
+    })
+
+    test('hands out a sign-in token once, and never after it expired', async () => {
+      const store = await open()
+      const now = new Date('2026-11-30T09:00:00Z')
+      await store.signInTokens.put({ id: 't1', tokenHash: 'h1', subject: { kind: 'contact', id: 'c1' }, expiresAt: '2026-11-30T09:15:00.000Z' })
+      await store.signInTokens.put({ id: 't2', tokenHash: 'h2', subject: { kind: 'contact', id: 'c1' }, expiresAt: '2026-11-30T08:59:59.000Z' })
+      const [a, b] = await Promise.all([store.signInTokens.take('h1', now), store.signInTokens.take('h1', now)])
+      expect([a?.id, b?.id].filter(Boolean)).toEqual(['t1'])
+      expect(await store.signInTokens.take('h2', now)).toBeUndefined()
+      expect(await store.signInTokens.take('h2', new Date('2026-11-30T08:00:00Z'))).toBeUndefined()
+      await store.close()
+    })
+
+    test('ends every session of one contact and no other', async () => {
+      const store = await open()
+      const at = '2026-11-30T09:00:00.000Z'
+      for (const [id, who] of [['s1', 'c1'], ['s2', 'c1'], ['s3', 'c2']]) {
+        await store.sessions.put({ id, tokenHash: `h-${id}`, subject: { kind: 'contact', id: who }, createdAt: at, expiresAt: at })
+      }
+      expect(await store.sessions.deleteFor({ kind: 'contact', id: 'c1' })).toBe(2)
+      expect(await store.sessions.byTokenHash('h-s1')).toBeUndefined()
+      expect((await store.sessions.byTokenHash('h-s3'))?.id).toBe('s3')
+      await store.close()
+    })
+
+    test('keeps one mail per event in the outbox and tracks its attempts', async () => {
+      const store = await open()
+      const first = await store.outbox.enqueue(mail({ eventKey: 'incident:1:status:2' }))
+      const again = await store.outbox.enqueue(mail({ eventKey: 'incident:1:status:2', subject: 'Anders' }))
+      expect(again.id).toBe(first.id)
+      expect((await store.outbox.list()).length).toBe(1)
+      await store.outbox.markFailed(first.id, 'connection refused', new Date('2026-11-30T09:01:00Z'))
+      expect(await store.outbox.due(new Date('2026-11-30T09:00:30Z'), 10)).toEqual([])
+      const due = await store.outbox.due(new Date('2026-11-30T09:01:00Z'), 10)
+      expect(due.map((m) => [m.attempts, m.lastError])).toEqual([[1, 'connection refused']])
+      await store.outbox.markSent(first.id, new Date('2026-11-30T09:01:05Z'))
+      expect(await store.outbox.due(new Date('2026-12-01T00:00:00Z'), 10)).toEqual([])
+      await store.close()
+    })
+
+    test('lists messages of an incident in time order, and audit entries per target', async () => {
+      const store = await open()
+      for (const [id, at] of [['m2', '2026-11-30T10:00:00.000Z'], ['m1', '2026-11-30T09:00:00.000Z']]) {
+        await store.messages.add({ id, incidentId: 'i1', visibility: 'public', author: 'staff:s1', text: id, attachmentIds: [], at })
+      }
+      await store.messages.add({ id: 'm3', incidentId: 'i2', visibility: 'internal', author: 'staff:s1', text: 'x', attachmentIds: [], at: '2026-11-30T09:30:00.000Z' })
+      expect((await store.messages.listByIncident('i1')).map((m) => m.id)).toEqual(['m1', 'm2'])
+      await store.audit.append({ id: 'a1', at: '2026-11-30T09:00:00.000Z', actor: 'staff:s1', action: 'priority.set', target: 'incident:i1' })
+      expect((await store.audit.listFor('incident:i1')).map((a) => a.action)).toEqual(['priority.set'])
+      await store.close()
+    })
+
+    test('returns copies: changing a returned record changes nothing stored', async () => {
+      const store = await open()
+      const incident = await store.incidents.create(incidentDraft())
+      incident.subject = 'changed by the caller'
+      const fetched = await store.incidents.get(incident.id)
+      expect(fetched?.subject).toBe('Btw-aangifte geeft een fout')
+      await store.close()
+    })
+  })
+}

@@ -1,0 +1,92 @@
+/** The Store: every record the API keeps, behind one interface (lowdb by default, PostgreSQL later). */
+import type { MailRecord, OutboxStore } from '../mail/types.ts'
+import type {
+  AuditEntry, Attachment, Contact, Incident, IncidentStatus, Message, Organisation, PendingRegistration, Session, SignInToken, Staff,
+} from '../domain/records.ts'
+
+/** A change made against a version that is no longer the current one. */
+export class VersionConflictError extends Error {
+  override name = 'VersionConflictError'
+  constructor(readonly current: Incident) {
+    super(`incident ${current.number} changed meanwhile (now version ${current.version})`)
+  }
+}
+
+/** The data folder is in use, damaged or unreadable; the message says which file and what to do. */
+export class StoreError extends Error {
+  override name = 'StoreError'
+}
+
+export interface IncidentFilter {
+  organisationId?: string
+  contactId?: string
+  team?: string
+  assigneeId?: string
+  status?: IncidentStatus[]
+}
+
+/** Reads answer from what is stored; every write resolves only once it is durable. */
+export interface Store {
+  organisations: {
+    get(id: string): Promise<Organisation | undefined>
+    list(): Promise<Organisation[]>
+    put(organisation: Organisation): Promise<void>
+  }
+  contacts: {
+    get(id: string): Promise<Contact | undefined>
+    /** Case-insensitive. */
+    byEmail(email: string): Promise<Contact | undefined>
+    listByOrganisation(organisationId: string): Promise<Contact[]>
+    put(contact: Contact): Promise<void>
+  }
+  staff: {
+    get(id: string): Promise<Staff | undefined>
+    byEmail(email: string): Promise<Staff | undefined>
+    list(): Promise<Staff[]>
+    put(staff: Staff): Promise<void>
+  }
+  incidents: {
+    /** Stores a new incident with the next number (digits, increasing) and version 1. */
+    create(draft: Omit<Incident, 'id' | 'number' | 'version'>): Promise<Incident>
+    get(id: string): Promise<Incident | undefined>
+    byNumber(number: string): Promise<Incident | undefined>
+    list(filter: IncidentFilter): Promise<Incident[]>
+    /**
+     * Applies `change` to the current incident if its version is `expectedVersion`; the result is
+     * stored with the version raised by one. Throws VersionConflictError otherwise.
+     */
+    update(id: string, expectedVersion: number, change: (current: Incident) => Incident): Promise<Incident>
+    count(): Promise<number>
+  }
+  messages: {
+    add(message: Message): Promise<void>
+    listByIncident(incidentId: string): Promise<Message[]>
+  }
+  attachments: {
+    add(attachment: Attachment): Promise<void>
+    get(id: string): Promise<Attachment | undefined>
+  }
+  registrations: {
+    put(registration: PendingRegistration): Promise<void>
+    /** Removes and returns the registration with this token hash if it has not expired at `now`: single use. */
+    take(tokenHash: string, now: Date): Promise<PendingRegistration | undefined>
+  }
+  signInTokens: {
+    put(token: SignInToken): Promise<void>
+    /** Removes and returns the token if it has not expired at `now`: single use. */
+    take(tokenHash: string, now: Date): Promise<SignInToken | undefined>
+  }
+  sessions: {
+    put(session: Session): Promise<void>
+    byTokenHash(tokenHash: string): Promise<Session | undefined>
+    delete(id: string): Promise<void>
+    /** Ends every session of a contact or staff member, e.g. when a contact is deactivated. */
+    deleteFor(subject: Session['subject']): Promise<number>
+  }
+  outbox: OutboxStore & { list(): Promise<MailRecord[]> }
+  audit: {
+    append(entry: AuditEntry): Promise<void>
+    listFor(target: string): Promise<AuditEntry[]>
+  }
+  close(): Promise<void>
+}
