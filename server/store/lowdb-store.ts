@@ -40,12 +40,12 @@ export async function openLowdbStore({ dir }: LowdbStoreOptions): Promise<Store>
   const release = takeLock(join(folder, 'lock'))
   try {
     const state = new State()
-    const snapshot = new Low<Snapshot | null>(new DurableJsonFile<Snapshot>(join(folder, 'snapshot.json')), null)
+    // A missing snapshot reads as the empty one (a new data folder); a damaged one throws.
+    const empty: Snapshot = { format: 1, tables: Object.fromEntries(TABLES.map((t) => [t, []])) as unknown as Snapshot['tables'] }
+    const snapshot = new Low<Snapshot>(new DurableJsonFile<Snapshot>(join(folder, 'snapshot.json')), empty)
     await snapshot.read()
-    if (snapshot.data) {
-      if (snapshot.data.format !== 1) throw new StoreError(`${join(folder, 'snapshot.json')} has format ${snapshot.data.format}, which this version cannot read`)
-      for (const t of TABLES) for (const r of snapshot.data.tables[t] ?? []) state.apply({ op: 'put', t, r })
-    }
+    if (snapshot.data.format !== 1) throw new StoreError(`${join(folder, 'snapshot.json')} has format ${snapshot.data.format}, which this version cannot read`)
+    for (const t of TABLES) for (const r of snapshot.data.tables[t] ?? []) state.apply({ op: 'put', t, r })
     const journalFile = join(folder, 'journal.jsonl')
     const replayed = await replay(journalFile, state)
     if (replayed > 0) {
