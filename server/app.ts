@@ -2,31 +2,35 @@
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { compress } from 'hono/compress'
+import { cors } from 'hono/cors'
 import { HTTPException } from 'hono/http-exception'
 import { secureHeaders } from 'hono/secure-headers'
-import type { KbVote } from './domain/kb-insight.ts'
+import type { Deps } from './deps.ts'
 import { MESSAGES, apiError } from './http/errors.ts'
+import { session, type SessionEnv } from './middleware/session/index.ts'
 import { staticSite } from './middleware/static-site/index.ts'
+import { auth } from './routes/auth.ts'
+import { desk } from './routes/desk.ts'
+import { incidents } from './routes/incidents.ts'
 import { kb } from './routes/kb.ts'
-import type { AppendLog } from './store/append-log.ts'
 
-export interface Deps {
-  /** The current time; tests stand on any moment. */
-  clock: () => Date
-  /** Append-only record of anonymous KB insight (votes). */
-  insight: AppendLog<KbVote>
-  /** The built KB (`astro build` output); default none, for API-only use. */
-  siteDir?: string
-}
+export type { Deps } from './deps.ts'
 
-/** Largest API request body accepted: votes and incidents are small. */
+/** Largest API request body accepted (attachments have their own route and limit). */
 const MAX_BODY_BYTES = 64 * 1024
 
 export function createApp(deps: Deps) {
-  const api = new Hono()
+  const api = new Hono<SessionEnv>()
+    // The widget calls the public API from other sites: only those on the allowlist, and never
+    // with cookies, so a foreign page cannot act as a signed-in customer.
+    .use('*', cors({ origin: (origin) => (deps.allowedOrigins.includes(origin) ? origin : null), credentials: false, maxAge: 600 }))
     .use('*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => apiError(c, 413, 'payload_too_large', MESSAGES.tooLarge) }))
+    .use('*', session(deps))
     .get('/health', (c) => c.json({ status: 'ok' }))
+    .route('/desk', desk(deps))
     .route('/kb', kb(deps))
+    .route('/auth', auth(deps))
+    .route('/incidents', incidents(deps))
     .all('*', (c) => apiError(c, 404, 'not_found', MESSAGES.notFound))
 
   const app = new Hono()
@@ -41,7 +45,7 @@ export function createApp(deps: Deps) {
     .route('/api', api)
   app.onError((error, c) => {
     if (error instanceof HTTPException && error.status === 400) return apiError(c, 400, 'malformed_json', MESSAGES.malformedJson)
-    console.error('[loket] unhandled error', error)
+    console.error('[loket] unhandled error', error instanceof Error ? error.message : error)
     return apiError(c, 500, 'internal', MESSAGES.internal)
   })
   if (deps.siteDir) app.route('/', staticSite({ root: deps.siteDir }))

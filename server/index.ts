@@ -3,34 +3,67 @@ import { mkdirSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { serve } from '@hono/node-server'
 import { createApp } from './app.ts'
-import { appendLog } from './store/append-log.ts'
-import { loadDesk } from './desk.ts'
+import { defaultLimits } from './deps.ts'
+import { loadCalendar, loadDesk } from './desk.ts'
 import type { KbVote } from './domain/kb-insight.ts'
+import { createNotifier } from './mail/notifier.ts'
+import { createOutbox } from './mail/outbox.ts'
+import { transportFromEnv } from './mail/transport.ts'
+import { demoInstructions, seedDemo } from './seed.ts'
+import { appendLog } from './store/append-log.ts'
+import { openLowdbStore } from './store/lowdb-store.ts'
 
 const port = Number(process.env.PORT ?? 4321)
 const host = process.env.HOST ?? '127.0.0.1'
 const dataDir = resolve(process.env.DATA_DIR ?? 'data')
 const siteDir = resolve(process.env.SITE_DIR ?? 'dist')
+const shownHost = ['0.0.0.0', '127.0.0.1', '::'].includes(host) ? 'localhost' : host
+const baseUrl = (process.env.BASE_URL ?? `http://${shownHost}:${port}`).replace(/\/$/, '')
+const clock = () => new Date()
 
-try {
-  // The desk is checked at start as at build: a broken desk.yaml stops the server with the reason.
-  loadDesk(process.env.DESK_FILE)
-} catch (error) {
-  console.error(`[loket] ${(error as Error).message}`)
+function fail(message: string): never {
+  console.error(`[loket] ${message}`)
   process.exit(1)
 }
-mkdirSync(resolve(dataDir, 'outbox'), { recursive: true })
 
+// The desk is checked at start as at build: a broken desk.yaml stops the server with the reason.
+const desk = (() => {
+  try {
+    return loadDesk(process.env.DESK_FILE)
+  } catch (error) {
+    return fail((error as Error).message)
+  }
+})()
+mkdirSync(dataDir, { recursive: true })
+const store = await openLowdbStore({ dir: dataDir }).catch((error: Error) => fail(error.message))
+const isSeeded = await seedDemo(store)
+const transport = transportFromEnv(process.env, dataDir)
+const outbox = createOutbox({ store: store.outbox, transport, from: `${desk.name.nl} <${desk.email}>`, clock })
+outbox.start()
 const insight = appendLog<KbVote>(resolve(dataDir, 'kb-insight.jsonl'))
-const app = createApp({ clock: () => new Date(), insight, siteDir })
-const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
-  const base = `http://${['0.0.0.0', '127.0.0.1', '::'].includes(host) ? 'localhost' : host}:${info.port}`
-  console.log(`[loket] KnowledgeBase  ${base}/  (English: ${base}/en/)`)
-  console.log(`[loket] Search index   ${base}/pagefind/pagefind.js`)
-  console.log(`[loket] API            ${base}/api/health`)
-  console.log(`[loket] Data folder    ${dataDir}  (e-mail goes to ${resolve(dataDir, 'outbox')})`)
+const allowedOrigins = (process.env.ALLOWED_ORIGINS ?? `${new URL(baseUrl).origin},http://localhost:${port},http://127.0.0.1:${port}`)
+  .split(',').map((o) => o.trim()).filter(Boolean)
+
+const app = createApp({
+  clock, desk, calendar: loadCalendar(desk), store, insight, allowedOrigins, siteDir,
+  notifier: createNotifier({ outbox, desk, baseUrl }),
+  limits: defaultLimits(clock),
 })
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => server.close(() => void insight.close().then(() => process.exit(0))))
+const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
+  const base = `http://${shownHost}:${info.port}`
+  console.log(`[loket] KnowledgeBase  ${base}/  (English: ${base}/en/)`)
+  console.log(`[loket] API            ${base}/api/desk`)
+  console.log(`[loket] Data folder    ${dataDir}${isSeeded ? ' (demo data added)' : ''}`)
+  console.log(`[loket] E-mail         ${transport.description}`)
+  console.log(demoInstructions(base).replace(/^/gm, '[loket] '))
+})
+
+async function shutdown(): Promise<void> {
+  server.close()
+  await outbox.stop()
+  await insight.close()
+  await store.close()
+  process.exit(0)
 }
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void shutdown())

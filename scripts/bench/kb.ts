@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import { chromium, type Browser, type Page, type Request } from '@playwright/test'
 import { createApp } from '../../server/app.ts'
-import { memoryLog } from '../../server/store/memory-log.ts'
+import { testDesk } from '../../server/testing.ts'
 import { generateArticles } from './generate-articles.ts'
 import { median } from './stats.ts'
 
@@ -35,7 +35,7 @@ export async function benchKb(count: number, runs = 5): Promise<KbFigures> {
   try {
     generateArticles(join(work, 'articles'), count)
     const build = await buildSite(work)
-    const server = serve({ fetch: createApp({ clock: () => new Date(), insight: memoryLog(), siteDir: join(work, 'dist') }).fetch, port: 0, hostname: '127.0.0.1' })
+    const server = serve({ fetch: createApp({ ...(await testDesk()).deps, clock: () => new Date(), siteDir: join(work, 'dist') }).fetch, port: 0, hostname: '127.0.0.1' })
     await new Promise((resolve) => server.once('listening', resolve))
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS })

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { createApp } from '../../app.ts'
-import { memoryLog } from '../../store/memory-log.ts'
+import { testDesk } from '../../testing.ts'
 
 let app: ReturnType<typeof createApp>
 
-beforeAll(() => {
+beforeAll(async () => {
   const root = mkdtempSync(join(tmpdir(), 'loket-site-'))
   const files: Record<string, string> = {
     'index.html': `<!doctype html><html lang="nl"><title>Kennisbank</title>${'<p>Veel tekst.</p>'.repeat(200)}</html>`,
@@ -21,7 +21,7 @@ beforeAll(() => {
     mkdirSync(dirname(join(root, path)), { recursive: true })
     writeFileSync(join(root, path), text)
   }
-  app = createApp({ clock: () => new Date(), insight: memoryLog(), siteDir: root })
+  app = createApp({ ...(await testDesk()).deps, siteDir: root })
 })
 
 describe('the static KnowledgeBase', () => {

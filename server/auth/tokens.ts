@@ -1,0 +1,32 @@
+/** Secrets handed to people (links, cookies): random, and stored only as a hash. */
+import { createHash, randomBytes, scrypt as scryptCallback, timingSafeEqual } from 'node:crypto'
+import { promisify } from 'node:util'
+
+/** A fresh secret of 256 bits, URL-safe. */
+export function newToken(): string {
+  return randomBytes(32).toString('base64url')
+}
+
+/** What the store keeps of a token: its SHA-256, so a copy of the data folder opens nothing. */
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('base64url')
+}
+
+const scrypt = promisify(scryptCallback) as (password: string, salt: Buffer, keylen: number, options: { N: number; r: number; p: number }) => Promise<Buffer>
+const SCRYPT = { N: 16384, r: 8, p: 1 }
+
+/** "scrypt$N$r$p$salt$hash" for a staff password. */
+export async function hashPassword(password: string): Promise<string> {
+  const salt = randomBytes(16)
+  const hash = await scrypt(password, salt, 32, SCRYPT)
+  return ['scrypt', SCRYPT.N, SCRYPT.r, SCRYPT.p, salt.toString('base64url'), hash.toString('base64url')].join('$')
+}
+
+export async function verifyPassword(password: string, stored: string | undefined): Promise<boolean> {
+  if (!stored) return false
+  const [kind, n, r, p, salt, hash] = stored.split('$')
+  if (kind !== 'scrypt') return false
+  const expected = Buffer.from(hash, 'base64url')
+  const actual = await scrypt(password, Buffer.from(salt, 'base64url'), expected.length, { N: Number(n), r: Number(r), p: Number(p) })
+  return timingSafeEqual(actual, expected)
+}

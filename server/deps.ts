@@ -1,0 +1,45 @@
+/** What the app is made of: the clock, the desk, the store, mail and limits, passed in so tests choose. */
+import type { BusinessCalendar } from './domain/calendar.ts'
+import type { DeskConfig } from './domain/desk.ts'
+import type { KbVote } from './domain/kb-insight.ts'
+import type { Notifier } from './mail/notifier.ts'
+import { RateLimiter } from './middleware/rate-limit/index.ts'
+import type { AppendLog } from './store/append-log.ts'
+import type { Store } from './store/store.ts'
+
+export interface Deps {
+  /** The current time; tests stand on any moment. */
+  clock: () => Date
+  desk: DeskConfig
+  calendar: BusinessCalendar
+  store: Store
+  notifier: Notifier
+  /** Append-only record of anonymous KB insight (votes). */
+  insight: AppendLog<KbVote>
+  limits: Limits
+  /** Origins (scheme://host[:port]) whose pages may call the public API: the widget's hosts. */
+  allowedOrigins: string[]
+  /** The built KB (`astro build` output); default none, for API-only use. */
+  siteDir?: string
+}
+
+/** The rate limits of the public endpoints. */
+export interface Limits {
+  /** Registrations per IP address: 20 per 10 minutes. */
+  registrationsPerAddress: RateLimiter
+  /** Confirmation mails per e-mail address: 1 per 10 minutes. */
+  registrationsPerEmail: RateLimiter
+  /** Sign-in requests per IP address: 10 per 10 minutes, and per address 3 per 10 minutes. */
+  signInPerAddress: RateLimiter
+  signInPerEmail: RateLimiter
+}
+
+export function defaultLimits(clock: () => Date): Limits {
+  const tenMinutes = 10 * 60_000
+  return {
+    registrationsPerAddress: new RateLimiter({ limit: 20, windowMs: tenMinutes, clock }),
+    registrationsPerEmail: new RateLimiter({ limit: 1, windowMs: tenMinutes, clock }),
+    signInPerAddress: new RateLimiter({ limit: 10, windowMs: tenMinutes, clock }),
+    signInPerEmail: new RateLimiter({ limit: 3, windowMs: tenMinutes, clock }),
+  }
+}

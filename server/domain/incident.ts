@@ -1,0 +1,134 @@
+/** Incidents: what a registration must hold, where it is routed, and how its status may move. */
+import { z } from 'zod'
+import { INCIDENT_KINDS, Language, type DeskConfig, type Priority } from './desk.ts'
+import type { Contact, Incident, IncidentStatus, Organisation } from './records.ts'
+
+const text = (min: number, max: number) => z.string().trim().min(min).max(max)
+
+/**
+ * A registration from the widget or the portal. The server decides everything else: number,
+ * status, team and (later, at triage) the priority.
+ */
+export const IncidentInput = z.strictObject({
+  /** The requester's name as they typed it. */
+  name: text(2, 120),
+  /** Their e-mail address: the confirmation goes there, and it decides the organisation. */
+  email: z.email().max(254).transform((e) => e.toLowerCase()),
+  /** bug (fout), outage (storing), wish (wens) or question (gebruikersvraag). */
+  kind: z.enum(INCIDENT_KINDS),
+  /** A product area key from desk.yaml. */
+  productArea: z.string().max(40),
+  subject: text(3, 200),
+  description: text(10, 10_000),
+  /** The KB search that led here; default none. */
+  kbQuery: text(0, 200).optional(),
+  /** Translation keys of the articles the visitor was shown; default none. */
+  kbArticles: z.array(z.string().max(120)).max(20).default([]),
+  /** Language of the e-mails; default Dutch. */
+  lang: Language.default('nl'),
+  /** A field people never see: a bot that fills it is thanked and ignored. */
+  website: z.string().max(200).optional(),
+})
+export type IncidentInput = z.input<typeof IncidentInput>
+export type ParsedIncidentInput = z.output<typeof IncidentInput>
+
+/** Product areas are desk.yaml's: checked against it, with the field named. */
+export function productAreaIssue(desk: DeskConfig, productArea: string): string | undefined {
+  return desk.productAreas.some((a) => a.key === productArea) ? undefined : `unknown product area; one of: ${desk.productAreas.map((a) => a.key).join(', ')}`
+}
+
+/** The team of the first routing rule that matches. @example outage → platform */
+export function routeTeam(desk: DeskConfig, incident: { kind: Incident['kind']; productArea: string }): string {
+  const rule = desk.routing.find((r) =>
+    (!r.when?.kind || r.when.kind.includes(incident.kind)) && (!r.when?.productArea || r.when.productArea.includes(incident.productArea)))
+  // desk.yaml's schema requires a last rule that matches everything.
+  return rule!.team
+}
+
+/** A new incident for a confirmed registration or a signed-in contact; the store gives it a number. */
+export function newIncident(input: ParsedIncidentInput, context: { contact: Contact; desk: DeskConfig; now: Date }): Omit<Incident, 'id' | 'number' | 'version'> {
+  const at = context.now.toISOString()
+  return {
+    organisationId: context.contact.organisationId,
+    contactId: context.contact.id,
+    kind: input.kind,
+    productArea: input.productArea,
+    subject: input.subject,
+    description: input.description,
+    ...(input.kbQuery ? { kbQuery: input.kbQuery } : {}),
+    kbArticles: input.kbArticles,
+    lang: input.lang,
+    status: 'new',
+    priority: null,
+    team: routeTeam(context.desk, input),
+    assigneeId: null,
+    registeredAt: at,
+    statusHistory: [{ status: 'new', at, by: `contact:${context.contact.id}` }],
+    updatedAt: at,
+  }
+}
+
+/** Whether a contact may file incidents: authorised by their organisation and active. */
+export function mayFile(contact: Contact | undefined): contact is Contact {
+  return contact !== undefined && contact.isAuthorised && contact.isActive
+}
+
+/** The moves support may make; `awaiting_confirmation` → `new` happens only by confirmation. */
+export const STAFF_TRANSITIONS: Record<IncidentStatus, IncidentStatus[]> = {
+  awaiting_confirmation: [],
+  new: ['in_progress', 'waiting_for_customer', 'resolved'],
+  in_progress: ['waiting_for_customer', 'resolved'],
+  waiting_for_customer: ['in_progress', 'resolved'],
+  resolved: ['in_progress', 'closed'],
+  closed: [],
+}
+
+export function mayMove(from: IncidentStatus, to: IncidentStatus): boolean {
+  return STAFF_TRANSITIONS[from].includes(to)
+}
+
+/** Why a priority may not be set, or undefined when it may. Priority 1 is for First Class only. */
+export function priorityRefusal(priority: Priority, organisation: Organisation, desk: DeskConfig): 'first_class_only' | undefined {
+  const definition = desk.priorities.find((p) => p.level === priority)
+  return definition?.firstClassOnly && !organisation.isFirstClass ? 'first_class_only' : undefined
+}
+
+/** When the incident was last resolved, if it is resolved now. */
+export function resolvedAt(incident: Incident): Date | undefined {
+  if (incident.status !== 'resolved') return undefined
+  const change = [...incident.statusHistory].reverse().find((c) => c.status === 'resolved')
+  return change ? new Date(change.at) : undefined
+}
+
+/**
+ * What a customer's reaction does to the status: a reply to a resolved incident within the
+ * reopen window reopens it; a reply while support waits for the customer hands it back.
+ */
+export function statusAfterReaction(incident: Incident, now: Date, desk: DeskConfig): IncidentStatus {
+  if (incident.status === 'waiting_for_customer') return 'in_progress'
+  const resolved = resolvedAt(incident)
+  if (resolved && now.getTime() - resolved.getTime() <= desk.process.reopenWithinDays * 86_400_000) return 'in_progress'
+  return incident.status
+}
+
+/** Applies a status change with its history entry. */
+export function withStatus(incident: Incident, status: IncidentStatus, by: string, now: Date): Incident {
+  if (status === incident.status) return incident
+  const at = now.toISOString()
+  return { ...incident, status, statusHistory: [...incident.statusHistory, { status, at, by }], updatedAt: at }
+}
+
+/** Intervals the incident spent waiting for the customer: they do not count toward the target. */
+export function waitingIntervals(incident: Incident, now: Date): { from: Date; to: Date }[] {
+  const intervals: { from: Date; to: Date }[] = []
+  let since: Date | undefined
+  for (const change of incident.statusHistory) {
+    if (change.status === 'waiting_for_customer' && !since) since = new Date(change.at)
+    else if (change.status !== 'waiting_for_customer' && since) {
+      intervals.push({ from: since, to: new Date(change.at) })
+      since = undefined
+    }
+  }
+  if (since) intervals.push({ from: since, to: now })
+  return intervals
+}

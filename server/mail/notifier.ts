@@ -1,0 +1,55 @@
+/** The e-mails of the support process: which template, to whom, once per event, via the durable outbox. */
+import type { DeskConfig, Language } from '../domain/desk.ts'
+import type { Contact, Incident } from '../domain/records.ts'
+import * as templates from './templates.ts'
+
+/** The outbox as the notifier uses it: one mail per event key. */
+export interface MailQueue {
+  enqueue(eventKey: string, to: string, content: { subject: string; text: string; html?: string }): Promise<unknown>
+}
+
+export interface NotifierDeps {
+  outbox: MailQueue
+  desk: DeskConfig
+  /** Where the KB and API are reached from outside, e.g. https://support.example.nl */
+  baseUrl: string
+}
+
+/** Hours a confirmation link stays valid. */
+export const CONFIRM_HOURS = 24
+/** Minutes a sign-in link stays valid. */
+export const SIGN_IN_MINUTES = 15
+
+export function createNotifier({ outbox, desk, baseUrl }: NotifierDeps) {
+  const ctx = (lang: Language) => ({ desk, baseUrl, lang })
+  const url = (path: string, token: string) => `${baseUrl}${path}?token=${encodeURIComponent(token)}`
+  const trackUrl = (token: string) => url('/api/auth/callback', token)
+  return {
+    /** The single-use link that turns a widget submission into an incident. */
+    confirmRegistration(p: { registrationId: string; to: string; lang: Language; name: string; subject: string; token: string }) {
+      const content = templates.confirmRegistration(ctx(p.lang), { name: p.name, subject: p.subject, confirmUrl: url('/api/incidents/confirm', p.token), expiresHours: CONFIRM_HOURS })
+      return outbox.enqueue(`registration:${p.registrationId}`, p.to, content)
+    },
+    /** The same reply for an address that is no authorised contact: whom to ask. */
+    notAuthorised(p: { eventId: string; to: string; lang: Language; name: string }) {
+      return outbox.enqueue(`not-authorised:${p.eventId}`, p.to, templates.notAuthorised(ctx(p.lang), { name: p.name }))
+    },
+    incidentRegistered(p: { incident: Incident; contact: Contact; trackToken: string }) {
+      const content = templates.incidentRegistered(ctx(p.contact.lang), { name: p.contact.name, number: p.incident.number, subject: p.incident.subject, trackUrl: trackUrl(p.trackToken) })
+      return outbox.enqueue(`incident:${p.incident.id}:registered`, p.contact.email, content)
+    },
+    /** A status change or a public reply from support: the requester hears of it. */
+    statusChanged(p: { incident: Incident; contact: Contact; trackToken: string; eventKey: string; message?: string }) {
+      const content = templates.statusChanged(ctx(p.contact.lang), {
+        name: p.contact.name, number: p.incident.number, subject: p.incident.subject, status: p.incident.status, trackUrl: trackUrl(p.trackToken), message: p.message,
+      })
+      return outbox.enqueue(p.eventKey, p.contact.email, content)
+    },
+    signInLink(p: { tokenId: string; to: string; lang: Language; name: string; token: string }) {
+      const content = templates.signInLink(ctx(p.lang), { name: p.name, signInUrl: url('/api/auth/callback', p.token), expiresMinutes: SIGN_IN_MINUTES })
+      return outbox.enqueue(`sign-in:${p.tokenId}`, p.to, content)
+    },
+  }
+}
+
+export type Notifier = ReturnType<typeof createNotifier>

@@ -1,0 +1,275 @@
+/** The e-mails of the support process as pure functions: subject, plain text and escaped HTML, in nl or en. */
+import type { DeskConfig, Language } from '../domain/desk.ts'
+import type { IncidentStatus } from '../domain/records.ts'
+
+/** What every template needs: the desk, where it is reached, and the recipient's language. */
+export interface TemplateContext {
+  desk: DeskConfig
+  /** Where the KB and API are reached from outside, e.g. https://support.example.nl */
+  baseUrl: string
+  /** The recipient's language; Dutch when unknown. */
+  lang?: Language
+}
+
+/** One rendered e-mail: the plain text is always there, the HTML carries the same content. */
+export interface MailContent {
+  subject: string
+  text: string
+  html: string
+}
+
+/** One piece of a mail body; rendered once as text and once as HTML. */
+type Block =
+  | { kind: 'paragraph'; text: string }
+  | { kind: 'link'; label: string; href: string }
+  | { kind: 'quote'; title: string; text: string }
+
+const statusNames: Record<Language, Record<IncidentStatus, string>> = {
+  nl: {
+    awaiting_confirmation: 'Wacht op bevestiging',
+    new: 'Nieuw',
+    in_progress: 'In behandeling',
+    waiting_for_customer: 'Wacht op uw reactie',
+    resolved: 'Opgelost',
+    closed: 'Gesloten',
+  },
+  en: {
+    awaiting_confirmation: 'Awaiting confirmation',
+    new: 'New',
+    in_progress: 'In progress',
+    waiting_for_customer: 'Waiting for your reply',
+    resolved: 'Resolved',
+    closed: 'Closed',
+  },
+}
+
+const strings = {
+  nl: {
+    greeting: (name: string) => (name ? `Beste ${name},` : 'Beste klant,'),
+    closing: 'Met vriendelijke groet,',
+    footer: (desk: string, phone: string, baseUrl: string) => `${desk} · ${phone} · ${baseUrl}`,
+    hours: (n: number) => `${n} uur`,
+    minutes: (n: number) => (n === 1 ? '1 minuut' : `${n} minuten`),
+    notYou: 'Hebt u dit niet zelf aangevraagd? Dan kunt u deze e-mail negeren; er gebeurt niets.',
+    confirm: {
+      subject: (subject: string) => `Bevestig uw melding: ${subject}`,
+      intro: (subject: string) => `We hebben uw melding "${subject}" ontvangen. Bevestig dat u deze melding wilt indienen; pas daarna komt hij bij support binnen.`,
+      button: 'Melding bevestigen',
+      expiry: (hours: string) => `De link werkt één keer en verloopt na ${hours}.`,
+    },
+    notAuthorised: {
+      subject: (desk: string) => `Uw melding bij ${desk}`,
+      intro: 'We hebben een verzoek ontvangen om met dit e-mailadres een melding in te dienen.',
+      reason: 'Support kan alleen helpen als u contactpersoon bent die uw organisatie daarvoor heeft gemachtigd, en dit e-mailadres is (nog) niet gemachtigd.',
+      action: 'Vraag de beheerder van uw organisatie om u als contactpersoon toe te voegen in het klantportaal. Daarna kunt u uw melding opnieuw indienen.',
+    },
+    registered: {
+      subject: (number: string, subject: string) => `Melding ${number} geregistreerd: ${subject}`,
+      intro: (number: string, subject: string) => `Uw melding "${subject}" is geregistreerd onder nummer ${number}.`,
+      follow: 'Via deze link volgt u de melding en kunt u reageren of informatie toevoegen:',
+      button: 'Melding volgen',
+      acute: (phone: string, international: string, number: string) =>
+        `Is het acuut? Uw melding is al geregistreerd: bel nu ${phone} (vanuit het buitenland ${international}) en toets het meldingsnummer ${number} in. U wordt dan doorverbonden met wie uw melding behandelt.`,
+    },
+    status: {
+      subject: (number: string, status: string, subject: string) => `Melding ${number} – ${status}: ${subject}`,
+      intro: (number: string, subject: string, status: string) => `De status van uw melding ${number} "${subject}" is nu: ${status}.`,
+      messageTitle: 'Bericht van support:',
+      button: 'Melding bekijken',
+      explain: {
+        awaiting_confirmation: 'We wachten op uw bevestiging via de link in de eerdere e-mail.',
+        new: 'We hebben uw melding ontvangen en beoordelen hem zo snel mogelijk.',
+        in_progress: 'Een medewerker van support werkt aan uw melding.',
+        waiting_for_customer: 'We hebben informatie van u nodig om verder te kunnen. Reageer via de link hieronder.',
+        resolved: (days: number) => `We beschouwen uw melding als opgelost. Is het probleem er nog? Reageer dan binnen ${days} dagen via de link hieronder; dan openen we de melding opnieuw.`,
+        closed: 'De melding is gesloten. Hebt u een nieuwe vraag? Dien dan een nieuwe melding in.',
+      },
+    },
+    signIn: {
+      subject: (desk: string) => `Uw inloglink voor ${desk}`,
+      intro: (desk: string) => `Met deze link logt u in bij het klantportaal van ${desk}:`,
+      button: 'Inloggen',
+      expiry: (minutes: string) => `De link werkt één keer en verloopt na ${minutes}.`,
+    },
+  },
+  en: {
+    greeting: (name: string) => (name ? `Dear ${name},` : 'Dear customer,'),
+    closing: 'Kind regards,',
+    footer: (desk: string, phone: string, baseUrl: string) => `${desk} · ${phone} · ${baseUrl}`,
+    hours: (n: number) => (n === 1 ? '1 hour' : `${n} hours`),
+    minutes: (n: number) => (n === 1 ? '1 minute' : `${n} minutes`),
+    notYou: 'Did you not ask for this yourself? Then you can ignore this e-mail; nothing will happen.',
+    confirm: {
+      subject: (subject: string) => `Confirm your request: ${subject}`,
+      intro: (subject: string) => `We received your request "${subject}". Please confirm that you want to file it; only then does it reach support.`,
+      button: 'Confirm request',
+      expiry: (hours: string) => `The link works once and expires after ${hours}.`,
+    },
+    notAuthorised: {
+      subject: (desk: string) => `Your request to ${desk}`,
+      intro: 'We received a request to file an incident with this e-mail address.',
+      reason: 'Support can only help contacts whom their organisation has authorised, and this e-mail address is not (yet) authorised.',
+      action: "Please ask your organisation's admin to add you as a contact in the customer portal. Then you can file your request again.",
+    },
+    registered: {
+      subject: (number: string, subject: string) => `Incident ${number} registered: ${subject}`,
+      intro: (number: string, subject: string) => `Your incident "${subject}" has been registered as number ${number}.`,
+      follow: 'Follow the incident, reply or add information with this link:',
+      button: 'Follow incident',
+      acute: (phone: string, international: string, number: string) =>
+        `Is it acute? Your incident is already registered: call ${phone} now (from abroad ${international}) and type the incident number ${number}. You are then put through to whoever handles your incident.`,
+    },
+    status: {
+      subject: (number: string, status: string, subject: string) => `Incident ${number} – ${status}: ${subject}`,
+      intro: (number: string, subject: string, status: string) => `The status of your incident ${number} "${subject}" is now: ${status}.`,
+      messageTitle: 'Message from support:',
+      button: 'View incident',
+      explain: {
+        awaiting_confirmation: 'We are waiting for your confirmation through the link in the earlier e-mail.',
+        new: 'We received your incident and will assess it as soon as possible.',
+        in_progress: 'A support engineer is working on your incident.',
+        waiting_for_customer: 'We need information from you to continue. Please reply through the link below.',
+        resolved: (days: number) => `We consider your incident resolved. Is the problem still there? Reply within ${days} days through the link below and we reopen the incident.`,
+        closed: 'The incident is closed. Do you have a new question? Please file a new incident.',
+      },
+    },
+    signIn: {
+      subject: (desk: string) => `Your sign-in link for ${desk}`,
+      intro: (desk: string) => `Use this link to sign in to the customer portal of ${desk}:`,
+      button: 'Sign in',
+      expiry: (minutes: string) => `The link works once and expires after ${minutes}.`,
+    },
+  },
+} satisfies Record<Language, unknown>
+
+/** The name of a status as customers read it, e.g. "In behandeling"; Dutch by default. */
+export function statusName(status: IncidentStatus, lang: Language = 'nl'): string {
+  return statusNames[lang][status]
+}
+
+/** "Confirm your request": the single-use link that turns a widget submission into an incident. */
+export function confirmRegistration(
+  ctx: TemplateContext,
+  p: { name: string; subject: string; confirmUrl: string; expiresHours: number },
+): MailContent {
+  const t = strings[lang(ctx)]
+  return render(ctx, t.confirm.subject(oneLine(p.subject)), p.name, [
+    paragraph(t.confirm.intro(p.subject)),
+    link(t.confirm.button, p.confirmUrl),
+    paragraph(t.confirm.expiry(t.hours(p.expiresHours))),
+    paragraph(t.notYou),
+  ])
+}
+
+/**
+ * The reply to an address that is no authorised contact: whom to ask. It carries no link, so a
+ * stranger's address cannot be used to file anything.
+ */
+export function notAuthorised(ctx: TemplateContext, p: { name: string }): MailContent {
+  const t = strings[lang(ctx)]
+  return render(ctx, t.notAuthorised.subject(deskName(ctx)), p.name, [
+    paragraph(t.notAuthorised.intro),
+    paragraph(t.notAuthorised.reason),
+    paragraph(t.notAuthorised.action),
+    paragraph(t.notYou),
+  ])
+}
+
+/** The incident is registered: its number, the link to follow it, and the phone route when acute. */
+export function incidentRegistered(
+  ctx: TemplateContext,
+  p: { name: string; number: string; subject: string; trackUrl: string },
+): MailContent {
+  const t = strings[lang(ctx)]
+  return render(ctx, t.registered.subject(p.number, oneLine(p.subject)), p.name, [
+    paragraph(t.registered.intro(p.number, p.subject)),
+    paragraph(t.registered.follow),
+    link(t.registered.button, p.trackUrl),
+    paragraph(t.registered.acute(ctx.desk.phone.display, ctx.desk.phone.international, p.number)),
+  ])
+}
+
+/**
+ * A status change, optionally with a public message from support. A resolved incident says that
+ * a reply within `desk.process.reopenWithinDays` days reopens it.
+ */
+export function statusChanged(
+  ctx: TemplateContext,
+  p: { name: string; number: string; subject: string; status: IncidentStatus; trackUrl: string; message?: string },
+): MailContent {
+  const language = lang(ctx)
+  const t = strings[language]
+  const status = statusName(p.status, language)
+  const explain = t.status.explain[p.status]
+  const blocks: Block[] = [
+    paragraph(t.status.intro(p.number, p.subject, status)),
+    paragraph(typeof explain === 'function' ? explain(ctx.desk.process.reopenWithinDays) : explain),
+  ]
+  if (p.message?.trim()) blocks.push({ kind: 'quote', title: t.status.messageTitle, text: p.message.trim() })
+  blocks.push(link(t.status.button, p.trackUrl))
+  return render(ctx, t.status.subject(p.number, status, oneLine(p.subject)), p.name, blocks)
+}
+
+/** A single-use link to sign in to the portal. */
+export function signInLink(ctx: TemplateContext, p: { name: string; signInUrl: string; expiresMinutes: number }): MailContent {
+  const t = strings[lang(ctx)]
+  return render(ctx, t.signIn.subject(deskName(ctx)), p.name, [
+    paragraph(t.signIn.intro(deskName(ctx))),
+    link(t.signIn.button, p.signInUrl),
+    paragraph(t.signIn.expiry(t.minutes(p.expiresMinutes))),
+    paragraph(t.notYou),
+  ])
+}
+
+/** Makes `value` safe as HTML text or as a quoted attribute value. */
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+}
+
+const lang = (ctx: TemplateContext): Language => ctx.lang ?? 'nl'
+const deskName = (ctx: TemplateContext) => ctx.desk.name[lang(ctx)]
+const paragraph = (text: string): Block => ({ kind: 'paragraph', text })
+const link = (label: string, href: string): Block => ({ kind: 'link', label, href })
+
+/** Customer text in a subject line: one line, so it cannot add header lines or look broken. */
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim()
+}
+
+function render(ctx: TemplateContext, subject: string, name: string, body: Block[]): MailContent {
+  const language = lang(ctx)
+  const t = strings[language]
+  const footer = t.footer(deskName(ctx), ctx.desk.phone.display, ctx.baseUrl)
+  const greeting = t.greeting(oneLine(name))
+
+  const text = [
+    greeting,
+    ...body.map((b) => {
+      switch (b.kind) {
+        case 'paragraph': return b.text
+        case 'link': return `${b.label}:\n${b.href}`
+        case 'quote': return `${b.title}\n${b.text.split(/\r?\n/).map((line) => `> ${line}`).join('\n')}`
+      }
+    }),
+    `${t.closing}\n${deskName(ctx)}`,
+    `-- \n${footer}`,
+  ].join('\n\n')
+
+  const html = [
+    `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>`,
+    '<body style="font-family:system-ui,sans-serif;font-size:15px;line-height:1.5;color:#1a1a1a;max-width:40em">',
+    `<p>${escapeHtml(greeting)}</p>`,
+    ...body.map((b) => {
+      switch (b.kind) {
+        case 'paragraph': return `<p>${escapeHtml(b.text)}</p>`
+        case 'link': return `<p><a href="${escapeHtml(b.href)}" style="display:inline-block;padding:.5em 1em;background:#0b5cad;color:#fff;text-decoration:none;border-radius:4px">${escapeHtml(b.label)}</a></p><p style="font-size:13px;color:#555;word-break:break-all">${escapeHtml(b.href)}</p>`
+        case 'quote': return `<p>${escapeHtml(b.title)}</p><blockquote style="margin:0 0 1em;padding:.5em 1em;border-left:3px solid #ccc;white-space:pre-wrap">${escapeHtml(b.text)}</blockquote>`
+      }
+    }),
+    `<p>${escapeHtml(t.closing)}<br>${escapeHtml(deskName(ctx))}</p>`,
+    `<p style="font-size:13px;color:#555">${escapeHtml(footer)}</p>`,
+    '</body></html>',
+  ].join('\n')
+
+  return { subject, text, html }
+}

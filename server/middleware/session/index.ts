@@ -1,0 +1,66 @@
+/** Who is calling: the session cookie resolved to an active contact or staff member, or nobody. */
+import type { Context, MiddlewareHandler } from 'hono'
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
+import type { Contact, Staff } from '../../domain/records.ts'
+import { hashToken } from '../../auth/tokens.ts'
+import { MESSAGES, apiError } from '../../http/errors.ts'
+import type { Store } from '../../store/store.ts'
+
+export const SESSION_COOKIE = 'loket_session'
+
+export type Viewer =
+  | { kind: 'contact'; contact: Contact; sessionId: string }
+  | { kind: 'staff'; staff: Staff; sessionId: string }
+  | { kind: 'anonymous' }
+
+export type SessionEnv = { Variables: { viewer: Viewer } }
+
+/**
+ * Resolves the cookie on every request, so a deactivated contact or one whose authorisation was
+ * withdrawn is signed out at once, whatever their cookie says.
+ */
+export function session(deps: { store: Store; clock: () => Date }): MiddlewareHandler<SessionEnv> {
+  return async (c, next) => {
+    c.set('viewer', await resolve(c, deps))
+    await next()
+  }
+}
+
+async function resolve(c: Context, deps: { store: Store; clock: () => Date }): Promise<Viewer> {
+  const token = getCookie(c, SESSION_COOKIE)
+  if (!token) return { kind: 'anonymous' }
+  const found = await deps.store.sessions.byTokenHash(hashToken(token))
+  if (!found || new Date(found.expiresAt) <= deps.clock()) return { kind: 'anonymous' }
+  if (found.subject.kind === 'contact') {
+    const contact = await deps.store.contacts.get(found.subject.id)
+    if (contact?.isActive && contact.isAuthorised) return { kind: 'contact', contact, sessionId: found.id }
+  } else {
+    const staff = await deps.store.staff.get(found.subject.id)
+    if (staff?.isActive) return { kind: 'staff', staff, sessionId: found.id }
+  }
+  return { kind: 'anonymous' }
+}
+
+/** Sets the session cookie: HttpOnly, SameSite=Lax, Secure when the request came over https. */
+export function setSessionCookie(c: Context, token: string, expiresAt: Date): void {
+  const isHttps = new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https'
+  setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Lax', secure: isHttps, path: '/', expires: expiresAt })
+}
+
+export function clearSessionCookie(c: Context): void {
+  deleteCookie(c, SESSION_COOKIE, { path: '/' })
+}
+
+/** 401 unless a contact is signed in. */
+export const requireContact: MiddlewareHandler<SessionEnv> = async (c, next) => {
+  if (c.get('viewer').kind !== 'contact') return apiError(c, 401, 'sign_in_required', MESSAGES.signInRequired)
+  await next()
+}
+
+/** 401 for nobody, 403 for a contact: staff only. */
+export const requireStaff: MiddlewareHandler<SessionEnv> = async (c, next) => {
+  const viewer = c.get('viewer')
+  if (viewer.kind === 'anonymous') return apiError(c, 401, 'sign_in_required', MESSAGES.signInRequired)
+  if (viewer.kind !== 'staff') return apiError(c, 403, 'staff_only', MESSAGES.staffOnly)
+  await next()
+}

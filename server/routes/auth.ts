@@ -1,0 +1,114 @@
+/** Signing in: contacts and staff by e-mailed link, staff also by password; sessions as cookies. */
+import { randomUUID } from 'node:crypto'
+import { Hono } from 'hono'
+import { z } from 'zod'
+import { Language } from '../domain/desk.ts'
+import type { Session } from '../domain/records.ts'
+import { hashToken, newToken, verifyPassword } from '../auth/tokens.ts'
+import type { Deps } from '../deps.ts'
+import { MESSAGES, apiError } from '../http/errors.ts'
+import { jsonBody, requireJson } from '../middleware/json-body/index.ts'
+import { limitByAddress } from '../middleware/rate-limit/index.ts'
+import { type SessionEnv, clearSessionCookie, setSessionCookie } from '../middleware/session/index.ts'
+import { SIGN_IN_MINUTES } from '../mail/notifier.ts'
+
+/** How long a session lasts: a working month for contacts, a working day for staff. */
+const SESSION_DAYS = { contact: 30, staff: 1 }
+
+/** A path on this site to land on after signing in; anything else lands on the home page. */
+const SafeNext = z.string().max(300).regex(/^\/(?!\/)[\w\-./?=&%#]*$/).optional()
+
+export const SignInLinkInput = z.strictObject({
+  email: z.email().max(254).transform((e) => e.toLowerCase()),
+  lang: Language.optional(),
+  next: SafeNext,
+})
+
+export const StaffLoginInput = z.strictObject({
+  email: z.email().max(254).transform((e) => e.toLowerCase()),
+  password: z.string().min(1).max(200),
+})
+
+/** Starts a session for `subject` and sets its cookie. */
+export async function startSession(c: Parameters<typeof setSessionCookie>[0], deps: Deps, subject: Session['subject']): Promise<void> {
+  const token = newToken()
+  const now = deps.clock()
+  const expiresAt = new Date(now.getTime() + SESSION_DAYS[subject.kind] * 86_400_000)
+  await deps.store.sessions.put({ id: randomUUID(), tokenHash: hashToken(token), subject, createdAt: now.toISOString(), expiresAt: expiresAt.toISOString() })
+  setSessionCookie(c, token, expiresAt)
+}
+
+/** Creates a single-use sign-in token; `minutes` valid. Returns the token for the e-mail. */
+export async function signInToken(deps: Deps, subject: Session['subject'], minutes: number, next?: string): Promise<{ id: string; token: string }> {
+  const token = newToken()
+  const id = randomUUID()
+  const expiresAt = new Date(deps.clock().getTime() + minutes * 60_000).toISOString()
+  await deps.store.signInTokens.put({ id, tokenHash: hashToken(token), subject, ...(next ? { next } : {}), expiresAt })
+  return { id, token }
+}
+
+export const auth = (deps: Deps) =>
+  new Hono<SessionEnv>()
+    .post('/link', limitByAddress(deps.limits.signInPerAddress, 'sign-in'), requireJson, jsonBody(SignInLinkInput), async (c) => {
+      const { email, lang, next } = c.req.valid('json')
+      // The same answer whether or not the address is known: nobody learns who our contacts are.
+      const answer = () => c.json({ status: 'check_email', message: MESSAGES.signInSent[lang ?? 'nl'] }, 202)
+      if (deps.limits.signInPerEmail.hit(email) > 0) return answer()
+      const contact = await deps.store.contacts.byEmail(email)
+      if (contact?.isActive && contact.isAuthorised) {
+        const { id, token } = await signInToken(deps, { kind: 'contact', id: contact.id }, SIGN_IN_MINUTES, next)
+        await deps.notifier.signInLink({ tokenId: id, to: contact.email, lang: lang ?? contact.lang, name: contact.name, token })
+        return answer()
+      }
+      const staff = await deps.store.staff.byEmail(email)
+      if (staff?.isActive) {
+        const { id, token } = await signInToken(deps, { kind: 'staff', id: staff.id }, SIGN_IN_MINUTES, next)
+        await deps.notifier.signInLink({ tokenId: id, to: staff.email, lang: lang ?? 'nl', name: staff.name, token })
+      }
+      return answer()
+    })
+    .get('/callback', async (c) => {
+      const token = c.req.query('token') ?? ''
+      const found = token ? await deps.store.signInTokens.take(hashToken(token), deps.clock()) : undefined
+      if (!found) return c.html(expiredPage(), 400)
+      const subject = found.subject.kind === 'contact' ? await deps.store.contacts.get(found.subject.id) : await deps.store.staff.get(found.subject.id)
+      const mayEnter = subject && subject.isActive && (found.subject.kind === 'staff' || (subject as { isAuthorised: boolean }).isAuthorised)
+      if (!mayEnter) return c.html(expiredPage(), 403)
+      await startSession(c, deps, found.subject)
+      return c.redirect(found.next ?? '/', 303)
+    })
+    .post('/staff', limitByAddress(deps.limits.signInPerAddress, 'staff-login'), requireJson, jsonBody(StaffLoginInput), async (c) => {
+      const { email, password } = c.req.valid('json')
+      const staff = await deps.store.staff.byEmail(email)
+      if (!staff?.isActive || !(await verifyPassword(password, staff.passwordHash))) {
+        return apiError(c, 401, 'wrong_credentials', MESSAGES.wrongPassword)
+      }
+      await startSession(c, deps, { kind: 'staff', id: staff.id })
+      return c.json({ id: staff.id, name: staff.name, role: staff.role, teams: staff.teams })
+    })
+    .post('/logout', async (c) => {
+      const viewer = c.get('viewer')
+      if (viewer.kind !== 'anonymous') await deps.store.sessions.delete(viewer.sessionId)
+      clearSessionCookie(c)
+      return c.body(null, 204)
+    })
+    .get('/me', (c) => {
+      const viewer = c.get('viewer')
+      if (viewer.kind === 'contact') {
+        const { id, name, email, role, organisationId, lang } = viewer.contact
+        return c.json({ kind: 'contact' as const, id, name, email, role, organisationId, lang })
+      }
+      if (viewer.kind === 'staff') {
+        const { id, name, email, role, teams } = viewer.staff
+        return c.json({ kind: 'staff' as const, id, name, email, role, teams })
+      }
+      return apiError(c, 401, 'sign_in_required', MESSAGES.signInRequired)
+    })
+
+/** A link that was used, expired or withdrawn: said plainly in both languages, with a way on. */
+function expiredPage(): string {
+  return `<!doctype html><html lang="nl"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Link verlopen · Link expired</title>
+<body style="font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;line-height:1.5">
+<h1>Deze link werkt niet meer</h1><p>${MESSAGES.tokenInvalid.nl}</p><p><a href="/">Naar de kennisbank</a></p>
+<h2 lang="en">This link no longer works</h2><p lang="en">${MESSAGES.tokenInvalid.en}</p><p lang="en"><a href="/en/">To the knowledge base</a></p></body></html>`
+}

@@ -1,0 +1,11 @@
+/** GET /api/desk: open now or not, until when, coming exceptions, phone and priority guidance. */
+import { Hono } from 'hono'
+import type { Deps } from '../deps.ts'
+import { deskStatus } from '../domain/desk-status.ts'
+
+export const desk = (deps: Deps) =>
+  new Hono().get('/', (c) => {
+    // Widgets on many sites ask this often; a minute of caching keeps "open until 17:00" right.
+    c.header('Cache-Control', 'public, max-age=60')
+    return c.json(deskStatus(deps.desk, deps.calendar, deps.clock()))
+  })

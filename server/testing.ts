@@ -1,0 +1,68 @@
+/** A whole app on a real store in a temporary folder, a settable clock and captured mail: for API tests. */
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { randomUUID } from 'node:crypto'
+import { createApp } from './app.ts'
+import { hashToken, newToken } from './auth/tokens.ts'
+import { defaultLimits, type Deps } from './deps.ts'
+import { loadCalendar, loadDesk } from './desk.ts'
+import type { KbVote } from './domain/kb-insight.ts'
+import { createNotifier } from './mail/notifier.ts'
+import { createOutbox } from './mail/outbox.ts'
+import type { OutgoingMail } from './mail/transport.ts'
+import { SESSION_COOKIE } from './middleware/session/index.ts'
+import { seedDemo } from './seed.ts'
+import { memoryLog } from './store/memory-log.ts'
+import { openLowdbStore } from './store/lowdb-store.ts'
+
+export const BASE_URL = 'https://support.example.nl'
+
+export async function testDesk(options: { now?: string } = {}) {
+  let now = new Date(options.now ?? '2026-11-30T09:00:00Z')
+  const clock = () => now
+  const desk = loadDesk('content/desk.yaml')
+  const store = await openLowdbStore({ dir: mkdtempSync(join(tmpdir(), 'loket-api-')) })
+  await seedDemo(store)
+  const sent: OutgoingMail[] = []
+  const outbox = createOutbox({ store: store.outbox, transport: { send: async (m) => void sent.push(m) }, from: 'Support <support@noordwind.example>', clock, log: () => {} })
+  const deps: Deps = {
+    clock, desk, calendar: loadCalendar(desk, { from: 2026, to: 2027 }), store,
+    notifier: createNotifier({ outbox, desk, baseUrl: BASE_URL }),
+    insight: memoryLog<KbVote>(), limits: defaultLimits(clock), allowedOrigins: ['https://partner.example'],
+  }
+  const app = createApp(deps)
+
+  /** A cookie header for a session of this contact or staff member, as if they signed in. */
+  async function cookieFor(kind: 'contact' | 'staff', id: string): Promise<string> {
+    const token = newToken()
+    await store.sessions.put({ id: randomUUID(), tokenHash: hashToken(token), subject: { kind, id }, createdAt: now.toISOString(), expiresAt: new Date(now.getTime() + 30 * 86_400_000).toISOString() })
+    return `${SESSION_COOKIE}=${token}`
+  }
+
+  async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+    const res = await app.request(path, {
+      method, headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    })
+    const text = await res.text()
+    let json: any
+    try { json = JSON.parse(text) } catch { json = undefined }
+    return { status: res.status, headers: res.headers, json, text }
+  }
+
+  /** Mails in the outbox, oldest first. */
+  const mails = async () => (await store.outbox.list()).sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+
+  return {
+    app, deps, store, outbox, sent, call, cookieFor, mails,
+    setNow: (iso: string) => { now = new Date(iso) },
+    /** The token in the last mail's link with this path. */
+    async tokenFromLastMail(path: string): Promise<string> {
+      const last = (await mails()).at(-1)!
+      const match = last.text.match(new RegExp(`${path.replace(/[/.]/g, '\\$&')}\\?token=([\\w-]+)`))
+      if (!match) throw new Error(`no ${path} link in: ${last.text}`)
+      return match[1]
+    },
+  }
+}
