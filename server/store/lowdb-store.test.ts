@@ -29,6 +29,19 @@ describe('the lowdb store on disk', () => {
     await second.close()
   })
 
+  test('keeps one mail per event across a restart, and the pending mail is still due after it', async () => {
+    const dir = freshDir()
+    const mail = { id: 'm1', eventKey: 'incident:1:registered', to: 'a@klant.example', subject: 'S', text: 'T', status: 'pending' as const, attempts: 0, nextAttemptAt: '2026-11-30T09:00:00.000Z', createdAt: '2026-11-30T09:00:00.000Z' }
+    const first = await openLowdbStore({ dir })
+    await first.outbox.enqueue(mail)
+    await first.close()
+    const second = await openLowdbStore({ dir })
+    await second.outbox.enqueue({ ...mail, id: 'm2' })
+    expect((await second.outbox.list()).map((m) => m.id)).toEqual(['m1'])
+    expect((await second.outbox.due(new Date('2026-11-30T09:00:00Z'), 10)).map((m) => m.id)).toEqual(['m1'])
+    await second.close()
+  })
+
   test('refuses a second process on the same data folder, naming the one that holds it', async () => {
     const dir = freshDir()
     const store = await openLowdbStore({ dir })
