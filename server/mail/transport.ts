@@ -1,10 +1,9 @@
 /** How a mail leaves Loket: by SMTP, or as durable .eml files in a folder when no SMTP server is set. */
-import { randomUUID } from 'node:crypto'
-import { mkdir, open, rename, unlink } from 'node:fs/promises'
+import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import nodemailer from 'nodemailer'
 import MailComposer from 'nodemailer/lib/mail-composer'
-import { syncFolder } from '../store/durable-file.ts'
+import { writeDurably } from '../store/durable-file.ts'
 
 /** One message as the outbox hands it to a transport. */
 export interface OutgoingMail {
@@ -43,21 +42,7 @@ export function fileTransport(dir: string, options: { clock?: () => Date } = {})
       await mkdir(dir, { recursive: true })
       const stamp = clock().toISOString().replace(/:/g, '')
       const file = join(dir, `${stamp}-${fileSafe(message.messageId)}.eml`)
-      const temp = join(dir, `.${randomUUID()}.tmp`)
-      const handle = await open(temp, 'wx')
-      try {
-        await handle.writeFile(raw)
-        await handle.sync()
-      } finally {
-        await handle.close()
-      }
-      try {
-        await rename(temp, file)
-      } catch (error) {
-        await unlink(temp).catch(() => {})
-        throw error
-      }
-      await syncFolder(dir)
+      await writeDurably(file, raw)
     },
   }
 }

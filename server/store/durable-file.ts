@@ -3,12 +3,12 @@ import { randomUUID } from 'node:crypto'
 import { open, readFile, rename, unlink } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 
-/** Replaces `file` with `text` so that after a crash it holds either the old or the new text, whole. */
-export async function writeDurably(file: string, text: string): Promise<void> {
+/** Replaces `file` with `data` so that after a crash it holds either the old or the new data, whole. */
+export async function writeDurably(file: string, data: string | Uint8Array): Promise<void> {
   const temp = join(dirname(file), `.${basename(file)}.${randomUUID()}.tmp`)
   const handle = await open(temp, 'wx')
   try {
-    await handle.writeFile(text)
+    await handle.writeFile(data)
     await handle.sync()
   } finally {
     await handle.close()
