@@ -1,6 +1,7 @@
 /** The Loket HTTP app: the API under /api and the KnowledgeBase's static files, behind shared middleware. */
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
+import { except } from 'hono/combine'
 import { compress } from 'hono/compress'
 import { cors } from 'hono/cors'
 import { HTTPException } from 'hono/http-exception'
@@ -9,6 +10,7 @@ import type { Deps } from './deps.ts'
 import { MESSAGES, apiError } from './http/errors.ts'
 import { session, type SessionEnv } from './middleware/session/index.ts'
 import { staticSite } from './middleware/static-site/index.ts'
+import { attachments, isAttachmentUpload } from './routes/attachments.ts'
 import { auth } from './routes/auth.ts'
 import { desk } from './routes/desk.ts'
 import { incidents } from './routes/incidents.ts'
@@ -24,12 +26,14 @@ export function createApp(deps: Deps) {
     // The widget calls the public API from other sites: only those on the allowlist, and never
     // with cookies, so a foreign page cannot act as a signed-in customer.
     .use('*', cors({ origin: (origin) => (deps.allowedOrigins.includes(origin) ? origin : null), credentials: false, maxAge: 600 }))
-    .use('*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => apiError(c, 413, 'payload_too_large', MESSAGES.tooLarge) }))
+    // Uploads have their own limit (10 MB a file) on their route.
+    .use('*', except(isAttachmentUpload, bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => apiError(c, 413, 'payload_too_large', MESSAGES.tooLarge) })))
     .use('*', session(deps))
     .get('/health', (c) => c.json({ status: 'ok' }))
     .route('/desk', desk(deps))
     .route('/kb', kb(deps))
     .route('/auth', auth(deps))
+    .route('/incidents', attachments(deps))
     .route('/incidents', incidents(deps))
     .all('*', (c) => apiError(c, 404, 'not_found', MESSAGES.notFound))
 

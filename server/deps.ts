@@ -19,6 +19,8 @@ export interface Deps {
   limits: Limits
   /** Origins (scheme://host[:port]) whose pages may call the public API: the widget's hosts. */
   allowedOrigins: string[]
+  /** The data folder; attachments are kept in its `attachments/` folder, outside the web root. */
+  dataDir: string
   /** The built KB (`astro build` output); default none, for API-only use. */
   siteDir?: string
 }

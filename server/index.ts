@@ -45,7 +45,7 @@ const allowedOrigins = (process.env.ALLOWED_ORIGINS ?? `${new URL(baseUrl).origi
   .split(',').map((o) => o.trim()).filter(Boolean)
 
 const app = createApp({
-  clock, desk, calendar: loadCalendar(desk), store, insight, allowedOrigins, siteDir,
+  clock, desk, calendar: loadCalendar(desk), store, insight, allowedOrigins, siteDir, dataDir,
   notifier: createNotifier({ outbox, desk, baseUrl }),
   limits: defaultLimits(clock),
 })

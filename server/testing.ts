@@ -22,12 +22,13 @@ export async function testDesk(options: { now?: string } = {}) {
   let now = new Date(options.now ?? '2026-11-30T09:00:00Z')
   const clock = () => now
   const desk = loadDesk('content/desk.yaml')
-  const store = await openLowdbStore({ dir: mkdtempSync(join(tmpdir(), 'loket-api-')) })
+  const dataDir = mkdtempSync(join(tmpdir(), 'loket-api-'))
+  const store = await openLowdbStore({ dir: dataDir })
   await seedDemo(store)
   const sent: OutgoingMail[] = []
   const outbox = createOutbox({ store: store.outbox, transport: { send: async (m) => void sent.push(m) }, from: 'Support <support@noordwind.example>', clock, log: () => {} })
   const deps: Deps = {
-    clock, desk, calendar: loadCalendar(desk, { from: 2026, to: 2027 }), store,
+    clock, desk, calendar: loadCalendar(desk, { from: 2026, to: 2027 }), store, dataDir,
     notifier: createNotifier({ outbox, desk, baseUrl: BASE_URL }),
     insight: memoryLog<KbVote>(), limits: defaultLimits(clock), allowedOrigins: ['https://partner.example'],
   }

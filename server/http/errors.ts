@@ -35,6 +35,11 @@ export const MESSAGES = {
   wrongPassword: { nl: 'E-mailadres of wachtwoord klopt niet.', en: 'E-mail address or password is not right.' },
   rateLimited: { nl: 'Te veel verzoeken. Probeer het later opnieuw.', en: 'Too many requests. Please try again later.' },
   originNotAllowed: { nl: 'Deze site mag de API niet gebruiken.', en: 'This site may not use the API.' },
+  attachmentTypeNotAllowed: { nl: 'Dit type bestand kunt u niet toevoegen. Toegestaan zijn: png, jpg, pdf, txt, log, csv en zip.', en: 'You cannot add this type of file. Allowed are: png, jpg, pdf, txt, log, csv and zip.' },
+  attachmentContentMismatch: { nl: 'De inhoud van het bestand past niet bij de extensie, bijvoorbeeld een hernoemd programma. Sla tekst en csv op als UTF-8.', en: 'The content of the file does not match its extension, for example a renamed program. Save text and csv as UTF-8.' },
+  attachmentTooLarge: { nl: 'Een bijlage mag hoogstens 10 MB zijn. Verklein het bestand of pak het in als zip.', en: 'An attachment may be 10 MB at most. Make the file smaller or compress it as a zip.' },
+  attachmentNotFound: { nl: 'Deze bijlage bestaat niet of u mag haar niet zien.', en: 'This attachment does not exist or you may not see it.' },
+  multipartRequired: { nl: 'Stuur het bestand als multipart/form-data, in het veld "file".', en: 'Send the file as multipart/form-data, in the field "file".' },
   internal: { nl: 'Er ging iets mis aan onze kant. Probeer het later opnieuw.', en: 'Something went wrong on our side. Please try again later.' },
 } satisfies Record<string, Localized>
 

@@ -313,3 +313,18 @@ describe('GET /api/desk', () => {
     expect(res.json.upcoming.map((d: { date: string }) => d.date)).toContain('2026-12-24')
   })
 })
+
+describe('attachments through the whole app', () => {
+  test('a 200 KB screenshot passes the API-wide 64 KB body limit on its own route', async () => {
+    const desk = await testDesk()
+    const cookie = await desk.cookieFor('contact', 'c-jansen-emp')
+    const created = await desk.call('POST', '/api/incidents', registration(), { cookie })
+    const png = new Uint8Array(200 * 1024)
+    png.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
+    const form = new FormData()
+    form.set('file', new File([png], 'scherm.png', { type: 'image/png' }))
+    const res = await desk.app.request(`/api/incidents/${created.json.id}/attachments`, { method: 'POST', headers: { cookie }, body: form })
+    expect(res.status).toBe(201)
+    expect((await res.json()).attachment).toMatchObject({ fileName: 'scherm.png', contentType: 'image/png', size: 200 * 1024 })
+  })
+})

@@ -16,14 +16,12 @@ import { jsonBody, requireJson } from '../middleware/json-body/index.ts'
 import { limitByAddress } from '../middleware/rate-limit/index.ts'
 import { type SessionEnv, requireStaff } from '../middleware/session/index.ts'
 import { VersionConflictError } from '../store/store.ts'
-import { signInToken } from './auth.ts'
+import { incidentEvents } from './incident-events.ts'
 import { presentIncident } from './present.ts'
 
 /** Signed-in contacts are known and counted by their own actions: colleagues behind one address are not each other's limit. */
 const isSignedInContact = (c: Context) => (c as Context<SessionEnv>).get('viewer')?.kind === 'contact'
 
-/** Days a tracking link in an e-mail signs the contact in to the incident's page. */
-const TRACK_LINK_DAYS = 14
 
 export const ConfirmInput = z.strictObject({ token: z.string().min(20).max(100) })
 
@@ -43,23 +41,13 @@ export const MessageInput = z.strictObject({
 })
 
 export const incidents = (deps: Deps) => {
-  /** The portal page of an incident, where a tracking link lands. */
-  const incidentPage = (incident: Incident, contact: Contact) => `${contact.lang === 'en' ? '/en/portal' : '/portaal'}/incidenten/?id=${incident.id}`
-
-  async function trackToken(incident: Incident, contact: Contact): Promise<string> {
-    const { token } = await signInToken(deps, { kind: 'contact', id: contact.id }, TRACK_LINK_DAYS * 24 * 60, incidentPage(incident, contact))
-    return token
-  }
+  const { audit, mailStatus, trackToken } = incidentEvents(deps)
 
   async function register(contact: Contact, input: z.output<typeof IncidentInput>): Promise<Incident> {
     const incident = await deps.store.incidents.create(newIncident(input, { contact, desk: deps.desk, now: deps.clock() }))
     await audit(`contact:${contact.id}`, 'incident.registered', incident, { team: incident.team })
     await deps.notifier.incidentRegistered({ incident, contact, trackToken: await trackToken(incident, contact) })
     return incident
-  }
-
-  function audit(actor: string, action: string, incident: Incident, details?: Record<string, unknown>) {
-    return deps.store.audit.append({ id: randomUUID(), at: deps.clock().toISOString(), actor, action, target: `incident:${incident.id}`, ...(details ? { details } : {}) })
   }
 
   /** The incident if the viewer may see it; otherwise undefined, answered as 404 like a missing one. */
@@ -70,15 +58,6 @@ export const incidents = (deps: Deps) => {
     if (viewer.kind === 'staff') return incident
     if (viewer.kind === 'contact' && contactMaySee(viewer.contact, incident)) return incident
     return undefined
-  }
-
-  async function mailStatus(incident: Incident, message?: string, eventKey?: string) {
-    const contact = await deps.store.contacts.get(incident.contactId)
-    if (!contact) return
-    await deps.notifier.statusChanged({
-      incident, contact, trackToken: await trackToken(incident, contact), message,
-      eventKey: eventKey ?? `incident:${incident.id}:status:${incident.statusHistory.length}`,
-    })
   }
 
   const checkEmail = (c: Context, lang: 'nl' | 'en') => c.json({ status: 'check_email' as const, message: MESSAGES.checkEmail[lang] }, 202)

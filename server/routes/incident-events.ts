@@ -1,0 +1,37 @@
+/** What follows a change to an incident, for every route that makes one: the audit entry and the requester's e-mail. */
+import { randomUUID } from 'node:crypto'
+import type { Contact, Incident } from '../domain/records.ts'
+import type { Deps } from '../deps.ts'
+import { signInToken } from './auth.ts'
+
+/** Days a tracking link in an e-mail signs the contact in to the incident's page. */
+export const TRACK_LINK_DAYS = 14
+
+/** The portal page of an incident, where a tracking link lands. */
+export function incidentPage(incident: Incident, contact: Contact): string {
+  return `${contact.lang === 'en' ? '/en/portal' : '/portaal'}/incidenten/?id=${incident.id}`
+}
+
+export function incidentEvents(deps: Deps) {
+  /** A single-use link that signs the contact in on the incident's page. */
+  async function trackToken(incident: Incident, contact: Contact): Promise<string> {
+    const { token } = await signInToken(deps, { kind: 'contact', id: contact.id }, TRACK_LINK_DAYS * 24 * 60, incidentPage(incident, contact))
+    return token
+  }
+
+  return {
+    trackToken,
+    audit(actor: string, action: string, incident: Incident, details?: Record<string, unknown>) {
+      return deps.store.audit.append({ id: randomUUID(), at: deps.clock().toISOString(), actor, action, target: `incident:${incident.id}`, ...(details ? { details } : {}) })
+    },
+    /** Mails the requester about the incident's status, or a public reply when `message` is given. */
+    async mailStatus(incident: Incident, message?: string, eventKey?: string) {
+      const contact = await deps.store.contacts.get(incident.contactId)
+      if (!contact) return
+      await deps.notifier.statusChanged({
+        incident, contact, trackToken: await trackToken(incident, contact), message,
+        eventKey: eventKey ?? `incident:${incident.id}:status:${incident.statusHistory.length}`,
+      })
+    },
+  }
+}
