@@ -13,6 +13,7 @@ import { staticSite } from './middleware/static-site/index.ts'
 import { attachments, isAttachmentUpload } from './routes/attachments.ts'
 import { auth } from './routes/auth.ts'
 import { desk } from './routes/desk.ts'
+import { docs } from './routes/docs.ts'
 import { incidents } from './routes/incidents.ts'
 import { kb } from './routes/kb.ts'
 
@@ -35,6 +36,7 @@ export function createApp(deps: Deps) {
     .route('/auth', auth(deps))
     .route('/incidents', attachments(deps))
     .route('/incidents', incidents(deps))
+    .route('/', docs(deps))
     .all('*', (c) => apiError(c, 404, 'not_found', MESSAGES.notFound))
 
   const app = new Hono()
