@@ -27,8 +27,10 @@ export function createApp(deps: Deps) {
     // The widget calls the public API from other sites: only those on the allowlist, and never
     // with cookies, so a foreign page cannot act as a signed-in customer.
     .use('*', cors({ origin: (origin) => (deps.allowedOrigins.includes(origin) ? origin : null), credentials: false, maxAge: 600 }))
-    // Uploads have their own limit (10 MB a file) on their route.
-    .use('*', except(isAttachmentUpload, bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => apiError(c, 413, 'payload_too_large', MESSAGES.tooLarge) })))
+    // Only requests with a body are limited: wrapping a GET's body would build a full Request object
+    // for every read, garbage that measurably lengthened pauses under load. Uploads have their own limit.
+    .use('*', except((c) => isAttachmentUpload(c) || c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS',
+      bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => apiError(c, 413, 'payload_too_large', MESSAGES.tooLarge) })))
     .use('*', session(deps))
     .get('/health', (c) => c.json({ status: 'ok' }))
     .route('/desk', desk(deps))

@@ -132,6 +132,8 @@ class State {
   readonly byKey = new Map<string, string>()
   readonly messagesOf = new Map<string, Set<string>>()
   readonly auditOf = new Map<string, Set<string>>()
+  /** Mails still to send: the outbox drains often, and sent mails pile up. */
+  readonly pendingMails = new Set<string>()
   lastNumber = FIRST_NUMBER - 1
 
   /** Index keys of a record, e.g. "contacts:email:ann@example.nl". */
@@ -154,10 +156,12 @@ class State {
       if (op.t === 'messages') this.messagesOf.get(old.incidentId)?.delete(old.id)
       if (op.t === 'audit') this.auditOf.get(old.target)?.delete(old.id)
     }
+    if (op.t === 'outbox') this.pendingMails.delete(op.op === 'put' ? op.r.id : op.id)
     if (op.op === 'del') {
       table.delete(op.id)
       return
     }
+    if (op.t === 'outbox' && op.r.status === 'pending') this.pendingMails.add(op.r.id)
     table.set(op.r.id, op.r)
     for (const k of this.keysOf(op.t, op.r)) this.byKey.set(k, op.r.id)
     if (op.t === 'messages') group(this.messagesOf, op.r.incidentId, op.r.id)
@@ -320,8 +324,8 @@ function buildStore(state: State, journal: Journal, release: () => void): Store 
         return structuredClone(mail)
       },
       due: async (now, limit) =>
-        all<MailRecord>('outbox')
-          .filter((m) => m.status === 'pending' && new Date(m.nextAttemptAt) <= now)
+        [...state.pendingMails].map((id) => t.outbox.get(id) as MailRecord)
+          .filter((m) => new Date(m.nextAttemptAt) <= now)
           .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
           .slice(0, limit)
           .map((m) => structuredClone(m)),
