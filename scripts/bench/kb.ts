@@ -35,7 +35,8 @@ export async function benchKb(count: number, runs = 5): Promise<KbFigures> {
   try {
     generateArticles(join(work, 'articles'), count)
     const build = await buildSite(work)
-    const server = serve({ fetch: createApp({ ...(await testDesk()).deps, clock: () => new Date(), siteDir: join(work, 'dist') }).fetch, port: 0, hostname: '127.0.0.1' })
+    const desk = await testDesk()
+    const server = serve({ fetch: createApp({ ...desk.deps, clock: () => new Date(), siteDir: join(work, 'dist') }).fetch, port: 0, hostname: '127.0.0.1' })
     await new Promise((resolve) => server.once('listening', resolve))
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS })
@@ -63,6 +64,7 @@ export async function benchKb(count: number, runs = 5): Promise<KbFigures> {
     } finally {
       await browser.close()
       server.close()
+      await desk.store.close()
     }
   } finally {
     if (process.env.BENCH_KEEP) console.log(`[bench] kept ${work}`)

@@ -45,8 +45,11 @@ export const incidents = (deps: Deps) => {
 
   async function register(contact: Contact, input: z.output<typeof IncidentInput>): Promise<Incident> {
     const incident = await deps.store.incidents.create(newIncident(input, { contact, desk: deps.desk, now: deps.clock() }))
-    await audit(`contact:${contact.id}`, 'incident.registered', incident, { team: incident.team })
-    await deps.notifier.incidentRegistered({ incident, contact, trackToken: await trackToken(incident, contact) })
+    // Independent records: written side by side, they share the store's flushes.
+    await Promise.all([
+      audit(`contact:${contact.id}`, 'incident.registered', incident, { team: incident.team }),
+      trackToken(incident, contact).then((token) => deps.notifier.incidentRegistered({ incident, contact, trackToken: token })),
+    ])
     return incident
   }
 

@@ -323,12 +323,17 @@ function buildStore(state: State, journal: Journal, release: () => void): Store 
         await put('outbox', mail)
         return structuredClone(mail)
       },
-      due: async (now, limit) =>
-        [...state.pendingMails].map((id) => t.outbox.get(id) as MailRecord)
-          .filter((m) => new Date(m.nextAttemptAt) <= now)
-          .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
-          .slice(0, limit)
-          .map((m) => structuredClone(m)),
+      async due(now, limit) {
+        // Pending mails are kept in the order they were queued (a retried one moves to the back),
+        // so the first `limit` that are due are found without sorting the backlog.
+        const found: MailRecord[] = []
+        for (const id of state.pendingMails) {
+          const mail = t.outbox.get(id) as MailRecord
+          if (new Date(mail.nextAttemptAt) <= now) found.push(structuredClone(mail))
+          if (found.length >= limit) break
+        }
+        return found
+      },
       async markSent(id, at) {
         const mail = get<MailRecord>('outbox', id)
         if (mail) await put('outbox', { ...mail, status: 'sent', sentAt: at.toISOString() })
