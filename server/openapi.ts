@@ -179,60 +179,8 @@ const attachmentExample = {
   at: '2026-11-30T09:45:00.000Z',
 }
 
-/** GET /api/desk at Monday 30 November 2026, 10:00 in Amsterdam, with content/desk.yaml as shipped. */
-const deskExample = {
-  isOpen: true,
-  changesAt: '2026-11-30T16:00:00.000Z',
-  today: null,
-  upcoming: [
-    { date: '2026-12-24', closed: false, hours: { open: '08:30', close: '15:00' }, note: { nl: 'Kerstavond', en: 'Christmas Eve' } },
-    { date: '2026-12-25', closed: true, hours: null, note: { nl: 'Kerstmis', en: 'Christmas Day' } },
-    { date: '2026-12-26', closed: true, hours: null, note: { nl: 'Tweede kerstdag', en: 'Boxing Day' } },
-  ],
-  weekly: [
-    { day: 'monday', open: '08:30', close: '17:00' },
-    { day: 'tuesday', open: '08:30', close: '17:00' },
-    { day: 'wednesday', open: '08:30', close: '17:00' },
-    { day: 'thursday', open: '08:30', close: '17:00' },
-    { day: 'friday', open: '08:30', close: '16:00' },
-    { day: 'saturday', closed: true },
-    { day: 'sunday', closed: true },
-  ],
-  phone: { display: '050 760 41 00', international: '+31 50 760 41 00' },
-  timeZone: 'Europe/Amsterdam',
-  priorities: [
-    {
-      level: 1, firstClassOnly: true,
-      name: { nl: 'Productie ligt stil', en: 'Production down' },
-      description: { nl: 'Uw productieomgeving is onbruikbaar en er is geen omweg. Alleen voor First Class-klanten.', en: 'Your production environment is unusable and there is no workaround. First Class customers only.' },
-      targetText: { nl: 'Oplossing of omweg binnen 4 kantooruren', en: 'Fix or workaround within 4 business hours' },
-    },
-    {
-      level: 2, firstClassOnly: false,
-      name: { nl: 'Productieverstorend', en: 'Production-disrupting' },
-      description: { nl: 'Een belangrijk proces is verstoord of ernstig vertraagd, maar het werk gaat door.', en: 'An important process is disrupted or seriously slowed down, but work goes on.' },
-      targetText: { nl: 'Binnen 1 werkdag (8,5 kantooruren)', en: 'Within 1 working day (8.5 business hours)' },
-    },
-    {
-      level: 3, firstClassOnly: false,
-      name: { nl: 'Niet productieverstorend', en: 'Not production-disrupting' },
-      description: { nl: 'Een fout of probleem dat het werk niet ophoudt, bijvoorbeeld omdat er een omweg is.', en: 'A bug or problem that does not hold up the work, for example because there is a workaround.' },
-      targetText: { nl: 'Binnen 1 werkweek (41,5 kantooruren)', en: 'Within 1 working week (41.5 business hours)' },
-    },
-    {
-      level: 4, firstClassOnly: false,
-      name: { nl: 'Informatieve vraag', en: 'Informative question' },
-      description: { nl: 'Een vraag over het gebruik van de software of een uitleg van een functie.', en: 'A question about using the software or an explanation of a feature.' },
-      targetText: { nl: 'Uiterlijk bij sluitingstijd van de volgende werkdag', en: 'By closing time of the next business day' },
-    },
-    {
-      level: 5, firstClassOnly: false,
-      name: { nl: 'Wens', en: 'Wish' },
-      description: { nl: 'Een idee of verzoek om de software uit te breiden. Wensen worden beoordeeld voor de roadmap.', en: 'An idea or request to extend the software. Wishes are reviewed for the roadmap.' },
-      targetText: { nl: 'Geen doeltijd; we laten u weten wat we ermee doen', en: 'No target; we let you know what we do with it' },
-    },
-  ],
-}
+/** The moment the GET /api/desk example shows: Monday 30 November 2026, 10:00 in Amsterdam. */
+export const DESK_EXAMPLE_MOMENT = new Date('2026-11-30T09:00:00Z')
 
 /** Example request bodies by operation, for the document and for the tests that run them. */
 export const REQUEST_EXAMPLES = {
@@ -292,7 +240,12 @@ Per window of 10 minutes:
 Request bodies are JSON of at most 64 KB (413 \`payload_too_large\`; 415 for another content type); attachments are files of at most ${MAX_ATTACHMENT_MB} MB.`
 
 /** Loket's API as an OpenAPI 3.1.0 document; `serverUrl` is where it is served, by default the origin of the document itself. */
-export function openApiDocument(options: { serverUrl?: string }): OpenApiDocument {
+/**
+ * The OpenAPI document. `deskExample` is GET /api/desk's reply at DESK_EXAMPLE_MOMENT, computed
+ * from the desk in use, so the example never drifts from desk.yaml.
+ */
+export function openApiDocument(options: { serverUrl?: string; deskExample: unknown }): OpenApiDocument {
+  const deskExample = options.deskExample
   const incidentId: Reference = { $ref: '#/components/parameters/IncidentId' }
 
   return {

@@ -8,7 +8,6 @@ import { bodyLimit } from 'hono/body-limit'
 import { ALLOWED_EXTENSIONS, MAX_ATTACHMENT_BYTES, checkAttachment, contentDisposition, type AttachmentCheck } from '../domain/attachment.ts'
 import { statusAfterReaction, withStatus } from '../domain/incident.ts'
 import type { Attachment, Contact, Incident, Message } from '../domain/records.ts'
-import { contactMaySee } from '../domain/visibility.ts'
 import type { Deps } from '../deps.ts'
 import { MESSAGES, apiError } from '../http/errors.ts'
 import type { SessionEnv } from '../middleware/session/index.ts'
@@ -37,17 +36,8 @@ export const presentAttachment = ({ id, fileName, contentType, size, at }: Attac
 export const attachments = (deps: Deps) => {
   const dataDir = resolve(deps.dataDir)
 
-  /** The incident if the viewer may see it; otherwise undefined, answered as 404 like a missing one. */
-  async function visible(c: Context<SessionEnv>, id: string): Promise<Incident | undefined> {
-    const incident = await deps.store.incidents.get(id)
-    const viewer = c.get('viewer')
-    if (!incident) return undefined
-    if (viewer.kind === 'staff') return incident
-    if (viewer.kind === 'contact' && contactMaySee(viewer.contact, incident)) return incident
-    return undefined
-  }
 
-  const { audit, mailStatus } = incidentEvents(deps)
+  const { audit, mailStatus, visible } = incidentEvents(deps)
 
   /** A customer's reaction moves the incident on (waiting → in progress, reopened if just resolved). */
   async function afterReaction(incident: Incident, author: string, now: Date): Promise<Incident> {

@@ -2,29 +2,33 @@
 import { createHash } from 'node:crypto'
 import { Hono } from 'hono'
 import type { Deps } from '../deps.ts'
+import { deskStatus } from '../domain/desk-status.ts'
 import {
-  HTTP_METHODS, openApiDocument, type Example, type MediaType, type OpenApiDocument, type Operation, type Parameter, type Reference, type SchemaObject,
+  DESK_EXAMPLE_MOMENT, HTTP_METHODS, openApiDocument, type Example, type MediaType, type OpenApiDocument, type Operation, type Parameter, type Reference, type SchemaObject,
 } from '../openapi.ts'
 
-let built: { document: OpenApiDocument; json: string } | undefined
-
-/** The document and its JSON: made on first use and kept for the process, as they depend on the code alone. */
-function reference(): { document: OpenApiDocument; json: string } {
-  if (!built) {
-    const document = openApiDocument({})
-    built = { document, json: JSON.stringify(document) }
-  }
-  return built
+/** The document for this desk: the code's routes and schemas, and the desk example from desk.yaml. */
+export function documentFor(deps: Pick<Deps, 'desk' | 'calendar'>): OpenApiDocument {
+  return openApiDocument({ deskExample: deskStatus(deps.desk, deps.calendar, DESK_EXAMPLE_MOMENT) })
 }
 
-/** `deps` is taken like every router's, so the API mounts it the same way; the document needs none of it. */
-export const docs = (_deps: Deps) =>
-  new Hono()
+export const docs = (deps: Deps) => {
+  let built: { document: OpenApiDocument; json: string } | undefined
+  /** The document and its JSON: made on first use and kept for the process. */
+  const reference = () => {
+    if (!built) {
+      const document = documentFor(deps)
+      built = { document, json: JSON.stringify(document) }
+    }
+    return built
+  }
+  return new Hono()
     .get('/openapi.json', (c) => c.body(reference().json, 200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'public, max-age=300' }))
     .get('/docs', (c) => {
       c.header('Content-Security-Policy', PAGE_POLICY)
       return c.html(renderReference(reference().document))
     })
+}
 
 const STYLE = `:root{color-scheme:light dark;--fg:#1b1f24;--bg:#fff;--muted:#4a5260;--line:#c9ced6;--code:#f1f3f5;--link:#0b57d0}
 @media (prefers-color-scheme:dark){:root{--fg:#e6e8eb;--bg:#14171b;--muted:#b4bcc6;--line:#3f4650;--code:#1f242b;--link:#9cc0ff}}

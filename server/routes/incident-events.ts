@@ -1,6 +1,9 @@
-/** What follows a change to an incident, for every route that makes one: the audit entry and the requester's e-mail. */
+/** Shared by the routes that read or change an incident: who may reach it, the audit entry and the requester's e-mail. */
 import { randomUUID } from 'node:crypto'
+import type { Context } from 'hono'
 import type { Contact, Incident } from '../domain/records.ts'
+import { contactMaySee } from '../domain/visibility.ts'
+import type { SessionEnv } from '../middleware/session/index.ts'
 import type { Deps } from '../deps.ts'
 import { signInToken } from './auth.ts'
 
@@ -21,6 +24,15 @@ export function incidentEvents(deps: Deps) {
 
   return {
     trackToken,
+    /** The incident if the viewer may see it; otherwise undefined, answered as 404 like a missing one. */
+    async visible(c: Context<SessionEnv>, id: string): Promise<Incident | undefined> {
+      const incident = await deps.store.incidents.get(id)
+      const viewer = c.get('viewer')
+      if (!incident) return undefined
+      if (viewer.kind === 'staff') return incident
+      if (viewer.kind === 'contact' && contactMaySee(viewer.contact, incident)) return incident
+      return undefined
+    },
     audit(actor: string, action: string, incident: Incident, details?: Record<string, unknown>) {
       return deps.store.audit.append({ id: randomUUID(), at: deps.clock().toISOString(), actor, action, target: `incident:${incident.id}`, ...(details ? { details } : {}) })
     },

@@ -7,7 +7,7 @@ import {
   IncidentInput, mayFile, mayMove, newIncident, priorityRefusal, productAreaIssue, statusAfterReaction, withStatus,
 } from '../domain/incident.ts'
 import { INCIDENT_STATUSES, type Contact, type Incident } from '../domain/records.ts'
-import { contactIncidentFilter, contactMaySee } from '../domain/visibility.ts'
+import { contactIncidentFilter } from '../domain/visibility.ts'
 import { hashToken, newToken } from '../auth/tokens.ts'
 import type { Deps } from '../deps.ts'
 import { MESSAGES, apiError } from '../http/errors.ts'
@@ -41,7 +41,7 @@ export const MessageInput = z.strictObject({
 })
 
 export const incidents = (deps: Deps) => {
-  const { audit, mailStatus, trackToken } = incidentEvents(deps)
+  const { audit, mailStatus, trackToken, visible } = incidentEvents(deps)
 
   async function register(contact: Contact, input: z.output<typeof IncidentInput>): Promise<Incident> {
     const incident = await deps.store.incidents.create(newIncident(input, { contact, desk: deps.desk, now: deps.clock() }))
@@ -53,15 +53,6 @@ export const incidents = (deps: Deps) => {
     return incident
   }
 
-  /** The incident if the viewer may see it; otherwise undefined, answered as 404 like a missing one. */
-  async function visible(c: Context<SessionEnv>, id: string): Promise<Incident | undefined> {
-    const incident = await deps.store.incidents.get(id)
-    const viewer = c.get('viewer')
-    if (!incident) return undefined
-    if (viewer.kind === 'staff') return incident
-    if (viewer.kind === 'contact' && contactMaySee(viewer.contact, incident)) return incident
-    return undefined
-  }
 
   const checkEmail = (c: Context, lang: 'nl' | 'en') => c.json({ status: 'check_email' as const, message: MESSAGES.checkEmail[lang] }, 202)
 
