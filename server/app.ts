@@ -1,6 +1,5 @@
 /** The Loket HTTP app: the API under /api and the KnowledgeBase's static files, behind shared middleware. */
 import { Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { except } from 'hono/combine'
 import { compress } from 'hono/compress'
 import { cors } from 'hono/cors'
@@ -8,6 +7,7 @@ import { HTTPException } from 'hono/http-exception'
 import { secureHeaders } from 'hono/secure-headers'
 import type { Deps } from './deps.ts'
 import { MESSAGES, apiError } from './http/errors.ts'
+import { limitBody } from './middleware/body-limit/index.ts'
 import { session, type SessionEnv } from './middleware/session/index.ts'
 import { staticSite } from './middleware/static-site/index.ts'
 import { attachments, isAttachmentUpload } from './routes/attachments.ts'
@@ -30,7 +30,7 @@ export function createApp(deps: Deps) {
     // Only requests with a body are limited: wrapping a GET's body would build a full Request object
     // for every read, garbage that measurably lengthened pauses under load. Uploads have their own limit.
     .use('*', except((c) => isAttachmentUpload(c) || c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS',
-      bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => apiError(c, 413, 'payload_too_large', MESSAGES.tooLarge) })))
+      limitBody({ maxSize: MAX_BODY_BYTES, onError: (c) => apiError(c, 413, 'payload_too_large', MESSAGES.tooLarge) })))
     .use('*', session(deps))
     .get('/health', (c) => c.json({ status: 'ok' }))
     .route('/desk', desk(deps))
