@@ -44,7 +44,7 @@ type State =
   | { kind: 'done'; query: string; total: number; results: PagefindResult[] }
 
 /** Results rendered before the rest are fetched. */
-const FIRST_BATCH = 5
+const FIRST_BATCH = 3
 /** How long a query must stay unchanged before the results after the first batch are fetched. */
 const REST_DELAY_MS = 200
 
