@@ -9,7 +9,7 @@ import { CONTACT_ROLES, INCIDENT_STATUSES, STAFF_ROLES } from './domain/records.
 import { MESSAGES, fieldsOf, type ApiError } from './http/errors.ts'
 import { CONFIRM_HOURS, SIGN_IN_MINUTES } from './mail/notifier.ts'
 import { SESSION_COOKIE } from './middleware/session/index.ts'
-import { SignInLinkInput, StaffLoginInput } from './routes/auth.ts'
+import { SignInCallbackInput, SignInLinkInput, StaffLoginInput } from './routes/auth.ts'
 import { ConfirmInput, MessageInput, TriageInput } from './routes/incidents.ts'
 
 /** A JSON Schema (draft 2020-12), as OpenAPI 3.1 takes it. */
@@ -63,7 +63,7 @@ export interface OpenApiDocument {
  * schemas are generated from these, and the tests check every request example against them.
  */
 export const REQUEST_SCHEMAS = {
-  IncidentInput, ConfirmInput, TriageInput, MessageInput, SignInLinkInput, StaffLoginInput, VoteInput,
+  IncidentInput, ConfirmInput, TriageInput, MessageInput, SignInLinkInput, SignInCallbackInput, StaffLoginInput, VoteInput,
 } satisfies Record<string, z.ZodType>
 
 const MAX_ATTACHMENT_MB = MAX_ATTACHMENT_BYTES / 1024 / 1024
@@ -190,6 +190,7 @@ export const REQUEST_EXAMPLES = {
   widgetRegistration: { summary: 'From the widget, after a KB search found nothing', value: widgetRegistration },
   portalRegistration: { summary: 'From the portal, signed in, in English', value: portalRegistration },
   confirm: { summary: 'The token from the e-mailed link', value: { token: TOKEN } },
+  signInCallback: { summary: 'The token from the e-mailed sign-in link', value: { token: TOKEN } },
   triage: { summary: 'Pick it up: priority 2, in progress, to oneself', value: { version: 1, priority: 2, status: 'in_progress', assigneeId: 's-lotte' } },
   reassign: { summary: 'Hand it to the platform team, unassigned', value: { version: 2, team: 'platform', assigneeId: null } },
   reply: { summary: 'The customer answers', value: { text: 'Het nieuwe certificaat is gekoppeld, maar de aangifte geeft nog steeds fout 500. Schermafdruk volgt als bijlage.' } },
@@ -313,9 +314,17 @@ export function openApiDocument(options: { serverUrl?: string; deskExample: unkn
       },
       '/api/auth/callback': {
         get: {
-          operationId: 'signInCallback', tags: ['Sign-in'], summary: 'Follow the e-mailed sign-in link',
-          description: 'Opened by the browser from the e-mail. Takes the token (once), starts a session and redirects; a used or expired link gets a page that says so, in Dutch and English.',
+          operationId: 'signInPage', tags: ['Sign-in'], summary: 'Open the e-mailed sign-in link',
+          description: 'Opened by the browser from the e-mail. Shows a page with one button that posts the token: opening the link does not use it up, so a mail scanner that opens links cannot spend it.',
           parameters: [{ name: 'token', in: 'query', required: true, description: 'The token from the e-mailed link.', schema: { type: 'string' }, example: TOKEN }],
+          responses: {
+            200: html('A page with one button that signs in (posts the token to this address).', 'Inloggen · Sign in'),
+          },
+        },
+        post: {
+          operationId: 'signInCallback', tags: ['Sign-in'], summary: 'Sign in with the token from the link',
+          description: 'Posted by the page above as a form (`token=…`). Takes the token (once), starts a session and redirects; a used or expired link gets a page that says so, in Dutch and English. A post whose Origin is another site is refused.',
+          requestBody: { required: true, content: { 'application/x-www-form-urlencoded': { schema: schemaRef('SignInCallbackInput'), examples: { signIn: REQUEST_EXAMPLES.signInCallback } } } },
           responses: {
             303: {
               description: 'Signed in: the session cookie is set, and the browser goes on to `next`, or to the home page.',
@@ -325,7 +334,7 @@ export function openApiDocument(options: { serverUrl?: string; deskExample: unkn
               },
             },
             400: html('The link is unknown, used or expired (an HTML page).', 'Link verlopen · Link expired'),
-            403: html('The contact or staff member was deactivated, or the contact is no longer authorised (an HTML page).', 'Link verlopen · Link expired'),
+            403: html('Posted from another site, or the contact or staff member was deactivated or is no longer authorised (an HTML page).', 'Link verlopen · Link expired'),
           },
         },
       },
@@ -604,6 +613,7 @@ For example: \`curl -b ${SESSION_COOKIE}=… -F file=@digipoort-fout-500.png -F 
           website: 'A field people never see: leave it out. A request that fills it is taken for a bot.',
         }),
         ConfirmInput: fromZod('ConfirmInput', 'The token from the confirmation e-mail.', { token: 'The token from the link.' }),
+        SignInCallbackInput: fromZod('SignInCallbackInput', 'The token from the sign-in e-mail, posted by the sign-in page.', { token: 'The token from the link.' }),
         TriageInput: fromZod('TriageInput', 'A triage change by staff; only the fields sent change.', {
           version: 'The version the change was made against; an older one is refused with 409.',
           priority: '1 (production down, First Class only) to 5 (wish).',

@@ -24,6 +24,9 @@ export const SignInLinkInput = z.strictObject({
   next: SafeNext,
 })
 
+/** The form the sign-in page posts: the token from the e-mailed link. */
+export const SignInCallbackInput = z.strictObject({ token: z.string().min(20).max(100) })
+
 export const StaffLoginInput = z.strictObject({
   email: z.email().max(254).transform((e) => e.toLowerCase()),
   password: z.string().min(1).max(200),
@@ -67,9 +70,15 @@ export const auth = (deps: Deps) =>
       }
       return answer()
     })
-    .get('/callback', async (c) => {
-      const token = c.req.query('token') ?? ''
-      const found = token ? await deps.store.signInTokens.take(hashToken(token), deps.clock()) : undefined
+    // The e-mailed link opens a page with one button: mail scanners that open links (common in
+    // company mailboxes) would otherwise use up the single-use token before the person clicks.
+    .get('/callback', (c) => c.html(signInPage(c.req.query('token') ?? '')))
+    .post('/callback', async (c) => {
+      // A form post from another site could sign a visitor in as someone else: same origin only.
+      const origin = c.req.header('origin')
+      if (origin && origin !== new URL(c.req.url).origin) return c.html(expiredPage(), 403)
+      const form = SignInCallbackInput.safeParse(await c.req.parseBody().catch(() => ({})))
+      const found = form.success ? await deps.store.signInTokens.take(hashToken(form.data.token), deps.clock()) : undefined
       if (!found) return c.html(expiredPage(), 400)
       const subject = found.subject.kind === 'contact' ? await deps.store.contacts.get(found.subject.id) : await deps.store.staff.get(found.subject.id)
       const mayEnter = subject && subject.isActive && (found.subject.kind === 'staff' || (subject as { isAuthorised: boolean }).isAuthorised)
@@ -105,10 +114,20 @@ export const auth = (deps: Deps) =>
       return apiError(c, 401, 'sign_in_required', MESSAGES.signInRequired)
     })
 
+const PAGE_STYLE = 'font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;line-height:1.5'
+
+/** The page a sign-in link opens: one button that signs in, in Dutch and English. */
+function signInPage(token: string): string {
+  const safe = token.replace(/[^\w-]/g, '')
+  return `<!doctype html><html lang="nl"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Inloggen · Sign in</title>
+<body style="${PAGE_STYLE}"><h1>Inloggen bij Noordwind Support</h1><p>Klik op de knop om in te loggen. <span lang="en">Click the button to sign in.</span></p>
+<form method="post" action="/api/auth/callback"><input type="hidden" name="token" value="${safe}"><button type="submit" style="font:inherit;padding:.5rem 1rem">Inloggen · <span lang="en">Sign in</span></button></form></body></html>`
+}
+
 /** A link that was used, expired or withdrawn: said plainly in both languages, with a way on. */
 function expiredPage(): string {
   return `<!doctype html><html lang="nl"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Link verlopen · Link expired</title>
-<body style="font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;line-height:1.5">
+<body style="${PAGE_STYLE}">
 <h1>Deze link werkt niet meer</h1><p>${MESSAGES.tokenInvalid.nl}</p><p><a href="/">Naar de kennisbank</a></p>
 <h2 lang="en">This link no longer works</h2><p lang="en">${MESSAGES.tokenInvalid.en}</p><p lang="en"><a href="/en/">To the knowledge base</a></p></body></html>`
 }

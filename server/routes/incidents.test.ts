@@ -273,14 +273,29 @@ describe('signing in', () => {
     expect(unknown.json).toEqual(asked.json)
     expect((await desk.mails()).length).toBe(1)
     const token = await desk.tokenFromLastMail('/api/auth/callback')
-    const landed = await desk.app.request(`/api/auth/callback?token=${token}`)
+    const page = await desk.app.request(`/api/auth/callback?token=${token}`)
+    expect(await page.text()).toContain('<form method="post" action="/api/auth/callback">')
+    const signIn = () => desk.app.request('/api/auth/callback', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `token=${token}` })
+    const landed = await signIn()
     expect(landed.status).toBe(303)
     const cookie = landed.headers.get('set-cookie')!
     expect(cookie).toMatch(/loket_session=[\w-]+; .*HttpOnly/)
     expect(cookie).toContain('SameSite=Lax')
     const me = await desk.call('GET', '/api/auth/me', undefined, { cookie: cookie.split(';')[0] })
     expect(me.json).toMatchObject({ kind: 'contact', id: 'c-jansen-emp' })
-    expect((await desk.app.request(`/api/auth/callback?token=${token}`)).status).toBe(400)
+    expect((await signIn()).status).toBe(400)
+  })
+
+  test('opening the link does not use it up; a post from another site is refused', async () => {
+    const desk = await testDesk()
+    await desk.call('POST', '/api/auth/link', { email: 'tom@bakkerij-jansen.example' })
+    const token = await desk.tokenFromLastMail('/api/auth/callback')
+    for (let i = 0; i < 3; i++) expect((await desk.app.request(`/api/auth/callback?token=${token}`)).status).toBe(200)
+    const foreign = await desk.app.request('http://localhost/api/auth/callback', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example' }, body: `token=${token}` })
+    expect(foreign.status).toBe(403)
+    expect(foreign.headers.get('set-cookie')).toBeNull()
+    const own = await desk.app.request('http://localhost/api/auth/callback', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost' }, body: `token=${token}` })
+    expect(own.status).toBe(303)
   })
 
   test('a sign-in link expires after 15 minutes', async () => {
@@ -288,7 +303,8 @@ describe('signing in', () => {
     await desk.call('POST', '/api/auth/link', { email: 'tom@bakkerij-jansen.example' })
     const token = await desk.tokenFromLastMail('/api/auth/callback')
     desk.setNow('2026-11-30T09:15:01Z')
-    expect((await desk.app.request(`/api/auth/callback?token=${token}`)).status).toBe(400)
+    const late = await desk.app.request('/api/auth/callback', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `token=${token}` })
+    expect(late.status).toBe(400)
   })
 
   test('staff sign in with a password; a wrong one is refused without saying which part was wrong', async () => {
