@@ -118,6 +118,11 @@ export function withStatus(incident: Incident, status: IncidentStatus, by: strin
   return { ...incident, status, statusHistory: [...incident.statusHistory, { status, at, by }], updatedAt: at }
 }
 
+/** Whether the incident's target still counts: a resolved or closed one has met or missed it. */
+export function isTargetRunning(incident: Incident): boolean {
+  return incident.status !== 'resolved' && incident.status !== 'closed'
+}
+
 /** Intervals the incident spent waiting for the customer: they do not count toward the target. */
 export function waitingIntervals(incident: Incident, now: Date): { from: Date; to: Date }[] {
   const intervals: { from: Date; to: Date }[] = []

@@ -1,5 +1,6 @@
 /** The records of the support desk: organisations, contacts, staff, incidents and what hangs off them. */
 import type { Language, Priority } from './desk.ts'
+import type { ParsedIncidentInput } from './incident.ts'
 
 /** ISO 8601 instant, e.g. "2026-11-30T09:00:00.000Z". */
 export type Instant = string
@@ -115,17 +116,8 @@ export interface PendingRegistration {
   /** sha256 of the confirmation token; the token itself is only in the e-mail. */
   tokenHash: string
   contactId: string
-  input: {
-    name: string
-    email: string
-    kind: Incident['kind']
-    productArea: string
-    subject: string
-    description: string
-    kbQuery?: string
-    kbArticles: string[]
-    lang: Language
-  }
+  /** The registration as validated, less the honeypot. */
+  input: Omit<ParsedIncidentInput, 'website'>
   createdAt: Instant
   expiresAt: Instant
 }

@@ -9,7 +9,8 @@ import type { Deps } from '../deps.ts'
 import { MESSAGES, apiError } from '../http/errors.ts'
 import { jsonBody, requireJson } from '../middleware/json-body/index.ts'
 import { limitByAddress } from '../middleware/rate-limit/index.ts'
-import { type SessionEnv, clearSessionCookie, setSessionCookie } from '../middleware/session/index.ts'
+import { type SessionEnv, clearSessionCookie, setSessionCookie, viewerOf } from '../middleware/session/index.ts'
+import { mayFile } from '../domain/incident.ts'
 import { SIGN_IN_MINUTES } from '../mail/notifier.ts'
 
 /** How long a session lasts: a working month for contacts, a working day for staff. */
@@ -58,7 +59,7 @@ export const auth = (deps: Deps) =>
       const answer = () => c.json({ status: 'check_email', message: MESSAGES.signInSent[lang ?? 'nl'] }, 202)
       if (deps.limits.signInPerEmail.hit(email) > 0) return answer()
       const contact = await deps.store.contacts.byEmail(email)
-      if (contact?.isActive && contact.isAuthorised) {
+      if (mayFile(contact)) {
         const { id, token } = await signInToken(deps, { kind: 'contact', id: contact.id }, SIGN_IN_MINUTES, next)
         await deps.notifier.signInLink({ tokenId: id, to: contact.email, lang: lang ?? contact.lang, name: contact.name, token })
         return answer()
@@ -80,9 +81,7 @@ export const auth = (deps: Deps) =>
       const form = SignInCallbackInput.safeParse(await c.req.parseBody().catch(() => ({})))
       const found = form.success ? await deps.store.signInTokens.take(hashToken(form.data.token), deps.clock()) : undefined
       if (!found) return c.html(expiredPage(), 400)
-      const subject = found.subject.kind === 'contact' ? await deps.store.contacts.get(found.subject.id) : await deps.store.staff.get(found.subject.id)
-      const mayEnter = subject && subject.isActive && (found.subject.kind === 'staff' || (subject as { isAuthorised: boolean }).isAuthorised)
-      if (!mayEnter) return c.html(expiredPage(), 403)
+      if (!(await viewerOf(deps.store, found.subject, found.id))) return c.html(expiredPage(), 403)
       await startSession(c, deps, found.subject)
       return c.redirect(found.next ?? '/', 303)
     })

@@ -19,6 +19,11 @@ import { VersionConflictError } from '../store/store.ts'
 import { incidentEvents } from './incident-events.ts'
 import { presentIncident } from './present.ts'
 
+/** The registration as it is kept until confirmed: the honeypot was empty, or nothing is kept at all. */
+function withoutHoneypot({ website: _honeypot, ...input }: z.output<typeof IncidentInput>) {
+  return input
+}
+
 /** Signed-in contacts are known and counted by their own actions: colleagues behind one address are not each other's limit. */
 const isSignedInContact = (c: Context) => (c as Context<SessionEnv>).get('viewer')?.kind === 'contact'
 
@@ -80,7 +85,7 @@ export const incidents = (deps: Deps) => {
         const now = deps.clock()
         await deps.store.registrations.put({
           id: eventId, tokenHash: hashToken(token), contactId: contact.id,
-          input: { name: input.name, email: input.email, kind: input.kind, productArea: input.productArea, subject: input.subject, description: input.description, kbQuery: input.kbQuery, kbArticles: input.kbArticles, lang: input.lang },
+          input: withoutHoneypot(input),
           createdAt: now.toISOString(), expiresAt: new Date(now.getTime() + CONFIRM_HOURS * 3_600_000).toISOString(),
         })
         await deps.notifier.confirmRegistration({ registrationId: eventId, to: input.email, lang: input.lang, name: input.name, subject: input.subject, token })

@@ -1,7 +1,7 @@
 /** The JSON shapes of incidents as callers see them: staff see everything, customers not the internal. */
 import type { Deps } from '../deps.ts'
-import { waitingIntervals } from '../domain/incident.ts'
-import type { Incident, Message } from '../domain/records.ts'
+import { isTargetRunning, waitingIntervals } from '../domain/incident.ts'
+import type { Incident } from '../domain/records.ts'
 import { slaState, targetsOf } from '../domain/sla.ts'
 
 /** Due time, remaining business time and whether the target is breached, as of `now`. */
@@ -20,12 +20,5 @@ export function slaOf(incident: Incident, deps: Pick<Deps, 'calendar' | 'desk'>,
 }
 
 export function presentIncident(incident: Incident, deps: Pick<Deps, 'calendar' | 'desk'>, now: Date) {
-  const { version, ...rest } = incident
-  // Resolved and closed incidents have met or missed their target: the clock no longer runs.
-  const isDone = incident.status === 'resolved' || incident.status === 'closed'
-  return { ...rest, version, sla: isDone ? null : slaOf(incident, deps, now) }
-}
-
-export function presentMessage(message: Message) {
-  return message
+  return { ...incident, sla: isTargetRunning(incident) ? slaOf(incident, deps, now) : null }
 }

@@ -1,7 +1,8 @@
 /** Who is calling: the session cookie resolved to an active contact or staff member, or nobody. */
 import type { Context, MiddlewareHandler } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
-import type { Contact, Staff } from '../../domain/records.ts'
+import { mayFile } from '../../domain/incident.ts'
+import type { Contact, Session, Staff } from '../../domain/records.ts'
 import { hashToken } from '../../auth/tokens.ts'
 import { MESSAGES, apiError } from '../../http/errors.ts'
 import type { Store } from '../../store/store.ts'
@@ -31,14 +32,21 @@ async function resolve(c: Context, deps: { store: Store; clock: () => Date }): P
   if (!token) return { kind: 'anonymous' }
   const found = await deps.store.sessions.byTokenHash(hashToken(token))
   if (!found || new Date(found.expiresAt) <= deps.clock()) return { kind: 'anonymous' }
-  if (found.subject.kind === 'contact') {
-    const contact = await deps.store.contacts.get(found.subject.id)
-    if (contact?.isActive && contact.isAuthorised) return { kind: 'contact', contact, sessionId: found.id }
-  } else {
-    const staff = await deps.store.staff.get(found.subject.id)
-    if (staff?.isActive) return { kind: 'staff', staff, sessionId: found.id }
+  const viewer = await viewerOf(deps.store, found.subject, found.id)
+  return viewer ?? { kind: 'anonymous' }
+}
+
+/**
+ * The contact or staff member behind a session or sign-in link, if they may still enter: a
+ * contact while authorised and active (mayFile), staff while active.
+ */
+export async function viewerOf(store: Store, subject: Session['subject'], sessionId: string): Promise<Exclude<Viewer, { kind: 'anonymous' }> | undefined> {
+  if (subject.kind === 'contact') {
+    const contact = await store.contacts.get(subject.id)
+    return mayFile(contact) ? { kind: 'contact', contact, sessionId } : undefined
   }
-  return { kind: 'anonymous' }
+  const staff = await store.staff.get(subject.id)
+  return staff?.isActive ? { kind: 'staff', staff, sessionId } : undefined
 }
 
 /** Sets the session cookie: HttpOnly, SameSite=Lax, Secure when the request came over https. */
