@@ -1,7 +1,7 @@
 /** What the app is made of: the clock, the desk, the store, mail and limits, passed in so tests choose. */
 import type { BusinessCalendar } from './domain/calendar.ts'
 import type { DeskConfig } from './domain/desk.ts'
-import type { KbVote } from './domain/kb-insight.ts'
+import type { KbInsight } from './domain/kb-insight.ts'
 import type { Notifier } from './mail/notifier.ts'
 import { RateLimiter } from './middleware/rate-limit/index.ts'
 import type { AppendLog } from './store/append-log.ts'
@@ -14,8 +14,8 @@ export interface Deps {
   calendar: BusinessCalendar
   store: Store
   notifier: Notifier
-  /** Append-only record of anonymous KB insight (votes). */
-  insight: AppendLog<KbVote>
+  /** Append-only record of anonymous KB insight: votes and search events, in one log. */
+  insight: AppendLog<KbInsight>
   limits: Limits
   /** Origins (scheme://host[:port]) whose pages may call the public API: the widget's hosts. */
   allowedOrigins: string[]
@@ -34,8 +34,11 @@ export interface Limits {
   /** Sign-in requests per IP address: 10 per 10 minutes, and per address 3 per 10 minutes. */
   signInPerAddress: RateLimiter
   signInPerEmail: RateLimiter
+  /** Anonymous KB search events per IP address: 120 per minute, so one caller cannot fill the disk. */
+  kbEventsPerAddress: RateLimiter
 }
 
+/** The limits above, counted on `clock`. */
 export function defaultLimits(clock: () => Date): Limits {
   const tenMinutes = 10 * 60_000
   return {
@@ -43,5 +46,6 @@ export function defaultLimits(clock: () => Date): Limits {
     registrationsPerEmail: new RateLimiter({ limit: 1, windowMs: tenMinutes, clock }),
     signInPerAddress: new RateLimiter({ limit: 10, windowMs: tenMinutes, clock }),
     signInPerEmail: new RateLimiter({ limit: 3, windowMs: tenMinutes, clock }),
+    kbEventsPerAddress: new RateLimiter({ limit: 120, windowMs: 60_000, clock }),
   }
 }

@@ -5,7 +5,7 @@ import { serve } from '@hono/node-server'
 import { createApp } from './app.ts'
 import { defaultLimits } from './deps.ts'
 import { loadCalendar, loadDesk } from './desk.ts'
-import type { KbVote } from './domain/kb-insight.ts'
+import type { KbInsight } from './domain/kb-insight.ts'
 import { createNotifier } from './mail/notifier.ts'
 import { createOutbox } from './mail/outbox.ts'
 import { transportFromEnv } from './mail/transport.ts'
@@ -40,7 +40,7 @@ const isSeeded = await seedDemo(store)
 const transport = transportFromEnv(process.env, dataDir)
 const outbox = createOutbox({ store: store.outbox, transport, from: `${desk.name.nl} <${desk.email}>`, clock })
 outbox.start()
-const insight = appendLog<KbVote>(resolve(dataDir, 'kb-insight.jsonl'))
+const insight = appendLog<KbInsight>(resolve(dataDir, 'kb-insight.jsonl'))
 const allowedOrigins = (process.env.ALLOWED_ORIGINS ?? `${new URL(baseUrl).origin},http://localhost:${port},http://127.0.0.1:${port}`)
   .split(',').map((o) => o.trim()).filter(Boolean)
 

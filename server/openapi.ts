@@ -4,7 +4,7 @@ import { ALLOWED_EXTENSIONS, MAX_ATTACHMENT_BYTES } from './domain/attachment.ts
 import { WEEKDAYS } from './domain/calendar.ts'
 import { INCIDENT_KINDS, LANGUAGES } from './domain/desk.ts'
 import { IncidentInput, STAFF_TRANSITIONS } from './domain/incident.ts'
-import { VoteInput } from './domain/kb-insight.ts'
+import { SearchEventInput, VoteInput } from './domain/kb-insight.ts'
 import { CONTACT_ROLES, INCIDENT_STATUSES, STAFF_ROLES } from './domain/records.ts'
 import { MESSAGES, fieldsOf, type ApiError } from './http/errors.ts'
 import { CONFIRM_HOURS, SIGN_IN_MINUTES } from './mail/notifier.ts'
@@ -63,7 +63,7 @@ export interface OpenApiDocument {
  * schemas are generated from these, and the tests check every request example against them.
  */
 export const REQUEST_SCHEMAS = {
-  IncidentInput, ConfirmInput, TriageInput, MessageInput, SignInLinkInput, SignInCallbackInput, StaffLoginInput, VoteInput,
+  IncidentInput, ConfirmInput, TriageInput, MessageInput, SignInLinkInput, SignInCallbackInput, StaffLoginInput, VoteInput, SearchEventInput,
 } satisfies Record<string, z.ZodType>
 
 const MAX_ATTACHMENT_MB = MAX_ATTACHMENT_BYTES / 1024 / 1024
@@ -98,13 +98,23 @@ const html = (description: string, summary: string): Response => ({
 /**
  * The request schema generated from its zod schema (input side: defaults make a field optional),
  * with the field descriptions a reader needs; a description of a field the schema lacks throws.
+ * A union on `type` (a oneOf of objects) gets each description in every option that has the field,
+ * each option titled by its `type`, and the discriminator named.
  */
 function fromZod(name: keyof typeof REQUEST_SCHEMAS, description: string, fields: Record<string, string>): SchemaObject {
   const { $schema: _dialect, ...schema } = z.toJSONSchema(REQUEST_SCHEMAS[name], { target: 'draft-2020-12', io: 'input' }) as SchemaObject
-  const properties = schema.properties as Record<string, SchemaObject>
+  const options = schema.oneOf as SchemaObject[] | undefined
+  const objects = options ?? [schema]
   for (const [field, text] of Object.entries(fields)) {
-    if (!properties[field]) throw new Error(`[loket] openapi: ${name} has no field "${field}" to describe`)
-    properties[field] = { ...properties[field], description: text }
+    const holders = objects.map((o) => o.properties as Record<string, SchemaObject>).filter((properties) => properties?.[field])
+    if (!holders.length) throw new Error(`[loket] openapi: ${name} has no field "${field}" to describe`)
+    for (const properties of holders) properties[field] = { ...properties[field], description: text }
+  }
+  if (options) {
+    const types = options.map((o) => (o.properties as Record<string, SchemaObject> | undefined)?.type?.const)
+    if (types.some((t) => typeof t !== 'string')) throw new Error(`[loket] openapi: ${name} is a union, but not one on "type"`)
+    options.forEach((o, i) => { o.title = `type "${String(types[i])}"` })
+    return { title: name, description, ...schema, discriminator: { propertyName: 'type' } }
   }
   return { title: name, description, ...schema }
 }
@@ -112,6 +122,8 @@ function fromZod(name: keyof typeof REQUEST_SCHEMAS, description: string, fields
 // Examples: one Noordwind ERP customer, Bakkerij Jansen, whose VAT return fails; the same people as the demo data.
 const INCIDENT_ID = '3f6c2a9e-8b1d-4c57-9a0e-2d4b7e51c8a3'
 const TOKEN = 'mF3kQ9vZ2xT7bLr0cW8yNp4sHd6aJu1eGi5oKq2VtXw'
+/** A visit's random id, as the widget makes it. */
+const SESSION = '7c1e9a4b2f6d4e08b3a5c9d17e2f6a40'
 
 const widgetRegistration = {
   name: 'Tom Bakker',
@@ -185,6 +197,9 @@ export const DESK_EXAMPLE_MOMENT = new Date('2026-11-30T09:00:00Z')
 /** Example request bodies by operation, for the document and for the tests that run them. */
 export const REQUEST_EXAMPLES = {
   vote: { summary: 'The VAT-return article did not help', value: { article: 'vat-return', lang: 'nl', isHelpful: false } },
+  searchEvent: { summary: 'In the widget, a search the visitor settled on', value: { type: 'search', session: SESSION, source: 'widget', lang: 'nl', query: 'btw aangifte fout 500', results: 3 } },
+  clickEvent: { summary: 'They opened a result', value: { type: 'click', session: SESSION, source: 'widget', lang: 'nl', query: 'btw aangifte fout 500', article: '/support/btw-aangifte/' } },
+  incidentEvent: { summary: 'And sent the incident form after all', value: { type: 'incident', session: SESSION, source: 'widget', lang: 'nl', query: 'btw aangifte fout 500' } },
   signInLink: { summary: 'A contact asks for a link that lands on their incident', value: { email: 'tom@bakkerij-jansen.example', lang: 'nl', next: `/portaal/incidenten/?id=${INCIDENT_ID}` } },
   staffLogin: { summary: 'A support agent signs in', value: { email: 'lotte@noordwind.example', password: 'correct horse battery staple' } },
   widgetRegistration: { summary: 'From the widget, after a KB search found nothing', value: widgetRegistration },
@@ -227,7 +242,7 @@ Signing in (by an e-mailed link, or by password for staff) sets the HttpOnly coo
 
 ### Cross-origin use
 
-Pages on the configured origins (\`ALLOWED_ORIGINS\`: the sites that embed the widget) may call the API across origins, without credentials: \`Access-Control-Allow-Credentials\` is never sent, so a cross-origin call is always anonymous. That serves the public endpoints: the desk status, KnowledgeBase votes, registering and confirming an incident, asking for a sign-in link. Whatever needs a session is for pages on Loket's own origin.
+Pages on the configured origins (\`ALLOWED_ORIGINS\`: the sites that embed the widget) may call the API across origins, without credentials: \`Access-Control-Allow-Credentials\` is never sent, so a cross-origin call is always anonymous. That serves the public endpoints: the desk status, KnowledgeBase votes and search events, registering and confirming an incident, asking for a sign-in link. Whatever needs a session is for pages on Loket's own origin.
 
 ### Rate limits
 
@@ -235,6 +250,10 @@ Per window of 10 minutes:
 
 - Registering an incident: 20 requests per IP address (signed-in contacts are exempt), and one confirmation e-mail per e-mail address. Over either: 429 \`rate_limited\` with \`Retry-After\`.
 - Signing in: 10 requests per IP address for the sign-in link and, counted apart, 10 for the staff password sign-in; over that: 429 with \`Retry-After\`. Per e-mail address 3 sign-in links: a fourth request gets the same 202 as ever but no e-mail, so the answer never tells whether an address is known.
+
+Per minute:
+
+- KnowledgeBase search events: 120 requests per IP address; over that: 429 with \`Retry-After\`, and nothing is recorded.
 
 ### Sizes
 
@@ -269,7 +288,7 @@ export function openApiDocument(options: { serverUrl?: string; deskExample: unkn
       },
       '/api/desk': {
         get: {
-          operationId: 'getDesk', tags: ['Desk'], summary: 'Whether support is open now, until when, special days, hours, phone and priorities',
+          operationId: 'getDesk', tags: ['Desk'], summary: 'Whether support is open now, until when, special days, hours, phone, priorities and product areas',
           description: 'What the widget shows next to the incident form. Cached for a minute, so "open until 17:00" stays right. Times of day are local to `timeZone`; instants are UTC.',
           responses: {
             200: {
@@ -293,6 +312,26 @@ export function openApiDocument(options: { serverUrl?: string; deskExample: unkn
             }),
             413: responseRef('PayloadTooLarge'),
             415: responseRef('UnsupportedMediaType'),
+          },
+        },
+      },
+      '/api/kb/events': {
+        post: {
+          operationId: 'recordSearchEvent', tags: ['KnowledgeBase'], summary: 'Record a step of a visitor\'s search: a search, a click on a result, or an incident sent',
+          description: `Anonymous, from the widget and the KnowledgeBase's search page, so support can see what visitors look for, what they find and when searching did not help. One event per request: \`search\` once a query has settled, \`click\` when a result is opened, \`incident\` when the incident form was sent.
+
+Nothing identifies the visitor: no cookie is read or set, the IP address and user agent are not stored, and the time is kept to the minute. \`session\` is a random id the browser makes for one visit, only to tie its events together. Nothing but the fields of the event's type is accepted.`,
+          requestBody: { required: true, content: json(schemaRef('SearchEventInput'), { search: REQUEST_EXAMPLES.searchEvent, click: REQUEST_EXAMPLES.clickEvent, incident: REQUEST_EXAMPLES.incidentEvent }) },
+          responses: {
+            201: { description: 'Recorded.', content: json({ type: 'object', required: ['recorded'], properties: { recorded: { const: true } } }, { recorded: { value: { recorded: true } } }) },
+            400: failure('The event is not valid, or not JSON; nothing is recorded.', {
+              unknownType: { summary: 'A type of event that does not exist', value: error('invalid_input', 'invalidInput', issuesOf(SearchEventInput, { ...REQUEST_EXAMPLES.searchEvent.value, type: 'view' })) },
+              notAPath: { summary: 'An article given as a full address instead of a path', value: error('invalid_input', 'invalidInput', issuesOf(SearchEventInput, { ...REQUEST_EXAMPLES.clickEvent.value, article: 'https://kb.noordwind.example/support/btw-aangifte/' })) },
+              extraField: { summary: 'A field that could identify the visitor', value: error('invalid_input', 'invalidInput', issuesOf(SearchEventInput, { ...REQUEST_EXAMPLES.searchEvent.value, email: 'tom@bakkerij-jansen.example' })) },
+            }),
+            413: responseRef('PayloadTooLarge'),
+            415: responseRef('UnsupportedMediaType'),
+            429: responseRef('RateLimited'),
           },
         },
       },
@@ -396,7 +435,7 @@ Signed in as a contact (the portal): registered at once, 201 with the number. Th
           security: SESSION_OPTIONAL,
           requestBody: { required: true, content: json(schemaRef('IncidentInput'), { widget: REQUEST_EXAMPLES.widgetRegistration, portal: REQUEST_EXAMPLES.portalRegistration }) },
           responses: {
-            201: { description: 'A signed-in contact: registered.', content: json(schemaRef('Registered'), { registered: { value: { status: 'registered', number: '100142', id: INCIDENT_ID } } }) },
+            201: { description: 'A signed-in contact: registered.', content: json(schemaRef('Registered'), { registered: { value: { status: 'registered', number: '100142', id: INCIDENT_ID, url: `/portaal/incidenten/?id=${INCIDENT_ID}` } } }) },
             202: { description: 'Anonymous: look in the e-mail (for a confirmation link, or for why not).', content: json(schemaRef('CheckEmail'), { checkEmail: { value: { status: 'check_email', message: MESSAGES.checkEmail.nl } } }) },
             400: failure('Not valid, or not JSON; `fields` names what to fix.', {
               fields: { summary: 'An address without a domain, and a kind that does not exist', value: error('invalid_input', 'invalidInput', issuesOf(IncidentInput, { ...widgetRegistration, email: 'tom@bakkerij-jansen', kind: 'complaint' })) },
@@ -445,7 +484,7 @@ Signed in as a contact (the portal): registered at once, 201 with the number. Th
             201: {
               description: 'Registered: JSON with the number, or for a form post an HTML page that gives it. The requester gets an e-mail with the number and a link to follow the incident.',
               content: {
-                ...json(schemaRef('Registered'), { registered: { value: { status: 'registered', number: '100142', id: INCIDENT_ID } } }),
+                ...json(schemaRef('Registered'), { registered: { value: { status: 'registered', number: '100142', id: INCIDENT_ID, url: `/portaal/incidenten/?id=${INCIDENT_ID}` } } }),
                 'text/html': { schema: { type: 'string' }, examples: { page: { summary: 'Melding geregistreerd', value: '<!doctype html><html lang="nl">…Uw melding is geregistreerd onder nummer <strong>100142</strong>…</html>' } } },
               },
             },
@@ -634,6 +673,15 @@ For example: \`curl -b ${SESSION_COOKIE}=… -F file=@digipoort-fout-500.png -F 
           lang: 'The language the article was read in.',
           isHelpful: 'Whether the article answered the reader\'s question.',
         }),
+        SearchEventInput: fromZod('SearchEventInput', 'One step of a visitor\'s search, by `type`; nothing in it identifies the visitor.', {
+          type: '`search`: a search the visitor settled on; `click`: they opened a result; `incident`: they sent the incident form.',
+          session: 'A random id the browser made for this visit (not a cookie): 8 to 64 letters, digits, `_` or `-`. Ties the visit\'s events together.',
+          source: '`widget`, or `search` for the KnowledgeBase\'s search page.',
+          lang: 'The language the visitor searched in.',
+          query: 'What was searched, trimmed. For `incident`: the last search, if there was one.',
+          results: 'How many results the search gave.',
+          article: 'The opened article\'s path on the KnowledgeBase site, without origin, query or fragment, e.g. `/support/incident-melden/`.',
+        }),
         Error: {
           type: 'object', required: ['code', 'message'], description: 'Every error answer.',
           properties: {
@@ -660,8 +708,11 @@ For example: \`curl -b ${SESSION_COOKIE}=… -F file=@digipoort-fout-500.png -F 
           properties: { status: { const: 'check_email' }, message: { type: 'string', description: 'For people, in the language asked for.' } },
         },
         Registered: {
-          type: 'object', required: ['status', 'number', 'id'], description: 'An incident was registered.',
-          properties: { status: { const: 'registered' }, number: { type: 'string', pattern: '^\\d+$', description: 'The incident number to quote.' }, id: { type: 'string', format: 'uuid' } },
+          type: 'object', required: ['status', 'number', 'id', 'url'], description: 'An incident was registered.',
+          properties: {
+            status: { const: 'registered' }, number: { type: 'string', pattern: '^\\d+$', description: 'The incident number to quote.' }, id: { type: 'string', format: 'uuid' },
+            url: { type: 'string', description: 'Where the contact follows the incident on the KB site, in their language (a path).' },
+          },
         },
         Incident: {
           type: 'object', description: 'An incident as callers see it.',
@@ -755,7 +806,7 @@ For example: \`curl -b ${SESSION_COOKIE}=… -F file=@digipoort-fout-500.png -F 
         },
         DeskStatus: {
           type: 'object', description: 'The desk as the widget shows it.',
-          required: ['isOpen', 'changesAt', 'today', 'upcoming', 'weekly', 'phone', 'timeZone', 'priorities'],
+          required: ['isOpen', 'changesAt', 'today', 'upcoming', 'weekly', 'phone', 'timeZone', 'priorities', 'productAreas'],
           properties: {
             isOpen: { type: 'boolean' },
             changesAt: { type: ['string', 'null'], format: 'date-time', description: 'When it closes while open, when it opens next while closed; null when no opening is known.' },
@@ -784,6 +835,10 @@ For example: \`curl -b ${SESSION_COOKIE}=… -F file=@digipoort-fout-500.png -F 
                 type: 'object', required: ['level', 'name', 'description', 'targetText', 'firstClassOnly'],
                 properties: { level: { type: 'integer', minimum: 1, maximum: 5 }, name: schemaRef('Localized'), description: schemaRef('Localized'), targetText: schemaRef('Localized'), firstClassOnly: { type: 'boolean' } },
               },
+            },
+            productAreas: {
+              type: 'array', description: 'The product areas the incident form offers, in desk.yaml\'s order. Send the `key` as the registration\'s `productArea`; show the `name`.',
+              items: { type: 'object', required: ['key', 'name'], properties: { key: { type: 'string', description: 'e.g. finance' }, name: schemaRef('Localized') } },
             },
           },
         },

@@ -7,7 +7,7 @@ import { createApp } from './app.ts'
 import { hashToken, newToken } from './auth/tokens.ts'
 import { defaultLimits, type Deps } from './deps.ts'
 import { loadCalendar, loadDesk } from './desk.ts'
-import type { KbVote } from './domain/kb-insight.ts'
+import type { KbInsight } from './domain/kb-insight.ts'
 import { createNotifier } from './mail/notifier.ts'
 import { createOutbox } from './mail/outbox.ts'
 import type { OutgoingMail } from './mail/transport.ts'
@@ -30,7 +30,7 @@ export async function testDesk(options: { now?: string } = {}) {
   const deps: Deps = {
     clock, desk, calendar: loadCalendar(desk, { from: 2026, to: 2027 }), store, dataDir,
     notifier: createNotifier({ outbox, desk, baseUrl: BASE_URL }),
-    insight: memoryLog<KbVote>(), limits: defaultLimits(clock), allowedOrigins: ['https://partner.example'],
+    insight: memoryLog<KbInsight>(), limits: defaultLimits(clock), allowedOrigins: ['https://partner.example'],
   }
   const app = createApp(deps)
 

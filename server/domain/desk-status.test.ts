@@ -86,6 +86,20 @@ describe('deskStatus', () => {
     })
   })
 
+  test("gives the incident form desk.yaml's product areas, in order, with their names in both languages", () => {
+    const status = deskStatus(desk, calendar, amsterdam('2026-11-30 09:00'))
+    expect(status.productAreas.map((a) => a.key)).toEqual(['finance', 'inventory', 'sales', 'payroll', 'platform'])
+    expect(status.productAreas[0]).toEqual({ key: 'finance', name: { nl: 'Financiën', en: 'Finance' } })
+    expect(status).not.toHaveProperty('kinds')
+  })
+
+  test('gives only the key and name of a product area, never the routing or teams behind it', () => {
+    const status = deskStatus(desk, calendar, amsterdam('2026-11-30 09:00'))
+    for (const area of status.productAreas) expect(Object.keys(area).sort()).toEqual(['key', 'name'])
+    expect(status).not.toHaveProperty('teams')
+    expect(status).not.toHaveProperty('routing')
+  })
+
   test('survives a JSON round trip unchanged', () => {
     const status = deskStatus(desk, calendar, amsterdam('2026-12-20 12:00'))
     expect(JSON.parse(JSON.stringify(status))).toEqual(status)

@@ -1,4 +1,4 @@
-/** What the widget shows about the desk (GET /api/desk): open or not, special days, hours, phone, priorities. */
+/** What the widget shows about the desk (GET /api/desk): open or not, special days, hours, phone, priorities, product areas. */
 import { type BusinessCalendar, clock, localDate, nextDate, type Span, specialDaysBetween, statusAt, WEEKDAYS, type Weekday } from './calendar.ts'
 import type { DeskConfig, Localized, Priority } from './desk.ts'
 
@@ -22,12 +22,15 @@ export interface DeskStatusReply {
   phone: DeskConfig['phone']
   timeZone: string
   priorities: { level: Priority; name: Localized; description: Localized; targetText: Localized; firstClassOnly: boolean }[]
+  /** The product areas the incident form offers, in desk.yaml's order: the key to send, the name to show. */
+  productAreas: { key: string; name: Localized }[]
 }
 
 /**
  * The desk at `now` for the widget: whether it is open and until or from when, today's and the
  * upcoming special days (those in the `daysAhead` days from today on, today included; default 30),
- * the weekly hours, the phone number and the priorities with their targets in words.
+ * the weekly hours, the phone number, the priorities with their targets in words and the product
+ * areas for the incident form.
  */
 export function deskStatus(desk: DeskConfig, calendar: BusinessCalendar, now: Date, options: { daysAhead?: number } = {}): DeskStatusReply {
   const daysAhead = options.daysAhead ?? 30
@@ -48,6 +51,7 @@ export function deskStatus(desk: DeskConfig, calendar: BusinessCalendar, now: Da
     phone: desk.phone,
     timeZone: calendar.timeZone,
     priorities: desk.priorities.map(({ level, name, description, targetText, firstClassOnly }) => ({ level, name, description, targetText, firstClassOnly })),
+    productAreas: desk.productAreas.map(({ key, name }) => ({ key, name })),
   }
 }
 

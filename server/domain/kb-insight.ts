@@ -1,4 +1,4 @@
-/** What the KnowledgeBase learns from its readers, anonymously: "was this helpful?" votes. */
+/** What the KnowledgeBase learns from its readers, anonymously: "was this helpful?" votes and search events. */
 import { z } from 'zod'
 import { Language } from './desk.ts'
 
@@ -22,7 +22,78 @@ export interface KbVote {
   at: string
 }
 
+/** The vote to store for `input` at `now`: only the vote's own fields, the time rounded down to the minute. */
 export function recordVote(input: z.output<typeof VoteInput>, now: Date): KbVote {
-  const minute = new Date(Math.floor(now.getTime() / 60_000) * 60_000)
-  return { type: 'vote', article: input.article, lang: input.lang, isHelpful: input.isHelpful, at: minute.toISOString() }
+  return { type: 'vote', article: input.article, lang: input.lang, isHelpful: input.isHelpful, at: toMinute(now) }
+}
+
+/** Where a search event comes from: the embedded widget, or the KB's own search page. */
+export const SEARCH_EVENT_SOURCES = ['widget', 'search'] as const
+export type SearchEventSource = (typeof SEARCH_EVENT_SOURCES)[number]
+
+/** What a search was: trimmed, 1 to 200 characters. @example "btw aangifte fout 500" */
+const Query = z.string().trim().min(1).max(200)
+
+/** The fields every search event has. */
+const visit = {
+  /** A random id the browser made for this visit (never a cookie): links a search to its click or incident. @example "9f2c41d0a7b84e6f" */
+  session: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, { error: 'expected 8 to 64 letters, digits, "_" or "-"' }),
+  /** `widget`, or `search` for the KB's search page. */
+  source: z.enum(SEARCH_EVENT_SOURCES),
+  /** The language the visitor searched in. */
+  lang: Language,
+}
+
+/**
+ * One anonymous step of a visitor's search, told by the widget or the KB search page:
+ * a search they settled on, a result they opened, or an incident they sent after searching.
+ * @example { type: 'click', session: '9f2c41d0a7b84e6f', source: 'widget', lang: 'nl', query: 'btw aangifte', article: '/support/btw-aangifte/' }
+ */
+export const SearchEventInput = z.discriminatedUnion('type', [
+  z.strictObject({
+    /** A search the visitor settled on. */
+    type: z.literal('search'),
+    ...visit,
+    query: Query,
+    /** How many results the search gave. */
+    results: z.number().int().min(0).max(10_000),
+  }),
+  z.strictObject({
+    /** The visitor opened a result. */
+    type: z.literal('click'),
+    ...visit,
+    query: Query,
+    /** The article's path on the KB site, without origin, query or fragment. @example "/support/incident-melden/" */
+    article: z.string().max(300).regex(/^\/(?!\/)[^\s?#\\]*$/, { error: 'expected a path on the KB site, e.g. "/support/incident-melden/"' }),
+  }),
+  z.strictObject({
+    /** The visit ended in a sent incident form. */
+    type: z.literal('incident'),
+    ...visit,
+    /** The last search, if there was one; default none. */
+    query: Query.optional(),
+  }),
+], { error: 'expected type "search", "click" or "incident"' })
+export type SearchEventInput = z.input<typeof SearchEventInput>
+
+/** A search event as recorded: the input's own fields and when, to the minute. No address, no user agent. */
+export type KbSearchEvent = z.output<typeof SearchEventInput> & { at: string }
+
+/** Every record in the KB insight log. */
+export type KbInsight = KbVote | KbSearchEvent
+
+/** The event to store for `input` at `now`: only the fields of its type, the time rounded down to the minute. */
+export function recordSearchEvent(input: z.output<typeof SearchEventInput>, now: Date): KbSearchEvent {
+  const at = toMinute(now)
+  const { session, source, lang } = input
+  switch (input.type) {
+    case 'search': return { type: 'search', session, source, lang, query: input.query, results: input.results, at }
+    case 'click': return { type: 'click', session, source, lang, query: input.query, article: input.article, at }
+    case 'incident': return { type: 'incident', session, source, lang, ...(input.query === undefined ? {} : { query: input.query }), at }
+  }
+}
+
+/** `now` rounded down to the minute, as ISO: finer would help to identify a reader. */
+function toMinute(now: Date): string {
+  return new Date(Math.floor(now.getTime() / 60_000) * 60_000).toISOString()
 }

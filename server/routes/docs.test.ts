@@ -102,6 +102,14 @@ describe('GET /api/openapi.json', () => {
     }
   })
 
+  test('describes every field GET /api/desk answers, and requires each', async () => {
+    const { desk, document } = await setup()
+    const reply = (await desk.call('GET', '/api/desk')).json as Record<string, unknown>
+    const schema = document.components.schemas.DeskStatus as { required: string[]; properties: Record<string, unknown> }
+    expect(Object.keys(schema.properties).sort()).toEqual(Object.keys(reply).sort())
+    expect([...schema.required].sort()).toEqual(Object.keys(reply).sort())
+  })
+
   test('every $ref leads to a component', async () => {
     const { document } = await setup()
     const refs = JSON.stringify(document).match(/"\$ref":"[^"]+"/g) ?? []
@@ -121,6 +129,12 @@ describe('GET /api/openapi.json', () => {
     expect(deskNow.json).toEqual(replyExample(document, op('/api/desk', 'get'), 200, 'mondayMorning'))
     const vote = await desk.call('POST', '/api/kb/votes', REQUEST_EXAMPLES.vote.value)
     expect([vote.status, vote.json]).toEqual([201, replyExample(document, op('/api/kb/votes', 'post'), 201, 'recorded')])
+    for (const example of [REQUEST_EXAMPLES.searchEvent, REQUEST_EXAMPLES.clickEvent, REQUEST_EXAMPLES.incidentEvent]) {
+      const event = await desk.call('POST', '/api/kb/events', example.value)
+      expect([event.status, event.json]).toEqual([201, replyExample(document, op('/api/kb/events', 'post'), 201, 'recorded')])
+    }
+    const notAPath = await desk.call('POST', '/api/kb/events', { ...REQUEST_EXAMPLES.clickEvent.value, article: 'https://kb.noordwind.example/support/btw-aangifte/' })
+    expect([notAPath.status, notAPath.json]).toEqual([400, replyExample(document, op('/api/kb/events', 'post'), 400, 'notAPath')])
     const link = await desk.call('POST', '/api/auth/link', REQUEST_EXAMPLES.signInLink.value)
     expect([link.status, link.json]).toEqual([202, replyExample(document, op('/api/auth/link', 'post'), 202, 'sent')])
     const registered = await desk.call('POST', '/api/incidents', REQUEST_EXAMPLES.widgetRegistration.value)

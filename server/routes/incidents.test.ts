@@ -34,6 +34,7 @@ describe('registering from the widget', () => {
     const confirmed = await desk.call('POST', '/api/incidents/confirm', { token })
     expect(confirmed.status).toBe(201)
     expect(confirmed.json.number).toMatch(/^\d+$/)
+    expect(confirmed.json.url).toBe(`/portaal/incidenten/?id=${confirmed.json.id}`)
     const incident = await desk.store.incidents.byNumber(confirmed.json.number)
     expect(incident).toMatchObject({ status: 'new', team: 'finance', priority: null, kbQuery: 'btw fout 500', kbArticles: ['vat-return'], contactId: 'c-jansen-emp', organisationId: 'org-jansen' })
     const mail = (await desk.mails()).at(-1)!
@@ -137,6 +138,8 @@ describe('a signed-in contact', () => {
     const numbers = results.map((r) => Number(r.json.number))
     expect(new Set(numbers).size).toBe(25)
     expect(await desk.store.incidents.count()).toBe(25)
+    // The widget links to where the contact follows the incident, in their language.
+    expect(results[0].json.url).toBe(`/portaal/incidenten/?id=${results[0].json.id}`)
   })
 
   test('an employee sees their own incidents; the admin all of the organisation; another organisation none', async () => {

@@ -16,7 +16,7 @@ import { jsonBody, requireJson } from '../middleware/json-body/index.ts'
 import { limitByAddress } from '../middleware/rate-limit/index.ts'
 import { type SessionEnv, requireStaff } from '../middleware/session/index.ts'
 import { VersionConflictError } from '../store/store.ts'
-import { incidentEvents } from './incident-events.ts'
+import { incidentEvents, incidentPage } from './incident-events.ts'
 import { presentIncident } from './present.ts'
 
 /** The registration as it is kept until confirmed: the honeypot was empty, or nothing is kept at all. */
@@ -69,7 +69,7 @@ export const incidents = (deps: Deps) => {
       const viewer = c.get('viewer')
       if (viewer.kind === 'contact') {
         const incident = await register(viewer.contact, input)
-        return c.json({ status: 'registered' as const, number: incident.number, id: incident.id }, 201)
+        return c.json({ status: 'registered' as const, number: incident.number, id: incident.id, url: incidentPage(incident, viewer.contact) }, 201)
       }
       // A bot filled the field people never see: it gets the usual answer, and nothing happens.
       if (input.website) return checkEmail(c, input.lang)
@@ -105,7 +105,7 @@ export const incidents = (deps: Deps) => {
       // Authorisation may have been withdrawn between the submission and the click.
       if (!mayFile(contact)) return isForm ? c.html(resultPage('refused'), 403) : apiError(c, 403, 'not_authorised', MESSAGES.notAuthorised)
       const incident = await register(contact, IncidentInput.parse(registration.input))
-      return isForm ? c.html(resultPage('registered', incident.number, registration.input.lang), 201) : c.json({ status: 'registered' as const, number: incident.number, id: incident.id }, 201)
+      return isForm ? c.html(resultPage('registered', incident.number, registration.input.lang), 201) : c.json({ status: 'registered' as const, number: incident.number, id: incident.id, url: incidentPage(incident, contact) }, 201)
     })
     .get('/', async (c) => {
       const viewer = c.get('viewer')

@@ -1,15 +1,21 @@
-import { describe, expect, test } from 'vitest'
-import type { KbVote } from '../domain/kb-insight.ts'
+import { afterEach, describe, expect, test } from 'vitest'
+import type { KbInsight } from '../domain/kb-insight.ts'
 import { memoryLog } from '../store/memory-log.ts'
 import { testDesk } from '../testing.ts'
 
-async function setup() {
+const openStores: { close(): Promise<void> }[] = []
+afterEach(async () => {
+  await Promise.all(openStores.splice(0).map((store) => store.close()))
+})
+
+async function setup(path = '/api/kb/votes') {
   const desk = await testDesk({ now: '2026-11-30T09:41:27.512Z' })
-  const insight = desk.deps.insight as ReturnType<typeof memoryLog<KbVote>>
+  openStores.push(desk.store)
+  const insight = desk.deps.insight as ReturnType<typeof memoryLog<KbInsight>>
   const app = desk.app
   const post = (body: unknown, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
-    app.request('/api/kb/votes', { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) })
-  return { insight, post }
+    app.request(path, { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) })
+  return { desk, insight, post }
 }
 
 describe('POST /api/kb/votes', () => {
@@ -64,5 +70,119 @@ describe('POST /api/kb/votes', () => {
     expect(res.status).toBe(413)
     expect((await res.json()).code).toBe('payload_too_large')
     expect(insight.records).toEqual([])
+  })
+})
+
+describe('POST /api/kb/events', () => {
+  const visit = { session: '7c1e9a4b2f6d4e08', source: 'widget', lang: 'nl' } as const
+  const search = { type: 'search', ...visit, query: 'btw aangifte', results: 3 } as const
+  const click = { type: 'click', ...visit, query: 'btw aangifte', article: '/support/btw-aangifte/' } as const
+
+  test.each([
+    ['a search the visitor settled on, with the query trimmed', { ...search, query: '  btw aangifte ' }, search],
+    ['a click on a result', click, click],
+    ['an incident after a search', { type: 'incident', ...visit, source: 'search', query: 'btw aangifte' }, { type: 'incident', ...visit, source: 'search', query: 'btw aangifte' }],
+    ['an incident without a search', { type: 'incident', ...visit, lang: 'en' }, { type: 'incident', ...visit, lang: 'en' }],
+  ])('records %s, to the minute and nothing more', async (_name, body, recorded) => {
+    const { insight, post } = await setup('/api/kb/events')
+    const res = await post(body, { 'content-type': 'application/json', 'user-agent': 'Mozilla/5.0 (Test)', 'x-forwarded-for': '203.0.113.7' })
+    expect(res.status).toBe(201)
+    expect(await res.json()).toEqual({ recorded: true })
+    expect(res.headers.get('set-cookie')).toBeNull()
+    expect(insight.records).toEqual([{ ...recorded, at: '2026-11-30T09:41:00.000Z' }])
+  })
+
+  test('keeps votes and events in the one insight log', async () => {
+    const { desk, insight } = await setup()
+    await desk.call('POST', '/api/kb/votes', { article: 'vat-return', lang: 'nl', isHelpful: true })
+    await desk.call('POST', '/api/kb/events', search)
+    expect(insight.records.map((r) => r.type)).toEqual(['vote', 'search'])
+  })
+
+  test.each([
+    ['an unknown type', { ...search, type: 'view' }, 'type'],
+    ['no type', { session: visit.session, source: 'widget', lang: 'nl', query: 'btw' }, 'type'],
+    ['a query over 200 characters', { ...search, query: 'a'.repeat(201) }, 'query'],
+    ['a query of only spaces', { ...search, query: '   ' }, 'query'],
+    ['an extra field that could identify the visitor', { ...search, email: 'a@b.nl' }, '(body)'],
+    ['a field of another type of event', { ...search, article: '/support/btw-aangifte/' }, '(body)'],
+    ['a session id that is too short', { ...search, session: 'abc' }, 'session'],
+    ['a session id with other characters', { ...search, session: 'tom@bakkerij.nl' }, 'session'],
+    ['an article given as a full address', { ...click, article: 'https://evil.example/support/' }, 'article'],
+    ['an article that leaves the site', { ...click, article: '//evil.example/support/' }, 'article'],
+    ['an article that is not a path', { ...click, article: 'btw-aangifte' }, 'article'],
+    ['an article path over 300 characters', { ...click, article: `/${'a'.repeat(300)}` }, 'article'],
+    ['a negative number of results', { ...search, results: -1 }, 'results'],
+    ['an unknown source', { ...search, source: 'partner' }, 'source'],
+    ['an unknown language', { ...search, lang: 'de' }, 'lang'],
+  ])('rejects %s with the field named and records nothing', async (_name, body, path) => {
+    const { insight, post } = await setup('/api/kb/events')
+    const res = await post(body)
+    expect(res.status).toBe(400)
+    const error = await res.json()
+    expect(error.code).toBe('invalid_input')
+    expect(error.fields.map((f: { path: string }) => f.path)).toContain(path)
+    expect(insight.records).toEqual([])
+  })
+
+  test('refuses a body that is not JSON with 415 and records nothing', async () => {
+    const { insight, post } = await setup('/api/kb/events')
+    const res = await post(JSON.stringify(search), { 'content-type': 'text/plain' })
+    expect(res.status).toBe(415)
+    expect(insight.records).toEqual([])
+  })
+
+  test('answers 429 with Retry-After after 120 events a minute from one address, records nothing more, and takes events again the next minute', async () => {
+    const { desk, insight, post } = await setup('/api/kb/events')
+    for (let i = 0; i < 120; i++) expect((await post({ ...search, results: i })).status).toBe(201)
+    desk.setNow('2026-11-30T09:42:07.512Z')
+    const over = await post(search)
+    expect(over.status).toBe(429)
+    expect(over.headers.get('retry-after')).toBe('20')
+    expect((await over.json()).code).toBe('rate_limited')
+    expect(insight.records.length).toBe(120)
+    desk.setNow('2026-11-30T09:42:27.512Z')
+    expect((await post(search)).status).toBe(201)
+    expect(insight.records.length).toBe(121)
+  })
+
+  test('counts bad requests too, so they cannot be sent without end', async () => {
+    const { insight, post } = await setup('/api/kb/events')
+    for (let i = 0; i < 120; i++) await post({ ...search, type: 'view' })
+    expect((await post(search)).status).toBe(429)
+    expect(insight.records).toEqual([])
+  })
+
+  test('does not limit votes by the events limit', async () => {
+    const { desk, post } = await setup('/api/kb/events')
+    for (let i = 0; i < 121; i++) await post(search)
+    const vote = await desk.call('POST', '/api/kb/votes', { article: 'vat-return', lang: 'nl', isHelpful: true })
+    expect(vote.status).toBe(201)
+  })
+
+  test.each([
+    ['an allowed site may post events: its preflight for a JSON body is answered, without credentials', 'https://partner.example', 'https://partner.example'],
+    ['any other site is not allowed', 'https://evil.example', null],
+  ])('CORS: %s', async (_name, origin, allowOrigin) => {
+    const { desk } = await setup()
+    const res = await desk.app.request('/api/kb/events', {
+      method: 'OPTIONS',
+      headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+    })
+    expect(res.status).toBe(204)
+    expect(res.headers.get('access-control-allow-origin')).toBe(allowOrigin)
+    expect(res.headers.get('access-control-allow-credentials')).toBeNull()
+    if (allowOrigin) {
+      expect(res.headers.get('access-control-allow-methods')).toContain('POST')
+      expect(res.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('content-type')
+    }
+  })
+
+  test('CORS: an allowed site gets the answer to its post', async () => {
+    const { desk, insight } = await setup()
+    const res = await desk.call('POST', '/api/kb/events', search, { origin: 'https://partner.example' })
+    expect(res.status).toBe(201)
+    expect(res.headers.get('access-control-allow-origin')).toBe('https://partner.example')
+    expect(insight.records.length).toBe(1)
   })
 })

@@ -1,18 +1,29 @@
-/** KnowledgeBase insight from readers: POST /api/kb/votes records an anonymous "was this helpful?". */
+/** KnowledgeBase insight from readers, anonymously: POST /api/kb/votes ("was this helpful?") and POST /api/kb/events (searches). */
 import { Hono } from 'hono'
-import { recordVote, VoteInput, type KbVote } from '../domain/kb-insight.ts'
+import { recordSearchEvent, recordVote, SearchEventInput, VoteInput, type KbInsight } from '../domain/kb-insight.ts'
+import type { Limits } from '../deps.ts'
 import { jsonBody, requireJson } from '../middleware/json-body/index.ts'
+import { limitByAddress } from '../middleware/rate-limit/index.ts'
 import type { AppendLog } from '../store/append-log.ts'
 
 export interface KbDeps {
   clock: () => Date
-  /** Where insight records go; append-only. */
-  insight: AppendLog<KbVote>
+  /** Where insight records go, votes and search events alike; append-only. */
+  insight: AppendLog<KbInsight>
+  limits: Pick<Limits, 'kbEventsPerAddress'>
 }
 
+/** The routes under /api/kb: each records one anonymous insight record and answers 201. */
 export const kb = (deps: KbDeps) =>
-  new Hono().post('/votes', requireJson, jsonBody(VoteInput), async (c) => {
-    const vote = recordVote(c.req.valid('json'), deps.clock())
-    await deps.insight.append(vote)
-    return c.json({ recorded: true }, 201)
-  })
+  new Hono()
+    .post('/votes', requireJson, jsonBody(VoteInput), async (c) => {
+      const vote = recordVote(c.req.valid('json'), deps.clock())
+      await deps.insight.append(vote)
+      return c.json({ recorded: true }, 201)
+    })
+    // Anyone may post events without signing in: the limit per address keeps one caller from filling the disk.
+    .post('/events', limitByAddress(deps.limits.kbEventsPerAddress, 'kb-events'), requireJson, jsonBody(SearchEventInput), async (c) => {
+      const event = recordSearchEvent(c.req.valid('json'), deps.clock())
+      await deps.insight.append(event)
+      return c.json({ recorded: true }, 201)
+    })
