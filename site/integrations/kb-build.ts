@@ -1,4 +1,4 @@
-/** Build steps after Astro: refuse broken internal links, then index the pages with Pagefind. */
+/** Build steps after Astro: bundle the widget, refuse broken internal links, then index the pages with Pagefind. */
 import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { promisify } from 'node:util'
 import zlib from 'node:zlib'
@@ -7,6 +7,7 @@ import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { AstroIntegration } from 'astro'
 import * as pagefind from 'pagefind'
+import { buildWidget } from '../../widget/build.ts'
 
 const gunzip = promisify(zlib.gunzip)
 const brotli = promisify(zlib.brotliCompress)
@@ -25,6 +26,9 @@ export function kbBuild(options: { articlesDir: string }): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir)
+        // Pages embed the widget, so it is written before the links are checked.
+        const widget = await buildWidget(outDir)
+        logger.info(`widget: loader ${widget.loader} B, app per language ${Object.entries(widget.apps.nl).map(([f, b]) => `${f} ${b} B`).join(', ')}`)
         const broken = [...(await brokenArticleLinks(options.articlesDir, outDir)), ...(await brokenPageLinks(outDir))]
         if (broken.length > 0) {
           const lines = broken.map((b) => `  - ${b.where}${b.line ? `:${b.line}` : ''} links to ${b.href}, which does not exist`)

@@ -1,7 +1,10 @@
 /** The KnowledgeBase search: results as you type, filters, keyboard use and the hand-off to support. */
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks'
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks'
+import type { Language } from '../../server/domain/desk.ts'
+import { createInsight } from '../../widget/src/insight.ts'
 import { format } from '../i18n/format.ts'
-import { excerptParts, loadPagefind, type Pagefind, type PagefindResult } from './pagefind.ts'
+import { excerptParts } from './excerpt.ts'
+import { loadPagefind, type Pagefind, type PagefindResult } from './pagefind.ts'
 
 /** The strings the island shows, taken from the site's dictionary of one language. */
 export interface SearchStrings {
@@ -26,6 +29,8 @@ export interface SearchStrings {
 
 export interface SearchProps {
   strings: SearchStrings
+  /** The page's language: the index searched, and the language insight is recorded in. */
+  lang: Language
   /** `page`: the full search page (filters, URL kept in step); `inline`: a box with a few results. */
   mode: 'page' | 'inline'
   /** The search page, for "see all results" from the inline box. */
@@ -51,7 +56,7 @@ const REST_DELAY_MS = 200
 /** Pagefind's filter names, as the article pages declare them. */
 const FILTER_NAMES = ['category', 'productArea'] as const
 
-export default function Search({ strings, mode, searchUrl, handoffUrl, limit = mode === 'page' ? 20 : 5 }: SearchProps) {
+export default function Search({ strings, lang, mode, searchUrl, handoffUrl, limit = mode === 'page' ? 20 : 5 }: SearchProps) {
   const initial = mode === 'page' ? readUrl() : { query: '', filters: {} }
   const [query, setQuery] = useState(initial.query)
   const [filters, setFilters] = useState<Filters>(initial.filters)
@@ -62,6 +67,8 @@ export default function Search({ strings, mode, searchUrl, handoffUrl, limit = m
   // Every search gets a number; an answer that is not the latest one is dropped.
   const counter = useRef(0)
   const filtersAsked = useRef(false)
+  // What readers search for and open, anonymously, for the editors' insight page.
+  const insight = useMemo(() => createInsight({ api: '', lang, source: 'search' }), [lang])
 
   async function pagefind(): Promise<Pagefind> {
     const loaded = await loadPagefind()
@@ -97,6 +104,7 @@ export default function Search({ strings, mode, searchUrl, handoffUrl, limit = m
         const first = await Promise.all(found.results.slice(0, FIRST_BATCH).map((r) => r.data()))
         if (mine !== counter.current) return
         setState({ kind: 'done', query: term, total: found.results.length, results: first })
+        insight.searched(term, found.results.length)
         if (found.results.length <= FIRST_BATCH || limit <= FIRST_BATCH) return
         // The rest only once the query has rested: while someone types, fetching results for a
         // query about to change would slow down the next one.
@@ -229,7 +237,7 @@ export default function Search({ strings, mode, searchUrl, handoffUrl, limit = m
         <ul class="search-results" ref={list} onKeyDown={onListKey}>
           {state.results.map((result) => (
             <li key={result.url}>
-              <a href={result.url}>{result.meta.title ?? result.url}</a>
+              <a href={result.url} onClick={() => insight.clicked(term, new URL(result.url, location.href).pathname)}>{result.meta.title ?? result.url}</a>
               <p>{excerptParts(result.excerpt).map((part, i) => (part.isMark ? <mark key={i}>{part.text}</mark> : part.text))}</p>
             </li>
           ))}

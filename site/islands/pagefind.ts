@@ -24,49 +24,48 @@ export interface PagefindResult {
  */
 const NO_WORKER = true
 
-let loading: Promise<Pagefind> | undefined
+const loading = new Map<string, Promise<Pagefind>>()
 
-/** Imports and initialises Pagefind once; later calls share the same promise. */
-export function loadPagefind(base = '/'): Promise<Pagefind> {
-  loading ??= (async () => {
-    const url = `${base}pagefind/pagefind.js`
-    const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind
-    await pagefind.options({ baseUrl: base, excerptLength: 22, noWorker: NO_WORKER })
-    await pagefind.init()
-    return pagefind
-  })()
-  loading.catch(() => (loading = undefined))
-  return loading
-}
-
-/** One piece of an excerpt: plain text, marked (a matched word) or not. */
-export interface ExcerptPart {
-  text: string
-  isMark: boolean
+/**
+ * Imports and initialises Pagefind once per site and language; later calls share the promise.
+ * `base` is the KB's root ("/" on the KB itself, "https://kb.example/" in the widget); result
+ * URLs are made absolute to it. `language` picks the index; default the page's `<html lang>`.
+ */
+export function loadPagefind(base = '/', language?: string): Promise<Pagefind> {
+  const key = `${base}|${language ?? ''}`
+  let loaded = loading.get(key)
+  if (!loaded) {
+    loaded = (async () => {
+      // Pagefind keeps one index per loaded module: a language of its own gets a module of its own.
+      const url = `${base}pagefind/pagefind.js${language ? `?lang=${language}` : ''}`
+      const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind
+      await pagefind.options({ baseUrl: base, excerptLength: 22, noWorker: NO_WORKER })
+      await initIn(pagefind, language)
+      return pagefind
+    })()
+    loading.set(key, loaded)
+    loaded.catch(() => loading.delete(key))
+  }
+  return loaded
 }
 
 /**
- * Splits Pagefind's excerpt into text parts, so the page renders them as text and no markup
- * from an article ever becomes HTML. Entities in the excerpt are decoded to their characters.
+ * Pagefind 1.6 chooses its index by the page's `<html lang>` and ignores a `language` option,
+ * so a widget in English on a Dutch page would search Dutch articles. It reads the attribute
+ * synchronously when `init()` starts: the widget's language stands there for exactly that call,
+ * and the host page's own value is back before anything else can run or render.
  */
-export function excerptParts(excerpt: string, decode: (html: string) => string = decodeEntities): ExcerptPart[] {
-  const parts: ExcerptPart[] = []
-  const pattern = /<mark>([\s\S]*?)<\/mark>/g
-  let last = 0
-  for (const match of excerpt.matchAll(pattern)) {
-    if (match.index > last) parts.push({ text: decode(excerpt.slice(last, match.index)), isMark: false })
-    parts.push({ text: decode(match[1]), isMark: true })
-    last = match.index + match[0].length
+async function initIn(pagefind: Pagefind, language: string | undefined): Promise<void> {
+  const html = document.documentElement
+  const hostLang = html.getAttribute('lang')
+  if (!language || hostLang === language) return pagefind.init()
+  html.setAttribute('lang', language)
+  let starting: Promise<void>
+  try {
+    starting = pagefind.init()
+  } finally {
+    if (hostLang === null) html.removeAttribute('lang')
+    else html.setAttribute('lang', hostLang)
   }
-  if (last < excerpt.length) parts.push({ text: decode(excerpt.slice(last)), isMark: false })
-  return parts.filter((p) => p.text.length > 0)
-}
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'", nbsp: '\u00a0' }
-
-/** Decodes the few entities Pagefind writes, and strips any tag left in a fragment. */
-export function decodeEntities(html: string): string {
-  return html
-    .replace(/<[^>]*>/g, '')
-    .replace(/&(amp|lt|gt|quot|#39|#x27|nbsp);/g, (_, name: string) => ENTITIES[name])
+  return starting
 }

@@ -16,6 +16,7 @@ beforeAll(async () => {
     'support/index.html': '<html lang="nl"><h1>Support</h1></html>',
     'pagefind/pagefind.js': `export const x = 1;${' '.repeat(4000)}`,
     '_astro/page.abc123.js': 'console.log(1)',
+    'widget.js': '(()=>{})();',
   }
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(root, path)), { recursive: true })
@@ -38,6 +39,13 @@ describe('the static KnowledgeBase', () => {
     const res = await app.request('/pagefind/pagefind.js', { headers: { origin: 'https://partner.example' } })
     expect(res.status).toBe(200)
     expect(res.headers.get('access-control-allow-origin')).toBe('*')
+    expect(res.headers.get('cross-origin-resource-policy')).toBe('cross-origin')
+    expect(res.headers.get('cache-control')).toBe('public, max-age=300')
+  })
+
+  test('lets any site embed the widget, and a new release reach it within minutes', async () => {
+    const res = await app.request('/widget.js')
+    expect(res.status).toBe(200)
     expect(res.headers.get('cross-origin-resource-policy')).toBe('cross-origin')
     expect(res.headers.get('cache-control')).toBe('public, max-age=300')
   })

@@ -1,7 +1,7 @@
 /** Serves the built KnowledgeBase: caching by kind of file, CORS for the search index, localised 404s. */
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { extname, join } from 'node:path'
-import { Hono } from 'hono'
+import { Hono, type MiddlewareHandler } from 'hono'
 import { serveStatic } from '@hono/node-server/serve-static'
 
 export interface StaticSiteOptions {
@@ -12,14 +12,16 @@ export interface StaticSiteOptions {
 /** Cache rules: hashed assets forever, the search index briefly, pages revalidated on every visit. */
 function cacheControl(path: string): string {
   if (path.startsWith('/_astro/')) return 'public, max-age=31536000, immutable'
-  if (path.startsWith('/pagefind/')) return 'public, max-age=300'
+  // Not content-hashed: a new release must reach embedding sites within minutes.
+  if (path.startsWith('/pagefind/') || path === '/widget.js' || path.startsWith('/widget/')) return 'public, max-age=300'
   if (extname(path) === '' || path.endsWith('.html')) return 'no-cache'
   return 'public, max-age=3600'
 }
 
 /**
- * The KB as Hono routes. `/pagefind/*` is readable from any origin (the widget searches from
- * other sites; a module import is a CORS request); pages are not framed or sniffed.
+ * The KB as Hono routes. `/pagefind/*`, `/widget.js` and `/widget/*` are readable from any origin (the widget
+ * runs on other sites and searches from there; a module import is a CORS request); pages are not
+ * framed or sniffed.
  */
 export function staticSite({ root }: StaticSiteOptions) {
   const notFound = {
@@ -27,11 +29,9 @@ export function staticSite({ root }: StaticSiteOptions) {
     en: readIfExists(join(root, 'en', '404', 'index.html')),
   }
   return new Hono()
-    .use('/pagefind/*', async (c, next) => {
-      await next()
-      c.header('Access-Control-Allow-Origin', '*')
-      c.header('Cross-Origin-Resource-Policy', 'cross-origin')
-    })
+    .use('/pagefind/*', crossOrigin)
+    .use('/widget.js', crossOrigin)
+    .use('/widget/*', crossOrigin)
     .use('*', async (c, next) => {
       const path = c.req.path
       // Pages live in folders: /support → /support/ so relative links and the canonical URL agree.
@@ -48,6 +48,13 @@ export function staticSite({ root }: StaticSiteOptions) {
       const page = c.req.path.startsWith('/en/') ? notFound.en : notFound.nl
       return page ? c.html(page, 404) : c.text('Not found', 404)
     })
+}
+
+/** Lets any site load the file: CORS for imports and fetches, CORP for a plain script tag. */
+const crossOrigin: MiddlewareHandler = async (c, next) => {
+  await next()
+  c.header('Access-Control-Allow-Origin', '*')
+  c.header('Cross-Origin-Resource-Policy', 'cross-origin')
 }
 
 function isDirectory(path: string): boolean {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { decodeEntities, excerptParts } from './pagefind.ts'
+import { decodeEntities, excerptParts } from './excerpt.ts'
 
 describe('excerptParts', () => {
   test('splits marked words from the text around them', () => {

@@ -1,0 +1,66 @@
+/** The widget's calls to the support API: the desk's status, a registration, who is signed in. Types only from the server. */
+import type { Language } from '../../server/domain/desk.ts'
+import type { DeskStatusReply } from '../../server/domain/desk-status.ts'
+import type { IncidentInput } from '../../server/domain/incident.ts'
+import type { ApiError } from '../../server/http/errors.ts'
+
+/** What became of a registration, ready for the form to show. */
+export type RegisterOutcome =
+  | { kind: 'check_email' }
+  | { kind: 'registered'; number: string; id: string; url?: string }
+  | { kind: 'invalid'; fields: { path: string; message: string }[]; message: string }
+  | { kind: 'rate_limited'; retryAfterSeconds: number; message: string }
+  | { kind: 'failed'; message: string | null; status: number | null }
+
+/** A signed-in contact, as `GET /api/auth/me` tells it; only asked on the API's own origin. */
+export interface SignedInContact {
+  name: string
+  email: string
+}
+
+export interface Api {
+  desk(): Promise<DeskStatusReply>
+  register(input: IncidentInput): Promise<RegisterOutcome>
+  me(): Promise<SignedInContact | null>
+}
+
+/**
+ * The API at `origin`, answering in `lang`. Cookies go along only when the API is this page's own
+ * origin (fetch's default): on other sites the widget is anonymous and CORS carries no credentials.
+ */
+export function createApi(origin: string, lang: Language, fetcher: typeof fetch = fetch): Api {
+  const headers = { accept: 'application/json', 'accept-language': lang }
+  const isSameOrigin = typeof location !== 'undefined' && location.origin === origin
+
+  return {
+    async desk() {
+      const res = await fetcher(`${origin}/api/desk`, { headers })
+      if (!res.ok) throw new Error(`[loket] desk status: HTTP ${res.status}`)
+      return (await res.json()) as DeskStatusReply
+    },
+
+    async register(input) {
+      let res: Response
+      try {
+        res = await fetcher(`${origin}/api/incidents`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(input) })
+      } catch {
+        return { kind: 'failed', message: null, status: null }
+      }
+      const body = (await res.json().catch(() => null)) as (Partial<ApiError> & { status?: string; number?: string; id?: string; url?: string }) | null
+      if (res.status === 202) return { kind: 'check_email' }
+      if (res.status === 201 && body?.number && body.id) return { kind: 'registered', number: body.number, id: body.id, ...(body.url ? { url: body.url } : {}) }
+      const message = typeof body?.message === 'string' ? body.message : ''
+      if (res.status === 400 && body?.code === 'invalid_input') return { kind: 'invalid', fields: body.fields ?? [], message }
+      if (res.status === 429) return { kind: 'rate_limited', retryAfterSeconds: Number(res.headers.get('retry-after')) || 600, message }
+      return { kind: 'failed', message: message || null, status: res.status }
+    },
+
+    async me() {
+      if (!isSameOrigin) return null
+      const res = await fetcher(`${origin}/api/auth/me`, { headers }).catch(() => null)
+      if (!res?.ok) return null
+      const body = (await res.json()) as { kind: string; name: string; email: string }
+      return body.kind === 'contact' ? { name: body.name, email: body.email } : null
+    },
+  }
+}

@@ -1,0 +1,41 @@
+/** Always in view: open now or when, today's exception named, the phone number with its advice, and what the priorities mean. */
+import type { Language } from '../../../server/domain/desk.ts'
+import type { DeskStatusReply } from '../../../server/domain/desk-status.ts'
+import { format } from '../../../site/i18n/format.ts'
+import { describeDesk } from '../opening.ts'
+import type { Strings } from '../strings.ts'
+
+export interface OpeningHoursProps {
+  desk: DeskStatusReply
+  now: Date
+  lang: Language
+  strings: Strings
+}
+
+export function OpeningHours({ desk, now, lang, strings }: OpeningHoursProps) {
+  const line = describeDesk(desk, now, lang, strings)
+  return (
+    <div class="lw-desk">
+      <p class="lw-open" data-open={String(line.isOpen)}>
+        <span class="lw-dot" aria-hidden="true" />{line.text}
+      </p>
+      {line.note && <p class="lw-note">{line.note}</p>}
+      <p>
+        {strings.phone}: <a href={`tel:${desk.phone.international.replace(/\s+/g, '')}`}>{desk.phone.display}</a>
+      </p>
+      <p class="lw-note">{strings.phoneAdvice}</p>
+      <details class="lw-priorities">
+        <summary>{strings.priorities}</summary>
+        <p class="lw-note">{strings.prioritiesNote}</p>
+        <dl>
+          {desk.priorities.map((p) => (
+            <div key={p.level}>
+              <dt>{format(strings.priority, { level: p.level })}: {p.name[lang]}{p.firstClassOnly ? ` (${strings.firstClassOnly})` : ''}</dt>
+              <dd>{p.description[lang]} <strong>{p.targetText[lang]}</strong></dd>
+            </div>
+          ))}
+        </dl>
+      </details>
+    </div>
+  )
+}

@@ -1,0 +1,226 @@
+/** The widget: a launcher, and a panel that searches the KB first and turns a failed search into an incident. */
+import { Component, createRef } from 'preact'
+import type { DeskStatusReply } from '../../../server/domain/desk-status.ts'
+import { format } from '../../../site/i18n/format.ts'
+import type { Api, RegisterOutcome, SignedInContact } from '../api.ts'
+import type { WidgetConfig } from '../config.ts'
+import type { Insight } from '../insight.ts'
+import type { Found } from '../search.ts'
+import type { Strings } from '../strings.ts'
+import { adoptStyles } from '../styles.ts'
+import type { IncidentForm as Form } from './IncidentForm.tsx'
+import { OpeningHours } from './OpeningHours.tsx'
+import { Results } from './Results.tsx'
+
+/** Results listed under the search box, at most. */
+const RESULTS = 5
+/** How often an open panel asks the desk's status again: "open until 17:00" must turn at 17:00. */
+const DESK_REFRESH_MS = 60_000
+
+export interface WidgetProps {
+  config: WidgetConfig
+  strings: Strings
+  api: Api
+  insight: Insight
+  search(term: string, limit: number): Promise<Found | undefined>
+  suggest(term: string, limit: number): Promise<Found | undefined>
+  /** Starts loading Pagefind ahead of the first search. */
+  warm(): void
+}
+
+type Sent = Extract<RegisterOutcome, { kind: 'check_email' | 'registered' }>
+type View = { kind: 'search' } | { kind: 'form' } | { kind: 'sent'; outcome: Sent }
+
+interface State {
+  isOpen: boolean
+  view: View
+  query: string
+  found: Found | null | 'error'
+  isSearching: boolean
+  desk?: DeskStatusReply
+  now: Date
+  contact: SignedInContact | null
+  IncidentForm?: typeof Form
+}
+
+/** The form arrives in a chunk of its own when first needed: most visitors find their answer without it. */
+let loadingForm: Promise<typeof import('./IncidentForm.tsx')> | undefined
+const loadForm = () => (loadingForm ??= import('./IncidentForm.tsx'))
+
+/**
+ * A class rather than hooks: the hooks runtime is a kilobyte the host page would download before
+ * anyone searches (the form, loaded later, uses hooks).
+ */
+export class Widget extends Component<WidgetProps, State> {
+  state: State = { isOpen: false, view: { kind: 'search' }, query: '', found: null, isSearching: false, now: new Date(), contact: null }
+  launcher = createRef<HTMLButtonElement>()
+  panel = createRef<HTMLElement>()
+  input = createRef<HTMLInputElement>()
+  hasOpened = false
+  deskTimer: ReturnType<typeof setInterval> | undefined
+
+  /** The KB's own search page hands a question over to the widget rather than to its fallback link. */
+  onAsk = (event: Event) => {
+    event.preventDefault()
+    this.setState({ query: (event as CustomEvent<{ query?: string }>).detail?.query ?? '' })
+    this.open('form')
+  }
+
+  componentDidMount() {
+    window.addEventListener('loket:ask', this.onAsk)
+  }
+
+  componentWillUnmount() {
+    window.removeEventListener('loket:ask', this.onAsk)
+    clearInterval(this.deskTimer)
+  }
+
+  componentDidUpdate(_: WidgetProps, before: State) {
+    const { isOpen, view, IncidentForm } = this.state
+    if (isOpen !== before.isOpen) {
+      clearInterval(this.deskTimer)
+      if (isOpen) {
+        this.refreshDesk()
+        this.deskTimer = setInterval(this.refreshDesk, DESK_REFRESH_MS)
+      }
+    }
+    if (view.kind === 'form' && !IncidentForm && before.view.kind !== 'form') {
+      loadForm().then((m) => {
+        adoptStyles(this.panel.current!.getRootNode() as ShadowRoot, m.FORM_CSS)
+        this.setState({ IncidentForm: m.IncidentForm })
+      }).catch((error) => console.error('[loket] the form could not load', error))
+    }
+    if (isOpen && (!before.isOpen || view.kind !== before.view.kind || IncidentForm !== before.IncidentForm)) {
+      // Focus moves into the panel: the search box, the form's first field, or what was sent.
+      const target = view.kind === 'search' ? this.input.current : this.panel.current?.querySelector<HTMLElement>(view.kind === 'form' ? '#lw-name' : '.lw-sent')
+      target?.focus()
+    }
+  }
+
+  /** "Open until 17:00" must turn at 17:00: an open panel asks again every minute. */
+  refreshDesk = () => {
+    this.setState({ now: new Date() })
+    this.props.api.desk().then((desk) => this.setState({ desk })).catch((error) => console.warn('[loket] desk status unavailable', error))
+  }
+
+  open(next?: View['kind']) {
+    this.setState(next === 'form' ? { isOpen: true, view: { kind: 'form' } } : { isOpen: true })
+    if (!this.hasOpened) {
+      this.hasOpened = true
+      this.props.api.me().then((contact) => this.setState({ contact })).catch(() => {})
+    }
+  }
+
+  close = () => {
+    this.setState({ isOpen: false })
+    this.launcher.current?.focus()
+  }
+
+  changeQuery = async (next: string) => {
+    this.setState({ query: next, isSearching: true })
+    try {
+      const answer = await this.props.search(next, RESULTS)
+      if (!answer) return // a newer search is on its way
+      this.setState({ found: answer, isSearching: false })
+      this.props.insight.searched(answer.query, answer.total)
+    } catch (error) {
+      console.error('[loket] search failed', error)
+      this.setState({ found: 'error', isSearching: false })
+    }
+  }
+
+  openResult = (url: string) => {
+    this.props.insight.clicked(this.state.query, new URL(url, this.props.config.kb).pathname)
+  }
+
+  sent = (outcome: Sent) => {
+    this.props.insight.filed(this.state.query)
+    this.setState({ view: { kind: 'sent', outcome } })
+  }
+
+  startOver = () => this.setState({ query: '', found: null, view: { kind: 'search' } })
+
+  render({ config, strings, api, suggest, warm }: WidgetProps, { isOpen, view, query, found, isSearching, desk, now, contact, IncidentForm }: State) {
+    const isForeign = typeof location === 'undefined' || location.origin !== config.kb
+    const shown = found && found !== 'error' ? found.results.map((r) => r.meta.key).filter((k): k is string => !!k) : []
+    return (
+      <div class="lw-root" lang={config.lang}>
+        <button
+          ref={this.launcher}
+          type="button"
+          class="lw-launcher"
+          aria-expanded={isOpen ? 'true' : 'false'}
+          aria-controls="lw-panel"
+          onClick={() => (isOpen ? this.close() : this.open())}
+        >
+          {strings.launcher}
+        </button>
+        <section
+          ref={this.panel}
+          id="lw-panel"
+          class="lw-panel"
+          role="dialog"
+          aria-labelledby="lw-title"
+          hidden={!isOpen}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') {
+              e.stopPropagation()
+              this.close()
+            }
+          }}
+        >
+          <header class="lw-header">
+            <h2 id="lw-title" class="lw-title">{strings.panelTitle}</h2>
+            <button type="button" class="lw-close" aria-label={strings.close} onClick={this.close}>×</button>
+          </header>
+          <div class="lw-body">
+            {view.kind === 'search' && (
+              <Results
+                strings={strings}
+                query={query}
+                onQuery={this.changeQuery}
+                found={found}
+                isSearching={isSearching}
+                onWarm={warm}
+                onOpenResult={this.openResult}
+                onAsk={() => this.setState({ view: { kind: 'form' } })}
+                isForeign={isForeign}
+                inputRef={this.input}
+              />
+            )}
+            {view.kind === 'form' && !IncidentForm && <p class="lw-status" role="status">{strings.loading}</p>}
+            {view.kind === 'form' && IncidentForm && (
+              <IncidentForm
+                lang={config.lang}
+                query={query}
+                shownArticles={shown}
+                productArea={config.productArea}
+                productAreas={desk?.productAreas}
+                contact={contact}
+                suggest={async (text) => (await suggest(text, 5))?.results}
+                register={(input) => api.register(input)}
+                onSent={this.sent}
+                onOpenResult={this.openResult}
+                onBack={() => this.setState({ view: { kind: 'search' } })}
+                isForeign={isForeign}
+              />
+            )}
+            {view.kind === 'sent' && (
+              <div class="lw-sent" role="status" tabIndex={-1}>
+                <h3 class="lw-h">{view.outcome.kind === 'registered' ? strings.registeredTitle : strings.checkEmailTitle}</h3>
+                {view.outcome.kind === 'registered' ? (
+                  <>
+                    <p>{format(strings.registered, { number: view.outcome.number })}</p>
+                    {view.outcome.url && <p><a href={new URL(view.outcome.url, config.kb).href}>{strings.follow}</a></p>}
+                  </>
+                ) : <p>{strings.checkEmail}</p>}
+                <button type="button" class="lw-secondary" onClick={this.startOver}>{strings.another}</button>
+              </div>
+            )}
+          </div>
+          <footer class="lw-footer">{desk && <OpeningHours desk={desk} now={now} lang={config.lang} strings={strings} />}</footer>
+        </section>
+      </div>
+      )
+  }
+}

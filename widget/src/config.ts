@@ -1,0 +1,53 @@
+/** The widget's settings, read from its script tag or element attributes, every default written out. */
+import type { Language } from '../../server/domain/desk.ts'
+
+export interface WidgetConfig {
+  /** Origin of the KnowledgeBase (Pagefind index and article links). Default: the script's own origin. */
+  kb: string
+  /** Origin of the support API. Default: the KB's origin. */
+  api: string
+  /** Language of the widget and of the index it searches. Default: `data-lang`, else the page's `lang`, else Dutch. */
+  lang: Language
+  /** Product area chosen beforehand in the form, a desk.yaml key. Default: none, the visitor chooses. */
+  productArea: string
+}
+
+/** The attributes a host page may set, as they come from `dataset` or the element. */
+export interface WidgetAttributes {
+  api?: string | null
+  kb?: string | null
+  lang?: string | null
+  productArea?: string | null
+}
+
+/**
+ * Settings from attributes. `scriptUrl` is where widget.js came from; `pageLang` the host page's
+ * `<html lang>`. An attribute that is not a usable URL or language falls back to its default.
+ * @example resolveConfig({ lang: 'en' }, 'https://kb.example/widget.js', 'nl') → kb https://kb.example, lang en
+ */
+export function resolveConfig(attributes: WidgetAttributes, scriptUrl: string, pageLang: string | null): WidgetConfig {
+  const own = originOf(scriptUrl) ?? ''
+  const kb = originOf(attributes.kb) ?? own
+  return {
+    kb,
+    api: originOf(attributes.api) ?? kb,
+    lang: languageOf(attributes.lang) ?? languageOf(pageLang) ?? 'nl',
+    productArea: attributes.productArea?.trim() || '',
+  }
+}
+
+function originOf(url: string | null | undefined): string | undefined {
+  if (!url) return undefined
+  try {
+    const parsed = new URL(url)
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.origin : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** `en`, `en-GB` → en; `nl-BE` → nl; anything else → undefined. */
+function languageOf(tag: string | null | undefined): Language | undefined {
+  const primary = tag?.trim().toLowerCase().split('-')[0]
+  return primary === 'nl' || primary === 'en' ? primary : undefined
+}

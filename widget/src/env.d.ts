@@ -1,0 +1,5 @@
+/** Styles are bundled as text and adopted into the widget's shadow root. */
+declare module '*.css' {
+  const css: string
+  export default css
+}
