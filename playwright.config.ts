@@ -1,7 +1,5 @@
 import { defineConfig } from '@playwright/test'
-
-/** The port the end-to-end tests serve the built KB on. */
-const PORT = Number(process.env.E2E_PORT ?? 4391)
+import { DATA_DIR, HOST, KB, KB_PORT as PORT } from './tests/e2e/fixtures/env.ts'
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -11,19 +9,30 @@ export default defineConfig({
   reporter: process.env.CI ? [['list']] : [['list']],
   timeout: 30_000,
   use: {
-    baseURL: `http://127.0.0.1:${PORT}`,
+    baseURL: KB,
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     },
     trace: 'retain-on-failure',
   },
-  webServer: {
-    command: `npm run build && PORT=${PORT} DATA_DIR=$(mktemp -d) npx tsx server/index.ts`,
-    url: `http://127.0.0.1:${PORT}/api/health`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 240_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  webServer: [
+    {
+      // A fresh data folder each run; the host site's origin may call the API, as an embedding site would.
+      command: `npm run build && rm -rf ${DATA_DIR} && PORT=${PORT} DATA_DIR=${DATA_DIR} BASE_URL=${KB} ALLOWED_ORIGINS=${KB},${HOST} npx tsx server/index.ts`,
+      url: `${KB}/api/health`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 240_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      command: 'npx tsx tests/e2e/fixtures/host-site.ts',
+      url: `${HOST}/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 30_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
 })

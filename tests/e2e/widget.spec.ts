@@ -1,0 +1,223 @@
+// The widget on another origin: search, a failed search becomes an incident confirmed by e-mail, in both languages; hostile CSS and a strict CSP; keyboard and axe.
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import AxeBuilder from '@axe-core/playwright'
+import { expect, test, type Page } from '@playwright/test'
+import { DATA_DIR, HOST, KB } from './fixtures/env.ts'
+import { linkIn, mailTo } from './fixtures/mail.ts'
+
+const widgetOf = (page: Page) => page.locator('loket-widget')
+
+/** Opens the widget by its launcher and returns the panel's search box, focused. */
+async function openWidget(page: Page, launcher: string, searchLabel: string) {
+  await widgetOf(page).getByRole('button', { name: launcher }).click()
+  const box = widgetOf(page).getByRole('searchbox', { name: searchLabel })
+  await expect(box).toBeFocused()
+  return box
+}
+
+/** Confirms a registration from its e-mail, the way a person would: the link, then the button. */
+async function confirmFromMail(page: Page, email: string): Promise<string> {
+  const mail = await mailTo(email, /\/api\/incidents\/confirm\?token=/)
+  await page.goto(linkIn(mail, `${KB}/api/incidents/confirm?token=`))
+  await page.getByRole('button', { name: /Bevestigen/ }).click()
+  const number = (await page.locator('strong').textContent())!
+  expect(number).toMatch(/^\d{6}$/)
+  return number
+}
+
+/** The incident as support sees it, signed in with the demo staff password. */
+async function asStaff(page: Page, number: string) {
+  const signIn = await page.request.post(`${KB}/api/auth/staff`, { data: { email: 'lotte@noordwind.example', password: 'loket-demo' } })
+  expect(signIn.status()).toBe(200)
+  const list = await (await page.request.get(`${KB}/api/incidents`)).json()
+  return list.incidents.find((i: { number: string }) => i.number === number)
+}
+
+async function insightRecords(): Promise<Record<string, unknown>[]> {
+  const text = await readFile(join(DATA_DIR, 'kb-insight.jsonl'), 'utf8').catch(() => '')
+  return text.split('\n').filter(Boolean).map((line) => JSON.parse(line))
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).include('loket-widget').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
+}
+
+test.describe('the widget on another site', () => {
+  test('finds an article, then turns a failed search into an incident confirmed by e-mail (Dutch)', async ({ page }) => {
+    await page.goto(`${HOST}/`)
+    const box = await openWidget(page, 'Hulp nodig?', 'Zoek in de kennisbank')
+    const widget = widgetOf(page)
+    // Always in view: open or closed, the phone number with its advice, what the priorities mean.
+    await expect(widget.getByText(/^Nu (open|gesloten)/)).toBeVisible()
+    await expect(widget.getByRole('link', { name: '050 760 41 00' })).toBeVisible()
+    await widget.getByText('Wat betekenen de prioriteiten?').click()
+    await expect(widget.getByText(/Prioriteit 1: Productie ligt stil \(alleen First Class\)/)).toBeVisible()
+
+    await box.pressSequentially('btw-aangifte')
+    const first = widget.locator('.lw-results a').first()
+    await expect(first).toHaveAttribute('href', `${KB}/financien/btw-aangifte/`)
+    await expect(widget.locator('.lw-results mark').first()).toBeVisible()
+    await expect(widget.getByText('Heeft dit uw vraag beantwoord?')).toBeVisible()
+
+    await box.fill('')
+    await box.pressSequentially('kassabon printer piept')
+    await expect(widget.getByRole('status').filter({ hasText: 'Geen artikelen gevonden voor “kassabon printer piept”' })).toBeVisible()
+    await widget.getByRole('button', { name: 'Melding maken bij support' }).click()
+
+    const name = widget.getByLabel('Naam')
+    await expect(name).toBeFocused()
+    await expect(widget.getByLabel('Onderwerp')).toHaveValue('kassabon printer piept')
+    // Sent empty, the form says what is missing in the widget's language, beside each field.
+    await widget.getByRole('button', { name: 'Melding versturen' }).click()
+    await expect(widget.getByRole('alert')).toHaveText('Controleer de gemarkeerde velden.')
+    await expect(name).toBeFocused()
+    await expect(name).toHaveAttribute('aria-invalid', 'true')
+    await expect(widget.getByText('Kies het soort melding.')).toBeVisible()
+
+    await name.fill('Tom Bakker')
+    await widget.getByLabel('E-mailadres').fill('tom@bakkerij-jansen.example')
+    await widget.getByRole('radio', { name: /Fout/ }).check()
+    await widget.getByRole('combobox', { name: 'Onderdeel *' }).selectOption('sales')
+    await widget.getByLabel('Omschrijving').fill('De kassabonprinter piept bij elke bon en drukt niets af.')
+    await widget.getByRole('button', { name: 'Melding versturen' }).click()
+    await expect(widget.getByRole('heading', { name: 'Kijk in uw e-mail' })).toBeVisible()
+
+    const number = await confirmFromMail(page, 'tom@bakkerij-jansen.example')
+    const incident = await asStaff(page, number)
+    expect(incident).toMatchObject({ subject: 'kassabon printer piept', kind: 'bug', productArea: 'sales', kbQuery: 'kassabon printer piept', status: 'new' })
+
+    // The KB learned, anonymously, that this search found nothing and ended in an incident.
+    await expect.poll(async () => (await insightRecords()).filter((r) => r.query === 'kassabon printer piept').map((r) => r.type).sort())
+      .toEqual(['incident', 'search'])
+    const records = await insightRecords()
+    expect(records.find((r) => r.type === 'search' && r.query === 'kassabon printer piept')).toMatchObject({ results: 0, source: 'widget', lang: 'nl' })
+    expect(JSON.stringify(records)).not.toContain('127.0.0.1')
+  })
+
+  test('an English widget on a Dutch page searches English articles and files in English', async ({ page }) => {
+    await page.goto(`${HOST}/?lang=en`)
+    const box = await openWidget(page, 'Need help?', 'Search the knowledge base')
+    const widget = widgetOf(page)
+    await box.pressSequentially('VAT return')
+    await expect(widget.locator('.lw-results a').first()).toHaveAttribute('href', `${KB}/en/finance/vat-return/`)
+    // The host page's own language is untouched.
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('nl')
+
+    // Results, but not the answer: "No" leads to the form with the search as subject.
+    await box.fill('')
+    await box.pressSequentially('stock count')
+    await expect(widget.getByText('Did this answer your question?')).toBeVisible()
+    await widget.getByRole('button', { name: 'No', exact: true }).click()
+    await expect(widget.getByLabel('Subject')).toHaveValue('stock count')
+    await widget.getByLabel('Name').fill('Aisha el Amrani')
+    await widget.getByLabel('E-mail address').fill('aisha@devries-installatie.example')
+    await widget.getByRole('radio', { name: /Question/ }).check()
+    await widget.getByRole('combobox', { name: 'Product area *' }).selectOption('inventory')
+    await widget.getByLabel('Description').fill('The barcode scanner beeps twice and does not book the article.')
+    await widget.getByRole('button', { name: 'Send request' }).click()
+    await expect(widget.getByText(/check your e-mail and confirm your request/)).toBeVisible()
+
+    const number = await confirmFromMail(page, 'aisha@devries-installatie.example')
+    expect(await asStaff(page, number)).toMatchObject({ kbQuery: 'stock count', lang: 'en', productArea: 'inventory' })
+  })
+
+  test('survives hostile CSS and works under a strict Content-Security-Policy', async ({ page }) => {
+    const violations: string[] = []
+    await page.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => console.log(`csp-violation ${e.violatedDirective} ${e.blockedURI}`)))
+    page.on('console', (m) => m.text().startsWith('csp-violation') && violations.push(m.text()))
+    await page.goto(`${HOST}/strict`)
+    const launcher = widgetOf(page).getByRole('button', { name: 'Hulp nodig?' })
+    await expect(launcher).toBeVisible()
+    // The host's rules reach neither the widget's inside nor its place in the corner.
+    const look = await launcher.evaluate((el) => {
+      const style = getComputedStyle(el)
+      return { font: style.fontFamily, color: style.color, display: style.display, letterSpacing: style.letterSpacing }
+    })
+    expect(look.font).not.toContain('Comic')
+    expect(look.color).toBe('rgb(255, 255, 255)')
+    expect(look.letterSpacing).toBe('normal')
+    const box = await widgetOf(page).boundingBox()
+    const viewport = page.viewportSize()!
+    expect(box!.y + box!.height).toBeGreaterThan(viewport.height - 40)
+
+    const search = await openWidget(page, 'Hulp nodig?', 'Zoek in de kennisbank')
+    await search.pressSequentially('creditnota')
+    await expect(widgetOf(page).locator('.lw-results a').first()).toBeVisible()
+    await search.fill('')
+    await search.pressSequentially('qqzzyyxx')
+    await widgetOf(page).getByRole('button', { name: 'Melding maken bij support' }).click()
+    await expect(widgetOf(page).getByLabel('Naam')).toBeVisible()
+    expect(violations).toEqual([])
+  })
+
+  test('a page may place the element itself, with its own language and product area', async ({ page }) => {
+    await page.goto(`${HOST}/element`)
+    expect(await page.locator('loket-widget').count()).toBe(1)
+    const box = await openWidget(page, 'Need help?', 'Search the knowledge base')
+    await box.pressSequentially('zzqqxxyy')
+    await widgetOf(page).getByRole('button', { name: 'Contact support' }).click()
+    await expect(widgetOf(page).getByRole('combobox', { name: 'Product area *' })).toHaveValue('finance')
+  })
+
+  test('by keyboard and screen reader: focus in and back, results announced, no serious axe violation', async ({ page }) => {
+    await page.goto(`${HOST}/`)
+    const launcher = widgetOf(page).getByRole('button', { name: 'Hulp nodig?' })
+    await launcher.focus()
+    await page.keyboard.press('Enter')
+    const box = widgetOf(page).getByRole('searchbox', { name: 'Zoek in de kennisbank' })
+    await expect(box).toBeFocused()
+    await expect(launcher).toHaveAttribute('aria-expanded', 'true')
+    expect(await seriousViolations(page)).toEqual([])
+
+    await page.keyboard.type('incident')
+    const status = widgetOf(page).locator('.lw-status')
+    await expect(status).toHaveAttribute('aria-live', 'polite')
+    await expect(status).toHaveText(/\d+ artikelen gevonden/)
+    await page.keyboard.press('ArrowDown')
+    await expect(widgetOf(page).locator('.lw-results a').first()).toBeFocused()
+    expect(await seriousViolations(page)).toEqual([])
+
+    await page.keyboard.press('Escape')
+    await expect(launcher).toBeFocused()
+    await expect(launcher).toHaveAttribute('aria-expanded', 'false')
+    await expect(box).toBeHidden()
+
+    await page.keyboard.press('Enter')
+    await widgetOf(page).getByRole('button', { name: 'Nee' }).click()
+    await expect(widgetOf(page).getByLabel('Naam')).toBeFocused()
+    await widgetOf(page).getByRole('button', { name: 'Melding versturen' }).click()
+    await expect(widgetOf(page).getByRole('alert')).toBeVisible()
+    expect(await seriousViolations(page)).toEqual([])
+  })
+})
+
+test.describe('the widget on the KB itself', () => {
+  test('takes over the search page hand-off, with the question as subject', async ({ page }) => {
+    await page.goto('/zoeken/?q=qzxwvk%20plorf')
+    await page.locator('[data-handoff="no-results"]').getByRole('link', { name: 'Vraag het support' }).click()
+    await expect(widgetOf(page).getByLabel('Onderwerp')).toHaveValue('qzxwvk plorf')
+    await expect(page).toHaveURL(/\/zoeken\//)
+  })
+
+  test('a signed-in contact gets the incident number at once, with the link to follow it', async ({ page }) => {
+    await page.request.post(`${KB}/api/auth/link`, { data: { email: 'marieke@bakkerij-jansen.example' } })
+    const mail = await mailTo('marieke@bakkerij-jansen.example', /\/api\/auth\/callback\?token=/)
+    await page.goto(linkIn(mail, `${KB}/api/auth/callback?token=`))
+    await page.getByRole('button').click()
+    await page.goto('/')
+    const box = await openWidget(page, 'Hulp nodig?', 'Zoek in de kennisbank')
+    await box.pressSequentially('incident')
+    await widgetOf(page).getByRole('button', { name: 'Nee', exact: true }).click()
+    await expect(widgetOf(page).getByLabel('Naam')).toHaveValue('Marieke Jansen')
+    await expect(widgetOf(page).getByLabel('E-mailadres')).toHaveValue('marieke@bakkerij-jansen.example')
+    await widgetOf(page).getByRole('radio', { name: /Wens/ }).check()
+    await widgetOf(page).getByRole('combobox', { name: 'Onderdeel *' }).selectOption('inventory')
+    await widgetOf(page).getByLabel('Omschrijving').fill('Graag een melding wanneer de oventemperatuur afwijkt.')
+    await widgetOf(page).getByRole('button', { name: 'Melding versturen' }).click()
+    await expect(widgetOf(page).getByText(/Uw melding is geregistreerd onder nummer \d{6}\./)).toBeVisible()
+    await expect(widgetOf(page).getByRole('link', { name: 'Volg uw melding' })).toHaveAttribute('href', new RegExp(`^${KB}/portaal/incidenten/\\?id=`))
+  })
+})
