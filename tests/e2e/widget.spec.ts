@@ -112,6 +112,10 @@ test.describe('the widget on another site', () => {
     await expect(widget.getByText('Did this answer your question?')).toBeVisible()
     await widget.getByRole('button', { name: 'No', exact: true }).click()
     await expect(widget.getByLabel('Subject')).toHaveValue('stock count')
+    // The last chance to find the answer: articles matching what is typed, beside the form.
+    const suggestions = widget.getByRole('complementary', { name: 'Is the answer perhaps here?' }).getByRole('link')
+    await expect(suggestions.first()).toHaveAttribute('href', new RegExp(`^${KB}/en/`))
+    expect(await suggestions.count()).toBeLessThanOrEqual(5)
     await widget.getByLabel('Name').fill('Aisha el Amrani')
     await widget.getByLabel('E-mail address').fill('aisha@devries-installatie.example')
     await widget.getByRole('radio', { name: /Question/ }).check()
@@ -121,7 +125,10 @@ test.describe('the widget on another site', () => {
     await expect(widget.getByText(/check your e-mail and confirm your request/)).toBeVisible()
 
     const number = await confirmFromMail(page, 'aisha@devries-installatie.example')
-    expect(await asStaff(page, number)).toMatchObject({ kbQuery: 'stock count', lang: 'en', productArea: 'inventory' })
+    const incident = await asStaff(page, number)
+    expect(incident).toMatchObject({ kbQuery: 'stock count', lang: 'en', productArea: 'inventory' })
+    // Support sees which articles the customer was shown before asking.
+    expect(incident.kbArticles.length).toBeGreaterThan(0)
   })
 
   test('survives hostile CSS and works under a strict Content-Security-Policy', async ({ page }) => {
@@ -148,8 +155,15 @@ test.describe('the widget on another site', () => {
     await expect(widgetOf(page).locator('.lw-results a').first()).toBeVisible()
     await search.fill('')
     await search.pressSequentially('qqzzyyxx')
-    await widgetOf(page).getByRole('button', { name: 'Melding maken bij support' }).click()
-    await expect(widgetOf(page).getByLabel('Naam')).toBeVisible()
+    const widget = widgetOf(page)
+    await widget.getByRole('button', { name: 'Melding maken bij support' }).click()
+    await widget.getByLabel('Naam').fill('Peter de Vries')
+    await widget.getByLabel('E-mailadres').fill('peter@devries-installatie.example')
+    await widget.getByRole('radio', { name: /Storing/ }).check()
+    await widget.getByRole('combobox', { name: 'Onderdeel *' }).selectOption('platform')
+    await widget.getByLabel('Omschrijving').fill('Sinds vanochtend kan niemand meer inloggen op de omgeving.')
+    await widget.getByRole('button', { name: 'Melding versturen' }).click()
+    await expect(widget.getByRole('heading', { name: 'Kijk in uw e-mail' })).toBeVisible()
     expect(violations).toEqual([])
   })
 
@@ -195,6 +209,16 @@ test.describe('the widget on another site', () => {
 })
 
 test.describe('the widget on the KB itself', () => {
+  test("the KB's search page reports what readers search and open, anonymously", async ({ page }) => {
+    await page.goto('/en/search/')
+    await page.getByRole('searchbox', { name: 'Search the knowledge base' }).fill('VAT return')
+    await page.locator('.search-results a').first().click()
+    await expect(page).toHaveURL(/\/en\/finance\/vat-return\/$/)
+    await expect.poll(async () => (await insightRecords()).filter((r) => r.source === 'search' && r.query === 'VAT return').map((r) => r.type).sort())
+      .toEqual(['click', 'search'])
+    expect((await insightRecords()).find((r) => r.type === 'click' && r.query === 'VAT return')).toMatchObject({ article: '/en/finance/vat-return/', lang: 'en' })
+  })
+
   test('takes over the search page hand-off, with the question as subject', async ({ page }) => {
     await page.goto('/zoeken/?q=qzxwvk%20plorf')
     await page.locator('[data-handoff="no-results"]').getByRole('link', { name: 'Vraag het support' }).click()

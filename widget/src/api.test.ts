@@ -1,0 +1,53 @@
+import { describe, expect, test } from 'vitest'
+import { createApi } from './api.ts'
+import type { IncidentInput } from '../../server/domain/incident.ts'
+
+const INPUT: IncidentInput = { name: 'Tom Bakker', email: 'tom@bakkerij-jansen.example', kind: 'bug', productArea: 'sales', subject: 'Printer', description: 'De printer piept steeds.' }
+
+/** A fetch that answers once with `status` and `body`, and keeps what it was asked. */
+function answering(status: number, body: unknown, headers: Record<string, string> = {}) {
+  const asked: { url: string; init?: RequestInit }[] = []
+  const fetcher = (async (url: string, init?: RequestInit) => {
+    asked.push({ url, init })
+    return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } })
+  }) as typeof fetch
+  return { fetcher, asked }
+}
+
+describe('createApi().register', () => {
+  test('posts JSON in the widget language and reads the enumeration-safe answer', async () => {
+    const { fetcher, asked } = answering(202, { status: 'check_email', message: 'Thank you.' })
+    expect(await createApi('https://api.example', 'en', fetcher).register(INPUT)).toEqual({ kind: 'check_email' })
+    expect(asked[0].url).toBe('https://api.example/api/incidents')
+    expect(asked[0].init?.headers).toMatchObject({ 'accept-language': 'en', 'content-type': 'application/json' })
+    expect(JSON.parse(String(asked[0].init?.body))).toEqual(INPUT)
+  })
+
+  test.each([
+    ['a signed-in registration', 201, { status: 'registered', number: '100142', id: 'abc', url: '/portaal/incidenten/?id=abc' }, {},
+      { kind: 'registered', number: '100142', id: 'abc', url: '/portaal/incidenten/?id=abc' }],
+    ['refused fields', 400, { code: 'invalid_input', message: 'Zie de velden.', fields: [{ path: 'productArea', message: 'unknown' }] }, {},
+      { kind: 'invalid', message: 'Zie de velden.', fields: [{ path: 'productArea', message: 'unknown' }] }],
+    ['a rate limit', 429, { code: 'rate_limited', message: 'Te veel verzoeken.' }, { 'retry-after': '540' },
+      { kind: 'rate_limited', retryAfterSeconds: 540, message: 'Te veel verzoeken.' }],
+    ['another refusal, with the server message', 403, { code: 'origin_not_allowed', message: 'Deze site mag de API niet gebruiken.' }, {},
+      { kind: 'failed', status: 403, message: 'Deze site mag de API niet gebruiken.' }],
+    ['a server error without JSON', 502, 'Bad gateway', {}, { kind: 'failed', status: 502, message: null }],
+  ])('turns %s into words for the form, never raw JSON', async (_name, status, body, headers, outcome) => {
+    const { fetcher } = answering(status, body, headers)
+    expect(await createApi('https://api.example', 'nl', fetcher).register(INPUT)).toEqual(outcome)
+  })
+
+  test('a network failure is a failure without a status', async () => {
+    const fetcher = (async () => { throw new TypeError('Failed to fetch') }) as typeof fetch
+    expect(await createApi('https://api.example', 'nl', fetcher).register(INPUT)).toEqual({ kind: 'failed', status: null, message: null })
+  })
+})
+
+describe('createApi().me', () => {
+  test('asks nobody about the visitor on another origin: no cookies go there', async () => {
+    const { fetcher, asked } = answering(200, { kind: 'contact', name: 'Tom', email: 'tom@x.example' })
+    expect(await createApi('https://api.example', 'nl', fetcher).me()).toBeNull()
+    expect(asked).toEqual([])
+  })
+})
