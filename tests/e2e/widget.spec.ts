@@ -16,6 +16,24 @@ async function openWidget(page: Page, launcher: string, searchLabel: string) {
   return box
 }
 
+/** The form's labels per language, as a visitor reads them. */
+const FORM = {
+  nl: { name: 'Naam', email: 'E-mailadres', area: 'Onderdeel *', description: 'Omschrijving', send: 'Melding versturen' },
+  en: { name: 'Name', email: 'E-mail address', area: 'Product area *', description: 'Description', send: 'Send request' },
+} as const
+
+/** Fills the incident form (the subject is already there) and sends it. */
+async function fileIncident(page: Page, lang: 'nl' | 'en', fields: { name?: string; email?: string; kind: RegExp; area: string; description: string }) {
+  const widget = widgetOf(page)
+  const labels = FORM[lang]
+  if (fields.name) await widget.getByLabel(labels.name).fill(fields.name)
+  if (fields.email) await widget.getByLabel(labels.email).fill(fields.email)
+  await widget.getByRole('radio', { name: fields.kind }).check()
+  await widget.getByRole('combobox', { name: labels.area }).selectOption(fields.area)
+  await widget.getByLabel(labels.description).fill(fields.description)
+  await widget.getByRole('button', { name: labels.send }).click()
+}
+
 /** Confirms a registration from its e-mail, the way a person would: the link, then the button. */
 async function confirmFromMail(page: Page, email: string): Promise<string> {
   const mail = await mailTo(email, /\/api\/incidents\/confirm\?token=/)
@@ -77,12 +95,7 @@ test.describe('the widget on another site', () => {
     await expect(name).toHaveAttribute('aria-invalid', 'true')
     await expect(widget.getByText('Kies het soort melding.')).toBeVisible()
 
-    await name.fill('Tom Bakker')
-    await widget.getByLabel('E-mailadres').fill('tom@bakkerij-jansen.example')
-    await widget.getByRole('radio', { name: /Fout/ }).check()
-    await widget.getByRole('combobox', { name: 'Onderdeel *' }).selectOption('sales')
-    await widget.getByLabel('Omschrijving').fill('De kassabonprinter piept bij elke bon en drukt niets af.')
-    await widget.getByRole('button', { name: 'Melding versturen' }).click()
+    await fileIncident(page, 'nl', { name: 'Tom Bakker', email: 'tom@bakkerij-jansen.example', kind: /Fout/, area: 'sales', description: 'De kassabonprinter piept bij elke bon en drukt niets af.' })
     await expect(widget.getByRole('heading', { name: 'Kijk in uw e-mail' })).toBeVisible()
 
     const number = await confirmFromMail(page, 'tom@bakkerij-jansen.example')
@@ -116,12 +129,7 @@ test.describe('the widget on another site', () => {
     const suggestions = widget.getByRole('complementary', { name: 'Is the answer perhaps here?' }).getByRole('link')
     await expect(suggestions.first()).toHaveAttribute('href', new RegExp(`^${KB}/en/`))
     expect(await suggestions.count()).toBeLessThanOrEqual(5)
-    await widget.getByLabel('Name').fill('Aisha el Amrani')
-    await widget.getByLabel('E-mail address').fill('aisha@devries-installatie.example')
-    await widget.getByRole('radio', { name: /Question/ }).check()
-    await widget.getByRole('combobox', { name: 'Product area *' }).selectOption('inventory')
-    await widget.getByLabel('Description').fill('The barcode scanner beeps twice and does not book the article.')
-    await widget.getByRole('button', { name: 'Send request' }).click()
+    await fileIncident(page, 'en', { name: 'Aisha el Amrani', email: 'aisha@devries-installatie.example', kind: /Question/, area: 'inventory', description: 'The barcode scanner beeps twice and does not book the article.' })
     await expect(widget.getByText(/check your e-mail and confirm your request/)).toBeVisible()
 
     const number = await confirmFromMail(page, 'aisha@devries-installatie.example')
@@ -157,12 +165,7 @@ test.describe('the widget on another site', () => {
     await search.pressSequentially('qqzzyyxx')
     const widget = widgetOf(page)
     await widget.getByRole('button', { name: 'Melding maken bij support' }).click()
-    await widget.getByLabel('Naam').fill('Peter de Vries')
-    await widget.getByLabel('E-mailadres').fill('peter@devries-installatie.example')
-    await widget.getByRole('radio', { name: /Storing/ }).check()
-    await widget.getByRole('combobox', { name: 'Onderdeel *' }).selectOption('platform')
-    await widget.getByLabel('Omschrijving').fill('Sinds vanochtend kan niemand meer inloggen op de omgeving.')
-    await widget.getByRole('button', { name: 'Melding versturen' }).click()
+    await fileIncident(page, 'nl', { name: 'Peter de Vries', email: 'peter@devries-installatie.example', kind: /Storing/, area: 'platform', description: 'Sinds vanochtend kan niemand meer inloggen op de omgeving.' })
     await expect(widget.getByRole('heading', { name: 'Kijk in uw e-mail' })).toBeVisible()
     expect(violations).toEqual([])
   })
@@ -237,10 +240,7 @@ test.describe('the widget on the KB itself', () => {
     await widgetOf(page).getByRole('button', { name: 'Nee', exact: true }).click()
     await expect(widgetOf(page).getByLabel('Naam')).toHaveValue('Marieke Jansen')
     await expect(widgetOf(page).getByLabel('E-mailadres')).toHaveValue('marieke@bakkerij-jansen.example')
-    await widgetOf(page).getByRole('radio', { name: /Wens/ }).check()
-    await widgetOf(page).getByRole('combobox', { name: 'Onderdeel *' }).selectOption('inventory')
-    await widgetOf(page).getByLabel('Omschrijving').fill('Graag een melding wanneer de oventemperatuur afwijkt.')
-    await widgetOf(page).getByRole('button', { name: 'Melding versturen' }).click()
+    await fileIncident(page, 'nl', { kind: /Wens/, area: 'inventory', description: 'Graag een melding wanneer de oventemperatuur afwijkt.' })
     await expect(widgetOf(page).getByText(/Uw melding is geregistreerd onder nummer \d{6}\./)).toBeVisible()
     await expect(widgetOf(page).getByRole('link', { name: 'Volg uw melding' })).toHaveAttribute('href', new RegExp(`^${KB}/portaal/incidenten/\\?id=`))
   })
