@@ -186,7 +186,8 @@ function startServer(work: string, env: Record<string, string>): ChildProcess {
   }
 }
 
-async function waitUntilHealthy(base: string, server: ChildProcess, logFile: string): Promise<void> {
+/** Waits until `base` answers GET /api/health; fails with the server's log when it stops or takes too long. */
+export async function waitUntilHealthy(base: string, server: ChildProcess, logFile: string): Promise<void> {
   const deadline = performance.now() + START_UP_TIMEOUT_MS
   while (performance.now() < deadline) {
     if (server.exitCode !== null) throw new Error(`the server stopped at start (code ${server.exitCode}):\n${tail(logFile)}`)
@@ -198,7 +199,7 @@ async function waitUntilHealthy(base: string, server: ChildProcess, logFile: str
 }
 
 /** SIGTERM, which closes the store; SIGKILL if it has not exited after 30 s. */
-async function stopServer(server: ChildProcess): Promise<void> {
+export async function stopServer(server: ChildProcess): Promise<void> {
   if (server.exitCode !== null || server.signalCode !== null) return
   const exited = new Promise((resolve) => server.once('exit', resolve))
   server.kill('SIGTERM')

@@ -1,8 +1,9 @@
-/** `npm run bench [-- kb|api]`: runs the benchmarks and prints their tables. Speed is measured here, never in tests. */
+/** `npm run bench [-- kb|api|widget]`: runs the benchmarks and prints their tables. Speed is measured here, never in tests. */
 import { loadavg } from 'node:os'
 import { benchApi, type ApiFigures } from './api.ts'
 import { benchKb } from './kb.ts'
-import { kb, mb, ms, printTable, s } from './stats.ts'
+import { kb, mb, median, ms, printTable, s } from './stats.ts'
+import { benchWidget, WIDGET_LANGUAGES, WIDGET_PARTS, type KbChoice, type Size, type TaskSummary, type WidgetPart } from './widget.ts'
 
 const scenarios = process.argv.slice(2)
 const wants = (name: string) => scenarios.length === 0 || scenarios.includes(name)
@@ -53,4 +54,50 @@ if (wants('api')) {
   const verdict = (isMet: boolean) => (isMet ? 'met' : 'MISSED')
   console.log(`\nAt ${top.stored} stored: p99 ${p99Ratio.toFixed(2)}× that at ${base.stored} (≤ 1.5×: ${verdict(p99Ratio <= 1.5)}); `
     + `POST ${(share * 100).toFixed(0)}% of GET (≥ 25%: ${verdict(share >= 0.25)}); longest loop stall ${ms1(longestStall)} (≤ 50 ms: ${verdict(longestStall <= 50)})`)
+}
+
+if (wants('widget')) {
+  // `content` is the repository's own articles; a number that many generated ones (a build of 1,000 takes some 20 s).
+  const kbs = (process.env.BENCH_WIDGET_KBS ?? 'content,1000').split(',').map((k): KbChoice => (k === 'content' ? k : Number(k)))
+  const f = await benchWidget(kbs, { runs: Number(process.env.BENCH_WIDGET_RUNS ?? 9) })
+  const MAX_BEFORE_SEARCH = 12 * 1024
+  const MAX_HOST_MS = 10
+  const MAX_TASK_MS = 50
+  const verdict = (isMet: boolean) => (isMet ? 'met' : 'MISSED')
+  const size = (x: Size) => `${kb(x.bytes)} · ${kb(x.gzipBytes)} gz`
+  const files: Record<WidgetPart, string> = {
+    loader: 'widget.js (the loader a site embeds)', app: 'widget/<lang>/app.js', chunk: 'widget/<lang>/chunk-*.js (shared)',
+    engine: 'widget/<lang>/engine-*.js (on first focus, with Pagefind)', form: 'widget/<lang>/IncidentForm-*.js (when the form opens)',
+  }
+  const ms1 = (value: number) => `${value.toFixed(1)} ms`
+  const spread = (values: number[], unit: (v: number) => string) => `${unit(median(values))} (max ${unit(Math.max(...values))})`
+  const beforeGzip = WIDGET_LANGUAGES.map((lang) => f.beforeSearch[lang].gzipBytes)
+  const rows: (string | number)[][] = [
+    ...WIDGET_PARTS.map((part) => [files[part], '', size(f.sizes[part].nl), size(f.sizes[part].en), '', '', '']),
+    ['before the first search: widget.js + app + chunk', '', size(f.beforeSearch.nl), size(f.beforeSearch.en), '', '≤ 12 KB gz',
+      `${verdict(Math.max(...beforeGzip) <= MAX_BEFORE_SEARCH)} (${beforeGzip.map((b) => b.toLocaleString('en')).join(' / ')} of ${MAX_BEFORE_SEARCH.toLocaleString('en')} B)`],
+    ['through the first search, Pagefind excluded: + engine', '', size(f.throughSearch.nl), size(f.throughSearch.en), '', '', 'informative'],
+  ]
+  for (const l of f.loads) {
+    const hostMedian = median(l.hostMs)
+    rows.push(
+      ['host main thread until the launcher shows: widget scripts', l.kb, spread(l.scriptMs, ms1), '', f.runs, '', 'in the total'],
+      ['  style, layout, paint after the widget mounted', l.kb, spread(l.renderMs, ms1), '', f.runs, '', 'in the total'],
+      ['  total', l.kb, `${spread(l.hostMs, ms1)}; CPU ${ms1(median(l.hostCpuMs))}`, '', f.runs, `< ${MAX_HOST_MS} ms`, verdict(hostMedian < MAX_HOST_MS)],
+      ['launcher shown at (navigation start, network included)', l.kb, spread(l.shownAtMs, ms), '', f.runs, '', 'informative'],
+      ['longest task, first search (click, Pagefind load and wasm init, results)', l.kb, `${spread(l.firstSearchMs, ms)}; CPU ${ms(median(l.firstSearchCpuMs))}`, '', f.runs, `≤ ${MAX_TASK_MS} ms`, verdict(median(l.firstSearchMs) <= MAX_TASK_MS)],
+      ['longest task, second search in the same page', l.kb, `${spread(l.secondSearchMs, ms)}; CPU ${ms(median(l.secondSearchCpuMs))}`, '', f.runs, `≤ ${MAX_TASK_MS} ms`, verdict(median(l.secondSearchMs) <= MAX_TASK_MS)],
+    )
+  }
+  printTable(
+    `Widget (sizes: raw and gzip -9 of the built files; browser figures: medians of ${f.runs} fresh page loads in Chromium, each a new context with an empty cache, traced, `
+      + `of a bare host page on another origin with <html lang="nl">, so the nl bundle; "max" is the worst load; CPU: the main thread's own CPU time in the same `
+      + `tasks, the wall time less its waits for a CPU that Chromium's other processes, the tracing and the server also use). Targets: before the first search ≤ 12 KB gzip, `
+      + `host main thread until the launcher < ${MAX_HOST_MS} ms, no task over ${MAX_TASK_MS} ms while searching`,
+    ['figure', 'KB', 'nl', 'en', 'runs', 'target', 'verdict'],
+    rows,
+  )
+  const task = (t: TaskSummary) => `${ms(t.ms)} (CPU ${ms(t.cpuMs)}), ${t.what}`
+  console.log('')
+  for (const l of f.loads) console.log(`Worst task on ${l.kb}: first search ${task(l.worstFirst)}; second search ${task(l.worstSecond)}`)
 }

@@ -1,0 +1,448 @@
+/** Widget benchmark: the weight of each file of the embeddable widget, its main-thread cost to a host page, and its longest task while searching. */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { createServer as createHttpServer } from 'node:http'
+import { createServer, type Server } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { chromium, type Browser } from '@playwright/test'
+import { STRINGS } from '../../widget/src/strings.ts'
+import { stopServer, waitUntilHealthy } from './api.ts'
+import { generateArticles } from './generate-articles.ts'
+import { s } from './stats.ts'
+
+export const WIDGET_LANGUAGES = ['nl', 'en'] as const
+export type WidgetLanguage = (typeof WIDGET_LANGUAGES)[number]
+
+/** The files the widget is made of, in the order a visitor's browser fetches them. */
+export const WIDGET_PARTS = ['loader', 'app', 'chunk', 'engine', 'form'] as const
+export type WidgetPart = (typeof WIDGET_PARTS)[number]
+
+/** Bytes of one file (or the sum of several), as built and after gzip at level 9. */
+export interface Size {
+  bytes: number
+  gzipBytes: number
+}
+
+/** One KnowledgeBase the browser figures were taken on: the repository's own articles, or N generated ones. */
+export type KbChoice = 'content' | number
+
+/** Figures of the widget on one KB, each a list with one value per fresh page load. */
+export interface WidgetLoads {
+  /** What the KB held, e.g. "own content (56 articles)". */
+  kb: string
+  /** Main-thread time of the host page spent in the widget's own tasks until the launcher showed. */
+  scriptMs: number[]
+  /** Style, layout, paint and commit on the host's main thread after the widget's element arrived. */
+  renderMs: number[]
+  /** `scriptMs` plus `renderMs`, per load. */
+  hostMs: number[]
+  /**
+   * The CPU time of the main thread in the same tasks and events: below the wall time when the
+   * thread waited for a CPU (tracing, the browser's other processes and the server share the machine).
+   */
+  hostCpuMs: number[]
+  /** The widget's `loket:widget:ready` mark: navigation start to a rendered launcher, network included. */
+  shownAtMs: number[]
+  /** The longest main-thread task from the click on the launcher to 500 ms after the first results. */
+  firstSearchMs: number[]
+  /** The longest main-thread task while typing a second term in the same page, to 500 ms after its results. */
+  secondSearchMs: number[]
+  /** The CPU time of the main thread in those longest tasks. */
+  firstSearchCpuMs: number[]
+  secondSearchCpuMs: number[]
+  /** The worst task of each search over all loads. */
+  worstFirst: TaskSummary
+  worstSecond: TaskSummary
+}
+
+export interface WidgetFigures {
+  /** Each part per language (the loader is one file for both). */
+  sizes: Record<WidgetPart, Record<WidgetLanguage, Size>>
+  /** widget.js, app and shared chunk: what a page pays before anyone searches. */
+  beforeSearch: Record<WidgetLanguage, Size>
+  /** That and the engine chunk: the widget's own code through the first search, Pagefind not counted. */
+  throughSearch: Record<WidgetLanguage, Size>
+  runs: number
+  loads: WidgetLoads[]
+}
+
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute']
+/** Terms with results in the own content and in generated articles alike. */
+const FIRST_TERM = 'factuur'
+const SECOND_TERM = 'btw'
+/** Between keystrokes: a brisk typist, slow enough that each keystroke starts a search of its own. */
+const TYPING_DELAY_MS = 60
+/** After results show, what the search still does (excerpts, "did this help?") lands in the trace too. */
+const SETTLE_MS = 500
+/** The bench's own ports, so other servers on this machine keep theirs; `BENCH_PORTS=4600-4699` moves them. */
+const [PORT_FROM, PORT_TO] = (process.env.BENCH_PORTS ?? '4500-4599').split('-').map(Number)
+
+/**
+ * Builds the site once per KB in `kbs` (the widget is bundled by the build), measures the widget's
+ * files, then loads a bare host page on another origin `runs` times in a fresh context each, traced.
+ */
+export async function benchWidget(kbs: KbChoice[], options: { runs?: number } = {}): Promise<WidgetFigures> {
+  const runs = options.runs ?? 9
+  const work = mkdtempSync(join(tmpdir(), 'loket-bench-widget-'))
+  let host: HostPage | undefined
+  let browser: Browser | undefined
+  try {
+    host = await startHostPage()
+    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS })
+    let sizes: WidgetFigures['sizes'] | undefined
+    const loads: WidgetLoads[] = []
+    for (const choice of kbs) {
+      const dir = join(work, String(choice))
+      const articlesDir = choice === 'content' ? undefined : join(dir, 'articles')
+      if (articlesDir) generateArticles(articlesDir, choice as number)
+      const kb = choice === 'content' ? `own content (${countArticles('content/articles')} articles)` : `${choice} generated articles`
+      console.log(`[bench] widget on ${kb}: building…`)
+      const buildMs = await buildSite(dir, articlesDir)
+      console.log(`[bench]   built in ${s(buildMs)}; ${runs} page loads with two searches each…`)
+      sizes ??= measureSizes(join(dir, 'site'))
+      loads.push({ kb, ...await measureLoads(browser, host, dir, runs) })
+    }
+    return { sizes: sizes!, beforeSearch: total(sizes!, ['loader', 'app', 'chunk']), throughSearch: total(sizes!, ['loader', 'app', 'chunk', 'engine']), runs, loads }
+  } finally {
+    await browser?.close()
+    await host?.close()
+    if (process.env.BENCH_KEEP) console.log(`[bench] kept ${work} (traces in */traces)`)
+    else rmSync(work, { recursive: true, force: true })
+  }
+}
+
+/** `astro build` into `<dir>/site` with a cache of its own, as a child process; its wall time. */
+async function buildSite(dir: string, articlesDir: string | undefined): Promise<number> {
+  const started = performance.now()
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, ['node_modules/astro/astro.js', 'build'], {
+      env: { ...process.env, LOKET_OUT_DIR: join(dir, 'site'), LOKET_CACHE_DIR: join(dir, 'cache'), ...(articlesDir ? { LOKET_ARTICLES_DIR: articlesDir } : {}) },
+    })
+    let text = ''
+    child.stdout.on('data', (d) => (text += d))
+    child.stderr.on('data', (d) => (text += d))
+    child.on('error', reject)
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`astro build failed:\n${text.slice(-3000)}`))))
+  })
+  return performance.now() - started
+}
+
+/** Files of the widget by part, read from the built site; a file the bench does not know stops it, rather than go uncounted. */
+function measureSizes(siteDir: string): WidgetFigures['sizes'] {
+  const loader = sizeOf([join(siteDir, 'widget.js')])
+  const sizes = Object.fromEntries(WIDGET_PARTS.map((part) => [part, {}])) as WidgetFigures['sizes']
+  for (const lang of WIDGET_LANGUAGES) {
+    const dir = join(siteDir, 'widget', lang)
+    const files = readdirSync(dir).filter((f) => f.endsWith('.js'))
+    const byPart = (pattern: RegExp) => files.filter((f) => pattern.test(f)).map((f) => join(dir, f))
+    const known = { app: /^app\.js$/, chunk: /^chunk-.+\.js$/, engine: /^engine-.+\.js$/, form: /^IncidentForm-.+\.js$/ }
+    const unknown = files.filter((f) => !Object.values(known).some((pattern) => pattern.test(f)))
+    if (unknown.length) throw new Error(`the widget build wrote ${unknown.join(', ')} in widget/${lang}/, which the widget bench does not count: give it a part in scripts/bench/widget.ts`)
+    sizes.loader[lang] = loader
+    for (const [part, pattern] of Object.entries(known)) sizes[part as WidgetPart][lang] = sizeOf(byPart(pattern))
+  }
+  return sizes
+}
+
+function sizeOf(files: string[]): Size {
+  return files.map((file) => readFileSync(file)).reduce(
+    (sum, contents) => ({ bytes: sum.bytes + contents.length, gzipBytes: sum.gzipBytes + gzipSync(contents, { level: 9 }).length }),
+    { bytes: 0, gzipBytes: 0 },
+  )
+}
+
+function total(sizes: WidgetFigures['sizes'], parts: WidgetPart[]): Record<WidgetLanguage, Size> {
+  return Object.fromEntries(WIDGET_LANGUAGES.map((lang) => [lang, parts.reduce(
+    (sum, part) => ({ bytes: sum.bytes + sizes[part][lang].bytes, gzipBytes: sum.gzipBytes + sizes[part][lang].gzipBytes }),
+    { bytes: 0, gzipBytes: 0 },
+  )])) as Record<WidgetLanguage, Size>
+}
+
+/** Serves the built site with the API (`server/index.ts`) and loads the host page `runs` times against it. */
+async function measureLoads(browser: Browser, host: HostPage, dir: string, runs: number): Promise<Omit<WidgetLoads, 'kb'>> {
+  const port = await freePort()
+  const kbOrigin = `http://127.0.0.1:${port}`
+  const logFile = join(dir, 'server.log')
+  const server = startServer(logFile, {
+    PORT: String(port), HOST: '127.0.0.1', SITE_DIR: join(dir, 'site'), DATA_DIR: join(dir, 'data'), ALLOWED_ORIGINS: host.origin,
+  })
+  try {
+    await waitUntilHealthy(kbOrigin, server, logFile)
+    host.kbOrigin = kbOrigin
+    const traces = process.env.BENCH_KEEP ? join(dir, 'traces') : undefined
+    if (traces) mkdirSync(traces, { recursive: true })
+    const loads: Load[] = []
+    for (let run = 0; run < runs; run++) loads.push(await loadOnce(browser, host.origin, kbOrigin, traces && join(traces, String(run))))
+    const worst = (key: 'first' | 'second') => loads.reduce((a, b) => (b[key].ms > a[key].ms ? b : a))[key]
+    return {
+      scriptMs: loads.map((l) => l.scriptMs),
+      renderMs: loads.map((l) => l.renderMs),
+      hostMs: loads.map((l) => l.scriptMs + l.renderMs),
+      hostCpuMs: loads.map((l) => l.cpuMs),
+      shownAtMs: loads.map((l) => l.shownAtMs),
+      firstSearchMs: loads.map((l) => l.first.ms),
+      secondSearchMs: loads.map((l) => l.second.ms),
+      firstSearchCpuMs: loads.map((l) => l.first.cpuMs),
+      secondSearchCpuMs: loads.map((l) => l.second.cpuMs),
+      worstFirst: worst('first'),
+      worstSecond: worst('second'),
+    }
+  } finally {
+    await stopServer(server)
+  }
+}
+
+interface Load {
+  scriptMs: number
+  renderMs: number
+  cpuMs: number
+  shownAtMs: number
+  first: TaskSummary
+  second: TaskSummary
+}
+
+/**
+ * One visit in a fresh context (empty cache, new renderer): the host page until the launcher shows,
+ * traced; then the click and a first search, traced; then a second term in the same page, traced.
+ */
+async function loadOnce(browser: Browser, hostOrigin: string, kbOrigin: string, keepAs: string | undefined): Promise<Load> {
+  const context = await browser.newContext()
+  try {
+    const page = await context.newPage()
+    const widget = page.locator('loket-widget')
+    const launcher = widget.getByRole('button', { name: STRINGS.nl.launcher })
+    const results = widget.locator('.lw-results li').first()
+    const traced = async (name: string, action: () => Promise<void>) => {
+      await browser.startTracing(page, { categories: TRACE_CATEGORIES })
+      await action()
+      const trace = await browser.stopTracing()
+      if (keepAs) writeFileSync(`${keepAs}-${name}.json`, trace)
+      return mainThreadTasks(trace, kbOrigin)
+    }
+
+    const loadTasks = await traced('load', async () => {
+      await page.goto(`${hostOrigin}/`)
+      await launcher.waitFor()
+    })
+    const shownAtMs = await page.evaluate(() => performance.getEntriesByName('loket:widget:ready')[0]?.startTime ?? NaN)
+
+    const firstTasks = await traced('first-search', async () => {
+      await launcher.click()
+      // The panel focuses the box itself; typing before that would lose keystrokes.
+      await widget.locator('#lw-q:focus').waitFor()
+      await page.keyboard.type(FIRST_TERM, { delay: TYPING_DELAY_MS })
+      await results.waitFor()
+      await page.waitForTimeout(SETTLE_MS)
+    })
+
+    await widget.locator('#lw-q').fill('')
+    await results.waitFor({ state: 'hidden' })
+    const secondTasks = await traced('second-search', async () => {
+      await page.keyboard.type(SECOND_TERM, { delay: TYPING_DELAY_MS })
+      await results.waitFor()
+      await page.waitForTimeout(SETTLE_MS)
+    })
+
+    return { ...hostCost(loadTasks, kbOrigin), shownAtMs, first: longest(firstTasks, kbOrigin), second: longest(secondTasks, kbOrigin) }
+  } finally {
+    await context.close()
+  }
+}
+
+/** One event of a Chrome trace, as far as this bench reads it. */
+interface TraceEvent {
+  name: string
+  ph: string
+  ts: number
+  dur?: number
+  /** Time the thread was on a CPU, where `dur` is wall time. */
+  tdur?: number
+  pid: number
+  tid: number
+  args?: {
+    name?: string
+    worldId?: number
+    fileName?: string
+    data?: { url?: string }
+    /** Long-animation-frame data on the scripts of a slow frame. */
+    animation_frame_script_timing_info?: { source_location_url?: string; invoker_type?: string; class_like_name?: string; property_like_name?: string }
+  }
+}
+
+/** A top-level task of the renderer's main thread, with every event that happened inside it. */
+interface Task {
+  start: number
+  ms: number
+  cpuMs: number
+  inner: TraceEvent[]
+}
+
+/** A task by its wall time, its thread's CPU time, and what ran in it. */
+export interface TaskSummary {
+  ms: number
+  cpuMs: number
+  what: string
+}
+
+/** Script events that may name the script they run or compile. */
+const SCRIPT_EVENTS = new Set(['EvaluateScript', 'v8.compile', 'v8.compileModule', 'v8.evaluateModule', 'FunctionCall', 'AnimationFrame::Script::Execute', 'v8.produceCache', 'v8.produceModuleCache'])
+/** The main thread's part of putting a frame on screen. */
+const RENDER_EVENTS = new Set(['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit', 'UpdateLayer'])
+
+const urlOf = (e: TraceEvent) => e.args?.data?.url ?? e.args?.fileName ?? e.args?.animation_frame_script_timing_info?.source_location_url
+const isFrom = (origin: string) => (e: TraceEvent) => urlOf(e)?.startsWith(`${origin}/`) ?? false
+
+/**
+ * The top-level RunTask events of the page's renderer main thread: the CrRendererMain thread that
+ * ran scripts of the KB (a spare renderer Chromium keeps has none).
+ */
+function mainThreadTasks(trace: Buffer, kbOrigin: string): Task[] {
+  const events = (JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents
+  const thread = (e: TraceEvent) => `${e.pid}:${e.tid}`
+  const mains = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map(thread))
+  const fromKb = isFrom(kbOrigin)
+  const hits = new Map<string, number>()
+  for (const e of events) if (mains.has(thread(e)) && SCRIPT_EVENTS.has(e.name) && fromKb(e)) hits.set(thread(e), (hits.get(thread(e)) ?? 0) + 1)
+  const main = [...hits].sort((a, b) => b[1] - a[1])[0]?.[0]
+  if (!main) throw new Error(`the trace shows no renderer main thread running a script of ${kbOrigin}`)
+  // A parent before the children that start with it, so each event lands in the task around it.
+  const own = events.filter((e) => thread(e) === main && e.ph !== 'M').sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0))
+  const tasks: Task[] = []
+  let end = -Infinity
+  for (const e of own) {
+    if (e.ts < end) tasks.at(-1)!.inner.push(e)
+    else if (e.name === 'RunTask' && e.ph === 'X') {
+      tasks.push({ start: e.ts, ms: (e.dur ?? 0) / 1000, cpuMs: (e.tdur ?? 0) / 1000, inner: [] })
+      end = e.ts + (e.dur ?? 0)
+    }
+  }
+  return tasks
+}
+
+/**
+ * What the widget costs the host's main thread until its launcher shows, in two parts.
+ *
+ * Scripts: whole tasks (compile, run, and the task's own overhead and garbage collection) that
+ * compile or run a script of the KB's origin, or evaluate a module: Chromium does not name the
+ * module in `v8.evaluateModule`, and the bare host page has no modules of its own. Tasks that
+ * merely receive the widget's files from the network are not counted; Playwright's own tasks
+ * (its injected script, its polling) run no KB script and are not counted either.
+ *
+ * Rendering: from the first module evaluation on (app.js, which adds `<loket-widget>`), the
+ * style, layout, paint and commit events outside the widget's script tasks, outermost only.
+ * The host page is static and painted long before (widget.js is async and comes from another
+ * server), so every frame after that is the widget's; events rather than whole tasks, because a
+ * frame may also run Playwright's requestAnimationFrame polling, and its visibility check may
+ * force the widget's first layout inside a task of its own.
+ */
+function hostCost(tasks: Task[], kbOrigin: string): { scriptMs: number; renderMs: number; cpuMs: number } {
+  const fromKb = isFrom(kbOrigin)
+  const evaluatesModule = (t: Task) => t.inner.some((e) => e.name === 'v8.evaluateModule' && e.args?.worldId === 0)
+  const isWidget = (t: Task) => evaluatesModule(t) || t.inner.some((e) => SCRIPT_EVENTS.has(e.name) && fromKb(e))
+  const mountedAt = tasks.find(evaluatesModule)?.start ?? Infinity
+  const cost = { scriptMs: 0, renderMs: 0, cpuMs: 0 }
+  for (const task of tasks) {
+    if (isWidget(task)) {
+      cost.scriptMs += task.ms
+      cost.cpuMs += task.cpuMs
+    } else if (task.start >= mountedAt) {
+      for (const e of outermost(task.inner.filter((e) => RENDER_EVENTS.has(e.name) && e.ph === 'X'))) {
+        cost.renderMs += (e.dur ?? 0) / 1000
+        cost.cpuMs += (e.tdur ?? 0) / 1000
+      }
+    }
+  }
+  return cost
+}
+
+/** Events not inside another of the list (Paint nests Paint), from a list in trace order. */
+function outermost(events: TraceEvent[]): TraceEvent[] {
+  let end = -Infinity
+  return events.filter((e) => {
+    if (e.ts < end) return false
+    end = e.ts + (e.dur ?? 0)
+    return true
+  })
+}
+
+/**
+ * The longest task, whoever's it is, and what ran in it: the script Chromium's long-animation-frame
+ * data names (what invoked it, and where), else the longest event inside and a script of the KB.
+ */
+function longest(tasks: Task[], kbOrigin: string): TaskSummary {
+  if (tasks.length === 0) throw new Error('the trace of the search holds no main-thread task')
+  const task = tasks.reduce((a, b) => (b.ms > a.ms ? b : a))
+  const fileOf = (url: string | undefined) => url && new URL(url).pathname.split('/').pop()
+  const script = task.inner.find((e) => e.name === 'AnimationFrame::Script::Execute' && e.args?.animation_frame_script_timing_info?.source_location_url)
+  const info = script?.args?.animation_frame_script_timing_info
+  if (info) {
+    const invoked = [info.invoker_type?.toLowerCase().replaceAll('_', ' '), [info.class_like_name, info.property_like_name].filter(Boolean).join('.')].filter(Boolean).join(' ')
+    return { ms: task.ms, cpuMs: task.cpuMs, what: `${invoked} in ${fileOf(info.source_location_url)}` }
+  }
+  const busiest = task.inner.filter((e) => e.ph === 'X').reduce<TraceEvent | undefined>((a, b) => ((b.dur ?? 0) > (a?.dur ?? 0) ? b : a), undefined)
+  const file = fileOf(task.inner.filter((e) => SCRIPT_EVENTS.has(e.name)).map(urlOf).find((url) => url?.startsWith(`${kbOrigin}/`)))
+  return { ms: task.ms, cpuMs: task.cpuMs, what: [busiest?.name ?? 'nothing traced inside', file && `in ${file}`].filter(Boolean).join(' ') }
+}
+
+/** The bare page of a site that embeds the widget; `kbOrigin` says where the widget comes from. */
+interface HostPage {
+  origin: string
+  kbOrigin: string
+  close(): Promise<void>
+}
+
+/** A host page on a port of its own, so the widget runs cross-origin as on a customer's site. */
+async function startHostPage(): Promise<HostPage> {
+  const page: HostPage = { origin: '', kbOrigin: '', close: async () => {} }
+  const server = createHttpServer((request, response) => {
+    if (request.url !== '/') return void response.writeHead(404).end()
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
+    response.end(`<!doctype html><html lang="nl"><body><h1>Host</h1><script src="${page.kbOrigin}/widget.js" async data-lang="nl"></script></body></html>`)
+  })
+  const port = await listenInRange(server)
+  page.origin = `http://127.0.0.1:${port}`
+  page.close = () => new Promise((resolve) => server.close(() => resolve()))
+  return page
+}
+
+/** Listens on the first free port of the bench's range. */
+async function listenInRange(server: Server): Promise<number> {
+  for (let port = PORT_FROM; port <= PORT_TO; port++) {
+    const isListening = await new Promise<boolean>((resolve) => {
+      const onError = () => resolve(false)
+      server.once('error', onError).listen(port, '127.0.0.1', () => {
+        server.off('error', onError)
+        resolve(true)
+      })
+    })
+    if (isListening) return port
+  }
+  throw new Error(`no free port in ${PORT_FROM}–${PORT_TO}; set BENCH_PORTS=from-to`)
+}
+
+/** A port of the bench's range that was free a moment ago: the server needs a fixed PORT. */
+async function freePort(): Promise<number> {
+  const probe = createServer()
+  const port = await listenInRange(probe)
+  await new Promise((resolve) => probe.close(resolve))
+  return port
+}
+
+/** `server/index.ts` as `npm run serve` runs it, its output in a log file; without mail or origins of the caller's shell. */
+function startServer(logFile: string, env: Record<string, string>): ChildProcess {
+  const log = openSync(logFile, 'a')
+  const { SMTP_URL: _smtp, BASE_URL: _base, ALLOWED_ORIGINS: _origins, ...inherited } = process.env
+  try {
+    // Node itself rather than npx: the process to stop is then the server, not a wrapper around it.
+    return spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], { env: { ...inherited, ...env }, stdio: ['ignore', log, log] })
+  } finally {
+    closeSync(log)
+  }
+}
+
+function countArticles(dir: string): number {
+  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && /\.mdx?$/.test(e.name)).length
+}
