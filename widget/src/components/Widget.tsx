@@ -33,6 +33,8 @@ type View = { kind: 'search' } | { kind: 'form' } | { kind: 'sent'; outcome: Sen
 
 interface State {
   isOpen: boolean
+  /** Whether the panel was ever opened: until then only the launcher is rendered, the host page's cheapest start. */
+  hasOpened: boolean
   view: View
   query: string
   found: Found | null | 'error'
@@ -52,11 +54,10 @@ const loadForm = () => (loadingForm ??= import('./IncidentForm.tsx'))
  * anyone searches (the form, loaded later, uses hooks).
  */
 export class Widget extends Component<WidgetProps, State> {
-  state: State = { isOpen: false, view: { kind: 'search' }, query: '', found: null, isSearching: false, now: new Date(), contact: null }
+  state: State = { isOpen: false, hasOpened: false, view: { kind: 'search' }, query: '', found: null, isSearching: false, now: new Date(), contact: null }
   launcher = createRef<HTMLButtonElement>()
   panel = createRef<HTMLElement>()
   input = createRef<HTMLInputElement>()
-  hasOpened = false
   deskTimer: ReturnType<typeof setInterval> | undefined
 
   /** The KB's own search page hands a question over to the widget rather than to its fallback link. */
@@ -104,9 +105,8 @@ export class Widget extends Component<WidgetProps, State> {
   }
 
   open(next?: View['kind']) {
-    this.setState(next === 'form' ? { isOpen: true, view: { kind: 'form' } } : { isOpen: true })
-    if (!this.hasOpened) {
-      this.hasOpened = true
+    this.setState(next === 'form' ? { isOpen: true, hasOpened: true, view: { kind: 'form' } } : { isOpen: true, hasOpened: true })
+    if (!this.state.hasOpened) {
       this.props.api.me().then((contact) => this.setState({ contact })).catch(() => {})
     }
   }
@@ -140,7 +140,7 @@ export class Widget extends Component<WidgetProps, State> {
 
   startOver = () => this.setState({ query: '', found: null, view: { kind: 'search' } })
 
-  render({ config, strings, api, suggest, warm }: WidgetProps, { isOpen, view, query, found, isSearching, desk, now, contact, IncidentForm }: State) {
+  render({ config, strings, api, suggest, warm }: WidgetProps, { isOpen, hasOpened, view, query, found, isSearching, desk, now, contact, IncidentForm }: State) {
     const isForeign = typeof location === 'undefined' || location.origin !== config.kb
     const shown = found && found !== 'error' ? found.results.map((r) => r.meta.key).filter((k): k is string => !!k) : []
     return (
@@ -150,12 +150,12 @@ export class Widget extends Component<WidgetProps, State> {
           type="button"
           class="lw-launcher"
           aria-expanded={isOpen ? 'true' : 'false'}
-          aria-controls="lw-panel"
+          aria-controls={hasOpened ? 'lw-panel' : undefined}
           onClick={() => (isOpen ? this.close() : this.open())}
         >
           {strings.launcher}
         </button>
-        <section
+        {hasOpened && <section
           ref={this.panel}
           id="lw-panel"
           class="lw-panel"
@@ -219,7 +219,7 @@ export class Widget extends Component<WidgetProps, State> {
             )}
           </div>
           <footer class="lw-footer">{desk && <OpeningHours desk={desk} now={now} lang={config.lang} strings={strings} />}</footer>
-        </section>
+        </section>}
       </div>
       )
   }
