@@ -217,9 +217,12 @@ test.describe('the widget on the KB itself', () => {
     await page.getByRole('searchbox', { name: 'Search the knowledge base' }).fill('VAT return')
     await page.locator('.search-results a').first().click()
     await expect(page).toHaveURL(/\/en\/finance\/vat-return\/$/)
-    await expect.poll(async () => (await insightRecords()).filter((r) => r.source === 'search' && r.query === 'VAT return').map((r) => r.type).sort())
-      .toEqual(['click', 'search'])
-    expect((await insightRecords()).find((r) => r.type === 'click' && r.query === 'VAT return')).toMatchObject({ article: '/en/finance/vat-return/', lang: 'en' })
+    // Other tests search the same words: this visit is told apart by its tab's random id.
+    const session = await page.evaluate(() => sessionStorage.getItem('loket.session'))
+    expect(session).toMatch(/^[0-9a-f]{32}$/)
+    const ours = async () => (await insightRecords()).filter((r) => r.session === session)
+    await expect.poll(async () => (await ours()).map((r) => r.type).sort()).toEqual(['click', 'search'])
+    expect((await ours()).find((r) => r.type === 'click')).toMatchObject({ source: 'search', query: 'VAT return', article: '/en/finance/vat-return/', lang: 'en' })
   })
 
   test('takes over the search page hand-off, with the question as subject', async ({ page }) => {
