@@ -302,7 +302,7 @@ export function openApiDocument(options: { serverUrl?: string; deskExample: unkn
       '/api/kb/votes': {
         post: {
           operationId: 'recordVote', tags: ['KnowledgeBase'], summary: 'Record a "was this helpful?" vote on an article',
-          description: 'Anonymous: the vote holds the article, the language and the answer, and is stored with the time to the minute. Nothing else is accepted, so nothing identifies the reader.',
+          description: 'Anonymous: the vote holds the article, the language and the answer, and is stored with the time to the minute. Nothing else is accepted, so nothing identifies the reader. At most 120 votes a minute per address (429).',
           requestBody: { required: true, content: json(schemaRef('VoteInput'), { vote: REQUEST_EXAMPLES.vote }) },
           responses: {
             201: { description: 'Recorded.', content: json({ type: 'object', required: ['recorded'], properties: { recorded: { const: true } } }, { recorded: { value: { recorded: true } } }) },
@@ -312,6 +312,7 @@ export function openApiDocument(options: { serverUrl?: string; deskExample: unkn
             }),
             413: responseRef('PayloadTooLarge'),
             415: responseRef('UnsupportedMediaType'),
+            429: responseRef('RateLimited'),
           },
         },
       },

@@ -153,6 +153,16 @@ describe('POST /api/kb/events', () => {
     expect(insight.records).toEqual([])
   })
 
+  test('limits votes per address too: 429 after 120 a minute, nothing more recorded', async () => {
+    const { desk, insight } = await setup('/api/kb/votes')
+    const vote = { article: 'vat-return', lang: 'nl', isHelpful: true }
+    for (let i = 0; i < 120; i++) expect((await desk.call('POST', '/api/kb/votes', vote)).status).toBe(201)
+    const over = await desk.call('POST', '/api/kb/votes', vote)
+    expect(over.status).toBe(429)
+    expect(over.json.code).toBe('rate_limited')
+    expect(insight.records.length).toBe(120)
+  })
+
   test('does not limit votes by the events limit', async () => {
     const { desk, post } = await setup('/api/kb/events')
     for (let i = 0; i < 121; i++) await post(search)

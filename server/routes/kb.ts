@@ -16,12 +16,13 @@ export interface KbDeps {
 /** The routes under /api/kb: each records one anonymous insight record and answers 201. */
 export const kb = (deps: KbDeps) =>
   new Hono()
-    .post('/votes', requireJson, jsonBody(VoteInput), async (c) => {
+    // Anyone may post without signing in: a limit per address keeps one caller from filling the disk.
+    // Votes and events share the limit's size but are counted apart, so searching never blocks a vote.
+    .post('/votes', limitByAddress(deps.limits.kbEventsPerAddress, 'kb-votes'), requireJson, jsonBody(VoteInput), async (c) => {
       const vote = recordVote(c.req.valid('json'), deps.clock())
       await deps.insight.append(vote)
       return c.json({ recorded: true }, 201)
     })
-    // Anyone may post events without signing in: the limit per address keeps one caller from filling the disk.
     .post('/events', limitByAddress(deps.limits.kbEventsPerAddress, 'kb-events'), requireJson, jsonBody(SearchEventInput), async (c) => {
       const event = recordSearchEvent(c.req.valid('json'), deps.clock())
       await deps.insight.append(event)
