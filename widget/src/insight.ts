@@ -1,5 +1,9 @@
 /** Anonymous KB insight from the browser: the searches a visitor settled on, what they opened, whether they asked support. */
 import type { Language } from '../../server/domain/desk.ts'
+import type { SearchEventInput } from '../../server/domain/kb-insight.ts'
+
+/** An event as the server takes it, less what every event of this reporter carries. */
+type Event = SearchEventInput extends infer E ? (E extends SearchEventInput ? Omit<E, 'session' | 'source' | 'lang'> : never) : never
 
 /** How long a query must stay unchanged to count as the search the visitor settled on. */
 export const SETTLE_MS = 1500
@@ -34,7 +38,7 @@ export function createInsight(options: InsightOptions): Insight {
   let timer: ReturnType<typeof setTimeout> | undefined
   let lastSent = ''
 
-  const emit = (event: Record<string, unknown>) => send(url, JSON.stringify({ ...event, session, source: options.source, lang: options.lang }))
+  const emit = (event: Event) => send(url, JSON.stringify({ ...event, session, source: options.source, lang: options.lang }))
   function flush() {
     clearTimeout(timer)
     if (pending && pending.query !== lastSent) {

@@ -8,6 +8,7 @@ import type { PagefindResult } from '../../../site/islands/pagefind.ts'
 import type { RegisterOutcome, SignedInContact } from '../api.ts'
 import css from '../form.css'
 import { fieldIssue } from '../form.ts'
+import { ArticleLink } from './ArticleLink.tsx'
 import { BUNDLE_FORM_STRINGS } from '../form-strings.ts'
 
 type Kind = IncidentInput['kind']
@@ -169,7 +170,7 @@ export function IncidentForm(props: IncidentFormProps) {
             <h4 id="lw-suggestions" class="lw-h">{strings.suggestions}</h4>
             <ul>
               {suggestions.map((r) => (
-                <li key={r.url}><a href={r.url} {...(props.isForeign ? { target: '_blank', rel: 'noopener' } : {})} onClick={() => props.onOpenResult(r.url)}>{r.meta.title ?? r.url}</a></li>
+                <li key={r.url}><ArticleLink result={r} isForeign={props.isForeign} onOpen={props.onOpenResult} /></li>
               ))}
             </ul>
           </aside>

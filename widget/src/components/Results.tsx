@@ -3,6 +3,7 @@ import { Component, createRef } from 'preact'
 import { format } from '../../../site/i18n/format.ts'
 import { excerptParts } from '../../../site/islands/excerpt.ts'
 import type { Found } from '../search.ts'
+import { ArticleLink } from './ArticleLink.tsx'
 import type { Strings } from '../strings.ts'
 
 export interface ResultsProps {
@@ -76,7 +77,7 @@ export class Results extends Component<ResultsProps, { isAnswered: boolean }> {
           <ul class="lw-results" ref={list} onKeyDown={onListKey}>
             {found.results.map((r) => (
               <li key={r.url}>
-                <a href={r.url} {...(isForeign ? { target: '_blank', rel: 'noopener' } : {})} onClick={() => onOpenResult(r.url)}>{r.meta.title ?? r.url}</a>
+                <ArticleLink result={r} isForeign={isForeign} onOpen={onOpenResult} />
                 <p class="lw-excerpt">{excerptParts(r.excerpt).map((p, i) => (p.isMark ? <mark key={i}>{p.text}</mark> : p.text))}</p>
               </li>
             ))}
