@@ -29,7 +29,7 @@ test.describe('search', () => {
     await expect(page.locator('.search-count')).not.toHaveText(before!)
     const hrefs = await page.locator('.search-results a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))
     expect(hrefs.length).toBeGreaterThan(0)
-    expect(hrefs.every((href) => href?.startsWith('/portaal/'))).toBe(true)
+    expect(hrefs.every((href) => href?.startsWith('/klantportaal/'))).toBe(true)
     await expect(page).toHaveURL(/category=Portaal/)
   })
 
