@@ -8,14 +8,17 @@ import { secureHeaders } from 'hono/secure-headers'
 import type { Deps } from './deps.ts'
 import { MESSAGES, apiError } from './http/errors.ts'
 import { limitBody } from './middleware/body-limit/index.ts'
+import { sameOriginWrites } from './middleware/same-origin/index.ts'
 import { session, type SessionEnv } from './middleware/session/index.ts'
 import { staticSite } from './middleware/static-site/index.ts'
 import { attachments, isAttachmentUpload } from './routes/attachments.ts'
 import { auth } from './routes/auth.ts'
+import { complaints } from './routes/complaints.ts'
 import { desk } from './routes/desk.ts'
 import { docs } from './routes/docs.ts'
 import { incidents } from './routes/incidents.ts'
 import { kb } from './routes/kb.ts'
+import { organisation } from './routes/organisation.ts'
 
 export type { Deps } from './deps.ts'
 
@@ -31,6 +34,8 @@ export function createApp(deps: Deps) {
     // for every read, garbage that measurably lengthened pauses under load. Uploads have their own limit.
     .use('*', except((c) => isAttachmentUpload(c) || c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS',
       limitBody({ maxSize: MAX_BODY_BYTES, onError: (c) => apiError(c, 413, 'payload_too_large', MESSAGES.tooLarge) })))
+    // Before the session is even read: a signed-in change from another site changes nothing.
+    .use('*', sameOriginWrites)
     .use('*', session(deps))
     .get('/health', (c) => c.json({ status: 'ok' }))
     .route('/desk', desk(deps))
@@ -38,6 +43,8 @@ export function createApp(deps: Deps) {
     .route('/auth', auth(deps))
     .route('/incidents', attachments(deps))
     .route('/incidents', incidents(deps))
+    .route('/organisation', organisation(deps))
+    .route('/complaints', complaints(deps))
     .route('/', docs(deps))
     .all('*', (c) => apiError(c, 404, 'not_found', MESSAGES.notFound))
 

@@ -2,10 +2,12 @@
 import { z } from 'zod'
 import { ALLOWED_EXTENSIONS, MAX_ATTACHMENT_BYTES } from './domain/attachment.ts'
 import { WEEKDAYS } from './domain/calendar.ts'
+import { COMPLAINT_TRANSITIONS, ComplaintChangeInput, ComplaintInput } from './domain/complaint.ts'
 import { INCIDENT_KINDS, LANGUAGES } from './domain/desk.ts'
 import { IncidentInput, STAFF_TRANSITIONS } from './domain/incident.ts'
 import { SearchEventInput, VoteInput } from './domain/kb-insight.ts'
-import { CONTACT_ROLES, INCIDENT_STATUSES, STAFF_ROLES } from './domain/records.ts'
+import { ContactChangeInput, ContactInput, OrganisationDetailsInput } from './domain/organisation.ts'
+import { COMPLAINT_STATUSES, CONTACT_ROLES, FEEDBACK_KINDS, INCIDENT_STATUSES, STAFF_ROLES } from './domain/records.ts'
 import { MESSAGES, fieldsOf, type ApiError } from './http/errors.ts'
 import { CONFIRM_HOURS, SIGN_IN_MINUTES } from './mail/notifier.ts'
 import { SESSION_COOKIE } from './middleware/session/index.ts'
@@ -64,6 +66,7 @@ export interface OpenApiDocument {
  */
 export const REQUEST_SCHEMAS = {
   IncidentInput, ConfirmInput, TriageInput, MessageInput, SignInLinkInput, SignInCallbackInput, StaffLoginInput, VoteInput, SearchEventInput,
+  OrganisationDetailsInput, ContactInput, ContactChangeInput, ComplaintInput, ComplaintChangeInput,
 } satisfies Record<string, z.ZodType>
 
 const MAX_ATTACHMENT_MB = MAX_ATTACHMENT_BYTES / 1024 / 1024
@@ -95,6 +98,11 @@ const html = (description: string, summary: string): Response => ({
   description, content: { 'text/html': { schema: { type: 'string' }, examples: { page: { summary, value: '<!doctype html><html lang="nl">…</html>' } } } },
 })
 
+/** The 403 examples, to combine where a route has more than one reason to refuse. */
+const CROSS_ORIGIN: Record<string, Example> = { crossOrigin: { summary: 'Sent with the session cookie from a page of another site', value: error('cross_origin', 'crossOrigin') } }
+const CONTACTS_ONLY: Record<string, Example> = { contactsOnly: { summary: 'Signed in as staff', value: error('contacts_only', 'contactsOnly') } }
+const ADMIN_ONLY: Record<string, Example> = { adminOnly: { summary: 'Signed in as an employee', value: error('admin_only', 'adminOnly') } }
+
 /**
  * The request schema generated from its zod schema (input side: defaults make a field optional),
  * with the field descriptions a reader needs; a description of a field the schema lacks throws.
@@ -121,6 +129,8 @@ function fromZod(name: keyof typeof REQUEST_SCHEMAS, description: string, fields
 
 // Examples: one Noordwind ERP customer, Bakkerij Jansen, whose VAT return fails; the same people as the demo data.
 const INCIDENT_ID = '3f6c2a9e-8b1d-4c57-9a0e-2d4b7e51c8a3'
+/** Aisha el Amrani's incident from the portal, in English. */
+const PORTAL_INCIDENT_ID = 'e1a7c3d9-4b6f-4e28-9d5a-7c0b3f8e2a61'
 const TOKEN = 'mF3kQ9vZ2xT7bLr0cW8yNp4sHd6aJu1eGi5oKq2VtXw'
 /** A visit's random id, as the widget makes it. */
 const SESSION = '7c1e9a4b2f6d4e08b3a5c9d17e2f6a40'
@@ -191,6 +201,106 @@ const attachmentExample = {
   at: '2026-11-30T09:45:00.000Z',
 }
 
+/** Tom's reaction with the screenshot: a file sent with a text. */
+const reactionExample = {
+  ...messageExample,
+  id: '2c7e9d14-6a3b-4f58-9e21-8d0b5c7a4f16',
+  author: 'contact:c-jansen-emp',
+  text: 'Schermafdruk van de foutmelding',
+  attachmentIds: [attachmentExample.id],
+  at: attachmentExample.at,
+}
+
+const internalNoteExample = {
+  ...messageExample,
+  id: '6e3a1c58-9d2f-4b07-a4e6-5f8b2d1c9e73',
+  visibility: 'internal',
+  text: 'Certificaat gecontroleerd met Fatima (platform): geldig tot 2029. Mogelijk storing bij Digipoort zelf.',
+  at: '2026-11-30T10:05:00.000Z',
+}
+
+const tom = { kind: 'contact', name: 'Tom Bakker' }
+const lotte = { kind: 'staff', name: 'Lotte Smit' }
+const { at: _uploadedAt, ...attachmentView } = attachmentExample
+
+/** The incident's timeline as Tom sees it; staff also see the internal note. */
+const timelineExample = [
+  { type: 'status', at: '2026-11-30T09:00:00.000Z', status: 'new', by: tom },
+  { type: 'status', at: '2026-11-30T09:12:00.000Z', status: 'in_progress', by: lotte },
+  { type: 'message', at: messageExample.at, id: messageExample.id, visibility: 'public', text: messageExample.text, by: lotte, attachments: [] },
+  { type: 'message', at: reactionExample.at, id: reactionExample.id, visibility: 'public', text: reactionExample.text, by: tom, attachments: [attachmentView] },
+]
+
+/** Bakkerij Jansen as its admin, Marieke Jansen, sees it: the demo data. */
+const organisationExample = {
+  id: 'org-jansen', name: 'Bakkerij Jansen B.V.', customerNumber: '104211', isFirstClass: true, address: 'Molenstraat 12, 9711 AB Groningen',
+  subscriptions: [{ name: 'Noordwind ERP Compleet', since: '2021-03-01' }, { name: 'First Class support', since: '2023-01-01', isFirstClass: true }],
+  invoices: [{ number: 'F26-0412', date: '2026-10-01', amountCents: 184_500, isPaid: true }, { number: 'F26-0533', date: '2026-11-01', amountCents: 184_500, isPaid: false }],
+  projects: [{ name: 'Koppeling webwinkel', status: 'in uitvoering' }],
+  courses: [{ name: 'Voorraadbeheer voor gevorderden', date: '2026-09-17', participants: 3 }],
+}
+
+/** What Tom Bakker, an employee, sees of it. */
+const briefOrganisationExample = { id: organisationExample.id, name: organisationExample.name, customerNumber: organisationExample.customerNumber, isFirstClass: organisationExample.isFirstClass }
+
+/** Bakkerij Jansen's contacts, by name: Sanne asked through the widget and is not authorised yet. */
+const contactsExample = [
+  { id: 'c-jansen-admin', name: 'Marieke Jansen', email: 'marieke@bakkerij-jansen.example', role: 'admin', lang: 'nl', isAuthorised: true, isActive: true },
+  { id: 'c-jansen-new', name: 'Sanne Visser', email: 'sanne@bakkerij-jansen.example', role: 'employee', lang: 'nl', isAuthorised: false, isActive: true },
+  { id: 'c-jansen-emp', name: 'Tom Bakker', email: 'tom@bakkerij-jansen.example', role: 'employee', lang: 'nl', isAuthorised: true, isActive: true },
+]
+
+const COMPLAINT_ID = 'b84d2f6a-1c9e-4a37-8f50-6e2d9c1b7a45'
+
+const complaintInput = {
+  kind: 'complaint',
+  subject: 'Btw-aangifte Q3 nog steeds niet opgelost',
+  text: 'Incident 100142 staat sinds maandag open en de btw-aangifte moet deze week de deur uit. Als First Class-klant verwachten wij dat hier vaart achter wordt gezet.',
+  incidentNumber: '100142',
+} satisfies z.input<typeof ComplaintInput>
+
+const complaintAnswer = {
+  version: 1,
+  status: 'in_progress',
+  reply: 'Beste mevrouw Jansen, u hebt gelijk dat dit te lang duurt. Lotte Smit en ons platformteam zoeken het vandaag uit; ik bel u vóór 15:00 uur met de stand van zaken. Met vriendelijke groet, Ruud de Boer',
+} satisfies z.input<typeof ComplaintChangeInput>
+
+const marieke = { kind: 'contact', name: 'Marieke Jansen' }
+const ruud = { kind: 'staff', name: 'Ruud de Boer' }
+
+/** Marieke's complaint as it was filed: the target is one working day later. */
+const complaintFiledExample = {
+  id: COMPLAINT_ID,
+  number: 'K10001',
+  organisationId: 'org-jansen',
+  kind: complaintInput.kind,
+  subject: complaintInput.subject,
+  text: complaintInput.text,
+  lang: 'nl',
+  status: 'received',
+  registeredAt: '2026-12-01T09:00:00.000Z',
+  dueAt: '2026-12-02T09:00:00.000Z',
+  respondedAt: null,
+  updatedAt: '2026-12-01T09:00:00.000Z',
+  version: 1,
+  contact: { id: 'c-jansen-admin', name: 'Marieke Jansen' },
+  incident: { id: INCIDENT_ID, number: '100142', subject: widgetRegistration.subject },
+  statusHistory: [{ status: 'received', at: '2026-12-01T09:00:00.000Z', by: marieke }],
+  replies: [] as { at: string; text: string; by: typeof ruud }[],
+  isBreached: false,
+}
+
+/** The same complaint once customer care answered it (complaintAnswer). */
+const complaintExample = {
+  ...complaintFiledExample,
+  status: 'in_progress',
+  respondedAt: '2026-12-01T10:30:00.000Z',
+  updatedAt: '2026-12-01T10:30:00.000Z',
+  version: 2,
+  statusHistory: [...complaintFiledExample.statusHistory, { status: 'in_progress', at: '2026-12-01T10:30:00.000Z', by: ruud }],
+  replies: [{ at: '2026-12-01T10:30:00.000Z', text: complaintAnswer.reply, by: ruud }],
+}
+
 /** The moment the GET /api/desk example shows: Monday 30 November 2026, 10:00 in Amsterdam. */
 export const DESK_EXAMPLE_MOMENT = new Date('2026-11-30T09:00:00Z')
 
@@ -209,11 +319,26 @@ export const REQUEST_EXAMPLES = {
   triage: { summary: 'Pick it up: priority 2, in progress, to oneself', value: { version: 1, priority: 2, status: 'in_progress', assigneeId: 's-lotte' } },
   reassign: { summary: 'Hand it to the platform team, unassigned', value: { version: 2, team: 'platform', assigneeId: null } },
   reply: { summary: 'The customer answers', value: { text: 'Het nieuwe certificaat is gekoppeld, maar de aangifte geeft nog steeds fout 500. Schermafdruk volgt als bijlage.' } },
-  internalNote: { summary: 'Staff: an internal note, never shown or mailed to the customer', value: { text: 'Certificaat gecontroleerd met Fatima (platform): geldig tot 2029. Mogelijk storing bij Digipoort zelf.', visibility: 'internal' } },
+  internalNote: { summary: 'Staff: an internal note, never shown or mailed to the customer', value: { text: internalNoteExample.text, visibility: 'internal' } },
+  organisationDetails: { summary: 'The admin updates the address, phone and invoice address', value: { address: 'Molenstraat 14, 9711 AB Groningen', phone: '050 123 45 67', invoiceEmail: 'administratie@bakkerij-jansen.example' } },
+  clearInvoiceEmail: { summary: 'An emptied field is removed: invoices go to the admin again', value: { invoiceEmail: '' } },
+  addColleague: { summary: 'A new colleague, with the defaults: employee, Dutch, authorised', value: { name: 'Joost Meijer', email: 'joost@bakkerij-jansen.example' } },
+  addEnglishContact: { summary: 'Every field: an employee who reads English, to authorise later', value: { name: 'Emma Dijkstra', email: 'emma@bakkerij-jansen.example', role: 'employee', lang: 'en', isAuthorised: false } },
+  authoriseContact: { summary: 'Authorise Sanne Visser, who asked through the widget', value: { isAuthorised: true } },
+  makeAdmin: { summary: 'Make Tom Bakker an admin too', value: { role: 'admin' } },
+  deactivateContact: { summary: 'A contact who left the company: signed out, their incidents stay', value: { isActive: false } },
+  complaint: { summary: 'Marieke Jansen complains about an incident that takes long', value: complaintInput },
+  opinion: { summary: 'Tom Bakker gives his opinion, in the language of his profile', value: { kind: 'opinion', subject: 'Fijne nieuwe kennisbank', text: 'De artikelen over de btw-aangifte zijn helder. Een korte video bij de Digipoort-koppeling zou nog mooier zijn.' } },
+  complaintAnswer: { summary: 'Customer care answers and takes it up', value: complaintAnswer },
+  complaintResolve: { summary: 'Resolved, with a last word to the customer', value: { version: 2, status: 'resolved', reply: 'De aangifte is vanmiddag ingediend; het incident is opgelost. Dank voor uw geduld.' } },
 } satisfies Record<string, Example>
 
 const transitions = Object.entries(STAFF_TRANSITIONS)
   .filter(([, to]) => to.length > 0)
+  .map(([from, to]) => `- \`${from}\` → ${to.map((s) => `\`${s}\``).join(', ')}`)
+  .join('\n')
+
+const complaintTransitions = Object.entries(COMPLAINT_TRANSITIONS)
   .map(([from, to]) => `- \`${from}\` → ${to.map((s) => `\`${s}\``).join(', ')}`)
   .join('\n')
 
@@ -228,17 +353,24 @@ Every error is JSON \`{ code, message, fields? }\`. \`code\` is stable and meant
 - \`token_invalid\` (400): a link's token is unknown, used or expired
 - \`sign_in_required\` (401), \`wrong_credentials\` (401)
 - \`staff_only\` (403), \`not_authorised\` (403): the e-mail address is not an authorised contact
-- \`not_found\` (404): also for an incident the caller may not see
-- \`version_conflict\` (409): the body also holds \`current\`, the incident as it is now
+- \`contacts_only\` (403): for a customer's contacts, not for staff; \`admin_only\` (403): for the organisation's admin, not for an employee
+- \`cross_origin\` (403): a changing request with the session cookie from a page of another site (see Sessions)
+- \`not_found\` (404): also for an incident, attachment, complaint or contact the caller may not see
+- \`version_conflict\` (409): the body also holds \`current\`, the incident or complaint as it is now
+- \`email_in_use\` (409): a contact or staff member already has this e-mail address
+- \`incident_closed\` (409), \`reopen_window_passed\` (409): a customer's reaction to an incident that is closed, or was resolved longer ago than the reopen window; register a new incident instead
 - \`payload_too_large\` (413), \`unsupported_media_type\` (415)
 - \`attachment_type_not_allowed\` (415), \`attachment_content_mismatch\` (415): a file that may not be attached, or whose content is not what its extension says
-- \`priority_first_class_only\` (422), \`transition_refused\` (422)
+- \`priority_first_class_only\` (422), \`transition_refused\` (422): for incidents and complaints
+- \`last_admin\` (422): the change would leave the organisation without an admin who can sign in
 - \`rate_limited\` (429), with \`Retry-After\` in seconds
 - \`internal\` (500)
 
 ### Sessions
 
 Signing in (by an e-mailed link, or by password for staff) sets the HttpOnly cookie \`${SESSION_COOKIE}\` (SameSite=Lax, Secure over https), which the browser sends along. A contact's session lasts 30 days, a staff member's one day. It is checked on every request: a contact who is deactivated, or whose authorisation is withdrawn, is signed out at once.
+
+Against cross-site request forgery (CSRF), every changing request (POST, PUT, PATCH, DELETE) that carries the session cookie must come from a page of Loket's own site, on any path. The browser says where a request comes from: \`Sec-Fetch-Site\` must be \`same-origin\` (or \`none\`: typed or bookmarked), or, from a browser that does not send it, \`Origin\` must name this host. Otherwise the answer is 403 \`cross_origin\`, before the session is read, and nothing changes. A request with neither header is no browser's cross-site request and passes, so scripts and servers that send the cookie themselves are not affected. SameSite=Lax already keeps the cookie off most cross-site posts; this also refuses pages of the same site on another origin, such as another subdomain. Reading (GET) is not affected, nor are requests without the cookie, such as the widget's on other sites.
 
 ### Cross-origin use
 
@@ -259,6 +391,34 @@ Per minute:
 
 Request bodies are JSON of at most 64 KB (413 \`payload_too_large\`; 415 for another content type); attachments are files of at most ${MAX_ATTACHMENT_MB} MB.`
 
+/** An incident as callers see it; list rows add the requester's name. */
+const INCIDENT_SCHEMA = {
+  type: 'object', description: 'An incident as callers see it.',
+  required: ['id', 'number', 'organisationId', 'contactId', 'kind', 'productArea', 'subject', 'description', 'kbArticles', 'lang', 'status', 'priority', 'team', 'assigneeId', 'registeredAt', 'statusHistory', 'updatedAt', 'version', 'sla'],
+  properties: {
+    id: { type: 'string', format: 'uuid' },
+    number: { type: 'string', pattern: '^\\d+$', description: 'Digits only, unique and increasing; what the customer quotes. Not enough on its own to reach the incident.' },
+    organisationId: { type: 'string' },
+    contactId: { type: 'string', description: 'The contact who filed it: the requester, who gets the status e-mails.' },
+    kind: { type: 'string', enum: [...INCIDENT_KINDS] },
+    productArea: { type: 'string' },
+    subject: { type: 'string' },
+    description: { type: 'string' },
+    kbQuery: { type: 'string', description: 'The KnowledgeBase search that led here, when there was one.' },
+    kbArticles: { type: 'array', items: { type: 'string' }, description: 'The articles the customer was shown.' },
+    lang: { type: 'string', enum: [...LANGUAGES] },
+    status: { type: 'string', enum: [...INCIDENT_STATUSES] },
+    priority: { type: ['integer', 'null'], minimum: 1, maximum: 5, description: 'Set by support at triage; null until then.' },
+    team: { type: 'string' },
+    assigneeId: { type: ['string', 'null'], description: 'The staff member working on it, or null.' },
+    registeredAt: { type: 'string', format: 'date-time' },
+    statusHistory: { type: 'array', items: schemaRef('StatusChange') },
+    updatedAt: { type: 'string', format: 'date-time' },
+    version: { type: 'integer', minimum: 1, description: 'Raised on every change; send it with PATCH.' },
+    sla: { oneOf: [schemaRef('Sla'), { type: 'null' }], description: 'The target as of now; null once resolved or closed.' },
+  },
+} satisfies SchemaObject
+
 /** Loket's API as an OpenAPI 3.1.0 document; `serverUrl` is where it is served, by default the origin of the document itself. */
 /**
  * The OpenAPI document. `deskExample` is GET /api/desk's reply at DESK_EXAMPLE_MOMENT, computed
@@ -278,6 +438,8 @@ export function openApiDocument(options: { serverUrl?: string; deskExample: unkn
       { name: 'Sign-in', description: 'Sessions: contacts sign in by an e-mailed link, staff by link or password.' },
       { name: 'Incidents', description: 'Registering an incident (confirmed by e-mail, or at once when signed in), reading and following it, replying, attaching files.' },
       { name: 'Triage', description: 'Support staff set the priority, team, assignee and status.' },
+      { name: 'Organisation', description: 'The signed-in contact\'s own organisation in the portal: the company details by role, and the admin\'s management of the contacts who may file incidents.' },
+      { name: 'Complaints', description: 'Complaints and opinions: contacts file and follow them in the portal, support answers them; every change is mailed to the contact who filed it.' },
     ],
     paths: {
       '/api/health': {
@@ -310,6 +472,7 @@ export function openApiDocument(options: { serverUrl?: string; deskExample: unkn
               unknownLanguage: { summary: 'A language the desk does not speak', value: error('invalid_input', 'invalidInput', issuesOf(VoteInput, { ...REQUEST_EXAMPLES.vote.value, lang: 'de' })) },
               extraField: { summary: 'A field that could identify the reader', value: error('invalid_input', 'invalidInput', issuesOf(VoteInput, { ...REQUEST_EXAMPLES.vote.value, email: 'tom@bakkerij-jansen.example' })) },
             }),
+            403: responseRef('CrossOrigin'),
             413: responseRef('PayloadTooLarge'),
             415: responseRef('UnsupportedMediaType'),
             429: responseRef('RateLimited'),
@@ -330,6 +493,7 @@ Nothing identifies the visitor: no cookie is read or set, the IP address and use
               notAPath: { summary: 'An article given as a full address instead of a path', value: error('invalid_input', 'invalidInput', issuesOf(SearchEventInput, { ...REQUEST_EXAMPLES.clickEvent.value, article: 'https://kb.noordwind.example/support/btw-aangifte/' })) },
               extraField: { summary: 'A field that could identify the visitor', value: error('invalid_input', 'invalidInput', issuesOf(SearchEventInput, { ...REQUEST_EXAMPLES.searchEvent.value, email: 'tom@bakkerij-jansen.example' })) },
             }),
+            403: responseRef('CrossOrigin'),
             413: responseRef('PayloadTooLarge'),
             415: responseRef('UnsupportedMediaType'),
             429: responseRef('RateLimited'),
@@ -346,6 +510,7 @@ Nothing identifies the visitor: no cookie is read or set, the IP address and use
             400: failure('Not a valid request, or not JSON.', {
               badNext: { summary: 'A `next` that leads off the site', value: error('invalid_input', 'invalidInput', issuesOf(SignInLinkInput, { ...REQUEST_EXAMPLES.signInLink.value, next: '//phishing.example/' })) },
             }),
+            403: responseRef('CrossOrigin'),
             413: responseRef('PayloadTooLarge'),
             415: responseRef('UnsupportedMediaType'),
             429: responseRef('RateLimited'),
@@ -374,7 +539,13 @@ Nothing identifies the visitor: no cookie is read or set, the IP address and use
               },
             },
             400: html('The link is unknown, used or expired (an HTML page).', 'Link verlopen · Link expired'),
-            403: html('Posted from another site, or the contact or staff member was deactivated or is no longer authorised (an HTML page).', 'Link verlopen · Link expired'),
+            403: {
+              description: 'Posted from another site, or the contact or staff member was deactivated or is no longer authorised: an HTML page. When the browser already sends a session cookie, a post from another site gets JSON `cross_origin` instead.',
+              content: {
+                'text/html': { schema: { type: 'string' }, examples: { page: { summary: 'Link verlopen · Link expired', value: '<!doctype html><html lang="nl">…</html>' } } },
+                ...json(schemaRef('Error'), { crossOrigin: { summary: 'From another site, with a session cookie', value: error('cross_origin', 'crossOrigin') } }),
+              },
+            },
           },
         },
       },
@@ -393,6 +564,7 @@ Nothing identifies the visitor: no cookie is read or set, the IP address and use
               noPassword: { summary: 'No password', value: error('invalid_input', 'invalidInput', issuesOf(StaffLoginInput, { email: REQUEST_EXAMPLES.staffLogin.value.email })) },
             }),
             401: failure('Address or password not right.', { wrong: { value: error('wrong_credentials', 'wrongPassword') } }),
+            403: responseRef('CrossOrigin'),
             413: responseRef('PayloadTooLarge'),
             415: responseRef('UnsupportedMediaType'),
             429: responseRef('RateLimited'),
@@ -406,6 +578,7 @@ Nothing identifies the visitor: no cookie is read or set, the IP address and use
           security: SESSION_OPTIONAL,
           responses: {
             204: { description: 'Signed out.', headers: { 'Set-Cookie': { description: `Clears \`${SESSION_COOKIE}\`.`, schema: { type: 'string' }, example: `${SESSION_COOKIE}=; Max-Age=0; Path=/` } } },
+            403: responseRef('CrossOrigin'),
           },
         },
       },
@@ -436,13 +609,20 @@ Signed in as a contact (the portal): registered at once, 201 with the number. Th
           security: SESSION_OPTIONAL,
           requestBody: { required: true, content: json(schemaRef('IncidentInput'), { widget: REQUEST_EXAMPLES.widgetRegistration, portal: REQUEST_EXAMPLES.portalRegistration }) },
           responses: {
-            201: { description: 'A signed-in contact: registered.', content: json(schemaRef('Registered'), { registered: { value: { status: 'registered', number: '100142', id: INCIDENT_ID, url: `/portaal/incidenten/?id=${INCIDENT_ID}` } } }) },
+            201: {
+              description: 'A signed-in contact: registered. `url` is the incident\'s page in the contact\'s own language.',
+              content: json(schemaRef('Registered'), {
+                registered: { summary: 'A Dutch contact', value: { status: 'registered', number: '100142', id: INCIDENT_ID, url: `/portaal/incidenten/?id=${INCIDENT_ID}` } },
+                registeredEnglish: { summary: 'An English contact (the portal example)', value: { status: 'registered', number: '100143', id: PORTAL_INCIDENT_ID, url: `/en/portal/incidents/?id=${PORTAL_INCIDENT_ID}` } },
+              }),
+            },
             202: { description: 'Anonymous: look in the e-mail (for a confirmation link, or for why not).', content: json(schemaRef('CheckEmail'), { checkEmail: { value: { status: 'check_email', message: MESSAGES.checkEmail.nl } } }) },
             400: failure('Not valid, or not JSON; `fields` names what to fix.', {
               fields: { summary: 'An address without a domain, and a kind that does not exist', value: error('invalid_input', 'invalidInput', issuesOf(IncidentInput, { ...widgetRegistration, email: 'tom@bakkerij-jansen', kind: 'complaint' })) },
               productArea: { summary: 'A product area desk.yaml does not have', value: error('invalid_input', 'invalidInput', [{ path: 'productArea', message: 'unknown product area; one of: finance, inventory, sales, payroll, platform' }]) },
               priority: { summary: 'A priority chosen by the customer', value: error('invalid_input', 'invalidInput', issuesOf(IncidentInput, { ...widgetRegistration, priority: 1 })) },
             }),
+            403: responseRef('CrossOrigin'),
             413: responseRef('PayloadTooLarge'),
             415: responseRef('UnsupportedMediaType'),
             429: responseRef('RateLimited'),
@@ -450,16 +630,22 @@ Signed in as a contact (the portal): registered at once, 201 with the number. Th
         },
         get: {
           operationId: 'listIncidents', tags: ['Incidents'], summary: 'List incidents, newest first',
-          description: 'A contact sees by role: an employee the incidents they filed, an admin all of their organisation\'s; only `status` filters for them. Staff see all incidents and may filter by `team`, `mine` and `organisationId` as well. Customers never see internal notes, and this list holds no messages.',
+          description: 'A contact sees by role: an employee the incidents they filed, an admin all of their organisation\'s. Anyone may filter by `status`, `kind` and `contactId`; staff also by `team`, `mine` and `organisationId`. Each row names the requester in `contactName`. Customers never see internal notes, and this list holds no messages.',
           security: SESSION_REQUIRED,
           parameters: [
             { name: 'status', in: 'query', description: 'Only these statuses, comma-separated; unknown ones are ignored.', style: 'form', explode: false, schema: { type: 'array', items: { type: 'string', enum: [...INCIDENT_STATUSES] } }, example: 'new,in_progress' },
+            { name: 'kind', in: 'query', description: 'Only these kinds, comma-separated; unknown ones are ignored.', style: 'form', explode: false, schema: { type: 'array', items: { type: 'string', enum: [...INCIDENT_KINDS] } }, example: 'bug,outage' },
+            { name: 'contactId', in: 'query', description: 'Only the incidents this contact filed: for staff any contact, for an admin a colleague. An employee\'s list stays their own, whatever this says.', schema: { type: 'string' }, example: 'c-jansen-emp' },
             { name: 'team', in: 'query', description: 'Staff only: the team key from desk.yaml.', schema: { type: 'string' }, example: 'finance' },
             { name: 'mine', in: 'query', description: 'Staff only: `1` for the incidents assigned to the caller.', schema: { type: 'string', enum: ['1'] }, example: '1' },
             { name: 'organisationId', in: 'query', description: 'Staff only: one organisation\'s incidents.', schema: { type: 'string' }, example: 'org-jansen' },
           ],
           responses: {
-            200: { description: 'The incidents the caller may see.', content: json({ type: 'object', required: ['incidents'], properties: { incidents: { type: 'array', items: schemaRef('Incident') } } }, { list: { value: { incidents: [incidentExample] } } }) },
+            200: {
+              description: 'The incidents the caller may see, newest first.',
+              headers: { 'Cache-Control': { $ref: '#/components/headers/NoStore' } },
+              content: json({ type: 'object', required: ['incidents'], properties: { incidents: { type: 'array', items: schemaRef('IncidentRow') } } }, { list: { value: { incidents: [{ ...incidentExample, contactName: 'Tom Bakker' }] } } }),
+            },
             401: responseRef('SignInRequired'),
           },
         },
@@ -494,8 +680,8 @@ Signed in as a contact (the portal): registered at once, 201 with the number. Th
               content: { ...json(schemaRef('Error'), { tokenInvalid: { value: error('token_invalid', 'tokenInvalid') } }), 'text/html': { schema: { type: 'string' } } },
             },
             403: {
-              description: 'The address is no longer an authorised, active contact: JSON, or an HTML page for a form post. Nothing is registered.',
-              content: { ...json(schemaRef('Error'), { notAuthorised: { value: error('not_authorised', 'notAuthorised') } }), 'text/html': { schema: { type: 'string' } } },
+              description: 'The address is no longer an authorised, active contact: JSON, or an HTML page for a form post. Or a post from another site that carries a session cookie: JSON `cross_origin`. Nothing is registered.',
+              content: { ...json(schemaRef('Error'), { notAuthorised: { value: error('not_authorised', 'notAuthorised') }, ...CROSS_ORIGIN }), 'text/html': { schema: { type: 'string' } } },
             },
             413: responseRef('PayloadTooLarge'),
           },
@@ -503,14 +689,39 @@ Signed in as a contact (the portal): registered at once, 201 with the number. Th
       },
       '/api/incidents/{id}': {
         get: {
-          operationId: 'getIncident', tags: ['Incidents'], summary: 'One incident with its messages',
-          description: 'Customers see only public messages; staff also internal notes. An incident of another organisation (or, for an employee, a colleague\'s) answers 404 exactly as a missing one, so ids cannot be probed; so does a request without a session.',
+          operationId: 'getIncident', tags: ['Incidents'], summary: 'One incident with its requester, messages, attachments and timeline',
+          description: `Everything the incident page shows. Customers see only public messages, and only the files that hang off them or were added on their own; staff also internal notes and their files. \`timeline\` puts status changes, messages and files in the order they happened, each with who did it by name; a status change a reaction caused comes after the reaction.
+
+For a customer, \`reactionRefusal\` says whether they may still react: \`incident_closed\` for a closed incident, \`reopen_window_passed\` for one resolved longer ago than desk.yaml's \`process.reopenWithinDays\` (14 days as shipped). Then the portal offers a new incident instead, as a reaction would get 409. For staff it is always null.
+
+An incident of another organisation (or, for an employee, a colleague's) answers 404 exactly as a missing one, so ids cannot be probed; so does a request without a session.`,
           security: SESSION_REQUIRED,
           parameters: [incidentId],
           responses: {
             200: {
-              description: 'The incident and its messages, oldest first.',
-              content: json({ type: 'object', required: ['incident', 'messages'], properties: { incident: schemaRef('Incident'), messages: { type: 'array', items: schemaRef('Message') } } }, { incident: { value: { incident: incidentExample, messages: [messageExample] } } }),
+              description: 'The incident; messages, attachments and timeline oldest first.',
+              headers: { 'Cache-Control': { $ref: '#/components/headers/NoStore' } },
+              content: json({
+                type: 'object', required: ['incident', 'requester', 'messages', 'attachments', 'timeline', 'reactionRefusal'],
+                properties: {
+                  incident: schemaRef('Incident'),
+                  requester: { type: 'object', required: ['id', 'name'], description: 'The contact who filed it.', properties: { id: { type: 'string' }, name: { type: 'string' } } },
+                  messages: { type: 'array', items: schemaRef('Message'), description: 'The messages the caller may see.' },
+                  attachments: { type: 'array', items: schemaRef('Attachment'), description: 'The files the caller may see, to download by id.' },
+                  timeline: { type: 'array', items: schemaRef('TimelineEntry') },
+                  reactionRefusal: { type: ['string', 'null'], enum: ['incident_closed', 'reopen_window_passed', null], description: 'Why the customer may not react any more (the code a reaction would get), or null when they may; always null for staff.' },
+                },
+              }, {
+                customer: { summary: 'Tom Bakker, who filed it', value: { incident: incidentExample, requester: { id: 'c-jansen-emp', name: 'Tom Bakker' }, messages: [messageExample, reactionExample], attachments: [attachmentExample], timeline: timelineExample, reactionRefusal: null } },
+                staff: {
+                  summary: 'Support: the internal note too',
+                  value: {
+                    incident: incidentExample, requester: { id: 'c-jansen-emp', name: 'Tom Bakker' }, messages: [messageExample, reactionExample, internalNoteExample], attachments: [attachmentExample],
+                    timeline: [...timelineExample, { type: 'message', at: internalNoteExample.at, id: internalNoteExample.id, visibility: 'internal', text: internalNoteExample.text, by: lotte, attachments: [] }],
+                    reactionRefusal: null,
+                  },
+                },
+              }),
             },
             404: responseRef('IncidentNotFound'),
           },
@@ -532,7 +743,7 @@ ${transitions}
               assignee: { summary: 'No active staff member with this id', value: error('invalid_input', 'invalidInput', [{ path: 'assigneeId', message: 'no active staff member with this id' }]) },
             }),
             401: responseRef('SignInRequired'),
-            403: responseRef('StaffOnly'),
+            403: failure('Signed in as a contact: for staff only; or sent from another site.', { staffOnly: { value: error('staff_only', 'staffOnly') }, ...CROSS_ORIGIN }),
             404: responseRef('IncidentNotFound'),
             409: {
               description: 'Someone changed the incident since `version`: nothing changed; `current` is the incident now.',
@@ -550,7 +761,7 @@ ${transitions}
       '/api/incidents/{id}/messages': {
         post: {
           operationId: 'addMessage', tags: ['Incidents'], summary: 'Reply, or add an internal note',
-          description: 'A customer\'s message is always public. Their reply hands an incident that waits for them back to support (`waiting_for_customer` → `in_progress`), and reopens a resolved one within desk.yaml\'s `process.reopenWithinDays` (14 days as shipped). Staff may write `internal` notes, which customers never see and which are never mailed; a public staff message is mailed to the requester.',
+          description: 'A customer\'s message is always public. Their reply hands an incident that waits for them back to support (`waiting_for_customer` → `in_progress`), and reopens a resolved one within desk.yaml\'s `process.reopenWithinDays` (14 days as shipped). A closed incident, or one resolved longer ago, takes no reaction from a customer any more: 409, and they register a new incident instead (GET of the incident says so in advance, in `reactionRefusal`). Staff may always write; their `internal` notes customers never see and are never mailed; a public staff message is mailed to the requester.',
           security: SESSION_REQUIRED,
           parameters: [incidentId],
           requestBody: { required: true, content: json(schemaRef('MessageInput'), { reply: REQUEST_EXAMPLES.reply, internalNote: REQUEST_EXAMPLES.internalNote }) },
@@ -561,7 +772,9 @@ ${transitions}
             },
             400: responseRef('InvalidInput'),
             401: responseRef('SignInRequired'),
+            403: responseRef('CrossOrigin'),
             404: responseRef('IncidentNotFound'),
+            409: responseRef('ReactionRefused'),
             413: responseRef('PayloadTooLarge'),
             415: responseRef('UnsupportedMediaType'),
           },
@@ -573,6 +786,8 @@ ${transitions}
           description: `Whoever may see the incident may attach a file: a multipart/form-data upload with one file in the part \`file\` (${extensions}; at most ${MAX_ATTACHMENT_MB} MB). The extension decides the type the file is served with, and the content must match it: a renamed program is refused, and text and csv must be UTF-8. The file name is cleaned up (path, odd characters) and the file is kept outside the web root, only ever served as a download.
 
 With a part \`text\` as well, the upload is a reaction: a public message with the file, which moves the incident on as a reply does (see adding a message) and, from staff, is mailed to the requester.
+
+A customer can no longer add files, with or without a text, to a closed incident or one resolved longer ago than the reopen window: 409, before the file is read. Staff always can.
 
 For example: \`curl -b ${SESSION_COOKIE}=… -F file=@digipoort-fout-500.png -F text="Schermafdruk van de foutmelding" https://support.example.nl/api/incidents/${INCIDENT_ID}/attachments\``,
           security: SESSION_REQUIRED,
@@ -605,7 +820,9 @@ For example: \`curl -b ${SESSION_COOKIE}=… -F file=@digipoort-fout-500.png -F 
               empty: { value: error('invalid_input', 'invalidInput', [{ path: 'file', message: 'the file is empty' }]) },
             }),
             401: responseRef('SignInRequired'),
+            403: responseRef('CrossOrigin'),
             404: responseRef('IncidentNotFound'),
+            409: responseRef('ReactionRefused'),
             413: failure(`The file is larger than ${MAX_ATTACHMENT_MB} MB.`, { tooLarge: { value: error('payload_too_large', 'attachmentTooLarge') } }),
             415: failure('Not a multipart/form-data upload, a file type that may not be attached, or content that is not what the extension says.', {
               notMultipart: { summary: 'Not multipart/form-data', value: error('unsupported_media_type', 'multipartRequired') },
@@ -635,6 +852,206 @@ For example: \`curl -b ${SESSION_COOKIE}=… -F file=@digipoort-fout-500.png -F 
             404: failure('No such incident or attachment, or not one the caller may see: the answer is the same.', {
               incident: { summary: 'The incident', value: error('not_found', 'incidentNotFound') },
               attachment: { summary: 'The attachment', value: error('not_found', 'attachmentNotFound') },
+            }),
+          },
+        },
+      },
+      '/api/organisation': {
+        get: {
+          operationId: 'getOrganisation', tags: ['Organisation'], summary: 'The signed-in contact\'s organisation: all of it for the admin, the essentials for an employee',
+          description: 'For contacts, in the portal. The admin gets the whole record: company details, subscriptions (First Class among them), invoices, projects and courses. An employee gets the name, the customer number and whether the organisation is First Class. `role` says which of the two it is. Staff have the console and get 403.',
+          security: SESSION_REQUIRED,
+          responses: {
+            200: {
+              description: 'The organisation as the contact\'s role may see it.',
+              headers: { 'Cache-Control': { $ref: '#/components/headers/NoStore' } },
+              content: json(schemaRef('OrganisationView'), {
+                admin: { summary: 'Marieke Jansen, the admin', value: { role: 'admin', organisation: organisationExample } },
+                employee: { summary: 'Tom Bakker, an employee', value: { role: 'employee', organisation: briefOrganisationExample } },
+              }),
+            },
+            401: responseRef('SignInRequired'),
+            403: failure('Signed in as staff: for contacts only.', CONTACTS_ONLY),
+          },
+        },
+        patch: {
+          operationId: 'updateOrganisation', tags: ['Organisation'], summary: 'Change the company details (admin)',
+          description: 'The organisation\'s admin only. Only the fields sent change; an empty `address`, `phone` or `invoiceEmail` is removed, and `name` cannot be emptied. The customer number, First Class and the records (subscriptions, invoices, projects, courses) are kept by Noordwind: a field the schema does not have is refused (400). The change is written to the audit log.',
+          security: SESSION_REQUIRED,
+          requestBody: { required: true, content: json(schemaRef('OrganisationDetailsInput'), { details: REQUEST_EXAMPLES.organisationDetails, clearField: REQUEST_EXAMPLES.clearInvoiceEmail }) },
+          responses: {
+            200: {
+              description: 'Changed: the whole organisation, as the admin sees it.',
+              content: json({ type: 'object', required: ['role', 'organisation'], properties: { role: { const: 'admin' }, organisation: schemaRef('Organisation') } }, {
+                changed: { value: { role: 'admin', organisation: { ...organisationExample, ...REQUEST_EXAMPLES.organisationDetails.value } } },
+              }),
+            },
+            400: failure('Not valid, or not JSON; nothing changed.', {
+              customerNumber: { summary: 'A field the admin may not change', value: error('invalid_input', 'invalidInput', issuesOf(OrganisationDetailsInput, { customerNumber: '104299' })) },
+              phone: { summary: 'A phone number with letters', value: error('invalid_input', 'invalidInput', issuesOf(OrganisationDetailsInput, { phone: 'tel. 050-1234567' })) },
+              nothing: { summary: 'No field at all', value: error('invalid_input', 'invalidInput', issuesOf(OrganisationDetailsInput, {})) },
+            }),
+            401: responseRef('SignInRequired'),
+            403: failure('Not the organisation\'s admin: staff, an employee, or a request from another site. Nothing changed.', { ...CONTACTS_ONLY, ...ADMIN_ONLY, ...CROSS_ORIGIN }),
+            413: responseRef('PayloadTooLarge'),
+            415: responseRef('UnsupportedMediaType'),
+          },
+        },
+      },
+      '/api/organisation/contacts': {
+        get: {
+          operationId: 'listContacts', tags: ['Organisation'], summary: 'The organisation\'s contacts (admin)',
+          description: 'The organisation\'s admin only: every contact of the organisation, authorised or not, active or not, sorted by name.',
+          security: SESSION_REQUIRED,
+          responses: {
+            200: {
+              description: 'The contacts, by name.',
+              headers: { 'Cache-Control': { $ref: '#/components/headers/NoStore' } },
+              content: json({ type: 'object', required: ['contacts'], properties: { contacts: { type: 'array', items: schemaRef('Contact') } } }, { jansen: { summary: 'Bakkerij Jansen', value: { contacts: contactsExample } } }),
+            },
+            401: responseRef('SignInRequired'),
+            403: failure('Not the organisation\'s admin: staff or an employee.', { ...CONTACTS_ONLY, ...ADMIN_ONLY }),
+          },
+        },
+        post: {
+          operationId: 'addContact', tags: ['Organisation'], summary: 'Add a contact (admin)',
+          description: 'The organisation\'s admin only. The contact joins the admin\'s organisation, active, and by default authorised: they can sign in (by an e-mailed link they ask for) and file incidents at once; no e-mail is sent now. An e-mail address belongs to one person across the desk, contacts of every organisation and staff alike: an address in use is refused with 409 and nothing is added. The address is kept in lowercase. The addition is written to the audit log.',
+          security: SESSION_REQUIRED,
+          requestBody: { required: true, content: json(schemaRef('ContactInput'), { colleague: REQUEST_EXAMPLES.addColleague, everyField: REQUEST_EXAMPLES.addEnglishContact }) },
+          responses: {
+            201: {
+              description: 'Added.',
+              content: json({ type: 'object', required: ['contact'], properties: { contact: schemaRef('Contact') } }, {
+                added: { summary: 'Joost Meijer, with the defaults', value: { contact: { id: '0f4b8e27-3d1a-4c96-b5e8-2a7d9f1c6e30', ...REQUEST_EXAMPLES.addColleague.value, role: 'employee', lang: 'nl', isAuthorised: true, isActive: true } } },
+              }),
+            },
+            400: failure('Not valid, or not JSON; nothing is added.', {
+              email: { summary: 'An address without a domain, and a role that does not exist', value: error('invalid_input', 'invalidInput', issuesOf(ContactInput, { name: 'Joost Meijer', email: 'joost@bakkerij-jansen', role: 'owner' })) },
+            }),
+            401: responseRef('SignInRequired'),
+            403: failure('Not the organisation\'s admin: staff, an employee, or a request from another site. Nothing is added.', { ...CONTACTS_ONLY, ...ADMIN_ONLY, ...CROSS_ORIGIN }),
+            409: failure('A contact (of any organisation) or a staff member has this address already; nothing is added.', {
+              emailInUse: { value: error('email_in_use', 'emailInUse', [{ path: 'email', message: 'already in use' }]) },
+            }),
+            413: responseRef('PayloadTooLarge'),
+            415: responseRef('UnsupportedMediaType'),
+          },
+        },
+      },
+      '/api/organisation/contacts/{id}': {
+        patch: {
+          operationId: 'changeContact', tags: ['Organisation'], summary: 'Change a contact: name, role, language, authorisation or active (admin)',
+          description: `The organisation's admin only, for a contact of their own organisation; one of another organisation answers 404 as a missing one. Only the fields sent change; the e-mail address cannot be changed.
+
+Withdrawing the authorisation (\`isAuthorised: false\`) or deactivating (\`isActive: false\`, for someone who left) signs the contact out at once: no more sign-in, no more incidents; what they filed stays. The organisation always keeps one admin who can sign in (authorised and active): a change that would take away the last one, the admin's own included, is refused with 422 \`last_admin\`. Make someone else admin first. The change is written to the audit log.`,
+          security: SESSION_REQUIRED,
+          parameters: [{ $ref: '#/components/parameters/ContactId' }],
+          requestBody: { required: true, content: json(schemaRef('ContactChangeInput'), { authorise: REQUEST_EXAMPLES.authoriseContact, makeAdmin: REQUEST_EXAMPLES.makeAdmin, deactivate: REQUEST_EXAMPLES.deactivateContact }) },
+          responses: {
+            200: {
+              description: 'Changed: the contact as it is now.',
+              content: json({ type: 'object', required: ['contact'], properties: { contact: schemaRef('Contact') } }, {
+                authorised: { summary: 'Sanne Visser, authorised', value: { contact: { ...contactsExample[1], isAuthorised: true } } },
+              }),
+            },
+            400: failure('Not valid, or not JSON; nothing changed.', {
+              email: { summary: 'The address, which cannot be changed', value: error('invalid_input', 'invalidInput', issuesOf(ContactChangeInput, { email: 'sanne.visser@bakkerij-jansen.example' })) },
+              nothing: { summary: 'No field at all', value: error('invalid_input', 'invalidInput', issuesOf(ContactChangeInput, {})) },
+            }),
+            401: responseRef('SignInRequired'),
+            403: failure('Not the organisation\'s admin: staff, an employee, or a request from another site. Nothing changed.', { ...CONTACTS_ONLY, ...ADMIN_ONLY, ...CROSS_ORIGIN }),
+            404: failure('No such contact in the admin\'s organisation: one of another organisation gets the same answer.', { notFound: { value: error('not_found', 'contactNotFound') } }),
+            413: responseRef('PayloadTooLarge'),
+            415: responseRef('UnsupportedMediaType'),
+            422: failure('The organisation would have no admin left who can sign in; nothing changed. `fields` names the first field sent.', {
+              lastAdmin: { summary: 'Marieke Jansen, the only admin, makes herself an employee', value: error('last_admin', 'lastAdmin', [{ path: 'role', message: 'the organisation would have no admin who can sign in' }]) },
+            }),
+          },
+        },
+      },
+      '/api/complaints': {
+        post: {
+          operationId: 'fileComplaint', tags: ['Complaints'], summary: 'File a complaint or an opinion',
+          description: `Contacts only, in the portal: the session decides who filed it and for which organisation. \`kind\` is \`complaint\` (klacht) or \`opinion\` (mening). A complaint gets a response target: desk.yaml's \`process.complaintResponseBusinessHours\` of business time (8.5 hours, one working day, as shipped), in \`dueAt\`; an opinion has none. It is numbered in its own series, \`K10001\` onwards.
+
+\`incidentNumber\` ties it to an incident the contact may see (an employee their own, an admin their organisation's); any other number is refused as unknown, so nobody learns whether it exists. The contact gets a receipt by e-mail, in \`lang\` (by default their own language), with a link that signs them in on the complaint's page; \`url\` is that page, in the contact's language.`,
+          security: SESSION_REQUIRED,
+          requestBody: { required: true, content: json(schemaRef('ComplaintInput'), { complaint: REQUEST_EXAMPLES.complaint, opinion: REQUEST_EXAMPLES.opinion }) },
+          responses: {
+            201: {
+              description: 'Filed; the receipt is mailed.',
+              content: json({ type: 'object', required: ['complaint', 'url'], properties: { complaint: schemaRef('Complaint'), url: { type: 'string', description: 'The complaint\'s page in the portal, in the contact\'s language (a path): `/portaal/klachten/?id=…` or `/en/portal/complaints/?id=…`.' } } }, {
+                filed: { summary: 'Marieke Jansen\'s complaint', value: { complaint: complaintFiledExample, url: `/portaal/klachten/?id=${COMPLAINT_ID}` } },
+              }),
+            },
+            400: failure('Not valid, or not JSON, or an incident number the contact may not see; nothing is filed.', {
+              unknownIncident: { summary: 'An incident number that does not exist or is someone else\'s', value: error('invalid_input', 'invalidInput', [{ path: 'incidentNumber', message: 'no incident with this number that you may see' }]) },
+              fields: { summary: 'A kind that does not exist, and a number with a #', value: error('invalid_input', 'invalidInput', issuesOf(ComplaintInput, { ...complaintInput, kind: 'praise', incidentNumber: '#100142' })) },
+            }),
+            401: responseRef('SignInRequired'),
+            403: failure('Signed in as staff, or sent from another site; nothing is filed.', { ...CONTACTS_ONLY, ...CROSS_ORIGIN }),
+            413: responseRef('PayloadTooLarge'),
+            415: responseRef('UnsupportedMediaType'),
+          },
+        },
+        get: {
+          operationId: 'listComplaints', tags: ['Complaints'], summary: 'List complaints and opinions, newest first',
+          description: 'Staff see all of them; a contact by role: an admin the organisation\'s, an employee the ones they filed.',
+          security: SESSION_REQUIRED,
+          parameters: [
+            { name: 'status', in: 'query', description: 'Only these statuses, comma-separated; unknown ones are ignored.', style: 'form', explode: false, schema: { type: 'array', items: { type: 'string', enum: [...COMPLAINT_STATUSES] } }, example: 'received,in_progress' },
+          ],
+          responses: {
+            200: {
+              description: 'The complaints and opinions the caller may see.',
+              headers: { 'Cache-Control': { $ref: '#/components/headers/NoStore' } },
+              content: json({ type: 'object', required: ['complaints'], properties: { complaints: { type: 'array', items: schemaRef('Complaint') } } }, { list: { value: { complaints: [complaintExample] } } }),
+            },
+            401: responseRef('SignInRequired'),
+          },
+        },
+      },
+      '/api/complaints/{id}': {
+        get: {
+          operationId: 'getComplaint', tags: ['Complaints'], summary: 'One complaint or opinion, with its replies',
+          description: 'Staff may see every one; a contact by role, as in the list. One the caller may not see answers 404 exactly as a missing one.',
+          security: SESSION_REQUIRED,
+          parameters: [{ $ref: '#/components/parameters/ComplaintId' }],
+          responses: {
+            200: {
+              description: 'The complaint; its replies and status history oldest first.',
+              headers: { 'Cache-Control': { $ref: '#/components/headers/NoStore' } },
+              content: json({ type: 'object', required: ['complaint'], properties: { complaint: schemaRef('Complaint') } }, { answered: { summary: 'Answered by customer care', value: { complaint: complaintExample } } }),
+            },
+            401: responseRef('SignInRequired'),
+            404: responseRef('ComplaintNotFound'),
+          },
+        },
+        patch: {
+          operationId: 'changeComplaint', tags: ['Complaints'], summary: 'Answer a complaint or opinion, or move its status (staff)',
+          description: `Staff only: a reply to the customer, a new status, or both. Send \`version\` as read: a change against an older version is refused with 409 and the current complaint. A reply is added to \`replies\`; the first change of any kind is the response the target asks for (\`respondedAt\`), and \`isBreached\` says whether it came after \`dueAt\`. Every change is mailed to the contact who filed it, with the reply, in the complaint's language. The moves support may make:
+
+${complaintTransitions}`,
+          security: SESSION_REQUIRED,
+          parameters: [{ $ref: '#/components/parameters/ComplaintId' }],
+          requestBody: { required: true, content: json(schemaRef('ComplaintChangeInput'), { answer: REQUEST_EXAMPLES.complaintAnswer, resolve: REQUEST_EXAMPLES.complaintResolve }) },
+          responses: {
+            200: { description: 'Changed, and mailed.', content: json({ type: 'object', required: ['complaint'], properties: { complaint: schemaRef('Complaint') } }, { answered: { value: { complaint: complaintExample } } }) },
+            400: failure('Not valid, or not JSON; nothing changed.', {
+              nothing: { summary: 'Neither a status nor a reply', value: error('invalid_input', 'invalidInput', issuesOf(ComplaintChangeInput, { version: 1 })) },
+              noVersion: { summary: 'No version', value: error('invalid_input', 'invalidInput', issuesOf(ComplaintChangeInput, { status: 'resolved' })) },
+            }),
+            401: responseRef('SignInRequired'),
+            403: failure('Signed in as a contact: for staff only; or sent from another site.', { staffOnly: { value: error('staff_only', 'staffOnly') }, ...CROSS_ORIGIN }),
+            404: responseRef('ComplaintNotFound'),
+            409: {
+              description: 'Someone changed the complaint since `version`: nothing changed, nothing is mailed; `current` is the complaint now.',
+              content: json(schemaRef('ComplaintVersionConflict'), { conflict: { value: { code: 'version_conflict', message: MESSAGES.complaintConflict.nl, current: complaintExample } } }),
+            },
+            413: responseRef('PayloadTooLarge'),
+            415: responseRef('UnsupportedMediaType'),
+            422: failure('A move the process does not allow; nothing changed.', {
+              transition: { summary: 'Back to received', value: error('transition_refused', 'transitionRefused', [{ path: 'status', message: 'in_progress cannot become received' }]) },
             }),
           },
         },
@@ -683,6 +1100,38 @@ For example: \`curl -b ${SESSION_COOKIE}=… -F file=@digipoort-fout-500.png -F 
           results: 'How many results the search gave.',
           article: 'The opened article\'s path on the KnowledgeBase site, without origin, query or fragment, e.g. `/support/incident-melden/`.',
         }),
+        OrganisationDetailsInput: fromZod('OrganisationDetailsInput', 'The company details the admin may change: at least one field. A field left out stays as it is; an empty one is removed (`name` cannot be empty).', {
+          name: 'The company name; it cannot be emptied.',
+          address: 'Postal address, on one line. Empty: removed.',
+          phone: 'The switchboard number, as the customer writes it: digits, spaces, `+`, `( )` and `-`. Empty: removed.',
+          invoiceEmail: 'Where invoices go. Empty: removed, and invoices go to the admin\'s own address.',
+        }),
+        ContactInput: fromZod('ContactInput', 'A contact the admin adds to their organisation.', {
+          name: 'Their name.',
+          email: 'Their e-mail address, kept in lowercase: it is how they sign in, so it must be in use nowhere else on the desk.',
+          role: '`employee` (default) sees and files their own incidents; `admin` sees all of the organisation\'s and manages its contacts and details.',
+          lang: 'The language of their e-mails; default Dutch.',
+          isAuthorised: 'Whether they may sign in and file incidents at once; default yes.',
+        }),
+        ContactChangeInput: fromZod('ContactChangeInput', 'A change to a contact: at least one field; a field left out stays as it is.', {
+          name: 'Their name.',
+          role: '`employee` or `admin`.',
+          lang: 'The language of their e-mails.',
+          isAuthorised: '`false` withdraws the authorisation: no sign-in, no incidents, at once; `true` grants it.',
+          isActive: '`false` deactivates the contact (they left the company): signed out at once, their incidents stay.',
+        }),
+        ComplaintInput: fromZod('ComplaintInput', 'A complaint or opinion from the portal; the session decides who filed it and for which organisation.', {
+          kind: '`complaint` (klacht): answered within the response target; `opinion` (mening): read and, where useful, answered.',
+          subject: 'What it is about, in a line.',
+          text: 'The complaint or opinion itself.',
+          incidentNumber: 'The number of an incident it is about, one the contact may see; default none.',
+          lang: 'The language of its e-mails; default the contact\'s own.',
+        }),
+        ComplaintChangeInput: fromZod('ComplaintChangeInput', 'What support does with a complaint: a reply to the customer, a new status, or both.', {
+          version: 'The version the change was made against, as read; an older one is refused with 409.',
+          status: 'The new status; see the moves allowed. The same status again changes nothing.',
+          reply: 'A reply to the customer: added to the replies and mailed.',
+        }),
         Error: {
           type: 'object', required: ['code', 'message'], description: 'Every error answer.',
           properties: {
@@ -704,6 +1153,10 @@ For example: \`curl -b ${SESSION_COOKIE}=… -F file=@digipoort-fout-500.png -F 
           type: 'object', required: ['code', 'message', 'current'], description: 'A 409: the change was made against an older version.',
           properties: { code: { const: 'version_conflict' }, message: { type: 'string' }, current: { ...schemaRef('Incident'), description: 'The incident as it is now.' } },
         },
+        ComplaintVersionConflict: {
+          type: 'object', required: ['code', 'message', 'current'], description: 'A 409: the change to a complaint was made against an older version.',
+          properties: { code: { const: 'version_conflict' }, message: { type: 'string' }, current: { ...schemaRef('Complaint'), description: 'The complaint as it is now.' } },
+        },
         CheckEmail: {
           type: 'object', required: ['status', 'message'], description: 'The request was taken; what follows is in the e-mail.',
           properties: { status: { const: 'check_email' }, message: { type: 'string', description: 'For people, in the language asked for.' } },
@@ -712,34 +1165,14 @@ For example: \`curl -b ${SESSION_COOKIE}=… -F file=@digipoort-fout-500.png -F 
           type: 'object', required: ['status', 'number', 'id', 'url'], description: 'An incident was registered.',
           properties: {
             status: { const: 'registered' }, number: { type: 'string', pattern: '^\\d+$', description: 'The incident number to quote.' }, id: { type: 'string', format: 'uuid' },
-            url: { type: 'string', description: 'Where the contact follows the incident on the KB site, in their language (a path).' },
+            url: { type: 'string', description: 'Where the contact follows the incident on the KB site, in the contact\'s own language (a path): `/portaal/incidenten/?id=…` or `/en/portal/incidents/?id=…`.' },
           },
         },
-        Incident: {
-          type: 'object', description: 'An incident as callers see it.',
-          required: ['id', 'number', 'organisationId', 'contactId', 'kind', 'productArea', 'subject', 'description', 'kbArticles', 'lang', 'status', 'priority', 'team', 'assigneeId', 'registeredAt', 'statusHistory', 'updatedAt', 'version', 'sla'],
-          properties: {
-            id: { type: 'string', format: 'uuid' },
-            number: { type: 'string', pattern: '^\\d+$', description: 'Digits only, unique and increasing; what the customer quotes. Not enough on its own to reach the incident.' },
-            organisationId: { type: 'string' },
-            contactId: { type: 'string', description: 'The contact who filed it: the requester, who gets the status e-mails.' },
-            kind: { type: 'string', enum: [...INCIDENT_KINDS] },
-            productArea: { type: 'string' },
-            subject: { type: 'string' },
-            description: { type: 'string' },
-            kbQuery: { type: 'string', description: 'The KnowledgeBase search that led here, when there was one.' },
-            kbArticles: { type: 'array', items: { type: 'string' }, description: 'The articles the customer was shown.' },
-            lang: { type: 'string', enum: [...LANGUAGES] },
-            status: { type: 'string', enum: [...INCIDENT_STATUSES] },
-            priority: { type: ['integer', 'null'], minimum: 1, maximum: 5, description: 'Set by support at triage; null until then.' },
-            team: { type: 'string' },
-            assigneeId: { type: ['string', 'null'], description: 'The staff member working on it, or null.' },
-            registeredAt: { type: 'string', format: 'date-time' },
-            statusHistory: { type: 'array', items: schemaRef('StatusChange') },
-            updatedAt: { type: 'string', format: 'date-time' },
-            version: { type: 'integer', minimum: 1, description: 'Raised on every change; send it with PATCH.' },
-            sla: { oneOf: [schemaRef('Sla'), { type: 'null' }], description: 'The target as of now; null once resolved or closed.' },
-          },
+        Incident: INCIDENT_SCHEMA,
+        IncidentRow: {
+          ...INCIDENT_SCHEMA, description: 'An incident in the list: as callers see it, with the requester\'s name.',
+          required: [...INCIDENT_SCHEMA.required, 'contactName'],
+          properties: { ...INCIDENT_SCHEMA.properties, contactName: { type: 'string', description: 'The name of the contact who filed it.' } },
         },
         Sla: {
           type: 'object', required: ['dueAt', 'remainingBusinessMinutes', 'isBreached', 'isPaused'], description: 'The incident\'s target in business time (the desk\'s opening hours), as of the answer.',
@@ -780,6 +1213,44 @@ For example: \`curl -b ${SESSION_COOKIE}=… -F file=@digipoort-fout-500.png -F 
             at: { type: 'string', format: 'date-time' },
           },
         },
+        AttachmentView: {
+          type: 'object', required: ['id', 'fileName', 'contentType', 'size'], description: 'A file as the timeline shows it; download it by its id.',
+          properties: {
+            id: { type: 'string', format: 'uuid' },
+            fileName: { type: 'string', maxLength: 120 },
+            contentType: { type: 'string', enum: ATTACHMENT_TYPES },
+            size: { type: 'integer', minimum: 1, maximum: MAX_ATTACHMENT_BYTES, description: 'In bytes.' },
+          },
+        },
+        Actor: {
+          type: 'object', required: ['kind', 'name'], description: 'Who did something, by name.',
+          properties: {
+            kind: { type: 'string', enum: ['contact', 'staff', 'system'], description: '`system`: the desk itself, for what happened on its own or by someone no longer known.' },
+            name: { type: 'string', description: 'The person\'s name; for `system` the desk\'s (desk.yaml\'s `name`, in Dutch).' },
+          },
+        },
+        TimelineEntry: {
+          description: 'One event on an incident\'s timeline, by `type`.',
+          oneOf: [
+            {
+              title: 'type "status"', type: 'object', required: ['type', 'at', 'status', 'by'], description: 'The status changed.',
+              properties: { type: { const: 'status' }, at: { type: 'string', format: 'date-time' }, status: { type: 'string', enum: [...INCIDENT_STATUSES] }, by: schemaRef('Actor') },
+            },
+            {
+              title: 'type "message"', type: 'object', required: ['type', 'at', 'id', 'visibility', 'text', 'by', 'attachments'], description: 'A reply, a reaction or (for staff) an internal note, with the files sent with it.',
+              properties: {
+                type: { const: 'message' }, at: { type: 'string', format: 'date-time' }, id: { type: 'string', format: 'uuid', description: 'The message\'s id.' },
+                visibility: { type: 'string', enum: ['public', 'internal'] }, text: { type: 'string' }, by: schemaRef('Actor'),
+                attachments: { type: 'array', items: schemaRef('AttachmentView') },
+              },
+            },
+            {
+              title: 'type "attachment"', type: 'object', required: ['type', 'at', 'by', 'attachment'], description: 'A file added on its own, without a text.',
+              properties: { type: { const: 'attachment' }, at: { type: 'string', format: 'date-time' }, by: schemaRef('Actor'), attachment: schemaRef('AttachmentView') },
+            },
+          ],
+          discriminator: { propertyName: 'type' },
+        },
         Me: {
           description: 'The signed-in contact or staff member.',
           oneOf: [
@@ -796,6 +1267,86 @@ For example: \`curl -b ${SESSION_COOKIE}=… -F file=@digipoort-fout-500.png -F 
         StaffSignedIn: {
           type: 'object', required: ['id', 'name', 'role', 'teams'], description: 'The staff member who signed in.',
           properties: { id: { type: 'string' }, name: { type: 'string' }, role: { type: 'string', enum: [...STAFF_ROLES] }, teams: { type: 'array', items: { type: 'string' } } },
+        },
+        Organisation: {
+          type: 'object', description: 'A customer organisation, all of it: what its admin sees.',
+          required: ['id', 'name', 'customerNumber', 'isFirstClass', 'subscriptions', 'invoices', 'projects', 'courses'],
+          properties: {
+            id: { type: 'string' },
+            name: { type: 'string' },
+            customerNumber: { type: 'string', pattern: '^\\d+$', description: 'Digits, as on invoices; kept by Noordwind.' },
+            isFirstClass: { type: 'boolean', description: 'Whether it has First Class support: only then is priority 1 possible.' },
+            address: { type: 'string', description: 'Absent when not known.' },
+            phone: { type: 'string', description: 'The switchboard number; absent when not known.' },
+            invoiceEmail: { type: 'string', format: 'email', description: 'Where invoices go; absent: to the admin\'s own address.' },
+            subscriptions: {
+              type: 'array', description: 'What the organisation has from Noordwind.',
+              items: { type: 'object', required: ['name', 'since'], properties: { name: { type: 'string' }, since: { type: 'string', format: 'date' }, isFirstClass: { type: 'boolean', description: 'Present and true for the First Class subscription.' } } },
+            },
+            invoices: {
+              type: 'array',
+              items: { type: 'object', required: ['number', 'date', 'amountCents', 'isPaid'], properties: { number: { type: 'string' }, date: { type: 'string', format: 'date' }, amountCents: { type: 'integer', description: 'In euro cents.' }, isPaid: { type: 'boolean' } } },
+            },
+            projects: { type: 'array', items: { type: 'object', required: ['name', 'status'], properties: { name: { type: 'string' }, status: { type: 'string', description: 'In words, in Dutch.' } } } },
+            courses: { type: 'array', items: { type: 'object', required: ['name', 'date', 'participants'], properties: { name: { type: 'string' }, date: { type: 'string', format: 'date' }, participants: { type: 'integer', minimum: 0 } } } },
+          },
+        },
+        OrganisationBrief: {
+          type: 'object', required: ['id', 'name', 'customerNumber', 'isFirstClass'], description: 'What an employee sees of their organisation.',
+          properties: { id: { type: 'string' }, name: { type: 'string' }, customerNumber: { type: 'string', pattern: '^\\d+$' }, isFirstClass: { type: 'boolean' } },
+        },
+        OrganisationView: {
+          description: 'The organisation as the signed-in contact\'s role may see it; `role` says which.',
+          oneOf: [
+            { title: 'Admin', type: 'object', required: ['role', 'organisation'], properties: { role: { const: 'admin' }, organisation: schemaRef('Organisation') } },
+            { title: 'Employee', type: 'object', required: ['role', 'organisation'], properties: { role: { const: 'employee' }, organisation: schemaRef('OrganisationBrief') } },
+          ],
+          discriminator: { propertyName: 'role' },
+        },
+        Contact: {
+          type: 'object', required: ['id', 'name', 'email', 'role', 'lang', 'isAuthorised', 'isActive'], description: 'A contact of the organisation, as its admin sees them.',
+          properties: {
+            id: { type: 'string' },
+            name: { type: 'string' },
+            email: { type: 'string', format: 'email', description: 'Lowercase; how they sign in.' },
+            role: { type: 'string', enum: [...CONTACT_ROLES] },
+            lang: { type: 'string', enum: [...LANGUAGES], description: 'The language of their e-mails.' },
+            isAuthorised: { type: 'boolean', description: 'Whether they may sign in and file incidents.' },
+            isActive: { type: 'boolean', description: 'False once deactivated: they left the company.' },
+          },
+        },
+        Complaint: {
+          type: 'object', description: 'A complaint or opinion as callers see it: people by name, the incident by number.',
+          required: ['id', 'number', 'organisationId', 'kind', 'subject', 'text', 'lang', 'status', 'registeredAt', 'dueAt', 'respondedAt', 'updatedAt', 'version', 'contact', 'incident', 'statusHistory', 'replies', 'isBreached'],
+          properties: {
+            id: { type: 'string', format: 'uuid' },
+            number: { type: 'string', pattern: '^K\\d+$', description: '`K` and digits, unique and increasing: a series of its own beside the incident numbers.' },
+            organisationId: { type: 'string' },
+            kind: { type: 'string', enum: [...FEEDBACK_KINDS] },
+            subject: { type: 'string' },
+            text: { type: 'string' },
+            lang: { type: 'string', enum: [...LANGUAGES], description: 'The language of its e-mails.' },
+            status: { type: 'string', enum: [...COMPLAINT_STATUSES] },
+            registeredAt: { type: 'string', format: 'date-time' },
+            dueAt: { type: ['string', 'null'], format: 'date-time', description: 'When the first response is due: one working day of business time after filing. Null for an opinion.' },
+            respondedAt: { type: ['string', 'null'], format: 'date-time', description: 'Support\'s first response (a reply or a status change); null until then.' },
+            updatedAt: { type: 'string', format: 'date-time' },
+            version: { type: 'integer', minimum: 1, description: 'Raised on every change; send it with PATCH.' },
+            contact: { type: 'object', required: ['id', 'name'], description: 'The contact who filed it, who gets the e-mails.', properties: { id: { type: 'string' }, name: { type: 'string' } } },
+            incident: {
+              description: 'The incident it is about, or null.',
+              oneOf: [{ type: 'object', required: ['id', 'number', 'subject'], properties: { id: { type: 'string', format: 'uuid' }, number: { type: 'string' }, subject: { type: 'string' } } }, { type: 'null' }],
+            },
+            statusHistory: {
+              type: 'array', description: 'Oldest first.',
+              items: { type: 'object', required: ['status', 'at', 'by'], properties: { status: { type: 'string', enum: [...COMPLAINT_STATUSES] }, at: { type: 'string', format: 'date-time' }, by: schemaRef('Actor') } },
+            },
+            replies: {
+              type: 'array', description: 'Support\'s answers, oldest first; the customer sees and is mailed each.',
+              items: { type: 'object', required: ['at', 'text', 'by'], properties: { at: { type: 'string', format: 'date-time' }, text: { type: 'string' }, by: schemaRef('Actor') } },
+            },
+            isBreached: { type: 'boolean', description: 'Whether the response target was missed: no response by `dueAt`, as of now or when it came. Always false for an opinion.' },
+          },
         },
         Localized: {
           type: 'object', required: ['nl', 'en'], description: 'A text in both languages of the desk.',
@@ -852,6 +1403,12 @@ For example: \`curl -b ${SESSION_COOKIE}=… -F file=@digipoort-fout-500.png -F 
         SignInRequired: failure('No session, or it ended.', { signInRequired: { value: error('sign_in_required', 'signInRequired') } }),
         StaffOnly: failure('Signed in as a contact: for staff only.', { staffOnly: { value: error('staff_only', 'staffOnly') } }),
         IncidentNotFound: failure('No such incident, or not one the caller may see: the answer is the same.', { notFound: { value: error('not_found', 'incidentNotFound') } }),
+        ComplaintNotFound: failure('No such complaint or opinion, or not one the caller may see: the answer is the same.', { notFound: { value: error('not_found', 'complaintNotFound') } }),
+        CrossOrigin: failure('A changing request that carries the session cookie, sent from a page of another site (see Sessions): refused before the session is read; nothing changed.', CROSS_ORIGIN),
+        ReactionRefused: failure('A customer reacts to an incident that takes no reaction any more: it is closed, or was resolved longer ago than the reopen window. Nothing is added; register a new incident and mention this number.', {
+          incidentClosed: { summary: 'The incident is closed', value: error('incident_closed', 'incidentClosed') },
+          reopenWindowPassed: { summary: 'Resolved more than 14 days ago', value: error('reopen_window_passed', 'reopenWindowPassed') },
+        }),
         PayloadTooLarge: failure('The body is larger than 64 KB.', { tooLarge: { value: error('payload_too_large', 'tooLarge') } }),
         UnsupportedMediaType: failure('The body is not declared as JSON.', { notJson: { value: error('unsupported_media_type', 'unsupportedMediaType') } }),
         RateLimited: {
@@ -862,9 +1419,12 @@ For example: \`curl -b ${SESSION_COOKIE}=… -F file=@digipoort-fout-500.png -F 
       },
       parameters: {
         IncidentId: { name: 'id', in: 'path', required: true, description: 'The incident\'s id (a UUID), not its number.', schema: { type: 'string' }, example: INCIDENT_ID },
+        ContactId: { name: 'id', in: 'path', required: true, description: 'The contact\'s id, as the list of contacts gives it.', schema: { type: 'string' }, example: 'c-jansen-new' },
+        ComplaintId: { name: 'id', in: 'path', required: true, description: 'The complaint\'s id (a UUID), not its number.', schema: { type: 'string' }, example: COMPLAINT_ID },
       },
       headers: {
         RetryAfter: { description: 'Seconds until the window ends and a request is welcome again.', schema: { type: 'integer', minimum: 1 }, example: '360' },
+        NoStore: { description: 'private, no-store: personal data, kept by no cache.', schema: { type: 'string' }, example: 'private, no-store' },
         SetSession: { description: `The session cookie \`${SESSION_COOKIE}\`: HttpOnly, SameSite=Lax, Secure over https.`, schema: { type: 'string' }, example: `${SESSION_COOKIE}=…; Path=/; Expires=Wed, 30 Dec 2026 09:00:00 GMT; HttpOnly; SameSite=Lax; Secure` },
       },
       securitySchemes: {

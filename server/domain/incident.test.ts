@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest'
 import { loadDesk } from '../desk.ts'
 import { contact as makeContact, incidentDraft } from '../store/store-contract.ts'
 import {
-  IncidentInput, mayFile, mayMove, newIncident, priorityRefusal, productAreaIssue, routeTeam, statusAfterReaction, waitingIntervals, withStatus,
+  IncidentInput, mayFile, mayMove, newIncident, priorityRefusal, productAreaIssue, reactionRefusal, routeTeam, statusAfterReaction, waitingIntervals, withStatus,
 } from './incident.ts'
 import type { Incident, Organisation } from './records.ts'
 import { contactIncidentFilter, contactMaySee } from './visibility.ts'
@@ -91,6 +91,14 @@ describe('statuses', () => {
     const resolved = withStatus(incident({ status: 'in_progress' }), 'resolved', 'staff:s1', new Date('2026-12-01T10:00:00Z'))
     expect(statusAfterReaction(resolved, new Date('2026-12-15T09:59:00Z'), desk)).toBe('in_progress')
     expect(statusAfterReaction(resolved, new Date('2026-12-15T10:01:00Z'), desk)).toBe('resolved')
+  })
+
+  test('a customer may react until the reopen window passes; never to a closed incident', () => {
+    const resolved = withStatus(incident({ status: 'in_progress' }), 'resolved', 'staff:s1', new Date('2026-12-01T10:00:00Z'))
+    expect(reactionRefusal(resolved, new Date('2026-12-15T10:00:00Z'), desk)).toBeUndefined()
+    expect(reactionRefusal(resolved, new Date('2026-12-15T10:00:01Z'), desk)).toBe('reopen_window_passed')
+    expect(reactionRefusal(incident({ status: 'closed' }), new Date('2026-12-01T10:00:00Z'), desk)).toBe('incident_closed')
+    expect(reactionRefusal(incident({ status: 'waiting_for_customer' }), new Date('2030-01-01T00:00:00Z'), desk)).toBeUndefined()
   })
 
   test('a reaction while support waits for the customer hands the incident back', () => {

@@ -111,6 +111,17 @@ export function statusAfterReaction(incident: Incident, now: Date, desk: DeskCon
   return incident.status
 }
 
+/**
+ * Why a customer may not react to the incident any more, or undefined when they may: a closed
+ * incident, or a resolved one past the reopen window, takes a new incident instead.
+ */
+export function reactionRefusal(incident: Incident, now: Date, desk: DeskConfig): 'incident_closed' | 'reopen_window_passed' | undefined {
+  if (incident.status === 'closed') return 'incident_closed'
+  const resolved = resolvedAt(incident)
+  if (resolved && now.getTime() - resolved.getTime() > desk.process.reopenWithinDays * 86_400_000) return 'reopen_window_passed'
+  return undefined
+}
+
 /** Applies a status change with its history entry. */
 export function withStatus(incident: Incident, status: IncidentStatus, by: string, now: Date): Incident {
   if (status === incident.status) return incident

@@ -12,6 +12,10 @@ export interface Organisation {
   customerNumber: string
   isFirstClass: boolean
   address?: string
+  /** Switchboard number, as the customer writes it. */
+  phone?: string
+  /** Where invoices go; default the admin's own address. */
+  invoiceEmail?: string
   /** Read-only records the admin sees in the portal. */
   subscriptions: { name: string; since: string; isFirstClass?: boolean }[]
   invoices: { number: string; date: string; amountCents: number; isPaid: boolean }[]
@@ -108,6 +112,39 @@ export interface Attachment {
   storedAs: string
   uploadedBy: string
   at: Instant
+}
+
+export const FEEDBACK_KINDS = ['complaint', 'opinion'] as const
+/** complaint (klacht): answered within the complaint target; opinion (mening): read and, where useful, answered. */
+export type FeedbackKind = (typeof FEEDBACK_KINDS)[number]
+
+export const COMPLAINT_STATUSES = ['received', 'in_progress', 'resolved'] as const
+export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number]
+
+/** A complaint about the service, or an opinion, filed by a contact in the portal. */
+export interface Complaint {
+  id: string
+  /** "K" and digits, unique and increasing, e.g. "K10001"; its own series beside incident numbers. */
+  number: string
+  organisationId: string
+  contactId: string
+  kind: FeedbackKind
+  subject: string
+  text: string
+  /** The incident it is about, if any (one the contact may see). */
+  incidentId: string | null
+  lang: Language
+  status: ComplaintStatus
+  statusHistory: { status: ComplaintStatus; at: Instant; by: string }[]
+  /** Answers from support, oldest first; the customer sees and is mailed each. */
+  replies: { at: Instant; by: string; text: string }[]
+  registeredAt: Instant
+  /** When the first response is due (complaints only): one working day of business time. */
+  dueAt: Instant | null
+  /** The first response from support: a reply or a status change. */
+  respondedAt: Instant | null
+  updatedAt: Instant
+  version: number
 }
 
 /** A widget submission waiting for its e-mail confirmation. */

@@ -1,10 +1,10 @@
 /** Who may see what: a contact sees their organisation's incidents by role, staff see all. */
 import type { Contact, Incident } from './records.ts'
 
-/** An admin sees every incident of the organisation; an employee only the ones they filed. */
-export function contactMaySee(contact: Contact, incident: Incident): boolean {
-  if (incident.organisationId !== contact.organisationId) return false
-  return contact.role === 'admin' || incident.contactId === contact.id
+/** An admin sees every incident (and complaint) of the organisation; an employee only the ones they filed. */
+export function contactMaySee(contact: Contact, record: Pick<Incident, 'organisationId' | 'contactId'>): boolean {
+  if (record.organisationId !== contact.organisationId) return false
+  return contact.role === 'admin' || record.contactId === contact.id
 }
 
 /** The store filter that lists what a contact may see. */

@@ -32,6 +32,7 @@ export const MESSAGES = {
   firstClassOnly: { nl: 'Prioriteit 1 is alleen voor First Class-klanten.', en: 'Priority 1 is for First Class customers only.' },
   transitionRefused: { nl: 'Deze statuswijziging is niet toegestaan.', en: 'This status change is not allowed.' },
   versionConflict: { nl: 'Iemand anders heeft dit incident intussen gewijzigd. Bekijk de huidige stand.', en: 'Someone else changed this incident meanwhile. See the current state.' },
+  complaintConflict: { nl: 'Iemand anders heeft deze klacht intussen gewijzigd. Bekijk de huidige stand.', en: 'Someone else changed this complaint meanwhile. See the current state.' },
   wrongPassword: { nl: 'E-mailadres of wachtwoord klopt niet.', en: 'E-mail address or password is not right.' },
   rateLimited: { nl: 'Te veel verzoeken. Probeer het later opnieuw.', en: 'Too many requests. Please try again later.' },
   originNotAllowed: { nl: 'Deze site mag de API niet gebruiken.', en: 'This site may not use the API.' },
@@ -40,6 +41,15 @@ export const MESSAGES = {
   attachmentTooLarge: { nl: 'Een bijlage mag hoogstens 10 MB zijn. Verklein het bestand of pak het in als zip.', en: 'An attachment may be 10 MB at most. Make the file smaller or compress it as a zip.' },
   attachmentNotFound: { nl: 'Deze bijlage bestaat niet of u mag haar niet zien.', en: 'This attachment does not exist or you may not see it.' },
   multipartRequired: { nl: 'Stuur het bestand als multipart/form-data, in het veld "file".', en: 'Send the file as multipart/form-data, in the field "file".' },
+  contactsOnly: { nl: 'Alleen voor contactpersonen van een klant, in het portaal.', en: 'For customer contacts only, in the portal.' },
+  adminOnly: { nl: 'Alleen de beheerder van uw organisatie mag dit doen.', en: 'Only an admin of your organisation may do this.' },
+  contactNotFound: { nl: 'Deze contactpersoon bestaat niet in uw organisatie.', en: 'This contact does not exist in your organisation.' },
+  emailInUse: { nl: 'Dit e-mailadres is al in gebruik bij een contactpersoon. Gebruik een ander adres of vraag support om hulp.', en: 'This e-mail address is already used by a contact. Use another address or ask support for help.' },
+  lastAdmin: { nl: 'Uw organisatie houdt minstens één beheerder die kan inloggen. Maak eerst iemand anders beheerder.', en: 'Your organisation keeps at least one admin who can sign in. Make someone else an admin first.' },
+  complaintNotFound: { nl: 'Deze klacht of mening bestaat niet of u mag haar niet zien.', en: 'This complaint or opinion does not exist or you may not see it.' },
+  incidentClosed: { nl: 'Dit incident is gesloten. Meld een nieuw incident en noem dit nummer erin.', en: 'This incident is closed. Register a new incident and mention this number in it.' },
+  reopenWindowPassed: { nl: 'Dit incident is langer dan 14 dagen geleden opgelost en kan niet meer heropend worden. Meld een nieuw incident en noem dit nummer erin.', en: 'This incident was resolved more than 14 days ago and can no longer be reopened. Register a new incident and mention this number in it.' },
+  crossOrigin: { nl: 'Dit verzoek kwam van een andere site en is geweigerd. Werk vanuit het portaal zelf.', en: 'This request came from another site and was refused. Please work from the portal itself.' },
   internal: { nl: 'Er ging iets mis aan onze kant. Probeer het later opnieuw.', en: 'Something went wrong on our side. Please try again later.' },
 } satisfies Record<string, Localized>
 

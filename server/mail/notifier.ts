@@ -1,6 +1,6 @@
 /** The e-mails of the support process: which template, to whom, once per event, via the durable outbox. */
 import type { DeskConfig, Language } from '../domain/desk.ts'
-import type { Contact, Incident } from '../domain/records.ts'
+import type { Complaint, Contact, Incident } from '../domain/records.ts'
 import * as templates from './templates.ts'
 
 /** The outbox as the notifier uses it: one mail per event key. */
@@ -44,6 +44,25 @@ export function createNotifier({ outbox, desk, baseUrl }: NotifierDeps) {
         name: p.contact.name, number: p.incident.number, subject: p.incident.subject, status: p.incident.status, trackUrl: trackUrl(p.trackToken), message: p.message,
       })
       return outbox.enqueue(p.eventKey, p.contact.email, content)
+    },
+    /** The receipt of a complaint or opinion: its number and, for a complaint, when the response is due. */
+    complaintReceived(p: { complaint: Complaint; contact: Contact; trackToken: string }) {
+      const { complaint } = p
+      const content = templates.complaintReceived(ctx(complaint.lang), {
+        name: p.contact.name, kind: complaint.kind, number: complaint.number, subject: complaint.subject,
+        dueAt: complaint.dueAt ? new Date(complaint.dueAt) : null, trackUrl: trackUrl(p.trackToken),
+      })
+      return outbox.enqueue(`complaint:${complaint.id}:received`, p.contact.email, content)
+    },
+    /** Every change support makes to a complaint: its status, a reply, or both. */
+    complaintChanged(p: { complaint: Complaint; contact: Contact; trackToken: string }) {
+      const { complaint } = p
+      const content = templates.complaintChanged(ctx(complaint.lang), {
+        name: p.contact.name, kind: complaint.kind, number: complaint.number, subject: complaint.subject, status: complaint.status,
+        reply: complaint.version > 1 && complaint.replies.at(-1)?.at === complaint.updatedAt ? complaint.replies.at(-1)!.text : undefined,
+        trackUrl: trackUrl(p.trackToken),
+      })
+      return outbox.enqueue(`complaint:${complaint.id}:v${complaint.version}`, p.contact.email, content)
     },
     signInLink(p: { tokenId: string; to: string; lang: Language; name: string; token: string }) {
       const content = templates.signInLink(ctx(p.lang), { name: p.name, signInUrl: url('/api/auth/callback', p.token), expiresMinutes: SIGN_IN_MINUTES })

@@ -1,6 +1,6 @@
 /** The e-mails of the support process as pure functions: subject, plain text and escaped HTML, in nl or en. */
 import type { DeskConfig, Language } from '../domain/desk.ts'
-import type { IncidentStatus } from '../domain/records.ts'
+import type { ComplaintStatus, FeedbackKind, IncidentStatus } from '../domain/records.ts'
 
 /** What every template needs: the desk, where it is reached, and the recipient's language. */
 export interface TemplateContext {
@@ -85,6 +85,18 @@ const strings = {
         closed: 'De melding is gesloten. Hebt u een nieuwe vraag? Dien dan een nieuwe melding in.',
       },
     },
+    complaint: {
+      kindName: { complaint: 'klacht', opinion: 'mening' } satisfies Record<FeedbackKind, string>,
+      statusName: { received: 'Ontvangen', in_progress: 'In behandeling', resolved: 'Afgehandeld' } satisfies Record<ComplaintStatus, string>,
+      receivedSubject: (kind: string, number: string, subject: string) => `Uw ${kind} ${number} is ontvangen: ${subject}`,
+      receivedIntro: (kind: string, number: string, subject: string) => `We hebben uw ${kind} "${subject}" ontvangen onder nummer ${number}.`,
+      due: (when: string) => `U krijgt uiterlijk ${when} een reactie van ons.`,
+      thanks: 'Dank u wel. We lezen elke mening en nemen haar mee in hoe we werken.',
+      changedSubject: (number: string, status: string, subject: string) => `${number} – ${status}: ${subject}`,
+      changedIntro: (kind: string, number: string, subject: string, status: string) => `De status van uw ${kind} ${number} "${subject}" is nu: ${status}.`,
+      replyTitle: 'Reactie van support:',
+      button: 'Bekijken in het portaal',
+    },
     signIn: {
       subject: (desk: string) => `Uw inloglink voor ${desk}`,
       intro: (desk: string) => `Met deze link logt u in bij het klantportaal van ${desk}:`,
@@ -132,6 +144,18 @@ const strings = {
         resolved: (days: number) => `We consider your incident resolved. Is the problem still there? Reply within ${days} days through the link below and we reopen the incident.`,
         closed: 'The incident is closed. Do you have a new question? Please file a new incident.',
       },
+    },
+    complaint: {
+      kindName: { complaint: 'complaint', opinion: 'opinion' } satisfies Record<FeedbackKind, string>,
+      statusName: { received: 'Received', in_progress: 'In progress', resolved: 'Handled' } satisfies Record<ComplaintStatus, string>,
+      receivedSubject: (kind: string, number: string, subject: string) => `Your ${kind} ${number} was received: ${subject}`,
+      receivedIntro: (kind: string, number: string, subject: string) => `We received your ${kind} "${subject}" as number ${number}.`,
+      due: (when: string) => `You will hear from us by ${when} at the latest.`,
+      thanks: 'Thank you. We read every opinion and take it into how we work.',
+      changedSubject: (number: string, status: string, subject: string) => `${number} – ${status}: ${subject}`,
+      changedIntro: (kind: string, number: string, subject: string, status: string) => `The status of your ${kind} ${number} "${subject}" is now: ${status}.`,
+      replyTitle: 'Reply from support:',
+      button: 'View in the portal',
     },
     signIn: {
       subject: (desk: string) => `Your sign-in link for ${desk}`,
@@ -219,6 +243,41 @@ export function signInLink(ctx: TemplateContext, p: { name: string; signInUrl: s
     paragraph(t.signIn.expiry(t.minutes(p.expiresMinutes))),
     paragraph(t.notYou),
   ])
+}
+
+/** The receipt of a complaint (with its number and when the response is due) or an opinion. */
+export function complaintReceived(
+  ctx: TemplateContext,
+  p: { name: string; kind: FeedbackKind; number: string; subject: string; dueAt: Date | null; trackUrl: string },
+): MailContent {
+  const language = lang(ctx)
+  const t = strings[language].complaint
+  const kind = t.kindName[p.kind]
+  return render(ctx, t.receivedSubject(kind, p.number, oneLine(p.subject)), p.name, [
+    paragraph(t.receivedIntro(kind, p.number, p.subject)),
+    paragraph(p.dueAt ? t.due(moment(p.dueAt, ctx.desk.timeZone, language)) : t.thanks),
+    link(t.button, p.trackUrl),
+  ])
+}
+
+/** A complaint's new status or a reply from support. */
+export function complaintChanged(
+  ctx: TemplateContext,
+  p: { name: string; kind: FeedbackKind; number: string; subject: string; status: ComplaintStatus; reply?: string; trackUrl: string },
+): MailContent {
+  const t = strings[lang(ctx)].complaint
+  const status = t.statusName[p.status]
+  const blocks: Block[] = [paragraph(t.changedIntro(t.kindName[p.kind], p.number, p.subject, status))]
+  if (p.reply?.trim()) blocks.push({ kind: 'quote', title: t.replyTitle, text: p.reply.trim() })
+  blocks.push(link(t.button, p.trackUrl))
+  return render(ctx, t.changedSubject(p.number, status, oneLine(p.subject)), p.name, blocks)
+}
+
+/** A moment as the recipient reads it in the desk's time zone. @example "dinsdag 1 december om 10:00" */
+function moment(at: Date, timeZone: string, language: Language): string {
+  const day = new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { timeZone, weekday: 'long', day: 'numeric', month: 'long' }).format(at)
+  const time = new Intl.DateTimeFormat('nl-NL', { timeZone, hour: '2-digit', minute: '2-digit' }).format(at)
+  return language === 'nl' ? `${day} om ${time}` : `${day} at ${time}`
 }
 
 /** Makes `value` safe as HTML text or as a quoted attribute value. */

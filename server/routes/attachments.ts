@@ -6,14 +6,14 @@ import { Readable } from 'node:stream'
 import { Hono, type Context, type MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { ALLOWED_EXTENSIONS, MAX_ATTACHMENT_BYTES, checkAttachment, contentDisposition, type AttachmentCheck } from '../domain/attachment.ts'
-import { statusAfterReaction, withStatus } from '../domain/incident.ts'
+import { reactionRefusal, statusAfterReaction, withStatus } from '../domain/incident.ts'
 import type { Attachment, Contact, Incident, Message } from '../domain/records.ts'
 import type { Deps } from '../deps.ts'
 import { MESSAGES, apiError } from '../http/errors.ts'
 import type { SessionEnv } from '../middleware/session/index.ts'
 import { syncFolder, writeDurably } from '../store/durable-file.ts'
 import { VersionConflictError } from '../store/store.ts'
-import { incidentEvents } from './incident-events.ts'
+import { incidentEvents, refuseReaction } from './incident-events.ts'
 
 /** Largest upload request: one attachment plus room for the multipart envelope and a reaction text. */
 const MAX_UPLOAD_BYTES = MAX_ATTACHMENT_BYTES + 128 * 1024
@@ -81,8 +81,12 @@ export const attachments = (deps: Deps) => {
 
   /** Checks what costs nothing before the body is read: who asks, for which incident, in which format. */
   const mayUpload: MiddlewareHandler<SessionEnv> = async (c, next) => {
-    if (c.get('viewer').kind === 'anonymous') return apiError(c, 401, 'sign_in_required', MESSAGES.signInRequired)
-    if (!(await visible(c, c.req.param('id') ?? ''))) return apiError(c, 404, 'not_found', MESSAGES.incidentNotFound)
+    const viewer = c.get('viewer')
+    if (viewer.kind === 'anonymous') return apiError(c, 401, 'sign_in_required', MESSAGES.signInRequired)
+    const incident = await visible(c, c.req.param('id') ?? '')
+    if (!incident) return apiError(c, 404, 'not_found', MESSAGES.incidentNotFound)
+    const refusal = viewer.kind === 'contact' ? reactionRefusal(incident, deps.clock(), deps.desk) : undefined
+    if (refusal) return refuseReaction(c, refusal)
     if (!/^multipart\/form-data\b/i.test(c.req.header('content-type') ?? '')) return apiError(c, 415, 'unsupported_media_type', MESSAGES.multipartRequired)
     await next()
   }
@@ -149,6 +153,11 @@ export const attachments = (deps: Deps) => {
       if (!incident) return apiError(c, 404, 'not_found', MESSAGES.incidentNotFound)
       const attachment = await deps.store.attachments.get(c.req.param('attachmentId'))
       if (attachment?.incidentId !== incident.id) return apiError(c, 404, 'not_found', MESSAGES.attachmentNotFound)
+      // A file added to an internal note is support's, like the note itself.
+      if (c.get('viewer').kind === 'contact') {
+        const notes = (await deps.store.messages.listByIncident(incident.id)).filter((m) => m.visibility === 'internal')
+        if (notes.some((m) => m.attachmentIds.includes(attachment.id))) return apiError(c, 404, 'not_found', MESSAGES.attachmentNotFound)
+      }
       const handle = await open(fileOf(attachment.storedAs), 'r').catch((error: NodeJS.ErrnoException) => {
         if (error.code === 'ENOENT') return undefined
         throw error

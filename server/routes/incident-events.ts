@@ -4,6 +4,8 @@ import type { Context } from 'hono'
 import type { Contact, Incident } from '../domain/records.ts'
 import { contactMaySee } from '../domain/visibility.ts'
 import type { SessionEnv } from '../middleware/session/index.ts'
+import type { reactionRefusal } from '../domain/incident.ts'
+import { MESSAGES, apiError } from '../http/errors.ts'
 import type { Deps } from '../deps.ts'
 import { signInToken } from './auth.ts'
 
@@ -12,7 +14,12 @@ export const TRACK_LINK_DAYS = 14
 
 /** The portal page of an incident, where a tracking link lands. */
 export function incidentPage(incident: Incident, contact: Contact): string {
-  return `${contact.lang === 'en' ? '/en/portal' : '/portaal'}/incidenten/?id=${incident.id}`
+  return `${contact.lang === 'en' ? '/en/portal/incidents' : '/portaal/incidenten'}/?id=${incident.id}`
+}
+
+/** 409 for a customer's reaction to an incident that no longer takes one, saying what to do instead. */
+export function refuseReaction(c: Context, refusal: NonNullable<ReturnType<typeof reactionRefusal>>) {
+  return apiError(c, 409, refusal, refusal === 'incident_closed' ? MESSAGES.incidentClosed : MESSAGES.reopenWindowPassed)
 }
 
 export function incidentEvents(deps: Deps) {

@@ -4,9 +4,11 @@ import { Hono, type Context } from 'hono'
 import { z } from 'zod'
 import { PriorityLevel } from '../domain/desk.ts'
 import {
-  IncidentInput, mayFile, mayMove, newIncident, priorityRefusal, productAreaIssue, statusAfterReaction, withStatus,
+  IncidentInput, mayFile, mayMove, newIncident, priorityRefusal, productAreaIssue, reactionRefusal, statusAfterReaction, withStatus,
 } from '../domain/incident.ts'
+import { INCIDENT_KINDS } from '../domain/desk.ts'
 import { INCIDENT_STATUSES, type Contact, type Incident } from '../domain/records.ts'
+import { timelineOf } from '../domain/timeline.ts'
 import { contactIncidentFilter } from '../domain/visibility.ts'
 import { hashToken, newToken } from '../auth/tokens.ts'
 import type { Deps } from '../deps.ts'
@@ -16,7 +18,9 @@ import { jsonBody, requireJson } from '../middleware/json-body/index.ts'
 import { limitByAddress } from '../middleware/rate-limit/index.ts'
 import { type SessionEnv, requireStaff } from '../middleware/session/index.ts'
 import { VersionConflictError } from '../store/store.ts'
-import { incidentEvents, incidentPage } from './incident-events.ts'
+import { incidentEvents, incidentPage, refuseReaction } from './incident-events.ts'
+import { actorsOf } from './actors.ts'
+import { presentAttachment } from './attachments.ts'
 import { presentIncident } from './present.ts'
 
 /** The registration as it is kept until confirmed: the honeypot was empty, or nothing is kept at all. */
@@ -111,24 +115,47 @@ export const incidents = (deps: Deps) => {
       const viewer = c.get('viewer')
       if (viewer.kind === 'anonymous') return apiError(c, 401, 'sign_in_required', MESSAGES.signInRequired)
       const status = c.req.query('status')?.split(',').filter((s): s is Incident['status'] => (INCIDENT_STATUSES as readonly string[]).includes(s))
+      const kinds = c.req.query('kind')?.split(',').filter((k): k is Incident['kind'] => (INCIDENT_KINDS as readonly string[]).includes(k))
+      const contactId = c.req.query('contactId')
       const filter = viewer.kind === 'contact'
-        ? { ...contactIncidentFilter(viewer.contact), ...(status?.length ? { status } : {}) }
+        // An employee's own filter wins over any contactId they send: they see only what they filed.
+        ? { ...(contactId ? { contactId } : {}), ...contactIncidentFilter(viewer.contact), ...(status?.length ? { status } : {}) }
         : {
+            ...(contactId ? { contactId } : {}),
             ...(c.req.query('team') ? { team: c.req.query('team') } : {}),
             ...(c.req.query('mine') === '1' ? { assigneeId: viewer.staff.id } : {}),
             ...(c.req.query('organisationId') ? { organisationId: c.req.query('organisationId') } : {}),
             ...(status?.length ? { status } : {}),
           }
       const now = deps.clock()
-      const list = (await deps.store.incidents.list(filter)).sort((a, b) => b.registeredAt.localeCompare(a.registeredAt))
-      return c.json({ incidents: list.map((i) => presentIncident(i, deps, now)) })
+      const list = (await deps.store.incidents.list(filter))
+        .filter((i) => !kinds?.length || kinds.includes(i.kind))
+        .sort((a, b) => b.registeredAt.localeCompare(a.registeredAt))
+      const actorOf = await actorsOf(deps.store, list.map((i) => `contact:${i.contactId}`), deps.desk.name.nl)
+      c.header('Cache-Control', 'private, no-store')
+      return c.json({ incidents: list.map((i) => ({ ...presentIncident(i, deps, now), contactName: actorOf(`contact:${i.contactId}`).name })) })
     })
     .get('/:id', async (c) => {
       const incident = await visible(c, c.req.param('id'))
       if (!incident) return apiError(c, 404, 'not_found', MESSAGES.incidentNotFound)
       const isStaff = c.get('viewer').kind === 'staff'
-      const messages = (await deps.store.messages.listByIncident(incident.id)).filter((m) => isStaff || m.visibility === 'public')
-      return c.json({ incident: presentIncident(incident, deps, deps.clock()), messages })
+      const [allMessages, files] = await Promise.all([deps.store.messages.listByIncident(incident.id), deps.store.attachments.listByIncident(incident.id)])
+      const messages = allMessages.filter((m) => isStaff || m.visibility === 'public')
+      const refs = [`contact:${incident.contactId}`, ...incident.statusHistory.map((h) => h.by), ...allMessages.map((m) => m.author), ...files.map((a) => a.uploadedBy)]
+      const actorOf = await actorsOf(deps.store, refs, deps.desk.name.nl)
+      const timeline = timelineOf(incident, allMessages, files, actorOf, { isStaff })
+      const shown = new Set(timeline.flatMap((e) => (e.type === 'message' ? e.attachments.map((a) => a.id) : e.type === 'attachment' ? [e.attachment.id] : [])))
+      const now = deps.clock()
+      c.header('Cache-Control', 'private, no-store')
+      return c.json({
+        incident: presentIncident(incident, deps, now),
+        requester: { id: incident.contactId, name: actorOf(`contact:${incident.contactId}`).name },
+        messages,
+        attachments: files.filter((a) => shown.has(a.id)).map(presentAttachment),
+        timeline,
+        /** Why the customer may not react any more, if so: the portal then offers a new incident instead. */
+        reactionRefusal: isStaff ? null : (reactionRefusal(incident, now, deps.desk) ?? null),
+      })
     })
     .patch('/:id', requireStaff, requireJson, jsonBody(TriageInput), async (c) => {
       const viewer = c.get('viewer')
@@ -180,6 +207,8 @@ export const incidents = (deps: Deps) => {
       const { text, visibility } = c.req.valid('json')
       const now = deps.clock()
       const isStaff = viewer.kind === 'staff'
+      const refusal = isStaff ? undefined : reactionRefusal(incident, now, deps.desk)
+      if (refusal) return refuseReaction(c, refusal)
       const author = isStaff ? `staff:${viewer.staff.id}` : `contact:${viewer.contact.id}`
       const message = { id: randomUUID(), incidentId: incident.id, visibility: isStaff ? visibility : 'public' as const, author, text, attachmentIds: [], at: now.toISOString() }
       await deps.store.messages.add(message)

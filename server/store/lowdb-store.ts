@@ -9,12 +9,12 @@ import { open, readFile, type FileHandle } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Low } from 'lowdb'
 import type { MailRecord } from '../mail/types.ts'
-import type { Incident } from '../domain/records.ts'
+import type { Complaint, Incident } from '../domain/records.ts'
 import { DurableJsonFile, syncFolder } from './durable-file.ts'
 import { StoreError, VersionConflictError, type IncidentFilter, type Store } from './store.ts'
 
 const TABLES = [
-  'organisations', 'contacts', 'staff', 'incidents', 'messages', 'attachments',
+  'organisations', 'contacts', 'staff', 'incidents', 'messages', 'attachments', 'complaints',
   'registrations', 'signInTokens', 'sessions', 'outbox', 'audit',
 ] as const
 type Table = (typeof TABLES)[number]
@@ -27,6 +27,8 @@ type Snapshot = { format: 1; tables: Record<Table, Row[]> }
 
 /** Incident numbers start here: six digits, easy to type on a phone keypad. */
 const FIRST_NUMBER = 100001
+/** Complaint numbers: "K" and five digits from here on. */
+const FIRST_COMPLAINT_NUMBER = 10001
 
 export interface LowdbStoreOptions {
   /** The data folder; the store lives in `<dir>/store/`. */
@@ -131,10 +133,12 @@ class State {
   readonly tables = Object.fromEntries(TABLES.map((t) => [t, new Map<string, Row>()])) as Record<Table, Map<string, Row>>
   readonly byKey = new Map<string, string>()
   readonly messagesOf = new Map<string, Set<string>>()
+  readonly attachmentsOf = new Map<string, Set<string>>()
   readonly auditOf = new Map<string, Set<string>>()
   /** Mails still to send: the outbox drains often, and sent mails pile up. */
   readonly pendingMails = new Set<string>()
   lastNumber = FIRST_NUMBER - 1
+  lastComplaintNumber = FIRST_COMPLAINT_NUMBER - 1
 
   /** Index keys of a record, e.g. "contacts:email:ann@example.nl". */
   private keysOf(t: Table, r: Row): string[] {
@@ -154,6 +158,7 @@ class State {
     if (old) {
       for (const k of this.keysOf(op.t, old)) this.byKey.delete(k)
       if (op.t === 'messages') this.messagesOf.get(old.incidentId)?.delete(old.id)
+      if (op.t === 'attachments') this.attachmentsOf.get(old.incidentId)?.delete(old.id)
       if (op.t === 'audit') this.auditOf.get(old.target)?.delete(old.id)
     }
     if (op.t === 'outbox') this.pendingMails.delete(op.op === 'put' ? op.r.id : op.id)
@@ -165,8 +170,10 @@ class State {
     table.set(op.r.id, op.r)
     for (const k of this.keysOf(op.t, op.r)) this.byKey.set(k, op.r.id)
     if (op.t === 'messages') group(this.messagesOf, op.r.incidentId, op.r.id)
+    if (op.t === 'attachments') group(this.attachmentsOf, op.r.incidentId, op.r.id)
     if (op.t === 'audit') group(this.auditOf, op.r.target, op.r.id)
     if (op.t === 'incidents') this.lastNumber = Math.max(this.lastNumber, Number(op.r.number))
+    if (op.t === 'complaints') this.lastComplaintNumber = Math.max(this.lastComplaintNumber, Number(op.r.number.slice(1)))
   }
 
   find<T>(t: Table, key: string): T | undefined {
@@ -254,7 +261,7 @@ function buildStore(state: State, journal: Journal, release: () => void): Store 
 
   return {
     organisations: {
-      get: async (id) => get(  'organisations', id),
+      get: async (id) => structuredClone(get('organisations', id)),
       list: async () => all('organisations'),
       put: (o) => put('organisations', o),
     },
@@ -297,6 +304,27 @@ function buildStore(state: State, journal: Journal, release: () => void): Store 
     attachments: {
       add: (a) => put('attachments', a),
       get: async (id) => structuredClone(get('attachments', id)),
+      listByIncident: async (incidentId) =>
+        [...(state.attachmentsOf.get(incidentId) ?? [])].map((id) => structuredClone(t.attachments.get(id)) as any).sort((a, b) => a.at.localeCompare(b.at)),
+    },
+    complaints: {
+      async create(draft) {
+        const complaint: Complaint = { ...draft, id: randomUUID(), number: `K${state.lastComplaintNumber + 1}`, version: 1 }
+        await put('complaints', complaint)
+        return structuredClone(complaint)
+      },
+      get: async (id) => structuredClone(get<Complaint>('complaints', id)),
+      list: async (filter) => all<Complaint>('complaints')
+        .filter((c) => (!filter.organisationId || c.organisationId === filter.organisationId) && (!filter.contactId || c.contactId === filter.contactId))
+        .map((c) => structuredClone(c)),
+      async update(id, expectedVersion, change) {
+        const current = get<Complaint>('complaints', id)
+        if (!current) throw new StoreError(`no complaint ${id}`)
+        if (current.version !== expectedVersion) throw new VersionConflictError(structuredClone(current))
+        const next = { ...change(structuredClone(current)), id, number: current.number, version: current.version + 1 }
+        await put('complaints', next)
+        return structuredClone(next)
+      },
     },
     registrations: {
       put: (r) => put('registrations', r),

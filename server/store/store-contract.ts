@@ -1,7 +1,7 @@
 /** One suite of behaviours every Store implementation must show; each implementation's test runs it. */
 import { randomUUID } from 'node:crypto'
 import { describe, expect, test } from 'vitest'
-import type { Contact, Incident } from '../domain/records.ts'
+import type { Complaint, Contact, Incident } from '../domain/records.ts'
 import type { MailRecord } from '../mail/types.ts'
 import { VersionConflictError, type Store } from './store.ts'
 
@@ -19,6 +19,15 @@ export function incidentDraft(overrides: Partial<Incident> = {}): Omit<Incident,
     description: 'Bij het indienen verschijnt foutcode 500.', kbQuery: 'btw fout', kbArticles: ['vat-return'], lang: 'nl',
     status: 'new', priority: null, team: 'finance', assigneeId: null, registeredAt: at,
     statusHistory: [{ status: 'new', at, by: 'contact:contact-1' }], updatedAt: at, ...overrides,
+  }
+}
+
+export function complaintDraft(overrides: Partial<Complaint> = {}): Omit<Complaint, 'id' | 'number' | 'version'> {
+  const at = '2026-11-30T09:00:00.000Z'
+  return {
+    organisationId: 'org-1', contactId: 'contact-1', kind: 'complaint', subject: 'Niet teruggebeld', text: 'Ik werd beloofd teruggebeld te worden.',
+    incidentId: null, lang: 'nl', status: 'received', statusHistory: [{ status: 'received', at, by: 'contact:contact-1' }], replies: [],
+    registeredAt: at, dueAt: '2026-12-01T08:30:00.000Z', respondedAt: null, updatedAt: at, ...overrides,
   }
 }
 
@@ -122,6 +131,37 @@ export function storeContract(name: string, open: () => Promise<Store>) {
       expect((await store.messages.listByIncident('i1')).map((m) => m.id)).toEqual(['m1', 'm2'])
       await store.audit.append({ id: 'a1', at: '2026-11-30T09:00:00.000Z', actor: 'staff:s1', action: 'priority.set', target: 'incident:i1' })
       expect((await store.audit.listFor('incident:i1')).map((a) => a.action)).toEqual(['priority.set'])
+      await store.close()
+    })
+
+    test('lists the attachments of one incident, oldest first', async () => {
+      const store = await open()
+      const attachment = (id: string, incidentId: string, at: string) => ({ id, incidentId, fileName: `${id}.txt`, contentType: 'text/plain', size: 3, storedAs: `attachments/${incidentId}/${id}`, uploadedBy: 'contact:c1', at })
+      await store.attachments.add(attachment('b', 'i1', '2026-11-30T10:00:00.000Z'))
+      await store.attachments.add(attachment('a', 'i1', '2026-11-30T09:00:00.000Z'))
+      await store.attachments.add(attachment('c', 'i2', '2026-11-30T09:30:00.000Z'))
+      expect((await store.attachments.listByIncident('i1')).map((a) => a.id)).toEqual(['a', 'b'])
+      expect(await store.attachments.listByIncident('none')).toEqual([])
+      await store.close()
+    })
+
+    test('numbers complaints in their own series and decides two changes against one version once', async () => {
+      const store = await open()
+      await store.incidents.create(incidentDraft())
+      const created = await Promise.all(Array.from({ length: 5 }, (_, i) => store.complaints.create(complaintDraft({ contactId: i < 3 ? 'contact-1' : 'contact-2' }))))
+      expect(created.every((c) => /^K\d+$/.test(c.number) && c.version === 1)).toBe(true)
+      expect(new Set(created.map((c) => c.number)).size).toBe(5)
+      expect((await store.complaints.list({ contactId: 'contact-1' })).length).toBe(3)
+      expect((await store.complaints.list({ organisationId: 'org-1' })).length).toBe(5)
+      expect(await store.complaints.list({ organisationId: 'org-2' })).toEqual([])
+      const [first] = created
+      const [winning, losing] = await Promise.allSettled([
+        store.complaints.update(first!.id, 1, (c) => ({ ...c, status: 'in_progress' })),
+        store.complaints.update(first!.id, 1, (c) => ({ ...c, status: 'resolved' })),
+      ])
+      expect(winning).toMatchObject({ status: 'fulfilled', value: { status: 'in_progress', version: 2, number: first!.number } })
+      expect(losing).toMatchObject({ status: 'rejected', reason: expect.any(VersionConflictError) })
+      expect((await store.complaints.get(first!.id))?.status).toBe('in_progress')
       await store.close()
     })
 

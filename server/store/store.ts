@@ -1,14 +1,14 @@
 /** The Store: every record the API keeps, behind one interface (lowdb by default, PostgreSQL later). */
 import type { MailRecord, OutboxStore } from '../mail/types.ts'
 import type {
-  AuditEntry, Attachment, Contact, Incident, IncidentStatus, Message, Organisation, PendingRegistration, Session, SignInToken, Staff,
+  AuditEntry, Attachment, Complaint, Contact, Incident, IncidentStatus, Message, Organisation, PendingRegistration, Session, SignInToken, Staff,
 } from '../domain/records.ts'
 
 /** A change made against a version that is no longer the current one. */
-export class VersionConflictError extends Error {
+export class VersionConflictError<T extends { number: string; version: number } = Incident> extends Error {
   override name = 'VersionConflictError'
-  constructor(readonly current: Incident) {
-    super(`incident ${current.number} changed meanwhile (now version ${current.version})`)
+  constructor(readonly current: T) {
+    super(`${current.number} changed meanwhile (now version ${current.version})`)
   }
 }
 
@@ -65,6 +65,16 @@ export interface Store {
   attachments: {
     add(attachment: Attachment): Promise<void>
     get(id: string): Promise<Attachment | undefined>
+    /** Oldest first. */
+    listByIncident(incidentId: string): Promise<Attachment[]>
+  }
+  complaints: {
+    /** Stores a new complaint or opinion with the next number ("K" and digits, increasing) and version 1. */
+    create(draft: Omit<Complaint, 'id' | 'number' | 'version'>): Promise<Complaint>
+    get(id: string): Promise<Complaint | undefined>
+    list(filter: { organisationId?: string; contactId?: string }): Promise<Complaint[]>
+    /** As incidents.update: applied only against `expectedVersion`, else VersionConflictError. */
+    update(id: string, expectedVersion: number, change: (current: Complaint) => Complaint): Promise<Complaint>
   }
   registrations: {
     put(registration: PendingRegistration): Promise<void>

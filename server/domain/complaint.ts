@@ -1,0 +1,91 @@
+/** Complaints and opinions: what a contact files, the one-working-day response target, and how staff move them on. */
+import { z } from 'zod'
+import { Language, type DeskConfig } from './desk.ts'
+import type { BusinessCalendar } from './calendar.ts'
+import { COMPLAINT_STATUSES, FEEDBACK_KINDS, type Complaint, type ComplaintStatus, type Contact } from './records.ts'
+import { addBusinessTime } from './sla.ts'
+
+const text = (min: number, max: number) => z.string().trim().min(min).max(max)
+
+/** A complaint or opinion from the portal; the signed-in contact decides the organisation. */
+export const ComplaintInput = z.strictObject({
+  /** complaint (klacht) or opinion (mening). */
+  kind: z.enum(FEEDBACK_KINDS),
+  subject: text(3, 200),
+  text: text(10, 10_000),
+  /** The number of an incident it is about; default none. @example "100142" */
+  incidentNumber: z.string().regex(/^\d{1,12}$/, { error: 'an incident number has digits only' }).optional(),
+  /** Language of the e-mails; default the contact's own. */
+  lang: Language.optional(),
+})
+export type ComplaintInput = z.input<typeof ComplaintInput>
+
+/** What support does with a complaint: a reply to the customer, a new status, or both. */
+export const ComplaintChangeInput = z.strictObject({
+  /** The version the change was made against; an older one is refused with 409. */
+  version: z.number().int().positive(),
+  status: z.enum(COMPLAINT_STATUSES).optional(),
+  reply: text(1, 20_000).optional(),
+}).refine((c) => c.status !== undefined || c.reply !== undefined, { error: 'give a status, a reply or both', path: ['status'] })
+export type ComplaintChangeInput = z.input<typeof ComplaintChangeInput>
+
+/** The moves support may make; a resolved complaint may be taken up again. */
+export const COMPLAINT_TRANSITIONS: Record<ComplaintStatus, ComplaintStatus[]> = {
+  received: ['in_progress', 'resolved'],
+  in_progress: ['resolved'],
+  resolved: ['in_progress'],
+}
+
+/** When the first response to a complaint filed at `at` is due: `complaintResponseBusinessHours` of business time. */
+export function complaintDueAt(at: Date, desk: DeskConfig, calendar: BusinessCalendar): Date {
+  return addBusinessTime(at, desk.process.complaintResponseBusinessHours * 3_600_000, calendar)
+}
+
+/** A new complaint or opinion; only a complaint has a response target. */
+export function newComplaint(
+  input: z.output<typeof ComplaintInput>,
+  context: { contact: Contact; incidentId: string | null; desk: DeskConfig; calendar: BusinessCalendar; now: Date },
+): Omit<Complaint, 'id' | 'number' | 'version'> {
+  const at = context.now.toISOString()
+  return {
+    organisationId: context.contact.organisationId,
+    contactId: context.contact.id,
+    kind: input.kind,
+    subject: input.subject,
+    text: input.text,
+    incidentId: context.incidentId,
+    lang: input.lang ?? context.contact.lang,
+    status: 'received',
+    statusHistory: [{ status: 'received', at, by: `contact:${context.contact.id}` }],
+    replies: [],
+    registeredAt: at,
+    dueAt: input.kind === 'complaint' ? complaintDueAt(context.now, context.desk, context.calendar).toISOString() : null,
+    respondedAt: null,
+    updatedAt: at,
+  }
+}
+
+/** Why a change may not be made, or undefined when it may. */
+export function complaintChangeRefusal(complaint: Complaint, status: ComplaintStatus | undefined): 'transition_refused' | undefined {
+  if (status === undefined || status === complaint.status) return undefined
+  return COMPLAINT_TRANSITIONS[complaint.status].includes(status) ? undefined : 'transition_refused'
+}
+
+/** Applies support's change; the first reply or status change is the response the target asks for. */
+export function changeComplaint(complaint: Complaint, change: { status?: ComplaintStatus; reply?: string }, by: string, now: Date): Complaint {
+  const at = now.toISOString()
+  const next: Complaint = { ...complaint, updatedAt: at, respondedAt: complaint.respondedAt ?? at }
+  if (change.reply !== undefined) next.replies = [...complaint.replies, { at, by, text: change.reply }]
+  if (change.status !== undefined && change.status !== complaint.status) {
+    next.status = change.status
+    next.statusHistory = [...complaint.statusHistory, { status: change.status, at, by }]
+  }
+  return next
+}
+
+/** Whether the response target was missed: no response by the due time (now, or when it came). */
+export function isComplaintBreached(complaint: Complaint, now: Date): boolean {
+  if (!complaint.dueAt) return false
+  const due = new Date(complaint.dueAt).getTime()
+  return (complaint.respondedAt ? new Date(complaint.respondedAt).getTime() : now.getTime()) > due
+}

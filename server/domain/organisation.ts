@@ -1,0 +1,60 @@
+/** An organisation's own data in the portal: what each role sees, what an admin may change, and the contacts rules. */
+import { z } from 'zod'
+import { Language } from './desk.ts'
+import { CONTACT_ROLES, type Contact, type Organisation } from './records.ts'
+
+const optionalText = (max: number) => z.string().trim().max(max)
+
+/** The company details an admin edits; a field left out stays as it is, an empty one is cleared. */
+export const OrganisationDetailsInput = z.strictObject({
+  name: z.string().trim().min(2).max(120).optional(),
+  address: optionalText(300).optional(),
+  /** @example "050 123 45 67" */
+  phone: optionalText(40).regex(/^[\d\s+()-]*$/, { error: 'digits, spaces, +, ( ) and - only' }).optional(),
+  invoiceEmail: z.union([z.literal(''), z.email().max(254)]).optional(),
+}).refine((d) => Object.keys(d).length > 0, { error: 'give at least one field to change', path: ['name'] })
+export type OrganisationDetailsInput = z.input<typeof OrganisationDetailsInput>
+
+/** A contact an admin adds. */
+export const ContactInput = z.strictObject({
+  name: z.string().trim().min(2).max(120),
+  email: z.email().max(254).transform((e) => e.toLowerCase()),
+  /** employee (default) or admin. */
+  role: z.enum(CONTACT_ROLES).default('employee'),
+  /** Language of the e-mails; default Dutch. */
+  lang: Language.default('nl'),
+  /** Whether they may file incidents and sign in at once; default yes. */
+  isAuthorised: z.boolean().default(true),
+})
+export type ContactInput = z.input<typeof ContactInput>
+
+/** A change to a contact; a field left out stays as it is. */
+export const ContactChangeInput = z.strictObject({
+  name: z.string().trim().min(2).max(120).optional(),
+  role: z.enum(CONTACT_ROLES).optional(),
+  lang: Language.optional(),
+  /** false withdraws the authorisation: no incidents, no sign-in, at once. */
+  isAuthorised: z.boolean().optional(),
+  /** false deactivates the contact (they leave the company); their incidents stay. */
+  isActive: z.boolean().optional(),
+}).refine((d) => Object.keys(d).length > 0, { error: 'give at least one field to change', path: ['role'] })
+export type ContactChangeInput = z.input<typeof ContactChangeInput>
+
+/** What an employee sees of their own organisation: name, customer number, First Class or not. */
+export function briefOrganisation(organisation: Organisation) {
+  const { id, name, customerNumber, isFirstClass } = organisation
+  return { id, name, customerNumber, isFirstClass }
+}
+
+/** An admin who may act as one: signed in means authorised and active, so counting those is enough. */
+const isActingAdmin = (c: Contact) => c.role === 'admin' && c.isAuthorised && c.isActive
+
+/**
+ * Why a change to a contact may not be made, or undefined when it may: an organisation always
+ * keeps one admin who can sign in, or nobody could manage its contacts any more.
+ */
+export function contactChangeRefusal(contacts: Contact[], target: Contact, change: z.output<typeof ContactChangeInput>): 'last_admin' | undefined {
+  const after = { ...target, ...change }
+  if (!isActingAdmin(target) || isActingAdmin(after)) return undefined
+  return contacts.some((c) => c.id !== target.id && isActingAdmin(c)) ? undefined : 'last_admin'
+}

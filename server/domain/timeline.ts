@@ -1,0 +1,54 @@
+/** An incident's timeline: status changes, replies, reactions and files in the order they happened, as the viewer may see them. */
+import type { Attachment, Incident, IncidentStatus, Message } from './records.ts'
+
+/** Who did something, by name: a contact, a support employee, or the desk itself. */
+export interface Actor {
+  kind: 'contact' | 'staff' | 'system'
+  name: string
+}
+
+/** What a viewer learns of a file: never where it is stored. */
+export interface AttachmentView {
+  id: string
+  fileName: string
+  contentType: string
+  size: number
+}
+
+export type TimelineEntry =
+  | { type: 'status'; at: string; status: IncidentStatus; by: Actor }
+  | { type: 'message'; at: string; id: string; visibility: Message['visibility']; text: string; by: Actor; attachments: AttachmentView[] }
+  | { type: 'attachment'; at: string; by: Actor; attachment: AttachmentView }
+
+const viewOf = ({ id, fileName, contentType, size }: Attachment): AttachmentView => ({ id, fileName, contentType, size })
+
+/**
+ * The timeline of `incident`. A customer (`isStaff` false) never sees internal notes, nor the
+ * files that hang only off them. Entries at the same moment keep their natural order: the
+ * status change a reaction caused comes after the reaction.
+ */
+export function timelineOf(
+  incident: Incident,
+  messages: Message[],
+  attachments: Attachment[],
+  actorOf: (ref: string) => Actor,
+  options: { isStaff: boolean },
+): TimelineEntry[] {
+  const visible = messages.filter((m) => options.isStaff || m.visibility === 'public')
+  const hidden = new Set(messages.filter((m) => !visible.includes(m)).flatMap((m) => m.attachmentIds))
+  const attached = new Set(messages.flatMap((m) => m.attachmentIds))
+  const byId = new Map(attachments.map((a) => [a.id, a]))
+  const entries: { entry: TimelineEntry; rank: number }[] = [
+    ...incident.statusHistory.map((change) => ({ entry: { type: 'status' as const, at: change.at, status: change.status, by: actorOf(change.by) }, rank: 1 })),
+    ...visible.map((m) => ({
+      entry: {
+        type: 'message' as const, at: m.at, id: m.id, visibility: m.visibility, text: m.text, by: actorOf(m.author),
+        attachments: m.attachmentIds.flatMap((id) => (byId.has(id) ? [viewOf(byId.get(id)!)] : [])),
+      },
+      rank: 0,
+    })),
+    ...attachments.filter((a) => !attached.has(a.id) && !hidden.has(a.id))
+      .map((a) => ({ entry: { type: 'attachment' as const, at: a.at, by: actorOf(a.uploadedBy), attachment: viewOf(a) }, rank: 0 })),
+  ]
+  return entries.sort((a, b) => a.entry.at.localeCompare(b.entry.at) || a.rank - b.rank).map((e) => e.entry)
+}
