@@ -13,6 +13,9 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'always' },
   prefetch: false,
+  // Shiki colours code with style attributes, which the pages' Content-Security-Policy refuses;
+  // code blocks are plain text, styled by the site's stylesheet.
+  markdown: { syntaxHighlight: false },
   devToolbar: { enabled: false },
   integrations: [mdx(), preact(), kbBuild({ articlesDir })],
 })

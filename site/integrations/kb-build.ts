@@ -1,4 +1,4 @@
-/** Build steps after Astro: bundle the widget, refuse broken internal links, then index the pages with Pagefind. */
+/** Build steps after Astro: bundle the widget, refuse broken internal links, index the pages with Pagefind, hash inline code for the CSP. */
 import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { promisify } from 'node:util'
 import zlib from 'node:zlib'
@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url'
 import type { AstroIntegration } from 'astro'
 import * as pagefind from 'pagefind'
 import { buildWidget } from '../../widget/build.ts'
+import { CSP_MANIFEST, writeCspManifest } from './csp-hashes.ts'
 
 const gunzip = promisify(zlib.gunzip)
 const brotli = promisify(zlib.brotliCompress)
@@ -19,7 +20,7 @@ export interface BrokenLink {
   href: string
 }
 
-/** Astro integration: link check and Pagefind index, each failing the build with a clear message. */
+/** Astro integration: link check and Pagefind index, each failing the build with a clear message; then the CSP hashes. */
 export function kbBuild(options: { articlesDir: string }): AstroIntegration {
   return {
     name: 'loket-kb-build',
@@ -39,6 +40,14 @@ export function kbBuild(options: { articlesDir: string }): AstroIntegration {
         await brotliIndex(join(outDir, 'pagefind'))
         const counts = Object.entries(languages).map(([lang, n]) => `${lang}: ${n}`).join(', ')
         logger.info(`Pagefind indexed ${Object.values(languages).reduce((a, b) => a + b, 0)} pages (${counts}) in ${Math.round(performance.now() - started)} ms`)
+        // Last, so the hashes are of the pages exactly as they are served.
+        const csp = await writeCspManifest(outDir)
+        logger.info(`CSP: hashed the inline scripts and styles of ${csp.pages} pages into ${CSP_MANIFEST}`)
+        const unhashable = Object.entries(csp.unhashable)
+        if (unhashable.length > 0) {
+          const lines = unhashable.map(([page, found]) => `  - ${page}: ${[...new Set(found.map((f) => `<${f.tag}> ${f.what}`))].join(', ')}`)
+          logger.warn(`The Content-Security-Policy will block these, which no hash can allow:\n${lines.join('\n')}\nMove the style into a stylesheet or the handler into a script.`)
+        }
       },
     },
   }

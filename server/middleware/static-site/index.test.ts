@@ -3,9 +3,17 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { createApp } from '../../app.ts'
+import { contentSecurityPolicy } from './index.ts'
 import { testDesk } from '../../testing.ts'
 
 let app: ReturnType<typeof createApp>
+
+/** Hashes as the build's manifest holds them; the values only need to reach the header unchanged. */
+const HASHES = {
+  home: { script: ["'sha256-aG9tZS1zY3JpcHQ='"], style: ["'sha256-aG9tZS1zdHlsZQ=='", "'sha256-aXNsYW5k'"] },
+  notFoundEn: { script: [], style: ["'sha256-NDA0LWVu'"] },
+  notFoundNl: { script: [], style: ["'sha256-NDA0LW5s'"] },
+}
 
 beforeAll(async () => {
   const root = mkdtempSync(join(tmpdir(), 'loket-site-'))
@@ -17,6 +25,7 @@ beforeAll(async () => {
     'pagefind/pagefind.js': `export const x = 1;${' '.repeat(4000)}`,
     '_astro/page.abc123.js': 'console.log(1)',
     'widget.js': '(()=>{})();',
+    '_csp.json': JSON.stringify({ '/': HASHES.home, '/404.html': HASHES.notFoundNl, '/en/404/': HASHES.notFoundEn }),
   }
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(root, path)), { recursive: true })
@@ -33,6 +42,40 @@ describe('the static KnowledgeBase', () => {
     expect(res.headers.get('cache-control')).toBe('no-cache')
     expect(res.headers.get('x-content-type-options')).toBe('nosniff')
     expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin')
+  })
+
+  test('sends each page a strict Content-Security-Policy with its own hashes', async () => {
+    const expected = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-aG9tZS1zY3JpcHQ='; " +
+      "style-src 'self' 'sha256-aG9tZS1zdHlsZQ==' 'sha256-aXNsYW5k'; img-src 'self' data:; connect-src 'self'; " +
+      "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'"
+    for (const path of ['/', '/index.html']) {
+      const res = await app.request(path, { headers: { 'accept-encoding': 'gzip' } })
+      expect(res.headers.get('content-security-policy')).toBe(expected)
+    }
+  })
+
+  test('gives a page missing from the manifest the policy without hashes', async () => {
+    const res = await app.request('/support/')
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-security-policy')).toBe(contentSecurityPolicy())
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; ")
+  })
+
+  test.each([
+    ['/bestaat-niet/', HASHES.notFoundNl],
+    ['/en/does-not-exist/', HASHES.notFoundEn],
+  ])('sends the 404 page for %s with that page\'s hashes', async (path, hashes) => {
+    const res = await app.request(path)
+    expect(res.status).toBe(404)
+    expect(res.headers.get('content-security-policy')).toBe(contentSecurityPolicy(hashes))
+  })
+
+  test('leaves scripts and the search index without a page policy', async () => {
+    for (const path of ['/widget.js', '/pagefind/pagefind.js', '/_astro/page.abc123.js']) {
+      const res = await app.request(path)
+      expect(res.status).toBe(200)
+      expect(res.headers.get('content-security-policy')).toBeNull()
+    }
   })
 
   test('lets any origin load the search index, for the widget', async () => {

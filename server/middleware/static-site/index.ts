@@ -1,8 +1,9 @@
-/** Serves the built KnowledgeBase: caching by kind of file, CORS for the search index, localised 404s. */
+/** Serves the built KnowledgeBase: caching by kind of file, CORS for the search index, a strict CSP per page, localised 404s. */
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { extname, join } from 'node:path'
 import { Hono, type MiddlewareHandler } from 'hono'
 import { serveStatic } from '@hono/node-server/serve-static'
+import { CSP_MANIFEST, type CspManifest, type InlineHashes } from '../../../site/integrations/csp-hashes.ts'
 
 export interface StaticSiteOptions {
   /** The folder `astro build` wrote, e.g. `dist`. */
@@ -19,15 +20,39 @@ function cacheControl(path: string): string {
 }
 
 /**
+ * The Content-Security-Policy of a KB page: nothing from other origins, never framed, and inline
+ * scripts and styles only by the hashes the build wrote for that page. Pagefind compiles
+ * WebAssembly, hence 'wasm-unsafe-eval' (which allows no JavaScript eval).
+ * @example contentSecurityPolicy({ script: ["'sha256-…'"], style: [] })
+ */
+export function contentSecurityPolicy(hashes: InlineHashes = { script: [], style: [] }): string {
+  return [
+    "default-src 'self'",
+    ["script-src 'self' 'wasm-unsafe-eval'", ...hashes.script].join(' '),
+    ["style-src 'self'", ...hashes.style].join(' '),
+    "img-src 'self' data:",
+    "connect-src 'self'",
+    "frame-ancestors 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "object-src 'none'",
+  ].join('; ')
+}
+
+/**
  * The KB as Hono routes. `/pagefind/*`, `/widget.js` and `/widget/*` are readable from any origin (the widget
  * runs on other sites and searches from there; a module import is a CORS request); pages are not
- * framed or sniffed.
+ * framed or sniffed, and each carries the CSP of its own inline scripts and styles.
  */
 export function staticSite({ root }: StaticSiteOptions) {
   const notFound = {
     nl: readIfExists(join(root, '404.html')),
     en: readIfExists(join(root, 'en', '404', 'index.html')),
   }
+  const manifest = readManifest(join(root, CSP_MANIFEST))
+  // One string per page, built once: a request only looks its policy up.
+  const policies = new Map(Object.entries(manifest).map(([page, hashes]) => [page, contentSecurityPolicy(hashes)]))
+  const policyOf = (page: string) => policies.get(page) ?? contentSecurityPolicy()
   return new Hono()
     .use('/pagefind/*', crossOrigin)
     .use('/widget.js', crossOrigin)
@@ -40,13 +65,18 @@ export function staticSite({ root }: StaticSiteOptions) {
         return c.redirect(`${path}/${query}`, 301)
       }
       await next()
-      if (c.res.status === 200) c.header('Cache-Control', cacheControl(path))
+      if (c.res.status !== 200) return
+      c.header('Cache-Control', cacheControl(path))
+      if (c.res.headers.get('Content-Type')?.startsWith('text/html')) c.header('Content-Security-Policy', policyOf(pageOf(path)))
     })
     // Brotli copies written at build time (Pagefind's wasm and index) are sent when accepted.
     .use('*', serveStatic({ root, precompressed: true }))
     .get('*', (c) => {
-      const page = c.req.path.startsWith('/en/') ? notFound.en : notFound.nl
-      return page ? c.html(page, 404) : c.text('Not found', 404)
+      const isEnglish = c.req.path.startsWith('/en/')
+      const page = isEnglish ? notFound.en : notFound.nl
+      if (!page) return c.text('Not found', 404)
+      c.header('Content-Security-Policy', policyOf(isEnglish ? '/en/404/' : '/404.html'))
+      return c.html(page, 404)
     })
 }
 
@@ -63,6 +93,17 @@ function isDirectory(path: string): boolean {
   } catch {
     return false
   }
+}
+
+/** The manifest key of a requested page: `/en/search/index.html` and `/en/search/` are one page. */
+function pageOf(path: string): string {
+  return path.endsWith('/index.html') ? path.slice(0, -'index.html'.length) : path
+}
+
+/** The build's CSP hashes; none (so every inline script and style is refused) when the build wrote no manifest. */
+function readManifest(path: string): CspManifest {
+  const text = readIfExists(path)
+  return text ? (JSON.parse(text) as CspManifest) : {}
 }
 
 function readIfExists(path: string): string | undefined {
