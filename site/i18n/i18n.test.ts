@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
-import nl from './nl.json'
-import en from './en.json'
-import { t } from './index.ts'
+import { dictionaries, t } from './index.ts'
+
+const { nl, en } = dictionaries
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
 

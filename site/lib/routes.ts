@@ -8,6 +8,11 @@ export const PAGES = {
   search: { nl: '/zoeken/', en: '/en/search/' },
   hours: { nl: '/openingstijden/', en: '/en/opening-hours/' },
   priorities: { nl: '/prioriteiten/', en: '/en/priorities/' },
+  portal: { nl: '/portaal/', en: '/en/portal/' },
+  portalIncidents: { nl: '/portaal/incidenten/', en: '/en/portal/incidents/' },
+  portalNew: { nl: '/portaal/melden/', en: '/en/portal/new/' },
+  portalOrganisation: { nl: '/portaal/organisatie/', en: '/en/portal/organisation/' },
+  portalComplaints: { nl: '/portaal/klachten/', en: '/en/portal/complaints/' },
 } as const satisfies Record<string, Record<Language, string>>
 
 export type PageName = keyof typeof PAGES

@@ -1,0 +1,70 @@
+/** The portal's overview: who you are signed in as, your organisation in brief, open incidents and where to go next. */
+import { useEffect, useState } from 'preact/hooks'
+import type { Language } from '../../../server/domain/desk.ts'
+import { format } from '../../i18n/format.ts'
+import type { PortalStrings } from '../../i18n/index.ts'
+import { call, messageOf, portalApi, type Success } from './api.ts'
+import { moment } from './format.ts'
+import { Gate, type Viewer } from './Gate.tsx'
+import { statusName } from './labels.ts'
+import type { PortalProps } from './paths.ts'
+
+type Props = PortalProps
+
+type Api = ReturnType<typeof portalApi>
+type Row = Success<Awaited<ReturnType<Api['incidents']['$get']>>>['incidents'][number]
+type Company = Success<Awaited<ReturnType<Api['organisation']['$get']>>>['organisation']
+
+/** Incidents still open, as the overview lists them. */
+const OPEN = 'new,in_progress,waiting_for_customer'
+
+export default function Home(props: Props) {
+  return <Gate lang={props.lang} strings={props.strings}>{(viewer) => <Overview {...props} viewer={viewer} />}</Gate>
+}
+
+function Overview({ lang, strings, paths, viewer }: Props & { viewer: Viewer }) {
+  const [company, setCompany] = useState<Company | undefined>()
+  const [open, setOpen] = useState<Row[] | undefined>()
+  const [error, setError] = useState<string | undefined>()
+  useEffect(() => {
+    const api = portalApi(lang)
+    Promise.all([call(api.organisation.$get(), strings), call(api.incidents.$get({ query: { status: OPEN } }), strings)])
+      .then(([organisation, incidents]) => { setCompany(organisation.organisation); setOpen(incidents.incidents) })
+      .catch((e) => setError(messageOf(e, strings)))
+  }, [lang])
+
+  return (
+    <>
+      <p class="lead">{format(strings['home.welcome'], { name: viewer.name })}</p>
+      {error && <p class="notice error" role="alert">{error}</p>}
+      {company && (
+        <p>
+          {format(strings['home.company'], { name: company.name, number: company.customerNumber })}{' '}
+          {company.isFirstClass && <span class="badge ok">First Class</span>}
+        </p>
+      )}
+      <h2>{strings['home.openIncidents']}</h2>
+      {open === undefined && !error && <p class="meta">{strings.loading}</p>}
+      {open?.length === 0 && <p>{strings['home.noneOpen']}</p>}
+      {open && open.length > 0 && (
+        <ul class="article-list">
+          {open.slice(0, 5).map((row) => (
+            <li key={row.id}>
+              <a href={`${paths.incidents}?id=${encodeURIComponent(row.id)}`}>{row.number} · {row.subject}</a>
+              <p>{statusName(strings, row.status)}{row.sla?.dueAt ? ` · ${format(strings['home.due'], { when: moment(lang, row.sla.dueAt) })}` : ''}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+      {open && open.length > 5 && <p><a href={paths.incidents}>{format(strings['home.allOpen'], { count: open.length })}</a></p>}
+      <h2>{strings['home.next']}</h2>
+      <ul class="grid">
+        <li class="card"><h3><a href={paths.newIncident}>{strings['nav.new']}</a></h3><p>{strings['home.newText']}</p></li>
+        <li class="card"><h3><a href={paths.incidents}>{strings['nav.incidents']}</a></h3><p>{viewer.role === 'admin' ? strings['incidents.introAdmin'] : strings['incidents.introEmployee']}</p></li>
+        <li class="card"><h3><a href={paths.organisation}>{strings['nav.organisation']}</a></h3><p>{viewer.role === 'admin' ? strings['home.organisationAdmin'] : strings['home.organisationEmployee']}</p></li>
+        <li class="card"><h3><a href={paths.complaints}>{strings['nav.complaints']}</a></h3><p>{strings['home.complaintsText']}</p></li>
+        <li class="card"><h3><a href={paths.search}>{strings['home.search']}</a></h3><p>{strings['home.searchText']}</p></li>
+      </ul>
+    </>
+  )
+}

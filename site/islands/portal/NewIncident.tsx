@@ -1,0 +1,225 @@
+/** Registering from the portal: the KnowledgeBase first, with suggestions, then the form; the number at once. */
+import { useEffect, useRef, useState } from 'preact/hooks'
+import type { Language } from '../../../server/domain/desk.ts'
+import { format } from '../../i18n/format.ts'
+import type { PortalStrings } from '../../i18n/index.ts'
+import { excerptParts } from '../excerpt.ts'
+import { loadPagefind, type PagefindResult } from '../pagefind.ts'
+import { ApiFailure, call, messageOf, portalApi } from './api.ts'
+import { formErrors } from './field-errors.ts'
+import { Gate, type Viewer } from './Gate.tsx'
+import { KINDS, kindName, useDesk } from './labels.ts'
+import type { PortalProps } from './paths.ts'
+
+type Props = PortalProps
+
+/** Suggestions shown at most, as in the widget. */
+const MAX_SUGGESTIONS = 5
+/** Quiet time after typing before the KnowledgeBase is searched. */
+const SEARCH_DELAY_MS = 250
+
+const KIND_HINT = { bug: 'new.kindBug', outage: 'new.kindOutage', wish: 'new.kindWish', question: 'new.kindQuestion' } as const
+
+export default function NewIncident(props: Props) {
+  return <Gate lang={props.lang} strings={props.strings}>{(viewer) => <Register {...props} viewer={viewer} />}</Gate>
+}
+
+/** Up to five KnowledgeBase articles for `query`, newest answer only: an older, slower search is dropped. */
+function useSuggestions(query: string): { results: PagefindResult[] | undefined; hasFailed: boolean } {
+  const [results, setResults] = useState<PagefindResult[] | undefined>()
+  const [hasFailed, setFailed] = useState(false)
+  const counter = useRef(0)
+  useEffect(() => {
+    const term = query.trim()
+    const ticket = ++counter.current
+    if (term.length < 3) {
+      setResults(undefined)
+      return
+    }
+    const timer = setTimeout(async () => {
+      try {
+        const pagefind = await loadPagefind('/')
+        const search = await pagefind.search(term)
+        const found = await Promise.all(search.results.slice(0, MAX_SUGGESTIONS).map((r) => r.data()))
+        if (ticket === counter.current) setResults(found)
+      } catch {
+        if (ticket === counter.current) setFailed(true)
+      }
+    }, SEARCH_DELAY_MS)
+    return () => clearTimeout(timer)
+  }, [query])
+  return { results, hasFailed }
+}
+
+type Fields = 'kind' | 'productArea' | 'subject' | 'description' | 'file'
+
+function Register({ lang, strings, paths, viewer }: Props & { viewer: Viewer }) {
+  const desk = useDesk(lang)
+  const [query, setQuery] = useState('')
+  const [isFormShown, setFormShown] = useState(false)
+  const [kind, setKind] = useState<(typeof KINDS)[number] | ''>('')
+  const [productArea, setProductArea] = useState('')
+  const [subject, setSubject] = useState('')
+  const [description, setDescription] = useState('')
+  const [errors, setErrors] = useState<Partial<Record<Fields, string>>>({})
+  const [failure, setFailure] = useState<string | undefined>()
+  const [registered, setRegistered] = useState<{ number: string; url: string; warning?: string } | undefined>()
+  const [isBusy, setBusy] = useState(false)
+  const fileInput = useRef<HTMLInputElement>(null)
+  const subjectInput = useRef<HTMLInputElement>(null)
+  const result = useRef<HTMLDivElement>(null)
+  // While the form is open, the subject drives the suggestions, as in the widget.
+  const { results, hasFailed } = useSuggestions(isFormShown ? `${subject} ${description.slice(0, 200)}` : query)
+
+  useEffect(() => {
+    if (isFormShown) subjectInput.current?.focus()
+  }, [isFormShown])
+  useEffect(() => {
+    if (registered) result.current?.focus()
+  }, [registered])
+
+  function openForm() {
+    if (!subject) setSubject(query.trim())
+    setFormShown(true)
+  }
+
+  /** The browser's own checks, worded by us; the server checks again and has the last word. */
+  function check(): Partial<Record<Fields, string>> {
+    const found: Partial<Record<Fields, string>> = {}
+    if (!kind) found.kind = strings['new.required']
+    if (!productArea) found.productArea = strings['new.required']
+    if (subject.trim().length < 3) found.subject = format(strings['new.tooShort'], { count: 3 })
+    if (description.trim().length < 10) found.description = format(strings['new.tooShort'], { count: 10 })
+    return found
+  }
+
+  async function submit(event: Event) {
+    event.preventDefault()
+    setFailure(undefined)
+    const found = check()
+    setErrors(found)
+    if (Object.keys(found).length > 0) {
+      document.getElementById(`new-${Object.keys(found)[0]}`)?.focus()
+      return
+    }
+    setBusy(true)
+    try {
+      const kbArticles = (results ?? []).map((r) => r.meta.key).filter((key): key is string => Boolean(key))
+      const reply = await call(portalApi(lang).incidents.$post({
+        json: {
+          name: viewer.name, email: viewer.email, kind: kind as (typeof KINDS)[number], productArea, subject, description, lang, kbArticles,
+          ...(query.trim() ? { kbQuery: query.trim().slice(0, 200) } : {}),
+        },
+      }), strings)
+      if (reply.status !== 'registered') throw new ApiFailure(500, 'unexpected', strings.unexpected)
+      const file = fileInput.current?.files?.[0]
+      let warning: string | undefined
+      if (file) {
+        const body = new FormData()
+        body.set('file', file)
+        await call(fetch(`/api/incidents/${encodeURIComponent(reply.id)}/attachments`, { method: 'POST', body, headers: { 'Accept-Language': lang } }), strings)
+          .catch((error) => { warning = format(strings['new.attachmentFailed'], { reason: messageOf(error, strings) }) })
+      }
+      setRegistered({ number: reply.number, url: reply.url, warning })
+    } catch (error) {
+      // The server's field notes are for developers (English): beside a field goes our own sentence.
+      const refused = formErrors(error, {
+        kind: strings['new.required'], productArea: strings['new.required'],
+        subject: format(strings['new.tooShort'], { count: 3 }), description: format(strings['new.tooShort'], { count: 10 }),
+      }, strings)
+      setErrors(refused.fields)
+      setFailure(refused.summary)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  if (registered) {
+    return (
+      <div class="notice ok" role="status" tabIndex={-1} ref={result}>
+        <h2>{format(strings['new.registered'], { number: registered.number })}</h2>
+        {registered.warning && <p>{registered.warning}</p>}
+        <p><a href={registered.url}>{strings['new.follow']}</a> · <a href={paths.newIncident}>{strings['new.another']}</a></p>
+      </div>
+    )
+  }
+
+  const describedBy = (field: Fields, hint?: string) => [hint, errors[field] ? `new-${field}-error` : undefined].filter(Boolean).join(' ') || undefined
+  const fieldError = (field: Fields) => errors[field] && <p class="field-error" id={`new-${field}-error`}>{errors[field]}</p>
+
+  return (
+    <>
+      <p>{strings['new.intro']}</p>
+      {!isFormShown && (
+        <div class="portal-form" role="search">
+          <div class="field">
+            <label for="new-query">{strings['new.searchLabel']}</label>
+            <input id="new-query" type="search" value={query} onInput={(e) => setQuery(e.currentTarget.value)} aria-describedby="new-query-hint" autocomplete="off" />
+            <p class="hint" id="new-query-hint">{strings['new.searchHint']}</p>
+          </div>
+        </div>
+      )}
+      <section aria-live="polite" aria-label={strings['new.suggestions']}>
+        {hasFailed && <p class="meta">{strings['new.searchFailed']}</p>}
+        {results && results.length === 0 && !isFormShown && <p class="meta">{strings['new.noSuggestions']}</p>}
+        {results && results.length > 0 && (
+          <>
+            <h2>{strings['new.suggestions']}</h2>
+            <ul class="search-results">
+              {results.map((r) => (
+                <li key={r.url}>
+                  <a href={r.url} target="_blank" rel="noopener">{r.meta.title ?? r.url}</a>
+                  <p>{excerptParts(r.excerpt).map((part, i) => (part.isMark ? <mark key={i}>{part.text}</mark> : part.text))}</p>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+      {!isFormShown && <p><button type="button" onClick={openForm}>{strings['new.toForm']}</button></p>}
+      {isFormShown && (
+        <form class="portal-form" onSubmit={submit} noValidate>
+          <h2>{strings['new.formTitle']}</h2>
+          <p class="meta">{format(strings['new.as'], { name: viewer.name, email: viewer.email })}</p>
+          <fieldset class="field" aria-describedby={describedBy('kind')}>
+            <legend>{strings['new.kind']}</legend>
+            {KINDS.map((k) => (
+              <label class="choice" key={k}>
+                <input type="radio" name="kind" value={k} id={k === KINDS[0] ? 'new-kind' : undefined} checked={kind === k} onChange={() => setKind(k)} required aria-invalid={errors.kind ? true : undefined} />
+                <span><strong>{kindName(strings, k)}</strong> — {strings[KIND_HINT[k]]}</span>
+              </label>
+            ))}
+            {fieldError('kind')}
+          </fieldset>
+          <div class="field">
+            <label for="new-productArea">{strings['new.productArea']}</label>
+            <select id="new-productArea" value={productArea} onChange={(e) => setProductArea(e.currentTarget.value)} required aria-invalid={errors.productArea ? true : undefined} aria-describedby={describedBy('productArea')}>
+              <option value="">{strings['new.choose']}</option>
+              {desk?.productAreas.map((a) => <option value={a.key} key={a.key}>{a.name[lang]}</option>)}
+            </select>
+            {fieldError('productArea')}
+          </div>
+          <div class="field">
+            <label for="new-subject">{strings['new.subject']}</label>
+            <input id="new-subject" ref={subjectInput} value={subject} onInput={(e) => setSubject(e.currentTarget.value)} required minLength={3} maxLength={200} aria-invalid={errors.subject ? true : undefined} aria-describedby={describedBy('subject')} />
+            {fieldError('subject')}
+          </div>
+          <div class="field">
+            <label for="new-description">{strings['new.description']}</label>
+            <textarea id="new-description" value={description} onInput={(e) => setDescription(e.currentTarget.value)} required minLength={10} maxLength={10_000} aria-invalid={errors.description ? true : undefined} aria-describedby={describedBy('description', 'new-description-hint')} />
+            <p class="hint" id="new-description-hint">{strings['new.descriptionHint']}</p>
+            {fieldError('description')}
+          </div>
+          <div class="field">
+            <label for="new-file">{strings['incidents.attachment']}</label>
+            <input id="new-file" type="file" ref={fileInput} accept=".png,.jpg,.jpeg,.pdf,.txt,.log,.csv,.zip" aria-describedby="new-file-hint" />
+            <p class="hint" id="new-file-hint">{strings['incidents.attachmentHint']}</p>
+          </div>
+          <p class="hint">{strings['new.priorityNote']}</p>
+          {failure && <p class="notice error" role="alert">{failure}</p>}
+          <div class="actions"><button type="submit" disabled={isBusy}>{strings['new.submit']}</button></div>
+        </form>
+      )}
+    </>
+  )
+}

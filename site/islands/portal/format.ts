@@ -1,0 +1,31 @@
+/** Dates and sizes as the portal shows them: in the desk's time zone and the page's language. */
+import type { Language } from '../../../server/domain/desk.ts'
+
+/** The desk's time zone: targets and hours are kept in it, whatever the visitor's own clock says. */
+export const DESK_TIME_ZONE = 'Europe/Amsterdam'
+
+const formatters = new Map<string, Intl.DateTimeFormat>()
+function formatter(lang: Language, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${lang}|${JSON.stringify(options)}`
+  let found = formatters.get(key)
+  if (!found) formatters.set(key, (found = new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { timeZone: DESK_TIME_ZONE, ...options })))
+  return found
+}
+
+/** @example moment('nl', '2026-12-01T09:00:00Z') === '1 dec 2026, 10:00' */
+export function moment(lang: Language, iso: string): string {
+  return formatter(lang, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(iso))
+}
+
+/** @example day('en', '2026-12-01T09:00:00Z') === '1 Dec 2026' */
+export function day(lang: Language, iso: string): string {
+  return formatter(lang, { day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(iso))
+}
+
+/** A file size people read: bytes, kB or MB with one decimal. */
+export function fileSize(lang: Language, bytes: number): string {
+  const number = (n: number) => n.toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 1 })
+  if (bytes < 1024) return `${bytes} B`
+  if (bytes < 1024 * 1024) return `${number(bytes / 1024)} kB`
+  return `${number(bytes / 1024 / 1024)} MB`
+}

@@ -1,0 +1,30 @@
+/** Names of statuses and kinds in the page's language, and the desk's product areas and priorities. */
+import { useEffect, useState } from 'preact/hooks'
+import type { Language } from '../../../server/domain/desk.ts'
+import type { PortalStrings } from '../../i18n/index.ts'
+import { call, portalApi, type Success } from './api.ts'
+
+export const STATUSES = ['new', 'in_progress', 'waiting_for_customer', 'resolved', 'closed'] as const
+export const KINDS = ['bug', 'outage', 'wish', 'question'] as const
+
+type Status = (typeof STATUSES)[number] | 'awaiting_confirmation'
+type Kind = (typeof KINDS)[number]
+
+export function statusName(strings: PortalStrings, status: Status): string {
+  return strings[`status.${status === 'awaiting_confirmation' ? 'awaitingConfirmation' : status === 'in_progress' ? 'inProgress' : status === 'waiting_for_customer' ? 'waitingForCustomer' : status}`]
+}
+
+export function kindName(strings: PortalStrings, kind: Kind): string {
+  return strings[`kind.${kind}`]
+}
+
+export type Desk = Success<Awaited<ReturnType<ReturnType<typeof portalApi>['desk']['$get']>>>
+
+/** GET /api/desk once per page: product area names and the priorities. */
+export function useDesk(lang: Language): Desk | undefined {
+  const [desk, setDesk] = useState<Desk | undefined>()
+  useEffect(() => {
+    call(portalApi(lang).desk.$get(), { network: '', unexpected: '' }).then(setDesk).catch(() => setDesk(undefined))
+  }, [lang])
+  return desk
+}

@@ -1,0 +1,19 @@
+/** The customer portal's pages: their order in the menu and their titles. */
+import type { Language } from '../../server/domain/desk.ts'
+import { t } from '../i18n/index.ts'
+
+/** The portal's pages (names in PAGES) in menu order. */
+export const PORTAL_MENU = ['portal', 'portalIncidents', 'portalNew', 'portalOrganisation', 'portalComplaints'] as const
+export type PortalPage = (typeof PORTAL_MENU)[number]
+
+/** Each page's title, which is also its menu label; the overview is called after the portal. */
+export function portalTitles(lang: Language): Record<PortalPage, string> {
+  const tr = t(lang)
+  return {
+    portal: tr('portal.nav.label'),
+    portalIncidents: tr('portal.nav.incidents'),
+    portalNew: tr('portal.nav.new'),
+    portalOrganisation: tr('portal.nav.organisation'),
+    portalComplaints: tr('portal.nav.complaints'),
+  }
+}
