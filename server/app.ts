@@ -19,6 +19,9 @@ import { docs } from './routes/docs.ts'
 import { incidents } from './routes/incidents.ts'
 import { kb } from './routes/kb.ts'
 import { organisation } from './routes/organisation.ts'
+import { phone } from './routes/phone.ts'
+import { signals } from './routes/signals.ts'
+import { staff } from './routes/staff.ts'
 
 export type { Deps } from './deps.ts'
 
@@ -45,6 +48,9 @@ export function createApp(deps: Deps) {
     .route('/incidents', incidents(deps))
     .route('/organisation', organisation(deps))
     .route('/complaints', complaints(deps))
+    .route('/staff', staff(deps))
+    .route('/signals', signals(deps))
+    .route('/phone', phone(deps))
     .route('/', docs(deps))
     .all('*', (c) => apiError(c, 404, 'not_found', MESSAGES.notFound))
 

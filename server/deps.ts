@@ -23,6 +23,8 @@ export interface Deps {
   dataDir: string
   /** The built KB (`astro build` output); default none, for API-only use. */
   siteDir?: string
+  /** The secret the telephone system sends as a bearer token to `GET /api/phone/route`; default none, which turns that route off (503). */
+  phoneRoutingSecret?: string
 }
 
 /** The rate limits of the public endpoints. */

@@ -43,9 +43,11 @@ outbox.start()
 const insight = appendLog<KbInsight>(resolve(dataDir, 'kb-insight.jsonl'))
 const allowedOrigins = (process.env.ALLOWED_ORIGINS ?? `${new URL(baseUrl).origin},http://localhost:${port},http://127.0.0.1:${port}`)
   .split(',').map((o) => o.trim()).filter(Boolean)
+// Unset means off: a secret the phone system was never given would only invite guessing.
+const phoneRoutingSecret = process.env.PHONE_ROUTING_SECRET || undefined
 
 const app = createApp({
-  clock, desk, calendar: loadCalendar(desk), store, insight, allowedOrigins, siteDir, dataDir,
+  clock, desk, calendar: loadCalendar(desk), store, insight, allowedOrigins, siteDir, dataDir, phoneRoutingSecret,
   notifier: createNotifier({ outbox, desk, baseUrl }),
   limits: defaultLimits(clock),
 })
@@ -56,6 +58,7 @@ const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
   console.log(`[loket] API            ${base}/api/desk`)
   console.log(`[loket] Data folder    ${dataDir}${isSeeded ? ' (demo data added)' : ''}`)
   console.log(`[loket] E-mail         ${transport.description}`)
+  console.log(`[loket] Phone routing  ${phoneRoutingSecret ? `on: ${base}/api/phone/route` : 'off until PHONE_ROUTING_SECRET is set'}`)
   console.log(demoInstructions(base).replace(/^/gm, '[loket] '))
 })
 

@@ -6,13 +6,18 @@ import { COMPLAINT_TRANSITIONS, ComplaintChangeInput, ComplaintInput } from './d
 import { INCIDENT_KINDS, LANGUAGES } from './domain/desk.ts'
 import { IncidentInput, STAFF_TRANSITIONS } from './domain/incident.ts'
 import { SearchEventInput, VoteInput } from './domain/kb-insight.ts'
+import { DEFAULT_REPORT_WEEKS, InsightQuery, MIN_VOTES, TOP, TemplateQuery, articleTemplate } from './domain/kb-insight-report.ts'
 import { ContactChangeInput, ContactInput, OrganisationDetailsInput } from './domain/organisation.ts'
-import { COMPLAINT_STATUSES, CONTACT_ROLES, FEEDBACK_KINDS, INCIDENT_STATUSES, STAFF_ROLES } from './domain/records.ts'
+import { PhoneRouteQuery } from './domain/phone-routing.ts'
+import { DUE_SOON_MINUTES } from './domain/queue.ts'
+import { COMPLAINT_STATUSES, CONTACT_ROLES, FEEDBACK_KINDS, FOLLOW_UP_KINDS, INCIDENT_STATUSES, STAFF_ROLES } from './domain/records.ts'
+import { FollowUpInput, SERIES_WEEKS, TOP_SIZE } from './domain/signals.ts'
 import { MESSAGES, fieldsOf, type ApiError } from './http/errors.ts'
 import { CONFIRM_HOURS, SIGN_IN_MINUTES } from './mail/notifier.ts'
 import { SESSION_COOKIE } from './middleware/session/index.ts'
 import { SignInCallbackInput, SignInLinkInput, StaffLoginInput } from './routes/auth.ts'
-import { ConfirmInput, MessageInput, TriageInput } from './routes/incidents.ts'
+import { ConfirmInput, MessageInput, PhoneContactInput, TriageInput } from './routes/incidents.ts'
+import { QueueQuery } from './routes/staff.ts'
 
 /** A JSON Schema (draft 2020-12), as OpenAPI 3.1 takes it. */
 export type SchemaObject = { [keyword: string]: unknown }
@@ -40,9 +45,13 @@ export interface Operation {
   parameters?: (Parameter | Reference)[]
   requestBody?: RequestBody
   responses: Record<string, Response | Reference>
-  /** Absent: public. `{}` among the options: a session is optional. */
+  /** Absent: public. `{}` among the options: a session is optional. `phoneSecret`: the telephone system's bearer secret, not a session. */
   security?: Record<string, string[]>[]
 }
+/** How a caller is recognised: the session cookie, or (the telephone system) a shared secret as a bearer token. */
+export type SecurityScheme =
+  | { type: 'apiKey'; in: 'cookie'; name: string; description: string }
+  | { type: 'http'; scheme: 'bearer'; description: string }
 export const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const
 export type PathItem = Partial<Record<(typeof HTTP_METHODS)[number], Operation>>
 export interface OpenApiDocument {
@@ -56,7 +65,8 @@ export interface OpenApiDocument {
     responses: Record<string, Response>
     parameters: Record<string, Parameter>
     headers: Record<string, Header>
-    securitySchemes: Record<string, { type: 'apiKey'; in: 'cookie'; name: string; description: string }>
+    /** `cookieAuth` is always there: the reference names its cookie. */
+    securitySchemes: { cookieAuth: Extract<SecurityScheme, { type: 'apiKey' }> } & Record<string, SecurityScheme>
   }
 }
 
@@ -66,7 +76,7 @@ export interface OpenApiDocument {
  */
 export const REQUEST_SCHEMAS = {
   IncidentInput, ConfirmInput, TriageInput, MessageInput, SignInLinkInput, SignInCallbackInput, StaffLoginInput, VoteInput, SearchEventInput,
-  OrganisationDetailsInput, ContactInput, ContactChangeInput, ComplaintInput, ComplaintChangeInput,
+  OrganisationDetailsInput, ContactInput, ContactChangeInput, ComplaintInput, ComplaintChangeInput, PhoneContactInput, FollowUpInput,
 } satisfies Record<string, z.ZodType>
 
 const MAX_ATTACHMENT_MB = MAX_ATTACHMENT_BYTES / 1024 / 1024
@@ -79,6 +89,8 @@ const responseRef = (name: string): Reference => ({ $ref: `#/components/response
 const SESSION_REQUIRED: Record<string, string[]>[] = [{ cookieAuth: [] }]
 /** Anonymous callers are welcome; a signed-in one is recognised. */
 const SESSION_OPTIONAL: Record<string, string[]>[] = [{}, { cookieAuth: [] }]
+/** The telephone system's shared secret, as `Authorization: Bearer …`; a session does not count. */
+const PHONE_SECRET: Record<string, string[]>[] = [{ phoneSecret: [] }]
 
 /** An error body as `apiError` writes it for a caller without Accept-Language: Dutch. */
 function error(code: string, message: keyof typeof MESSAGES, fields?: ApiError['fields']): ApiError {
@@ -102,6 +114,8 @@ const html = (description: string, summary: string): Response => ({
 const CROSS_ORIGIN: Record<string, Example> = { crossOrigin: { summary: 'Sent with the session cookie from a page of another site', value: error('cross_origin', 'crossOrigin') } }
 const CONTACTS_ONLY: Record<string, Example> = { contactsOnly: { summary: 'Signed in as staff', value: error('contacts_only', 'contactsOnly') } }
 const ADMIN_ONLY: Record<string, Example> = { adminOnly: { summary: 'Signed in as an employee', value: error('admin_only', 'adminOnly') } }
+const STAFF_ONLY: Record<string, Example> = { staffOnly: { summary: 'Signed in as a contact', value: error('staff_only', 'staffOnly') } }
+const ROLE_NOT_ALLOWED: Record<string, Example> = { roleNotAllowed: { summary: 'Signed in as an agent', value: error('role_not_allowed', 'roleNotAllowed') } }
 
 /**
  * The request schema generated from its zod schema (input side: defaults make a field optional),
@@ -301,6 +315,142 @@ const complaintExample = {
   replies: [{ at: '2026-12-01T10:30:00.000Z', text: complaintAnswer.reply, by: ruud }],
 }
 
+/** The queue example's tag, as the console sends it back in If-None-Match (quoted). */
+const QUEUE_ETAG = 'vDLUlI1kiY2IpJOcLagqZE5140H'
+
+/** Lotte Smit rang Tom back after the internal note: a logged phone call, internal, on the staff timeline only. */
+const phoneCallExample = {
+  id: 'e946d99e-8329-45b1-ab3f-a49837b49324',
+  incidentId: INCIDENT_ID,
+  visibility: 'internal',
+  channel: 'phone',
+  direction: 'outbound',
+  author: 'staff:s-lotte',
+  text: 'Tom Bakker teruggebeld: Digipoort meldt zelf een storing. Hij dient de aangifte vanmiddag opnieuw in en belt als het weer misgaat.',
+  attachmentIds: [],
+  at: '2026-11-30T10:15:00.000Z',
+}
+
+/** What support sees beside Tom's incident: the organisation, Tom's details, and Bakkerij Jansen's earlier incidents. */
+const staffContextExample = {
+  organisation: briefOrganisationExample,
+  contact: { id: 'c-jansen-emp', name: 'Tom Bakker', email: 'tom@bakkerij-jansen.example', role: 'employee', lang: 'nl' },
+  history: [
+    { id: '2573d762-6b04-401f-9c67-298298d83626', number: '100098', subject: 'Bankafschrift ING wordt niet ingelezen', status: 'closed', kind: 'bug', registeredAt: '2026-10-12T08:15:00.000Z', isSameContact: true },
+    { id: '4cd1747c-06fe-4e95-a0f7-6c3bbec33cdc', number: '100061', subject: 'Rechten voor een nieuwe medewerker in de salarisadministratie', status: 'resolved', kind: 'question', registeredAt: '2026-09-21T13:40:00.000Z', isSameContact: false },
+  ],
+}
+
+/** Tom's incident as a row of Lotte Smit's queue: no description, status history or KB articles; names beside the ids. */
+const { description: _description, statusHistory: _statusHistory, kbArticles: _kbArticles, ...incidentRowFields } = incidentExample
+const queueExample = {
+  asOf: '2026-11-30T09:12:00.000Z',
+  teams: ['first-line', 'finance'],
+  incidents: [
+    {
+      id: 'de5c5729-c9c9-4544-a66f-a81d351e6a81', number: '100144', organisationId: 'org-devries', contactId: 'c-devries-admin', kind: 'question', productArea: 'finance',
+      subject: 'Suppletie btw indienen via Digipoort', lang: 'nl', status: 'new', priority: null, team: 'finance', assigneeId: null,
+      registeredAt: '2026-11-30T09:06:00.000Z', updatedAt: '2026-11-30T09:06:00.000Z', version: 1,
+      sla: { dueAt: null, remainingBusinessMinutes: null, isBreached: false, isPaused: false },
+      organisation: { id: 'org-devries', name: 'De Vries Installatietechniek', isFirstClass: false }, contactName: 'Peter de Vries', assigneeName: null,
+    },
+    {
+      ...incidentRowFields,
+      organisation: { id: 'org-jansen', name: organisationExample.name, isFirstClass: true }, contactName: 'Tom Bakker', assigneeName: 'Lotte Smit',
+    },
+  ],
+}
+
+/** The demo staff and desk.yaml's teams, as the console's pickers get them. */
+const peopleExample = {
+  staff: [
+    { id: 's-daan', name: 'Daan Mulder', teams: ['logistics'], role: 'agent', extension: '202' },
+    { id: 's-fatima', name: 'Fatima Yilmaz', teams: ['platform'], role: 'agent', extension: '203' },
+    { id: 's-admin', name: 'Ingrid Postma', teams: ['first-line', 'finance', 'logistics', 'platform'], role: 'admin', extension: '200' },
+    { id: 's-lotte', name: 'Lotte Smit', teams: ['first-line', 'finance'], role: 'agent', extension: '201' },
+    { id: 's-ruud', name: 'Ruud de Boer', teams: ['first-line'], role: 'customer_care', extension: '210' },
+  ],
+  teams: [
+    { key: 'first-line', name: { nl: 'Eerste lijn', en: 'First line' } },
+    { key: 'finance', name: { nl: 'Team Financieel', en: 'Finance team' } },
+    { key: 'logistics', name: { nl: 'Team Logistiek', en: 'Logistics team' } },
+    { key: 'platform', name: { nl: 'Team Platform', en: 'Platform team' } },
+  ],
+}
+
+const financeTeam = peopleExample.teams[1]!
+/** Where a call about Tom's incident goes on Monday morning: to Lotte Smit, with the finance team as fallback. */
+const phoneRouteExample = { route: 'assignee', incident: { number: '100142', status: 'in_progress' }, handler: { name: 'Lotte Smit', extension: '201' }, team: financeTeam, isOpen: true, opensAt: null }
+
+/** The 12 ISO weeks up to the one of Monday 30 November 2026 (2026-W49), oldest first: the weekly series of the examples. */
+const EXAMPLE_WEEKS = Array.from({ length: 12 }, (_, i) => ({ week: `2026-W${38 + i}`, monday: new Date(Date.UTC(2026, 8, 14 + 7 * i)).toISOString().slice(0, 10) }))
+const weeklyOf = (counts: number[]) => EXAMPLE_WEEKS.map(({ week, monday }, i) => ({ week, startsOn: monday, count: counts[i] ?? 0 }))
+
+/** Customer Care's follow-up for De Vries Installatietechniek. */
+const followUpInput = { kind: 'advisor_visit', date: '2026-12-08', note: 'Adviseur bespreekt de btw-suppletie op locatie met de administratie.' } satisfies z.input<typeof FollowUpInput>
+const followUpExample = { id: '51f97d1c-b6c2-4ca7-bcb1-29649e3b8480', ...followUpInput, by: ruud, at: '2026-11-30T10:20:00.000Z' }
+
+/**
+ * De Vries Installatietechniek as Ruud de Boer (Customer Care) sees it on Monday 30 November 2026 at 10:30:
+ * 9 questions and 2 bugs in 30 days (8 registered, 2 reactions, 1 phone call), past the threshold of 8 questions.
+ */
+const devriesSignal = {
+  id: 'org-devries', name: 'De Vries Installatietechniek', isFirstClass: false, isFlagged: true,
+  counts: { total: 11, byKind: { bug: 2, outage: 0, wish: 0, question: 9 }, bySource: { incidents: 8, reactions: 2, phoneContacts: 1 } },
+  crossed: [{ kind: 'question', count: 8, reached: 9 }],
+  weekly: weeklyOf([0, 1, 0, 0, 1, 0, 0, 0, 2, 3, 4, 2]),
+  productAreas: [{ key: 'finance', name: { nl: 'Financiën', en: 'Finance' }, count: 9 }, { key: 'inventory', name: { nl: 'Voorraad en logistiek', en: 'Inventory and logistics' }, count: 2 }],
+  kbQueries: [{ query: 'btw suppletie', count: 5 }, { query: 'digipoort certificaat', count: 2 }],
+  followUps: [followUpExample],
+}
+
+/** Bakkerij Jansen the same morning: Tom's incident, his reaction and Lotte's call in the window, its two earlier incidents before it; no threshold reached. */
+const jansenSignal = {
+  id: 'org-jansen', name: organisationExample.name, isFirstClass: true, isFlagged: false,
+  counts: { total: 3, byKind: { bug: 3, outage: 0, wish: 0, question: 0 }, bySource: { incidents: 1, reactions: 1, phoneContacts: 1 } },
+  crossed: [],
+  weekly: weeklyOf([0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 3]),
+  productAreas: [{ key: 'finance', name: { nl: 'Financiën', en: 'Finance' }, count: 3 }],
+  kbQueries: [{ query: 'btw aangifte fout 500', count: 1 }],
+  followUps: [],
+}
+
+const hoekstraSignal = {
+  id: 'org-hoekstra', name: 'Hoekstra Logistiek', isFirstClass: false, isFlagged: false,
+  counts: { total: 0, byKind: { bug: 0, outage: 0, wish: 0, question: 0 }, bySource: { incidents: 0, reactions: 0, phoneContacts: 0 } },
+  crossed: [], weekly: weeklyOf([]), productAreas: [], kbQueries: [], followUps: [],
+}
+
+/** The KB insight report's deflection over the example weeks: visits that searched, and those that sent no incident. */
+const deflectionWeeks = EXAMPLE_WEEKS.map(({ week, monday }, i) => {
+  const searching = [31, 28, 35, 40, 37, 29, 33, 41, 38, 36, 30, 12][i]!
+  const deflected = [27, 25, 30, 36, 33, 26, 29, 37, 33, 32, 27, 10][i]!
+  return { week, start: monday, searching, deflected, rate: deflected / searching }
+})
+const searchingVisits = deflectionWeeks.reduce((sum, w) => sum + w.searching, 0)
+const deflectedVisits = deflectionWeeks.reduce((sum, w) => sum + w.deflected, 0)
+
+/** What the KnowledgeBase's readers did over 12 weeks, as Lotte Smit reads it on Monday 30 November 2026 at 10:41. */
+const insightReportExample = {
+  period: { weeks: DEFAULT_REPORT_WEEKS, from: '2026-09-13T22:00:00.000Z', to: '2026-11-30T09:41:27.512Z', timeZone: 'Europe/Amsterdam' },
+  noResults: {
+    nl: [{ query: 'loonstrook pdf', sessions: 4, lastSeen: '2026-11-30T09:41:00.000Z' }, { query: 'btw suppletie', sessions: 2, lastSeen: '2026-11-26T14:03:00.000Z' }],
+    en: [{ query: 'payslip pdf', sessions: 1, lastSeen: '2026-11-24T08:12:00.000Z' }],
+  },
+  incidentQueries: [
+    { query: 'btw aangifte fout 500', lang: 'nl', sessions: 3, lastSeen: '2026-11-30T08:59:00.000Z' },
+    { query: 'loonstrook pdf', lang: 'nl', sessions: 1, lastSeen: '2026-11-27T15:20:00.000Z' },
+  ],
+  worstArticles: [
+    { article: 'payroll-run', lang: 'nl', helpful: 1, notHelpful: 2, ratio: 1 / 3 },
+    { article: 'vat-return', lang: 'nl', helpful: 5, notHelpful: 4, ratio: 5 / 9 },
+  ],
+  deflection: { searching: searchingVisits, deflected: deflectedVisits, rate: deflectedVisits / searchingVisits, weeks: deflectionWeeks },
+}
+
+/** The article template for the most searched query that found nothing: made by the same function the route uses. */
+const templateExample = articleTemplate('Loonstrook PDF', 'nl', '2026-11-30', { sessions: 4, weeks: DEFAULT_REPORT_WEEKS })
+
 /** The moment the GET /api/desk example shows: Monday 30 November 2026, 10:00 in Amsterdam. */
 export const DESK_EXAMPLE_MOMENT = new Date('2026-11-30T09:00:00Z')
 
@@ -331,6 +481,10 @@ export const REQUEST_EXAMPLES = {
   opinion: { summary: 'Tom Bakker gives his opinion, in the language of his profile', value: { kind: 'opinion', subject: 'Fijne nieuwe kennisbank', text: 'De artikelen over de btw-aangifte zijn helder. Een korte video bij de Digipoort-koppeling zou nog mooier zijn.' } },
   complaintAnswer: { summary: 'Customer care answers and takes it up', value: complaintAnswer },
   complaintResolve: { summary: 'Resolved, with a last word to the customer', value: { version: 2, status: 'resolved', reply: 'De aangifte is vanmiddag ingediend; het incident is opgelost. Dank voor uw geduld.' } },
+  phoneInbound: { summary: 'Tom Bakker called the desk', value: { direction: 'inbound', summary: 'Tom Bakker belde: de fout komt alleen bij de aangifte over Q3; Q2 opnieuw indienen lukt wel. Terugbellen toegezegd vóór 12:00.' } },
+  phoneOutbound: { summary: 'Lotte Smit rang him back', value: { direction: phoneCallExample.direction, summary: phoneCallExample.text } },
+  followUp: { summary: 'Customer Care sends an advisor to De Vries Installatietechniek', value: followUpInput },
+  followUpCourse: { summary: 'A course, booked for January', value: { kind: 'course', date: '2027-01-12', note: 'Twee medewerkers volgen de cursus Btw en Digipoort in Zwolle.' } },
 } satisfies Record<string, Example>
 
 const transitions = Object.entries(STAFF_TRANSITIONS)
@@ -352,10 +506,13 @@ Every error is JSON \`{ code, message, fields? }\`. \`code\` is stable and meant
 - \`malformed_json\` (400): the body is not readable JSON
 - \`token_invalid\` (400): a link's token is unknown, used or expired
 - \`sign_in_required\` (401), \`wrong_credentials\` (401)
+- \`phone_secret_invalid\` (401): the telephone system sent no secret or a wrong one (see Telephony), with \`WWW-Authenticate: Bearer\`
 - \`staff_only\` (403), \`not_authorised\` (403): the e-mail address is not an authorised contact
 - \`contacts_only\` (403): for a customer's contacts, not for staff; \`admin_only\` (403): for the organisation's admin, not for an employee
+- \`team_not_allowed\` (403): an agent asked for the queue of a team they are not in
+- \`role_not_allowed\` (403): the staff member's role gives no access to this part of the console; signals are for Customer Care and admins
 - \`cross_origin\` (403): a changing request with the session cookie from a page of another site (see Sessions)
-- \`not_found\` (404): also for an incident, attachment, complaint or contact the caller may not see
+- \`not_found\` (404): also for an incident, attachment, complaint or contact the caller may not see; and for an unknown organisation
 - \`version_conflict\` (409): the body also holds \`current\`, the incident or complaint as it is now
 - \`email_in_use\` (409): a contact or staff member already has this e-mail address
 - \`incident_closed\` (409), \`reopen_window_passed\` (409): a customer's reaction to an incident that is closed, or was resolved longer ago than the reopen window; register a new incident instead
@@ -365,12 +522,15 @@ Every error is JSON \`{ code, message, fields? }\`. \`code\` is stable and meant
 - \`last_admin\` (422): the change would leave the organisation without an admin who can sign in
 - \`rate_limited\` (429), with \`Retry-After\` in seconds
 - \`internal\` (500)
+- \`phone_routing_disabled\` (503): telephone routing is off, as the server has no \`PHONE_ROUTING_SECRET\`
 
 ### Sessions
 
 Signing in (by an e-mailed link, or by password for staff) sets the HttpOnly cookie \`${SESSION_COOKIE}\` (SameSite=Lax, Secure over https), which the browser sends along. A contact's session lasts 30 days, a staff member's one day. It is checked on every request: a contact who is deactivated, or whose authorisation is withdrawn, is signed out at once.
 
 Against cross-site request forgery (CSRF), every changing request (POST, PUT, PATCH, DELETE) that carries the session cookie must come from a page of Loket's own site, on any path. The browser says where a request comes from: \`Sec-Fetch-Site\` must be \`same-origin\` (or \`none\`: typed or bookmarked), or, from a browser that does not send it, \`Origin\` must name this host. Otherwise the answer is 403 \`cross_origin\`, before the session is read, and nothing changes. A request with neither header is no browser's cross-site request and passes, so scripts and servers that send the cookie themselves are not affected. SameSite=Lax already keeps the cookie off most cross-site posts; this also refuses pages of the same site on another origin, such as another subdomain. Reading (GET) is not affected, nor are requests without the cookie, such as the widget's on other sites.
+
+The telephone system does not sign in: \`GET /api/phone/route\` takes the shared secret \`PHONE_ROUTING_SECRET\` as \`Authorization: Bearer <secret>\` (the security scheme \`phoneSecret\`), and a session does not open it.
 
 ### Cross-origin use
 
@@ -419,6 +579,12 @@ const INCIDENT_SCHEMA = {
   },
 } satisfies SchemaObject
 
+/** Whether the desk is open, in every answer of the phone route. */
+const PHONE_HOURS = {
+  isOpen: { type: 'boolean', description: 'Whether the desk is open now. The route is decided whatever the hour: when false, say when it opens and offer voicemail.' },
+  opensAt: { type: ['string', 'null'], format: 'date-time', description: 'While closed: the next opening, in UTC (say it in the desk\'s time zone, Europe/Amsterdam). Null while open, or when no opening is known.' },
+} satisfies SchemaObject
+
 /** Loket's API as an OpenAPI 3.1.0 document; `serverUrl` is where it is served, by default the origin of the document itself. */
 /**
  * The OpenAPI document. `deskExample` is GET /api/desk's reply at DESK_EXAMPLE_MOMENT, computed
@@ -440,6 +606,10 @@ export function openApiDocument(options: { serverUrl?: string; deskExample: unkn
       { name: 'Triage', description: 'Support staff set the priority, team, assignee and status.' },
       { name: 'Organisation', description: 'The signed-in contact\'s own organisation in the portal: the company details by role, and the admin\'s management of the contacts who may file incidents.' },
       { name: 'Complaints', description: 'Complaints and opinions: contacts file and follow them in the portal, support answers them; every change is mailed to the contact who filed it.' },
+      { name: 'Console', description: 'The staff console: the triage queue with live targets, the people and teams to assign to, and phone calls logged on an incident.' },
+      { name: 'Signals', description: 'For Customer Care and admins: the organisations that contact support often, by desk.yaml\'s thresholds, and the follow-ups (a course, a visit) recorded for them.' },
+      { name: 'KB insight', description: 'For staff: what the KnowledgeBase\'s readers searched and did not find, which searches ended in an incident, which articles did not help, and how many visits did without an incident; with an article template for a search that found nothing.' },
+      { name: 'Telephony', description: 'For the telephone system, by a shared secret: where to put through a caller who typed an incident number.' },
     ],
     paths: {
       '/api/health': {
@@ -694,6 +864,8 @@ Signed in as a contact (the portal): registered at once, 201 with the number. Th
 
 For a customer, \`reactionRefusal\` says whether they may still react: \`incident_closed\` for a closed incident, \`reopen_window_passed\` for one resolved longer ago than desk.yaml's \`process.reopenWithinDays\` (14 days as shipped). Then the portal offers a new incident instead, as a reaction would get 409. For staff it is always null.
 
+For staff the answer also holds what the console shows beside the incident: \`organisation\`, \`contact\` (the requester's address, role and language, to call or write them) and \`history\`, the organisation's 10 latest other incidents. Phone calls support logged (see logging a phone call) are internal messages with \`channel: "phone"\` and their \`direction\`, and carry \`phone\` in the timeline; customers never see them.
+
 An incident of another organisation (or, for an employee, a colleague's) answers 404 exactly as a missing one, so ids cannot be probed; so does a request without a session.`,
           security: SESSION_REQUIRED,
           parameters: [incidentId],
@@ -710,14 +882,41 @@ An incident of another organisation (or, for an employee, a colleague's) answers
                   attachments: { type: 'array', items: schemaRef('Attachment'), description: 'The files the caller may see, to download by id.' },
                   timeline: { type: 'array', items: schemaRef('TimelineEntry') },
                   reactionRefusal: { type: ['string', 'null'], enum: ['incident_closed', 'reopen_window_passed', null], description: 'Why the customer may not react any more (the code a reaction would get), or null when they may; always null for staff.' },
+                  organisation: { description: 'Staff only: the incident\'s organisation; null when it is no longer on record.', oneOf: [schemaRef('OrganisationBrief'), { type: 'null' }] },
+                  contact: {
+                    description: 'Staff only: the requester\'s details, to call or write them; null when they are no longer on record.',
+                    oneOf: [
+                      {
+                        type: 'object', required: ['id', 'name', 'email', 'role', 'lang'],
+                        properties: { id: { type: 'string' }, name: { type: 'string' }, email: { type: 'string', format: 'email' }, role: { type: 'string', enum: [...CONTACT_ROLES] }, lang: { type: 'string', enum: [...LANGUAGES], description: 'The language of their e-mails.' } },
+                      },
+                      { type: 'null' },
+                    ],
+                  },
+                  history: {
+                    type: 'array', maxItems: 10, description: 'Staff only: the organisation\'s other incidents, any status, newest first, at most 10.',
+                    items: {
+                      type: 'object', required: ['id', 'number', 'subject', 'status', 'kind', 'registeredAt', 'isSameContact'],
+                      properties: {
+                        id: { type: 'string', format: 'uuid' }, number: { type: 'string', pattern: '^\\d+$' }, subject: { type: 'string' },
+                        status: { type: 'string', enum: [...INCIDENT_STATUSES] }, kind: { type: 'string', enum: [...INCIDENT_KINDS] }, registeredAt: { type: 'string', format: 'date-time' },
+                        isSameContact: { type: 'boolean', description: 'Whether the same contact filed it.' },
+                      },
+                    },
+                  },
                 },
               }, {
                 customer: { summary: 'Tom Bakker, who filed it', value: { incident: incidentExample, requester: { id: 'c-jansen-emp', name: 'Tom Bakker' }, messages: [messageExample, reactionExample], attachments: [attachmentExample], timeline: timelineExample, reactionRefusal: null } },
                 staff: {
-                  summary: 'Support: the internal note too',
+                  summary: 'Support: the organisation, the requester\'s details, earlier incidents, the internal note and a logged phone call too',
                   value: {
-                    incident: incidentExample, requester: { id: 'c-jansen-emp', name: 'Tom Bakker' }, messages: [messageExample, reactionExample, internalNoteExample], attachments: [attachmentExample],
-                    timeline: [...timelineExample, { type: 'message', at: internalNoteExample.at, id: internalNoteExample.id, visibility: 'internal', text: internalNoteExample.text, by: lotte, attachments: [] }],
+                    incident: incidentExample, requester: { id: 'c-jansen-emp', name: 'Tom Bakker' }, ...staffContextExample,
+                    messages: [messageExample, reactionExample, internalNoteExample, phoneCallExample], attachments: [attachmentExample],
+                    timeline: [
+                      ...timelineExample,
+                      { type: 'message', at: internalNoteExample.at, id: internalNoteExample.id, visibility: 'internal', text: internalNoteExample.text, by: lotte, attachments: [] },
+                      { type: 'message', at: phoneCallExample.at, id: phoneCallExample.id, visibility: 'internal', text: phoneCallExample.text, by: lotte, phone: 'outbound', attachments: [] },
+                    ],
                     reactionRefusal: null,
                   },
                 },
@@ -1056,6 +1255,272 @@ ${complaintTransitions}`,
           },
         },
       },
+      '/api/staff/queue': {
+        get: {
+          operationId: 'getQueue', tags: ['Console'], summary: 'The triage queue, with each incident\'s target as of now (staff)',
+          description: `Staff only: the console's queue, which it polls every few seconds. By default it holds the open incidents (\`new\`, \`in_progress\`, \`waiting_for_customer\`) of every team the caller may see, listed in \`teams\`: an agent their own teams, Customer Care and admins all of desk.yaml's. An agent also finds the incidents assigned to them in another team, unless \`team\` narrows the queue to one team: then it holds only that team's, and an agent asking for a team they are not in gets 403 \`team_not_allowed\`. Every filter left out filters nothing; the filters combine.
+
+Order: new incidents first (they still need a priority), then by due time, soonest first, those without a target after them; then the oldest first. A row is the incident without its description, status history and KB articles, with the organisation and the requester's and assignee's names beside the ids, and its target (\`sla\`) as of \`asOf\`.
+
+Unlike the list of incidents, the parameters are checked: an unknown status, kind, team or parameter is 400 with \`fields\` (\`(body)\` names an unknown parameter).
+
+Polling: the answer carries an \`ETag\`. Send it back exactly as received in \`If-None-Match\`, and an unchanged queue answers 304 without a body. The tag changes when an incident enters or leaves the queue or moves in it, when one changes (its \`version\`), and when a target moves (the business minutes left, breached or not); a renamed organisation or person alone does not change it.`,
+          security: SESSION_REQUIRED,
+          parameters: [
+            { name: 'team', in: 'query', description: 'One team\'s queue: a team key from desk.yaml (first-line, finance, logistics or platform as shipped). An agent may ask only for their own teams. Default: every team in `teams`.', schema: { type: 'string', maxLength: 40 }, example: 'finance' },
+            { name: 'mine', in: 'query', description: '`1` for only the incidents assigned to the caller.', schema: { type: 'string', enum: ['1'] }, example: '1' },
+            { name: 'status', in: 'query', description: 'Only these statuses, comma-separated. Default the open ones: `new,in_progress,waiting_for_customer`.', style: 'form', explode: false, schema: { type: 'array', items: { type: 'string', enum: [...INCIDENT_STATUSES] } }, example: 'new,in_progress' },
+            { name: 'priority', in: 'query', description: 'Only these priorities, 1 to 5, comma-separated. An incident without a priority yet never matches.', style: 'form', explode: false, schema: { type: 'array', items: { type: 'integer', minimum: 1, maximum: 5 } }, example: '1,2' },
+            { name: 'kind', in: 'query', description: 'Only these kinds, comma-separated.', style: 'form', explode: false, schema: { type: 'array', items: { type: 'string', enum: [...INCIDENT_KINDS] } }, example: 'bug,outage' },
+            { name: 'productArea', in: 'query', description: 'Only this product area: a key from desk.yaml.', schema: { type: 'string', maxLength: 40 }, example: 'finance' },
+            { name: 'organisationId', in: 'query', description: 'Only this organisation\'s incidents.', schema: { type: 'string', maxLength: 60 }, example: 'org-jansen' },
+            { name: 'due', in: 'query', description: `\`breached\`: only those whose target has passed; \`soon\`: only those due within ${DUE_SOON_MINUTES / 60} business hours and not yet breached. An incident without a running target matches neither.`, schema: { type: 'string', enum: ['breached', 'soon'] }, example: 'soon' },
+            { name: 'If-None-Match', in: 'header', description: 'The `ETag` of the last answer, exactly as received: an unchanged queue answers 304 without a body.', schema: { type: 'string' }, example: `"${QUEUE_ETAG}"` },
+          ],
+          responses: {
+            200: {
+              description: 'The queue, in its order.',
+              headers: { ETag: { $ref: '#/components/headers/QueueETag' }, 'Cache-Control': { description: 'private, no-cache: a browser keeps it only to ask again with `If-None-Match`.', schema: { type: 'string' }, example: 'private, no-cache' } },
+              content: json({
+                type: 'object', required: ['asOf', 'teams', 'incidents'],
+                properties: {
+                  asOf: { type: 'string', format: 'date-time', description: 'The moment the targets were computed for.' },
+                  teams: { type: 'array', items: { type: 'string' }, description: 'The team keys whose queues the caller may see, in desk.yaml\'s order.' },
+                  incidents: { type: 'array', items: schemaRef('QueueRow') },
+                },
+              }, { lotte: { summary: 'Lotte Smit (first line, finance) on Monday morning: a new question first, then her own incident', value: queueExample } }),
+            },
+            304: {
+              description: 'Nothing changed since the `ETag` sent in `If-None-Match`: no body.',
+              headers: { ETag: { $ref: '#/components/headers/QueueETag' }, 'Cache-Control': { description: 'private, no-cache', schema: { type: 'string' }, example: 'private, no-cache' } },
+            },
+            400: failure('A parameter is not valid, or unknown; `fields` names it.', {
+              fields: { summary: 'A priority beyond 5 and a due filter that does not exist', value: error('invalid_input', 'invalidInput', issuesOf(QueueQuery, { priority: '7', due: 'later' })) },
+              team: { summary: 'A team desk.yaml does not have', value: error('invalid_input', 'invalidInput', [{ path: 'team', message: 'unknown team; one of: first-line, finance, logistics, platform' }]) },
+              unknownParameter: { summary: 'A parameter the queue does not take', value: error('invalid_input', 'invalidInput', issuesOf(QueueQuery, { assignee: 's-lotte' })) },
+            }),
+            401: responseRef('SignInRequired'),
+            403: failure('Signed in as a contact: for staff only; or an agent asked for a team they are not in.', {
+              ...STAFF_ONLY,
+              teamNotAllowed: { summary: 'Lotte Smit (first line, finance) asks for ?team=platform', value: error('team_not_allowed', 'teamNotAllowed') },
+            }),
+          },
+        },
+      },
+      '/api/staff/people': {
+        get: {
+          operationId: 'listPeople', tags: ['Console'], summary: 'The active staff and the teams, to assign to (staff)',
+          description: 'Staff only: every active staff member by name, with their teams, role and phone extension, and desk.yaml\'s teams, for the console\'s assignee and team pickers. No e-mail address or password hash.',
+          security: SESSION_REQUIRED,
+          responses: {
+            200: {
+              description: 'The active staff, by name, and the teams in desk.yaml\'s order.',
+              content: json({
+                type: 'object', required: ['staff', 'teams'],
+                properties: {
+                  staff: { type: 'array', items: schemaRef('StaffMember') },
+                  teams: { type: 'array', items: { type: 'object', required: ['key', 'name'], properties: { key: { type: 'string', description: 'e.g. finance' }, name: schemaRef('Localized') } } },
+                },
+              }, { demo: { summary: 'The demo desk', value: peopleExample } }),
+            },
+            401: responseRef('SignInRequired'),
+            403: responseRef('StaffOnly'),
+          },
+        },
+      },
+      '/api/incidents/{id}/phone-contacts': {
+        post: {
+          operationId: 'logPhoneCall', tags: ['Console'], summary: 'Log a phone call on an incident (staff)',
+          description: 'Staff only: what was said and agreed in a call with the customer, `inbound` (they called) or `outbound` (support called them), on any incident whatever its status. It is kept as an internal message with `channel: "phone"` and the `direction`: on the staff timeline (with `phone`), never shown or mailed to the customer. The incident itself does not change, not even its `version`. The call counts as a contact moment in Signals, and is written to the audit log.',
+          security: SESSION_REQUIRED,
+          parameters: [incidentId],
+          requestBody: { required: true, content: json(schemaRef('PhoneContactInput'), { inbound: REQUEST_EXAMPLES.phoneInbound, outbound: REQUEST_EXAMPLES.phoneOutbound }) },
+          responses: {
+            201: {
+              description: 'Logged: the internal message it is kept as.',
+              content: json({ type: 'object', required: ['message'], properties: { message: schemaRef('Message') } }, { logged: { summary: 'Lotte Smit rang Tom Bakker back', value: { message: phoneCallExample } } }),
+            },
+            400: failure('Not valid, or not JSON; nothing is logged.', {
+              fields: { summary: 'A direction that does not exist, and an empty summary', value: error('invalid_input', 'invalidInput', issuesOf(PhoneContactInput, { direction: 'sideways', summary: '  ' })) },
+            }),
+            401: responseRef('SignInRequired'),
+            403: failure('Signed in as a contact: for staff only; or sent from another site. Nothing is logged.', { ...STAFF_ONLY, ...CROSS_ORIGIN }),
+            404: failure('No such incident.', { notFound: { value: error('not_found', 'incidentNotFound') } }),
+            413: responseRef('PayloadTooLarge'),
+            415: responseRef('UnsupportedMediaType'),
+          },
+        },
+      },
+      '/api/signals': {
+        get: {
+          operationId: 'listSignals', tags: ['Signals'], summary: 'Organisations that contact support often, with their follow-ups (Customer Care)',
+          description: `Customer Care and admins only; an agent gets 403 \`role_not_allowed\`. A contact moment is an incident registered, a customer's reaction (a public message from a contact) or a phone call support logged, on an incident of any age; each counts as the kind of its incident. An organisation is flagged while the last \`windowDays\` days (desk.yaml's \`signals.windowDays\`, 30 as shipped) hold at least a threshold's count of moments, of one kind or of any kind (\`signals.thresholds\`: 8 questions or 20 in all, as shipped). It is computed afresh on every request, so a flag drops off by itself once the window holds fewer.
+
+By default only the flagged organisations; \`all=1\` lists every organisation. Flagged ones come first, then the most contact moments in the window, then by name. Each comes with its counts and the thresholds it reaches, its weekly series (${SERIES_WEEKS} ISO weeks, Monday to Sunday in the desk's time zone: it looks back beyond the window), its top ${TOP_SIZE} product areas and KB searches in the window, and the follow-ups recorded for it, newest first.`,
+          security: SESSION_REQUIRED,
+          parameters: [
+            { name: 'all', in: 'query', description: '`1` to list every organisation, the flagged ones first; anything else: the flagged ones only.', schema: { type: 'string', enum: ['1'] }, example: '1' },
+          ],
+          responses: {
+            200: {
+              description: 'The window, the thresholds and the organisations.',
+              headers: { 'Cache-Control': { $ref: '#/components/headers/NoStore' } },
+              content: json({
+                type: 'object', required: ['windowDays', 'thresholds', 'organisations'],
+                properties: {
+                  windowDays: { type: 'integer', minimum: 1, description: 'The rolling window in days, ending now: desk.yaml\'s `signals.windowDays`.' },
+                  thresholds: { type: 'array', description: 'desk.yaml\'s `signals.thresholds`: reaching any one flags the organisation.', items: schemaRef('SignalThreshold') },
+                  organisations: { type: 'array', items: schemaRef('OrganisationSignal') },
+                },
+              }, {
+                flagged: { summary: 'Ruud de Boer on Monday morning: De Vries Installatietechniek asked 9 questions in 30 days', value: { windowDays: 30, thresholds: [{ kind: 'question', count: 8 }, { kind: 'any', count: 20 }], organisations: [devriesSignal] } },
+                all: { summary: '?all=1: the others too, after the flagged one', value: { windowDays: 30, thresholds: [{ kind: 'question', count: 8 }, { kind: 'any', count: 20 }], organisations: [devriesSignal, jansenSignal, hoekstraSignal] } },
+              }),
+            },
+            401: responseRef('SignInRequired'),
+            403: failure('Signed in as a contact (for staff only), or as an agent (for Customer Care and admins only).', { ...STAFF_ONLY, ...ROLE_NOT_ALLOWED }),
+          },
+        },
+      },
+      '/api/signals/{organisationId}/follow-ups': {
+        post: {
+          operationId: 'addFollowUp', tags: ['Signals'], summary: 'Record a follow-up for an organisation: a course or a visit (Customer Care)',
+          description: 'Customer Care and admins only; an agent gets 403 `role_not_allowed`. Records what was done or agreed about an organisation that contacts support often: a course, a visit by an advisor or by a consultant, on a day past or to come, with a note. It is listed with the organisation in the signals, newest first, with who recorded it, and written to the audit log. Nothing is mailed. Any organisation may get one, flagged or not; the body is checked before the organisation, so an invalid body gets 400 first.',
+          security: SESSION_REQUIRED,
+          parameters: [{ $ref: '#/components/parameters/OrganisationId' }],
+          requestBody: { required: true, content: json(schemaRef('FollowUpInput'), { advisorVisit: REQUEST_EXAMPLES.followUp, course: REQUEST_EXAMPLES.followUpCourse }) },
+          responses: {
+            201: {
+              description: 'Recorded.',
+              content: json({ type: 'object', required: ['followUp'], properties: { followUp: schemaRef('FollowUp') } }, { recorded: { summary: 'Ruud de Boer sends an advisor', value: { followUp: followUpExample } } }),
+            },
+            400: failure('Not valid, or not JSON; nothing is recorded.', {
+              fields: { summary: 'A kind that does not exist, a date that does not, an empty note and an unknown field', value: error('invalid_input', 'invalidInput', issuesOf(FollowUpInput, { kind: 'lunch', date: '2026-02-30', note: '   ', extra: 1 })) },
+            }),
+            401: responseRef('SignInRequired'),
+            403: failure('Signed in as a contact or as an agent, or sent from another site; nothing is recorded.', { ...STAFF_ONLY, ...ROLE_NOT_ALLOWED, ...CROSS_ORIGIN }),
+            404: failure('No such organisation; nothing is recorded.', { notFound: { value: error('not_found', 'organisationNotFound') } }),
+            413: responseRef('PayloadTooLarge'),
+            415: responseRef('UnsupportedMediaType'),
+          },
+        },
+      },
+      '/api/kb/insight': {
+        get: {
+          operationId: 'getKbInsight', tags: ['KB insight'], summary: 'What the KnowledgeBase\'s readers searched, missed and voted, over whole weeks (staff)',
+          description: `Staff only, any role: the KnowledgeBase's anonymous votes and search events (see KnowledgeBase) over the last \`weeks\` whole weeks, Monday to Sunday in the desk's time zone, the current week counted so far.
+
+- \`noResults\`: searches that found nothing, per language
+- \`incidentQueries\`: searches after which the visit sent the incident form: the incident's own query, or else the visit's last search before it
+- \`worstArticles\`: articles with at least ${MIN_VOTES} "was this helpful?" votes in a language, the lowest share of helpful votes first
+- \`deflection\`: of the visits that searched, how many sent no incident at all, in total and per week (a visit counts in the week of its first search); a week without searches has zeros and \`rate\` null
+
+Queries are counted normalised (trimmed, lowercase, runs of spaces as one) and by visits, so a visitor who retries counts once; each list holds at most ${TOP}, most visits first, then the most recent. Nothing in it identifies a visitor. Every answer, refusals included, is \`Cache-Control: private, no-store\`.`,
+          security: SESSION_REQUIRED,
+          parameters: [
+            { name: 'weeks', in: 'query', description: `Whole weeks to cover, 1 to 52, ending with the current one; default ${DEFAULT_REPORT_WEEKS}. Any other parameter is 400.`, schema: { type: 'integer', minimum: 1, maximum: 52, default: DEFAULT_REPORT_WEEKS }, example: 12 },
+          ],
+          responses: {
+            200: {
+              description: 'The report.',
+              headers: { 'Cache-Control': { $ref: '#/components/headers/NoStore' } },
+              content: json(schemaRef('InsightReport'), { twelveWeeks: { summary: 'Lotte Smit on Monday 30 November 2026, 10:41 in Amsterdam', value: insightReportExample } }),
+            },
+            400: failure('`weeks` is not a whole number from 1 to 52, or a parameter is unknown (`(body)`).', {
+              weeks: { summary: '53 weeks', value: error('invalid_input', 'invalidInput', issuesOf(InsightQuery, { weeks: '53' })) },
+              unknownParameter: { summary: '`week` instead of `weeks`', value: error('invalid_input', 'invalidInput', issuesOf(InsightQuery, { week: '4' })) },
+            }),
+            401: responseRef('SignInRequired'),
+            403: responseRef('StaffOnly'),
+          },
+        },
+      },
+      '/api/kb/insight/template': {
+        get: {
+          operationId: 'getArticleTemplate', tags: ['KB insight'], summary: 'Download a new article to write, for a search that found nothing (staff)',
+          description: `Staff only: a KnowledgeBase article to start from, as a Markdown download (\`text/markdown; charset=utf-8\`, \`Content-Disposition: attachment\`). Its frontmatter is the one content/README.md describes: the title is the query as typed (first letter a capital), the file name and translation key a slug of it, the tags its words, \`updated\` today in the desk's time zone; \`TODO\` marks what the editor chooses (description, category, product area), and the build stops on each until it is filled. A comment says how many visits searched the query in \`lang\` and found nothing over the last ${DEFAULT_REPORT_WEEKS} weeks, and where to save the file. Any query is taken, also one the report does not list (then 0 visits). Every answer, refusals included, is \`Cache-Control: private, no-store\`.`,
+          security: SESSION_REQUIRED,
+          parameters: [
+            { name: 'query', in: 'query', required: true, description: 'The search that found nothing, as the report lists it or as typed; 1 to 200 characters once trimmed.', schema: { type: 'string', minLength: 1, maxLength: 200 }, example: 'Loonstrook PDF' },
+            { name: 'lang', in: 'query', required: true, description: 'The language it was searched in, and the article will be written in. Any other parameter is 400.', schema: { type: 'string', enum: [...LANGUAGES] }, example: 'nl' },
+          ],
+          responses: {
+            200: {
+              description: 'The article template, to save where its comment says.',
+              headers: {
+                'Content-Disposition': { description: 'Always `attachment`, named by the slug.', schema: { type: 'string' }, example: `attachment; filename="${templateExample.slug}.md"` },
+                'Cache-Control': { $ref: '#/components/headers/NoStore' },
+              },
+              content: { 'text/markdown': { schema: { type: 'string' }, examples: { loonstrook: { summary: '?query=Loonstrook%20PDF&lang=nl: 4 visits found nothing', value: templateExample.markdown } } } },
+            },
+            400: failure('No query, one too long, or a language the desk does not speak; or an unknown parameter.', {
+              fields: { summary: 'An empty query and a language the desk does not speak', value: error('invalid_input', 'invalidInput', issuesOf(TemplateQuery, { query: '  ', lang: 'de' })) },
+            }),
+            401: responseRef('SignInRequired'),
+            403: responseRef('StaffOnly'),
+          },
+        },
+      },
+      '/api/phone/route': {
+        get: {
+          operationId: 'routePhoneCall', tags: ['Telephony'], summary: 'Where to put through a caller who typed an incident number',
+          description: `For the telephone system, not for browsers. It sends the shared secret \`PHONE_ROUTING_SECRET\` as \`Authorization: Bearer <secret>\` (the scheme in any case); a staff or contact session does not open this route. The secret is checked before the number, so a caller without it learns nothing, not even the input rules. Every answer, refusals included, is \`Cache-Control: no-store\`.
+
+How a telephony webhook uses it:
+
+1. The caller dials the desk; the IVR asks "type your incident number and press hash", and collects the digits.
+
+2. The IVR calls \`GET /api/phone/route?number=100042\` with \`Authorization: Bearer …\` (timeout about 2 s).
+
+3. It acts on \`route\`: \`assignee\` → transfer to \`handler.extension\`, and on no answer after N rings to the hunt group of \`team.key\`; \`team\` → the hunt group of \`team.key\`, optionally announcing \`team.name\`; \`general\` → the general queue (the caller is not told whether the number exists).
+
+4. If \`isOpen\` is false: play "we are closed, we open again on {opensAt in Europe/Amsterdam}" (or only "we are closed" when \`opensAt\` is null), and offer voicemail.
+
+5. On a timeout, a 5xx, 401 or 503: transfer to the general queue; log 401 and 503 as configuration errors.
+
+The route:
+
+- \`assignee\` when an active staff member with an extension handles the incident and it is not closed; a resolved one still goes to its handler, as the customer may reopen it. \`team\` is the fallback.
+- \`team\` when the incident is unassigned, its handler is inactive or has no extension, or it is closed.
+- \`general\` for an unknown number, and alike for an incident still awaiting e-mail confirmation (its number is only given once confirmed) or one whose team is no longer in desk.yaml.
+
+It is decided whatever the hour; \`isOpen\` and \`opensAt\` say whether to put the call through now. The answer never holds the subject, the organisation or anything about the customer. Parameters other than \`number\` (a caller id, a call id) are ignored.`,
+          security: PHONE_SECRET,
+          parameters: [
+            { name: 'number', in: 'query', required: true, description: 'The incident number as the caller typed it on the keypad, without the `#`: 1 to 12 digits.', schema: { type: 'string', pattern: '^\\d{1,12}$' }, example: '100142' },
+          ],
+          responses: {
+            200: {
+              description: 'Where the call goes, and whether the desk is open.',
+              headers: { 'Cache-Control': { $ref: '#/components/headers/NoStoreAnyCache' } },
+              content: json(schemaRef('PhoneRoute'), {
+                assignee: { summary: 'Tom Bakker\'s incident, handled by Lotte Smit: to extension 201, the finance team as fallback', value: phoneRouteExample },
+                team: { summary: 'An unassigned incident: to the finance team', value: { route: 'team', incident: { number: '100144', status: 'new' }, team: financeTeam, isOpen: true, opensAt: null } },
+                general: { summary: 'An unknown number: the general queue, nothing more', value: { route: 'general', isOpen: true, opensAt: null } },
+                closed: { summary: 'Saturday 28 November 2026: the route, and the desk opens Monday 08:30 in Amsterdam', value: { ...phoneRouteExample, isOpen: false, opensAt: '2026-11-30T07:30:00.000Z' } },
+              }),
+            },
+            400: {
+              ...failure('No number, or not 1 to 12 digits (letters, a `#`, empty); `fields` names it. Only with the right secret.', {
+                letters: { summary: 'number=10004a', value: error('invalid_input', 'invalidInput', issuesOf(PhoneRouteQuery, { number: '10004a' })) },
+                missing: { summary: 'No number', value: error('invalid_input', 'invalidInput', issuesOf(PhoneRouteQuery, {})) },
+              }),
+              headers: { 'Cache-Control': { $ref: '#/components/headers/NoStoreAnyCache' } },
+            },
+            401: {
+              ...failure('No secret, or a wrong one, or under another scheme than Bearer: the same body whatever the number, so it tells nothing about the incident.', { secretInvalid: { value: error('phone_secret_invalid', 'phoneSecretInvalid') } }),
+              headers: {
+                'WWW-Authenticate': { description: 'The scheme to use.', schema: { type: 'string' }, example: 'Bearer realm="loket-phone"' },
+                'Cache-Control': { $ref: '#/components/headers/NoStoreAnyCache' },
+              },
+            },
+            503: {
+              ...failure('Telephone routing is off: the server has no `PHONE_ROUTING_SECRET` (or an empty one). The same whatever is sent.', { disabled: { value: error('phone_routing_disabled', 'phoneRoutingDisabled') } }),
+              headers: { 'Cache-Control': { $ref: '#/components/headers/NoStoreAnyCache' } },
+            },
+          },
+        },
+      },
     },
     components: {
       schemas: {
@@ -1127,6 +1592,15 @@ ${complaintTransitions}`,
           incidentNumber: 'The number of an incident it is about, one the contact may see; default none.',
           lang: 'The language of its e-mails; default the contact\'s own.',
         }),
+        PhoneContactInput: fromZod('PhoneContactInput', 'A phone call support logs on an incident: an internal note, counted as a contact moment.', {
+          direction: '`inbound`: the customer called; `outbound`: support called them.',
+          summary: 'What was said and agreed, trimmed; kept as the message\'s text.',
+        }),
+        FollowUpInput: fromZod('FollowUpInput', 'A follow-up Customer Care records for an organisation.', {
+          kind: '`course`: a course; `advisor_visit`: a visit by an advisor; `consultant_visit`: a visit by a consultant.',
+          date: 'The day of the course or visit, past or to come: a real date as YYYY-MM-DD.',
+          note: 'What was agreed or done, trimmed.',
+        }),
         ComplaintChangeInput: fromZod('ComplaintChangeInput', 'What support does with a complaint: a reply to the customer, a new status, or both.', {
           version: 'The version the change was made against, as read; an older one is refused with 409.',
           status: 'The new status; see the moves allowed. The same status again changes nothing.',
@@ -1197,6 +1671,8 @@ ${complaintTransitions}`,
             id: { type: 'string', format: 'uuid' },
             incidentId: { type: 'string' },
             visibility: { type: 'string', enum: ['public', 'internal'], description: 'internal: a staff note, never shown or mailed to the customer.' },
+            channel: { const: 'phone', description: 'Present for a phone call support logged, which is always internal; absent for a message written in the portal or console.' },
+            direction: { type: 'string', enum: ['inbound', 'outbound'], description: 'With `channel`: `inbound`, the customer called; `outbound`, support called them.' },
             author: { type: 'string', description: '"contact:<id>" or "staff:<id>".' },
             text: { type: 'string' },
             attachmentIds: { type: 'array', items: { type: 'string' } },
@@ -1237,10 +1713,11 @@ ${complaintTransitions}`,
               properties: { type: { const: 'status' }, at: { type: 'string', format: 'date-time' }, status: { type: 'string', enum: [...INCIDENT_STATUSES] }, by: schemaRef('Actor') },
             },
             {
-              title: 'type "message"', type: 'object', required: ['type', 'at', 'id', 'visibility', 'text', 'by', 'attachments'], description: 'A reply, a reaction or (for staff) an internal note, with the files sent with it.',
+              title: 'type "message"', type: 'object', required: ['type', 'at', 'id', 'visibility', 'text', 'by', 'attachments'], description: 'A reply, a reaction or (for staff) an internal note or logged phone call, with the files sent with it.',
               properties: {
                 type: { const: 'message' }, at: { type: 'string', format: 'date-time' }, id: { type: 'string', format: 'uuid', description: 'The message\'s id.' },
                 visibility: { type: 'string', enum: ['public', 'internal'] }, text: { type: 'string' }, by: schemaRef('Actor'),
+                phone: { type: 'string', enum: ['inbound', 'outbound'], description: 'Present for a logged phone call (staff only, as it is internal): its direction. `by` is who logged it.' },
                 attachments: { type: 'array', items: schemaRef('AttachmentView') },
               },
             },
@@ -1292,7 +1769,7 @@ ${complaintTransitions}`,
           },
         },
         OrganisationBrief: {
-          type: 'object', required: ['id', 'name', 'customerNumber', 'isFirstClass'], description: 'What an employee sees of their organisation.',
+          type: 'object', required: ['id', 'name', 'customerNumber', 'isFirstClass'], description: 'The essentials of an organisation: what an employee sees of their own, and staff beside an incident.',
           properties: { id: { type: 'string' }, name: { type: 'string' }, customerNumber: { type: 'string', pattern: '^\\d+$' }, isFirstClass: { type: 'boolean' } },
         },
         OrganisationView: {
@@ -1347,6 +1824,179 @@ ${complaintTransitions}`,
             },
             isBreached: { type: 'boolean', description: 'Whether the response target was missed: no response by `dueAt`, as of now or when it came. Always false for an opinion.' },
           },
+        },
+        QueueRow: {
+          type: 'object', description: 'An incident in the triage queue: as staff see it, without its description, status history and KB articles, with names beside the ids.',
+          required: [...INCIDENT_SCHEMA.required.filter((f) => !['description', 'statusHistory', 'kbArticles'].includes(f)), 'organisation', 'contactName', 'assigneeName'],
+          properties: {
+            ...Object.fromEntries(Object.entries(INCIDENT_SCHEMA.properties).filter(([f]) => !['description', 'statusHistory', 'kbArticles'].includes(f))),
+            organisation: {
+              description: 'The organisation, briefly; null when it is no longer on record.',
+              oneOf: [{ type: 'object', required: ['id', 'name', 'isFirstClass'], properties: { id: { type: 'string' }, name: { type: 'string' }, isFirstClass: { type: 'boolean' } } }, { type: 'null' }],
+            },
+            contactName: { type: ['string', 'null'], description: 'The requester\'s name; null when they are no longer on record.' },
+            assigneeName: { type: ['string', 'null'], description: 'The assignee\'s name; null when unassigned, or no longer on record.' },
+          },
+        },
+        StaffMember: {
+          type: 'object', required: ['id', 'name', 'teams', 'role', 'extension'], description: 'An active staff member, to assign to.',
+          properties: {
+            id: { type: 'string' }, name: { type: 'string' },
+            teams: { type: 'array', items: { type: 'string' }, description: 'Team keys from desk.yaml.' },
+            role: { type: 'string', enum: [...STAFF_ROLES], description: '`agent` works their teams\' queues; `customer_care` and `admin` see every team, and signals.' },
+            extension: { type: ['string', 'null'], description: 'Their phone extension, where the telephone system puts callers through; null without one.' },
+          },
+        },
+        SignalThreshold: {
+          type: 'object', required: ['kind', 'count'], description: 'A threshold of desk.yaml: this many contact moments of one kind, or of any kind, within the window.',
+          properties: { kind: { type: 'string', enum: [...INCIDENT_KINDS, 'any'] }, count: { type: 'integer', minimum: 1 } },
+        },
+        OrganisationSignal: {
+          type: 'object', description: 'What Customer Care sees of one organisation: its contact moments in the window and over the weeks, and its follow-ups.',
+          required: ['id', 'name', 'isFirstClass', 'isFlagged', 'counts', 'crossed', 'weekly', 'productAreas', 'kbQueries', 'followUps'],
+          properties: {
+            id: { type: 'string', description: 'The organisation\'s id.' },
+            name: { type: 'string' },
+            isFirstClass: { type: 'boolean' },
+            isFlagged: { type: 'boolean', description: 'Whether it reaches at least one threshold within the window.' },
+            counts: {
+              type: 'object', required: ['total', 'byKind', 'bySource'], description: 'Its contact moments in the window.',
+              properties: {
+                total: { type: 'integer', minimum: 0 },
+                byKind: {
+                  type: 'object', required: [...INCIDENT_KINDS], description: 'Per incident kind; a reaction or phone call counts as the kind of its incident.',
+                  properties: Object.fromEntries(INCIDENT_KINDS.map((k) => [k, { type: 'integer', minimum: 0 }])),
+                },
+                bySource: {
+                  type: 'object', required: ['incidents', 'reactions', 'phoneContacts'], description: 'Per way of contact: incidents registered, customers\' reactions, phone calls logged.',
+                  properties: { incidents: { type: 'integer', minimum: 0 }, reactions: { type: 'integer', minimum: 0 }, phoneContacts: { type: 'integer', minimum: 0 } },
+                },
+              },
+            },
+            crossed: {
+              type: 'array', description: 'The thresholds it reaches, in desk.yaml\'s order; empty when not flagged.',
+              items: {
+                type: 'object', required: ['kind', 'count', 'reached'],
+                properties: { kind: { type: 'string', enum: [...INCIDENT_KINDS, 'any'] }, count: { type: 'integer', minimum: 1, description: 'The threshold.' }, reached: { type: 'integer', description: 'The moments counted: the kind\'s, or the total for `any`.' } },
+              },
+            },
+            weekly: {
+              type: 'array', minItems: SERIES_WEEKS, maxItems: SERIES_WEEKS, description: `Contact moments per ISO week over the last ${SERIES_WEEKS} weeks (Monday to Sunday in the desk's time zone), oldest first, the current week so far last. It looks back beyond the window.`,
+              items: {
+                type: 'object', required: ['week', 'startsOn', 'count'],
+                properties: { week: { type: 'string', pattern: '^\\d{4}-W\\d{2}$', description: 'e.g. 2026-W49' }, startsOn: { type: 'string', format: 'date', description: 'Its Monday.' }, count: { type: 'integer', minimum: 0 } },
+              },
+            },
+            productAreas: {
+              type: 'array', maxItems: TOP_SIZE, description: `The product areas of its contact moments in the window, most first, at most ${TOP_SIZE}.`,
+              items: { type: 'object', required: ['key', 'name', 'count'], properties: { key: { type: 'string' }, name: schemaRef('Localized'), count: { type: 'integer', minimum: 1 } } },
+            },
+            kbQueries: {
+              type: 'array', maxItems: TOP_SIZE, description: `The KB searches behind its incidents registered in the window, lowercase and trimmed, most first, at most ${TOP_SIZE}.`,
+              items: { type: 'object', required: ['query', 'count'], properties: { query: { type: 'string' }, count: { type: 'integer', minimum: 1 } } },
+            },
+            followUps: { type: 'array', items: schemaRef('FollowUp'), description: 'Every follow-up recorded for it, newest first.' },
+          },
+        },
+        FollowUp: {
+          type: 'object', required: ['id', 'kind', 'date', 'note', 'by', 'at'], description: 'What Customer Care did or agreed about an organisation.',
+          properties: {
+            id: { type: 'string', format: 'uuid' },
+            kind: { type: 'string', enum: [...FOLLOW_UP_KINDS] },
+            date: { type: 'string', format: 'date', description: 'The day of the course or visit.' },
+            note: { type: 'string' },
+            by: schemaRef('Actor'),
+            at: { type: 'string', format: 'date-time', description: 'When it was recorded.' },
+          },
+        },
+        InsightReport: {
+          type: 'object', required: ['period', 'noResults', 'incidentQueries', 'worstArticles', 'deflection'], description: 'What the KnowledgeBase\'s insight log says over whole weeks.',
+          properties: {
+            period: {
+              type: 'object', required: ['weeks', 'from', 'to', 'timeZone'],
+              properties: {
+                weeks: { type: 'integer', minimum: 1, maximum: 52 },
+                from: { type: 'string', format: 'date-time', description: 'Monday 00:00 of the first week in the desk\'s time zone, in UTC.' },
+                to: { type: 'string', format: 'date-time', description: 'Now: the current week is counted so far.' },
+                timeZone: { type: 'string', description: 'The desk\'s, e.g. Europe/Amsterdam.' },
+              },
+            },
+            noResults: {
+              type: 'object', required: [...LANGUAGES], description: `Searches that found nothing, per language; most visits first, at most ${TOP} each.`,
+              properties: Object.fromEntries(LANGUAGES.map((l) => [l, { type: 'array', items: schemaRef('QueryCount') }])),
+            },
+            incidentQueries: {
+              type: 'array', description: `Searches after which the visit sent an incident, in the language searched; most visits first, at most ${TOP}.`,
+              items: { ...schemaRef('QueryCount'), description: 'With `lang`.' },
+            },
+            worstArticles: {
+              type: 'array', description: `Articles with at least ${MIN_VOTES} votes in a language, the lowest ratio first (on a tie, more unhelpful votes first); at most ${TOP}.`,
+              items: {
+                type: 'object', required: ['article', 'lang', 'helpful', 'notHelpful', 'ratio'],
+                properties: {
+                  article: { type: 'string', description: 'The article\'s translation key.' }, lang: { type: 'string', enum: [...LANGUAGES] },
+                  helpful: { type: 'integer', minimum: 0 }, notHelpful: { type: 'integer', minimum: 0 },
+                  ratio: { type: 'number', minimum: 0, maximum: 1, description: 'helpful / (helpful + notHelpful): the lower, the worse.' },
+                },
+              },
+            },
+            deflection: {
+              type: 'object', required: ['searching', 'deflected', 'rate', 'weeks'], description: 'Visits that searched, and of those the ones that sent no incident, over the whole period.',
+              properties: {
+                searching: { type: 'integer', minimum: 0 }, deflected: { type: 'integer', minimum: 0 },
+                rate: { type: ['number', 'null'], minimum: 0, maximum: 1, description: 'deflected / searching; null without searching visits.' },
+                weeks: {
+                  type: 'array', description: 'Per ISO week, oldest first; a visit counts in the week of its first search.',
+                  items: {
+                    type: 'object', required: ['week', 'start', 'searching', 'deflected', 'rate'],
+                    properties: {
+                      week: { type: 'string', pattern: '^\\d{4}-W\\d{2}$', description: 'e.g. 2026-W49' }, start: { type: 'string', format: 'date', description: 'Its Monday, in the desk\'s time zone.' },
+                      searching: { type: 'integer', minimum: 0 }, deflected: { type: 'integer', minimum: 0 }, rate: { type: ['number', 'null'], minimum: 0, maximum: 1 },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+        QueryCount: {
+          type: 'object', required: ['query', 'sessions', 'lastSeen'], description: 'A search as the report counts it. In `incidentQueries` it also has `lang`.',
+          properties: {
+            query: { type: 'string', description: 'Normalised: trimmed, lowercase, runs of spaces as one.' },
+            lang: { type: 'string', enum: [...LANGUAGES], description: 'In `incidentQueries` only: the language searched in.' },
+            sessions: { type: 'integer', minimum: 1, description: 'The visits that searched it: a visitor who retries counts once.' },
+            lastSeen: { type: 'string', format: 'date-time', description: 'The latest time it was counted, to the minute.' },
+          },
+        },
+        PhoneTeam: {
+          type: 'object', required: ['key', 'name'], description: 'A team as the telephone system knows it.',
+          properties: { key: { type: 'string', description: 'desk.yaml\'s team key: the telephone system finds the hunt group by it.' }, name: { ...schemaRef('Localized'), description: 'To announce, in either language.' } },
+        },
+        PhoneRoute: {
+          description: 'Where to put the caller through, by `route`, and whether the desk is open. Never more: no subject, no organisation, nothing about the customer.',
+          oneOf: [
+            {
+              title: 'route "assignee"', type: 'object', required: ['route', 'incident', 'handler', 'team', 'isOpen', 'opensAt'], description: 'An active staff member with an extension handles the incident: to them, and to `team` when they do not answer.',
+              properties: {
+                route: { const: 'assignee' }, incident: schemaRef('PhoneIncident'),
+                handler: { type: 'object', required: ['name', 'extension'], properties: { name: { type: 'string' }, extension: { type: 'string', description: 'Where to transfer the call.' } } },
+                team: { ...schemaRef('PhoneTeam'), description: 'The fallback when the extension does not answer.' }, ...PHONE_HOURS,
+              },
+            },
+            {
+              title: 'route "team"', type: 'object', required: ['route', 'incident', 'team', 'isOpen', 'opensAt'], description: 'Unassigned, its handler inactive or without an extension, or closed: to the team\'s hunt group.',
+              properties: { route: { const: 'team' }, incident: schemaRef('PhoneIncident'), team: schemaRef('PhoneTeam'), ...PHONE_HOURS },
+            },
+            {
+              title: 'route "general"', type: 'object', required: ['route', 'isOpen', 'opensAt'], description: 'An unknown number, or one the caller cannot know yet: to the general queue, and nothing that tells these apart.',
+              properties: { route: { const: 'general' }, ...PHONE_HOURS },
+            },
+          ],
+          discriminator: { propertyName: 'route' },
+        },
+        PhoneIncident: {
+          type: 'object', required: ['number', 'status'], description: 'The incident as the caller may hear it back: the number they typed and where it stands, nothing more.',
+          properties: { number: { type: 'string', pattern: '^\\d+$' }, status: { type: 'string', enum: [...INCIDENT_STATUSES] } },
         },
         Localized: {
           type: 'object', required: ['nl', 'en'], description: 'A text in both languages of the desk.',
@@ -1421,14 +2071,18 @@ ${complaintTransitions}`,
         IncidentId: { name: 'id', in: 'path', required: true, description: 'The incident\'s id (a UUID), not its number.', schema: { type: 'string' }, example: INCIDENT_ID },
         ContactId: { name: 'id', in: 'path', required: true, description: 'The contact\'s id, as the list of contacts gives it.', schema: { type: 'string' }, example: 'c-jansen-new' },
         ComplaintId: { name: 'id', in: 'path', required: true, description: 'The complaint\'s id (a UUID), not its number.', schema: { type: 'string' }, example: COMPLAINT_ID },
+        OrganisationId: { name: 'organisationId', in: 'path', required: true, description: 'The organisation\'s id, as the signals give it.', schema: { type: 'string' }, example: 'org-devries' },
       },
       headers: {
         RetryAfter: { description: 'Seconds until the window ends and a request is welcome again.', schema: { type: 'integer', minimum: 1 }, example: '360' },
         NoStore: { description: 'private, no-store: personal data, kept by no cache.', schema: { type: 'string' }, example: 'private, no-store' },
+        NoStoreAnyCache: { description: 'no-store: where a call goes says who handles what; kept by no cache, refusals included.', schema: { type: 'string' }, example: 'no-store' },
+        QueueETag: { description: 'The queue\'s version: send it back in `If-None-Match`.', schema: { type: 'string' }, example: `"${QUEUE_ETAG}"` },
         SetSession: { description: `The session cookie \`${SESSION_COOKIE}\`: HttpOnly, SameSite=Lax, Secure over https.`, schema: { type: 'string' }, example: `${SESSION_COOKIE}=…; Path=/; Expires=Wed, 30 Dec 2026 09:00:00 GMT; HttpOnly; SameSite=Lax; Secure` },
       },
       securitySchemes: {
         cookieAuth: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'The session, set by signing in (HttpOnly: scripts cannot read it).' },
+        phoneSecret: { type: 'http', scheme: 'bearer', description: 'The telephone system\'s shared secret, the server\'s `PHONE_ROUTING_SECRET`, as `Authorization: Bearer <secret>`. Without it configured, the route answers 503.' },
       },
     },
   }

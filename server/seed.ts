@@ -58,8 +58,8 @@ export async function seedDemo(store: Store): Promise<boolean> {
 export function demoInstructions(baseUrl: string): string {
   return [
     'Demo sign-in:',
-    `  staff     ${STAFF.map((s) => s.email).join(', ')} — password "${DEMO_STAFF_PASSWORD}" (POST ${baseUrl}/api/auth/staff)`,
-    `  customers ${CONTACTS.filter((c) => c.isAuthorised).map((c) => c.email).join(', ')} — by e-mailed link (the mail lands in the outbox folder)`,
+    `  staff     ${STAFF.map((s) => s.email).join(', ')} — password "${DEMO_STAFF_PASSWORD}", in the console at ${baseUrl}/staff/`,
+    `  customers ${CONTACTS.filter((c) => c.isAuthorised).map((c) => c.email).join(', ')} — by e-mailed link, in the portal at ${baseUrl}/portaal/ (the mail lands in the outbox folder)`,
     `  not authorised: ${CONTACTS.filter((c) => !c.isAuthorised).map((c) => c.email).join(', ')}`,
   ].join('\n')
 }

@@ -18,6 +18,9 @@ import { openLowdbStore } from './store/lowdb-store.ts'
 
 export const BASE_URL = 'https://support.example.nl'
 
+/** The telephone system's secret in the test desk: send it as `Authorization: Bearer …` to /api/phone/route. */
+export const PHONE_TEST_SECRET = 'test-phone-secret-0123456789abcdef'
+
 export async function testDesk(options: { now?: string } = {}) {
   let now = new Date(options.now ?? '2026-11-30T09:00:00Z')
   const clock = () => now
@@ -31,6 +34,7 @@ export async function testDesk(options: { now?: string } = {}) {
     clock, desk, calendar: loadCalendar(desk, { from: 2026, to: 2027 }), store, dataDir,
     notifier: createNotifier({ outbox, desk, baseUrl: BASE_URL }),
     insight: memoryLog<KbInsight>(), limits: defaultLimits(clock), allowedOrigins: ['https://partner.example'],
+    phoneRoutingSecret: PHONE_TEST_SECRET,
   }
   const app = createApp(deps)
 

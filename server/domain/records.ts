@@ -96,6 +96,10 @@ export interface Message {
   incidentId: string
   /** public: a reply or reaction the customer sees; internal: a staff note, never shown or mailed. */
   visibility: 'public' | 'internal'
+  /** How the contact came: absent for a message in the portal or console; 'phone' for a logged call (always internal). */
+  channel?: 'phone'
+  /** For a logged call: inbound (the customer called) or outbound (support called). */
+  direction?: 'inbound' | 'outbound'
   author: string
   text: string
   attachmentIds: string[]
@@ -145,6 +149,22 @@ export interface Complaint {
   respondedAt: Instant | null
   updatedAt: Instant
   version: number
+}
+
+export const FOLLOW_UP_KINDS = ['course', 'advisor_visit', 'consultant_visit'] as const
+export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number]
+
+/** What Customer Care did about an organisation that contacts support often. */
+export interface FollowUp {
+  id: string
+  organisationId: string
+  kind: FollowUpKind
+  /** The day of the course or visit, "YYYY-MM-DD". */
+  date: string
+  note: string
+  /** "staff:<id>". */
+  by: string
+  at: Instant
 }
 
 /** A widget submission waiting for its e-mail confirmation. */

@@ -17,7 +17,11 @@ export interface AttachmentView {
 
 export type TimelineEntry =
   | { type: 'status'; at: string; status: IncidentStatus; by: Actor }
-  | { type: 'message'; at: string; id: string; visibility: Message['visibility']; text: string; by: Actor; attachments: AttachmentView[] }
+  | {
+      type: 'message'; at: string; id: string; visibility: Message['visibility']; text: string; by: Actor; attachments: AttachmentView[]
+      /** A logged phone call (staff only, as it is internal), with its direction. */
+      phone?: 'inbound' | 'outbound'
+    }
   | { type: 'attachment'; at: string; by: Actor; attachment: AttachmentView }
 
 const viewOf = ({ id, fileName, contentType, size }: Attachment): AttachmentView => ({ id, fileName, contentType, size })
@@ -43,6 +47,7 @@ export function timelineOf(
     ...visible.map((m) => ({
       entry: {
         type: 'message' as const, at: m.at, id: m.id, visibility: m.visibility, text: m.text, by: actorOf(m.author),
+        ...(m.channel === 'phone' ? { phone: m.direction ?? 'inbound' } : {}),
         attachments: m.attachmentIds.flatMap((id) => (byId.has(id) ? [viewOf(byId.get(id)!)] : [])),
       },
       rank: 0,

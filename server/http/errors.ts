@@ -24,6 +24,8 @@ export const MESSAGES = {
   malformedJson: { nl: 'De JSON in het verzoek is niet leesbaar.', en: 'The JSON in the request cannot be read.' },
   signInRequired: { nl: 'Log eerst in.', en: 'Please sign in first.' },
   staffOnly: { nl: 'Alleen voor medewerkers van support.', en: 'For support staff only.' },
+  roleNotAllowed: { nl: 'Uw rol geeft geen toegang tot dit deel van de console. Vraag een beheerder als u het nodig hebt.', en: 'Your role gives no access to this part of the console. Ask an admin if you need it.' },
+  organisationNotFound: { nl: 'Deze organisatie bestaat niet.', en: 'This organisation does not exist.' },
   incidentNotFound: { nl: 'Dit incident bestaat niet of u mag het niet zien.', en: 'This incident does not exist or you may not see it.' },
   checkEmail: { nl: 'Bedankt. Kijk in uw e-mail om uw melding te bevestigen.', en: 'Thank you. Check your e-mail to confirm your request.' },
   signInSent: { nl: 'Als dit adres bij ons bekend is, staat er een inloglink in uw e-mail.', en: 'If we know this address, a sign-in link is in your e-mail.' },
@@ -49,7 +51,10 @@ export const MESSAGES = {
   complaintNotFound: { nl: 'Deze klacht of mening bestaat niet of u mag haar niet zien.', en: 'This complaint or opinion does not exist or you may not see it.' },
   incidentClosed: { nl: 'Dit incident is gesloten. Meld een nieuw incident en noem dit nummer erin.', en: 'This incident is closed. Register a new incident and mention this number in it.' },
   reopenWindowPassed: { nl: 'Dit incident is langer dan 14 dagen geleden opgelost en kan niet meer heropend worden. Meld een nieuw incident en noem dit nummer erin.', en: 'This incident was resolved more than 14 days ago and can no longer be reopened. Register a new incident and mention this number in it.' },
+  teamNotAllowed: { nl: 'Dit is niet de wachtrij van uw team.', en: 'This is not your team\'s queue.' },
   crossOrigin: { nl: 'Dit verzoek kwam van een andere site en is geweigerd. Werk vanuit het portaal zelf.', en: 'This request came from another site and was refused. Please work from the portal itself.' },
+  phoneSecretInvalid: { nl: 'Het telefoniesysteem stuurde geen of een onjuist geheim. Stuur het als "Authorization: Bearer <geheim>", gelijk aan PHONE_ROUTING_SECRET van de server.', en: 'The telephone system sent no secret or a wrong one. Send it as "Authorization: Bearer <secret>", equal to the server\'s PHONE_ROUTING_SECRET.' },
+  phoneRoutingDisabled: { nl: 'Doorverbinden via het telefoniesysteem staat uit. Stel PHONE_ROUTING_SECRET in op de server om het aan te zetten.', en: 'Routing calls for the telephone system is off. Set PHONE_ROUTING_SECRET on the server to turn it on.' },
   internal: { nl: 'Er ging iets mis aan onze kant. Probeer het later opnieuw.', en: 'Something went wrong on our side. Please try again later.' },
 } satisfies Record<string, Localized>
 

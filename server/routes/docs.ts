@@ -178,6 +178,7 @@ export function renderReference(document: OpenApiDocument): string {
     const cookie = `<code>${esc(document.components.securitySchemes.cookieAuth?.name)}</code>`
     if (!operation.security?.length) return 'Public: no session needed.'
     if (operation.security.some((s) => Object.keys(s).length === 0)) return `Session optional: the ${cookie} cookie is used when present.`
+    if (operation.security.every((s) => 'phoneSecret' in s)) return 'The telephone system only: <code>Authorization: Bearer</code> with the phone routing secret; sessions do not count.'
     return `Session required: the ${cookie} cookie.`
   }
 

@@ -7,7 +7,7 @@ import {
   IncidentInput, mayFile, mayMove, newIncident, priorityRefusal, productAreaIssue, reactionRefusal, statusAfterReaction, withStatus,
 } from '../domain/incident.ts'
 import { INCIDENT_KINDS } from '../domain/desk.ts'
-import { INCIDENT_STATUSES, type Contact, type Incident } from '../domain/records.ts'
+import { INCIDENT_STATUSES, type Contact, type Incident, type Message } from '../domain/records.ts'
 import { timelineOf } from '../domain/timeline.ts'
 import { contactIncidentFilter } from '../domain/visibility.ts'
 import { hashToken, newToken } from '../auth/tokens.ts'
@@ -43,6 +43,14 @@ export const TriageInput = z.strictObject({
   status: z.enum(INCIDENT_STATUSES).optional(),
 })
 
+/** A phone call support logs on the incident: an internal note, counted as a contact moment. */
+export const PhoneContactInput = z.strictObject({
+  /** inbound: the customer called; outbound: support called them. */
+  direction: z.enum(['inbound', 'outbound']),
+  /** What was said and agreed. */
+  summary: z.string().trim().min(1).max(5_000),
+})
+
 export const MessageInput = z.strictObject({
   text: z.string().trim().min(1).max(20_000),
   /** Staff only: an internal note is never shown or mailed to the customer. Default public. */
@@ -62,6 +70,22 @@ export const incidents = (deps: Deps) => {
     return incident
   }
 
+
+  /** What support sees beside an incident: the organisation, the requester's details and the organisation's other incidents. */
+  async function staffContext(incident: Incident) {
+    const [organisation, contact, others] = await Promise.all([
+      deps.store.organisations.get(incident.organisationId),
+      deps.store.contacts.get(incident.contactId),
+      deps.store.incidents.list({ organisationId: incident.organisationId }),
+    ])
+    const history = others.filter((i) => i.id !== incident.id).sort((a, b) => b.registeredAt.localeCompare(a.registeredAt)).slice(0, 10)
+    return {
+      organisation: organisation ? { id: organisation.id, name: organisation.name, customerNumber: organisation.customerNumber, isFirstClass: organisation.isFirstClass } : null,
+      contact: contact ? { id: contact.id, name: contact.name, email: contact.email, role: contact.role, lang: contact.lang } : null,
+      /** The organisation's latest other incidents, newest first, with whether the same contact filed them. */
+      history: history.map((i) => ({ id: i.id, number: i.number, subject: i.subject, status: i.status, kind: i.kind, registeredAt: i.registeredAt, isSameContact: i.contactId === incident.contactId })),
+    }
+  }
 
   const checkEmail = (c: Context, lang: 'nl' | 'en') => c.json({ status: 'check_email' as const, message: MESSAGES.checkEmail[lang] }, 202)
 
@@ -150,6 +174,7 @@ export const incidents = (deps: Deps) => {
       return c.json({
         incident: presentIncident(incident, deps, now),
         requester: { id: incident.contactId, name: actorOf(`contact:${incident.contactId}`).name },
+        ...(isStaff ? await staffContext(incident) : {}),
         messages,
         attachments: files.filter((a) => shown.has(a.id)).map(presentAttachment),
         timeline,
@@ -198,6 +223,21 @@ export const incidents = (deps: Deps) => {
       await audit(`staff:${viewer.staff.id}`, 'incident.triaged', updated, fields)
       if (updated.status !== incident.status) await mailStatus(updated)
       return c.json({ incident: presentIncident(updated, deps, now) })
+    })
+    .post('/:id/phone-contacts', requireStaff, requireJson, jsonBody(PhoneContactInput), async (c) => {
+      const viewer = c.get('viewer')
+      if (viewer.kind !== 'staff') throw new Error('unreachable: requireStaff')
+      const incident = await deps.store.incidents.get(c.req.param('id'))
+      if (!incident) return apiError(c, 404, 'not_found', MESSAGES.incidentNotFound)
+      const { direction, summary } = c.req.valid('json')
+      const author = `staff:${viewer.staff.id}`
+      const message: Message = {
+        id: randomUUID(), incidentId: incident.id, visibility: 'internal', channel: 'phone', direction, author,
+        text: summary, attachmentIds: [], at: deps.clock().toISOString(),
+      }
+      await deps.store.messages.add(message)
+      await audit(author, 'phone.logged', incident, { direction })
+      return c.json({ message }, 201)
     })
     .post('/:id/messages', requireJson, jsonBody(MessageInput), async (c) => {
       const viewer = c.get('viewer')

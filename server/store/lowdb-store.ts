@@ -9,12 +9,12 @@ import { open, readFile, type FileHandle } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Low } from 'lowdb'
 import type { MailRecord } from '../mail/types.ts'
-import type { Complaint, Incident } from '../domain/records.ts'
+import type { Complaint, FollowUp, Incident } from '../domain/records.ts'
 import { DurableJsonFile, syncFolder } from './durable-file.ts'
 import { StoreError, VersionConflictError, type IncidentFilter, type Store } from './store.ts'
 
 const TABLES = [
-  'organisations', 'contacts', 'staff', 'incidents', 'messages', 'attachments', 'complaints',
+  'organisations', 'contacts', 'staff', 'incidents', 'messages', 'attachments', 'complaints', 'followUps',
   'registrations', 'signInTokens', 'sessions', 'outbox', 'audit',
 ] as const
 type Table = (typeof TABLES)[number]
@@ -325,6 +325,13 @@ function buildStore(state: State, journal: Journal, release: () => void): Store 
         await put('complaints', next)
         return structuredClone(next)
       },
+    },
+    followUps: {
+      add: (f) => put('followUps', f),
+      listByOrganisation: async (organisationId) => all<FollowUp>('followUps')
+        .filter((f) => f.organisationId === organisationId)
+        .sort((a, b) => b.at.localeCompare(a.at))
+        .map((f) => structuredClone(f)),
     },
     registrations: {
       put: (r) => put('registrations', r),

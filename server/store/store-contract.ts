@@ -165,6 +165,17 @@ export function storeContract(name: string, open: () => Promise<Store>) {
       await store.close()
     })
 
+    test('lists the follow-ups of one organisation, newest first', async () => {
+      const store = await open()
+      const followUp = (id: string, organisationId: string, at: string) => ({ id, organisationId, kind: 'course' as const, date: '2026-12-14', note: id, by: 'staff:s1', at })
+      await store.followUps.add(followUp('f1', 'org-a', '2026-11-30T09:00:00.000Z'))
+      await store.followUps.add(followUp('f2', 'org-a', '2026-11-30T10:00:00.000Z'))
+      await store.followUps.add(followUp('f3', 'org-b', '2026-11-30T09:30:00.000Z'))
+      expect((await store.followUps.listByOrganisation('org-a')).map((f) => f.id)).toEqual(['f2', 'f1'])
+      expect(await store.followUps.listByOrganisation('none')).toEqual([])
+      await store.close()
+    })
+
     test('returns copies: changing a returned record changes nothing stored', async () => {
       const store = await open()
       const incident = await store.incidents.create(incidentDraft())

@@ -1,7 +1,7 @@
 /** The Store: every record the API keeps, behind one interface (lowdb by default, PostgreSQL later). */
 import type { MailRecord, OutboxStore } from '../mail/types.ts'
 import type {
-  AuditEntry, Attachment, Complaint, Contact, Incident, IncidentStatus, Message, Organisation, PendingRegistration, Session, SignInToken, Staff,
+  AuditEntry, Attachment, Complaint, Contact, FollowUp, Incident, IncidentStatus, Message, Organisation, PendingRegistration, Session, SignInToken, Staff,
 } from '../domain/records.ts'
 
 /** A change made against a version that is no longer the current one. */
@@ -75,6 +75,11 @@ export interface Store {
     list(filter: { organisationId?: string; contactId?: string }): Promise<Complaint[]>
     /** As incidents.update: applied only against `expectedVersion`, else VersionConflictError. */
     update(id: string, expectedVersion: number, change: (current: Complaint) => Complaint): Promise<Complaint>
+  }
+  followUps: {
+    add(followUp: FollowUp): Promise<void>
+    /** Newest first: the last one recorded (`at`) at the top. */
+    listByOrganisation(organisationId: string): Promise<FollowUp[]>
   }
   registrations: {
     put(registration: PendingRegistration): Promise<void>

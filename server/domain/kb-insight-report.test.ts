@@ -1,0 +1,317 @@
+import { describe, expect, test } from 'vitest'
+import { parse as parseYaml } from 'yaml'
+import { articleSchema } from '../../site/schemas/article.ts'
+import type { KbInsight, KbSearchEvent } from './kb-insight.ts'
+import { articleTemplate, InsightQuery, insightReport, normaliseQuery, noResultSessions, templateFor, TemplateQuery } from './kb-insight-report.ts'
+
+const timeZone = 'Europe/Amsterdam'
+/** Wednesday of ISO week 2026-W49, 11:00 in Amsterdam. */
+const now = new Date('2026-12-02T10:00:00Z')
+
+const search = (session: string, query: string, at: string, results = 0, lang: 'nl' | 'en' = 'nl'): KbSearchEvent =>
+  ({ type: 'search', session, source: 'widget', lang, query, results, at })
+const incident = (session: string, at: string, query?: string, lang: 'nl' | 'en' = 'nl'): KbSearchEvent =>
+  ({ type: 'incident', session, source: 'widget', lang, ...(query === undefined ? {} : { query }), at })
+const click = (session: string, query: string, at: string): KbSearchEvent =>
+  ({ type: 'click', session, source: 'search', lang: 'nl', query, article: '/support/incident-melden/', at })
+const vote = (article: string, isHelpful: boolean, at = '2026-12-01T09:00:00.000Z', lang: 'nl' | 'en' = 'nl'): KbInsight =>
+  ({ type: 'vote', article, lang, isHelpful, at })
+
+const report = (events: KbInsight[], weeks?: number) => insightReport(events, { now, timeZone, ...(weeks === undefined ? {} : { weeks }) })
+
+describe('normaliseQuery', () => {
+  test.each([
+    ['trims and lowercases', '  BTW Aangifte ', 'btw aangifte'],
+    ['collapses runs of spaces, tabs and newlines', 'btw \t aangifte\n fout', 'btw aangifte fout'],
+    ['makes a decomposed letter the same as a composed one', 'financie\u0308n', 'financi\u00ebn'],
+    ['leaves punctuation', 'Fout 500?', 'fout 500?'],
+  ])('%s', (_name, query, normalised) => {
+    expect(normaliseQuery(query)).toBe(normalised)
+  })
+})
+
+describe('insightReport: searches without results', () => {
+  test('counts one query however it was typed, by distinct sessions, with when it was last seen', () => {
+    const { noResults } = report([
+      search('session-a1', 'BTW aangifte', '2026-11-30T08:00:00.000Z'),
+      search('session-a1', 'btw  aangifte ', '2026-11-30T08:01:00.000Z'),
+      search('session-b2', '  btw Aangifte', '2026-12-01T14:12:00.000Z'),
+      search('session-c3', 'btw\taangifte', '2026-11-24T10:00:00.000Z'),
+      search('session-c3', 'loonstrook', '2026-11-24T10:02:00.000Z'),
+    ])
+    expect(noResults.nl).toEqual([
+      { query: 'btw aangifte', sessions: 3, lastSeen: '2026-12-01T14:12:00.000Z' },
+      { query: 'loonstrook', sessions: 1, lastSeen: '2026-11-24T10:02:00.000Z' },
+    ])
+    expect(noResults.en).toEqual([])
+  })
+
+  test('keeps the languages apart and leaves out searches that found something', () => {
+    const { noResults } = report([
+      search('session-a1', 'vat return', '2026-11-30T08:00:00.000Z', 0, 'en'),
+      search('session-b2', 'vat return', '2026-11-30T08:00:00.000Z', 0, 'nl'),
+      search('session-c3', 'btw aangifte', '2026-11-30T08:00:00.000Z', 4, 'nl'),
+    ])
+    expect(noResults.en.map((q) => q.query)).toEqual(['vat return'])
+    expect(noResults.nl.map((q) => q.query)).toEqual(['vat return'])
+  })
+
+  test('lists the 20 searched by the most sessions, the most recent first among equals', () => {
+    const events = Array.from({ length: 25 }, (_, i) => search(`session-${String(i).padStart(4, '0')}`, `query ${i}`, `2026-11-30T08:${String(i).padStart(2, '0')}:00.000Z`))
+    events.push(search('session-extra1', 'query 3', '2026-11-30T07:00:00.000Z'))
+    const { noResults } = report(events)
+    expect(noResults.nl).toHaveLength(20)
+    expect(noResults.nl[0]).toEqual({ query: 'query 3', sessions: 2, lastSeen: '2026-11-30T08:03:00.000Z' })
+    expect(noResults.nl.slice(1, 3).map((q) => q.query)).toEqual(['query 24', 'query 23'])
+  })
+
+  test('counts only the period: not before its first Monday, not after now', () => {
+    const { noResults, period } = report([
+      search('session-a1', 'te oud', '2026-11-22T22:59:00.000Z'),
+      search('session-b2', 'net op tijd', '2026-11-22T23:00:00.000Z'),
+      search('session-c3', 'uit de toekomst', '2026-12-02T10:01:00.000Z'),
+    ], 2)
+    expect(period).toEqual({ weeks: 2, from: '2026-11-22T23:00:00.000Z', to: '2026-12-02T10:00:00.000Z', timeZone })
+    expect(noResults.nl.map((q) => q.query)).toEqual(['net op tijd'])
+  })
+})
+
+describe('insightReport: queries that ended in an incident', () => {
+  test.each([
+    ['the query the incident carries', [search('session-a1', 'loonstrook', '2026-12-01T09:00:00.000Z'), incident('session-a1', '2026-12-01T09:05:00.000Z', 'Loonstrook PDF')], 'loonstrook pdf'],
+    ['else the session\'s last search before it', [search('session-a1', 'loonstrook', '2026-12-01T09:00:00.000Z', 2), search('session-a1', 'Loonstrook  PDF', '2026-12-01T09:01:00.000Z'), incident('session-a1', '2026-12-01T09:05:00.000Z')], 'loonstrook pdf'],
+    ['a search in the same minute, by the order of the log', [search('session-a1', 'loonstrook', '2026-12-01T09:05:00.000Z'), incident('session-a1', '2026-12-01T09:05:00.000Z'), search('session-a1', 'later', '2026-12-01T09:05:00.000Z')], 'loonstrook'],
+    ['a search just before the period began', [search('session-a1', 'zondagavond', '2026-11-22T22:58:00.000Z'), incident('session-a1', '2026-11-22T23:01:00.000Z')], 'zondagavond'],
+  ])('attributes an incident to %s', (_name, events, query) => {
+    expect(report(events, 2).incidentQueries).toEqual([{ query, lang: 'nl', sessions: 1, lastSeen: events.find((e) => e.type === 'incident')!.at }])
+  })
+
+  test('does not attribute an incident to another session\'s search, nor list one without any query', () => {
+    const { incidentQueries } = report([
+      search('session-a1', 'loonstrook', '2026-12-01T09:00:00.000Z'),
+      incident('session-b2', '2026-12-01T09:05:00.000Z'),
+    ])
+    expect(incidentQueries).toEqual([])
+  })
+
+  test('counts distinct sessions per query and language, most first', () => {
+    const { incidentQueries } = report([
+      incident('session-a1', '2026-11-30T09:00:00.000Z', 'printer'),
+      incident('session-a1', '2026-11-30T09:10:00.000Z', 'Printer'),
+      incident('session-b2', '2026-11-30T10:00:00.000Z', 'printer'),
+      incident('session-c3', '2026-11-30T11:00:00.000Z', 'printer', 'en'),
+    ])
+    expect(incidentQueries).toEqual([
+      { query: 'printer', lang: 'nl', sessions: 2, lastSeen: '2026-11-30T10:00:00.000Z' },
+      { query: 'printer', lang: 'en', sessions: 1, lastSeen: '2026-11-30T11:00:00.000Z' },
+    ])
+  })
+})
+
+describe('insightReport: articles readers found unhelpful', () => {
+  test('lists only articles with at least 3 votes in a language, the lowest helpful ratio first', () => {
+    const { worstArticles } = report([
+      vote('vat-return', false), vote('vat-return', false), // 2 votes: too few to say
+      vote('payroll-run', true), vote('payroll-run', false), vote('payroll-run', false),
+      vote('stock-count', true), vote('stock-count', true), vote('stock-count', false),
+      vote('stock-count', false, undefined, 'en'), vote('stock-count', false, undefined, 'en'), vote('stock-count', false, undefined, 'en'),
+      vote('api-keys', false, '2026-11-01T09:00:00.000Z'), vote('api-keys', false), vote('api-keys', false), // one before the period
+    ], 2)
+    expect(worstArticles).toEqual([
+      { article: 'stock-count', lang: 'en', helpful: 0, notHelpful: 3, ratio: 0 },
+      { article: 'payroll-run', lang: 'nl', helpful: 1, notHelpful: 2, ratio: 1 / 3 },
+      { article: 'stock-count', lang: 'nl', helpful: 2, notHelpful: 1, ratio: 2 / 3 },
+    ])
+  })
+
+  test('among equal ratios, puts the article more readers found unhelpful first, and keeps the worst 20', () => {
+    const events = Array.from({ length: 22 }, (_, i) => [vote(`article-${i}`, false), vote(`article-${i}`, true), vote(`article-${i}`, true)]).flat()
+    events.push(...[false, false, true, true, true, true].map((isHelpful) => vote('many-votes', isHelpful)))
+    const { worstArticles } = report(events)
+    expect(worstArticles).toHaveLength(20)
+    expect(worstArticles[0]).toMatchObject({ article: 'many-votes', ratio: 4 / 6 })
+  })
+})
+
+describe('insightReport: deflection per week', () => {
+  test('counts searching sessions and those that sent no incident; clicks or an incident alone do not make a session searching', () => {
+    const { deflection } = report([
+      search('session-a1', 'btw', '2026-11-30T08:00:00.000Z', 3),
+      click('session-a1', 'btw', '2026-11-30T08:01:00.000Z'),
+      search('session-b2', 'loonstrook', '2026-11-30T09:00:00.000Z'),
+      incident('session-b2', '2026-11-30T09:04:00.000Z'),
+      search('session-c3', 'printer', '2026-12-01T09:00:00.000Z'),
+      incident('session-d4', '2026-12-01T10:00:00.000Z', 'direct gemeld'),
+      click('session-e5', 'btw', '2026-12-01T11:00:00.000Z'),
+    ], 2)
+    expect(deflection).toEqual({
+      searching: 3, deflected: 2, rate: 2 / 3,
+      weeks: [
+        { week: '2026-W48', start: '2026-11-23', searching: 0, deflected: 0, rate: null },
+        { week: '2026-W49', start: '2026-11-30', searching: 3, deflected: 2, rate: 2 / 3 },
+      ],
+    })
+  })
+
+  test('counts a session once, in the week of its first search, even when its incident falls in the next week', () => {
+    const { deflection } = report([
+      search('session-a1', 'btw', '2026-11-29T22:50:00.000Z'),
+      search('session-a1', 'btw aangifte', '2026-11-29T23:05:00.000Z'),
+      incident('session-a1', '2026-11-29T23:10:00.000Z'),
+    ], 2)
+    expect(deflection.weeks.map((w) => [w.week, w.searching, w.deflected])).toEqual([['2026-W48', 1, 0], ['2026-W49', 0, 0]])
+  })
+
+  test.each([
+    ['in winter time (UTC+1)', '2026-11-29T22:59:00.000Z', '2026-W48', '2026-11-29T23:00:00.000Z', '2026-W49'],
+    ['in summer time (UTC+2)', '2026-06-28T21:59:00.000Z', '2026-W26', '2026-06-28T22:00:00.000Z', '2026-W27'],
+    ['on the Sunday the clocks go back', '2026-10-25T22:59:00.000Z', '2026-W43', '2026-10-25T23:00:00.000Z', '2026-W44'],
+  ])('puts Sunday 23:59 and Monday 00:00 Amsterdam time in different weeks, %s', (_name, sunday, sundayWeek, monday, mondayWeek) => {
+    const weekOf = (at: string) => report([search('session-a1', 'btw', at)], 52).deflection.weeks.find((w) => w.searching > 0)?.week
+    expect(weekOf(sunday)).toBe(sundayWeek)
+    expect(weekOf(monday)).toBe(mondayWeek)
+  })
+
+  test('lists every week of the period, oldest first, with ISO week numbers across the new year', () => {
+    const { deflection } = insightReport([], { now: new Date('2027-01-06T12:00:00Z'), timeZone, weeks: 3 })
+    expect(deflection.weeks.map((w) => [w.week, w.start])).toEqual([['2026-W52', '2026-12-21'], ['2026-W53', '2026-12-28'], ['2027-W01', '2027-01-04']])
+  })
+})
+
+describe('insightReport: an empty log', () => {
+  test('answers the default 12 weeks with zeros, no rates and empty lists', () => {
+    const empty = report([])
+    expect(empty.period).toEqual({ weeks: 12, from: '2026-09-13T22:00:00.000Z', to: '2026-12-02T10:00:00.000Z', timeZone })
+    expect(empty.noResults).toEqual({ nl: [], en: [] })
+    expect(empty.incidentQueries).toEqual([])
+    expect(empty.worstArticles).toEqual([])
+    expect(empty.deflection).toMatchObject({ searching: 0, deflected: 0, rate: null })
+    expect(empty.deflection.weeks).toHaveLength(12)
+    expect(empty.deflection.weeks[0]).toEqual({ week: '2026-W38', start: '2026-09-14', searching: 0, deflected: 0, rate: null })
+    expect(empty.deflection.weeks.at(-1)?.week).toBe('2026-W49')
+    expect(empty.deflection.weeks.every((w) => w.searching === 0 && w.rate === null)).toBe(true)
+  })
+})
+
+describe('InsightQuery', () => {
+  test.each([
+    ['no weeks: 12', {}, 12],
+    ['1 week', { weeks: '1' }, 1],
+    ['52 weeks', { weeks: '52' }, 52],
+  ])('accepts %s', (_name, query, weeks) => {
+    expect(InsightQuery.parse(query)).toEqual({ weeks })
+  })
+
+  test.each([['0'], ['53'], ['1.5'], ['-1'], ['twelve'], ['']])('rejects weeks=%s, naming the field', (weeks) => {
+    const result = InsightQuery.safeParse({ weeks })
+    expect(result.success).toBe(false)
+    expect(result.error?.issues.map((i) => i.path.join('.'))).toEqual(['weeks'])
+  })
+})
+
+describe('TemplateQuery', () => {
+  test.each([
+    ['an empty query', { query: '  ', lang: 'nl' }, 'query'],
+    ['a query over 200 characters', { query: 'a'.repeat(201), lang: 'nl' }, 'query'],
+    ['another language', { query: 'btw', lang: 'de' }, 'lang'],
+    ['no language', { query: 'btw' }, 'lang'],
+  ])('rejects %s, naming the field', (_name, query, path) => {
+    const result = TemplateQuery.safeParse(query)
+    expect(result.success).toBe(false)
+    expect(result.error?.issues.map((i) => i.path.join('.'))).toContain(path)
+  })
+})
+
+describe('articleTemplate', () => {
+  const schema = articleSchema({ categories: ['support', 'finance'], productAreas: ['finance'] })
+  const frontmatterOf = (markdown: string) => parseYaml(markdown.split(/^---$/m)[1]) as Record<string, unknown>
+  const filled = (markdown: string) => markdown
+    .replace('description: TODO', 'description: Zo doet u de btw-aangifte in Noordwind ERP, stap voor stap.')
+    .replace('category: TODO', 'category: finance')
+    .replace('productArea: TODO', 'productArea: finance')
+    .replace('tags: [TODO]', 'tags: [btw]')
+
+  test('writes the frontmatter an article needs, prefilled from the query, and where to save it', () => {
+    const template = articleTemplate('  BTW   aangifte ', 'nl', '2026-11-30', { sessions: 4, weeks: 12 })
+    expect(template.slug).toBe('btw-aangifte')
+    expect(template.path).toBe('content/articles/nl/<category>/btw-aangifte.md')
+    expect(template.markdown).toBe([
+      '---',
+      '# New article for the search "btw aangifte" (nl): 4 sessions found nothing in the last 12 weeks.',
+      '# Fill in every TODO: the category is a key from content/categories.yaml and the folder you save in; the product area a key from content/desk.yaml, or general.',
+      '# Save it as content/articles/nl/<category>/btw-aangifte.md, with <category> replaced; content/README.md explains each field.',
+      'title: "BTW aangifte"',
+      'description: TODO',
+      'category: TODO',
+      'productArea: TODO',
+      'tags: ["btw", "aangifte"]',
+      'updated: 2026-11-30',
+      'translationKey: btw-aangifte',
+      '---',
+      '',
+      'Schrijf hier het antwoord voor de klant: korte alinea\'s, `##`-kopjes voor de stappen of onderdelen, een genummerde lijst voor een procedure.',
+      '',
+    ].join('\n'))
+  })
+
+  test('passes the article schema once the placeholders are filled', () => {
+    const { markdown } = articleTemplate('btw aangifte', 'nl', '2026-11-30', { sessions: 4, weeks: 12 })
+    const data = schema.parse(frontmatterOf(filled(markdown)))
+    expect(data).toMatchObject({ title: 'Btw aangifte', category: 'finance', productArea: 'finance', tags: ['btw', 'aangifte'], translationKey: 'btw-aangifte' })
+    expect(data.updated).toEqual(new Date('2026-11-30'))
+  })
+
+  test('fails the article schema on every placeholder left, so the build stops until they are filled', () => {
+    const { markdown } = articleTemplate('???', 'en', '2026-11-30', { sessions: 1, weeks: 12 })
+    const result = schema.safeParse(frontmatterOf(markdown))
+    expect(result.success).toBe(false)
+    expect(result.error!.issues.map((i) => i.path.join('.')).sort()).toEqual(['category', 'description', 'productArea', 'tags.0'])
+  })
+
+  test.each([
+    ['YAML syntax in the query stays text', 'fout: "500" # [server] - {x}', 'Fout: "500" # [server] - {x}', 'fout-500-server-x', ['fout', '500', 'server', 'x']],
+    ['accents leave the slug, not the title or tags', 'Financiën: período sluiten', 'Financiën: período sluiten', 'financien-periodo-sluiten', ['financiën', 'período', 'sluiten']],
+    ['words that YAML would read as other types stay strings', 'true null 2026', 'True null 2026', 'true-null-2026', ['true', 'null', '2026']],
+    ['no letters or digits at all', '???', '???', 'new-article', []],
+  ])('%s', (_name, query, title, slug, tags) => {
+    const template = articleTemplate(query, 'nl', '2026-11-30', { sessions: 1, weeks: 12 })
+    const data = frontmatterOf(template.markdown)
+    expect(data.title).toBe(title)
+    expect(data.translationKey).toBe(slug)
+    expect(template.slug).toBe(slug)
+    expect(data.tags).toEqual(tags.length > 0 ? tags : ['TODO'])
+  })
+
+  test('cuts a long query at a word: a title of at most 120 characters, a slug of at most 80, at most 8 tags', () => {
+    const query = Array.from({ length: 40 }, (_, i) => `woord${i}`).join(' ')
+    const template = articleTemplate(query, 'en', '2026-11-30', { sessions: 1, weeks: 1 })
+    const data = frontmatterOf(template.markdown)
+    expect((data.title as string).length).toBeLessThanOrEqual(120)
+    expect(query.startsWith((data.title as string).toLowerCase())).toBe(true)
+    expect(template.slug.length).toBeLessThanOrEqual(80)
+    expect(template.slug).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+    expect(query.replaceAll(' ', '-').startsWith(`${template.slug}-`)).toBe(true)
+    expect(data.tags).toHaveLength(8)
+    expect(template.markdown).toContain('1 session found nothing in the last 1 week.')
+    expect(template.markdown).toContain('Write the answer for the customer here')
+  })
+})
+
+describe('templateFor', () => {
+  test('names how many sessions found nothing for the query in that language, dated today in the desk\'s time zone', () => {
+    const events = [
+      search('session-a1', 'BTW aangifte', '2026-11-29T20:00:00.000Z'),
+      search('session-a1', 'btw aangifte', '2026-11-29T20:01:00.000Z'),
+      search('session-b2', 'btw aangifte', '2026-11-29T21:00:00.000Z'),
+      search('session-c3', 'btw aangifte', '2026-11-29T21:00:00.000Z', 2),
+      search('session-d4', 'btw aangifte', '2026-11-29T21:00:00.000Z', 0, 'en'),
+      search('session-e5', 'btw aangifte', '2025-01-06T21:00:00.000Z'),
+    ]
+    // 23:30 UTC on Sunday is already Monday in Amsterdam.
+    const options = { now: new Date('2026-11-29T23:30:00Z'), timeZone }
+    expect(noResultSessions(events, ' Btw Aangifte', 'nl', options)).toBe(2)
+    const template = templateFor(events, 'btw aangifte', 'nl', options)
+    expect(template.markdown).toContain('2 sessions found nothing in the last 12 weeks.')
+    expect(template.markdown).toContain('\nupdated: 2026-11-30\n')
+  })
+})

@@ -1,0 +1,199 @@
+import { describe, expect, test } from 'vitest'
+import { loadDesk } from '../desk.ts'
+import type { Incident, Message, Organisation } from './records.ts'
+import { FollowUpInput, contactMoments, isCustomerCare, isoWeek, newFollowUp, normaliseQuery, organisationSignals, weeksEndingAt } from './signals.ts'
+
+const desk = loadDesk('content/desk.yaml')
+const DAY = 86_400_000
+const NOW = new Date('2026-11-30T09:00:00Z')
+
+function organisation(id: string, overrides: Partial<Organisation> = {}): Organisation {
+  return { id, name: id, customerNumber: '1', isFirstClass: false, subscriptions: [], invoices: [], projects: [], courses: [], ...overrides }
+}
+
+let sequence = 0
+function incident(overrides: Partial<Incident> = {}): Incident {
+  const at = overrides.registeredAt ?? NOW.toISOString()
+  return {
+    id: `i${++sequence}`, number: String(100000 + sequence), organisationId: 'org-a', contactId: 'c-a', kind: 'bug', productArea: 'finance',
+    subject: 'Onderwerp', description: 'Omschrijving', kbArticles: [], lang: 'nl', status: 'new', priority: null, team: 'finance',
+    assigneeId: null, registeredAt: at, statusHistory: [{ status: 'new', at, by: 'contact:c-a' }], updatedAt: at, version: 1, ...overrides,
+  }
+}
+
+function message(incidentId: string, overrides: Partial<Message> = {}): Message {
+  return { id: `m${++sequence}`, incidentId, visibility: 'public', author: 'contact:c-a', text: 'Nog steeds fout.', attachmentIds: [], at: NOW.toISOString(), ...overrides }
+}
+
+const ago = (ms: number) => new Date(NOW.getTime() - ms).toISOString()
+const many = (n: number, overrides: Partial<Incident> = {}) => Array.from({ length: n }, () => incident(overrides))
+
+/** The signal of org-a from these records at `now`. */
+function signalOf(incidents: Incident[], messages: Message[] = [], now = NOW) {
+  const [signal] = organisationSignals({ organisations: [organisation('org-a')], incidents, messages }, { now, desk })
+  return signal!
+}
+
+describe('the rolling window', () => {
+  test.each([
+    ['30 days minus 1 s ago counts', 30 * DAY - 1000, 1],
+    ['exactly 30 days ago counts: the window edge is inclusive', 30 * DAY, 1],
+    ['30 days plus 1 s ago does not count', 30 * DAY + 1000, 0],
+    ['a moment after now does not count', -1000, 0],
+  ])('%s', (_name, before, expected) => {
+    expect(signalOf([incident({ registeredAt: ago(before) })]).counts.total).toBe(expected)
+  })
+
+  test('a reaction inside the window counts even when its incident was registered before it', () => {
+    const old = incident({ registeredAt: ago(60 * DAY) })
+    const signal = signalOf([old], [message(old.id, { at: ago(DAY) })])
+    expect(signal.counts).toMatchObject({ total: 1, bySource: { incidents: 0, reactions: 1, phoneContacts: 0 } })
+  })
+})
+
+describe('contact moments', () => {
+  test('counts registrations, customer reactions and phone contacts; not staff replies or internal notes', () => {
+    const i = incident()
+    const moments = contactMoments([i], [
+      message(i.id),
+      message(i.id, { visibility: 'internal', author: 'staff:s-lotte', channel: 'phone' }),
+      message(i.id, { author: 'staff:s-lotte' }),
+      message(i.id, { visibility: 'internal', author: 'staff:s-lotte' }),
+      message('unknown-incident'),
+    ])
+    expect(moments.map((m) => m.source)).toEqual(['incident', 'reaction', 'phone'])
+  })
+})
+
+describe('thresholds', () => {
+  test.each([
+    ['8 questions cross the question threshold', [...many(8, { kind: 'question' })], [], ['question']],
+    ['7 questions cross nothing', [...many(7, { kind: 'question' })], [], []],
+    ['20 moments of any kind cross the any threshold', [...many(7, { kind: 'question' }), ...many(13, { kind: 'bug' })], [], ['any']],
+    ['19 moments cross nothing', [...many(7, { kind: 'question' }), ...many(12, { kind: 'outage' })], [], []],
+    ['20 questions cross both, in desk.yaml order', [...many(20, { kind: 'question' })], [], ['question', 'any']],
+  ])('%s', (_name, incidents, messages, expected) => {
+    const signal = signalOf(incidents, messages)
+    expect(signal.crossed.map((c) => c.kind)).toEqual(expected)
+    expect(signal.isFlagged).toBe(expected.length > 0)
+  })
+
+  test('a reaction or phone contact counts as the kind of its incident', () => {
+    const question = incident({ kind: 'question' })
+    const messages = [
+      ...Array.from({ length: 4 }, () => message(question.id)),
+      ...Array.from({ length: 3 }, () => message(question.id, { visibility: 'internal', author: 'staff:s-ruud', channel: 'phone' })),
+    ]
+    const signal = signalOf([question], messages)
+    expect(signal.counts).toEqual({
+      total: 8, byKind: { bug: 0, outage: 0, wish: 0, question: 8 }, bySource: { incidents: 1, reactions: 4, phoneContacts: 3 },
+    })
+    expect(signal.crossed).toEqual([{ kind: 'question', count: 8, reached: 8 }])
+  })
+
+  test('lists flagged organisations first, then by most contact moments', () => {
+    const incidents = [
+      ...many(8, { organisationId: 'org-q', kind: 'question' }),
+      ...many(12, { organisationId: 'org-busy', kind: 'bug' }),
+      ...many(2, { organisationId: 'org-calm' }),
+    ]
+    const organisations = ['org-calm', 'org-none', 'org-busy', 'org-q'].map((id) => organisation(id))
+    const list = organisationSignals({ organisations, incidents, messages: [] }, { now: NOW, desk })
+    expect(list.map((s) => [s.organisationId, s.isFlagged, s.counts.total])).toEqual([
+      ['org-q', true, 8], ['org-busy', false, 12], ['org-calm', false, 2], ['org-none', false, 0],
+    ])
+  })
+})
+
+describe('the weekly series', () => {
+  // Wednesday 2 December 2026 in Amsterdam (UTC+1): ISO week 49 began on Monday 30 November 00:00 local, 29 November 23:00 UTC.
+  const now = new Date('2026-12-02T12:00:00Z')
+
+  test('has 12 ISO weeks, oldest first, the current week last', () => {
+    const weeks = weeksEndingAt(now, 'Europe/Amsterdam', 12)
+    expect(weeks).toHaveLength(12)
+    expect(weeks.at(-1)).toEqual({ week: '2026-W49', startsOn: '2026-11-30' })
+    expect(weeks[0]).toEqual({ week: '2026-W38', startsOn: '2026-09-14' })
+  })
+
+  test.each([
+    ['Sunday 23:59:59 local falls in the week before', '2026-11-29T22:59:59Z', '2026-W48'],
+    ['Monday 00:00 local starts the new week (still Sunday in UTC)', '2026-11-29T23:00:00Z', '2026-W49'],
+    ['the first Monday of the series, 00:00 in summer time (UTC+2)', '2026-09-13T22:00:00Z', '2026-W38'],
+  ])('%s', (_name, at, week) => {
+    const signal = signalOf([incident({ registeredAt: at })], [], now)
+    expect(signal.weekly.filter((w) => w.count > 0).map((w) => w.week)).toEqual([week])
+  })
+
+  test('leaves out moments before the series and counts those beyond the window', () => {
+    const signal = signalOf([
+      incident({ registeredAt: '2026-09-13T21:59:59Z' }), // Sunday 13 September 23:59:59 local: before week 38
+      incident({ registeredAt: '2026-10-01T10:00:00Z' }), // outside the 30-day window, inside the series
+    ], [], now)
+    expect(signal.weekly.reduce((sum, w) => sum + w.count, 0)).toBe(1)
+    expect(signal.counts.total).toBe(0)
+  })
+
+  test.each([
+    ['2027-01-01', '2026-W53'],
+    ['2027-01-04', '2027-W01'],
+    ['2026-01-01', '2026-W01'],
+    ['2021-01-03', '2020-W53'],
+    ['2026-12-28', '2026-W53'],
+  ])('%s is in ISO week %s', (date, week) => {
+    expect(isoWeek(date)).toBe(week)
+  })
+})
+
+describe('top product areas and KB searches', () => {
+  test('counts moments per product area with the desk’s names, at most five, most first', () => {
+    const incidents = [
+      ...many(3, { productArea: 'inventory' }), ...many(2, { productArea: 'finance' }), incident({ productArea: 'sales' }),
+      incident({ productArea: 'payroll' }), incident({ productArea: 'platform' }), incident({ productArea: 'retired-area' }),
+      incident({ productArea: 'sales', registeredAt: ago(40 * DAY) }),
+    ]
+    const signal = signalOf(incidents, [message(incidents[3]!.id)])
+    expect(signal.productAreas).toEqual([
+      { key: 'finance', name: { nl: 'Financiën', en: 'Finance' }, count: 3 },
+      { key: 'inventory', name: { nl: 'Voorraad en logistiek', en: 'Inventory and logistics' }, count: 3 },
+      { key: 'payroll', name: expect.any(Object), count: 1 },
+      { key: 'platform', name: expect.any(Object), count: 1 },
+      { key: 'retired-area', name: { nl: 'retired-area', en: 'retired-area' }, count: 1 },
+    ])
+  })
+
+  test('normalises KB searches before counting them', () => {
+    const incidents = [
+      incident({ kbQuery: '  BTW fout ' }), incident({ kbQuery: 'btw   fout' }), incident({ kbQuery: 'Voorraad' }), incident({ kbQuery: '   ' }), incident(),
+      incident({ kbQuery: 'btw fout', registeredAt: ago(31 * DAY) }),
+    ]
+    expect(signalOf(incidents).kbQueries).toEqual([{ query: 'btw fout', count: 2 }, { query: 'voorraad', count: 1 }])
+    expect(normaliseQuery('  BTW  Fout ')).toBe('btw fout')
+  })
+})
+
+describe('follow-ups', () => {
+  test.each([
+    ['a course on a real date', { kind: 'course', date: '2026-12-14', note: 'Cursus voorraadbeheer' }, true],
+    ['a leap day', { kind: 'advisor_visit', date: '2028-02-29', note: 'Bezoek' }, true],
+    ['a date that does not exist', { kind: 'course', date: '2026-02-30', note: 'Cursus' }, false],
+    ['a date in another format', { kind: 'course', date: '14-12-2026', note: 'Cursus' }, false],
+    ['an unknown kind', { kind: 'phone_call', date: '2026-12-14', note: 'Gebeld' }, false],
+    ['a note of spaces only', { kind: 'consultant_visit', date: '2026-12-14', note: '   ' }, false],
+    ['a note over 2000 characters', { kind: 'consultant_visit', date: '2026-12-14', note: 'x'.repeat(2001) }, false],
+    ['an unknown field', { kind: 'course', date: '2026-12-14', note: 'Cursus', organisationId: 'org-b' }, false],
+  ])('%s', (_name, input, isValid) => {
+    expect(FollowUpInput.safeParse(input).success).toBe(isValid)
+  })
+
+  test('is stored with the note trimmed, who recorded it and when', () => {
+    const input = FollowUpInput.parse({ kind: 'course', date: '2026-12-14', note: '  Cursus gepland  ' })
+    expect(newFollowUp(input, { id: 'f1', organisationId: 'org-a', by: 'staff:s-ruud', now: NOW })).toEqual({
+      id: 'f1', organisationId: 'org-a', kind: 'course', date: '2026-12-14', note: 'Cursus gepland', by: 'staff:s-ruud', at: '2026-11-30T09:00:00.000Z',
+    })
+  })
+
+  test('only Customer Care and admins work with signals', () => {
+    expect([isCustomerCare({ role: 'customer_care' }), isCustomerCare({ role: 'admin' }), isCustomerCare({ role: 'agent' })]).toEqual([true, true, false])
+  })
+})
