@@ -25,6 +25,16 @@ export const QueueQuery = z.strictObject({
   due: z.enum(['breached', 'soon']).optional(),
 })
 
+/**
+ * Whether `If-None-Match` names `etag`: a list of tags, compared weakly (RFC 9110), since the
+ * app's compression marks the tags of compressed replies weak (W/"…").
+ */
+export function matchesEtag(header: string | undefined, etag: string): boolean {
+  if (!header) return false
+  const strip = (tag: string) => tag.trim().replace(/^W\//, '')
+  return header.split(',').some((tag) => strip(tag) === '*' || strip(tag) === strip(etag))
+}
+
 export const staff = (deps: Deps) =>
   new Hono<SessionEnv>()
     .use('*', requireStaff)
@@ -59,7 +69,7 @@ export const staff = (deps: Deps) =>
       const etag = `"${createHash('sha256').update(items.map((i) => `${i.incident.id}:${i.incident.version}:${i.sla?.isBreached}:${i.sla?.remainingBusinessMinutes}`).join('|')).digest('base64url').slice(0, 27)}"`
       c.header('ETag', etag)
       c.header('Cache-Control', 'private, no-cache')
-      if (c.req.header('if-none-match') === etag) return c.body(null, 304)
+      if (matchesEtag(c.req.header('if-none-match'), etag)) return c.body(null, 304)
       const [organisations, people, contacts] = await Promise.all([
         deps.store.organisations.list(), deps.store.staff.list(),
         Promise.all([...new Set(items.map((i) => i.incident.contactId))].map((id) => deps.store.contacts.get(id))),

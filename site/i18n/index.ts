@@ -7,12 +7,22 @@ import organisationNl from './portal-organisation.nl.json'
 import organisationEn from './portal-organisation.en.json'
 import complaintsNl from './portal-complaints.nl.json'
 import complaintsEn from './portal-complaints.en.json'
+import staffNl from './staff.nl.json'
+import staffEn from './staff.en.json'
+import queueNl from './staff-queue.nl.json'
+import queueEn from './staff-queue.en.json'
+import staffIncidentNl from './staff-incident.nl.json'
+import staffIncidentEn from './staff-incident.en.json'
+import signalsNl from './staff-signals.nl.json'
+import signalsEn from './staff-signals.en.json'
+import insightNl from './staff-insight.nl.json'
+import insightEn from './staff-insight.en.json'
 import { format } from './format.ts'
 import type { Language } from '../../server/domain/desk.ts'
 
-/** The KnowledgeBase's strings, and the portal's by area (`portal.*` keys), one dictionary per language. */
-const nl = { ...kbNl, ...portalNl, ...organisationNl, ...complaintsNl }
-const en = { ...kbEn, ...portalEn, ...organisationEn, ...complaintsEn }
+/** The KnowledgeBase's strings, the portal's (`portal.*`) and the staff console's (`staff.*`) by area, one dictionary per language. */
+const nl = { ...kbNl, ...portalNl, ...organisationNl, ...complaintsNl, ...staffNl, ...queueNl, ...staffIncidentNl, ...signalsNl, ...insightNl }
+const en = { ...kbEn, ...portalEn, ...organisationEn, ...complaintsEn, ...staffEn, ...queueEn, ...staffIncidentEn, ...signalsEn, ...insightEn }
 
 export type MessageKey = keyof typeof nl
 export const dictionaries: Record<Language, Record<MessageKey, string>> = { nl, en }
@@ -22,11 +32,26 @@ export type PortalKey = MessageKey extends infer K ? (K extends `portal.${infer 
 /** The strings a portal island gets: every `portal.*` entry of one language. */
 export type PortalStrings = Record<PortalKey, string>
 
+/** A staff console string's key without its `staff.` prefix. */
+export type StaffKey = MessageKey extends infer K ? (K extends `staff.${infer Rest}` ? Rest : never) : never
+/** The strings a console island gets: every `staff.*` entry of one language. */
+export type StaffStrings = Record<StaffKey, string>
+
+/** The entries of `lang` under `prefix`, without it. */
+function section(lang: Language, prefix: string): Record<string, string> {
+  const strings: Record<string, string> = {}
+  for (const [key, value] of Object.entries(dictionaries[lang])) if (key.startsWith(prefix)) strings[key.slice(prefix.length)] = value
+  return strings
+}
+
 /** The portal's strings of `lang`, for an island's props. */
 export function portalStrings(lang: Language): PortalStrings {
-  const strings: Record<string, string> = {}
-  for (const [key, value] of Object.entries(dictionaries[lang])) if (key.startsWith('portal.')) strings[key.slice('portal.'.length)] = value
-  return strings as PortalStrings
+  return section(lang, 'portal.') as PortalStrings
+}
+
+/** The staff console's strings of `lang`, for an island's props. */
+export function staffStrings(lang: Language): StaffStrings {
+  return section(lang, 'staff.') as StaffStrings
 }
 
 export { format }

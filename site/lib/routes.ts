@@ -13,6 +13,10 @@ export const PAGES = {
   portalNew: { nl: '/portaal/melden/', en: '/en/portal/new/' },
   portalOrganisation: { nl: '/portaal/organisatie/', en: '/en/portal/organisation/' },
   portalComplaints: { nl: '/portaal/klachten/', en: '/en/portal/complaints/' },
+  staff: { nl: '/staff/', en: '/en/staff/' },
+  staffIncident: { nl: '/staff/incident/', en: '/en/staff/incident/' },
+  staffSignals: { nl: '/staff/signalen/', en: '/en/staff/signals/' },
+  staffInsight: { nl: '/staff/inzicht/', en: '/en/staff/insight/' },
 } as const satisfies Record<string, Record<Language, string>>
 
 export type PageName = keyof typeof PAGES

@@ -1,0 +1,225 @@
+/** The KB insight page for editors: how much the KB answers on its own, what was searched in vain, which searches ended in an incident, and which articles did not help. */
+import { useEffect, useState } from 'preact/hooks'
+import type { Language } from '../../../server/domain/desk.ts'
+import { format } from '../../i18n/format.ts'
+import type { StaffStrings } from '../../i18n/index.ts'
+import { call, messageOf, portalApi, type PortalApi, type Success } from '../portal/api.ts'
+import { day, moment } from '../portal/format.ts'
+import { BarChart } from './BarChart.tsx'
+import {
+  around, count, DEFAULT_PERIOD, deflectionBars, deflectionSentence, languageName, languagesFor, percent, PERIODS, templateHref, type Period,
+} from './insight-view.ts'
+import type { StaffProps } from './props.ts'
+import { StaffGate } from './StaffGate.tsx'
+
+type Report = Success<Awaited<ReturnType<PortalApi['kb']['insight']['$get']>>>
+type QueryCount = Report['noResults'][Language][number]
+
+interface Common {
+  lang: Language
+  strings: StaffStrings
+}
+
+export default function Insight({ lang, strings }: StaffProps) {
+  return (
+    <StaffGate lang={lang} strings={strings}>
+      {() => <InsightPage lang={lang} strings={strings} />}
+    </StaffGate>
+  )
+}
+
+type PageState = { kind: 'loading'; report?: Report } | { kind: 'failed'; message: string; report?: Report } | { kind: 'loaded'; report: Report }
+
+function InsightPage({ lang, strings }: Common) {
+  const [weeks, setWeeks] = useState<Period>(DEFAULT_PERIOD)
+  const [state, setState] = useState<PageState>({ kind: 'loading' })
+
+  useEffect(() => {
+    // The report on screen stays while another period loads; a late answer to an earlier choice is dropped.
+    let isCurrent = true
+    setState((previous) => ({ kind: 'loading', report: previous.report }))
+    call(portalApi(lang).kb.insight.$get({ query: { weeks: String(weeks) } }), strings)
+      .then((report) => { if (isCurrent) setState({ kind: 'loaded', report }) })
+      .catch((error) => { if (isCurrent) setState((previous) => ({ kind: 'failed', message: messageOf(error, strings), report: previous.report })) })
+    return () => { isCurrent = false }
+  }, [lang, weeks])
+
+  const { report } = state
+  return (
+    <>
+      <p class="prose">{strings['insight.intro']}</p>
+      <form class="filters" onSubmit={(e) => e.preventDefault()}>
+        <label>
+          {strings['insight.period.label']}
+          <select value={weeks} onChange={(e) => setWeeks(Number(e.currentTarget.value) as Period)}>
+            {PERIODS.map((p) => <option key={p} value={p}>{format(strings['insight.period.weeks'], { weeks: p })}</option>)}
+          </select>
+        </label>
+      </form>
+      {state.kind === 'failed' && <p class="notice error" role="alert">{state.message}</p>}
+      <p role="status" class="meta">
+        {state.kind === 'loading' ? strings.loading : report ? format(strings['insight.period.range'], { from: day(lang, report.period.from), to: day(lang, report.period.to) }) : ''}
+      </p>
+      {report && (
+        <>
+          <Deflection lang={lang} strings={strings} report={report} />
+          <NoResults lang={lang} strings={strings} report={report} />
+          <IncidentQueries lang={lang} strings={strings} report={report} />
+          <WorstArticles lang={lang} strings={strings} report={report} />
+        </>
+      )}
+    </>
+  )
+}
+
+/** A list's place when it has nothing yet. */
+function Empty({ strings }: { strings: StaffStrings }) {
+  return <p class="meta">{strings['insight.empty']}</p>
+}
+
+function Deflection({ lang, strings, report }: Common & { report: Report }) {
+  const { deflection } = report
+  return (
+    <section aria-labelledby="insight-deflection">
+      <h2 id="insight-deflection">{strings['insight.deflection.title']}</h2>
+      <p class="meta">{strings['insight.deflection.explain']}</p>
+      {deflection.rate === null
+        ? <Empty strings={strings} />
+        : (
+          <>
+            <p><strong>{format(strings['insight.deflection.rate'], { rate: percent(lang, deflection.rate) })}</strong></p>
+            <p>{deflectionSentence(lang, strings, deflection)}</p>
+          </>
+        )}
+      <BarChart
+        title={format(strings['insight.chart.title'], { weeks: report.period.weeks })}
+        bars={deflectionBars(lang, strings, deflection.weeks)}
+        max={1}
+        format={(value) => percent(lang, value)}
+        labelHeading={strings['insight.chart.week']}
+        valueHeading={strings['insight.chart.rate']} />
+    </section>
+  )
+}
+
+function NoResults({ lang, strings, report }: Common & { report: Report }) {
+  return (
+    <section aria-labelledby="insight-no-results">
+      <h2 id="insight-no-results">{strings['insight.noResults.title']}</h2>
+      <p class="meta">{strings['insight.noResults.explain']}</p>
+      {languagesFor(lang).map((listLang) => (
+        <NoResultList key={listLang} lang={lang} strings={strings} listLang={listLang} rows={report.noResults[listLang]} />
+      ))}
+    </section>
+  )
+}
+
+/** The searches of one language that found nothing, each with its new-article template to download. */
+function NoResultList({ lang, strings, listLang, rows }: Common & { listLang: Language; rows: QueryCount[] }) {
+  const language = languageName(strings, listLang)
+  const [before, after] = around(strings['insight.template.hint'], 'folder')
+  return (
+    <>
+      <h3 id={`insight-no-results-${listLang}`}>{language}</h3>
+      {rows.length === 0 ? <Empty strings={strings} /> : (
+        <>
+          <p class="meta">{before}<code>{format(strings['insight.template.folder'], { lang: listLang })}</code>{after}</p>
+          <table>
+            <caption class="visually-hidden">{format(strings['insight.noResults.caption'], { language })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{strings['insight.column.query']}</th>
+                <th scope="col">{strings['insight.column.visits']}</th>
+                <th scope="col">{strings['insight.column.lastSeen']}</th>
+                <th scope="col">{strings['insight.column.template']}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.query}>
+                  <th scope="row" lang={listLang}>{row.query}</th>
+                  <td>{count(lang, row.sessions)}</td>
+                  <td><time dateTime={row.lastSeen}>{moment(lang, row.lastSeen)}</time></td>
+                  <td>
+                    <a href={templateHref(row.query, listLang)} download="">
+                      {strings['insight.template.link']}
+                      <span class="visually-hidden"> {format(strings['insight.template.linkFor'], { query: row.query })}</span>
+                    </a>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </>
+  )
+}
+
+function IncidentQueries({ lang, strings, report }: Common & { report: Report }) {
+  const rows = report.incidentQueries
+  return (
+    <section aria-labelledby="insight-incidents">
+      <h2 id="insight-incidents">{strings['insight.incidents.title']}</h2>
+      <p class="meta">{strings['insight.incidents.explain']}</p>
+      {rows.length === 0 ? <Empty strings={strings} /> : (
+        <table>
+          <caption class="visually-hidden">{strings['insight.incidents.title']}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{strings['insight.column.query']}</th>
+              <th scope="col">{strings['insight.column.language']}</th>
+              <th scope="col">{strings['insight.column.visits']}</th>
+              <th scope="col">{strings['insight.column.lastSeen']}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={`${row.lang}-${row.query}`}>
+                <th scope="row" lang={row.lang}>{row.query}</th>
+                <td>{languageName(strings, row.lang)}</td>
+                <td>{count(lang, row.sessions)}</td>
+                <td><time dateTime={row.lastSeen}>{moment(lang, row.lastSeen)}</time></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  )
+}
+
+function WorstArticles({ lang, strings, report }: Common & { report: Report }) {
+  const rows = report.worstArticles
+  return (
+    <section aria-labelledby="insight-articles">
+      <h2 id="insight-articles">{strings['insight.articles.title']}</h2>
+      <p class="meta">{strings['insight.articles.explain']}</p>
+      {rows.length === 0 ? <Empty strings={strings} /> : (
+        <table>
+          <caption class="visually-hidden">{strings['insight.articles.title']}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{strings['insight.column.article']}</th>
+              <th scope="col">{strings['insight.column.language']}</th>
+              <th scope="col">{strings['insight.column.helpful']}</th>
+              <th scope="col">{strings['insight.column.notHelpful']}</th>
+              <th scope="col">{strings['insight.column.ratio']}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={`${row.lang}-${row.article}`}>
+                <th scope="row"><code>{row.article}</code></th>
+                <td>{languageName(strings, row.lang)}</td>
+                <td>{count(lang, row.helpful)}</td>
+                <td>{count(lang, row.notHelpful)}</td>
+                <td>{percent(lang, row.ratio)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  )
+}

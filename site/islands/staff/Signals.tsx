@@ -1,0 +1,249 @@
+/** The Signals page: organisations that contact support often, why they are flagged, their weekly contacts, and the follow-ups Customer Care records. */
+import type { ComponentChildren } from 'preact'
+import { useEffect, useRef, useState } from 'preact/hooks'
+import type { Language } from '../../../server/domain/desk.ts'
+import type { FollowUpKind } from '../../../server/domain/records.ts'
+import { format } from '../../i18n/format.ts'
+import type { StaffStrings } from '../../i18n/index.ts'
+import { call, messageOf, portalApi, type PortalApi, type Success } from '../portal/api.ts'
+import { formErrors, type FormErrors } from '../portal/field-errors.ts'
+import { moment } from '../portal/format.ts'
+import { BarChart } from './BarChart.tsx'
+import type { StaffProps } from './props.ts'
+import { StaffGate } from './StaffGate.tsx'
+import { calendarDay, countText, followUpKindName, listSummary, newestFirst, ruleSentence, weekLabel, weekTitle } from './signals-view.ts'
+
+type Reply = Success<Awaited<ReturnType<PortalApi['signals']['$get']>>>
+type OrganisationSignal = Reply['organisations'][number]
+type FollowUp = OrganisationSignal['followUps'][number]
+
+const FOLLOW_UP_KINDS: readonly FollowUpKind[] = ['course', 'advisor_visit', 'consultant_visit']
+const INCIDENT_KINDS = ['bug', 'outage', 'wish', 'question'] as const
+const SOURCES = ['incidents', 'reactions', 'phoneContacts'] as const
+
+interface Common {
+  lang: Language
+  strings: StaffStrings
+}
+
+export default function Signals({ lang, strings }: StaffProps) {
+  return (
+    <StaffGate lang={lang} strings={strings} roles={['customer_care', 'admin']}>
+      {() => <SignalsPage lang={lang} strings={strings} />}
+    </StaffGate>
+  )
+}
+
+type PageState = { kind: 'loading'; reply?: Reply } | { kind: 'failed'; message: string; reply?: Reply } | { kind: 'loaded'; reply: Reply }
+
+function SignalsPage({ lang, strings }: Common) {
+  const [isAll, setAll] = useState(false)
+  const [state, setState] = useState<PageState>({ kind: 'loading' })
+
+  useEffect(() => {
+    // The list on screen stays while the other one loads; a late answer to an earlier toggle is dropped.
+    let isCurrent = true
+    setState((previous) => ({ kind: 'loading', reply: previous.reply }))
+    call(portalApi(lang).signals.$get({ query: isAll ? { all: '1' } : {} }), strings)
+      .then((reply) => { if (isCurrent) setState({ kind: 'loaded', reply }) })
+      .catch((error) => { if (isCurrent) setState((previous) => ({ kind: 'failed', message: messageOf(error, strings), reply: previous.reply })) })
+    return () => { isCurrent = false }
+  }, [lang, isAll])
+
+  const { reply } = state
+  /** A recorded follow-up joins its organisation's list without reloading the page. */
+  function added(organisationId: string, followUp: FollowUp) {
+    setState((current) => current.reply
+      ? { ...current, reply: { ...current.reply, organisations: current.reply.organisations.map((o) => (o.id === organisationId ? { ...o, followUps: [...o.followUps, followUp] } : o)) } }
+      : current)
+  }
+
+  return (
+    <>
+      {reply && (
+        <div class="prose">
+          <p>{ruleSentence(lang, strings, reply)} {strings['signals.intro.moments']}</p>
+          <p>{format(strings['signals.intro.flag'], { days: reply.windowDays })}</p>
+        </div>
+      )}
+      <p>
+        <label class="choice">
+          <input type="checkbox" checked={isAll} onChange={(e) => setAll(e.currentTarget.checked)} />
+          {strings['signals.showAll']}
+        </label>
+      </p>
+      {state.kind === 'failed' && <p class="notice error" role="alert">{state.message}</p>}
+      <p role="status" class="meta">{state.kind === 'loading' ? strings.loading : state.kind === 'loaded' ? listSummary(strings, reply!.organisations, isAll) : ''}</p>
+      {reply?.organisations.map((organisation) => (
+        <Organisation key={organisation.id} lang={lang} strings={strings} organisation={organisation} windowDays={reply.windowDays}
+          onAdded={(followUp) => added(organisation.id, followUp)} />
+      ))}
+    </>
+  )
+}
+
+function Organisation({ lang, strings, organisation, windowDays, onAdded }: Common & {
+  organisation: OrganisationSignal
+  windowDays: number
+  onAdded: (followUp: FollowUp) => void
+}) {
+  const id = `signals-${organisation.id}`
+  const { counts } = organisation
+  const days = { days: windowDays }
+  return (
+    <section aria-labelledby={`${id}-name`}>
+      <h2 id={`${id}-name`}>{organisation.name}</h2>
+      <p>
+        {organisation.isFlagged
+          ? <span class="badge breached">{strings['signals.flagged']}</span>
+          : <span class="badge">{strings['signals.notFlagged']}</span>}
+        {organisation.isFirstClass && <> <span class="badge ok">{strings['signals.firstClass']}</span></>}
+      </p>
+
+      {organisation.crossed.length > 0 && (
+        <>
+          <h3>{strings['signals.crossed.title']}</h3>
+          <ul>
+            {organisation.crossed.map((t) => (
+              <li key={t.kind}>{format(strings['signals.crossed.item'], { kind: strings[`signals.kind.${t.kind}`], reached: t.reached, days: windowDays, count: t.count })}</li>
+            ))}
+          </ul>
+        </>
+      )}
+
+      <h3>{format(strings['signals.counts.title'], { ...days, total: counts.total })}</h3>
+      <CountTable caption={strings['signals.counts.byKind']} heading={strings['signals.counts.kind']} strings={strings}
+        rows={INCIDENT_KINDS.map((kind) => [strings[`signals.kind.${kind}`], counts.byKind[kind]])} />
+      <CountTable caption={strings['signals.counts.bySource']} heading={strings['signals.counts.source']} strings={strings}
+        rows={SOURCES.map((source) => [strings[`signals.source.${source}`], counts.bySource[source]])} />
+
+      <BarChart
+        title={format(strings['signals.chart.title'], { weeks: organisation.weekly.length })}
+        bars={organisation.weekly.map((w) => ({ label: weekLabel(w.week), title: weekTitle(lang, strings, w), value: w.count }))}
+        labelHeading={strings['signals.chart.week']}
+        valueHeading={strings['signals.chart.count']} />
+
+      <h3>{strings['signals.areas.title']}</h3>
+      {organisation.productAreas.length === 0
+        ? <p class="meta">{format(strings['signals.areas.none'], days)}</p>
+        : <ol>{organisation.productAreas.map((a) => <li key={a.key}>{a.name[lang]} <span class="meta">({countText(strings, 'areas', a.count)})</span></li>)}</ol>}
+
+      <h3>{strings['signals.queries.title']}</h3>
+      {organisation.kbQueries.length === 0
+        ? <p class="meta">{format(strings['signals.queries.none'], days)}</p>
+        : <ol>{organisation.kbQueries.map((q) => <li key={q.query}><q>{q.query}</q> <span class="meta">({countText(strings, 'queries', q.count)})</span></li>)}</ol>}
+
+      <h3>{strings['signals.followUps.title']}</h3>
+      {organisation.followUps.length === 0
+        ? <p class="meta">{strings['signals.followUps.none']}</p>
+        : (
+          <ul class="timeline">
+            {newestFirst(organisation.followUps).map((f) => (
+              <li key={f.id}>
+                <strong>{format(strings['signals.followUps.item'], { kind: followUpKindName(strings, f.kind), date: calendarDay(lang, f.date) })}</strong>
+                <p class="text">{f.note}</p>
+                <span class="meta">{format(strings['signals.followUps.by'], { name: f.by.name, at: moment(lang, f.at) })}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+
+      <FollowUpForm id={id} lang={lang} strings={strings} organisationId={organisation.id} onAdded={onAdded} />
+    </section>
+  )
+}
+
+function CountTable({ caption, heading, rows, strings }: { caption: string; heading: string; rows: [string, number][]; strings: StaffStrings }) {
+  return (
+    <table>
+      <caption>{caption}</caption>
+      <thead><tr><th scope="col">{heading}</th><th scope="col">{strings['signals.counts.number']}</th></tr></thead>
+      <tbody>{rows.map(([label, value]) => <tr key={label}><th scope="row">{label}</th><td>{value}</td></tr>)}</tbody>
+    </table>
+  )
+}
+
+/** A message that moves focus to itself when it appears: a new object each time, so the same words twice still count. */
+type Outcome = { text: string }
+
+/** Course, advisor visit or consultant visit on a date, with a note; the server checks, our own sentences explain. */
+function FollowUpForm({ id, lang, strings, organisationId, onAdded }: Common & { id: string; organisationId: string; onAdded: (followUp: FollowUp) => void }) {
+  const [kind, setKind] = useState<FollowUpKind | ''>('')
+  const [date, setDate] = useState('')
+  const [note, setNote] = useState('')
+  const [errors, setErrors] = useState<FormErrors>({ fields: {} })
+  const [saved, setSaved] = useState<Outcome>()
+  const [isBusy, setBusy] = useState(false)
+  const formRef = useRef<HTMLFormElement>(null)
+  const statusRef = useRef<HTMLDivElement>(null)
+
+  // After a refusal the keyboard lands on the first field named; after a success on the message.
+  useEffect(() => { formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus() }, [errors])
+  useEffect(() => { if (saved) statusRef.current?.focus() }, [saved])
+
+  async function submit(event: Event) {
+    event.preventDefault()
+    setBusy(true)
+    setErrors({ fields: {} })
+    setSaved(undefined)
+    try {
+      // An empty kind never gets here (the select is required); the server would refuse it anyway.
+      const reply = await call(portalApi(lang).signals[':organisationId']['follow-ups'].$post({
+        param: { organisationId }, json: { kind: kind as FollowUpKind, date, note },
+      }), strings)
+      onAdded(reply.followUp)
+      setKind('')
+      setDate('')
+      setNote('')
+      setSaved({ text: format(strings['signals.form.saved'], { kind: followUpKindName(strings, reply.followUp.kind), date: calendarDay(lang, reply.followUp.date) }) })
+    } catch (error) {
+      setErrors(formErrors(error, {
+        kind: strings['signals.invalid.kind'], date: strings['signals.invalid.date'], note: strings['signals.invalid.note'],
+      }, strings))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <form class="portal-form" ref={formRef} onSubmit={submit} aria-labelledby={`${id}-form ${id}-name`}>
+      <h3 id={`${id}-form`}>{strings['signals.form.title']}</h3>
+      <Field id={`${id}-kind`} label={strings['signals.form.kind']} error={errors.fields.kind}>
+        {(aria) => (
+          <select {...aria} name="kind" required value={kind} onChange={(e) => setKind(e.currentTarget.value as FollowUpKind | '')}>
+            <option value="">{strings['signals.form.choose']}</option>
+            {FOLLOW_UP_KINDS.map((k) => <option key={k} value={k}>{followUpKindName(strings, k)}</option>)}
+          </select>
+        )}
+      </Field>
+      <Field id={`${id}-date`} label={strings['signals.form.date']} hint={strings['signals.form.dateHint']} error={errors.fields.date}>
+        {(aria) => <input {...aria} type="date" name="date" required value={date} onInput={(e) => setDate(e.currentTarget.value)} />}
+      </Field>
+      <Field id={`${id}-note`} label={strings['signals.form.note']} hint={strings['signals.form.noteHint']} error={errors.fields.note}>
+        {(aria) => <textarea {...aria} name="note" required maxLength={2000} value={note} onInput={(e) => setNote(e.currentTarget.value)} />}
+      </Field>
+      {errors.summary && <p class="notice error" role="alert">{errors.summary}</p>}
+      <div role="status" tabIndex={-1} ref={statusRef}>
+        {saved && <p class="notice ok">{saved.text}</p>}
+      </div>
+      <div class="actions"><button type="submit" disabled={isBusy}>{strings['signals.form.submit']}</button></div>
+    </form>
+  )
+}
+
+type FieldAria = { id: string; 'aria-describedby'?: string; 'aria-invalid'?: 'true' }
+
+/** A labelled control with its hint and, after a refusal, our own sentence beside it. */
+function Field({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string; children: (aria: FieldAria) => ComponentChildren }) {
+  const hintId = `${id}-hint`
+  const errorId = `${id}-error`
+  const describedBy = [hint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ')
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      {hint && <p class="hint" id={hintId}>{hint}</p>}
+      {children({ id, ...(describedBy ? { 'aria-describedby': describedBy } : {}), ...(error ? { 'aria-invalid': 'true' as const } : {}) })}
+      {error && <p class="field-error" id={errorId}>{error}</p>}
+    </div>
+  )
+}

@@ -1,0 +1,18 @@
+/** What the page hands every console island: its language, its strings and the console's own paths. */
+import type { Language } from '../../../server/domain/desk.ts'
+import type { StaffStrings } from '../../i18n/index.ts'
+
+export interface StaffProps {
+  lang: Language
+  strings: StaffStrings
+  paths: StaffPaths
+}
+
+/** The console's pages in the page's language. */
+export interface StaffPaths {
+  queue: string
+  /** The incident page; add `?id=<incident id>`. */
+  incident: string
+  signals: string
+  insight: string
+}
