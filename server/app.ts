@@ -14,6 +14,7 @@ import { staticSite } from './middleware/static-site/index.ts'
 import { attachments, isAttachmentUpload } from './routes/attachments.ts'
 import { auth } from './routes/auth.ts'
 import { complaints } from './routes/complaints.ts'
+import { consents } from './routes/consents.ts'
 import { desk } from './routes/desk.ts'
 import { docs } from './routes/docs.ts'
 import { incidents } from './routes/incidents.ts'
@@ -51,6 +52,7 @@ export function createApp(deps: Deps) {
     .route('/staff', staff(deps))
     .route('/signals', signals(deps))
     .route('/phone', phone(deps))
+    .route('/', consents(deps))
     .route('/', docs(deps))
     .all('*', (c) => apiError(c, 404, 'not_found', MESSAGES.notFound))
 

@@ -1,5 +1,6 @@
 /** What the app is made of: the clock, the desk, the store, mail and limits, passed in so tests choose. */
 import type { BusinessCalendar } from './domain/calendar.ts'
+import { REMOTE_VIEW_TRY_WINDOW_MINUTES, REMOTE_VIEW_WRONG_TRIES } from './domain/consent.ts'
 import type { DeskConfig } from './domain/desk.ts'
 import type { KbInsight } from './domain/kb-insight.ts'
 import type { Notifier } from './mail/notifier.ts'
@@ -38,6 +39,8 @@ export interface Limits {
   signInPerEmail: RateLimiter
   /** Anonymous KB search events per IP address: 120 per minute, so one caller cannot fill the disk. */
   kbEventsPerAddress: RateLimiter
+  /** Wrong remote-view codes per IP address: after 5 in 10 minutes every try waits (429). */
+  remoteViewWrongCodesPerAddress: RateLimiter
 }
 
 /** The limits above, counted on `clock`. */
@@ -49,5 +52,6 @@ export function defaultLimits(clock: () => Date): Limits {
     signInPerAddress: new RateLimiter({ limit: 10, windowMs: tenMinutes, clock }),
     signInPerEmail: new RateLimiter({ limit: 3, windowMs: tenMinutes, clock }),
     kbEventsPerAddress: new RateLimiter({ limit: 120, windowMs: 60_000, clock }),
+    remoteViewWrongCodesPerAddress: new RateLimiter({ limit: REMOTE_VIEW_WRONG_TRIES, windowMs: REMOTE_VIEW_TRY_WINDOW_MINUTES * 60_000, clock }),
   }
 }

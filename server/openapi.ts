@@ -3,6 +3,10 @@ import { z } from 'zod'
 import { ALLOWED_EXTENSIONS, MAX_ATTACHMENT_BYTES } from './domain/attachment.ts'
 import { WEEKDAYS } from './domain/calendar.ts'
 import { COMPLAINT_TRANSITIONS, ComplaintChangeInput, ComplaintInput } from './domain/complaint.ts'
+import {
+  BACKUP_PURGE_DAYS, BackupInput, DecisionInput, EXTRA_SUPPORT_MAX_HOURS, EXTRA_SUPPORT_NOTICE_DAYS, ExtraSupportInput, GRANT_MAX_DAYS, GrantInput, REMOTE_VIEW_CODE_MINUTES,
+  REMOTE_VIEW_MAX_SIGNALS, REMOTE_VIEW_TRY_WINDOW_MINUTES, REMOTE_VIEW_WRONG_TRIES, RemoteViewCodeInput, RemoteViewSignalInput, VersionInput,
+} from './domain/consent.ts'
 import { INCIDENT_KINDS, LANGUAGES } from './domain/desk.ts'
 import { IncidentInput, STAFF_TRANSITIONS } from './domain/incident.ts'
 import { SearchEventInput, VoteInput } from './domain/kb-insight.ts'
@@ -10,7 +14,7 @@ import { DEFAULT_REPORT_WEEKS, InsightQuery, MIN_VOTES, TOP, TemplateQuery, arti
 import { ContactChangeInput, ContactInput, OrganisationDetailsInput } from './domain/organisation.ts'
 import { PhoneRouteQuery } from './domain/phone-routing.ts'
 import { DUE_SOON_MINUTES } from './domain/queue.ts'
-import { COMPLAINT_STATUSES, CONTACT_ROLES, FEEDBACK_KINDS, FOLLOW_UP_KINDS, INCIDENT_STATUSES, STAFF_ROLES } from './domain/records.ts'
+import { ACCESS_LEVELS, BACKUP_STATUSES, COMPLAINT_STATUSES, CONTACT_ROLES, EXTRA_SUPPORT_STATUSES, FEEDBACK_KINDS, FOLLOW_UP_KINDS, INCIDENT_STATUSES, STAFF_ROLES } from './domain/records.ts'
 import { FollowUpInput, SERIES_WEEKS, TOP_SIZE } from './domain/signals.ts'
 import { MESSAGES, fieldsOf, type ApiError } from './http/errors.ts'
 import { CONFIRM_HOURS, SIGN_IN_MINUTES } from './mail/notifier.ts'
@@ -77,6 +81,7 @@ export interface OpenApiDocument {
 export const REQUEST_SCHEMAS = {
   IncidentInput, ConfirmInput, TriageInput, MessageInput, SignInLinkInput, SignInCallbackInput, StaffLoginInput, VoteInput, SearchEventInput,
   OrganisationDetailsInput, ContactInput, ContactChangeInput, ComplaintInput, ComplaintChangeInput, PhoneContactInput, FollowUpInput,
+  RemoteViewCodeInput, RemoteViewSignalInput, BackupInput, DecisionInput, VersionInput, GrantInput, ExtraSupportInput,
 } satisfies Record<string, z.ZodType>
 
 const MAX_ATTACHMENT_MB = MAX_ATTACHMENT_BYTES / 1024 / 1024
@@ -452,6 +457,58 @@ const insightReportExample = {
 const templateExample = articleTemplate('Loonstrook PDF', 'nl', '2026-11-30', { sessions: 4, weeks: DEFAULT_REPORT_WEEKS })
 
 /** The moment the GET /api/desk example shows: Monday 30 November 2026, 10:00 in Amsterdam. */
+// Consented access: Lotte Smit looks along with Tom Bakker on Monday 30 November 2026; Marieke Jansen, the admin, decides for the bakery.
+const REMOTE_VIEW_ID = '9d2e4f71-3a6b-4c80-b5e9-1f7a2c6d8e04'
+const BACKUP_ID = 'c5a81e3f-7d24-4b96-a0c1-8e6f2b9d4a37'
+const GRANT_ID = '2b7f9c4e-6a13-4d58-9e21-5c8a0f3b7d62'
+const EXTRA_SUPPORT_ID = 'f4c6a2d8-1e9b-4f73-8a05-3d7b9e1c5f28'
+const REMOTE_VIEW_CODE = '482913'
+const REMOTE_VIEW_TOKEN = 'Xq8vR2mT5kLw9pZc3nJh7bYd1fGs4aUe6oKi0tVxNyQ'
+const incidentBrief = { id: INCIDENT_ID, number: '100142', subject: widgetRegistration.subject, status: 'in_progress' }
+const jansenBrief = { id: 'org-jansen', name: 'Bakkerij Jansen B.V.' }
+
+const remoteViewExample = {
+  id: REMOTE_VIEW_ID, kind: 'remote_view', organisation: jansenBrief, createdAt: '2026-11-30T09:20:00.000Z', updatedAt: '2026-11-30T09:20:00.000Z', version: 1,
+  incident: incidentBrief, staff: lotte, contact: tom, state: 'waiting', codeExpiresAt: '2026-11-30T09:30:00.000Z', consentedAt: null, endedAt: null, endedBy: null, code: null,
+}
+const remoteViewPreviewExample = {
+  id: REMOTE_VIEW_ID, staff: { name: 'Lotte Smit' }, organisation: { name: jansenBrief.name }, incident: { number: incidentBrief.number, subject: incidentBrief.subject },
+  codeExpiresAt: remoteViewExample.codeExpiresAt,
+}
+const remoteViewSessionExample = { ...remoteViewPreviewExample, state: 'open', side: 'customer', consentedAt: '2026-11-30T09:23:00.000Z', endedAt: null, endedBy: null, lastSignal: 0 }
+const offerData = JSON.stringify({ description: { type: 'offer', sdp: 'v=0\r\no=- 4611731400430051336 2 IN IP4 127.0.0.1\r\n…' } })
+const candidateData = JSON.stringify({ candidate: { candidate: 'candidate:1 1 udp 2122260223 192.168.1.23 54400 typ host', sdpMid: '0', sdpMLineIndex: 0 } })
+const answerSignal = { seq: 2, from: 'staff', type: 'answer', data: JSON.stringify({ offer: 1, description: { type: 'answer', sdp: 'v=0\r\no=- 8132620964227408542 2 IN IP4 127.0.0.1\r\n…' } }), at: '2026-11-30T09:23:03.000Z' }
+
+const backupInput = { reason: 'De btw-aangifte over Q3 faalt alleen in deze administratie; we willen de fout met uw gegevens nabootsen op een testomgeving.' }
+const backupExample = {
+  id: BACKUP_ID, kind: 'backup', organisation: jansenBrief, createdAt: '2026-11-30T09:40:00.000Z', updatedAt: '2026-11-30T10:05:00.000Z', version: 2,
+  incident: incidentBrief, status: 'approved', reason: backupInput.reason, requestedBy: lotte, decidedBy: marieke, decidedAt: '2026-11-30T10:05:00.000Z',
+  decisionNote: 'Akkoord; de back-up staat vanmiddag klaar op de gebruikelijke plek.', receivedBy: null, receivedAt: null, purgedBy: null, purgedAt: null,
+  purgeDate: null, isPurgeDue: false,
+}
+
+const grantExample = {
+  id: GRANT_ID, kind: 'grant', organisation: jansenBrief, createdAt: '2026-11-30T10:15:00.000Z', updatedAt: '2026-11-30T10:15:00.000Z', version: 1,
+  incident: incidentBrief, level: 'functional_user', grantedBy: marieke, endsAt: '2026-12-04T17:00:00.000Z', revokedAt: null, revokedBy: null, isActive: true,
+}
+
+const extraSupportInput = { startsAt: '2027-01-02T09:00:00+01:00', endsAt: '2027-01-02T16:00:00+01:00', reason: 'Jaarafsluiting 2026 op zaterdag: we willen support kunnen bellen als de afsluiting vastloopt.' }
+const extraSupportExample = {
+  id: EXTRA_SUPPORT_ID, kind: 'extra_support', organisation: jansenBrief, createdAt: '2026-11-30T10:30:00.000Z', updatedAt: '2026-11-30T10:30:00.000Z', version: 1,
+  contact: marieke, startsAt: '2027-01-02T08:00:00.000Z', endsAt: '2027-01-02T15:00:00.000Z', reason: extraSupportInput.reason, status: 'requested',
+  isBilled: false, decidedBy: null, decidedAt: null, decisionNote: null,
+}
+
+/** The fields every consent record has, and their schemas for its `kind`. */
+const CONSENT_COMMON = ['id', 'kind', 'organisation', 'createdAt', 'updatedAt', 'version']
+const consentCommon = (kind: string): Record<string, SchemaObject> => ({
+  id: { type: 'string', format: 'uuid' }, kind: { const: kind },
+  organisation: { type: 'object', required: ['id', 'name'], properties: { id: { type: 'string' }, name: { type: 'string' } } },
+  createdAt: { type: 'string', format: 'date-time' }, updatedAt: { type: 'string', format: 'date-time' },
+  version: { type: 'integer', minimum: 1, description: 'Send it back with a change: a change made meanwhile gives 409 `version_conflict`.' },
+})
+
 export const DESK_EXAMPLE_MOMENT = new Date('2026-11-30T09:00:00Z')
 
 /** Example request bodies by operation, for the document and for the tests that run them. */
@@ -485,6 +542,18 @@ export const REQUEST_EXAMPLES = {
   phoneOutbound: { summary: 'Lotte Smit rang him back', value: { direction: phoneCallExample.direction, summary: phoneCallExample.text } },
   followUp: { summary: 'Customer Care sends an advisor to De Vries Installatietechniek', value: followUpInput },
   followUpCourse: { summary: 'A course, booked for January', value: { kind: 'course', date: '2027-01-12', note: 'Twee medewerkers volgen de cursus Btw en Digipoort in Zwolle.' } },
+  remoteViewCode: { summary: 'The six digits Tom Bakker got by e-mail and in the portal', value: { code: REMOTE_VIEW_CODE } },
+  remoteViewCodeSpaced: { summary: 'As read aloud, with a space: spaces are ignored', value: { code: '482 913' } },
+  offerSignal: { summary: 'The customer\'s browser offers its screen', value: { type: 'offer', data: offerData } },
+  candidateSignal: { summary: 'A network path it found', value: { type: 'candidate', data: candidateData } },
+  backupRequest: { summary: 'Lotte Smit asks for a backup to reproduce the VAT error', value: backupInput },
+  approve: { summary: 'Marieke Jansen approves, with a note', value: { decision: 'approve', note: backupExample.decisionNote, version: 1 } },
+  decline: { summary: 'Declined, without a note', value: { decision: 'decline', version: 1 } },
+  backupReceived: { summary: 'The version the caller saw', value: { version: 2 } },
+  grant: { summary: 'Marieke Jansen lets support in as a functional user until Friday 18:00', value: { level: 'functional_user', endsAt: '2026-12-04T18:00:00+01:00' } },
+  revokeGrant: { summary: 'The version the admin saw', value: { version: 1 } },
+  extraSupport: { summary: 'Support during the year-end close on Saturday 2 January 2027', value: extraSupportInput },
+  approveExtraSupport: { summary: 'Ingrid Postma approves', value: { decision: 'approve', note: 'Daan Mulder is die zaterdag bereikbaar.', version: 1 } },
 } satisfies Record<string, Example>
 
 const transitions = Object.entries(STAFF_TRANSITIONS)
@@ -521,6 +590,11 @@ Every error is JSON \`{ code, message, fields? }\`. \`code\` is stable and meant
 - \`priority_first_class_only\` (422), \`transition_refused\` (422): for incidents and complaints
 - \`last_admin\` (422): the change would leave the organisation without an admin who can sign in
 - \`rate_limited\` (429), with \`Retry-After\` in seconds
+- \`too_many_wrong_codes\` (429): ${REMOTE_VIEW_WRONG_TRIES} wrong remote-view codes from one address in ${REMOTE_VIEW_TRY_WINDOW_MINUTES} minutes, with \`Retry-After\`
+- \`code_unknown\` (404), \`code_used\` (410), \`code_expired\` (410): a remote-view code that no session has, that opened one already, or whose ${REMOTE_VIEW_CODE_MINUTES} minutes passed
+- \`remote_view_active\` (409), \`remote_view_ended\` (409), \`remote_view_not_open\` (409), \`too_many_signals\` (409), \`remote_view_token_invalid\` (401): see Consent
+- \`move_refused\` (409): a step a backup or extra-support request cannot take from its state; \`grant_inactive\` (409 on revoking, 410 on use): the grant ended or was revoked
+- \`incident_not_open\` (422), \`grant_end_out_of_range\` (422), \`too_soon\` (422, with \`earliestStart\`), \`window_too_long\` (422), \`within_business_hours\` (422): see Consent
 - \`internal\` (500)
 - \`phone_routing_disabled\` (503): telephone routing is off, as the server has no \`PHONE_ROUTING_SECRET\`
 
@@ -540,6 +614,7 @@ Pages on the configured origins (\`ALLOWED_ORIGINS\`: the sites that embed the w
 
 Per window of 10 minutes:
 
+- Remote-view codes: ${REMOTE_VIEW_WRONG_TRIES} wrong codes per IP address; after that every try, right or wrong, is 429 \`too_many_wrong_codes\` with \`Retry-After\` until the window has passed.
 - Registering an incident: 20 requests per IP address (signed-in contacts are exempt), and one confirmation e-mail per e-mail address. Over either: 429 \`rate_limited\` with \`Retry-After\`.
 - Signing in: 10 requests per IP address for the sign-in link and, counted apart, 10 for the staff password sign-in; over that: 429 with \`Retry-After\`. Per e-mail address 3 sign-in links: a fourth request gets the same 202 as ever but no e-mail, so the answer never tells whether an address is known.
 
@@ -609,6 +684,7 @@ export function openApiDocument(options: { serverUrl?: string; deskExample: unkn
       { name: 'Console', description: 'The staff console: the triage queue with live targets, the people and teams to assign to, and phone calls logged on an incident.' },
       { name: 'Signals', description: 'For Customer Care and admins: the organisations that contact support often, by desk.yaml\'s thresholds, and the follow-ups (a course, a visit) recorded for them.' },
       { name: 'KB insight', description: 'For staff: what the KnowledgeBase\'s readers searched and did not find, which searches ended in an incident, which articles did not help, and how many visits did without an incident; with an article template for a search that found nothing.' },
+      { name: 'Consent', description: 'Access to the customer\'s environment only with their consent, and support outside business hours: remote-view sessions opened with the customer\'s code, backups the organisation\'s admin approves, temporary access grants the admin gives and revokes, extra-support windows staff approve. Every step is in the audit log, and those on an incident on its timeline (`type: "consent"`).' },
       { name: 'Telephony', description: 'For the telephone system, by a shared secret: where to put through a caller who typed an incident number.' },
     ],
     paths: {
@@ -1521,6 +1597,352 @@ It is decided whatever the hour; \`isOpen\` and \`opensAt\` say whether to put t
           },
         },
       },
+      '/api/consents': {
+        get: {
+          operationId: 'listConsents', tags: ['Consent'], summary: 'Remote views, backups, access grants and extra-support requests the caller may see',
+          description: `For every signed-in caller, newest first, each with \`kind\`: staff see all (narrowed by \`organisationId\`), an organisation's admin all of their organisation's, an employee those on incidents they may see and their own extra-support requests. A record of another organisation is never listed, whatever the parameters say. States are computed at the moment of asking: a remote view whose code ran out reads \`expired\`, a grant past its end or revoked \`isActive: false\`, without anything having had to run. The code of a waiting remote view is in it only for the contact it was sent to. Every answer is \`Cache-Control: private, no-store\`.`,
+          security: SESSION_REQUIRED,
+          parameters: [
+            { name: 'kind', in: 'query', description: 'Only this kind.', schema: { type: 'string', enum: ['remote_view', 'backup', 'grant', 'extra_support'] }, example: 'grant' },
+            { name: 'incidentId', in: 'query', description: 'Only those on this incident.', schema: { type: 'string' }, example: INCIDENT_ID },
+            { name: 'organisationId', in: 'query', description: 'Staff only: one organisation\'s. A contact always gets their own organisation\'s.', schema: { type: 'string' }, example: 'org-jansen' },
+          ],
+          responses: {
+            200: {
+              description: 'The records, newest first.',
+              headers: { 'Cache-Control': { $ref: '#/components/headers/NoStore' } },
+              content: json({ type: 'object', required: ['consents'], properties: { consents: { type: 'array', items: schemaRef('Consent') } } }, {
+                admin: { summary: 'Marieke Jansen, the admin, on Monday morning', value: { consents: [extraSupportExample, grantExample, backupExample, remoteViewExample] } },
+              }),
+            },
+            400: failure('An unknown `kind`.', { kind: { value: error('invalid_input', 'invalidInput', [{ path: 'kind', message: 'one of: remote_view, backup, grant, extra_support' }]) } }),
+            401: responseRef('SignInRequired'),
+          },
+        },
+      },
+      '/api/incidents/{id}/remote-views': {
+        post: {
+          operationId: 'startRemoteView', tags: ['Consent'], summary: 'Start a remote-view session: the requester gets a personal code (staff)',
+          description: `Staff only. Makes a personal code of 6 digits for the incident's requester, valid ${REMOTE_VIEW_CODE_MINUTES} minutes and once; it is mailed to them and shown in their portal (\`code\` in GET /api/consents, for them only), never to staff. The requester enters it on the KnowledgeBase's public page (\`/meekijken\`, \`/en/remote-view\`), sees who looks along for which incident, and consents: only then is the session open. One session per incident at a time: while one waits or is open, 409 \`remote_view_active\` with it as \`current\`. The incident must be registered and not closed, its requester active (422 \`incident_not_open\`). On the timeline and in the audit log as \`remote_view.started\`. No body.`,
+          security: SESSION_REQUIRED,
+          parameters: [incidentId],
+          responses: {
+            201: {
+              description: 'Started: the session, waiting for the customer. The code is not in it.',
+              content: json({ type: 'object', required: ['remoteView'], properties: { remoteView: schemaRef('RemoteView') } }, { started: { summary: 'Lotte Smit starts one on Tom Bakker\'s incident', value: { remoteView: remoteViewExample } } }),
+            },
+            401: responseRef('SignInRequired'),
+            403: failure('Signed in as a contact, or sent from another site.', { ...STAFF_ONLY, ...CROSS_ORIGIN }),
+            404: responseRef('IncidentNotFound'),
+            409: { description: 'A session of this incident waits or is open: end it first. `current` is that session.', content: json(schemaRef('Error'), { active: { value: { ...error('remote_view_active', 'remoteViewActive'), current: remoteViewExample } } }) },
+            422: failure('The incident awaits confirmation or is closed, or its requester was deactivated.', { notOpen: { value: error('incident_not_open', 'incidentNotOpen') } }),
+          },
+        },
+      },
+      '/api/remote-views/lookup': {
+        post: {
+          operationId: 'lookUpRemoteViewCode', tags: ['Consent'], summary: 'What a code opens: who looks along, for which incident (public)',
+          description: `The public page's first step, before consent: anonymous, nothing changes and the code stays usable. A wrong code counts against the caller's address: after ${REMOTE_VIEW_WRONG_TRIES} wrong codes in ${REMOTE_VIEW_TRY_WINDOW_MINUTES} minutes every try is 429 \`too_many_wrong_codes\` with \`Retry-After\`, also with a right code, until the window passes. A used or expired code is 410 and does not count as wrong.`,
+          requestBody: { required: true, content: json(schemaRef('RemoteViewCodeInput'), { code: REQUEST_EXAMPLES.remoteViewCode, spaced: REQUEST_EXAMPLES.remoteViewCodeSpaced }) },
+          responses: {
+            200: {
+              description: 'The session the code opens, to show before asking for consent.',
+              content: json({ type: 'object', required: ['remoteView'], properties: { remoteView: schemaRef('RemoteViewPreview') } }, { found: { value: { remoteView: remoteViewPreviewExample } } }),
+            },
+            400: failure('Not six digits.', { code: { summary: 'Five digits', value: error('invalid_input', 'invalidInput', issuesOf(RemoteViewCodeInput, { code: '48291' })) } }),
+            404: failure('No session has this code; counted as a wrong try.', { unknown: { value: error('code_unknown', 'codeUnknown') } }),
+            410: failure('The code was used, or its ten minutes passed (or support ended the session): ask for a new one.', {
+              used: { value: error('code_used', 'codeUsed') },
+              expired: { value: error('code_expired', 'codeExpired') },
+            }),
+            413: responseRef('PayloadTooLarge'),
+            415: responseRef('UnsupportedMediaType'),
+            429: {
+              description: `${REMOTE_VIEW_WRONG_TRIES} wrong codes from this address in ${REMOTE_VIEW_TRY_WINDOW_MINUTES} minutes: wait the seconds in Retry-After.`,
+              headers: { 'Retry-After': { $ref: '#/components/headers/RetryAfter' } },
+              content: json(schemaRef('Error'), { tooMany: { value: error('too_many_wrong_codes', 'codeTriesExceeded') } }),
+            },
+          },
+        },
+      },
+      '/api/remote-views/consent': {
+        post: {
+          operationId: 'consentToRemoteView', tags: ['Consent'], summary: 'Consent with the code: the session opens (public)',
+          description: `The customer's consent, after the page showed what \`lookup\` answered: the code is used up, the session is open, and the page gets a \`token\` to signal and end with (\`Authorization: Bearer <token>\`, the \`remoteViewToken\` scheme). The token is shown once and kept only as a hash. Two pages consenting with one code at once: the first opens it, the other gets 410 \`code_used\`. The same limits and refusals as \`lookup\`. On the timeline as \`remote_view.consented\` by the requester, with the address in the audit log.`,
+          requestBody: { required: true, content: json(schemaRef('RemoteViewCodeInput'), { code: REQUEST_EXAMPLES.remoteViewCode }) },
+          responses: {
+            200: {
+              description: 'Open.',
+              content: json({ type: 'object', required: ['session', 'token'], properties: { session: schemaRef('RemoteViewSession'), token: { type: 'string', description: 'The page\'s bearer token for this session.' } } }, {
+                opened: { value: { session: remoteViewSessionExample, token: REMOTE_VIEW_TOKEN } },
+              }),
+            },
+            400: failure('Not six digits.', { code: { summary: 'Letters', value: error('invalid_input', 'invalidInput', issuesOf(RemoteViewCodeInput, { code: 'abcdef' })) } }),
+            404: failure('No session has this code; counted as a wrong try.', { unknown: { value: error('code_unknown', 'codeUnknown') } }),
+            410: failure('The code was used, or its ten minutes passed.', { used: { value: error('code_used', 'codeUsed') }, expired: { value: error('code_expired', 'codeExpired') } }),
+            413: responseRef('PayloadTooLarge'),
+            415: responseRef('UnsupportedMediaType'),
+            429: {
+              description: 'Too many wrong codes from this address.',
+              headers: { 'Retry-After': { $ref: '#/components/headers/RetryAfter' } },
+              content: json(schemaRef('Error'), { tooMany: { value: error('too_many_wrong_codes', 'codeTriesExceeded') } }),
+            },
+          },
+        },
+      },
+      '/api/remote-views/{id}': {
+        get: {
+          operationId: 'getRemoteView', tags: ['Consent'], summary: 'The state of a remote-view session, for either side',
+          description: 'For staff (by session) and for the page that consented (by its token). Both pages ask this to see the other end: `state` becomes `ended` the moment either side ends it. A wrong token is 401; anyone else gets 404 as for a missing session.',
+          security: [{ cookieAuth: [] }, { remoteViewToken: [] }],
+          parameters: [{ $ref: '#/components/parameters/RemoteViewId' }],
+          responses: {
+            200: { description: 'The session as this side sees it.', content: json({ type: 'object', required: ['session'], properties: { session: schemaRef('RemoteViewSession') } }, { open: { value: { session: { ...remoteViewSessionExample, lastSignal: 3 } } } }) },
+            401: failure('A token that is not this session\'s.', { token: { value: error('remote_view_token_invalid', 'remoteViewTokenInvalid') } }),
+            404: failure('No such session, or not the caller\'s.', { notFound: { value: error('not_found', 'consentNotFound') } }),
+          },
+        },
+      },
+      '/api/remote-views/{id}/end': {
+        post: {
+          operationId: 'endRemoteView', tags: ['Consent'], summary: 'End a remote-view session, from either side',
+          description: 'Staff (by session) or the customer\'s page (by its token) ends the session, waiting or open; the code stops working and no more signals are taken. On the timeline as `remote_view.ended`, by whom. No body.',
+          security: [{ cookieAuth: [] }, { remoteViewToken: [] }],
+          parameters: [{ $ref: '#/components/parameters/RemoteViewId' }],
+          responses: {
+            200: {
+              description: 'Ended.',
+              content: json({ type: 'object', required: ['session'], properties: { session: schemaRef('RemoteViewSession') } }, {
+                ended: { summary: 'The customer stopped it', value: { session: { ...remoteViewSessionExample, state: 'ended', endedAt: '2026-11-30T09:41:00.000Z', endedBy: 'customer', lastSignal: 7 } } },
+              }),
+            },
+            401: failure('A token that is not this session\'s.', { token: { value: error('remote_view_token_invalid', 'remoteViewTokenInvalid') } }),
+            403: responseRef('CrossOrigin'),
+            404: failure('No such session, or not the caller\'s.', { notFound: { value: error('not_found', 'consentNotFound') } }),
+            409: failure('Ended already, or its code expired unused.', { ended: { value: error('remote_view_ended', 'remoteViewEnded') } }),
+          },
+        },
+      },
+      '/api/remote-views/{id}/signals': {
+        get: {
+          operationId: 'readRemoteViewSignals', tags: ['Consent'], summary: 'The other side\'s WebRTC handshake messages since the last one read',
+          description: 'The API relays the WebRTC handshake between the customer\'s browser (which offers its screen, send-only) and the employee\'s (which answers, receive-only); the picture itself goes browser to browser. Each side reads what the other sent after `after`, and the session\'s state, so it also notices an end.',
+          security: [{ cookieAuth: [] }, { remoteViewToken: [] }],
+          parameters: [
+            { $ref: '#/components/parameters/RemoteViewId' },
+            { name: 'after', in: 'query', description: 'The last `seq` this side read; 0 or absent for all.', schema: { type: 'integer', minimum: 0, default: 0 }, example: 1 },
+          ],
+          responses: {
+            200: {
+              description: 'The other side\'s signals after `after`, the state, and the last `seq` of either side.',
+              content: json({ type: 'object', required: ['state', 'signals', 'last'], properties: { state: { type: 'string', enum: ['waiting', 'open', 'ended', 'expired'] }, signals: { type: 'array', items: schemaRef('RemoteViewSignal') }, last: { type: 'integer', minimum: 0 } } }, {
+                answer: { summary: 'The customer\'s page reads the employee\'s answer', value: { state: 'open', signals: [answerSignal], last: 2 } },
+              }),
+            },
+            400: failure('`after` is not a whole number from 0.', { after: { value: error('invalid_input', 'invalidInput', [{ path: 'after', message: 'a whole number, 0 or more' }]) } }),
+            401: failure('A token that is not this session\'s.', { token: { value: error('remote_view_token_invalid', 'remoteViewTokenInvalid') } }),
+            404: failure('No such session, or not the caller\'s.', { notFound: { value: error('not_found', 'consentNotFound') } }),
+          },
+        },
+        post: {
+          operationId: 'sendRemoteViewSignal', tags: ['Consent'], summary: 'Send a WebRTC handshake message to the other side',
+          description: `Only while the session is open (409 \`remote_view_not_open\` before consent and after the end). A session keeps at most ${REMOTE_VIEW_MAX_SIGNALS} messages (409 \`too_many_signals\`): start a new one. Two sides sending at once are both kept, in order.`,
+          security: [{ cookieAuth: [] }, { remoteViewToken: [] }],
+          parameters: [{ $ref: '#/components/parameters/RemoteViewId' }],
+          requestBody: { required: true, content: json(schemaRef('RemoteViewSignalInput'), { offer: REQUEST_EXAMPLES.offerSignal, candidate: REQUEST_EXAMPLES.candidateSignal }) },
+          responses: {
+            201: {
+              description: 'Kept, with its `seq`.',
+              content: json({ type: 'object', required: ['signal'], properties: { signal: schemaRef('RemoteViewSignal') } }, { offer: { value: { signal: { seq: 1, from: 'customer', type: 'offer', data: offerData, at: '2026-11-30T09:23:01.000Z' } } } }),
+            },
+            400: failure('Not valid.', { type: { summary: 'An unknown type', value: error('invalid_input', 'invalidInput', issuesOf(RemoteViewSignalInput, { type: 'hello', data: '{}' })) } }),
+            401: failure('A token that is not this session\'s.', { token: { value: error('remote_view_token_invalid', 'remoteViewTokenInvalid') } }),
+            403: responseRef('CrossOrigin'),
+            404: failure('No such session, or not the caller\'s.', { notFound: { value: error('not_found', 'consentNotFound') } }),
+            409: failure('The session is not open, or holds the most messages it may.', { notOpen: { value: error('remote_view_not_open', 'remoteViewNotOpen') }, tooMany: { value: error('too_many_signals', 'tooManySignals') } }),
+            413: responseRef('PayloadTooLarge'),
+            415: responseRef('UnsupportedMediaType'),
+          },
+        },
+      },
+      '/api/incidents/{id}/backups': {
+        post: {
+          operationId: 'requestBackup', tags: ['Consent'], summary: 'Ask the customer for a backup of their environment, for an incident (staff)',
+          description: `Staff only, on an open incident, with the reason. Every active admin of the organisation is mailed and decides in the portal (POST /api/backups/{id}/decision). An approved backup is purged ${BACKUP_PURGE_DAYS} days after the incident closes: \`purgeDate\` shows it to both sides once it is closed. On the timeline as \`backup.requested\`.`,
+          security: SESSION_REQUIRED,
+          parameters: [incidentId],
+          requestBody: { required: true, content: json(schemaRef('BackupInput'), { request: REQUEST_EXAMPLES.backupRequest }) },
+          responses: {
+            201: { description: 'Requested.', content: json({ type: 'object', required: ['backup'], properties: { backup: schemaRef('Backup') } }, { requested: { value: { backup: { ...backupExample, status: 'requested', decidedBy: null, decidedAt: null, decisionNote: null, updatedAt: backupExample.createdAt, version: 1 } } } }) },
+            400: failure('No reason, or not valid.', { reason: { value: error('invalid_input', 'invalidInput', issuesOf(BackupInput, { reason: '  ' })) } }),
+            401: responseRef('SignInRequired'),
+            403: failure('Signed in as a contact, or sent from another site.', { ...STAFF_ONLY, ...CROSS_ORIGIN }),
+            404: responseRef('IncidentNotFound'),
+            413: responseRef('PayloadTooLarge'),
+            415: responseRef('UnsupportedMediaType'),
+            422: failure('The incident awaits confirmation or is closed.', { notOpen: { value: error('incident_not_open', 'incidentNotOpen') } }),
+          },
+        },
+      },
+      '/api/backups/{id}/decision': {
+        post: {
+          operationId: 'decideBackup', tags: ['Consent'], summary: 'Approve or decline a backup request (the organisation\'s admin)',
+          description: 'The admin of the organisation, in the portal, against the `version` they saw (409 `version_conflict` with `current` if a colleague was first). Only a requested backup is decided (409 `move_refused`). On the timeline as `backup.approved` or `backup.declined`, with the note in the audit log.',
+          security: SESSION_REQUIRED,
+          parameters: [{ $ref: '#/components/parameters/BackupId' }],
+          requestBody: { required: true, content: json(schemaRef('DecisionInput'), { approve: REQUEST_EXAMPLES.approve, decline: REQUEST_EXAMPLES.decline }) },
+          responses: {
+            200: { description: 'Decided.', content: json({ type: 'object', required: ['backup'], properties: { backup: schemaRef('Backup') } }, { approved: { value: { backup: backupExample } } }) },
+            400: responseRef('InvalidInput'),
+            401: responseRef('SignInRequired'),
+            403: failure('Signed in as staff or as an employee, or sent from another site.', { ...CONTACTS_ONLY, ...ADMIN_ONLY, ...CROSS_ORIGIN }),
+            404: failure('No such backup request, or not the caller\'s organisation\'s.', { notFound: { value: error('not_found', 'consentNotFound') } }),
+            409: { description: 'Decided already, or changed since `version`.', content: json(schemaRef('Error'), { moveRefused: { value: error('move_refused', 'moveRefused', [{ path: 'decision', message: 'a backup that is approved cannot become declined' }]) }, conflict: { value: { ...error('version_conflict', 'consentConflict'), current: backupExample } } }) },
+            413: responseRef('PayloadTooLarge'),
+            415: responseRef('UnsupportedMediaType'),
+          },
+        },
+      },
+      '/api/backups/{id}/received': {
+        post: {
+          operationId: 'recordBackupReceived', tags: ['Consent'], summary: 'Record that an approved backup arrived (staff)',
+          description: 'Staff only, for an approved backup, against the `version` seen. On the timeline as `backup.received`.',
+          security: SESSION_REQUIRED,
+          parameters: [{ $ref: '#/components/parameters/BackupId' }],
+          requestBody: { required: true, content: json(schemaRef('VersionInput'), { version: REQUEST_EXAMPLES.backupReceived }) },
+          responses: {
+            200: { description: 'Recorded.', content: json({ type: 'object', required: ['backup'], properties: { backup: schemaRef('Backup') } }, { received: { value: { backup: { ...backupExample, status: 'received', receivedBy: lotte, receivedAt: '2026-11-30T14:10:00.000Z', updatedAt: '2026-11-30T14:10:00.000Z', version: 3 } } } }) },
+            400: responseRef('InvalidInput'),
+            401: responseRef('SignInRequired'),
+            403: failure('Signed in as a contact, or sent from another site.', { ...STAFF_ONLY, ...CROSS_ORIGIN }),
+            404: failure('No such backup request.', { notFound: { value: error('not_found', 'consentNotFound') } }),
+            409: failure('Not approved (requested, declined, received or purged), or changed since `version`.', { moveRefused: { value: error('move_refused', 'moveRefused', [{ path: 'status', message: 'a backup that is requested cannot become received' }]) } }),
+            413: responseRef('PayloadTooLarge'),
+            415: responseRef('UnsupportedMediaType'),
+          },
+        },
+      },
+      '/api/backups/{id}/purged': {
+        post: {
+          operationId: 'recordBackupPurged', tags: ['Consent'], summary: 'Record that a received backup was purged (staff)',
+          description: `Staff only, for a received backup, against the \`version\` seen. \`isPurgeDue\` says when it is time: ${BACKUP_PURGE_DAYS} days after the incident closed. On the timeline as \`backup.purged\`.`,
+          security: SESSION_REQUIRED,
+          parameters: [{ $ref: '#/components/parameters/BackupId' }],
+          requestBody: { required: true, content: json(schemaRef('VersionInput'), { version: { summary: 'The version the caller saw', value: { version: 3 } } }) },
+          responses: {
+            200: { description: 'Recorded.', content: json({ type: 'object', required: ['backup'], properties: { backup: schemaRef('Backup') } }, { purged: { value: { backup: { ...backupExample, status: 'purged', receivedBy: lotte, receivedAt: '2026-11-30T14:10:00.000Z', purgedBy: lotte, purgedAt: '2027-01-11T08:30:00.000Z', updatedAt: '2027-01-11T08:30:00.000Z', version: 4 } } } }) },
+            400: responseRef('InvalidInput'),
+            401: responseRef('SignInRequired'),
+            403: failure('Signed in as a contact, or sent from another site.', { ...STAFF_ONLY, ...CROSS_ORIGIN }),
+            404: failure('No such backup request.', { notFound: { value: error('not_found', 'consentNotFound') } }),
+            409: failure('Not received, or changed since `version`.', { moveRefused: { value: error('move_refused', 'moveRefused', [{ path: 'status', message: 'a backup that is approved cannot become purged' }]) } }),
+            413: responseRef('PayloadTooLarge'),
+            415: responseRef('UnsupportedMediaType'),
+          },
+        },
+      },
+      '/api/incidents/{id}/grants': {
+        post: {
+          operationId: 'grantAccess', tags: ['Consent'], summary: 'Let support into the environment for a while (the organisation\'s admin)',
+          description: `The admin of the incident's organisation, in the portal: support may sign in to their environment as a user of \`level\` (\`read_only\`, \`functional_user\`, \`administrator\`) until \`endsAt\`, at most ${GRANT_MAX_DAYS} days ahead, unless revoked earlier. Listed on both sides. On the timeline as \`grant.given\` with the level and end.`,
+          security: SESSION_REQUIRED,
+          parameters: [incidentId],
+          requestBody: { required: true, content: json(schemaRef('GrantInput'), { grant: REQUEST_EXAMPLES.grant }) },
+          responses: {
+            201: { description: 'Given.', content: json({ type: 'object', required: ['grant'], properties: { grant: schemaRef('Grant') } }, { given: { value: { grant: grantExample } } }) },
+            400: failure('Not valid.', { level: { summary: 'A level that does not exist', value: error('invalid_input', 'invalidInput', issuesOf(GrantInput, { level: 'root', endsAt: '2026-12-04T18:00:00+01:00' })) } }),
+            401: responseRef('SignInRequired'),
+            403: failure('Signed in as staff or as an employee, or sent from another site.', { ...CONTACTS_ONLY, ...ADMIN_ONLY, ...CROSS_ORIGIN }),
+            404: responseRef('IncidentNotFound'),
+            413: responseRef('PayloadTooLarge'),
+            415: responseRef('UnsupportedMediaType'),
+            422: failure(`The end is past, or more than ${GRANT_MAX_DAYS} days ahead (\`fields\` names the latest end); or the incident awaits confirmation or is closed.`, {
+              tooLong: { value: error('grant_end_out_of_range', 'grantTooLong', [{ path: 'endsAt', message: `after now and at most ${GRANT_MAX_DAYS} days ahead (2026-12-14T10:15:00.000Z)` }]) },
+              notOpen: { value: error('incident_not_open', 'incidentNotOpen') },
+            }),
+          },
+        },
+      },
+      '/api/grants/{id}/revoke': {
+        post: {
+          operationId: 'revokeGrant', tags: ['Consent'], summary: 'Revoke an access grant at once (the organisation\'s admin)',
+          description: 'The admin, at any time before the end: the grant is inactive from this moment, on both sides. On the timeline as `grant.revoked`.',
+          security: SESSION_REQUIRED,
+          parameters: [{ $ref: '#/components/parameters/GrantId' }],
+          requestBody: { required: true, content: json(schemaRef('VersionInput'), { version: REQUEST_EXAMPLES.revokeGrant }) },
+          responses: {
+            200: { description: 'Revoked.', content: json({ type: 'object', required: ['grant'], properties: { grant: schemaRef('Grant') } }, { revoked: { value: { grant: { ...grantExample, revokedAt: '2026-12-01T08:00:00.000Z', revokedBy: marieke, isActive: false, updatedAt: '2026-12-01T08:00:00.000Z', version: 2 } } } }) },
+            400: responseRef('InvalidInput'),
+            401: responseRef('SignInRequired'),
+            403: failure('Signed in as staff or as an employee, or sent from another site.', { ...CONTACTS_ONLY, ...ADMIN_ONLY, ...CROSS_ORIGIN }),
+            404: failure('No such grant, or not the caller\'s organisation\'s.', { notFound: { value: error('not_found', 'consentNotFound') } }),
+            409: { description: 'Ended or revoked already, or changed since `version`.', content: json(schemaRef('Error'), { inactive: { value: error('grant_inactive', 'grantInactive') }, conflict: { value: { ...error('version_conflict', 'consentConflict'), current: grantExample } } }) },
+            413: responseRef('PayloadTooLarge'),
+            415: responseRef('UnsupportedMediaType'),
+          },
+        },
+      },
+      '/api/grants/{id}/use': {
+        post: {
+          operationId: 'useGrant', tags: ['Consent'], summary: 'Check a grant before signing in to the customer\'s environment, and record the use (staff)',
+          description: 'Staff only, every time before they use the access: decided on the server against the moment of this request, so a grant is inactive the moment it ends (the end itself is outside) or is revoked, without a timer. A use is `grant.used` on the timeline; a refused one `grant.use_refused` in the audit log. No body.',
+          security: SESSION_REQUIRED,
+          parameters: [{ $ref: '#/components/parameters/GrantId' }],
+          responses: {
+            200: { description: 'Active: go ahead, at `level`.', content: json({ type: 'object', required: ['grant'], properties: { grant: schemaRef('Grant') } }, { active: { value: { grant: grantExample } } }) },
+            401: responseRef('SignInRequired'),
+            403: failure('Signed in as a contact, or sent from another site.', { ...STAFF_ONLY, ...CROSS_ORIGIN }),
+            404: failure('No such grant.', { notFound: { value: error('not_found', 'consentNotFound') } }),
+            410: { description: 'Ended or revoked: no access. `grant` is its state.', content: json(schemaRef('Error'), { inactive: { value: { ...error('grant_inactive', 'grantInactive'), grant: { ...grantExample, isActive: false } } } }) },
+          },
+        },
+      },
+      '/api/extra-support': {
+        post: {
+          operationId: 'requestExtraSupport', tags: ['Consent'], summary: 'Ask for support outside business hours, for one window (contacts)',
+          description: `An authorised contact of the organisation asks for a window outside the regular hours, such as a year-end close on a Saturday, at least ${EXTRA_SUPPORT_NOTICE_DAYS} days before it starts: earlier is 422 \`too_soon\`, whose message and \`earliestStart\` name the earliest start allowed now. One request covers at most ${EXTRA_SUPPORT_MAX_HOURS} hours, and not a window wholly inside business hours. \`isBilled\`: billed afterwards (nacalculatie), always except for First Class organisations. Staff approve or decline; an approved window counts as business time for the organisation's incidents, so a prio 1 incident registered inside it is due 4 business hours later, inside the window.`,
+          security: SESSION_REQUIRED,
+          requestBody: { required: true, content: json(schemaRef('ExtraSupportInput'), { yearEnd: REQUEST_EXAMPLES.extraSupport }) },
+          responses: {
+            201: { description: 'Requested.', content: json({ type: 'object', required: ['extraSupport'], properties: { extraSupport: schemaRef('ExtraSupport') } }, { requested: { value: { extraSupport: extraSupportExample } } }) },
+            400: failure('Not valid: an end before the start, say.', { order: { value: error('invalid_input', 'invalidInput', issuesOf(ExtraSupportInput, { ...extraSupportInput, endsAt: '2027-01-02T08:00:00+01:00' })) } }),
+            401: responseRef('SignInRequired'),
+            403: failure('Signed in as staff, or not authorised, or sent from another site.', { ...CONTACTS_ONLY, notAuthorised: { value: error('not_authorised', 'notAuthorised') }, ...CROSS_ORIGIN }),
+            413: responseRef('PayloadTooLarge'),
+            415: responseRef('UnsupportedMediaType'),
+            422: failure('Too soon, too long, or wholly within business hours.', {
+              tooSoon: {
+                summary: 'On Monday 30 November 2026 at 10:00, for Thursday 3 December',
+                value: {
+                  code: 'too_soon', message: 'Extra ondersteuning vraagt u minstens 5 dagen van tevoren aan. De vroegste start die u nu kunt aanvragen is zaterdag 5 december om 10:00.',
+                  fields: [{ path: 'startsAt', message: 'at or after 2026-12-05T09:00:00.000Z' }], earliestStart: '2026-12-05T09:00:00.000Z',
+                },
+              },
+              tooLong: { value: error('window_too_long', 'extraSupportTooLong', [{ path: 'endsAt', message: 'at most 72 hours after startsAt' }]) },
+              withinHours: { value: error('within_business_hours', 'extraSupportWithinHours', [{ path: 'startsAt', message: 'the window lies wholly within business hours' }]) },
+            }),
+          },
+        },
+      },
+      '/api/extra-support/{id}/decision': {
+        post: {
+          operationId: 'decideExtraSupport', tags: ['Consent'], summary: 'Approve or decline an extra-support request (staff)',
+          description: 'Staff only, against the `version` seen; only a requested one is decided. The contact who asked is mailed the decision, with whether it will be billed. An approved window is business time for the organisation\'s incidents from then on.',
+          security: SESSION_REQUIRED,
+          parameters: [{ $ref: '#/components/parameters/ExtraSupportId' }],
+          requestBody: { required: true, content: json(schemaRef('DecisionInput'), { approve: REQUEST_EXAMPLES.approveExtraSupport }) },
+          responses: {
+            200: { description: 'Decided.', content: json({ type: 'object', required: ['extraSupport'], properties: { extraSupport: schemaRef('ExtraSupport') } }, { approved: { value: { extraSupport: { ...extraSupportExample, status: 'approved', decidedBy: { kind: 'staff', name: 'Ingrid Postma' }, decidedAt: '2026-11-30T11:00:00.000Z', decisionNote: 'Daan Mulder is die zaterdag bereikbaar.', updatedAt: '2026-11-30T11:00:00.000Z', version: 2 } } } }) },
+            400: responseRef('InvalidInput'),
+            401: responseRef('SignInRequired'),
+            403: failure('Signed in as a contact, or sent from another site.', { ...STAFF_ONLY, ...CROSS_ORIGIN }),
+            404: failure('No such request.', { notFound: { value: error('not_found', 'consentNotFound') } }),
+            409: failure('Decided already, or changed since `version`.', { moveRefused: { value: error('move_refused', 'moveRefused', [{ path: 'decision', message: 'the request is approved already' }]) } }),
+            413: responseRef('PayloadTooLarge'),
+            415: responseRef('UnsupportedMediaType'),
+          },
+        },
+      },
     },
     components: {
       schemas: {
@@ -1698,6 +2120,97 @@ It is decided whatever the hour; \`isOpen\` and \`opensAt\` say whether to put t
             size: { type: 'integer', minimum: 1, maximum: MAX_ATTACHMENT_BYTES, description: 'In bytes.' },
           },
         },
+        RemoteViewCodeInput: fromZod('RemoteViewCodeInput', 'The code the customer got by e-mail and in the portal.', { code: 'Six digits; spaces in between are ignored.' }),
+        RemoteViewSignalInput: fromZod('RemoteViewSignalInput', 'One WebRTC handshake message, as the browser gave it.', {
+          type: '`offer` (the customer\'s page, which shares its screen), `answer` (the employee\'s) or `candidate` (either).',
+          data: 'JSON text: `{ "description": … }` for an offer, `{ "offer": <seq>, "description": … }` for an answer, `{ "candidate": … }` for a candidate.',
+        }),
+        BackupInput: fromZod('BackupInput', 'Why support needs a backup of the customer\'s environment.', { reason: 'Shown to the organisation\'s admin, who decides.' }),
+        DecisionInput: fromZod('DecisionInput', 'A decision on a request.', { decision: 'approve or decline.', note: 'Optional: shown to the other side.', version: 'The `version` the caller saw.' }),
+        VersionInput: fromZod('VersionInput', 'The version the caller saw: a change made meanwhile gives 409.', { version: 'The record\'s `version`.' }),
+        GrantInput: fromZod('GrantInput', 'Access as a user of the customer\'s environment, for a while.', {
+          level: 'read_only (look only), functional_user (work as a user) or administrator.',
+          endsAt: `When it ends, with an offset: after now and at most ${GRANT_MAX_DAYS} days ahead.`,
+        }),
+        ExtraSupportInput: fromZod('ExtraSupportInput', 'A window outside business hours for which the organisation wants support.', {
+          startsAt: `With an offset; at least ${EXTRA_SUPPORT_NOTICE_DAYS} days ahead.`,
+          endsAt: `After startsAt; at most ${EXTRA_SUPPORT_MAX_HOURS} hours later.`,
+          reason: 'What happens in the window, for the staff who decide.',
+        }),
+        Consent: {
+          description: 'A remote-view session, a backup request, an access grant or an extra-support request, by `kind`.',
+          oneOf: [schemaRef('RemoteView'), schemaRef('Backup'), schemaRef('Grant'), schemaRef('ExtraSupport')],
+          discriminator: { propertyName: 'kind', mapping: { remote_view: '#/components/schemas/RemoteView', backup: '#/components/schemas/Backup', grant: '#/components/schemas/Grant', extra_support: '#/components/schemas/ExtraSupport' } },
+        },
+        RemoteView: {
+          type: 'object', description: 'A remote-view session as staff and the incident\'s side of the organisation see it.',
+          required: [...CONSENT_COMMON, 'incident', 'staff', 'contact', 'state', 'codeExpiresAt', 'consentedAt', 'endedAt', 'endedBy', 'code'],
+          properties: {
+            ...consentCommon('remote_view'), incident: schemaRef('IncidentBrief'), staff: schemaRef('Actor'), contact: { ...schemaRef('Actor'), description: 'The requester, who gets the code.' },
+            state: { type: 'string', enum: ['waiting', 'open', 'ended', 'expired'], description: '`waiting` for the code, `open` after consent, `ended` by either side, `expired` when the code ran out unused.' },
+            codeExpiresAt: { type: 'string', format: 'date-time' }, consentedAt: { type: ['string', 'null'], format: 'date-time' }, endedAt: { type: ['string', 'null'], format: 'date-time' },
+            endedBy: { oneOf: [schemaRef('Actor'), { type: 'null' }] },
+            code: { type: ['string', 'null'], pattern: '^\\d{6}$', description: 'Only for the contact it was sent to, and only while `waiting`.' },
+          },
+        },
+        RemoteViewPreview: {
+          type: 'object', description: 'What the public page shows before the customer consents.', required: ['id', 'staff', 'organisation', 'incident', 'codeExpiresAt'],
+          properties: {
+            id: { type: 'string', format: 'uuid' }, staff: { type: 'object', required: ['name'], properties: { name: { type: 'string' } } },
+            organisation: { type: 'object', required: ['name'], properties: { name: { type: 'string' } } },
+            incident: { type: 'object', required: ['number', 'subject'], properties: { number: { type: 'string' }, subject: { type: 'string' } } },
+            codeExpiresAt: { type: 'string', format: 'date-time' },
+          },
+        },
+        RemoteViewSession: {
+          allOf: [schemaRef('RemoteViewPreview'), {
+            type: 'object', required: ['state', 'side', 'consentedAt', 'endedAt', 'endedBy', 'lastSignal'],
+            properties: {
+              state: { type: 'string', enum: ['waiting', 'open', 'ended', 'expired'] }, side: { type: 'string', enum: ['staff', 'customer'], description: 'The side asking.' },
+              consentedAt: { type: ['string', 'null'], format: 'date-time' }, endedAt: { type: ['string', 'null'], format: 'date-time' },
+              endedBy: { type: ['string', 'null'], enum: ['staff', 'customer', null] }, lastSignal: { type: 'integer', minimum: 0, description: 'The last handshake message\'s `seq`, of either side.' },
+            },
+          }],
+        },
+        RemoteViewSignal: {
+          type: 'object', required: ['seq', 'from', 'type', 'data', 'at'],
+          properties: { seq: { type: 'integer', minimum: 1 }, from: { type: 'string', enum: ['staff', 'customer'] }, type: { type: 'string', enum: ['offer', 'answer', 'candidate'] }, data: { type: 'string' }, at: { type: 'string', format: 'date-time' } },
+        },
+        Backup: {
+          type: 'object', description: 'A backup request: requested → approved or declined (by the admin) → received → purged (by staff).',
+          required: [...CONSENT_COMMON, 'incident', 'status', 'reason', 'requestedBy', 'decidedBy', 'decidedAt', 'decisionNote', 'receivedBy', 'receivedAt', 'purgedBy', 'purgedAt', 'purgeDate', 'isPurgeDue'],
+          properties: {
+            ...consentCommon('backup'), incident: schemaRef('IncidentBrief'), status: { type: 'string', enum: [...BACKUP_STATUSES] }, reason: { type: 'string' }, requestedBy: schemaRef('Actor'),
+            decidedBy: { oneOf: [schemaRef('Actor'), { type: 'null' }] }, decidedAt: { type: ['string', 'null'], format: 'date-time' }, decisionNote: { type: ['string', 'null'] },
+            receivedBy: { oneOf: [schemaRef('Actor'), { type: 'null' }] }, receivedAt: { type: ['string', 'null'], format: 'date-time' },
+            purgedBy: { oneOf: [schemaRef('Actor'), { type: 'null' }] }, purgedAt: { type: ['string', 'null'], format: 'date-time' },
+            purgeDate: { type: ['string', 'null'], format: 'date-time', description: `${BACKUP_PURGE_DAYS} days after the incident closed; null while it is open, and once declined or purged.` },
+            isPurgeDue: { type: 'boolean', description: 'Received, and the purge date has come.' },
+          },
+        },
+        Grant: {
+          type: 'object', description: 'Temporary access to the customer\'s environment.',
+          required: [...CONSENT_COMMON, 'incident', 'level', 'grantedBy', 'endsAt', 'revokedAt', 'revokedBy', 'isActive'],
+          properties: {
+            ...consentCommon('grant'), incident: schemaRef('IncidentBrief'), level: { type: 'string', enum: [...ACCESS_LEVELS] }, grantedBy: schemaRef('Actor'),
+            endsAt: { type: 'string', format: 'date-time' }, revokedAt: { type: ['string', 'null'], format: 'date-time' }, revokedBy: { oneOf: [schemaRef('Actor'), { type: 'null' }] },
+            isActive: { type: 'boolean', description: 'Not revoked and before `endsAt`, at the moment of asking.' },
+          },
+        },
+        ExtraSupport: {
+          type: 'object', description: 'A request for support outside business hours.',
+          required: [...CONSENT_COMMON, 'contact', 'startsAt', 'endsAt', 'reason', 'status', 'isBilled', 'decidedBy', 'decidedAt', 'decisionNote'],
+          properties: {
+            ...consentCommon('extra_support'), contact: { ...schemaRef('Actor'), description: 'Who asked.' }, startsAt: { type: 'string', format: 'date-time' }, endsAt: { type: 'string', format: 'date-time' },
+            reason: { type: 'string' }, status: { type: 'string', enum: [...EXTRA_SUPPORT_STATUSES] },
+            isBilled: { type: 'boolean', description: 'Billed afterwards (nacalculatie): true except for First Class organisations.' },
+            decidedBy: { oneOf: [schemaRef('Actor'), { type: 'null' }] }, decidedAt: { type: ['string', 'null'], format: 'date-time' }, decisionNote: { type: ['string', 'null'] },
+          },
+        },
+        IncidentBrief: {
+          type: ['object', 'null'], required: ['id', 'number', 'subject', 'status'], description: 'The incident a record is on.',
+          properties: { id: { type: 'string', format: 'uuid' }, number: { type: 'string' }, subject: { type: 'string' }, status: { type: 'string', enum: [...INCIDENT_STATUSES] } },
+        },
         Actor: {
           type: 'object', required: ['kind', 'name'], description: 'Who did something, by name.',
           properties: {
@@ -1724,6 +2237,16 @@ It is decided whatever the hour; \`isOpen\` and \`opensAt\` say whether to put t
             {
               title: 'type "attachment"', type: 'object', required: ['type', 'at', 'by', 'attachment'], description: 'A file added on its own, without a text.',
               properties: { type: { const: 'attachment' }, at: { type: 'string', format: 'date-time' }, by: schemaRef('Actor'), attachment: schemaRef('AttachmentView') },
+            },
+            {
+              title: 'type "consent"', type: 'object', required: ['type', 'at', 'action', 'by', 'consentId'], description: 'A step of consented access on this incident, shown to both sides.',
+              properties: {
+                type: { const: 'consent' }, at: { type: 'string', format: 'date-time' }, by: schemaRef('Actor'),
+                action: { type: 'string', description: 'e.g. `remote_view.started`, `remote_view.consented`, `remote_view.ended`, `backup.requested`, `backup.approved`, `backup.declined`, `backup.received`, `backup.purged`, `grant.given`, `grant.revoked`, `grant.used`.' },
+                consentId: { type: 'string', description: 'The record in GET /api/consents.' },
+                level: { type: 'string', enum: [...ACCESS_LEVELS], description: 'For `grant.given` and `grant.used`.' },
+                endsAt: { type: 'string', format: 'date-time', description: 'For `grant.given`.' },
+              },
             },
           ],
           discriminator: { propertyName: 'type' },
@@ -2072,6 +2595,10 @@ It is decided whatever the hour; \`isOpen\` and \`opensAt\` say whether to put t
         ContactId: { name: 'id', in: 'path', required: true, description: 'The contact\'s id, as the list of contacts gives it.', schema: { type: 'string' }, example: 'c-jansen-new' },
         ComplaintId: { name: 'id', in: 'path', required: true, description: 'The complaint\'s id (a UUID), not its number.', schema: { type: 'string' }, example: COMPLAINT_ID },
         OrganisationId: { name: 'organisationId', in: 'path', required: true, description: 'The organisation\'s id, as the signals give it.', schema: { type: 'string' }, example: 'org-devries' },
+        RemoteViewId: { name: 'id', in: 'path', required: true, description: 'The remote-view session\'s id, as starting or consenting gave it.', schema: { type: 'string' }, example: REMOTE_VIEW_ID },
+        BackupId: { name: 'id', in: 'path', required: true, description: 'The backup request\'s id, as GET /api/consents gives it.', schema: { type: 'string' }, example: BACKUP_ID },
+        GrantId: { name: 'id', in: 'path', required: true, description: 'The access grant\'s id, as GET /api/consents gives it.', schema: { type: 'string' }, example: GRANT_ID },
+        ExtraSupportId: { name: 'id', in: 'path', required: true, description: 'The extra-support request\'s id, as GET /api/consents gives it.', schema: { type: 'string' }, example: EXTRA_SUPPORT_ID },
       },
       headers: {
         RetryAfter: { description: 'Seconds until the window ends and a request is welcome again.', schema: { type: 'integer', minimum: 1 }, example: '360' },
@@ -2083,6 +2610,7 @@ It is decided whatever the hour; \`isOpen\` and \`opensAt\` say whether to put t
       securitySchemes: {
         cookieAuth: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'The session, set by signing in (HttpOnly: scripts cannot read it).' },
         phoneSecret: { type: 'http', scheme: 'bearer', description: 'The telephone system\'s shared secret, the server\'s `PHONE_ROUTING_SECRET`, as `Authorization: Bearer <secret>`. Without it configured, the route answers 503.' },
+        remoteViewToken: { type: 'http', scheme: 'bearer', description: 'The token the customer\'s page got when it consented to a remote-view session, as `Authorization: Bearer <token>`: it opens that session only.' },
       },
     },
   }

@@ -207,3 +207,108 @@ export interface AuditEntry {
   target: string
   details?: Record<string, unknown>
 }
+
+/** The levels at which a customer lets support into their environment, least to most. */
+export const ACCESS_LEVELS = ['read_only', 'functional_user', 'administrator'] as const
+export type AccessLevel = (typeof ACCESS_LEVELS)[number]
+
+/** What every consent record has: its organisation, when it was made and changed, and a version for safe changes. */
+interface ConsentBase {
+  id: string
+  organisationId: string
+  createdAt: Instant
+  updatedAt: Instant
+  /** Raised on every change; a change made against an older version is refused (409). */
+  version: number
+}
+
+/** One message of the WebRTC handshake between the customer's browser and the employee's, relayed by the API. */
+export interface RemoteViewSignal {
+  /** 1, 2, 3…: a side asks for the signals after the last one it read. */
+  seq: number
+  from: 'staff' | 'customer'
+  type: 'offer' | 'answer' | 'candidate'
+  /** The SDP or ICE candidate as the browser gave it, as JSON text. */
+  data: string
+  at: Instant
+}
+
+/**
+ * A remote-view session ("meekijken"): support asks, the requester gets a personal 6-digit code
+ * (valid 10 minutes, single use) and, after seeing who will look along, consents with it.
+ */
+export interface RemoteView extends ConsentBase {
+  kind: 'remote_view'
+  incidentId: string
+  /** Who looks along. */
+  staffId: string
+  /** Who gets the code: the incident's requester. */
+  contactId: string
+  /** sha256 of the code, kept after use so a reused code is told apart from a wrong one. */
+  codeHash: string
+  /** The code itself while it can still be used, for the requester's portal; null once used or ended. */
+  code: string | null
+  codeExpiresAt: Instant
+  status: 'waiting' | 'open' | 'ended'
+  consentedAt: Instant | null
+  /** sha256 of the token the customer's page received on consent: it signals and ends with it. */
+  customerTokenHash: string | null
+  endedAt: Instant | null
+  /** "staff:<id>", "customer" (the page that consented) or "system". */
+  endedBy: string | null
+  signals: RemoteViewSignal[]
+}
+
+export const BACKUP_STATUSES = ['requested', 'approved', 'declined', 'received', 'purged'] as const
+export type BackupStatus = (typeof BACKUP_STATUSES)[number]
+
+/** A request for a backup of the customer's environment, for internal investigation of an incident. */
+export interface BackupRequest extends ConsentBase {
+  kind: 'backup'
+  incidentId: string
+  /** "staff:<id>". */
+  requestedBy: string
+  reason: string
+  status: BackupStatus
+  /** The organisation admin who approved or declined ("contact:<id>"), with an optional note. */
+  decidedBy: string | null
+  decidedAt: Instant | null
+  decisionNote: string | null
+  receivedAt: Instant | null
+  receivedBy: string | null
+  purgedAt: Instant | null
+  purgedBy: string | null
+}
+
+/** Support may sign in to the customer's environment as a user of `level` until `endsAt`, unless revoked. */
+export interface AccessGrant extends ConsentBase {
+  kind: 'grant'
+  incidentId: string
+  level: AccessLevel
+  /** "contact:<id>" of the admin who granted it. */
+  grantedBy: string
+  endsAt: Instant
+  revokedAt: Instant | null
+  revokedBy: string | null
+}
+
+export const EXTRA_SUPPORT_STATUSES = ['requested', 'approved', 'declined'] as const
+export type ExtraSupportStatus = (typeof EXTRA_SUPPORT_STATUSES)[number]
+
+/** Support outside business hours for one window, e.g. a year-end close on a Saturday. */
+export interface ExtraSupportRequest extends ConsentBase {
+  kind: 'extra_support'
+  contactId: string
+  startsAt: Instant
+  endsAt: Instant
+  reason: string
+  status: ExtraSupportStatus
+  /** Billed afterwards (nacalculatie): always, except for First Class organisations (as at the request). */
+  isBilled: boolean
+  decidedBy: string | null
+  decidedAt: Instant | null
+  decisionNote: string | null
+}
+
+export type ConsentRecord = RemoteView | BackupRequest | AccessGrant | ExtraSupportRequest
+export type ConsentKind = ConsentRecord['kind']

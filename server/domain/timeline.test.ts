@@ -32,7 +32,7 @@ const files = [file('shot', '2026-11-30T11:00:00.000Z', 'contact:contact-1'), fi
 describe('timelineOf', () => {
   test('a customer sees status changes, public messages and files in order, the status a reaction caused after it', () => {
     const entries = timelineOf(incident, messages, files, actorOf, { isStaff: false })
-    expect(entries.map((e) => (e.type === 'status' ? `status:${e.status}` : e.type === 'message' ? `message:${e.id}` : `file:${e.attachment.id}`))).toEqual([
+    expect(entries.map((e) => (e.type === 'status' ? `status:${e.status}` : e.type === 'message' ? `message:${e.id}` : e.type === 'attachment' ? `file:${e.attachment.id}` : `consent:${e.action}`))).toEqual([
       'status:new', 'message:reply', 'status:waiting_for_customer', 'message:reaction', 'status:in_progress', 'file:loose',
     ])
     const reaction = entries.find((e) => e.type === 'message' && e.id === 'reaction')

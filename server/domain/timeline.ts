@@ -1,5 +1,5 @@
 /** An incident's timeline: status changes, replies, reactions and files in the order they happened, as the viewer may see them. */
-import type { Attachment, Incident, IncidentStatus, Message } from './records.ts'
+import type { Attachment, AuditEntry, Incident, IncidentStatus, Message } from './records.ts'
 
 /** Who did something, by name: a contact, a support employee, or the desk itself. */
 export interface Actor {
@@ -23,6 +23,11 @@ export type TimelineEntry =
       phone?: 'inbound' | 'outbound'
     }
   | { type: 'attachment'; at: string; by: Actor; attachment: AttachmentView }
+  /**
+   * A step of consented access, shown to both sides: e.g. "remote_view.started", "remote_view.consented",
+   * "backup.approved", "grant.revoked", "grant.used". `consentId` names the record in GET /api/consents.
+   */
+  | { type: 'consent'; at: string; action: string; by: Actor; consentId: string; level?: string; endsAt?: string }
 
 const viewOf = ({ id, fileName, contentType, size }: Attachment): AttachmentView => ({ id, fileName, contentType, size })
 
@@ -36,7 +41,7 @@ export function timelineOf(
   messages: Message[],
   attachments: Attachment[],
   actorOf: (ref: string) => Actor,
-  options: { isStaff: boolean },
+  options: { isStaff: boolean; consentSteps?: AuditEntry[] },
 ): TimelineEntry[] {
   const visible = messages.filter((m) => options.isStaff || m.visibility === 'public')
   const hidden = new Set(messages.filter((m) => !visible.includes(m)).flatMap((m) => m.attachmentIds))
@@ -49,6 +54,14 @@ export function timelineOf(
         type: 'message' as const, at: m.at, id: m.id, visibility: m.visibility, text: m.text, by: actorOf(m.author),
         ...(m.channel === 'phone' ? { phone: m.direction ?? 'inbound' } : {}),
         attachments: m.attachmentIds.flatMap((id) => (byId.has(id) ? [viewOf(byId.get(id)!)] : [])),
+      },
+      rank: 0,
+    })),
+    ...(options.consentSteps ?? []).map((step) => ({
+      entry: {
+        type: 'consent' as const, at: step.at, action: step.action, by: actorOf(step.actor), consentId: String(step.details?.consentId ?? ''),
+        ...(typeof step.details?.level === 'string' ? { level: step.details.level } : {}),
+        ...(typeof step.details?.endsAt === 'string' ? { endsAt: step.details.endsAt } : {}),
       },
       rank: 0,
     })),

@@ -1,6 +1,6 @@
 /** The e-mails of the support process: which template, to whom, once per event, via the durable outbox. */
 import type { DeskConfig, Language } from '../domain/desk.ts'
-import type { Complaint, Contact, Incident } from '../domain/records.ts'
+import type { BackupRequest, Complaint, Contact, ExtraSupportRequest, Incident, RemoteView } from '../domain/records.ts'
 import * as templates from './templates.ts'
 
 /** The outbox as the notifier uses it: one mail per event key. */
@@ -63,6 +63,32 @@ export function createNotifier({ outbox, desk, baseUrl }: NotifierDeps) {
         trackUrl: trackUrl(p.trackToken),
       })
       return outbox.enqueue(`complaint:${complaint.id}:v${complaint.version}`, p.contact.email, content)
+    },
+    /** The personal code of a remote-view session, mailed to the incident's requester. */
+    remoteViewCode(p: { view: RemoteView; incident: Incident; contact: Contact; staffName: string; code: string; minutes: number }) {
+      const page = p.contact.lang === 'en' ? '/en/remote-view/' : '/meekijken/'
+      const content = templates.remoteViewCode(ctx(p.contact.lang), {
+        name: p.contact.name, staffName: p.staffName, number: p.incident.number, subject: p.incident.subject, code: p.code, minutes: p.minutes, pageUrl: `${baseUrl}${page}`,
+      })
+      return outbox.enqueue(`remote-view:${p.view.id}:code`, p.contact.email, content)
+    },
+    /** A backup request, to each admin of the organisation, who decides in the portal. */
+    backupRequested(p: { backup: BackupRequest; incident: Incident; admin: Contact; staffName: string; purgeDays: number }) {
+      const page = p.admin.lang === 'en' ? '/en/portal/access/' : '/portaal/toegang/'
+      const content = templates.backupRequested(ctx(p.admin.lang), {
+        name: p.admin.name, staffName: p.staffName, number: p.incident.number, subject: p.incident.subject, reason: p.backup.reason, purgeDays: p.purgeDays, portalUrl: `${baseUrl}${page}`,
+      })
+      return outbox.enqueue(`backup:${p.backup.id}:requested:${p.admin.id}`, p.admin.email, content)
+    },
+    /** Support's decision on extra support outside hours, to the contact who asked. */
+    extraSupportDecided(p: { request: ExtraSupportRequest; contact: Contact }) {
+      const r = p.request
+      const page = p.contact.lang === 'en' ? '/en/portal/access/' : '/portaal/toegang/'
+      const content = templates.extraSupportDecided(ctx(p.contact.lang), {
+        name: p.contact.name, isApproved: r.status === 'approved', startsAt: new Date(r.startsAt), endsAt: new Date(r.endsAt), isBilled: r.isBilled,
+        note: r.decisionNote, portalUrl: `${baseUrl}${page}`,
+      })
+      return outbox.enqueue(`extra-support:${r.id}:${r.status}`, p.contact.email, content)
     },
     signInLink(p: { tokenId: string; to: string; lang: Language; name: string; token: string }) {
       const content = templates.signInLink(ctx(p.lang), { name: p.name, signInUrl: url('/api/auth/callback', p.token), expiresMinutes: SIGN_IN_MINUTES })

@@ -97,6 +97,30 @@ const strings = {
       replyTitle: 'Reactie van support:',
       button: 'Bekijken in het portaal',
     },
+    remoteView: {
+      subject: (number: string) => `Uw code om mee te laten kijken bij incident ${number}`,
+      intro: (staff: string, number: string, subject: string) => `${staff} van support wil met u meekijken op uw scherm voor incident ${number} ("${subject}").`,
+      code: (code: string, minutes: number) => `Uw persoonlijke code is ${code}. Hij werkt één keer en verloopt na ${minutes} minuten.`,
+      how: 'Open de pagina hieronder en vul de code in. U ziet eerst wie meekijkt en geeft dan pas toestemming; u kunt het meekijken altijd zelf beëindigen.',
+      button: 'Code invullen',
+      notYou: 'Verwachtte u dit niet? Vul de code dan niet in en bel support.',
+    },
+    backup: {
+      subject: (number: string) => `Verzoek om een back-up voor incident ${number}`,
+      intro: (staff: string, number: string, subject: string) => `${staff} van support vraagt om een back-up van uw omgeving voor intern onderzoek naar incident ${number} ("${subject}").`,
+      reasonTitle: 'Reden',
+      purge: (days: number) => `Als u akkoord gaat, verwijderen wij de back-up uiterlijk ${days} dagen nadat het incident is gesloten.`,
+      button: 'Verzoek bekijken',
+    },
+    extraSupport: {
+      subject: (approved: boolean) => (approved ? 'Extra ondersteuning toegezegd' : 'Extra ondersteuning niet mogelijk'),
+      decided: (approved: boolean, from: string, until: string) => approved
+        ? `Uw verzoek om extra ondersteuning van ${from} tot ${until} is goedgekeurd. In dat venster behandelen wij uw incidenten als binnen kantooruren.`
+        : `Uw verzoek om extra ondersteuning van ${from} tot ${until} kunnen wij helaas niet toezeggen.`,
+      billed: (isBilled: boolean) => (isBilled ? 'De ondersteuning wordt achteraf in rekening gebracht (nacalculatie).' : 'Als First Class-klant betaalt u hiervoor niets extra.'),
+      noteTitle: 'Toelichting van support',
+      button: 'Naar het portaal',
+    },
     signIn: {
       subject: (desk: string) => `Uw inloglink voor ${desk}`,
       intro: (desk: string) => `Met deze link logt u in bij het klantportaal van ${desk}:`,
@@ -156,6 +180,30 @@ const strings = {
       changedIntro: (kind: string, number: string, subject: string, status: string) => `The status of your ${kind} ${number} "${subject}" is now: ${status}.`,
       replyTitle: 'Reply from support:',
       button: 'View in the portal',
+    },
+    remoteView: {
+      subject: (number: string) => `Your code to let support look along on incident ${number}`,
+      intro: (staff: string, number: string, subject: string) => `${staff} of support would like to look along on your screen for incident ${number} ("${subject}").`,
+      code: (code: string, minutes: number) => `Your personal code is ${code}. It works once and expires after ${minutes} minutes.`,
+      how: 'Open the page below and enter the code. You first see who will look along and only then give consent; you can end the session yourself at any time.',
+      button: 'Enter the code',
+      notYou: 'Did you not expect this? Then do not enter the code and call support.',
+    },
+    backup: {
+      subject: (number: string) => `Request for a backup for incident ${number}`,
+      intro: (staff: string, number: string, subject: string) => `${staff} of support asks for a backup of your environment for internal investigation of incident ${number} ("${subject}").`,
+      reasonTitle: 'Reason',
+      purge: (days: number) => `If you approve, we delete the backup at the latest ${days} days after the incident is closed.`,
+      button: 'See the request',
+    },
+    extraSupport: {
+      subject: (approved: boolean) => (approved ? 'Extra support confirmed' : 'Extra support not possible'),
+      decided: (approved: boolean, from: string, until: string) => approved
+        ? `Your request for extra support from ${from} until ${until} is approved. In that window we handle your incidents as within business hours.`
+        : `We are sorry: we cannot confirm your request for extra support from ${from} until ${until}.`,
+      billed: (isBilled: boolean) => (isBilled ? 'The support is billed afterwards.' : 'As a First Class customer you pay nothing extra for it.'),
+      noteTitle: 'Note from support',
+      button: 'To the portal',
     },
     signIn: {
       subject: (desk: string) => `Your sign-in link for ${desk}`,
@@ -274,7 +322,7 @@ export function complaintChanged(
 }
 
 /** A moment as the recipient reads it in the desk's time zone. @example "dinsdag 1 december om 10:00" */
-function moment(at: Date, timeZone: string, language: Language): string {
+export function moment(at: Date, timeZone: string, language: Language): string {
   const day = new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { timeZone, weekday: 'long', day: 'numeric', month: 'long' }).format(at)
   const time = new Intl.DateTimeFormat('nl-NL', { timeZone, hour: '2-digit', minute: '2-digit' }).format(at)
   return language === 'nl' ? `${day} om ${time}` : `${day} at ${time}`
@@ -331,4 +379,47 @@ function render(ctx: TemplateContext, subject: string, name: string, body: Block
   ].join('\n')
 
   return { subject, text, html }
+}
+
+/** The personal remote-view code for the requester, and where to enter it. */
+export function remoteViewCode(
+  ctx: TemplateContext,
+  p: { name: string; staffName: string; number: string; subject: string; code: string; minutes: number; pageUrl: string },
+): MailContent {
+  const t = strings[lang(ctx)].remoteView
+  return render(ctx, t.subject(p.number), p.name, [
+    paragraph(t.intro(p.staffName, p.number, p.subject)),
+    paragraph(t.code(p.code, p.minutes)),
+    paragraph(t.how),
+    link(t.button, p.pageUrl),
+    paragraph(t.notYou),
+  ])
+}
+
+/** A backup request for the organisation's admin to approve or decline in the portal. */
+export function backupRequested(
+  ctx: TemplateContext,
+  p: { name: string; staffName: string; number: string; subject: string; reason: string; purgeDays: number; portalUrl: string },
+): MailContent {
+  const t = strings[lang(ctx)].backup
+  return render(ctx, t.subject(p.number), p.name, [
+    paragraph(t.intro(p.staffName, p.number, p.subject)),
+    { kind: 'quote', title: t.reasonTitle, text: p.reason },
+    paragraph(t.purge(p.purgeDays)),
+    link(t.button, p.portalUrl),
+  ])
+}
+
+/** Support's decision on a request for extra support outside business hours. */
+export function extraSupportDecided(
+  ctx: TemplateContext,
+  p: { name: string; isApproved: boolean; startsAt: Date; endsAt: Date; isBilled: boolean; note?: string | null; portalUrl: string },
+): MailContent {
+  const language = lang(ctx)
+  const t = strings[language].extraSupport
+  const blocks: Block[] = [paragraph(t.decided(p.isApproved, moment(p.startsAt, ctx.desk.timeZone, language), moment(p.endsAt, ctx.desk.timeZone, language)))]
+  if (p.isApproved) blocks.push(paragraph(t.billed(p.isBilled)))
+  if (p.note?.trim()) blocks.push({ kind: 'quote', title: t.noteTitle, text: p.note.trim() })
+  blocks.push(link(t.button, p.portalUrl))
+  return render(ctx, t.subject(p.isApproved), p.name, blocks)
 }

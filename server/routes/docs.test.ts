@@ -171,6 +171,53 @@ describe('GET /api/openapi.json', () => {
     expect(download.headers.get('content-disposition')).toBe((disposition.headers!['Content-Disposition'] as { example: string }).example)
     expect(new Uint8Array(await download.arrayBuffer())).toEqual(png)
   })
+  test('the consent examples have every field the consent routes answer, and the schemas require each', async () => {
+    const { document } = await setup()
+    const desk = await testDesk({ now: '2026-11-30T09:00:00.000Z' })
+    openStores.push(desk.store)
+    const lotte = { cookie: await desk.cookieFor('staff', 's-lotte') }
+    const marieke = { cookie: await desk.cookieFor('contact', 'c-jansen-admin') }
+    const { json: { id } } = await desk.call('POST', '/api/incidents', REQUEST_EXAMPLES.widgetRegistration.value, { cookie: (await desk.cookieFor('contact', 'c-jansen-emp')) })
+    const op = (path: string) => document.paths[path]!.post!
+    const schemaOf = (name: string) => document.components.schemas[name] as { required: string[]; properties: Record<string, unknown> }
+    /** The reply's fields are the documented example's, and the schema's, all required. */
+    const sameFields = (reply: Record<string, unknown>, example: Record<string, unknown>, schema?: string) => {
+      expect(Object.keys(reply).sort()).toEqual(Object.keys(example).sort())
+      if (schema) {
+        expect(Object.keys(schemaOf(schema).properties).sort()).toEqual(Object.keys(reply).sort())
+        expect([...schemaOf(schema).required].sort()).toEqual(Object.keys(reply).sort())
+      }
+    }
+
+    const started = await desk.call('POST', `/api/incidents/${id}/remote-views`, undefined, lotte)
+    expect(started.status).toBe(201)
+    sameFields(started.json.remoteView, (replyExample(document, op('/api/incidents/{id}/remote-views'), 201, 'started') as { remoteView: Record<string, unknown> }).remoteView, 'RemoteView')
+    const code = /code is (\d{6})\b/.exec((await desk.mails()).at(-1)!.text)![1]
+    const preview = await desk.call('POST', '/api/remote-views/lookup', { code })
+    sameFields(preview.json.remoteView, (replyExample(document, op('/api/remote-views/lookup'), 200, 'found') as { remoteView: Record<string, unknown> }).remoteView, 'RemoteViewPreview')
+    const opened = await desk.call('POST', '/api/remote-views/consent', { code })
+    expect(opened.status).toBe(200)
+    sameFields(opened.json, replyExample(document, op('/api/remote-views/consent'), 200, 'opened') as Record<string, unknown>)
+    sameFields(opened.json.session, (replyExample(document, op('/api/remote-views/consent'), 200, 'opened') as { session: Record<string, unknown> }).session)
+
+    const backup = await desk.call('POST', `/api/incidents/${id}/backups`, REQUEST_EXAMPLES.backupRequest.value, lotte)
+    expect(backup.status).toBe(201)
+    const approved = await desk.call('POST', `/api/backups/${backup.json.backup.id}/decision`, REQUEST_EXAMPLES.approve.value, marieke)
+    expect(approved.status).toBe(200)
+    sameFields(approved.json.backup, (replyExample(document, op('/api/backups/{id}/decision'), 200, 'approved') as { backup: Record<string, unknown> }).backup, 'Backup')
+
+    const grant = await desk.call('POST', `/api/incidents/${id}/grants`, REQUEST_EXAMPLES.grant.value, marieke)
+    expect(grant.status).toBe(201)
+    sameFields(grant.json.grant, (replyExample(document, op('/api/incidents/{id}/grants'), 201, 'given') as { grant: Record<string, unknown> }).grant, 'Grant')
+
+    const extra = await desk.call('POST', '/api/extra-support', REQUEST_EXAMPLES.extraSupport.value, marieke)
+    expect(extra.status).toBe(201)
+    sameFields(extra.json.extraSupport, (replyExample(document, op('/api/extra-support'), 201, 'requested') as { extraSupport: Record<string, unknown> }).extraSupport, 'ExtraSupport')
+    expect(extra.json.extraSupport).toMatchObject({ startsAt: '2027-01-02T08:00:00.000Z', isBilled: false })
+
+    const tooSoon = await desk.call('POST', '/api/extra-support', { ...REQUEST_EXAMPLES.extraSupport.value, startsAt: '2026-12-03T18:00:00+01:00', endsAt: '2026-12-03T22:00:00+01:00' }, marieke)
+    expect([tooSoon.status, tooSoon.json]).toEqual([422, replyExample(document, op('/api/extra-support'), 422, 'tooSoon')])
+  })
 })
 
 describe('GET /api/docs', () => {

@@ -21,7 +21,8 @@ import { VersionConflictError } from '../store/store.ts'
 import { incidentEvents, incidentPage, refuseReaction } from './incident-events.ts'
 import { actorsOf } from './actors.ts'
 import { presentAttachment } from './attachments.ts'
-import { presentIncident } from './present.ts'
+import { TIMELINE_ACTIONS } from './consents.ts'
+import { extraWindowsOf, presentIncident } from './present.ts'
 
 /** The registration as it is kept until confirmed: the honeypot was empty, or nothing is kept at all. */
 function withoutHoneypot({ website: _honeypot, ...input }: z.output<typeof IncidentInput>) {
@@ -157,22 +158,28 @@ export const incidents = (deps: Deps) => {
         .sort((a, b) => b.registeredAt.localeCompare(a.registeredAt))
       const actorOf = await actorsOf(deps.store, list.map((i) => `contact:${i.contactId}`), deps.desk.name.nl)
       c.header('Cache-Control', 'private, no-store')
-      return c.json({ incidents: list.map((i) => ({ ...presentIncident(i, deps, now), contactName: actorOf(`contact:${i.contactId}`).name })) })
+      const windows = await extraWindowsOf(deps.store)
+      return c.json({ incidents: list.map((i) => ({ ...presentIncident(i, deps, now, windows), contactName: actorOf(`contact:${i.contactId}`).name })) })
     })
     .get('/:id', async (c) => {
       const incident = await visible(c, c.req.param('id'))
       if (!incident) return apiError(c, 404, 'not_found', MESSAGES.incidentNotFound)
       const isStaff = c.get('viewer').kind === 'staff'
-      const [allMessages, files] = await Promise.all([deps.store.messages.listByIncident(incident.id), deps.store.attachments.listByIncident(incident.id)])
+      const [allMessages, files, audit] = await Promise.all([
+        deps.store.messages.listByIncident(incident.id), deps.store.attachments.listByIncident(incident.id), deps.store.audit.listFor(`incident:${incident.id}`),
+      ])
+      const consentSteps = audit.filter((entry) => TIMELINE_ACTIONS.test(entry.action))
       const messages = allMessages.filter((m) => isStaff || m.visibility === 'public')
-      const refs = [`contact:${incident.contactId}`, ...incident.statusHistory.map((h) => h.by), ...allMessages.map((m) => m.author), ...files.map((a) => a.uploadedBy)]
+      const refs = [
+        `contact:${incident.contactId}`, ...incident.statusHistory.map((h) => h.by), ...allMessages.map((m) => m.author), ...files.map((a) => a.uploadedBy), ...consentSteps.map((s) => s.actor),
+      ]
       const actorOf = await actorsOf(deps.store, refs, deps.desk.name.nl)
-      const timeline = timelineOf(incident, allMessages, files, actorOf, { isStaff })
+      const timeline = timelineOf(incident, allMessages, files, actorOf, { isStaff, consentSteps })
       const shown = new Set(timeline.flatMap((e) => (e.type === 'message' ? e.attachments.map((a) => a.id) : e.type === 'attachment' ? [e.attachment.id] : [])))
       const now = deps.clock()
       c.header('Cache-Control', 'private, no-store')
       return c.json({
-        incident: presentIncident(incident, deps, now),
+        incident: presentIncident(incident, deps, now, await extraWindowsOf(deps.store)),
         requester: { id: incident.contactId, name: actorOf(`contact:${incident.contactId}`).name },
         ...(isStaff ? await staffContext(incident) : {}),
         messages,
@@ -217,12 +224,12 @@ export const incidents = (deps: Deps) => {
         })
       } catch (error) {
         if (!(error instanceof VersionConflictError)) throw error
-        return c.json({ code: 'version_conflict', message: MESSAGES.versionConflict[c.req.header('accept-language')?.startsWith('en') ? 'en' : 'nl'], current: presentIncident(error.current, deps, now) }, 409)
+        return c.json({ code: 'version_conflict', message: MESSAGES.versionConflict[c.req.header('accept-language')?.startsWith('en') ? 'en' : 'nl'], current: presentIncident(error.current, deps, now, await extraWindowsOf(deps.store)) }, 409)
       }
       const { version: _v, ...fields } = change
       await audit(`staff:${viewer.staff.id}`, 'incident.triaged', updated, fields)
       if (updated.status !== incident.status) await mailStatus(updated)
-      return c.json({ incident: presentIncident(updated, deps, now) })
+      return c.json({ incident: presentIncident(updated, deps, now, await extraWindowsOf(deps.store)) })
     })
     .post('/:id/phone-contacts', requireStaff, requireJson, jsonBody(PhoneContactInput), async (c) => {
       const viewer = c.get('viewer')
@@ -263,7 +270,7 @@ export const incidents = (deps: Deps) => {
         await mailStatus(current, text, `message:${message.id}`)
       }
       await audit(author, isStaff && message.visibility === 'internal' ? 'note.added' : 'message.added', current)
-      return c.json({ message, incident: presentIncident(current, deps, now) }, 201)
+      return c.json({ message, incident: presentIncident(current, deps, now, await extraWindowsOf(deps.store)) }, 201)
     })
 }
 

@@ -1,15 +1,24 @@
 /** The JSON shapes of incidents as callers see them: staff see everything, customers not the internal. */
 import type { Deps } from '../deps.ts'
+import { extraWindowsByOrganisation } from '../domain/consent.ts'
 import { isTargetRunning, waitingIntervals } from '../domain/incident.ts'
 import type { Incident } from '../domain/records.ts'
-import { slaState, targetsOf } from '../domain/sla.ts'
+import { slaState, targetsOf, type Interval } from '../domain/sla.ts'
+import type { Store } from '../store/store.ts'
+
+/** Approved extra-support windows per organisation, read once per request: they count as that organisation's business time. */
+export type ExtraWindows = Map<string, Interval[]>
+
+export async function extraWindowsOf(store: Store): Promise<ExtraWindows> {
+  return extraWindowsByOrganisation(await store.consents.list({ kind: 'extra_support' }))
+}
 
 /** Due time, remaining business time and whether the target is breached, as of `now`. */
-export function slaOf(incident: Incident, deps: Pick<Deps, 'calendar' | 'desk'>, now: Date) {
+export function slaOf(incident: Incident, deps: Pick<Deps, 'calendar' | 'desk'>, now: Date, windows?: ExtraWindows) {
   const targets = targetsOf(deps.desk.priorities)
   const state = slaState(
     { registeredAt: new Date(incident.registeredAt), priority: incident.priority, pauses: waitingIntervals(incident, now), isPaused: incident.status === 'waiting_for_customer' },
-    now, deps.calendar, { targets },
+    now, deps.calendar, { targets, extraWindows: windows?.get(incident.organisationId) ?? [] },
   )
   return {
     dueAt: state.dueAt?.toISOString() ?? null,
@@ -19,6 +28,6 @@ export function slaOf(incident: Incident, deps: Pick<Deps, 'calendar' | 'desk'>,
   }
 }
 
-export function presentIncident(incident: Incident, deps: Pick<Deps, 'calendar' | 'desk'>, now: Date) {
-  return { ...incident, sla: isTargetRunning(incident) ? slaOf(incident, deps, now) : null }
+export function presentIncident(incident: Incident, deps: Pick<Deps, 'calendar' | 'desk'>, now: Date, windows?: ExtraWindows) {
+  return { ...incident, sla: isTargetRunning(incident) ? slaOf(incident, deps, now, windows) : null }
 }

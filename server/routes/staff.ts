@@ -8,7 +8,7 @@ import { INCIDENT_STATUSES } from '../domain/records.ts'
 import type { Deps } from '../deps.ts'
 import { MESSAGES, apiError, fieldsOf } from '../http/errors.ts'
 import { type SessionEnv, requireStaff } from '../middleware/session/index.ts'
-import { presentIncident } from './present.ts'
+import { extraWindowsOf, presentIncident } from './present.ts'
 
 const list = <T extends string>(values: readonly T[]) =>
   z.string().max(200).transform((s) => s.split(',').filter(Boolean)).pipe(z.array(z.enum(values)))
@@ -58,9 +58,10 @@ export const staff = (deps: Deps) =>
         ...(query.due ? { due: query.due } : {}),
       }
       const now = deps.clock()
+      const windows = await extraWindowsOf(deps.store)
       const items: (QueueItem & { presented: ReturnType<typeof presentIncident> })[] = (await deps.store.incidents.list(filter.status ? { status: filter.status } : {}))
         .map((incident) => {
-          const presented = presentIncident(incident, deps, now)
+          const presented = presentIncident(incident, deps, now, windows)
           return { incident, sla: presented.sla, presented }
         })
         .filter((item) => inQueue(item, viewer.staff, teams, filter))

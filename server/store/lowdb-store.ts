@@ -9,12 +9,12 @@ import { open, readFile, type FileHandle } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Low } from 'lowdb'
 import type { MailRecord } from '../mail/types.ts'
-import type { Complaint, FollowUp, Incident } from '../domain/records.ts'
+import type { Complaint, ConsentRecord, FollowUp, Incident } from '../domain/records.ts'
 import { DurableJsonFile, syncFolder } from './durable-file.ts'
 import { StoreError, VersionConflictError, type IncidentFilter, type Store } from './store.ts'
 
 const TABLES = [
-  'organisations', 'contacts', 'staff', 'incidents', 'messages', 'attachments', 'complaints', 'followUps',
+  'organisations', 'contacts', 'staff', 'incidents', 'messages', 'attachments', 'complaints', 'followUps', 'consents',
   'registrations', 'signInTokens', 'sessions', 'outbox', 'audit',
 ] as const
 type Table = (typeof TABLES)[number]
@@ -332,6 +332,28 @@ function buildStore(state: State, journal: Journal, release: () => void): Store 
         .filter((f) => f.organisationId === organisationId)
         .sort((a, b) => b.at.localeCompare(a.at))
         .map((f) => structuredClone(f)),
+    },
+    consents: {
+      async create<T extends ConsentRecord>(draft: Omit<T, 'version'>) {
+        if (t.consents.has(draft.id)) throw new StoreError(`consent ${draft.id} exists already`)
+        const record = { ...draft, version: 1 } as T
+        await put('consents', record)
+        return structuredClone(record)
+      },
+      get: async (id) => structuredClone(get<ConsentRecord>('consents', id)),
+      list: async (filter) => all<ConsentRecord>('consents')
+        .filter((r) => (!filter.kind || r.kind === filter.kind) && (!filter.organisationId || r.organisationId === filter.organisationId) &&
+          (!filter.incidentId || ('incidentId' in r && r.incidentId === filter.incidentId)))
+        .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+        .map((r) => structuredClone(r)),
+      async update<T extends ConsentRecord>(id: string, expectedVersion: number, change: (current: T) => T) {
+        const current = get<T>('consents', id)
+        if (!current) throw new StoreError(`no consent ${id}`)
+        if (current.version !== expectedVersion) throw new VersionConflictError(structuredClone(current))
+        const next = { ...change(structuredClone(current)), id, kind: current.kind, version: current.version + 1 } as T
+        await put('consents', next)
+        return structuredClone(next)
+      },
     },
     registrations: {
       put: (r) => put('registrations', r),

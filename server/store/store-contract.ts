@@ -1,7 +1,7 @@
 /** One suite of behaviours every Store implementation must show; each implementation's test runs it. */
 import { randomUUID } from 'node:crypto'
 import { describe, expect, test } from 'vitest'
-import type { Complaint, Contact, Incident } from '../domain/records.ts'
+import type { AccessGrant, Complaint, Contact, Incident } from '../domain/records.ts'
 import type { MailRecord } from '../mail/types.ts'
 import { VersionConflictError, type Store } from './store.ts'
 
@@ -173,6 +173,30 @@ export function storeContract(name: string, open: () => Promise<Store>) {
       await store.followUps.add(followUp('f3', 'org-b', '2026-11-30T09:30:00.000Z'))
       expect((await store.followUps.listByOrganisation('org-a')).map((f) => f.id)).toEqual(['f2', 'f1'])
       expect(await store.followUps.listByOrganisation('none')).toEqual([])
+      await store.close()
+    })
+
+    test('keeps consent records by kind, organisation and incident, oldest first, and decides a concurrent change once', async () => {
+      const store = await open()
+      const at = (minute: number) => `2026-11-30T09:${String(minute).padStart(2, '0')}:00.000Z`
+      const grant = (id: string, organisationId: string, incidentId: string, minute: number): Omit<AccessGrant, 'version'> => ({
+        kind: 'grant', id, organisationId, incidentId, level: 'read_only', grantedBy: 'contact:c1', endsAt: '2026-12-07T09:00:00.000Z',
+        revokedAt: null, revokedBy: null, createdAt: at(minute), updatedAt: at(minute),
+      })
+      await store.consents.create(grant('g2', 'org-a', 'i1', 5))
+      await store.consents.create(grant('g1', 'org-a', 'i2', 1))
+      await store.consents.create(grant('g3', 'org-b', 'i3', 3))
+      await expect(store.consents.create(grant('g1', 'org-a', 'i2', 1))).rejects.toThrow(/exists/)
+      expect((await store.consents.list({ organisationId: 'org-a' })).map((r) => r.id)).toEqual(['g1', 'g2'])
+      expect((await store.consents.list({ incidentId: 'i3' })).map((r) => r.id)).toEqual(['g3'])
+      expect(await store.consents.list({ kind: 'backup' })).toEqual([])
+      const [winning, losing] = await Promise.allSettled([
+        store.consents.update<AccessGrant>('g1', 1, (g) => ({ ...g, revokedAt: at(10), revokedBy: 'contact:c1' })),
+        store.consents.update<AccessGrant>('g1', 1, (g) => ({ ...g, level: 'administrator' })),
+      ])
+      expect(winning).toMatchObject({ status: 'fulfilled', value: { revokedAt: at(10), version: 2 } })
+      expect(losing).toMatchObject({ status: 'rejected', reason: expect.any(VersionConflictError) })
+      expect(await store.consents.get('g1')).toMatchObject({ level: 'read_only', revokedAt: at(10), version: 2 })
       await store.close()
     })
 

@@ -1,20 +1,26 @@
 /** The Store: every record the API keeps, behind one interface (lowdb by default, PostgreSQL later). */
 import type { MailRecord, OutboxStore } from '../mail/types.ts'
 import type {
-  AuditEntry, Attachment, Complaint, Contact, FollowUp, Incident, IncidentStatus, Message, Organisation, PendingRegistration, Session, SignInToken, Staff,
+  AuditEntry, Attachment, Complaint, ConsentKind, ConsentRecord, Contact, FollowUp, Incident, IncidentStatus, Message, Organisation, PendingRegistration, Session, SignInToken, Staff,
 } from '../domain/records.ts'
 
 /** A change made against a version that is no longer the current one. */
-export class VersionConflictError<T extends { number: string; version: number } = Incident> extends Error {
+export class VersionConflictError<T extends { id: string; number?: string; version: number } = Incident> extends Error {
   override name = 'VersionConflictError'
   constructor(readonly current: T) {
-    super(`${current.number} changed meanwhile (now version ${current.version})`)
+    super(`${current.number ?? current.id} changed meanwhile (now version ${current.version})`)
   }
 }
 
 /** The data folder is in use, damaged or unreadable; the message says which file and what to do. */
 export class StoreError extends Error {
   override name = 'StoreError'
+}
+
+export interface ConsentFilter {
+  kind?: ConsentKind
+  organisationId?: string
+  incidentId?: string
 }
 
 export interface IncidentFilter {
@@ -80,6 +86,16 @@ export interface Store {
     add(followUp: FollowUp): Promise<void>
     /** Newest first: the last one recorded (`at`) at the top. */
     listByOrganisation(organisationId: string): Promise<FollowUp[]>
+  }
+  /** Remote views, backup requests, access grants and extra-support requests: what the customer consented to. */
+  consents: {
+    /** Stores a new record as given, with version 1. */
+    create<T extends ConsentRecord>(record: Omit<T, 'version'>): Promise<T>
+    get(id: string): Promise<ConsentRecord | undefined>
+    /** Oldest first (`createdAt`). */
+    list(filter: ConsentFilter): Promise<ConsentRecord[]>
+    /** As incidents.update: applied only against `expectedVersion`, else VersionConflictError. */
+    update<T extends ConsentRecord>(id: string, expectedVersion: number, change: (current: T) => T): Promise<T>
   }
   registrations: {
     put(registration: PendingRegistration): Promise<void>

@@ -23,6 +23,14 @@ export class RateLimiter {
     return Math.max(1, Math.ceil((window.startedAt + this.options.windowMs - now) / 1000))
   }
 
+  /** Without counting: 0 while `key` is under its limit, else the seconds until its window ends. For limits on failures only. */
+  wait(key: string): number {
+    const now = this.options.clock().getTime()
+    const window = this.windows.get(key)
+    if (!window || now - window.startedAt >= this.options.windowMs || window.count < this.options.limit) return 0
+    return Math.max(1, Math.ceil((window.startedAt + this.options.windowMs - now) / 1000))
+  }
+
   private sweep(now: number): void {
     for (const [key, w] of this.windows) if (now - w.startedAt >= this.options.windowMs) this.windows.delete(key)
   }

@@ -118,12 +118,13 @@ export function kindName(strings: StaffStrings, kind: Incident['kind']): string 
  * by support (mailed), an internal note, a logged call (inbound or outbound; always internal), or a
  * file on its own.
  */
-export type EntryMark = 'status' | 'customer' | 'reply' | 'note' | 'callInbound' | 'callOutbound' | 'file'
+export type EntryMark = 'status' | 'customer' | 'reply' | 'note' | 'callInbound' | 'callOutbound' | 'file' | 'consent'
 
 export function entryMark(entry: TimelineEntry): EntryMark {
   switch (entry.type) {
     case 'status': return 'status'
     case 'attachment': return 'file'
+    case 'consent': return 'consent'
     case 'message':
       if (entry.phone) return entry.phone === 'outbound' ? 'callOutbound' : 'callInbound'
       if (entry.visibility === 'internal') return 'note'
