@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'preact/hooks'
 import type { Language } from '../../../server/domain/desk.ts'
 import { format } from '../../i18n/format.ts'
 import type { PortalStrings } from '../../i18n/index.ts'
+import { Field, useFocusFirstInvalid } from '../Field.tsx'
 import { call, messageOf, portalApi, type PortalApi, type Success } from './api.ts'
 import { formErrors, type FormErrors } from './field-errors.ts'
 import { day } from './format.ts'
@@ -186,36 +187,6 @@ function DetailsForm({ lang, strings, organisation, onSaved, onCancel }: Common 
         <button type="button" class="secondary" onClick={onCancel}>{strings['organisation.edit.cancel']}</button>
       </div>
     </form>
-  )
-}
-
-/** After a refused submit, the keyboard lands on the first field the server named, whose error is read with it. */
-function useFocusFirstInvalid(errors: FormErrors) {
-  const ref = useRef<HTMLFormElement>(null)
-  useEffect(() => {
-    ref.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
-  }, [errors])
-  return ref
-}
-
-interface FieldAria {
-  id: string
-  'aria-describedby'?: string
-  'aria-invalid'?: 'true'
-}
-
-/** A labelled form field with its hint and the server's error, tied to the control for assistive technology. */
-function Field({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string; children: (aria: FieldAria) => ComponentChildren }) {
-  const hintId = `${id}-hint`
-  const errorId = `${id}-error`
-  const describedBy = [hint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ')
-  return (
-    <div class="field">
-      <label for={id}>{label}</label>
-      {hint && <p class="hint" id={hintId}>{hint}</p>}
-      {children({ id, ...(describedBy ? { 'aria-describedby': describedBy } : {}), ...(error ? { 'aria-invalid': 'true' as const } : {}) })}
-      {error && <p class="field-error" id={errorId}>{error}</p>}
-    </div>
   )
 }
 

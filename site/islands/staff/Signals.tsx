@@ -1,5 +1,4 @@
 /** The Signals page: organisations that contact support often, why they are flagged, their weekly contacts, and the follow-ups Customer Care records. */
-import type { ComponentChildren } from 'preact'
 import { useEffect, useRef, useState } from 'preact/hooks'
 import type { Language } from '../../../server/domain/desk.ts'
 import type { FollowUpKind } from '../../../server/domain/records.ts'
@@ -8,6 +7,7 @@ import type { StaffStrings } from '../../i18n/index.ts'
 import { call, messageOf, portalApi, type PortalApi, type Success } from '../portal/api.ts'
 import { formErrors, type FormErrors } from '../portal/field-errors.ts'
 import { moment } from '../portal/format.ts'
+import { Field } from '../Field.tsx'
 import { BarChart } from './BarChart.tsx'
 import type { StaffProps } from './props.ts'
 import { StaffGate } from './StaffGate.tsx'
@@ -231,19 +231,3 @@ function FollowUpForm({ id, lang, strings, organisationId, onAdded }: Common & {
   )
 }
 
-type FieldAria = { id: string; 'aria-describedby'?: string; 'aria-invalid'?: 'true' }
-
-/** A labelled control with its hint and, after a refusal, our own sentence beside it. */
-function Field({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string; children: (aria: FieldAria) => ComponentChildren }) {
-  const hintId = `${id}-hint`
-  const errorId = `${id}-error`
-  const describedBy = [hint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ')
-  return (
-    <div class="field">
-      <label for={id}>{label}</label>
-      {hint && <p class="hint" id={hintId}>{hint}</p>}
-      {children({ id, ...(describedBy ? { 'aria-describedby': describedBy } : {}), ...(error ? { 'aria-invalid': 'true' as const } : {}) })}
-      {error && <p class="field-error" id={errorId}>{error}</p>}
-    </div>
-  )
-}
