@@ -17,12 +17,26 @@ import signalsNl from './staff-signals.nl.json'
 import signalsEn from './staff-signals.en.json'
 import insightNl from './staff-insight.nl.json'
 import insightEn from './staff-insight.en.json'
+import portalAccessNl from './portal-access.nl.json'
+import portalAccessEn from './portal-access.en.json'
+import staffAccessNl from './staff-access.nl.json'
+import staffAccessEn from './staff-access.en.json'
+import staffRemoteViewNl from './staff-remote-view.nl.json'
+import staffRemoteViewEn from './staff-remote-view.en.json'
+import remoteViewNl from './remote-view.nl.json'
+import remoteViewEn from './remote-view.en.json'
 import { format } from './format.ts'
 import type { Language } from '../../server/domain/desk.ts'
 
 /** The KnowledgeBase's strings, the portal's (`portal.*`) and the staff console's (`staff.*`) by area, one dictionary per language. */
-const nl = { ...kbNl, ...portalNl, ...organisationNl, ...complaintsNl, ...staffNl, ...queueNl, ...staffIncidentNl, ...signalsNl, ...insightNl }
-const en = { ...kbEn, ...portalEn, ...organisationEn, ...complaintsEn, ...staffEn, ...queueEn, ...staffIncidentEn, ...signalsEn, ...insightEn }
+const nl = {
+  ...kbNl, ...portalNl, ...organisationNl, ...complaintsNl, ...portalAccessNl, ...staffNl, ...queueNl, ...staffIncidentNl, ...signalsNl, ...insightNl,
+  ...staffAccessNl, ...staffRemoteViewNl, ...remoteViewNl,
+}
+const en = {
+  ...kbEn, ...portalEn, ...organisationEn, ...complaintsEn, ...portalAccessEn, ...staffEn, ...queueEn, ...staffIncidentEn, ...signalsEn, ...insightEn,
+  ...staffAccessEn, ...staffRemoteViewEn, ...remoteViewEn,
+}
 
 export type MessageKey = keyof typeof nl
 export const dictionaries: Record<Language, Record<MessageKey, string>> = { nl, en }
@@ -36,6 +50,10 @@ export type PortalStrings = Record<PortalKey, string>
 export type StaffKey = MessageKey extends infer K ? (K extends `staff.${infer Rest}` ? Rest : never) : never
 /** The strings a console island gets: every `staff.*` entry of one language. */
 export type StaffStrings = Record<StaffKey, string>
+
+/** A key of the public remote-view page without its `remoteView.` prefix. */
+export type RemoteViewKey = MessageKey extends infer K ? (K extends `remoteView.${infer Rest}` ? Rest : never) : never
+export type RemoteViewStrings = Record<RemoteViewKey, string>
 
 /** The entries of `lang` under `prefix`, without it. */
 function section(lang: Language, prefix: string): Record<string, string> {
@@ -52,6 +70,11 @@ export function portalStrings(lang: Language): PortalStrings {
 /** The staff console's strings of `lang`, for an island's props. */
 export function staffStrings(lang: Language): StaffStrings {
   return section(lang, 'staff.') as StaffStrings
+}
+
+/** The public remote-view page's strings of `lang` (`remoteView.*`), for its island's props. */
+export function remoteViewStrings(lang: Language): RemoteViewStrings {
+  return section(lang, 'remoteView.') as RemoteViewStrings
 }
 
 export { format }

@@ -3,7 +3,7 @@ import type { Language } from '../../server/domain/desk.ts'
 import { t } from '../i18n/index.ts'
 
 /** The portal's pages (names in PAGES) in menu order. */
-export const PORTAL_MENU = ['portal', 'portalIncidents', 'portalNew', 'portalOrganisation', 'portalComplaints'] as const
+export const PORTAL_MENU = ['portal', 'portalIncidents', 'portalNew', 'portalOrganisation', 'portalComplaints', 'portalAccess'] as const
 export type PortalPage = (typeof PORTAL_MENU)[number]
 
 /** Each page's title, which is also its menu label; the overview is called after the portal. */
@@ -15,5 +15,6 @@ export function portalTitles(lang: Language): Record<PortalPage, string> {
     portalNew: tr('portal.nav.new'),
     portalOrganisation: tr('portal.nav.organisation'),
     portalComplaints: tr('portal.nav.complaints'),
+    portalAccess: tr('portal.nav.access'),
   }
 }

@@ -13,10 +13,13 @@ export const PAGES = {
   portalNew: { nl: '/portaal/melden/', en: '/en/portal/new/' },
   portalOrganisation: { nl: '/portaal/organisatie/', en: '/en/portal/organisation/' },
   portalComplaints: { nl: '/portaal/klachten/', en: '/en/portal/complaints/' },
+  portalAccess: { nl: '/portaal/toegang/', en: '/en/portal/access/' },
+  remoteView: { nl: '/meekijken/', en: '/en/remote-view/' },
   staff: { nl: '/staff/', en: '/en/staff/' },
   staffIncident: { nl: '/staff/incident/', en: '/en/staff/incident/' },
   staffSignals: { nl: '/staff/signalen/', en: '/en/staff/signals/' },
   staffInsight: { nl: '/staff/inzicht/', en: '/en/staff/insight/' },
+  staffAccess: { nl: '/staff/toegang/', en: '/en/staff/access/' },
 } as const satisfies Record<string, Record<Language, string>>
 
 export type PageName = keyof typeof PAGES

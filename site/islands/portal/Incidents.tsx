@@ -1,13 +1,15 @@
-/** The portal's incidents: the list by role with filters, and one incident's timeline with the customer's reaction. */
+/** The portal's incidents: the list by role with filters, and one incident's timeline (with the steps of consented access, and the remote-view code while it waits) with the customer's reaction. */
 import { useEffect, useRef, useState } from 'preact/hooks'
 import type { Language } from '../../../server/domain/desk.ts'
 import { format } from '../../i18n/format.ts'
 import type { PortalStrings } from '../../i18n/index.ts'
+import { consentSentence } from './access-view.ts'
 import { ApiFailure, call, messageOf, portalApi, type Success } from './api.ts'
 import { moment, fileSize } from './format.ts'
 import { Gate, type Viewer } from './Gate.tsx'
 import type { PortalProps } from './paths.ts'
 import { STATUSES, KINDS, statusName, kindName, useDesk, type Desk } from './labels.ts'
+import { RemoteViewCode, useWaitingCodes } from './RemoteViewCode.tsx'
 
 type Props = PortalProps
 
@@ -20,7 +22,7 @@ export default function Incidents({ lang, strings, paths }: Props) {
   const id = typeof location === 'undefined' ? null : new URLSearchParams(location.search).get('id')
   return (
     <Gate lang={lang} strings={strings}>
-      {(viewer) => (id ? <IncidentPage id={id} lang={lang} strings={strings} paths={paths} /> : <IncidentList viewer={viewer} lang={lang} strings={strings} paths={paths} />)}
+      {(viewer) => (id ? <IncidentPage id={id} viewer={viewer} lang={lang} strings={strings} paths={paths} /> : <IncidentList viewer={viewer} lang={lang} strings={strings} paths={paths} />)}
     </Gate>
   )
 }
@@ -122,10 +124,11 @@ function IncidentList({ viewer, lang, strings, paths }: Props & { viewer: Viewer
   )
 }
 
-function IncidentPage({ id, lang, strings, paths }: Props & { id: string }) {
+function IncidentPage({ id, viewer, lang, strings, paths }: Props & { id: string; viewer: Viewer }) {
   const [detail, setDetail] = useState<Detail | undefined>()
   const [error, setError] = useState<string | undefined>()
   const desk = useDesk(lang)
+  const codes = useWaitingCodes(lang, strings, id)
 
   const load = () => call(portalApi(lang).incidents[':id'].$get({ param: { id } }), strings)
     .then((d) => { setDetail(d); setError(undefined) })
@@ -139,6 +142,7 @@ function IncidentPage({ id, lang, strings, paths }: Props & { id: string }) {
     <article class="incident">
       <p><a href={paths.incidents}>{strings['incidents.back']}</a></p>
       <h2>{format(strings['incidents.heading'], { number: incident.number, subject: incident.subject })}</h2>
+      {codes.map((view) => <RemoteViewCode key={view.id} view={view} strings={strings} paths={paths} />)}
       <dl class="details">
         <dt>{strings['incidents.status']}</dt><dd>{statusName(strings, incident.status)}</dd>
         <dt>{strings['incidents.priority']}</dt><dd>{incident.priority ? priorityText(desk, lang, incident.priority) : strings['incidents.notSet']}</dd>
@@ -152,7 +156,7 @@ function IncidentPage({ id, lang, strings, paths }: Props & { id: string }) {
       <p class="text prose">{incident.description}</p>
       <h3>{strings['incidents.timeline']}</h3>
       <ol class="timeline">
-        {timeline.map((entry, i) => <TimelineItem key={i} entry={entry} incidentId={incident.id} lang={lang} strings={strings} />)}
+        {timeline.map((entry, i) => <TimelineItem key={i} entry={entry} incidentId={incident.id} viewerName={viewer.name} lang={lang} strings={strings} />)}
       </ol>
       {detail.reactionRefusal
         ? <div class="notice"><p>{strings[detail.reactionRefusal === 'incident_closed' ? 'incidents.closedNote' : 'incidents.windowPassedNote']}</p><p><a href={paths.newIncident}>{strings['nav.new']}</a></p></div>
@@ -166,7 +170,7 @@ function priorityText(desk: Desk | undefined, lang: Language, level: number): st
   return found ? `${level} – ${found.name[lang]}` : String(level)
 }
 
-function TimelineItem({ entry, incidentId, lang, strings }: { entry: Entry; incidentId: string; lang: Language; strings: PortalStrings }) {
+function TimelineItem({ entry, incidentId, viewerName, lang, strings }: { entry: Entry; incidentId: string; viewerName: string; lang: Language; strings: PortalStrings }) {
   const when = <time dateTime={entry.at}>{moment(lang, entry.at)}</time>
   const download = (file: { id: string; fileName: string; size: number }) => (
     <li><a href={`/api/incidents/${encodeURIComponent(incidentId)}/attachments/${encodeURIComponent(file.id)}`} download={file.fileName}>{file.fileName}</a> <span class="meta">({fileSize(lang, file.size)})</span></li>
@@ -185,6 +189,9 @@ function TimelineItem({ entry, incidentId, lang, strings }: { entry: Entry; inci
       )
     case 'attachment':
       return <li class="message"><span class="meta">{when} · <span class="who">{by}</span></span><ul class="files" aria-label={strings['incidents.files']}>{download(entry.attachment)}</ul></li>
+    case 'consent':
+      // The sentence names who did it ("U" for the viewer), so the line above it holds only the moment.
+      return <li class="consent-step"><span class="meta">{when}</span><p>{consentSentence(lang, strings, entry, viewerName)}</p></li>
   }
 }
 

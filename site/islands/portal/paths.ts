@@ -15,6 +15,10 @@ export interface PortalPaths {
   newIncident: string
   organisation: string
   complaints: string
+  /** Access and extra support. */
+  access: string
+  /** The KnowledgeBase's public page where the customer enters a remote-view code. */
+  remoteView: string
   /** The KnowledgeBase's search page. */
   search: string
 }

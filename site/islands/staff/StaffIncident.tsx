@@ -1,5 +1,4 @@
-/** The console's incident page: who filed it and why, the whole timeline with internal notes, triage by the priority guidance, replies, notes and calls, and the organisation's other incidents. */
-import type { RefObject } from 'preact'
+/** The console's incident page: who filed it and why, the whole timeline with internal notes and consent steps, triage by the priority guidance, replies, notes and calls, access and consent, and the organisation's other incidents. */
 import { useEffect, useRef, useState } from 'preact/hooks'
 import type { Language } from '../../../server/domain/desk.ts'
 import { format } from '../../i18n/format.ts'
@@ -7,11 +6,13 @@ import type { StaffStrings } from '../../i18n/index.ts'
 import { ApiFailure, call, messageOf, portalApi, type Success } from '../portal/api.ts'
 import { formErrors } from '../portal/field-errors.ts'
 import { fileSize, moment } from '../portal/format.ts'
+import { AccessPanel, ResultMessage, type Result } from './AccessPanel.tsx'
 import {
-  assigneeForTeam, assigneeOptions, entryMark, isInternal, kindName, priorityOptions, statusName, statusOptions, triageChange,
+  assigneeForTeam, assigneeOptions, consentSentence, entryMark, isInternal, kindName, priorityOptions, statusName, statusOptions, triageChange,
   type EntryMark, type TriageForm,
 } from './incident-view.ts'
 import type { StaffPaths, StaffProps } from './props.ts'
+import { RemoteViewPanel } from './RemoteViewPanel.tsx'
 import { StaffGate } from './StaffGate.tsx'
 
 type Api = ReturnType<typeof portalApi>
@@ -114,6 +115,14 @@ function IncidentPage({ id, lang, strings, paths }: PageProps & { id: string }) 
         : !referenceError && <p class="meta">{strings.loading}</p>}
       <Reply incident={incident} email={contact?.email ?? requester.name} lang={lang} strings={strings} onReload={load} />
       <CallLog incident={incident} lang={lang} strings={strings} onReload={load} />
+      <section class="access" aria-labelledby="access-title">
+        <h3 id="access-title">{strings['access.panel.title']}</h3>
+        <section aria-labelledby="remote-view-title">
+          <h4 id="remote-view-title">{strings['access.remoteView.title']}</h4>
+          <RemoteViewPanel incidentId={incident.id} lang={lang} strings={strings} />
+        </section>
+        <AccessPanel incidentId={incident.id} organisationName={organisationName} lang={lang} strings={strings} onChanged={() => void load()} />
+      </section>
       <History history={history} organisationName={organisationName} lang={lang} strings={strings} paths={paths} />
     </article>
   )
@@ -145,6 +154,14 @@ function TimelineItem({ entry, incidentId, lang, strings }: { entry: Entry; inci
     <li key={file.id}><a href={`/api/incidents/${encodeURIComponent(incidentId)}/attachments/${encodeURIComponent(file.id)}`} download={file.fileName}>{file.fileName}</a> <span class="meta">({fileSize(lang, file.size)})</span></li>
   )
   switch (entry.type) {
+    case 'consent':
+      return (
+        <li class="consent-step">
+          <span class="meta">{when} · {by}</span>{' '}
+          <span class="badge consent">{strings['consent.mark']}</span>
+          <p>{consentSentence(lang, strings, entry)}</p>
+        </li>
+      )
     case 'status':
       return <li class="status-change"><span class="meta">{when} · {by}</span><p>{format(strings['incident.statusChanged'], { status: statusName(strings, entry.status) })}</p></li>
     case 'attachment':
@@ -163,17 +180,6 @@ function TimelineItem({ entry, incidentId, lang, strings }: { entry: Entry; inci
       )
     }
   }
-}
-
-/** The message under a form that the page focuses after sending: a success or the server's refusal. */
-type Result = { kind: 'ok' | 'error'; text: string } | undefined
-
-function ResultMessage({ result, target }: { result: Result; target: RefObject<HTMLParagraphElement> }) {
-  return (
-    <p ref={target} tabIndex={-1} class={result ? `notice ${result.kind}` : 'visually-hidden'} role={result?.kind === 'error' ? 'alert' : 'status'}>
-      {result?.text ?? ''}
-    </p>
-  )
 }
 
 interface FormProps {

@@ -5,7 +5,7 @@ import { INCIDENT_STATUSES, type IncidentStatus } from '../../../server/domain/r
 import type { Actor, TimelineEntry } from '../../../server/domain/timeline.ts'
 import { staffStrings } from '../../i18n/index.ts'
 import {
-  STAFF_MOVES, assigneeForTeam, assigneeOptions, entryMark, isInternal, kindName, priorityOptions, statusName, statusOptions, triageChange,
+  STAFF_MOVES, assigneeForTeam, assigneeOptions, consentSentence, entryMark, isInternal, kindName, priorityOptions, statusName, statusOptions, triageChange,
   type TriageForm,
 } from './incident-view.ts'
 
@@ -108,6 +108,7 @@ describe('the timeline marks', () => {
     ['an inbound call', message(staff, 'internal', 'inbound'), 'callInbound', true],
     ['an outbound call', message(staff, 'internal', 'outbound'), 'callOutbound', true],
     ['a file on its own', { type: 'attachment', at: '2026-12-01T09:00:00.000Z', by: contact, attachment: { id: 'a', fileName: 'x.log', contentType: 'text/plain', size: 3 } }, 'file', false],
+    ['a consent step', { type: 'consent', at: '2026-12-01T09:00:00.000Z', action: 'grant.revoked', by: contact, consentId: 'g' }, 'consent', false],
   ])('%s is marked %s (internal: %s)', (_name, entry, mark, internal) => {
     expect(entryMark(entry)).toBe(mark)
     expect(isInternal(entryMark(entry))).toBe(internal)
@@ -125,5 +126,35 @@ describe('status and kind names', () => {
   test('reads as support speaks', () => {
     expect(statusName(staffStrings('nl'), 'waiting_for_customer')).toBe('Wacht op de klant')
     expect(kindName(staffStrings('en'), 'question')).toBe('User question')
+  })
+})
+
+describe('consent steps in a sentence', () => {
+  const lotte: Actor = { kind: 'staff', name: 'Lotte Smit' }
+  const peter: Actor = { kind: 'contact', name: 'Peter de Vries' }
+  const nl = staffStrings('nl')
+
+  test.each<[string, Actor, string]>([
+    ['remote_view.started', lotte, 'Meekijken gestart door Lotte Smit'],
+    ['remote_view.consented', peter, 'Klant gaf toestemming om mee te kijken'],
+    ['remote_view.ended', peter, 'Meekijken beëindigd door de klant'],
+    ['remote_view.ended', lotte, 'Meekijken beëindigd door Lotte Smit'],
+    ['backup.requested', lotte, 'Back-up aangevraagd door Lotte Smit'],
+    ['backup.approved', peter, 'Back-up goedgekeurd door Peter de Vries'],
+    ['backup.declined', peter, 'Back-up afgewezen door Peter de Vries'],
+    ['backup.received', lotte, 'Back-up ontvangen'],
+    ['backup.purged', lotte, 'Back-up verwijderd'],
+    ['grant.revoked', peter, 'Toegang ingetrokken'],
+    ['grant.used', lotte, 'Toegang gebruikt'],
+    ['grant.use_refused', lotte, 'Gebruik van toegang geweigerd: niet actief'],
+    ['grant.reviewed', lotte, 'Stap bij toestemming: grant.reviewed'],
+  ])('%s by %j', (action, by, sentence) => {
+    expect(consentSentence('nl', nl, { action, by })).toBe(sentence)
+  })
+
+  test('a grant given names its level and its end in Dutch time', () => {
+    const step = { action: 'grant.given', by: peter, level: 'functional_user', endsAt: '2026-12-04T16:00:00.000Z' }
+    expect(consentSentence('nl', nl, step)).toBe('Tijdelijke toegang gegeven (functionele gebruiker) tot 4 dec 2026, 17:00')
+    expect(consentSentence('en', staffStrings('en'), step)).toBe('Temporary access given (functional user) until 4 Dec 2026, 17:00')
   })
 })

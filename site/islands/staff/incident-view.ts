@@ -1,8 +1,11 @@
-/** The staff incident page's choices: which statuses, priorities and assignees to offer, what a triage changes, and names for statuses, kinds and timeline entries. */
-import type { Priority } from '../../../server/domain/desk.ts'
+/** The staff incident page's choices: which statuses, priorities and assignees to offer, what a triage changes, and names for statuses, kinds and timeline entries (consent steps in a sentence). */
+import type { Language, Priority } from '../../../server/domain/desk.ts'
 import type { Incident, IncidentStatus } from '../../../server/domain/records.ts'
 import type { TimelineEntry } from '../../../server/domain/timeline.ts'
+import { format } from '../../i18n/format.ts'
 import type { StaffKey, StaffStrings } from '../../i18n/index.ts'
+import { moment } from '../portal/format.ts'
+import { levelName } from './access-view.ts'
 
 /**
  * The moves support may make from each status: the server's STAFF_TRANSITIONS, copied so the
@@ -135,4 +138,38 @@ export function entryMark(entry: TimelineEntry): EntryMark {
 /** Whether the customer never sees the entry: internal notes and logged calls. */
 export function isInternal(mark: EntryMark): boolean {
   return mark === 'note' || mark === 'callInbound' || mark === 'callOutbound'
+}
+
+type ConsentStep = Extract<TimelineEntry, { type: 'consent' }>
+
+/** A sentence per step; who took it also stands in the entry's byline, so not every sentence repeats the name. */
+const CONSENT_KEYS = {
+  'remote_view.started': 'consent.remoteViewStarted',
+  'remote_view.consented': 'consent.remoteViewConsented',
+  'backup.requested': 'consent.backupRequested',
+  'backup.approved': 'consent.backupApproved',
+  'backup.declined': 'consent.backupDeclined',
+  'backup.received': 'consent.backupReceived',
+  'backup.purged': 'consent.backupPurged',
+  'grant.revoked': 'consent.grantRevoked',
+  'grant.used': 'consent.grantUsed',
+  'grant.use_refused': 'consent.grantUseRefused',
+} as const satisfies Record<string, StaffKey>
+
+/**
+ * A consent step on the timeline in one sentence. Ending a remote view says which side ended it;
+ * a grant says its level and end. A step this console does not know yet (the server is newer)
+ * still shows, by its action.
+ * @example consentSentence('nl', strings, { action: 'remote_view.started', by: { kind: 'staff', name: 'Lotte Smit' }, … }) === 'Meekijken gestart door Lotte Smit'
+ */
+export function consentSentence(lang: Language, strings: StaffStrings, step: Pick<ConsentStep, 'action' | 'by' | 'level' | 'endsAt'>): string {
+  const name = { name: step.by.name }
+  if (step.action === 'remote_view.ended') {
+    return step.by.kind === 'contact' ? strings['consent.remoteViewEndedByCustomer'] : format(strings['consent.remoteViewEndedBySupport'], name)
+  }
+  if (step.action === 'grant.given') {
+    return format(strings['consent.grantGiven'], { level: levelName(strings, step.level ?? ''), time: step.endsAt ? moment(lang, step.endsAt) : '' })
+  }
+  if (step.action in CONSENT_KEYS) return format(strings[CONSENT_KEYS[step.action as keyof typeof CONSENT_KEYS]], name)
+  return format(strings['consent.other'], { action: step.action })
 }

@@ -1,0 +1,224 @@
+/** The console's access page: extra-support requests to approve or decline, the access support holds at customers right now, and the backups waiting on support. */
+import { useRef, useState } from 'preact/hooks'
+import type { Language } from '../../../server/domain/desk.ts'
+import { format } from '../../i18n/format.ts'
+import type { StaffStrings } from '../../i18n/index.ts'
+import { ApiFailure, call, messageOf, portalApi } from '../portal/api.ts'
+import { moment } from '../portal/format.ts'
+import {
+  BackupList, BadgeOf, ResultMessage, isBackup, isExtraSupport, isGrant, usePolling, type Backup, type Consent, type ExtraSupport, type Result,
+} from './AccessPanel.tsx'
+import {
+  backupNeedsAction, billingText, byLine, extraSupportActions, extraSupportStatusName, freshest, levelName, windowText, withRecord,
+} from './access-view.ts'
+import type { StaffPaths, StaffProps } from './props.ts'
+import { StaffGate } from './StaffGate.tsx'
+
+interface Common {
+  lang: Language
+  strings: StaffStrings
+}
+
+/** What the decision route answers; its handler may also return a refusal built apart, which leaves the client's type unknown. */
+type DecisionReply = { extraSupport: ExtraSupport }
+
+export default function StaffAccess({ lang, strings, paths }: StaffProps) {
+  return (
+    <StaffGate lang={lang} strings={strings}>
+      {() => <AccessPage lang={lang} strings={strings} paths={paths} />}
+    </StaffGate>
+  )
+}
+
+function AccessPage({ lang, strings, paths }: Common & { paths: StaffPaths }) {
+  const [records, setRecords] = useState<Consent[] | undefined>()
+  const [loadError, setLoadError] = useState<string | undefined>()
+  const shown = useRef<Consent[]>([])
+  const asked = useRef(0)
+
+  function show(next: Consent[]) {
+    shown.current = next
+    setRecords(next)
+  }
+  /** An action's answer, in its place at once. */
+  const took = (record: Consent) => show(withRecord(shown.current, record))
+
+  async function refresh() {
+    const ask = ++asked.current
+    try {
+      const { consents } = await call(portalApi(lang).consents.$get({ query: {} }), strings)
+      if (ask !== asked.current) return
+      show(freshest(shown.current, consents))
+      setLoadError(undefined)
+    } catch (error) {
+      if (ask === asked.current) setLoadError(messageOf(error, strings))
+    }
+  }
+  // Live like the queue: a request filed or a grant revoked shows without a reload.
+  usePolling(() => void refresh(), lang)
+
+  const incidentLink = (incident: Backup['incident']) => incident && (
+    <a href={`${paths.incident}?id=${encodeURIComponent(incident.id)}`}>{format(strings['access.incident'], { number: incident.number, subject: incident.subject })}</a>
+  )
+  const grants = records?.filter(isGrant).filter((g) => g.isActive) ?? []
+  const backups = records?.filter(isBackup).filter(backupNeedsAction) ?? []
+
+  return (
+    <>
+      {loadError && <p class="notice error" role="alert">{loadError}</p>}
+      {!records && !loadError && <p class="meta" role="status">{strings.loading}</p>}
+      {records && (
+        <>
+          <ExtraSupportSection requests={records.filter(isExtraSupport)} lang={lang} strings={strings} onDecided={took} onReload={refresh} />
+
+          <section aria-labelledby="active-title">
+            <h2 id="active-title">{strings['access.active.title']}</h2>
+            {grants.length === 0
+              ? <p class="meta">{strings['access.active.none']}</p>
+              : (
+                <table>
+                  <caption class="visually-hidden">{strings['access.active.title']}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{strings['access.active.organisation']}</th>
+                      <th scope="col">{strings['access.active.incident']}</th>
+                      <th scope="col">{strings['access.active.access']}</th>
+                      <th scope="col">{strings['access.active.givenBy']}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {grants.map((g) => (
+                      <tr key={g.id}>
+                        <td>{g.organisation.name}</td>
+                        <td>{incidentLink(g.incident)}</td>
+                        <td>{format(strings['access.grant.item'], { level: levelName(strings, g.level), time: moment(lang, g.endsAt) })}</td>
+                        <td>{byLine(lang, strings['access.grant.givenBy'], g.grantedBy, g.createdAt)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+          </section>
+
+          <section aria-labelledby="pending-title">
+            <h2 id="pending-title">{strings['access.pending.title']}</h2>
+            <p class="hint">{strings['access.pending.hint']}</p>
+            <BackupList backups={backups} empty={strings['access.pending.none']} lang={lang} strings={strings} onActed={(r) => r && took(r)} onReload={refresh}
+              incidentLink={(b) => <>{b.organisation.name}: {incidentLink(b.incident)}</>} />
+          </section>
+        </>
+      )}
+    </>
+  )
+}
+
+/** The requests, newest first; by default only those still waiting, so the page is a to-do list. */
+function ExtraSupportSection({ requests, lang, strings, onDecided, onReload }: Common & {
+  requests: ExtraSupport[]
+  onDecided: (request: ExtraSupport) => void
+  onReload: () => Promise<void>
+}) {
+  const [isOpenOnly, setOpenOnly] = useState(true)
+  const [result, setResult] = useState<Result>()
+  const resultRef = useRef<HTMLParagraphElement>(null)
+  const listed = isOpenOnly ? requests.filter((r) => r.status === 'requested') : requests
+
+  /** A decision leaves the list when only open ones show: the section's message says what happened and takes the focus. */
+  function decided(outcome: Result) {
+    setResult(outcome)
+    // After the list re-rendered, so the message is there to land on.
+    setTimeout(() => resultRef.current?.focus())
+  }
+
+  return (
+    <section aria-labelledby="extra-title">
+      <h2 id="extra-title">{strings['access.extra.title']}</h2>
+      <p class="hint">{strings['access.extra.timesHint']}</p>
+      <p>
+        <label class="choice">
+          <input type="checkbox" checked={isOpenOnly} onChange={(e) => setOpenOnly(e.currentTarget.checked)} />
+          {strings['access.extra.onlyOpen']}
+        </label>
+      </p>
+      <ResultMessage result={result} target={resultRef} />
+      {listed.length === 0
+        ? <p class="meta">{strings[isOpenOnly ? 'access.extra.noneOpen' : 'access.extra.none']}</p>
+        : (
+          <ul class="consents">
+            {listed.map((request) => (
+              <ExtraSupportItem key={request.id} request={request} lang={lang} strings={strings}
+                onDecided={(r, outcome) => { onDecided(r); decided(outcome) }}
+                onRefused={async (outcome) => { await onReload(); decided(outcome) }} />
+            ))}
+          </ul>
+        )}
+    </section>
+  )
+}
+
+function ExtraSupportItem({ request, lang, strings, onDecided, onRefused }: Common & {
+  request: ExtraSupport
+  onDecided: (request: ExtraSupport, outcome: Result) => void
+  onRefused: (outcome: Result) => Promise<void>
+}) {
+  const [note, setNote] = useState('')
+  const [isBusy, setBusy] = useState(false)
+  const id = `extra-${request.id}`
+  const span = windowText(lang, strings, request.startsAt, request.endsAt)
+
+  async function decide(decision: 'approve' | 'decline') {
+    setBusy(true)
+    try {
+      const reply = await call(portalApi(lang)['extra-support'][':id'].decision.$post({
+        param: { id: request.id }, json: { decision, version: request.version, ...(note.trim() ? { note } : {}) },
+      }), strings)
+      const { extraSupport } = reply as DecisionReply
+      onDecided(extraSupport, {
+        kind: 'ok',
+        text: decision === 'approve' ? format(strings['access.extra.approved'], { organisation: request.organisation.name }) : strings['access.extra.declined'],
+      })
+    } catch (failure) {
+      // Someone else decided first: the list shows their decision.
+      const isStale = failure instanceof ApiFailure && failure.status === 409
+      await onRefused({ kind: 'error', text: isStale ? format(strings['access.conflict'], { message: failure.message }) : messageOf(failure, strings) })
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <li class="consent-item">
+      <h3 id={`${id}-title`}>{request.organisation.name}: {span}</h3>
+      <dl class="details">
+        <dt>{strings['access.extra.contact']}</dt><dd>{request.contact.name}</dd>
+        <dt>{strings['access.extra.requestedAt']}</dt><dd><time dateTime={request.createdAt}>{moment(lang, request.createdAt)}</time></dd>
+        <dt>{strings['access.extra.reason']}</dt><dd class="text">{request.reason}</dd>
+        <dt>{strings['access.extra.billing']}</dt>
+        <dd><BadgeOf badge={{ text: billingText(strings, request.isBilled), tone: request.isBilled ? 'soon' : 'ok' }} /></dd>
+        <dt>{strings['access.extra.status']}</dt>
+        <dd>
+          <BadgeOf badge={{ text: extraSupportStatusName(strings, request.status), tone: request.status === 'approved' ? 'ok' : request.status === 'declined' ? 'breached' : 'soon' }} />
+          {request.decidedAt && <span class="meta"> {byLine(lang, strings['access.extra.decidedBy'], request.decidedBy, request.decidedAt)}</span>}
+          {request.decisionNote && <span class="meta"> {format(strings['access.backup.note'], { note: request.decisionNote })}</span>}
+        </dd>
+      </dl>
+      {extraSupportActions(request).length > 0 && (
+        <form class="portal-form" aria-labelledby={`${id}-title`} onSubmit={(e) => e.preventDefault()}>
+          <div class="field">
+            <label for={`${id}-note`}>{strings['access.extra.note']}</label>
+            <textarea id={`${id}-note`} maxLength={2000} value={note} onInput={(e) => setNote(e.currentTarget.value)} aria-describedby={`${id}-note-hint`} />
+            <p class="hint" id={`${id}-note-hint`}>{strings['access.extra.noteHint']}</p>
+          </div>
+          <div class="actions">
+            {extraSupportActions(request).map((decision) => (
+              <button key={decision} type="button" class={decision === 'decline' ? 'secondary' : undefined} disabled={isBusy}
+                aria-describedby={`${id}-title`} onClick={() => void decide(decision)}>
+                {strings[decision === 'approve' ? 'access.extra.approve' : 'access.extra.decline']}
+              </button>
+            ))}
+          </div>
+        </form>
+      )}
+    </li>
+  )
+}
