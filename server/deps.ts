@@ -43,15 +43,16 @@ export interface Limits {
   remoteViewWrongCodesPerAddress: RateLimiter
 }
 
-/** The limits above, counted on `clock`. */
-export function defaultLimits(clock: () => Date): Limits {
+/** The limits above, counted on `clock` in `counters` (the store's, so every API process on it shares them). */
+export function defaultLimits(clock: () => Date, counters: Store['rateCounters']): Limits {
   const tenMinutes = 10 * 60_000
+  const limiter = (name: keyof Limits, limit: number, windowMs: number) => new RateLimiter({ name, limit, windowMs, clock, counters })
   return {
-    registrationsPerAddress: new RateLimiter({ limit: 20, windowMs: tenMinutes, clock }),
-    registrationsPerEmail: new RateLimiter({ limit: 1, windowMs: tenMinutes, clock }),
-    signInPerAddress: new RateLimiter({ limit: 10, windowMs: tenMinutes, clock }),
-    signInPerEmail: new RateLimiter({ limit: 3, windowMs: tenMinutes, clock }),
-    kbEventsPerAddress: new RateLimiter({ limit: 120, windowMs: 60_000, clock }),
-    remoteViewWrongCodesPerAddress: new RateLimiter({ limit: REMOTE_VIEW_WRONG_TRIES, windowMs: REMOTE_VIEW_TRY_WINDOW_MINUTES * 60_000, clock }),
+    registrationsPerAddress: limiter('registrationsPerAddress', 20, tenMinutes),
+    registrationsPerEmail: limiter('registrationsPerEmail', 1, tenMinutes),
+    signInPerAddress: limiter('signInPerAddress', 10, tenMinutes),
+    signInPerEmail: limiter('signInPerEmail', 3, tenMinutes),
+    kbEventsPerAddress: limiter('kbEventsPerAddress', 120, 60_000),
+    remoteViewWrongCodesPerAddress: limiter('remoteViewWrongCodesPerAddress', REMOTE_VIEW_WRONG_TRIES, REMOTE_VIEW_TRY_WINDOW_MINUTES * 60_000),
   }
 }

@@ -12,6 +12,8 @@ import { transportFromEnv } from './mail/transport.ts'
 import { demoInstructions, seedDemo } from './seed.ts'
 import { appendLog } from './store/append-log.ts'
 import { openLowdbStore } from './store/lowdb-store.ts'
+import { openPostgresStore, redactUrl } from './store/postgres-store.ts'
+import type { Store } from './store/store.ts'
 
 const port = Number(process.env.PORT ?? 4321)
 const host = process.env.HOST ?? '127.0.0.1'
@@ -35,8 +37,19 @@ const desk = (() => {
   }
 })()
 mkdirSync(dataDir, { recursive: true })
-const store = await openLowdbStore({ dir: dataDir }).catch((error: Error) => fail(error.message))
-const isSeeded = await seedDemo(store)
+// DATABASE_URL: PostgreSQL, which several API processes may share; else lowdb in DATA_DIR, one process.
+const databaseUrl = process.env.DATABASE_URL || undefined
+const { store, isSeeded } = await openStore().catch((error: Error) => fail(error.message))
+
+async function openStore(): Promise<{ store: Store; isSeeded: boolean }> {
+  if (!databaseUrl) {
+    const lowdb = await openLowdbStore({ dir: dataDir })
+    return { store: lowdb, isSeeded: await seedDemo(lowdb) }
+  }
+  const postgres = await openPostgresStore({ url: databaseUrl })
+  // Processes starting together add the demo data once.
+  return { store: postgres, isSeeded: await postgres.exclusive('seed-demo', () => seedDemo(postgres)) }
+}
 const transport = transportFromEnv(process.env, dataDir)
 const outbox = createOutbox({ store: store.outbox, transport, from: `${desk.name.nl} <${desk.email}>`, clock })
 outbox.start()
@@ -49,14 +62,15 @@ const phoneRoutingSecret = process.env.PHONE_ROUTING_SECRET || undefined
 const app = createApp({
   clock, desk, calendar: loadCalendar(desk), store, insight, allowedOrigins, siteDir, dataDir, phoneRoutingSecret,
   notifier: createNotifier({ outbox, desk, baseUrl }),
-  limits: defaultLimits(clock),
+  limits: defaultLimits(clock, store.rateCounters),
 })
 
 const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
   const base = `http://${shownHost}:${info.port}`
   console.log(`[loket] KnowledgeBase  ${base}/  (English: ${base}/en/)`)
   console.log(`[loket] API            ${base}/api/desk`)
-  console.log(`[loket] Data folder    ${dataDir}${isSeeded ? ' (demo data added)' : ''}`)
+  console.log(`[loket] Records        ${databaseUrl ? `PostgreSQL ${redactUrl(databaseUrl)}` : `lowdb in ${dataDir}`}${isSeeded ? ' (demo data added)' : ''}`)
+  console.log(`[loket] Data folder    ${dataDir} (attachments, KB insight${databaseUrl ? '' : ', records'})`)
   console.log(`[loket] E-mail         ${transport.description}`)
   console.log(`[loket] Phone routing  ${phoneRoutingSecret ? `on: ${base}/api/phone/route` : 'off until PHONE_ROUTING_SECRET is set'}`)
   console.log(demoInstructions(base).replace(/^/gm, '[loket] '))

@@ -33,7 +33,7 @@ export async function testDesk(options: { now?: string } = {}) {
   const deps: Deps = {
     clock, desk, calendar: loadCalendar(desk, { from: 2026, to: 2027 }), store, dataDir,
     notifier: createNotifier({ outbox, desk, baseUrl: BASE_URL }),
-    insight: memoryLog<KbInsight>(), limits: defaultLimits(clock), allowedOrigins: ['https://partner.example'],
+    insight: memoryLog<KbInsight>(), limits: defaultLimits(clock, store.rateCounters), allowedOrigins: ['https://partner.example'],
     phoneRoutingSecret: PHONE_TEST_SECRET,
   }
   const app = createApp(deps)

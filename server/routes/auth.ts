@@ -57,7 +57,7 @@ export const auth = (deps: Deps) =>
       const { email, lang, next } = c.req.valid('json')
       // The same answer whether or not the address is known: nobody learns who our contacts are.
       const answer = () => c.json({ status: 'check_email', message: MESSAGES.signInSent[lang ?? 'nl'] }, 202)
-      if (deps.limits.signInPerEmail.hit(email) > 0) return answer()
+      if (await deps.limits.signInPerEmail.hit(email) > 0) return answer()
       const contact = await deps.store.contacts.byEmail(email)
       if (mayFile(contact)) {
         const { id, token } = await signInToken(deps, { kind: 'contact', id: contact.id }, SIGN_IN_MINUTES, next)

@@ -172,14 +172,14 @@ export const consents = (deps: Deps) => {
   async function sessionForCode(c: Context, code: string): Promise<RemoteView | Response> {
     const limiter = deps.limits.remoteViewWrongCodesPerAddress
     const key = `remote-view:${clientAddress(c)}`
-    const wait = limiter.wait(key)
+    const wait = await limiter.wait(key)
     if (wait > 0) {
       c.header('Retry-After', String(wait))
       return apiError(c, 429, 'too_many_wrong_codes', MESSAGES.codeTriesExceeded)
     }
     const view = await byCode(code)
     if (!view) {
-      limiter.hit(key)
+      await limiter.hit(key)
       return apiError(c, 404, 'code_unknown', MESSAGES.codeUnknown)
     }
     const refusal = codeRefusal(view, now())

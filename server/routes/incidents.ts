@@ -102,7 +102,7 @@ export const incidents = (deps: Deps) => {
       }
       // A bot filled the field people never see: it gets the usual answer, and nothing happens.
       if (input.website) return checkEmail(c, input.lang)
-      const wait = deps.limits.registrationsPerEmail.hit(input.email)
+      const wait = await deps.limits.registrationsPerEmail.hit(input.email)
       if (wait > 0) {
         c.header('Retry-After', String(wait))
         return apiError(c, 429, 'rate_limited', MESSAGES.rateLimited)

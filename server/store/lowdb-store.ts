@@ -4,7 +4,7 @@
  * A write costs the same with 100 or 100,000 records stored; the whole file is written only at start.
  */
 import { randomUUID } from 'node:crypto'
-import { mkdirSync, readFileSync, writeFileSync, unlinkSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, writeFileSync, unlinkSync } from 'node:fs'
 import { open, readFile, type FileHandle } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Low } from 'lowdb'
@@ -13,12 +13,14 @@ import type { Complaint, ConsentRecord, FollowUp, Incident } from '../domain/rec
 import { DurableJsonFile, syncFolder } from './durable-file.ts'
 import { StoreError, VersionConflictError, type IncidentFilter, type Store } from './store.ts'
 
-const TABLES = [
+/** The tables of a data folder, as the Store names them. */
+export const TABLES = [
   'organisations', 'contacts', 'staff', 'incidents', 'messages', 'attachments', 'complaints', 'followUps', 'consents',
   'registrations', 'signInTokens', 'sessions', 'outbox', 'audit',
 ] as const
-type Table = (typeof TABLES)[number]
-type Row = { id: string } & Record<string, any>
+export type Table = (typeof TABLES)[number]
+/** A record as stored: whole, as the API wrote it. */
+export type Row = { id: string } & Record<string, any>
 
 /** One line of the journal: a record stored or removed. */
 type Op = { op: 'put'; t: Table; r: Row } | { op: 'del'; t: Table; id: string }
@@ -41,16 +43,16 @@ export async function openLowdbStore({ dir }: LowdbStoreOptions): Promise<Store>
   mkdirSync(folder, { recursive: true })
   const release = takeLock(join(folder, 'lock'))
   try {
-    const state = new State()
-    // A missing snapshot reads as the empty one (a new data folder); a damaged one throws.
-    const empty: Snapshot = { format: 1, tables: Object.fromEntries(TABLES.map((t) => [t, []])) as unknown as Snapshot['tables'] }
-    const snapshot = new Low<Snapshot>(new DurableJsonFile<Snapshot>(join(folder, 'snapshot.json')), empty)
-    await snapshot.read()
-    if (snapshot.data.format !== 1) throw new StoreError(`${join(folder, 'snapshot.json')} has format ${snapshot.data.format}, which this version cannot read`)
-    for (const t of TABLES) for (const r of snapshot.data.tables[t] ?? []) state.apply({ op: 'put', t, r })
+    const { state, snapshot, journalText } = await load(folder)
     const journalFile = join(folder, 'journal.jsonl')
-    const replayed = await replay(journalFile, state)
-    if (replayed > 0) {
+    if (journalText.tornBytes > 0) {
+      // A tail cut short by a crash was never acknowledged: cut it off before appending after it.
+      const fh = await open(journalFile, 'r+')
+      await fh.truncate(journalText.wholeBytes)
+      await fh.sync()
+      await fh.close()
+    }
+    if (journalText.ops.length > 0) {
       // Fold the journal into a new snapshot, then empty the journal. A crash in between replays
       // the same changes again on the next start, which changes nothing: puts and deletes repeat.
       snapshot.data = { format: 1, tables: state.dump() }
@@ -67,6 +69,47 @@ export async function openLowdbStore({ dir }: LowdbStoreOptions): Promise<Store>
     if (error instanceof StoreError) throw error
     throw new StoreError((error as Error).message)
   }
+}
+
+/**
+ * A data folder's records as they were last acknowledged, read without writing anything: the lock
+ * is not taken, and a journal tail cut short by a crash is left in place (and not read). Refuses a
+ * folder a live Loket process holds, whose records may change while they are read.
+ * @example const { incidents } = await readLowdbTables('data/')
+ */
+export async function readLowdbTables(dir: string): Promise<Record<Table, Row[]>> {
+  const folder = join(dir, 'store')
+  if (!existsSync(join(folder, 'snapshot.json')) && !existsSync(join(folder, 'journal.jsonl'))) {
+    throw new StoreError(`${folder} holds no Loket records (no snapshot.json, no journal.jsonl): give the desk's DATA_DIR.`)
+  }
+  const lock = join(folder, 'lock')
+  const refuseIfHeld = () => {
+    const holder = liveHolder(lock)
+    if (holder) throw new StoreError(`${lock}: a Loket process (pid ${holder}) uses this data folder. Stop it first, so its records do not change while they are read.`)
+  }
+  refuseIfHeld()
+  try {
+    const { state } = await load(folder)
+    // A desk that started meanwhile may have folded the journal between the two reads.
+    refuseIfHeld()
+    return state.dump()
+  } catch (error) {
+    if (error instanceof StoreError) throw error
+    throw new StoreError((error as Error).message)
+  }
+}
+
+/** The snapshot with the journal replayed on top; writes nothing. A missing snapshot reads as the empty one (a new data folder); a damaged one throws. */
+async function load(folder: string): Promise<{ state: State; snapshot: Low<Snapshot>; journalText: JournalText }> {
+  const state = new State()
+  const empty: Snapshot = { format: 1, tables: Object.fromEntries(TABLES.map((t) => [t, []])) as unknown as Snapshot['tables'] }
+  const snapshot = new Low<Snapshot>(new DurableJsonFile<Snapshot>(join(folder, 'snapshot.json')), empty)
+  await snapshot.read()
+  if (snapshot.data.format !== 1) throw new StoreError(`${join(folder, 'snapshot.json')} has format ${snapshot.data.format}, which this version cannot read`)
+  for (const t of TABLES) for (const r of snapshot.data.tables[t] ?? []) state.apply({ op: 'put', t, r })
+  const journalText = await readJournal(join(folder, 'journal.jsonl'))
+  for (const op of journalText.ops) state.apply(op)
+  return { state, snapshot, journalText }
 }
 
 /** The folder's lock: one process per data folder. A lock left by a process that died is taken over. */
@@ -90,6 +133,18 @@ function takeLock(file: string): () => void {
   }
 }
 
+/** The live process, other than this one, that holds the lock `file`; undefined when none does. */
+function liveHolder(file: string): number | undefined {
+  let holder: number
+  try {
+    holder = Number(readFileSync(file, 'utf8'))
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    throw error
+  }
+  return holder && holder !== process.pid && isAlive(holder) ? holder : undefined
+}
+
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0)
@@ -99,33 +154,29 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/** Applies the journal to `state`; a tail cut short by a crash was never acknowledged and is cut off. */
-async function replay(file: string, state: State): Promise<number> {
+/** The journal's changes, and where its whole lines end: bytes after that are a tail cut short by a crash. */
+type JournalText = { ops: Op[]; wholeBytes: number; tornBytes: number }
+
+/** Reads the journal's whole lines; a damaged line before the last one throws. */
+async function readJournal(file: string): Promise<JournalText> {
   let text: string
   try {
     text = await readFile(file, 'utf8')
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { ops: [], wholeBytes: 0, tornBytes: 0 }
     throw error
   }
   const lines = text.split('\n')
   const tail = lines.pop() ?? ''
-  lines.forEach((line, i) => {
-    let op: Op
+  const ops = lines.map((line, i) => {
     try {
-      op = JSON.parse(line) as Op
+      return JSON.parse(line) as Op
     } catch {
       throw new StoreError(`${file} line ${i + 1} is damaged; restore the data folder from a backup. Loket does not start on a damaged journal.`)
     }
-    state.apply(op)
   })
-  if (tail.length > 0) {
-    const fh = await open(file, 'r+')
-    await fh.truncate(Buffer.byteLength(text) - Buffer.byteLength(tail))
-    await fh.sync()
-    await fh.close()
-  }
-  return lines.length
+  const tornBytes = Buffer.byteLength(tail)
+  return { ops, wholeBytes: Buffer.byteLength(text) - tornBytes, tornBytes }
 }
 
 /** All records in memory, with the indexes the Store's lookups need. */
@@ -237,6 +288,7 @@ class Journal {
 
 function buildStore(state: State, journal: Journal, release: () => void): Store {
   const t = state.tables
+  const counters = new Map<string, { startedAt: number; count: number }>()
   const all = <T>(table: Table) => [...t[table].values()] as T[]
   const get = <T>(table: Table, id: string) => t[table].get(id) as T | undefined
   // Changes are applied to memory at once, in the order they are journalled, and acknowledged
@@ -400,6 +452,20 @@ function buildStore(state: State, journal: Journal, release: () => void): Store 
         if (mail) await put('outbox', { ...mail, attempts: mail.attempts + 1, lastError: error, nextAttemptAt: nextAttemptAt.toISOString() })
       },
       list: async () => all<MailRecord>('outbox').map((m) => structuredClone(m)),
+    },
+    // Counters live in memory: one process per data folder, and a restart may forget a window.
+    rateCounters: {
+      async hit(key, windowMs, now) {
+        if (counters.size > 10_000) for (const [k, w] of counters) if (now.getTime() - w.startedAt >= windowMs) counters.delete(k)
+        const running = counters.get(key)
+        const window = running && now.getTime() - running.startedAt < windowMs ? { ...running, count: running.count + 1 } : { startedAt: now.getTime(), count: 1 }
+        counters.set(key, window)
+        return { count: window.count, startedAt: new Date(window.startedAt) }
+      },
+      async peek(key, windowMs, now) {
+        const running = counters.get(key)
+        return running && now.getTime() - running.startedAt < windowMs ? { count: running.count, startedAt: new Date(running.startedAt) } : undefined
+      },
     },
     audit: {
       append: (entry) => put('audit', entry),

@@ -155,13 +155,16 @@ export function storeContract(name: string, open: () => Promise<Store>) {
       expect((await store.complaints.list({ organisationId: 'org-1' })).length).toBe(5)
       expect(await store.complaints.list({ organisationId: 'org-2' })).toEqual([])
       const [first] = created
-      const [winning, losing] = await Promise.allSettled([
+      // Which of two changes at once wins is up to the store; that exactly one does is not.
+      const settled = await Promise.allSettled([
         store.complaints.update(first!.id, 1, (c) => ({ ...c, status: 'in_progress' })),
         store.complaints.update(first!.id, 1, (c) => ({ ...c, status: 'resolved' })),
       ])
-      expect(winning).toMatchObject({ status: 'fulfilled', value: { status: 'in_progress', version: 2, number: first!.number } })
-      expect(losing).toMatchObject({ status: 'rejected', reason: expect.any(VersionConflictError) })
-      expect((await store.complaints.get(first!.id))?.status).toBe('in_progress')
+      const winning = settled.filter((r) => r.status === 'fulfilled')
+      expect(winning).toHaveLength(1)
+      expect(winning[0]).toMatchObject({ value: { version: 2, number: first!.number } })
+      expect(settled.find((r) => r.status === 'rejected')).toMatchObject({ reason: expect.any(VersionConflictError) })
+      expect((await store.complaints.get(first!.id))?.status).toBe(winning[0]!.value.status)
       await store.close()
     })
 
@@ -190,13 +193,63 @@ export function storeContract(name: string, open: () => Promise<Store>) {
       expect((await store.consents.list({ organisationId: 'org-a' })).map((r) => r.id)).toEqual(['g1', 'g2'])
       expect((await store.consents.list({ incidentId: 'i3' })).map((r) => r.id)).toEqual(['g3'])
       expect(await store.consents.list({ kind: 'backup' })).toEqual([])
-      const [winning, losing] = await Promise.allSettled([
+      const settled = await Promise.allSettled([
         store.consents.update<AccessGrant>('g1', 1, (g) => ({ ...g, revokedAt: at(10), revokedBy: 'contact:c1' })),
         store.consents.update<AccessGrant>('g1', 1, (g) => ({ ...g, level: 'administrator' })),
       ])
-      expect(winning).toMatchObject({ status: 'fulfilled', value: { revokedAt: at(10), version: 2 } })
-      expect(losing).toMatchObject({ status: 'rejected', reason: expect.any(VersionConflictError) })
-      expect(await store.consents.get('g1')).toMatchObject({ level: 'read_only', revokedAt: at(10), version: 2 })
+      const winning = settled.filter((r) => r.status === 'fulfilled')
+      expect(winning).toHaveLength(1)
+      expect(settled.find((r) => r.status === 'rejected')).toMatchObject({ reason: expect.any(VersionConflictError) })
+      const stored = await store.consents.get('g1') as AccessGrant
+      expect(stored).toMatchObject({ version: 2, kind: 'grant' })
+      // Either the revocation or the new level, never both.
+      expect(stored.revokedAt === at(10) ? stored.level : stored.revokedAt).toBe(stored.revokedAt === at(10) ? 'read_only' : null)
+      expect(stored).toEqual(winning[0]!.value)
+      await store.close()
+    })
+
+    test('counts rate-limit hits within a window and starts a new one once windowMs has passed', async () => {
+      const store = await open()
+      const at = (seconds: number) => new Date(Date.parse('2026-11-30T09:00:00Z') + seconds * 1000)
+      expect(await store.rateCounters.hit('sign-in:1.2.3.4', 60_000, at(0))).toEqual({ count: 1, startedAt: at(0) })
+      expect(await store.rateCounters.hit('sign-in:1.2.3.4', 60_000, at(30))).toEqual({ count: 2, startedAt: at(0) })
+      expect(await store.rateCounters.hit('sign-in:1.2.3.4', 60_000, at(59.999))).toEqual({ count: 3, startedAt: at(0) })
+      // Exactly windowMs after the start the old window is over.
+      expect(await store.rateCounters.hit('sign-in:1.2.3.4', 60_000, at(60))).toEqual({ count: 1, startedAt: at(60) })
+      expect(await store.rateCounters.hit('sign-in:1.2.3.4', 60_000, at(61))).toEqual({ count: 2, startedAt: at(60) })
+      await store.close()
+    })
+
+    test('keeps a rate-limit window per key', async () => {
+      const store = await open()
+      const now = new Date('2026-11-30T09:00:00Z')
+      await store.rateCounters.hit('a', 60_000, now)
+      await store.rateCounters.hit('a', 60_000, now)
+      expect(await store.rateCounters.hit('b', 60_000, now)).toMatchObject({ count: 1 })
+      expect(await store.rateCounters.peek('a', 60_000, now)).toMatchObject({ count: 2 })
+      expect(await store.rateCounters.peek('b', 60_000, now)).toMatchObject({ count: 1 })
+      await store.close()
+    })
+
+    test('peeks at a rate-limit window without counting, and answers undefined when none runs', async () => {
+      const store = await open()
+      const start = new Date('2026-11-30T09:00:00Z')
+      const later = (ms: number) => new Date(start.getTime() + ms)
+      expect(await store.rateCounters.peek('a', 60_000, start)).toBeUndefined()
+      await store.rateCounters.hit('a', 60_000, start)
+      expect(await store.rateCounters.peek('a', 60_000, later(10_000))).toEqual({ count: 1, startedAt: start })
+      expect(await store.rateCounters.peek('a', 60_000, later(10_000))).toEqual({ count: 1, startedAt: start })
+      expect(await store.rateCounters.hit('a', 60_000, later(20_000))).toMatchObject({ count: 2 })
+      expect(await store.rateCounters.peek('a', 60_000, later(60_000))).toBeUndefined()
+      await store.close()
+    })
+
+    test('gives 20 concurrent rate-limit hits on one key the counts 1 to 20, each once', async () => {
+      const store = await open()
+      const now = new Date('2026-11-30T09:00:00Z')
+      const windows = await Promise.all(Array.from({ length: 20 }, () => store.rateCounters.hit('remote-view:1.2.3.4', 600_000, now)))
+      expect(windows.map((w) => w.count).sort((x, y) => x - y)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1))
+      expect(await store.rateCounters.peek('remote-view:1.2.3.4', 600_000, now)).toMatchObject({ count: 20 })
       await store.close()
     })
 

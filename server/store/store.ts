@@ -1,4 +1,4 @@
-/** The Store: every record the API keeps, behind one interface (lowdb by default, PostgreSQL later). */
+/** The Store: every record the API keeps, behind one interface (lowdb by default, PostgreSQL for several API processes). */
 import type { MailRecord, OutboxStore } from '../mail/types.ts'
 import type {
   AuditEntry, Attachment, Complaint, ConsentKind, ConsentRecord, Contact, FollowUp, Incident, IncidentStatus, Message, Organisation, PendingRegistration, Session, SignInToken, Staff,
@@ -21,6 +21,12 @@ export interface ConsentFilter {
   kind?: ConsentKind
   organisationId?: string
   incidentId?: string
+}
+
+/** A rate limit's window for one key: how many hits since it started. */
+export interface RateWindow {
+  count: number
+  startedAt: Date
 }
 
 export interface IncidentFilter {
@@ -115,6 +121,16 @@ export interface Store {
     deleteFor(subject: Session['subject']): Promise<number>
   }
   outbox: OutboxStore & { list(): Promise<MailRecord[]> }
+  /**
+   * Fixed-window counters behind the rate limits: kept where every API process on this store sees
+   * them (lowdb: in the one process's memory, not on disk; PostgreSQL: in the database).
+   */
+  rateCounters: {
+    /** Counts a hit on `key`: a new window starts when none runs at `now` (the last started `windowMs` or longer ago). Returns the window after the hit. */
+    hit(key: string, windowMs: number, now: Date): Promise<RateWindow>
+    /** The window running for `key` at `now`, without counting; undefined when none runs. */
+    peek(key: string, windowMs: number, now: Date): Promise<RateWindow | undefined>
+  }
   audit: {
     append(entry: AuditEntry): Promise<void>
     listFor(target: string): Promise<AuditEntry[]>

@@ -2,37 +2,35 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import { MESSAGES, apiError } from '../../http/errors.ts'
+import type { RateWindow, Store } from '../../store/store.ts'
 
-/** Counts hits per key in fixed windows; memory stays bounded by dropping finished windows. */
+/**
+ * Counts hits per key in fixed windows, on `counters` (the store's), so every API process on one
+ * store shares the windows. Keys are prefixed with `name`: limiters on one store never share a window.
+ */
 export class RateLimiter {
-  private windows = new Map<string, { startedAt: number; count: number }>()
+  constructor(private readonly options: { name: string; limit: number; windowMs: number; clock: () => Date; counters: Store['rateCounters'] }) {}
 
-  constructor(private readonly options: { limit: number; windowMs: number; clock: () => Date }) {}
-
-  /** Counts a hit; returns 0 when allowed, else the seconds until the window ends. */
-  hit(key: string): number {
-    const now = this.options.clock().getTime()
-    if (this.windows.size > 10_000) this.sweep(now)
-    const window = this.windows.get(key)
-    if (!window || now - window.startedAt >= this.options.windowMs) {
-      this.windows.set(key, { startedAt: now, count: 1 })
-      return 0
-    }
-    window.count++
-    if (window.count <= this.options.limit) return 0
-    return Math.max(1, Math.ceil((window.startedAt + this.options.windowMs - now) / 1000))
+  /** Counts a hit; resolves to 0 when allowed, else the seconds until the window ends (at least 1). */
+  async hit(key: string): Promise<number> {
+    const now = this.options.clock()
+    const window = await this.options.counters.hit(this.keyOf(key), this.options.windowMs, now)
+    return window.count <= this.options.limit ? 0 : this.secondsLeft(window, now)
   }
 
   /** Without counting: 0 while `key` is under its limit, else the seconds until its window ends. For limits on failures only. */
-  wait(key: string): number {
-    const now = this.options.clock().getTime()
-    const window = this.windows.get(key)
-    if (!window || now - window.startedAt >= this.options.windowMs || window.count < this.options.limit) return 0
-    return Math.max(1, Math.ceil((window.startedAt + this.options.windowMs - now) / 1000))
+  async wait(key: string): Promise<number> {
+    const now = this.options.clock()
+    const window = await this.options.counters.peek(this.keyOf(key), this.options.windowMs, now)
+    return !window || window.count < this.options.limit ? 0 : this.secondsLeft(window, now)
   }
 
-  private sweep(now: number): void {
-    for (const [key, w] of this.windows) if (now - w.startedAt >= this.options.windowMs) this.windows.delete(key)
+  private keyOf(key: string): string {
+    return `${this.options.name}:${key}`
+  }
+
+  private secondsLeft(window: RateWindow, now: Date): number {
+    return Math.max(1, Math.ceil((window.startedAt.getTime() + this.options.windowMs - now.getTime()) / 1000))
   }
 }
 
@@ -54,7 +52,7 @@ export function clientAddress(c: Context, trustProxy = process.env.TRUST_PROXY =
 export function limitByAddress(limiter: RateLimiter, scope: string, options: { unless?: (c: Context) => boolean } = {}): MiddlewareHandler {
   return async (c, next) => {
     if (options.unless?.(c)) return next()
-    const wait = limiter.hit(`${scope}:${clientAddress(c)}`)
+    const wait = await limiter.hit(`${scope}:${clientAddress(c)}`)
     if (wait > 0) {
       c.header('Retry-After', String(wait))
       return apiError(c, 429, 'rate_limited', MESSAGES.rateLimited)

@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto'
+import { afterAll, describe, expect, test } from 'vitest'
+import type { MailRecord } from '../mail/types.ts'
+import { migrations } from './postgres-store.ts'
+import { dropSchemas, freshSchema, openTestStore } from './postgres-testing.ts'
+import { incidentDraft, storeContract } from './store-contract.ts'
+import { VersionConflictError } from './store.ts'
+
+afterAll(dropSchemas)
+
+storeContract('postgres', () => openTestStore())
+
+const at = '2026-11-30T09:00:00.000Z'
+const mail = (n: number): MailRecord => ({ id: randomUUID(), eventKey: `event:${n}`, to: 'a@klant.example', subject: `Mail ${n}`, text: 'T', status: 'pending', attempts: 0, nextAttemptAt: at, createdAt: at })
+
+/** Two stores on one schema: two API processes on one database, each with its own connections. */
+async function twoProcesses() {
+  const schema = freshSchema()
+  const [a, b] = await Promise.all([openTestStore(schema), openTestStore(schema)])
+  return { a, b, close: () => Promise.all([a.close(), b.close()]) }
+}
+
+describe('the PostgreSQL store shared by two processes', () => {
+  test('two processes starting at once apply each migration once', async () => {
+    const { a, close } = await twoProcesses()
+    const { rows } = await a.pool.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version')
+    expect(rows.map((r) => r.version)).toEqual(migrations().map((m) => m.version))
+    await close()
+  })
+
+  test('incident numbers stay unique and increasing across processes', async () => {
+    const { a, b, close } = await twoProcesses()
+    const created = await Promise.all(Array.from({ length: 60 }, (_, i) => (i % 2 ? a : b).incidents.create(incidentDraft())))
+    const numbers = created.map((i) => Number(i.number))
+    expect(new Set(numbers).size).toBe(60)
+    const later = await a.incidents.create(incidentDraft())
+    expect(Number(later.number)).toBeGreaterThan(Math.max(...numbers))
+    expect(await b.incidents.count()).toBe(61)
+    await close()
+  })
+
+  test('a change made by both processes against one version is decided once; the loser gets the current state', async () => {
+    const { a, b, close } = await twoProcesses()
+    const incident = await a.incidents.create(incidentDraft())
+    const results = await Promise.allSettled(Array.from({ length: 10 }, (_, i) =>
+      (i % 2 ? a : b).incidents.update(incident.id, 1, (x) => ({ ...x, priority: ((i % 4) + 1) as 1 | 2 | 3 | 4 }))))
+    const won = results.filter((r) => r.status === 'fulfilled')
+    expect(won).toHaveLength(1)
+    const stored = await b.incidents.get(incident.id)
+    expect(stored).toMatchObject({ version: 2, priority: (won[0] as PromiseFulfilledResult<{ priority: number }>).value.priority })
+    for (const lost of results.filter((r) => r.status === 'rejected')) {
+      expect(lost.reason).toBeInstanceOf(VersionConflictError)
+      expect(lost.reason.current).toMatchObject({ version: 2 })
+    }
+    await close()
+  })
+
+  test('a due mail is handed to one process only, and to none again until marked failed', async () => {
+    const { a, b, close } = await twoProcesses()
+    for (let n = 0; n < 30; n++) await a.outbox.enqueue(mail(n))
+    const now = new Date('2026-11-30T09:00:00Z')
+    const [fromA, fromB] = await Promise.all([a.outbox.due(now, 20), b.outbox.due(now, 20)])
+    const ids = [...fromA, ...fromB].map((m) => m.id)
+    expect(ids).toHaveLength(30)
+    expect(new Set(ids).size).toBe(30)
+    expect(await a.outbox.due(now, 50)).toEqual([])
+    await b.outbox.markFailed(fromA[0]!.id, 'connection refused', new Date('2026-11-30T09:00:30Z'))
+    expect((await a.outbox.due(new Date('2026-11-30T09:00:30Z'), 50)).map((m) => [m.id, m.attempts])).toEqual([[fromA[0]!.id, 1]])
+    await close()
+  })
+
+  test('a claimed mail its process never marked is due again once the claim ran out, with its own id', async () => {
+    const { a, b, close } = await twoProcesses()
+    const queued = await a.outbox.enqueue(mail(1))
+    expect((await a.outbox.due(new Date(at), 10)).map((m) => m.id)).toEqual([queued.id])
+    expect(await b.outbox.due(new Date('2026-11-30T09:04:59Z'), 10)).toEqual([])
+    expect((await b.outbox.due(new Date('2026-11-30T09:05:00Z'), 10)).map((m) => m.id)).toEqual([queued.id])
+    await close()
+  })
+
+  test('a sign-in token is taken by one process only', async () => {
+    const { a, b, close } = await twoProcesses()
+    await a.signInTokens.put({ id: 't1', tokenHash: 'h1', subject: { kind: 'contact', id: 'c1' }, expiresAt: '2026-11-30T09:15:00.000Z' })
+    const now = new Date(at)
+    const taken = await Promise.all([a, b, a, b].map((s) => s.signInTokens.take('h1', now)))
+    expect(taken.filter(Boolean)).toHaveLength(1)
+    await close()
+  })
+
+  test('rate limits count the hits of both processes in one window', async () => {
+    const { a, b, close } = await twoProcesses()
+    const now = new Date(at)
+    const counts = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? a : b).rateCounters.hit('sign-in:1.2.3.4', 600_000, now)))
+    expect(counts.map((w) => w.count).sort((x, y) => x - y)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
+    expect(await a.rateCounters.peek('sign-in:1.2.3.4', 600_000, now)).toMatchObject({ count: 10 })
+    await close()
+  })
+
+  test('keeps records as the API wrote them, key order included', async () => {
+    const store = await openTestStore()
+    const incident = await store.incidents.create(incidentDraft())
+    expect(JSON.stringify(await store.incidents.get(incident.id))).toBe(JSON.stringify(incident))
+    await store.close()
+  })
+
+  test('runs a task exclusively across processes', async () => {
+    const { a, b, close } = await twoProcesses()
+    const log: string[] = []
+    const task = (name: string) => async () => {
+      log.push(`${name} in`)
+      await new Promise((r) => setTimeout(r, 50))
+      log.push(`${name} out`)
+    }
+    await Promise.all([a.exclusive('seed', task('a')), b.exclusive('seed', task('b'))])
+    expect(log.map((l) => l.split(' ')[1])).toEqual(['in', 'out', 'in', 'out'])
+    await close()
+  })
+})

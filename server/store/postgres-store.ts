@@ -1,0 +1,376 @@
+/**
+ * The Store in PostgreSQL, for a desk that runs several API processes on one database. Records are
+ * kept whole as JSON beside the columns they are looked up by; what must be decided once across
+ * processes is decided by the database: numbers by sequences, changes by their version in the
+ * UPDATE's WHERE, single-use tokens by DELETE … RETURNING, due mails by FOR UPDATE SKIP LOCKED,
+ * rate limits by one upsert per hit.
+ */
+import { randomUUID } from 'node:crypto'
+import { readdirSync, readFileSync } from 'node:fs'
+import pg from 'pg'
+import type {
+  Attachment, AuditEntry, Complaint, ConsentRecord, Contact, FollowUp, Incident, Message, PendingRegistration, Session, SignInToken, Staff,
+} from '../domain/records.ts'
+import type { MailRecord } from '../mail/types.ts'
+import { StoreError, VersionConflictError, type IncidentFilter, type Store } from './store.ts'
+
+const MIGRATIONS = new URL('./migrations/', import.meta.url)
+/** A mail handed to one process's outbox is not handed to another for this long, unless marked sent or failed first. */
+export const MAIL_CLAIM_MS = 5 * 60_000
+/** Windows that ended this long ago are swept, now and then, so the counters table stays small. */
+const COUNTER_SWEEP_MS = 24 * 3_600_000
+
+export interface PostgresStoreOptions {
+  /** postgres://user:password@host:port/database */
+  url: string
+  /** The schema to keep the tables in; default `public`. Tests give each store its own. */
+  schema?: string
+  /** Connections per process; default 10. */
+  poolSize?: number
+}
+
+/** The PostgreSQL store, with what only it can do beside the Store. */
+export interface PostgresStore extends Store {
+  /** Runs `task` while no other process holding the same lock name runs one: e.g. adding the demo data once. */
+  exclusive<T>(name: string, task: () => Promise<T>): Promise<T>
+  /** The pool, for tools that move data in bulk (migrate-store) and for tests. */
+  readonly pool: pg.Pool
+}
+
+/** The migrations kept in the repository, in order: `001_records.sql` is version 1. */
+export function migrations(): { version: number; name: string; sql: string }[] {
+  return readdirSync(MIGRATIONS)
+    .filter((file) => /^\d+_[\w-]+\.sql$/.test(file))
+    .sort()
+    .map((file) => ({ version: Number(file.split('_')[0]), name: file, sql: readFileSync(new URL(file, MIGRATIONS), 'utf8') }))
+}
+
+/** Applies the migrations the database lacks, each once, in one transaction per start; processes starting together wait for each other. */
+export async function migrate(pool: pg.Pool, schema = 'public'): Promise<number[]> {
+  const client = await pool.connect()
+  try {
+    await client.query('BEGIN')
+    await client.query(`SELECT pg_advisory_xact_lock(hashtext($1 || ':loket-migrations'))`, [schema])
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`)
+    await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())')
+    const done = new Set((await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version))
+    const applied: number[] = []
+    for (const migration of migrations()) {
+      if (done.has(migration.version)) continue
+      await client.query(migration.sql)
+      await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [migration.version, migration.name])
+      applied.push(migration.version)
+    }
+    await client.query('COMMIT')
+    return applied
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined)
+    throw error
+  } finally {
+    client.release()
+  }
+}
+
+/** Connects, applies the migrations, and answers as the Store. */
+export async function openPostgresStore(options: PostgresStoreOptions): Promise<PostgresStore> {
+  const schema = options.schema ?? 'public'
+  if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new StoreError(`schema "${schema}": use lower-case letters, digits and _`)
+  const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, options: `-c search_path=${schema}` })
+  // An idle connection the server dropped must not take the process down.
+  pool.on('error', (error) => console.error(`[loket] PostgreSQL: ${error.message}`))
+  try {
+    await migrate(pool, schema)
+  } catch (error) {
+    await pool.end().catch(() => undefined)
+    throw new StoreError(`PostgreSQL at ${redactUrl(options.url)}: ${(error as Error).message}`)
+  }
+  return buildStore(pool)
+}
+
+/** The URL without its password, for messages. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url)
+    if (parsed.password) parsed.password = '***'
+    return parsed.toString()
+  } catch {
+    return 'the configured DATABASE_URL'
+  }
+}
+
+const json = (record: object) => JSON.stringify(record)
+
+/** Per table, the columns a record is stored with beside `id` and `data`, as the store's inserts write them. */
+const COLUMNS = {
+  organisations: () => ({}),
+  contacts: (c: Contact) => ({ organisation_id: c.organisationId, email: c.email.toLowerCase() }),
+  staff: (s: Staff) => ({ email: s.email.toLowerCase() }),
+  incidents: (i: Incident) => ({ number: i.number, organisation_id: i.organisationId, contact_id: i.contactId, team: i.team, assignee_id: i.assigneeId, status: i.status, version: i.version }),
+  messages: (m: Message) => ({ incident_id: m.incidentId, at: m.at }),
+  attachments: (a: Attachment) => ({ incident_id: a.incidentId, at: a.at }),
+  complaints: (c: Complaint) => ({ number: c.number.slice(1), organisation_id: c.organisationId, contact_id: c.contactId, version: c.version }),
+  follow_ups: (f: FollowUp) => ({ organisation_id: f.organisationId, at: f.at }),
+  consents: (r: ConsentRecord) => ({ kind: r.kind, organisation_id: r.organisationId, incident_id: 'incidentId' in r ? r.incidentId : null, created_at: r.createdAt, version: r.version }),
+  registrations: (r: PendingRegistration) => ({ token_hash: r.tokenHash }),
+  sign_in_tokens: (t: SignInToken) => ({ token_hash: t.tokenHash }),
+  sessions: (s: Session) => ({ token_hash: s.tokenHash, subject_kind: s.subject.kind, subject_id: s.subject.id }),
+  outbox: (m: MailRecord) => ({ event_key: m.eventKey, status: m.status, next_attempt_at: m.nextAttemptAt }),
+  audit: (e: AuditEntry) => ({ target: e.target }),
+} satisfies Record<string, (record: never) => Record<string, unknown>>
+
+/** A table of records (not rate_counters), by its name in SQL. */
+export type RecordTable = keyof typeof COLUMNS
+
+/**
+ * The columns `record` is stored with in `table` beside `id` and `data`, in the order of
+ * the table's definition: what the store looks it up, filters and orders by.
+ * @example columnsOf('contacts', anne) // { organisation_id: 'org-1', email: 'anne@klant.example' }
+ */
+export function columnsOf(table: RecordTable, record: object): Record<string, unknown> {
+  return COLUMNS[table](record as never)
+}
+
+function buildStore(pool: pg.Pool): PostgresStore {
+  const rows = async <T>(sql: string, params: unknown[] = []): Promise<T[]> => (await pool.query<{ data: T }>(sql, params)).rows.map((r) => r.data)
+  const one = async <T>(sql: string, params: unknown[] = []): Promise<T | undefined> => (await rows<T>(sql, params))[0]
+
+  /**
+   * A change against `expectedVersion`: read, apply, and write only if the version is still the
+   * same; a change that lost the race gets the record as it is now.
+   */
+  async function update<T extends { id: string; version: number }>(table: 'incidents' | 'complaints' | 'consents', id: string, expectedVersion: number, change: (current: T) => T, fixed: (current: T) => Partial<T>): Promise<T> {
+    const current = await one<T>(`SELECT data FROM ${table} WHERE id = $1`, [id])
+    if (!current) throw new StoreError(`no ${table} record ${id}`)
+    if (current.version !== expectedVersion) throw new VersionConflictError(current as never)
+    const next = { ...change(structuredClone(current)), ...fixed(current), id, version: current.version + 1 } as T
+    const set = Object.entries(columnsOf(table, next))
+    const done = await pool.query(
+      `UPDATE ${table} SET data = $1${set.map(([column], i) => `, ${column} = $${i + 4}`).join('')} WHERE id = $2 AND version = $3`,
+      [json(next), id, expectedVersion, ...set.map(([, value]) => value)],
+    )
+    if (done.rowCount === 0) {
+      const now = await one<T>(`SELECT data FROM ${table} WHERE id = $1`, [id])
+      if (!now) throw new StoreError(`no ${table} record ${id}`)
+      throw new VersionConflictError(now as never)
+    }
+    return next
+  }
+
+  /**
+   * Stores a whole record with its columns. On a record with the same key: `replace` overwrites it
+   * (a put), `keep` leaves it (the insert does nothing), and without either the insert fails.
+   */
+  function insert<T extends { id: string }>(table: RecordTable, record: T, onConflict?: { key: string; then: 'replace' | 'keep' }) {
+    const columns = Object.entries(columnsOf(table, record))
+    const names = ['id', ...columns.map(([name]) => name), 'data']
+    const values = [record.id, ...columns.map(([, value]) => value), json(record)]
+    const conflict = !onConflict ? ''
+      : onConflict.then === 'keep' ? ` ON CONFLICT (${onConflict.key}) DO NOTHING`
+      : ` ON CONFLICT (${onConflict.key}) DO UPDATE SET ${names.slice(1).map((name) => `${name} = EXCLUDED.${name}`).join(', ')}`
+    return pool.query<{ data: never }>(`INSERT INTO ${table} (${names.join(', ')}) VALUES (${values.map((_, i) => `$${i + 1}`).join(', ')})${conflict} RETURNING data`, values)
+  }
+  const put = async <T extends { id: string }>(table: RecordTable, record: T) => {
+    await insert(table, record, { key: 'id', then: 'replace' })
+  }
+
+  /** Removes and returns the record with this token hash: of two processes taking it at once, one gets it. */
+  const take = async <T extends { expiresAt: string }>(table: string, tokenHash: string, now: Date) => {
+    const found = await one<T>(`DELETE FROM ${table} WHERE token_hash = $1 RETURNING data`, [tokenHash])
+    return found && new Date(found.expiresAt) > now ? found : undefined
+  }
+
+  const store: PostgresStore = {
+    pool,
+    async exclusive(name, task) {
+      const client = await pool.connect()
+      try {
+        await client.query('SELECT pg_advisory_lock(hashtext(current_schema() || $1))', [`:${name}`])
+        try {
+          return await task()
+        } finally {
+          await client.query('SELECT pg_advisory_unlock(hashtext(current_schema() || $1))', [`:${name}`])
+        }
+      } finally {
+        client.release()
+      }
+    },
+    organisations: {
+      get: (id) => one('SELECT data FROM organisations WHERE id = $1', [id]),
+      list: () => rows('SELECT data FROM organisations ORDER BY seq'),
+      put: (o) => put('organisations', o),
+    },
+    contacts: {
+      get: (id) => one('SELECT data FROM contacts WHERE id = $1', [id]),
+      byEmail: (email) => one('SELECT data FROM contacts WHERE email = $1 ORDER BY seq LIMIT 1', [email.toLowerCase()]),
+      listByOrganisation: (organisationId) => rows('SELECT data FROM contacts WHERE organisation_id = $1 ORDER BY seq', [organisationId]),
+      put: (c) => put('contacts', { ...c, email: c.email.toLowerCase() }),
+    },
+    staff: {
+      get: (id) => one('SELECT data FROM staff WHERE id = $1', [id]),
+      byEmail: (email) => one('SELECT data FROM staff WHERE email = $1 ORDER BY seq LIMIT 1', [email.toLowerCase()]),
+      list: () => rows('SELECT data FROM staff ORDER BY seq'),
+      put: (s) => put('staff', { ...s, email: s.email.toLowerCase() }),
+    },
+    incidents: {
+      async create(draft) {
+        const { rows: [next] } = await pool.query<{ number: string }>(`SELECT nextval('incident_number') AS number`)
+        const incident: Incident = { ...draft, id: randomUUID(), number: String(next!.number), version: 1 }
+        await insert('incidents', incident)
+        return incident
+      },
+      get: (id) => one('SELECT data FROM incidents WHERE id = $1', [id]),
+      byNumber: (number) => (/^\d{1,18}$/.test(number) ? one('SELECT data FROM incidents WHERE number = $1', [number]) : Promise.resolve(undefined)),
+      list(filter: IncidentFilter) {
+        const where: string[] = []
+        const params: unknown[] = []
+        const add = (column: string, value: unknown, op = '=') => {
+          params.push(value)
+          where.push(`${column} ${op} $${params.length}`)
+        }
+        if (filter.organisationId) add('organisation_id', filter.organisationId)
+        if (filter.contactId) add('contact_id', filter.contactId)
+        if (filter.team) add('team', filter.team)
+        if (filter.assigneeId) add('assignee_id', filter.assigneeId)
+        if (filter.status) {
+          params.push(filter.status)
+          where.push(`status = ANY($${params.length})`)
+        }
+        return rows(`SELECT data FROM incidents${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY number`, params)
+      },
+      update: (id, expectedVersion, change) => update<Incident>('incidents', id, expectedVersion, change, (current) => ({ number: current.number })),
+      count: async () => Number((await pool.query<{ n: string }>('SELECT count(*) AS n FROM incidents')).rows[0]!.n),
+    },
+    messages: {
+      add: (m) => put('messages', m),
+      listByIncident: (incidentId) => rows('SELECT data FROM messages WHERE incident_id = $1 ORDER BY at, seq', [incidentId]),
+    },
+    attachments: {
+      add: (a) => put('attachments', a),
+      get: (id) => one('SELECT data FROM attachments WHERE id = $1', [id]),
+      listByIncident: (incidentId) => rows('SELECT data FROM attachments WHERE incident_id = $1 ORDER BY at, seq', [incidentId]),
+    },
+    complaints: {
+      async create(draft) {
+        const { rows: [next] } = await pool.query<{ number: string }>(`SELECT nextval('complaint_number') AS number`)
+        const complaint: Complaint = { ...draft, id: randomUUID(), number: `K${next!.number}`, version: 1 }
+        await insert('complaints', complaint)
+        return complaint
+      },
+      get: (id) => one('SELECT data FROM complaints WHERE id = $1', [id]),
+      list(filter) {
+        const where: string[] = []
+        const params: unknown[] = []
+        if (filter.organisationId) where.push(`organisation_id = $${params.push(filter.organisationId)}`)
+        if (filter.contactId) where.push(`contact_id = $${params.push(filter.contactId)}`)
+        return rows(`SELECT data FROM complaints${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY number`, params)
+      },
+      update: (id, expectedVersion, change) => update<Complaint>('complaints', id, expectedVersion, change, (current) => ({ number: current.number })),
+    },
+    followUps: {
+      add: (f) => put('follow_ups', f),
+      listByOrganisation: (organisationId) => rows('SELECT data FROM follow_ups WHERE organisation_id = $1 ORDER BY at DESC, seq', [organisationId]),
+    },
+    consents: {
+      async create<T extends ConsentRecord>(draft: Omit<T, 'version'>) {
+        const record = { ...draft, version: 1 } as T
+        const done = await insert('consents', record, { key: 'id', then: 'keep' })
+        if (done.rowCount === 0) throw new StoreError(`consent ${record.id} exists already`)
+        return record
+      },
+      get: (id) => one('SELECT data FROM consents WHERE id = $1', [id]),
+      list(filter) {
+        const where: string[] = []
+        const params: unknown[] = []
+        if (filter.kind) where.push(`kind = $${params.push(filter.kind)}`)
+        if (filter.organisationId) where.push(`organisation_id = $${params.push(filter.organisationId)}`)
+        if (filter.incidentId) where.push(`incident_id = $${params.push(filter.incidentId)}`)
+        return rows(`SELECT data FROM consents${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at, seq`, params)
+      },
+      update: <T extends ConsentRecord>(id: string, expectedVersion: number, change: (current: T) => T) =>
+        update<T>('consents', id, expectedVersion, change, (current) => ({ kind: current.kind }) as Partial<T>),
+    },
+    registrations: {
+      put: (r) => put('registrations', r),
+      take: (hash, now) => take('registrations', hash, now),
+    },
+    signInTokens: {
+      put: (t) => put('sign_in_tokens', t),
+      take: (hash, now) => take('sign_in_tokens', hash, now),
+    },
+    sessions: {
+      put: (s) => put('sessions', s),
+      byTokenHash: (hash) => one('SELECT data FROM sessions WHERE token_hash = $1', [hash]),
+      delete: async (id) => {
+        await pool.query('DELETE FROM sessions WHERE id = $1', [id])
+      },
+      deleteFor: async (subject) => (await pool.query('DELETE FROM sessions WHERE subject_kind = $1 AND subject_id = $2', [subject.kind, subject.id])).rowCount ?? 0,
+    },
+    outbox: {
+      async enqueue(mail) {
+        const { rows: [stored] } = await insert('outbox', mail, { key: 'event_key', then: 'keep' })
+        return stored?.data ?? (await one<MailRecord>('SELECT data FROM outbox WHERE event_key = $1', [mail.eventKey]))!
+      },
+      /**
+       * Claims the due mails for this process: locked rows another process is claiming are skipped,
+       * and a claimed mail is not due again for MAIL_CLAIM_MS unless marked failed (or the process
+       * died: then it is sent after the claim ran out, with the same Message-ID).
+       */
+      async due(now, limit) {
+        const claimedUntil = new Date(now.getTime() + MAIL_CLAIM_MS)
+        const { rows: claimed } = await pool.query<{ data: MailRecord }>(
+          `WITH due AS (
+             SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= $1 ORDER BY next_attempt_at, seq LIMIT $2 FOR UPDATE SKIP LOCKED
+           )
+           UPDATE outbox SET next_attempt_at = $3 FROM due WHERE outbox.id = due.id RETURNING outbox.seq, outbox.data`,
+          [now, limit, claimedUntil],
+        )
+        return claimed.map((r) => r.data)
+      },
+      async markSent(id, at) {
+        const mail = await one<MailRecord>('SELECT data FROM outbox WHERE id = $1', [id])
+        if (!mail) return
+        await pool.query(`UPDATE outbox SET status = 'sent', data = $2 WHERE id = $1`, [id, json({ ...mail, status: 'sent', sentAt: at.toISOString() })])
+      },
+      async markFailed(id, error, nextAttemptAt) {
+        const mail = await one<MailRecord>('SELECT data FROM outbox WHERE id = $1', [id])
+        if (!mail) return
+        const failed = { ...mail, attempts: mail.attempts + 1, lastError: error, nextAttemptAt: nextAttemptAt.toISOString() }
+        await pool.query('UPDATE outbox SET next_attempt_at = $2, data = $3 WHERE id = $1', [id, nextAttemptAt, json(failed)])
+      },
+      list: () => rows('SELECT data FROM outbox ORDER BY seq'),
+    },
+    rateCounters: {
+      async hit(key, windowMs, now) {
+        const at = now.getTime()
+        // One statement per hit: a window that ran out restarts at 1, else it counts on; concurrent hits queue on the row.
+        const { rows: [window] } = await pool.query<{ count: number; started_at_ms: string }>(
+          `INSERT INTO rate_counters (key, started_at_ms, count) VALUES ($1, $2, 1)
+           ON CONFLICT (key) DO UPDATE SET
+             count = CASE WHEN rate_counters.started_at_ms <= $2 - $3 THEN 1 ELSE rate_counters.count + 1 END,
+             started_at_ms = CASE WHEN rate_counters.started_at_ms <= $2 - $3 THEN $2 ELSE rate_counters.started_at_ms END
+           RETURNING count, started_at_ms`,
+          [key, at, windowMs],
+        )
+        if (Math.random() < 0.001) await pool.query('DELETE FROM rate_counters WHERE started_at_ms < $1', [at - COUNTER_SWEEP_MS])
+        return { count: window!.count, startedAt: new Date(Number(window!.started_at_ms)) }
+      },
+      async peek(key, windowMs, now) {
+        const { rows: [window] } = await pool.query<{ count: number; started_at_ms: string }>(
+          'SELECT count, started_at_ms FROM rate_counters WHERE key = $1 AND started_at_ms > $2',
+          [key, now.getTime() - windowMs],
+        )
+        return window ? { count: window.count, startedAt: new Date(Number(window.started_at_ms)) } : undefined
+      },
+    },
+    audit: {
+      append: async (entry) => {
+        await insert('audit', entry, { key: 'id', then: 'keep' })
+      },
+      listFor: (target) => rows('SELECT data FROM audit WHERE target = $1 ORDER BY seq', [target]),
+    },
+    async close() {
+      await pool.end()
+    },
+  }
+  return store
+}

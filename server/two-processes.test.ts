@@ -1,0 +1,394 @@
+/** Two real API processes on one PostgreSQL database: numbers, changes, mails, sign-in tokens and rate limits are decided once across both. */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { closeSync, existsSync, openSync, readFileSync } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { createServer, type AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { simpleParser, type ParsedMail } from 'mailparser'
+import pg from 'pg'
+import { SMTPServer } from 'smtp-server'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { REQUEST_EXAMPLES } from './openapi.ts'
+import { TEST_DATABASE_URL } from './store/postgres-testing.ts'
+
+/** Start-up of two processes on two cores (tsx compiles, migrations and demo data run once) takes seconds. */
+const START_UP_MS = 60_000
+/** How long a poll waits for the processes to catch up (mails sent, windows counted) before the test fails. */
+const POLL_MS = 30_000
+const STAFF = { email: 'lotte@noordwind.example', password: 'loket-demo' }
+const STAFF_IDS = ['s-lotte', 's-daan', 's-fatima', 's-ruud', 's-admin']
+
+/** One API process as `npm run serve` starts it, with its output in `log`. */
+interface Api {
+  name: 'A' | 'B'
+  base: string
+  child: ChildProcess
+  log: string
+}
+
+/** The answer to a triage PATCH: the changed incident (200), or the conflict with the incident as it is now (409). */
+interface TriageAnswer {
+  incident?: Record<string, unknown>
+  code?: string
+  current?: Record<string, unknown>
+}
+
+/** What the SMTP server received: the parsed message and its envelope recipients. */
+interface Delivery {
+  mail: ParsedMail
+  rcptTo: string[]
+}
+
+let work: string
+let database: { name: string; url: string }
+let pool: pg.Pool
+let smtp: { port: number; close(): Promise<void> }
+const deliveries: Delivery[] = []
+let apis: Api[] = []
+/** Cookies by who signed in where: staff on each process, contacts by e-mailed link. */
+const cookies: Record<string, string> = {}
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'loket-two-'))
+  database = await createDatabase()
+  pool = new pg.Pool({ connectionString: database.url, max: 2 })
+  smtp = await startSmtp(deliveries)
+  const env = { DATABASE_URL: database.url, SMTP_URL: `smtp://127.0.0.1:${smtp.port}` }
+  const [portA, portB] = [await freePort(), await freePort()]
+  apis = [startApi('A', portA, env), startApi('B', portB, env)]
+  await Promise.all(apis.map(waitUntilHealthy))
+}, START_UP_MS * 2)
+
+afterAll(async () => {
+  await Promise.all(apis.map(stopApi))
+  await smtp?.close()
+  await pool?.end()
+  if (database) await dropDatabase(database.name)
+  if (work) await rm(work, { recursive: true, force: true })
+}, START_UP_MS)
+
+describe('two API processes on one PostgreSQL database', { timeout: 90_000 }, () => {
+  const [a, b] = [() => apis[0]!, () => apis[1]!]
+  const either = (i: number) => apis[i % 2]!
+  let registered: { id: string; number: string }[] = []
+
+  test('signs staff in on either process and contacts by an e-mailed link, each session valid on both', async () => {
+    for (const api of apis) {
+      const res = await post(api, '/api/auth/staff', STAFF)
+      expect(res.status).toBe(200)
+      cookies[`staff@${api.name}`] = sessionCookie(res)
+    }
+    // Asked on one process, completed on the other.
+    cookies.tom = await signInByLink(a(), b(), 'tom@bakkerij-jansen.example')
+    cookies.aisha = await signInByLink(b(), a(), 'aisha@devries-installatie.example')
+
+    for (const api of apis) {
+      expect(await (await get(api, '/api/auth/me', cookies['staff@A'])).json()).toMatchObject({ kind: 'staff', id: 's-lotte' })
+      expect(await (await get(api, '/api/auth/me', cookies.tom)).json()).toMatchObject({ kind: 'contact', id: 'c-jansen-emp' })
+      expect(await (await get(api, '/api/auth/me', cookies.aisha)).json()).toMatchObject({ kind: 'contact', id: 'c-devries-emp' })
+    }
+  })
+
+  test('gives 40 concurrent registrations on both processes 40 distinct numbers, all listed on both', async () => {
+    const contacts = [
+      { cookie: cookies.tom!, body: REQUEST_EXAMPLES.widgetRegistration.value },
+      { cookie: cookies.aisha!, body: REQUEST_EXAMPLES.portalRegistration.value },
+    ]
+    // Signed-in contacts are exempt from the 20-per-address limit: all 40 come from 127.0.0.1.
+    const responses = await Promise.all(Array.from({ length: 40 }, (_, i) => {
+      const contact = contacts[Math.floor(i / 2) % 2]!
+      return post(either(i), '/api/incidents', { ...contact.body, subject: `${contact.body.subject} (${i})` }, contact.cookie)
+    }))
+
+    expect(responses.map((r) => r.status)).toEqual(Array(40).fill(201))
+    const bodies = await Promise.all(responses.map((r) => r.json() as Promise<{ status: string; id: string; number: string }>))
+    registered = bodies.map(({ id, number }) => ({ id, number }))
+    expect(bodies.every((r) => r.status === 'registered' && /^\d+$/.test(r.number))).toBe(true)
+    const numbers = new Set(bodies.map((r) => r.number))
+    expect(numbers.size).toBe(40)
+
+    for (const api of apis) {
+      const res = await get(api, '/api/incidents', cookies['staff@B'])
+      expect(res.status).toBe(200)
+      const { incidents } = await res.json() as { incidents: { number: string }[] }
+      expect(new Set(incidents.map((i) => i.number))).toEqual(numbers)
+      expect(incidents).toHaveLength(40)
+    }
+  })
+
+  test('lets exactly one of six simultaneous triage changes on one version win; the others get 409 with the winner as current', async () => {
+    const incident = registered[0]!
+    const rounds = ['in_progress', 'waiting_for_customer', 'in_progress'] as const
+    for (const [round, status] of rounds.entries()) {
+      const version = round + 1
+      // Six different changes to one version, three on each process, sent at once.
+      const responses = await Promise.all(Array.from({ length: 6 }, (_, j) => {
+        const api = either(j)
+        return patch(api, `/api/incidents/${incident.id}`, { version, status, priority: 2 + (j % 4), assigneeId: STAFF_IDS[j % 5] }, cookies[`staff@${api.name}`])
+      }))
+      const answers = await Promise.all(responses.map(async (r) => ({ status: r.status, body: await r.json() as TriageAnswer })))
+
+      const winners = answers.filter((r) => r.status === 200)
+      const losers = answers.filter((r) => r.status !== 200)
+      expect(winners, JSON.stringify(answers.map((r) => r.status))).toHaveLength(1)
+      const winner = withoutSla(winners[0]!.body.incident!)
+      expect(winner).toMatchObject({ version: version + 1, status })
+      for (const loser of losers) {
+        expect(loser.status).toBe(409)
+        expect(loser.body.code).toBe('version_conflict')
+        expect(withoutSla(loser.body.current!)).toEqual(winner)
+      }
+    }
+
+    for (const api of apis) {
+      const { incident: now } = await (await get(api, `/api/incidents/${incident.id}`, cookies['staff@A'])).json() as { incident: { version: number; statusHistory: { status: string; by: string }[] } }
+      expect(now.version).toBe(4)
+      // Every change once: no update lost, none applied twice.
+      expect(now.statusHistory.map((h) => h.status)).toEqual(['new', 'in_progress', 'waiting_for_customer', 'in_progress'])
+    }
+  })
+
+  test('sends every mail of both processes exactly once', async () => {
+    const rows = await expectEachMailOnce()
+    // incident:<id>:registered, incident:<id>:status:<n>, sign-in:<token id>
+    const kinds = rows.map((r) => r.event_key.replace(/^incident:[^:]+:(registered|status)(:\d+)?$/, 'incident:$1').replace(/^sign-in:.*/, 'sign-in'))
+    expect(count(kinds)).toEqual({ 'incident:registered': 40, 'incident:status': 3, 'sign-in': 2 })
+    expect(rows.filter((r) => r.event_key.startsWith(`incident:${registered[0]!.id}:status:`)).map((r) => r.event_key).sort())
+      .toEqual([2, 3, 4].map((n) => `incident:${registered[0]!.id}:status:${n}`))
+  })
+
+  test('sends 3 sign-in links per address in the window, whichever process is asked', async () => {
+    const email = 'marieke@bakkerij-jansen.example'
+    const responses = await Promise.all(Array.from({ length: 5 }, (_, i) => post(either(i), '/api/auth/link', { email })))
+    // The 4th and 5th get the same answer: nobody learns whether mail went out.
+    expect(responses.map((r) => r.status)).toEqual(Array(5).fill(202))
+    expect(new Set(await Promise.all(responses.map((r) => r.text()))).size).toBe(1)
+
+    const rows = await expectEachMailOnce()
+    expect(rows.filter((r) => r.to === email)).toHaveLength(3)
+    expect(deliveries.filter((d) => d.rcptTo.includes(email))).toHaveLength(3)
+  })
+
+  test('takes a sign-in token once: used on one process, it is refused on the other, also when both try at once', async () => {
+    const [first, second] = tokensSentTo('marieke@bakkerij-jansen.example')
+    const signedIn = await callback(a(), first!)
+    expect(signedIn.status).toBe(303)
+    const cookie = sessionCookie(signedIn)
+    expect((await callback(b(), first!)).status).toBe(400)
+    expect((await callback(a(), first!)).status).toBe(400)
+    expect(await (await get(b(), '/api/auth/me', cookie)).json()).toMatchObject({ kind: 'contact', id: 'c-jansen-admin' })
+
+    const atOnce = await Promise.all([callback(a(), second!), callback(b(), second!)])
+    expect(atOnce.map((r) => r.status).sort()).toEqual([303, 400])
+  })
+
+  test('counts wrong remote-view codes on both processes together: the 6th try waits (429)', async () => {
+    const statuses: number[] = []
+    const codes: string[] = []
+    for (let i = 0; i < 7; i++) {
+      const res = await post(either(i), '/api/remote-views/lookup', { code: String(i).padStart(6, '0') })
+      statuses.push(res.status)
+      codes.push((await res.json() as { code: string }).code)
+      if (res.status === 429) expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0)
+    }
+    expect(statuses).toEqual([404, 404, 404, 404, 404, 429, 429])
+    expect(codes).toEqual([...Array(5).fill('code_unknown'), 'too_many_wrong_codes', 'too_many_wrong_codes'])
+  })
+})
+
+// ——— the processes ———
+
+/** `server/index.ts` under tsx, as `npm run serve` runs it, with its own data folder and no built site. */
+function startApi(name: Api['name'], port: number, env: Record<string, string>): Api {
+  const log = join(work, `api-${name}.log`)
+  const dataDir = join(work, `data-${name}`)
+  // Nothing of the caller's environment may change what the processes do.
+  const { SMTP_URL: _s, BASE_URL: _b, ALLOWED_ORIGINS: _o, TRUST_PROXY: _t, DATABASE_URL: _d, DESK_FILE: _f, PHONE_ROUTING_SECRET: _p, ...inherited } = process.env
+  const fd = openSync(log, 'a')
+  try {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+      cwd: fileURLToPath(new URL('..', import.meta.url)),
+      env: { ...inherited, ...env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SITE_DIR: join(work, 'no-site') },
+      stdio: ['ignore', fd, fd],
+    })
+    // Should the test runner itself go down, the processes go with it.
+    const kill = () => child.kill('SIGKILL')
+    process.once('exit', kill)
+    child.once('exit', () => process.off('exit', kill))
+    return { name, base: `http://127.0.0.1:${port}`, child, log }
+  } finally {
+    closeSync(fd)
+  }
+}
+
+async function waitUntilHealthy(api: Api): Promise<void> {
+  const deadline = performance.now() + START_UP_MS
+  while (performance.now() < deadline) {
+    if (api.child.exitCode !== null) throw new Error(`API ${api.name} stopped at start (code ${api.child.exitCode}):\n${tail(api.log)}`)
+    if (await fetch(`${api.base}/api/health`).then((r) => r.ok, () => false)) return
+    await sleep(100)
+  }
+  throw new Error(`API ${api.name} did not answer ${api.base}/api/health within ${START_UP_MS / 1000} s:\n${tail(api.log)}`)
+}
+
+/** SIGTERM, which closes the store; SIGKILL if it has not exited after 10 s. */
+async function stopApi(api: Api): Promise<void> {
+  const { child } = api
+  if (child.exitCode !== null || child.signalCode !== null) return
+  const exited = new Promise((resolve) => child.once('exit', resolve))
+  child.kill('SIGTERM')
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000)
+  await exited
+  clearTimeout(timer)
+}
+
+/** A port that was free a moment ago: the server needs a fixed PORT. */
+async function freePort(): Promise<number> {
+  const probe = createServer()
+  await new Promise<void>((resolve, reject) => probe.once('error', reject).listen(0, '127.0.0.1', resolve))
+  const { port } = probe.address() as AddressInfo
+  await new Promise((resolve) => probe.close(resolve))
+  return port
+}
+
+function tail(file: string): string {
+  return existsSync(file) ? readFileSync(file, 'utf8').slice(-3000) : '(no log)'
+}
+
+// ——— the database and the mail server ———
+
+/** A new database on the test server, so the processes start on nothing but their migrations. */
+async function createDatabase(): Promise<{ name: string; url: string }> {
+  const name = `loket_${randomBytes(6).toString('hex')}`
+  await onServer(`CREATE DATABASE ${name}`)
+  const url = new URL(TEST_DATABASE_URL)
+  url.pathname = `/${name}`
+  return { name, url: url.toString() }
+}
+
+async function dropDatabase(name: string): Promise<void> {
+  await onServer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+}
+
+async function onServer(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: TEST_DATABASE_URL })
+  await client.connect()
+  try {
+    await client.query(sql)
+  } finally {
+    await client.end()
+  }
+}
+
+/** A local SMTP server that accepts every message and keeps it in `deliveries`. */
+async function startSmtp(into: Delivery[]) {
+  const server = new SMTPServer({
+    authOptional: true,
+    // Without a certificate nodemailer would try STARTTLS on the self-signed default and refuse it.
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      simpleParser(stream).then((mail) => {
+        into.push({ mail, rcptTo: session.envelope.rcptTo.map((r) => r.address) })
+        callback()
+      }, callback)
+    },
+  })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => resolve())
+  })
+  const port = (server.server.address() as AddressInfo).port
+  return { port, close: () => new Promise<void>((resolve) => server.close(() => resolve())) }
+}
+
+/**
+ * Waits until no mail in the outbox is pending, then checks each row was sent and reached the SMTP
+ * server exactly once (by Message-ID); returns the rows.
+ */
+async function expectEachMailOnce() {
+  const outbox = async () => (await pool.query<{ id: string; event_key: string; status: string; to: string }>(
+    `SELECT id, event_key, status, data->>'to' AS to FROM outbox ORDER BY seq`)).rows
+  let rows = await outbox()
+  await until('the outbox is sent', async () => {
+    rows = await outbox()
+    return rows.every((r) => r.status !== 'pending') && deliveries.length >= rows.length
+  })
+  expect(rows.filter((r) => r.status !== 'sent')).toEqual([])
+  const received = deliveries.map((d) => d.mail.messageId)
+  expect(received.length, 'no Message-ID received twice').toBe(new Set(received).size)
+  expect([...received].sort()).toEqual(rows.map((r) => `<${r.id}@loket>`).sort())
+  return rows
+}
+
+/** The sign-in tokens in the links mailed to `email`, in the order they arrived. */
+function tokensSentTo(email: string): string[] {
+  return deliveries
+    .filter((d) => d.rcptTo.includes(email) && /\/api\/auth\/callback\?token=/.test(d.mail.text ?? ''))
+    .map((d) => decodeURIComponent(/\/api\/auth\/callback\?token=([^\s"'<>&]+)/.exec(d.mail.text!)![1]!))
+}
+
+/** Asks `asked` for a sign-in link, reads it from the mail and completes it on `completed`; returns the session cookie. */
+async function signInByLink(asked: Api, completed: Api, email: string): Promise<string> {
+  const res = await post(asked, '/api/auth/link', { email })
+  expect(res.status).toBe(202)
+  let token: string | undefined
+  await until(`a sign-in link reaches ${email}`, async () => (token = tokensSentTo(email)[0]) !== undefined)
+  const signedIn = await callback(completed, token!)
+  expect(signedIn.status).toBe(303)
+  return sessionCookie(signedIn)
+}
+
+// ——— requests ———
+
+function post(api: Api, path: string, body: unknown, cookie?: string): Promise<Response> {
+  return fetch(`${api.base}${path}`, { method: 'POST', headers: headers(cookie, true), body: JSON.stringify(body) })
+}
+
+function patch(api: Api, path: string, body: unknown, cookie?: string): Promise<Response> {
+  return fetch(`${api.base}${path}`, { method: 'PATCH', headers: headers(cookie, true), body: JSON.stringify(body) })
+}
+
+function get(api: Api, path: string, cookie?: string): Promise<Response> {
+  return fetch(`${api.base}${path}`, { headers: headers(cookie, false) })
+}
+
+/** The form the sign-in page posts, as a browser on that page would send it. */
+function callback(api: Api, token: string): Promise<Response> {
+  return fetch(`${api.base}/api/auth/callback`, { method: 'POST', body: new URLSearchParams({ token }), redirect: 'manual' })
+}
+
+function headers(cookie: string | undefined, isJson: boolean): Record<string, string> {
+  return { ...(isJson ? { 'content-type': 'application/json' } : {}), ...(cookie ? { cookie } : {}) }
+}
+
+function sessionCookie(res: Response): string {
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('loket_session='))
+  if (!cookie) throw new Error(`no session cookie in the answer (${res.status})`)
+  return cookie.split(';')[0]!
+}
+
+// ——— helpers ———
+
+/** Polls `check` until it holds; fails after POLL_MS with what was awaited. */
+async function until(what: string, check: () => Promise<boolean>): Promise<void> {
+  const deadline = performance.now() + POLL_MS
+  while (!(await check())) {
+    if (performance.now() > deadline) throw new Error(`timed out after ${POLL_MS / 1000} s waiting until ${what}:\n${apis.map((api) => `— API ${api.name}\n${tail(api.log)}`).join('\n')}`)
+    await sleep(100)
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** An incident as the API presents it, without its SLA state, which depends on the moment it is read. */
+function withoutSla({ sla: _sla, ...incident }: Record<string, unknown>) {
+  return incident
+}
+
+function count(values: string[]): Record<string, number> {
+  return values.reduce<Record<string, number>>((counts, v) => ({ ...counts, [v]: (counts[v] ?? 0) + 1 }), {})
+}
