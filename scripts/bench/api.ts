@@ -11,10 +11,11 @@ import { hashToken, newToken } from '../../server/auth/tokens.ts'
 import { loadDesk } from '../../server/desk.ts'
 import { INCIDENT_KINDS } from '../../server/domain/desk.ts'
 import { IncidentInput, mayFile, newIncident } from '../../server/domain/incident.ts'
-import type { Contact } from '../../server/domain/records.ts'
+import type { Contact, Incident } from '../../server/domain/records.ts'
 import { SESSION_COOKIE } from '../../server/middleware/session/index.ts'
 import { seedDemo } from '../../server/seed.ts'
 import { openLowdbStore } from '../../server/store/lowdb-store.ts'
+import type { Store } from '../../server/store/store.ts'
 import { median, percentile } from './stats.ts'
 
 /** One load phase against one endpoint. */
@@ -57,7 +58,7 @@ export interface ApiBenchOptions {
 const FILL_BATCH = 500
 /** Start-up includes folding the whole journal into the snapshot, which at 100,000 incidents takes a while. */
 const START_UP_TIMEOUT_MS = 180_000
-const WARM_UP_SECONDS = 2
+export const WARM_UP_SECONDS = 2
 /** A cap on requests per phase beside its duration, far above what one server core answers. */
 const MAX_REQUESTS_PER_SECOND = 50_000
 
@@ -76,7 +77,7 @@ export async function benchApi(count: number, options: ApiBenchOptions = {}): Pr
     const port = await freePort()
     const base = `http://127.0.0.1:${port}`
     const started = performance.now()
-    const server = startServer(work, { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SITE_DIR: join(work, 'no-site'), LOKET_LOOP_FILE: loopFile })
+    const server = startServer(join(work, 'server.log'), { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SITE_DIR: join(work, 'no-site'), LOKET_LOOP_FILE: loopFile })
     let isStopped = false
     try {
       await waitUntilHealthy(base, server, join(work, 'server.log'))
@@ -120,36 +121,57 @@ async function fillStore(dataDir: string, count: number): Promise<{ cookie: stri
   const store = await openLowdbStore({ dir: dataDir })
   try {
     await seedDemo(store)
-    const desk = loadDesk()
-    const organisations = await store.organisations.list()
-    const contacts = (await Promise.all(organisations.map((o) => store.contacts.listByOrganisation(o.id)))).flat().filter(mayFile)
-    // Spread over the last `count` minutes, oldest first, as a desk's history would be.
-    const firstAt = Date.now() - count * 60_000
+    const history = await deskHistory(store, count)
     for (let done = 0; done < count; done += FILL_BATCH) {
-      await Promise.all(Array.from({ length: Math.min(FILL_BATCH, count - done) }, (_, k) => {
-        const i = done + k
-        const contact = contacts[i % contacts.length]
-        const input = IncidentInput.parse(registrationBody(contact, i))
-        return store.incidents.create(newIncident(input, { contact, desk, now: new Date(firstAt + i * 60_000) }))
-      }))
+      await Promise.all(Array.from({ length: Math.min(FILL_BATCH, count - done) }, (_, k) => store.incidents.create(history.incident(done + k))))
     }
-    const contact = contacts[0]
-    const token = newToken()
-    const now = new Date()
-    await store.sessions.put({
-      id: randomUUID(), tokenHash: hashToken(token), subject: { kind: 'contact', id: contact.id },
-      createdAt: now.toISOString(), expiresAt: new Date(now.getTime() + 86_400_000).toISOString(),
-    })
-    return { cookie: `${SESSION_COOKIE}=${token}`, contact }
+    const contact = history.contacts[0]
+    return { cookie: await signIn(store, contact), contact }
   } finally {
     await store.close()
   }
 }
 
+/** A bench desk's past: the contacts who may file, and its `i`-th of `count` incidents as the API would have registered it. */
+export interface DeskHistory {
+  contacts: Contact[]
+  incident(i: number): Omit<Incident, 'id' | 'number' | 'version'>
+}
+
+/**
+ * The history of the seeded desk in `store`: `count` incidents filed by its authorised contacts in
+ * turn, one a minute over the last `count` minutes, oldest first.
+ */
+export async function deskHistory(store: Store, count: number): Promise<DeskHistory> {
+  const desk = loadDesk()
+  const organisations = await store.organisations.list()
+  const contacts = (await Promise.all(organisations.map((o) => store.contacts.listByOrganisation(o.id)))).flat().filter(mayFile)
+  const firstAt = Date.now() - count * 60_000
+  return {
+    contacts,
+    incident(i) {
+      const contact = contacts[i % contacts.length]
+      const input = IncidentInput.parse(registrationBody(contact, i))
+      return newIncident(input, { contact, desk, now: new Date(firstAt + i * 60_000) })
+    },
+  }
+}
+
+/** A day's session for `contact` in `store`, as signing in would leave it; returns the Cookie header's value. */
+export async function signIn(store: Store, contact: Contact): Promise<string> {
+  const token = newToken()
+  const now = new Date()
+  await store.sessions.put({
+    id: randomUUID(), tokenHash: hashToken(token), subject: { kind: 'contact', id: contact.id },
+    createdAt: now.toISOString(), expiresAt: new Date(now.getTime() + 86_400_000).toISOString(),
+  })
+  return `${SESSION_COOKIE}=${token}`
+}
+
 const PRODUCT_AREAS = ['finance', 'inventory', 'sales', 'payroll', 'platform']
 
 /** What the portal's form sends for `contact`; `n` varies kind, area and text. */
-function registrationBody(contact: Contact, n = 0): IncidentInput {
+export function registrationBody(contact: Contact, n = 0): IncidentInput {
   return {
     name: contact.name,
     email: contact.email,
@@ -165,7 +187,7 @@ function registrationBody(contact: Contact, n = 0): IncidentInput {
 }
 
 /** A port that was free a moment ago: the server needs a fixed PORT, so the bench picks one. */
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const probe = createServer()
   await new Promise<void>((resolve, reject) => probe.once('error', reject).listen(0, '127.0.0.1', resolve))
   const { port } = probe.address() as AddressInfo
@@ -173,10 +195,13 @@ async function freePort(): Promise<number> {
   return port
 }
 
-/** `server/index.ts` as `npm run serve` runs it, with the loop monitor preloaded and its output in a log file. */
-function startServer(work: string, env: Record<string, string>): ChildProcess {
-  const log = openSync(join(work, 'server.log'), 'a')
-  const { SMTP_URL: _smtp, BASE_URL: _base, ALLOWED_ORIGINS: _origins, ...inherited } = process.env
+/**
+ * `server/index.ts` as `npm run serve` runs it, with the loop monitor preloaded and its output in
+ * `logFile`. The store is the one `env` names: lowdb in DATA_DIR unless it sets DATABASE_URL.
+ */
+export function startServer(logFile: string, env: Record<string, string>): ChildProcess {
+  const log = openSync(logFile, 'a')
+  const { SMTP_URL: _smtp, BASE_URL: _base, ALLOWED_ORIGINS: _origins, DATABASE_URL: _database, ...inherited } = process.env
   try {
     return spawn(process.execPath, ['--import', 'tsx', '--import', './scripts/bench/loop-monitor.mjs', 'server/index.ts'], {
       env: { ...inherited, ...env }, stdio: ['ignore', log, log],
@@ -233,11 +258,35 @@ interface CannonResult {
 }
 const autocannon = createRequire(import.meta.url)('autocannon') as (options: Record<string, unknown>) => Cannon
 
-/** Keeps `connections` keep-alive connections busy with one request for `seconds` (and at most a fixed number of requests). */
-async function load(phase: {
+/** One load phase against one server. */
+export interface Phase {
   url: string; method: 'GET' | 'POST'; expect: number; seconds: number; connections: number
   headers?: Record<string, string>; body?: string
-}): Promise<LoadFigures> {
+}
+
+/** Keeps `connections` keep-alive connections busy with one request for `seconds` (and at most a fixed number of requests). */
+export async function load(phase: Phase): Promise<LoadFigures> {
+  return summarise([await fire(phase)])
+}
+
+/**
+ * The phases at once, each against its own server with its own connections, as one load: answers
+ * per second summed, p50 and p99 of every expected answer pooled, errors added up.
+ */
+export async function loadTogether(phases: Phase[]): Promise<LoadFigures> {
+  return summarise(await Promise.all(phases.map(fire)))
+}
+
+interface Fired {
+  /** Latency of each expected answer. */
+  latencies: number[]
+  /** The phase's length as autocannon measured it, in seconds. */
+  seconds: number
+  /** How often each other outcome happened: a status code, "errors" or "timeouts". */
+  others: Map<string, number>
+}
+
+async function fire(phase: Phase): Promise<Fired> {
   const latencies: number[] = []
   const cannon = autocannon({
     url: phase.url, method: phase.method, headers: phase.headers, body: phase.body,
@@ -248,15 +297,22 @@ async function load(phase: {
     if (statusCode === phase.expect) latencies.push(responseTimeMs)
   })
   const result = await cannon
-  const others = Object.entries(result.statusCodeStats).filter(([code]) => Number(code) !== phase.expect).map(([code, s]) => `${code}×${s.count}`)
+  const others = new Map(Object.entries(result.statusCodeStats).filter(([code]) => Number(code) !== phase.expect).map(([code, s]) => [code, s.count]))
   // autocannon counts a timeout as an error too.
-  if (result.errors > result.timeouts) others.push(`errors×${result.errors - result.timeouts}`)
-  if (result.timeouts > 0) others.push(`timeouts×${result.timeouts}`)
+  if (result.errors > result.timeouts) others.set('errors', result.errors - result.timeouts)
+  if (result.timeouts > 0) others.set('timeouts', result.timeouts)
+  return { latencies, seconds: result.duration, others }
+}
+
+function summarise(runs: Fired[]): LoadFigures {
+  const latencies = runs.flatMap((r) => r.latencies)
+  const others = new Map<string, number>()
+  for (const [what, count] of runs.flatMap((r) => [...r.others])) others.set(what, (others.get(what) ?? 0) + count)
   return {
-    perSecond: latencies.length / result.duration,
+    perSecond: runs.reduce((sum, r) => sum + r.latencies.length / r.seconds, 0),
     p50Ms: latencies.length ? median(latencies) : NaN,
     p99Ms: latencies.length ? percentile(latencies, 99) : NaN,
     ok: latencies.length,
-    errors: others.join(', '),
+    errors: [...others].map(([what, count]) => `${what}×${count}`).join(', '),
   }
 }

@@ -1,7 +1,8 @@
-/** `npm run bench [-- kb|api|widget]`: runs the benchmarks and prints their tables. Speed is measured here, never in tests. */
-import { loadavg } from 'node:os'
-import { benchApi, type ApiFigures } from './api.ts'
+/** `npm run bench [-- kb|api|pg|widget]`: runs the benchmarks and prints their tables. Speed is measured here, never in tests. */
+import { cpus, loadavg } from 'node:os'
+import { benchApi, WARM_UP_SECONDS, type ApiFigures } from './api.ts'
 import { benchKb } from './kb.ts'
+import { benchPostgres, BENCH_DATABASE_URL, postgresUnreachable, type StoreRun } from './postgres.ts'
 import { kb, mb, median, ms, printTable, s } from './stats.ts'
 import { benchWidget, WIDGET_LANGUAGES, WIDGET_PARTS, type KbChoice, type Size, type TaskSummary, type WidgetPart } from './widget.ts'
 
@@ -54,6 +55,34 @@ if (wants('api')) {
   const verdict = (isMet: boolean) => (isMet ? 'met' : 'MISSED')
   console.log(`\nAt ${top.stored} stored: p99 ${p99Ratio.toFixed(2)}× that at ${base.stored} (≤ 1.5×: ${verdict(p99Ratio <= 1.5)}); `
     + `POST ${(share * 100).toFixed(0)}% of GET (≥ 25%: ${verdict(share >= 0.25)}); longest loop stall ${ms1(longestStall)} (≤ 50 ms: ${verdict(longestStall <= 50)})`)
+}
+
+if (wants('pg')) {
+  const size = Number(process.env.BENCH_PG_SIZE ?? 100_000)
+  const seconds = Number(process.env.BENCH_PG_SECONDS ?? 8)
+  const connections = 20
+  const unreachable = await postgresUnreachable(BENCH_DATABASE_URL)
+  // A plain `npm run bench` goes on without PostgreSQL; `-- pg` asked for it.
+  if (unreachable && scenarios.includes('pg')) throw new Error(unreachable)
+  if (unreachable) console.log(`[bench] pg skipped: ${unreachable}`)
+  else {
+    console.log(`[bench] lowdb and PostgreSQL with ${size} incidents stored (load average ${loadavg()[0].toFixed(1)})…`)
+    const f = await benchPostgres(size, { seconds, connections })
+    const base = f.runs[0]
+    const ms1 = (value: number) => `${value.toFixed(1)} ms`
+    const ratio = (value: number) => `${value.toFixed(2)}×`
+    printTable(
+      `Stores under registrations (autocannon, ${connections} connections in all, ${seconds} s after a ${WARM_UP_SECONDS} s warm-up; POST /api/incidents as a signed-in contact; `
+        + `with 2 processes: two API servers on one database, each sent half the connections at the same moment, req/s summed, p50 and p99 of all their answers pooled; `
+        + `ratios against lowdb with 1 process in this run; on ${cpus().length} cores the servers, PostgreSQL and the load generator share the CPUs)`,
+      ['store', 'processes', 'stored', 'POST req/s', 'p50', 'p99', 'errors (non-2xx)', 'req/s vs lowdb-1', 'p99 vs lowdb-1'],
+      f.runs.map((r: StoreRun) => [
+        r.store, r.processes, r.stored, Math.round(r.post.perSecond), ms1(r.post.p50Ms), ms1(r.post.p99Ms), r.post.errors || 'none',
+        ratio(r.post.perSecond / base.post.perSecond), ratio(r.post.p99Ms / base.post.p99Ms),
+      ]),
+    )
+    console.log(`\nPostgreSQL: ${size.toLocaleString('en')} incidents loaded in ${s(f.loadMs)} (${Math.round(size / (f.loadMs / 1000)).toLocaleString('en')} rows/s); VACUUM ANALYZE and CHECKPOINT after it ${s(f.settleMs)}`)
+  }
 }
 
 if (wants('widget')) {
