@@ -10,7 +10,7 @@ import { format } from '../../i18n/format.ts'
 import type { PortalStrings } from '../../i18n/index.ts'
 import {
   backupBadge, defaultGrantEnd, extraSupportBadge, grantBadge, isGrantable, isoOfLocal, latestGrantEnd, levelHint, levelName, purgeLine,
-  waitingCodes, withRecord, type Badge,
+  withRecord, type Badge,
 } from './access-view.ts'
 import { Field, useFocusFirstInvalid } from '../Field.tsx'
 import { ApiFailure, call, messageOf, portalApi, type PortalApi, type Success } from './api.ts'
@@ -18,7 +18,7 @@ import { formErrors, type FormErrors } from './field-errors.ts'
 import { moment } from './format.ts'
 import { Gate, type Viewer } from './Gate.tsx'
 import type { PortalPaths, PortalProps } from './paths.ts'
-import { RemoteViewCode, type WaitingView } from './RemoteViewCode.tsx'
+import { RemoteViewCode, useWaitingCodes } from './RemoteViewCode.tsx'
 
 type Consent = Success<Awaited<ReturnType<PortalApi['consents']['$get']>>>['consents'][number]
 // The API's kinds share one `kind` type, so each is picked out by a field only it has.
@@ -60,20 +60,29 @@ function AccessPage({ viewer, lang, strings, paths }: PortalProps & { viewer: Vi
   const { consents } = state
   // Actions answer with the record as it now stands; it takes its place at once, without asking for the whole list again.
   const put = (record: Consent) => setState((s) => (s.kind === 'loaded' ? { kind: 'loaded', consents: withRecord(s.consents, record) } : s))
-  const codes = waitingCodes(consents) as WaitingView[]
   const common = { lang, strings, paths, isAdmin, onActed: put, onStale: refresh }
   return (
     <div class="access">
       <p>{strings[isAdmin ? 'access.introAdmin' : 'access.introEmployee']}</p>
+      <WaitingCodes lang={lang} strings={strings} paths={paths} />
+      <Grants grants={consents.filter(isGrant)} {...common} />
+      <Backups backups={consents.filter(isBackup)} {...common} />
+      <ExtraSupportSection requests={consents.filter(isExtraSupport)} {...common} />
+    </div>
+  )
+}
+
+/** The codes support asked for, as they come: announced politely, as they appear while the customer is on the phone. */
+function WaitingCodes({ lang, strings, paths }: Common & { paths: PortalPaths }) {
+  const codes = useWaitingCodes(lang, strings)
+  return (
+    <div aria-live="polite">
       {codes.length > 0 && (
         <section aria-labelledby="access-remote-view">
           <h2 id="access-remote-view">{strings['access.remoteView.title']}</h2>
           {codes.map((view) => <RemoteViewCode key={view.id} view={view} strings={strings} paths={paths} />)}
         </section>
       )}
-      <Grants grants={consents.filter(isGrant)} {...common} />
-      <Backups backups={consents.filter(isBackup)} {...common} />
-      <ExtraSupportSection requests={consents.filter(isExtraSupport)} {...common} />
     </div>
   )
 }

@@ -1,8 +1,9 @@
 /** The requester's remote-view code while it waits for their consent: shown prominently on the access page and on the incident's page. */
-import { useEffect, useState } from 'preact/hooks'
+import { useState } from 'preact/hooks'
 import type { Language } from '../../../server/domain/desk.ts'
 import { format } from '../../i18n/format.ts'
 import type { PortalStrings } from '../../i18n/index.ts'
+import { usePolling } from '../polling.ts'
 import { clockTime, spacedCode, waitingCodes } from './access-view.ts'
 import { call, portalApi, type PortalApi, type Success } from './api.ts'
 import type { PortalPaths } from './paths.ts'
@@ -31,13 +32,17 @@ export function RemoteViewCode({ view, strings, paths }: Props) {
   )
 }
 
-/** The waiting remote views of one incident whose code the viewer reads; none when there is none, or the question failed (the mail has the code too). */
-export function useWaitingCodes(lang: Language, strings: PortalStrings, incidentId: string): WaitingView[] {
+/**
+ * The waiting remote views whose code the viewer reads — of one incident, or all — asked again
+ * every few seconds while the page is visible, so a code support just asked for appears while the
+ * customer is on the phone with them. None when there is none, or the question failed (the mail has the code too).
+ */
+export function useWaitingCodes(lang: Language, strings: PortalStrings, incidentId?: string): WaitingView[] {
   const [views, setViews] = useState<WaitingView[]>([])
-  useEffect(() => {
-    call(portalApi(lang).consents.$get({ query: { incidentId, kind: 'remote_view' } }), strings)
+  usePolling(() => {
+    call(portalApi(lang).consents.$get({ query: { kind: 'remote_view', ...(incidentId ? { incidentId } : {}) } }), strings)
       .then(({ consents }) => setViews(waitingCodes(consents) as WaitingView[]))
       .catch(() => setViews([]))
-  }, [incidentId])
+  }, incidentId ?? '')
   return views
 }

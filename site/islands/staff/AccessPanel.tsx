@@ -4,11 +4,12 @@
  * so a customer's revocation shows within seconds without a reload.
  */
 import type { ComponentChildren, RefObject } from 'preact'
-import { useEffect, useRef, useState } from 'preact/hooks'
+import { useRef, useState } from 'preact/hooks'
 import type { Language } from '../../../server/domain/desk.ts'
 import { format } from '../../i18n/format.ts'
 import type { StaffStrings } from '../../i18n/index.ts'
 import { ApiFailure, call, messageOf, portalApi, type PortalApi, type Success } from '../portal/api.ts'
+import { usePolling } from '../polling.ts'
 import { formErrors } from '../portal/field-errors.ts'
 import { day, moment } from '../portal/format.ts'
 import {
@@ -16,7 +17,6 @@ import {
 } from './access-view.ts'
 
 /** How often the panel asks again while its tab is in view. */
-export const POLL_MS = 5_000
 
 type Consent = Success<Awaited<ReturnType<PortalApi['consents']['$get']>>>['consents'][number]
 // The API's kinds share one `kind` type, so each is picked out by a field only it has.
@@ -57,25 +57,6 @@ export function ResultMessage({ result, target }: { result: Result; target: RefO
 
 export function BadgeOf({ badge }: { badge: Badge }) {
   return <span class={badge.tone ? `badge ${badge.tone}` : 'badge'}>{badge.text}</span>
-}
-
-/**
- * Calls `refresh` now, every POLL_MS while the tab is visible, and at once when it comes back
- * into view; a hidden tab asks nothing.
- */
-export function usePolling(refresh: () => void, key: string) {
-  const latest = useRef(refresh)
-  latest.current = refresh
-  useEffect(() => {
-    latest.current()
-    const timer = setInterval(() => { if (!document.hidden) latest.current() }, POLL_MS)
-    const onVisible = () => { if (!document.hidden) latest.current() }
-    document.addEventListener('visibilitychange', onVisible)
-    return () => {
-      clearInterval(timer)
-      document.removeEventListener('visibilitychange', onVisible)
-    }
-  }, [key])
 }
 
 export function AccessPanel({ incidentId, organisationName, lang, strings, onChanged }: Props) {

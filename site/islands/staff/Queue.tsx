@@ -7,6 +7,7 @@ import type { StaffStrings } from '../../i18n/index.ts'
 import { ApiFailure, call, messageOf, portalApi, type Success } from '../portal/api.ts'
 import { moment } from '../portal/format.ts'
 import { useDesk } from '../portal/labels.ts'
+import { POLL_MS } from '../polling.ts'
 import type { StaffProps } from './props.ts'
 import {
   QUEUE_KINDS, QUEUE_STATUSES, arrivals, clockTime, hasFilters, kindName, queueChoiceOf, readFilters, remainingText, rowClass, statusName,
@@ -21,7 +22,6 @@ type Row = QueueReply['incidents'][number]
 type Team = Success<Awaited<ReturnType<Api['staff']['people']['$get']>>>['teams'][number]
 
 /** How often the queue asks whether anything changed; an unchanged queue costs the server a 304. */
-const POLL_MS = 5_000
 
 export default function Queue({ lang, strings, paths }: StaffProps) {
   return (

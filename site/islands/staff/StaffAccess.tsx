@@ -5,8 +5,9 @@ import { format } from '../../i18n/format.ts'
 import type { StaffStrings } from '../../i18n/index.ts'
 import { ApiFailure, call, messageOf, portalApi } from '../portal/api.ts'
 import { moment } from '../portal/format.ts'
+import { usePolling } from '../polling.ts'
 import {
-  BackupList, BadgeOf, ResultMessage, isBackup, isExtraSupport, isGrant, usePolling, type Backup, type Consent, type ExtraSupport, type Result,
+  BackupList, BadgeOf, ResultMessage, isBackup, isExtraSupport, isGrant, type Backup, type Consent, type ExtraSupport, type Result,
 } from './AccessPanel.tsx'
 import {
   backupNeedsAction, billingText, byLine, extraSupportActions, extraSupportStatusName, freshest, levelName, windowText, withRecord,
