@@ -15,6 +15,7 @@ import { SESSION_COOKIE } from './middleware/session/index.ts'
 import { seedDemo } from './seed.ts'
 import { memoryLog } from './store/memory-log.ts'
 import { openLowdbStore } from './store/lowdb-store.ts'
+import { openTestStore } from './store/postgres-testing.ts'
 
 export const BASE_URL = 'https://support.example.nl'
 
@@ -26,7 +27,8 @@ export async function testDesk(options: { now?: string } = {}) {
   const clock = () => now
   const desk = loadDesk('content/desk.yaml')
   const dataDir = mkdtempSync(join(tmpdir(), 'loket-api-'))
-  const store = await openLowdbStore({ dir: dataDir })
+  // TEST_STORE=postgres runs the API tests on the PostgreSQL store, each desk on a schema of its own.
+  const store = process.env.TEST_STORE === 'postgres' ? await openTestStore() : await openLowdbStore({ dir: dataDir })
   await seedDemo(store)
   const sent: OutgoingMail[] = []
   const outbox = createOutbox({ store: store.outbox, transport: { send: async (m) => void sent.push(m) }, from: 'Support <support@noordwind.example>', clock, log: () => {} })

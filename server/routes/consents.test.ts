@@ -13,9 +13,15 @@ const after = (ms: number, from = START) => new Date(Date.parse(from) + ms).toIS
 
 type Who = { cookie: string }
 
+const openStores: { close(): Promise<void> }[] = []
+afterEach(async () => {
+  await Promise.all(openStores.splice(0).map((store) => store.close()))
+})
+
 /** The demo desk with an incident Tom (employee of Bakkerij Jansen) filed, and a session for each person the tests act as. */
 async function consentDesk(now = START) {
   const desk = await testDesk({ now })
+  openStores.push(desk.store)
   const signIn = async () => ({
     marieke: { cookie: await desk.cookieFor('contact', 'c-jansen-admin') },
     tom: { cookie: await desk.cookieFor('contact', 'c-jansen-emp') },

@@ -27,6 +27,8 @@ export interface PostgresStoreOptions {
   schema?: string
   /** Connections per process; default 10. */
   poolSize?: number
+  /** How long an unused connection stays open; default 10 s. */
+  idleMs?: number
 }
 
 /** The PostgreSQL store, with what only it can do beside the Store. */
@@ -75,7 +77,7 @@ export async function migrate(pool: pg.Pool, schema = 'public'): Promise<number[
 export async function openPostgresStore(options: PostgresStoreOptions): Promise<PostgresStore> {
   const schema = options.schema ?? 'public'
   if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new StoreError(`schema "${schema}": use lower-case letters, digits and _`)
-  const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, options: `-c search_path=${schema}` })
+  const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, idleTimeoutMillis: options.idleMs ?? 10_000, options: `-c search_path=${schema}` })
   // An idle connection the server dropped must not take the process down.
   pool.on('error', (error) => console.error(`[loket] PostgreSQL: ${error.message}`))
   try {

@@ -15,7 +15,8 @@ const made: string[] = []
 export async function openTestStore(schema = freshSchema()): Promise<PostgresStore> {
   made.push(schema)
   try {
-    return await openPostgresStore({ url: TEST_DATABASE_URL, schema, poolSize: 4 })
+    // Few connections, let go of soon: a test that forgets to close its store does not hold the server's connections.
+    return await openPostgresStore({ url: TEST_DATABASE_URL, schema, poolSize: 4, idleMs: 500 })
   } catch (error) {
     throw new Error(`${(error as Error).message}\nThe PostgreSQL store is tested against a real server: run scripts/test-postgres.sh (or set TEST_DATABASE_URL).`)
   }

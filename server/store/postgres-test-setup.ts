@@ -1,0 +1,5 @@
+// For the API tests on PostgreSQL: the schemas a test file's desks were given go when the file is done.
+import { afterAll } from 'vitest'
+import { dropSchemas } from './postgres-testing.ts'
+
+afterAll(dropSchemas)
