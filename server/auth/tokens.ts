@@ -1,10 +1,15 @@
 /** Secrets handed to people (links, cookies): random, and stored only as a hash. */
-import { createHash, randomBytes, scrypt as scryptCallback, timingSafeEqual } from 'node:crypto'
+import { createHash, randomBytes, randomInt, scrypt as scryptCallback, timingSafeEqual } from 'node:crypto'
 import { promisify } from 'node:util'
 
 /** A fresh secret of 256 bits, URL-safe. */
 export function newToken(): string {
   return randomBytes(32).toString('base64url')
+}
+
+/** A code of six digits, leading zeros kept, to read aloud and type: short-lived and single-use, as a remote-view code. */
+export function newSixDigitCode(): string {
+  return String(randomInt(0, 1_000_000)).padStart(6, '0')
 }
 
 /** What the store keeps of a token: its SHA-256, so a copy of the data folder opens nothing. */

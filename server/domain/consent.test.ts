@@ -1,8 +1,9 @@
 import { describe, expect, test } from 'vitest'
+import { newSixDigitCode } from '../auth/tokens.ts'
 import { loadCalendar, loadDesk } from '../desk.ts'
 import { instantOf } from './calendar.ts'
 import {
-  codeRefusal, earliestExtraSupportStart, extraSupportRefusal, extraWindowsByOrganisation, isGrantActive, newRemoteViewCode, purgeDateOf, remoteViewState,
+  codeRefusal, earliestExtraSupportStart, extraSupportRefusal, extraWindowsByOrganisation, isGrantActive, purgeDateOf, remoteViewState,
 } from './consent.ts'
 import type { ConsentRecord, ExtraSupportRequest, Incident, RemoteView } from './records.ts'
 
@@ -37,9 +38,9 @@ function extraSupport(overrides: Partial<ExtraSupportRequest> = {}): ExtraSuppor
   }
 }
 
-describe('newRemoteViewCode', () => {
+describe('newSixDigitCode, the remote-view code', () => {
   test('is always six digits, leading zeros kept', () => {
-    const codes = Array.from({ length: 500 }, () => newRemoteViewCode())
+    const codes = Array.from({ length: 500 }, () => newSixDigitCode())
     expect(codes.every((c) => /^\d{6}$/.test(c))).toBe(true)
     expect(new Set(codes).size).toBeGreaterThan(400)
   })

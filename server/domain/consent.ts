@@ -3,10 +3,9 @@
  * consent: the rules as pure functions of a record and the moment, so every boundary is tested
  * on an injected clock and nothing depends on a timer having run.
  */
-import { createHash, randomInt } from 'node:crypto'
 import { z } from 'zod'
 import type { BusinessCalendar } from './calendar.ts'
-import { ACCESS_LEVELS, type AccessGrant, type BackupRequest, type ConsentRecord, type ExtraSupportRequest, type Incident, type RemoteView } from './records.ts'
+import { ACCESS_LEVELS, type AccessGrant, type BackupRequest, type ConsentRecord, type ExtraSupportRequest, type Incident, type Organisation, type RemoteView } from './records.ts'
 import { businessMsBetween, type Interval } from './sla.ts'
 
 const MINUTE = 60_000
@@ -28,15 +27,6 @@ export const EXTRA_SUPPORT_NOTICE_DAYS = 5
 /** One request covers at most this long: a long weekend, e.g. Friday closing to Monday opening. */
 export const EXTRA_SUPPORT_MAX_HOURS = 72
 
-/** Six digits, leading zeros kept: easy to read aloud and type. */
-export function newRemoteViewCode(): string {
-  return String(randomInt(0, 1_000_000)).padStart(6, '0')
-}
-
-export function hashOf(secret: string): string {
-  return createHash('sha256').update(secret).digest('hex')
-}
-
 /** Why a code may no longer open its session, or undefined while it may: unused and inside its ten minutes. */
 export function codeRefusal(view: RemoteView, now: Date): 'code_used' | 'code_expired' | undefined {
   if (view.consentedAt !== null) return 'code_used'
@@ -48,6 +38,27 @@ export function codeRefusal(view: RemoteView, now: Date): 'code_used' | 'code_ex
 export function remoteViewState(view: RemoteView, now: Date): 'waiting' | 'open' | 'ended' | 'expired' {
   if (view.status === 'waiting' && codeRefusal(view, now)) return 'expired'
   return view.status
+}
+
+/** Whether a session still runs at `now`: waiting for its code or open. One incident has one at a time. */
+export function isRemoteViewLive(view: RemoteView, now: Date): boolean {
+  const state = remoteViewState(view, now)
+  return state === 'waiting' || state === 'open'
+}
+
+/** The latest end a grant given at `now` may have: GRANT_MAX_DAYS ahead. */
+export function latestGrantEnd(now: Date): Date {
+  return new Date(now.getTime() + GRANT_MAX_DAYS * DAY)
+}
+
+/** Whether a grant given at `now` may end at `endsAt`: after now, and not after the latest end. */
+export function isGrantEndAllowed(endsAt: Date, now: Date): boolean {
+  return endsAt.getTime() > now.getTime() && endsAt.getTime() <= latestGrantEnd(now).getTime()
+}
+
+/** Extra support is billed afterwards (nacalculatie), except for First Class organisations. */
+export function isBilledAfterwards(organisation: Pick<Organisation, 'isFirstClass'> | undefined): boolean {
+  return !organisation?.isFirstClass
 }
 
 /** Whether a grant lets support in at `now`: not revoked, and before its end (the end itself is outside). */

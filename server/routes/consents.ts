@@ -4,13 +4,14 @@
  * and extra support outside business hours. Every step is written to the audit log; the steps on
  * an incident appear on its timeline from there.
  */
-import { randomBytes, randomUUID } from 'node:crypto'
+import { randomUUID } from 'node:crypto'
 import { Hono, type Context } from 'hono'
 import {
   BACKUP_MOVES, BACKUP_PURGE_DAYS, BackupInput, DecisionInput, ExtraSupportInput, GRANT_MAX_DAYS, GrantInput, REMOTE_VIEW_CODE_MINUTES, REMOTE_VIEW_MAX_SIGNALS,
-  RemoteViewCodeInput, RemoteViewSignalInput, VersionInput, codeRefusal, earliestExtraSupportStart, extraSupportRefusal, hashOf, isGrantActive, newRemoteViewCode,
-  purgeDateOf, remoteViewState,
+  RemoteViewCodeInput, RemoteViewSignalInput, VersionInput, codeRefusal, earliestExtraSupportStart, extraSupportRefusal, isBilledAfterwards, isGrantActive,
+  isGrantEndAllowed, isRemoteViewLive, latestGrantEnd, purgeDateOf, remoteViewState,
 } from '../domain/consent.ts'
+import { hashToken, newSixDigitCode, newToken } from '../auth/tokens.ts'
 import { mayFile } from '../domain/incident.ts'
 import type {
   AccessGrant, BackupRequest, BackupStatus, ConsentKind, ConsentRecord, Contact, ExtraSupportRequest, Incident, RemoteView,
@@ -25,7 +26,6 @@ import { requireStaff, type SessionEnv, type Viewer } from '../middleware/sessio
 import { VersionConflictError } from '../store/store.ts'
 import { actorsOf } from './actors.ts'
 
-const DAY = 24 * 3_600_000
 const KINDS: readonly ConsentKind[] = ['remote_view', 'backup', 'grant', 'extra_support']
 /** Audit actions whose target is an incident and that its timeline shows, to both sides. */
 export const TIMELINE_ACTIONS = /^(remote_view|backup|grant)\./
@@ -46,18 +46,25 @@ export const consents = (deps: Deps) => {
     })
 
   /** Whether the signed-in viewer may see this record: staff all, an admin the organisation's, an employee those of their incidents and their own requests. */
-  async function maySee(viewer: Signed, record: ConsentRecord, incident?: Incident): Promise<boolean> {
+  /** Incidents by id, each read once for a request however many records name it. */
+  type IncidentCache = Map<string, Promise<Incident | undefined>>
+  const incidentIn = (cache: IncidentCache, id: string) => {
+    if (!cache.has(id)) cache.set(id, deps.store.incidents.get(id))
+    return cache.get(id)!
+  }
+
+  async function maySee(viewer: Signed, record: ConsentRecord, incidents: IncidentCache = new Map()): Promise<boolean> {
     if (viewer.kind === 'staff') return true
     const contact = viewer.contact
     if (contact.organisationId !== record.organisationId) return false
     if (contact.role === 'admin') return true
     if (record.kind === 'extra_support') return record.contactId === contact.id
-    const found = incident ?? (await deps.store.incidents.get(record.incidentId))
+    const found = await incidentIn(incidents, record.incidentId)
     return found !== undefined && contactMaySee(contact, found)
   }
 
   /** A record as its viewer reads it: names for references, derived states, never a hash, the code only to the requester. */
-  async function present(records: ConsentRecord[], viewer: Signed) {
+  async function present(records: ConsentRecord[], viewer: Signed, cache: IncidentCache = new Map()) {
     const refs = records.flatMap((r) => {
       switch (r.kind) {
         case 'remote_view': return [`staff:${r.staffId}`, `contact:${r.contactId}`, r.endedBy ?? '']
@@ -69,7 +76,7 @@ export const consents = (deps: Deps) => {
     const actorOf = await actorsOf(deps.store, refs.filter(Boolean), deps.desk.name.nl)
     const actor = (ref: string | null) => (ref === null ? null : actorOf(ref))
     const incidents = new Map<string, Incident | undefined>()
-    for (const r of records) if ('incidentId' in r && !incidents.has(r.incidentId)) incidents.set(r.incidentId, await deps.store.incidents.get(r.incidentId))
+    for (const r of records) if ('incidentId' in r && !incidents.has(r.incidentId)) incidents.set(r.incidentId, await incidentIn(cache, r.incidentId))
     const organisations = new Map<string, string>()
     for (const r of records) if (!organisations.has(r.organisationId)) organisations.set(r.organisationId, (await deps.store.organisations.get(r.organisationId))?.name ?? '')
     const at = now()
@@ -146,6 +153,14 @@ export const consents = (deps: Deps) => {
     return incident
   }
 
+  /** The record of `kind` this request names, and the signed-in admin of its organisation who acts on it; or the refusal to send. */
+  async function forAdmin<K extends 'backup' | 'grant'>(c: Context<SessionEnv>, kind: K): Promise<{ record: Extract<ConsentRecord, { kind: K }>; admin: Contacts['contact'] } | Response> {
+    const record = await find(c, kind, c.req.param('id') ?? '')
+    if (!record) return c.get('viewer').kind === 'anonymous' ? apiError(c, 401, 'sign_in_required', MESSAGES.signInRequired) : apiError(c, 404, 'not_found', MESSAGES.consentNotFound)
+    const admin = adminOf(c, (record as ConsentRecord).organisationId)
+    return admin instanceof Response ? admin : { record, admin }
+  }
+
   /** The signed-in admin of the organisation, or the refusal to send. */
   function adminOf(c: Context<SessionEnv>, organisationId: string): Contacts['contact'] | Response {
     const viewer = c.get('viewer')
@@ -160,7 +175,7 @@ export const consents = (deps: Deps) => {
 
   /** The session whose code this is (the newest, should an old one share it), or undefined. */
   async function byCode(code: string): Promise<RemoteView | undefined> {
-    const hash = hashOf(code)
+    const hash = hashToken(code)
     const found = (await deps.store.consents.list({ kind: 'remote_view' })).filter((r): r is RemoteView => r.kind === 'remote_view' && r.codeHash === hash)
     return found.at(-1)
   }
@@ -202,7 +217,7 @@ export const consents = (deps: Deps) => {
   async function sideOf(c: Context<SessionEnv>, view: RemoteView): Promise<'staff' | 'customer' | undefined> {
     if (c.get('viewer').kind === 'staff') return 'staff'
     const token = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1]
-    return token && view.customerTokenHash !== null && hashOf(token) === view.customerTokenHash ? 'customer' : undefined
+    return token && view.customerTokenHash !== null && hashToken(token) === view.customerTokenHash ? 'customer' : undefined
   }
 
   /** The remote view of the path for one of its sides; anyone else gets a 404 as for a missing one. */
@@ -250,9 +265,10 @@ export const consents = (deps: Deps) => {
       const organisationId = viewer.kind === 'contact' ? viewer.contact.organisationId : c.req.query('organisationId')
       const filter = { ...(kind ? { kind: kind as ConsentKind } : {}), ...(organisationId ? { organisationId } : {}), ...(c.req.query('incidentId') ? { incidentId: c.req.query('incidentId') } : {}) }
       const all = await deps.store.consents.list(filter)
+      const cache: IncidentCache = new Map()
       const seen: ConsentRecord[] = []
-      for (const record of all) if (await maySee(viewer, record)) seen.push(record)
-      return c.json({ consents: await present(seen.reverse(), viewer) })
+      for (const record of all) if (await maySee(viewer, record, cache)) seen.push(record)
+      return c.json({ consents: await present(seen.reverse(), viewer, cache) })
     })
 
     .post('/incidents/:id/remote-views', requireStaff, async (c) => {
@@ -261,16 +277,16 @@ export const consents = (deps: Deps) => {
       if (incident instanceof Response) return incident
       const at = now()
       const running = (await deps.store.consents.list({ kind: 'remote_view', incidentId: incident.id }))
-        .find((r) => r.kind === 'remote_view' && ['waiting', 'open'].includes(remoteViewState(r, at)))
+        .find((r) => r.kind === 'remote_view' && isRemoteViewLive(r, at))
       if (running) return c.json({ code: 'remote_view_active', message: MESSAGES.remoteViewActive[requestLanguage(c)], current: await presentOne(running, viewer) }, 409)
       const contact = await deps.store.contacts.get(incident.contactId)
       if (!contact?.isActive) return apiError(c, 422, 'incident_not_open', MESSAGES.incidentNotOpen)
       // A code unlike every other that still works, so a code opens exactly one session.
-      let code = newRemoteViewCode()
-      while ((await byCode(code)) && codeRefusal((await byCode(code))!, at) === undefined) code = newRemoteViewCode()
+      let code = newSixDigitCode()
+      for (let holder = await byCode(code); holder && codeRefusal(holder, at) === undefined; holder = await byCode(code)) code = newSixDigitCode()
       const view = await deps.store.consents.create<RemoteView>({
         kind: 'remote_view', id: randomUUID(), organisationId: incident.organisationId, incidentId: incident.id, staffId: viewer.staff.id, contactId: contact.id,
-        codeHash: hashOf(code), code, codeExpiresAt: new Date(at.getTime() + REMOTE_VIEW_CODE_MINUTES * 60_000).toISOString(), status: 'waiting',
+        codeHash: hashToken(code), code, codeExpiresAt: new Date(at.getTime() + REMOTE_VIEW_CODE_MINUTES * 60_000).toISOString(), status: 'waiting',
         consentedAt: null, customerTokenHash: null, endedAt: null, endedBy: null, signals: [], createdAt: at.toISOString(), updatedAt: at.toISOString(),
       })
       await audit(`staff:${viewer.staff.id}`, 'remote_view.started', view)
@@ -285,12 +301,12 @@ export const consents = (deps: Deps) => {
     .post('/remote-views/consent', requireJson, jsonBody(RemoteViewCodeInput), async (c) => {
       const view = await sessionForCode(c, c.req.valid('json').code)
       if (view instanceof Response) return view
-      const token = randomBytes(32).toString('base64url')
+      const token = newToken()
       const at = now().toISOString()
       let opened: RemoteView
       try {
         opened = await deps.store.consents.update<RemoteView>(view.id, view.version, (v) => ({
-          ...v, status: 'open', consentedAt: at, code: null, customerTokenHash: hashOf(token), updatedAt: at,
+          ...v, status: 'open', consentedAt: at, code: null, customerTokenHash: hashToken(token), updatedAt: at,
         }))
       } catch (error) {
         // Two pages consented with one code at once: the first opened it, the second's code is used.
@@ -371,10 +387,9 @@ export const consents = (deps: Deps) => {
       return c.json({ backup: await presentOne(backup, viewer) }, 201)
     })
     .post('/backups/:id/decision', requireJson, jsonBody(DecisionInput), async (c) => {
-      const backup = await find(c, 'backup', c.req.param('id'))
-      if (!backup) return c.get('viewer').kind === 'anonymous' ? apiError(c, 401, 'sign_in_required', MESSAGES.signInRequired) : apiError(c, 404, 'not_found', MESSAGES.consentNotFound)
-      const admin = adminOf(c, backup.organisationId)
-      if (admin instanceof Response) return admin
+      const found = await forAdmin(c, 'backup')
+      if (found instanceof Response) return found
+      const { record: backup, admin } = found
       const { decision, note, version } = c.req.valid('json')
       const to: BackupStatus = decision === 'approve' ? 'approved' : 'declined'
       if (!BACKUP_MOVES[backup.status].includes(to)) return apiError(c, 409, 'move_refused', MESSAGES.moveRefused, [{ path: 'decision', message: `a backup that is ${backup.status} cannot become ${to}` }])
@@ -401,8 +416,8 @@ export const consents = (deps: Deps) => {
       if (incident.status === 'awaiting_confirmation' || incident.status === 'closed') return apiError(c, 422, 'incident_not_open', MESSAGES.incidentNotOpen)
       const { level, endsAt } = c.req.valid('json')
       const at = now()
-      if (endsAt.getTime() <= at.getTime() || endsAt.getTime() > at.getTime() + GRANT_MAX_DAYS * DAY) {
-        return apiError(c, 422, 'grant_end_out_of_range', MESSAGES.grantTooLong, [{ path: 'endsAt', message: `after now and at most ${GRANT_MAX_DAYS} days ahead (${new Date(at.getTime() + GRANT_MAX_DAYS * DAY).toISOString()})` }])
+      if (!isGrantEndAllowed(endsAt, at)) {
+        return apiError(c, 422, 'grant_end_out_of_range', MESSAGES.grantTooLong, [{ path: 'endsAt', message: `after now and at most ${GRANT_MAX_DAYS} days ahead (${latestGrantEnd(at).toISOString()})` }])
       }
       const grant = await deps.store.consents.create<AccessGrant>({
         kind: 'grant', id: randomUUID(), organisationId: incident.organisationId, incidentId: incident.id, level, grantedBy: `contact:${admin.id}`,
@@ -412,10 +427,9 @@ export const consents = (deps: Deps) => {
       return c.json({ grant: await presentOne(grant, viewer) }, 201)
     })
     .post('/grants/:id/revoke', requireJson, jsonBody(VersionInput), async (c) => {
-      const grant = await find(c, 'grant', c.req.param('id'))
-      if (!grant) return c.get('viewer').kind === 'anonymous' ? apiError(c, 401, 'sign_in_required', MESSAGES.signInRequired) : apiError(c, 404, 'not_found', MESSAGES.consentNotFound)
-      const admin = adminOf(c, grant.organisationId)
-      if (admin instanceof Response) return admin
+      const found = await forAdmin(c, 'grant')
+      if (found instanceof Response) return found
+      const { record: grant, admin } = found
       if (!isGrantActive(grant, now())) return apiError(c, 409, 'grant_inactive', MESSAGES.grantInactive)
       const at = now().toISOString()
       const revoked = await change(c, grant, c.req.valid('json').version, (g) => ({ ...g, revokedAt: at, revokedBy: `contact:${admin.id}`, updatedAt: at }))
@@ -463,7 +477,7 @@ export const consents = (deps: Deps) => {
       const organisation = await deps.store.organisations.get(viewer.contact.organisationId)
       const request = await deps.store.consents.create<ExtraSupportRequest>({
         kind: 'extra_support', id: randomUUID(), organisationId: viewer.contact.organisationId, contactId: viewer.contact.id,
-        startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString(), reason, status: 'requested', isBilled: !organisation?.isFirstClass,
+        startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString(), reason, status: 'requested', isBilled: isBilledAfterwards(organisation),
         decidedBy: null, decidedAt: null, decisionNote: null, createdAt: at.toISOString(), updatedAt: at.toISOString(),
       })
       await audit(`contact:${viewer.contact.id}`, 'extra_support.requested', request, { startsAt: request.startsAt, endsAt: request.endsAt })

@@ -179,7 +179,7 @@ export const incidents = (deps: Deps) => {
       const now = deps.clock()
       c.header('Cache-Control', 'private, no-store')
       return c.json({
-        incident: presentIncident(incident, deps, now, await extraWindowsOf(deps.store)),
+        incident: presentIncident(incident, deps, now, await extraWindowsOf(deps.store, incident.organisationId)),
         requester: { id: incident.contactId, name: actorOf(`contact:${incident.contactId}`).name },
         ...(isStaff ? await staffContext(incident) : {}),
         messages,
@@ -224,12 +224,12 @@ export const incidents = (deps: Deps) => {
         })
       } catch (error) {
         if (!(error instanceof VersionConflictError)) throw error
-        return c.json({ code: 'version_conflict', message: MESSAGES.versionConflict[c.req.header('accept-language')?.startsWith('en') ? 'en' : 'nl'], current: presentIncident(error.current, deps, now, await extraWindowsOf(deps.store)) }, 409)
+        return c.json({ code: 'version_conflict', message: MESSAGES.versionConflict[c.req.header('accept-language')?.startsWith('en') ? 'en' : 'nl'], current: presentIncident(error.current, deps, now, await extraWindowsOf(deps.store, error.current.organisationId)) }, 409)
       }
       const { version: _v, ...fields } = change
       await audit(`staff:${viewer.staff.id}`, 'incident.triaged', updated, fields)
       if (updated.status !== incident.status) await mailStatus(updated)
-      return c.json({ incident: presentIncident(updated, deps, now, await extraWindowsOf(deps.store)) })
+      return c.json({ incident: presentIncident(updated, deps, now, await extraWindowsOf(deps.store, updated.organisationId)) })
     })
     .post('/:id/phone-contacts', requireStaff, requireJson, jsonBody(PhoneContactInput), async (c) => {
       const viewer = c.get('viewer')
@@ -270,7 +270,7 @@ export const incidents = (deps: Deps) => {
         await mailStatus(current, text, `message:${message.id}`)
       }
       await audit(author, isStaff && message.visibility === 'internal' ? 'note.added' : 'message.added', current)
-      return c.json({ message, incident: presentIncident(current, deps, now, await extraWindowsOf(deps.store)) }, 201)
+      return c.json({ message, incident: presentIncident(current, deps, now, await extraWindowsOf(deps.store, current.organisationId)) }, 201)
     })
 }
 

@@ -9,16 +9,17 @@ import type { Store } from '../store/store.ts'
 /** Approved extra-support windows per organisation, read once per request: they count as that organisation's business time. */
 export type ExtraWindows = Map<string, Interval[]>
 
-export async function extraWindowsOf(store: Store): Promise<ExtraWindows> {
-  return extraWindowsByOrganisation(await store.consents.list({ kind: 'extra_support' }))
+/** The windows of every organisation, for a list; of one, for that organisation's incident. */
+export async function extraWindowsOf(store: Store, organisationId?: string): Promise<ExtraWindows> {
+  return extraWindowsByOrganisation(await store.consents.list({ kind: 'extra_support', ...(organisationId ? { organisationId } : {}) }))
 }
 
 /** Due time, remaining business time and whether the target is breached, as of `now`. */
-export function slaOf(incident: Incident, deps: Pick<Deps, 'calendar' | 'desk'>, now: Date, windows?: ExtraWindows) {
+export function slaOf(incident: Incident, deps: Pick<Deps, 'calendar' | 'desk'>, now: Date, windows: ExtraWindows) {
   const targets = targetsOf(deps.desk.priorities)
   const state = slaState(
     { registeredAt: new Date(incident.registeredAt), priority: incident.priority, pauses: waitingIntervals(incident, now), isPaused: incident.status === 'waiting_for_customer' },
-    now, deps.calendar, { targets, extraWindows: windows?.get(incident.organisationId) ?? [] },
+    now, deps.calendar, { targets, extraWindows: windows.get(incident.organisationId) ?? [] },
   )
   return {
     dueAt: state.dueAt?.toISOString() ?? null,
@@ -28,6 +29,6 @@ export function slaOf(incident: Incident, deps: Pick<Deps, 'calendar' | 'desk'>,
   }
 }
 
-export function presentIncident(incident: Incident, deps: Pick<Deps, 'calendar' | 'desk'>, now: Date, windows?: ExtraWindows) {
+export function presentIncident(incident: Incident, deps: Pick<Deps, 'calendar' | 'desk'>, now: Date, windows: ExtraWindows) {
   return { ...incident, sla: isTargetRunning(incident) ? slaOf(incident, deps, now, windows) : null }
 }

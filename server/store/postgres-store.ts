@@ -323,7 +323,7 @@ function buildStore(pool: pg.Pool): PostgresStore {
           `WITH due AS (
              SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= $1 ORDER BY next_attempt_at, seq LIMIT $2 FOR UPDATE SKIP LOCKED
            )
-           UPDATE outbox SET next_attempt_at = $3 FROM due WHERE outbox.id = due.id RETURNING outbox.seq, outbox.data`,
+           UPDATE outbox SET next_attempt_at = $3 FROM due WHERE outbox.id = due.id RETURNING outbox.data`,
           [now, limit, claimedUntil],
         )
         return claimed.map((r) => r.data)
