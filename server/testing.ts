@@ -22,6 +22,21 @@ export const BASE_URL = 'https://support.example.nl'
 /** The telephone system's secret in the test desk: send it as `Authorization: Bearer …` to /api/phone/route. */
 export const PHONE_TEST_SECRET = 'test-phone-secret-0123456789abcdef'
 
+/** Desks opened and not closed yet: `closeTestDesks` closes them, so no store is left to garbage collection. */
+const openDesks = new Set<{ close(): Promise<void> }>()
+
+/**
+ * Closes every test desk still open. Call it after each test (`afterEach(closeTestDesks)`), or
+ * after all of them for desks shared in `beforeAll`: a store left open holds a file handle or
+ * database connections until the process ends.
+ */
+export async function closeTestDesks(): Promise<void> {
+  const desks = [...openDesks]
+  openDesks.clear()
+  await Promise.all(desks.map((desk) => desk.close()))
+}
+
+/** The whole app in-process on a fresh seeded store; close it with `close()` or `closeTestDesks()`. */
 export async function testDesk(options: { now?: string } = {}) {
   let now = new Date(options.now ?? '2026-11-30T09:00:00Z')
   const clock = () => now
@@ -61,8 +76,19 @@ export async function testDesk(options: { now?: string } = {}) {
   /** Mails in the outbox, oldest first. */
   const mails = async () => (await store.outbox.list()).sort((a, b) => a.createdAt.localeCompare(b.createdAt))
 
+  let isClosed = false
+  /** Closes the store (its journal file or its database connections); a second call does nothing. */
+  const close = async () => {
+    if (isClosed) return
+    isClosed = true
+    openDesks.delete(handle)
+    await Promise.all([store.close(), deps.insight.close()])
+  }
+  const handle = { close }
+  openDesks.add(handle)
+
   return {
-    app, deps, store, outbox, sent, call, cookieFor, mails,
+    app, deps, store, outbox, sent, call, cookieFor, mails, close,
     setNow: (iso: string) => { now = new Date(iso) },
     /** The token in the last mail's link with this path. */
     async tokenFromLastMail(path: string): Promise<string> {

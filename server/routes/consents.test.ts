@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test, vi } from 'vitest'
 import { contact, incidentDraft } from '../store/store-contract.ts'
-import { testDesk } from '../testing.ts'
+import { closeTestDesks, testDesk } from '../testing.ts'
 
 /** Monday 30 November 2026, 10:00 in Amsterdam: the desk is open. */
 const START = '2026-11-30T09:00:00.000Z'
@@ -13,15 +13,11 @@ const after = (ms: number, from = START) => new Date(Date.parse(from) + ms).toIS
 
 type Who = { cookie: string }
 
-const openStores: { close(): Promise<void> }[] = []
-afterEach(async () => {
-  await Promise.all(openStores.splice(0).map((store) => store.close()))
-})
+afterEach(closeTestDesks)
 
 /** The demo desk with an incident Tom (employee of Bakkerij Jansen) filed, and a session for each person the tests act as. */
 async function consentDesk(now = START) {
   const desk = await testDesk({ now })
-  openStores.push(desk.store)
   const signIn = async () => ({
     marieke: { cookie: await desk.cookieFor('contact', 'c-jansen-admin') },
     tom: { cookie: await desk.cookieFor('contact', 'c-jansen-emp') },

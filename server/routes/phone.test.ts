@@ -1,6 +1,8 @@
-import { describe, expect, test } from 'vitest'
+import { afterEach, describe, expect, test } from 'vitest'
 import { createApp } from '../app.ts'
-import { PHONE_TEST_SECRET, testDesk } from '../testing.ts'
+import { PHONE_TEST_SECRET, closeTestDesks, testDesk } from '../testing.ts'
+
+afterEach(closeTestDesks)
 
 const registration = {
   name: 'Tom Bakker', email: 'tom@bakkerij-jansen.example', kind: 'bug', productArea: 'finance',

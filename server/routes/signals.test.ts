@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto'
-import { describe, expect, test } from 'vitest'
-import { testDesk } from '../testing.ts'
+import { afterEach, describe, expect, test } from 'vitest'
+import { closeTestDesks, testDesk } from '../testing.ts'
+
+afterEach(closeTestDesks)
 
 const DAY = 86_400_000
 const START = '2026-11-30T09:00:00Z'
