@@ -6,6 +6,7 @@ import { cors } from 'hono/cors'
 import { HTTPException } from 'hono/http-exception'
 import { secureHeaders } from 'hono/secure-headers'
 import type { Deps } from './deps.ts'
+import { WRITE_METHODS, withReplies } from './http/describe.ts'
 import { MESSAGES, apiError } from './http/errors.ts'
 import { limitBody } from './middleware/body-limit/index.ts'
 import { sameOriginWrites } from './middleware/same-origin/index.ts'
@@ -30,14 +31,17 @@ export type { Deps } from './deps.ts'
 const MAX_BODY_BYTES = 64 * 1024
 
 export function createApp(deps: Deps) {
+  /** The whole app, for the OpenAPI document the routes describe (read on the document's first request). */
+  let whole: Hono<any, any, any>
   const api = new Hono<SessionEnv>()
     // The widget calls the public API from other sites: only those on the allowlist, and never
     // with cookies, so a foreign page cannot act as a signed-in customer.
     .use('*', cors({ origin: (origin) => (deps.allowedOrigins.includes(origin) ? origin : null), credentials: false, maxAge: 600 }))
     // Only requests with a body are limited: wrapping a GET's body would build a full Request object
     // for every read, garbage that measurably lengthened pauses under load. Uploads have their own limit.
-    .use('*', except((c) => isAttachmentUpload(c) || c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS',
-      limitBody({ maxSize: MAX_BODY_BYTES, onError: (c) => apiError(c, 413, 'payload_too_large', MESSAGES.tooLarge) })))
+    .use('*', withReplies(except((c) => isAttachmentUpload(c) || c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS',
+      limitBody({ maxSize: MAX_BODY_BYTES, onError: (c) => apiError(c, 413, 'payload_too_large', MESSAGES.tooLarge) })),
+    [{ status: 413, response: 'PayloadTooLarge', methods: WRITE_METHODS, unlessOwn: true }]))
     // Before the session is even read: a signed-in change from another site changes nothing.
     .use('*', sameOriginWrites)
     .use('*', session(deps))
@@ -53,7 +57,7 @@ export function createApp(deps: Deps) {
     .route('/signals', signals(deps))
     .route('/phone', phone(deps))
     .route('/', consents(deps))
-    .route('/', docs(deps))
+    .route('/', docs(deps, () => whole))
     .all('*', (c) => apiError(c, 404, 'not_found', MESSAGES.notFound))
 
   const app = new Hono()
@@ -72,6 +76,7 @@ export function createApp(deps: Deps) {
     return apiError(c, 500, 'internal', MESSAGES.internal)
   })
   if (deps.siteDir) app.route('/', staticSite({ root: deps.siteDir }))
+  whole = app
   return app
 }
 

@@ -707,45 +707,6 @@ export function openApiDocument(options: { serverUrl?: string; deskExample: unkn
           },
         },
       },
-      '/api/kb/votes': {
-        post: {
-          operationId: 'recordVote', tags: ['KnowledgeBase'], summary: 'Record a "was this helpful?" vote on an article',
-          description: 'Anonymous: the vote holds the article, the language and the answer, and is stored with the time to the minute. Nothing else is accepted, so nothing identifies the reader. At most 120 votes a minute per address (429).',
-          requestBody: { required: true, content: json(schemaRef('VoteInput'), { vote: REQUEST_EXAMPLES.vote }) },
-          responses: {
-            201: { description: 'Recorded.', content: json({ type: 'object', required: ['recorded'], properties: { recorded: { const: true } } }, { recorded: { value: { recorded: true } } }) },
-            400: failure('The vote is not valid, or not JSON.', {
-              unknownLanguage: { summary: 'A language the desk does not speak', value: error('invalid_input', 'invalidInput', issuesOf(VoteInput, { ...REQUEST_EXAMPLES.vote.value, lang: 'de' })) },
-              extraField: { summary: 'A field that could identify the reader', value: error('invalid_input', 'invalidInput', issuesOf(VoteInput, { ...REQUEST_EXAMPLES.vote.value, email: 'tom@bakkerij-jansen.example' })) },
-            }),
-            403: responseRef('CrossOrigin'),
-            413: responseRef('PayloadTooLarge'),
-            415: responseRef('UnsupportedMediaType'),
-            429: responseRef('RateLimited'),
-          },
-        },
-      },
-      '/api/kb/events': {
-        post: {
-          operationId: 'recordSearchEvent', tags: ['KnowledgeBase'], summary: 'Record a step of a visitor\'s search: a search, a click on a result, or an incident sent',
-          description: `Anonymous, from the widget and the KnowledgeBase's search page, so support can see what visitors look for, what they find and when searching did not help. One event per request: \`search\` once a query has settled, \`click\` when a result is opened, \`incident\` when the incident form was sent.
-
-Nothing identifies the visitor: no cookie is read or set, the IP address and user agent are not stored, and the time is kept to the minute. \`session\` is a random id the browser makes for one visit, only to tie its events together. Nothing but the fields of the event's type is accepted.`,
-          requestBody: { required: true, content: json(schemaRef('SearchEventInput'), { search: REQUEST_EXAMPLES.searchEvent, click: REQUEST_EXAMPLES.clickEvent, incident: REQUEST_EXAMPLES.incidentEvent }) },
-          responses: {
-            201: { description: 'Recorded.', content: json({ type: 'object', required: ['recorded'], properties: { recorded: { const: true } } }, { recorded: { value: { recorded: true } } }) },
-            400: failure('The event is not valid, or not JSON; nothing is recorded.', {
-              unknownType: { summary: 'A type of event that does not exist', value: error('invalid_input', 'invalidInput', issuesOf(SearchEventInput, { ...REQUEST_EXAMPLES.searchEvent.value, type: 'view' })) },
-              notAPath: { summary: 'An article given as a full address instead of a path', value: error('invalid_input', 'invalidInput', issuesOf(SearchEventInput, { ...REQUEST_EXAMPLES.clickEvent.value, article: 'https://kb.noordwind.example/support/btw-aangifte/' })) },
-              extraField: { summary: 'A field that could identify the visitor', value: error('invalid_input', 'invalidInput', issuesOf(SearchEventInput, { ...REQUEST_EXAMPLES.searchEvent.value, email: 'tom@bakkerij-jansen.example' })) },
-            }),
-            403: responseRef('CrossOrigin'),
-            413: responseRef('PayloadTooLarge'),
-            415: responseRef('UnsupportedMediaType'),
-            429: responseRef('RateLimited'),
-          },
-        },
-      },
       '/api/auth/link': {
         post: {
           operationId: 'requestSignInLink', tags: ['Sign-in'], summary: 'E-mail a sign-in link',
@@ -1973,20 +1934,6 @@ It is decided whatever the hour; \`isOpen\` and \`opensAt\` say whether to put t
           next: 'A path on this site to land on after signing in; default the home page.',
         }),
         StaffLoginInput: fromZod('StaffLoginInput', 'A staff member\'s address and password.', {}),
-        VoteInput: fromZod('VoteInput', 'A reader\'s vote on an article; nothing in it identifies the reader.', {
-          article: 'The article\'s translation key, the same in both languages.',
-          lang: 'The language the article was read in.',
-          isHelpful: 'Whether the article answered the reader\'s question.',
-        }),
-        SearchEventInput: fromZod('SearchEventInput', 'One step of a visitor\'s search, by `type`; nothing in it identifies the visitor.', {
-          type: '`search`: a search the visitor settled on; `click`: they opened a result; `incident`: they sent the incident form.',
-          session: 'A random id the browser made for this visit (not a cookie): 8 to 64 letters, digits, `_` or `-`. Ties the visit\'s events together.',
-          source: '`widget`, or `search` for the KnowledgeBase\'s search page.',
-          lang: 'The language the visitor searched in.',
-          query: 'What was searched, trimmed. For `incident`: the last search, if there was one.',
-          results: 'How many results the search gave.',
-          article: 'The opened article\'s path on the KnowledgeBase site, without origin, query or fragment, e.g. `/support/incident-melden/`.',
-        }),
         OrganisationDetailsInput: fromZod('OrganisationDetailsInput', 'The company details the admin may change: at least one field. A field left out stays as it is; an empty one is removed (`name` cannot be empty).', {
           name: 'The company name; it cannot be emptied.',
           address: 'Postal address, on one line. Empty: removed.',
@@ -2575,6 +2522,8 @@ It is decided whatever the hour; \`isOpen\` and \`opensAt\` say whether to put t
         }),
         SignInRequired: failure('No session, or it ended.', { signInRequired: { value: error('sign_in_required', 'signInRequired') } }),
         StaffOnly: failure('Signed in as a contact: for staff only.', { staffOnly: { value: error('staff_only', 'staffOnly') } }),
+        ContactsOnly: failure('Signed in as staff: for a customer\'s contacts only (staff have the console).', CONTACTS_ONLY),
+        AdminOnly: failure('Signed in as an employee: for the organisation\'s admin only.', ADMIN_ONLY),
         IncidentNotFound: failure('No such incident, or not one the caller may see: the answer is the same.', { notFound: { value: error('not_found', 'incidentNotFound') } }),
         ComplaintNotFound: failure('No such complaint or opinion, or not one the caller may see: the answer is the same.', { notFound: { value: error('not_found', 'complaintNotFound') } }),
         CrossOrigin: failure('A changing request that carries the session cookie, sent from a page of another site (see Sessions): refused before the session is read; nothing changed.', CROSS_ORIGIN),

@@ -5,12 +5,12 @@ import { Language } from './desk.ts'
 /** A reader's vote on an article; nothing in it identifies the reader. */
 export const VoteInput = z.strictObject({
   /** The article's translation key (the same in both languages). @example "register-incident" */
-  article: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(120),
+  article: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(120).meta({ description: 'The article\'s translation key, the same in both languages.' }),
   /** The language the article was read in. */
-  lang: Language,
+  lang: Language.meta({ description: 'The language the article was read in.' }),
   /** Whether the article answered the reader's question. */
-  isHelpful: z.boolean(),
-})
+  isHelpful: z.boolean().meta({ description: 'Whether the article answered the reader\'s question.' }),
+}).meta({ id: 'VoteInput', title: 'VoteInput', description: 'A reader\'s vote on an article; nothing in it identifies the reader.' })
 export type VoteInput = z.input<typeof VoteInput>
 
 /** A vote as recorded: the input and when, to the minute (finer would help to identify a reader). */
@@ -37,11 +37,12 @@ const Query = z.string().trim().min(1).max(200)
 /** The fields every search event has. */
 const visit = {
   /** A random id the browser made for this visit (never a cookie): links a search to its click or incident. @example "9f2c41d0a7b84e6f" */
-  session: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, { error: 'expected 8 to 64 letters, digits, "_" or "-"' }),
+  session: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, { error: 'expected 8 to 64 letters, digits, "_" or "-"' })
+    .meta({ description: 'A random id the browser made for this visit (not a cookie): 8 to 64 letters, digits, `_` or `-`. Ties the visit\'s events together.' }),
   /** `widget`, or `search` for the KB's search page. */
-  source: z.enum(SEARCH_EVENT_SOURCES),
+  source: z.enum(SEARCH_EVENT_SOURCES).meta({ description: '`widget`, or `search` for the KnowledgeBase\'s search page.' }),
   /** The language the visitor searched in. */
-  lang: Language,
+  lang: Language.meta({ description: 'The language the visitor searched in.' }),
 }
 
 /**
@@ -52,28 +53,30 @@ const visit = {
 export const SearchEventInput = z.discriminatedUnion('type', [
   z.strictObject({
     /** A search the visitor settled on. */
-    type: z.literal('search'),
+    type: z.literal('search').meta({ description: 'A search the visitor settled on.' }),
     ...visit,
-    query: Query,
+    query: Query.meta({ description: 'What was searched, trimmed.' }),
     /** How many results the search gave. */
-    results: z.number().int().min(0).max(10_000),
-  }),
+    results: z.number().int().min(0).max(10_000).meta({ description: 'How many results the search gave.' }),
+  }).meta({ title: 'type "search"' }),
   z.strictObject({
     /** The visitor opened a result. */
-    type: z.literal('click'),
+    type: z.literal('click').meta({ description: 'The visitor opened a result.' }),
     ...visit,
-    query: Query,
+    query: Query.meta({ description: 'What was searched, trimmed.' }),
     /** The article's path on the KB site, without origin, query or fragment. @example "/support/incident-melden/" */
-    article: z.string().max(300).regex(/^\/(?!\/)[^\s?#\\]*$/, { error: 'expected a path on the KB site, e.g. "/support/incident-melden/"' }),
-  }),
+    article: z.string().max(300).regex(/^\/(?!\/)[^\s?#\\]*$/, { error: 'expected a path on the KB site, e.g. "/support/incident-melden/"' })
+      .meta({ description: 'The opened article\'s path on the KnowledgeBase site, without origin, query or fragment, e.g. `/support/incident-melden/`.' }),
+  }).meta({ title: 'type "click"' }),
   z.strictObject({
     /** The visit ended in a sent incident form. */
-    type: z.literal('incident'),
+    type: z.literal('incident').meta({ description: 'The visit ended in a sent incident form.' }),
     ...visit,
     /** The last search, if there was one; default none. */
-    query: Query.optional(),
-  }),
+    query: Query.optional().meta({ description: 'The last search, if there was one; default none.' }),
+  }).meta({ title: 'type "incident"' }),
 ], { error: 'expected type "search", "click" or "incident"' })
+  .meta({ id: 'SearchEventInput', title: 'SearchEventInput', description: 'One step of a visitor\'s search, by `type`; nothing in it identifies the visitor.' })
 export type SearchEventInput = z.input<typeof SearchEventInput>
 
 /** A search event as recorded: the input's own fields and when, to the minute. No address, no user agent. */

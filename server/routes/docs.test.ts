@@ -5,7 +5,7 @@ import { session, type SessionEnv } from '../middleware/session/index.ts'
 import { HTTP_METHODS, REQUEST_EXAMPLES, REQUEST_SCHEMAS, openApiDocument, type OpenApiDocument, type Operation, type Response } from '../openapi.ts'
 import { testDesk } from '../testing.ts'
 import { attachments } from './attachments.ts'
-import { docs, documentFor, renderReference } from './docs.ts'
+import { documentFor, renderReference } from './docs.ts'
 
 const openStores: { close(): Promise<void> }[] = []
 afterEach(async () => {
@@ -15,7 +15,7 @@ afterEach(async () => {
 async function setup() {
   const desk = await testDesk()
   openStores.push(desk.store)
-  const app = new Hono().route('/api', docs(desk.deps))
+  const app = createApp(desk.deps)
   const res = await app.request('/api/openapi.json')
   const document = JSON.parse(await res.clone().text()) as OpenApiDocument
   return { desk, app, res, document }
@@ -48,7 +48,7 @@ describe('GET /api/openapi.json', () => {
     expect(res.headers.get('content-type')).toMatch(/^application\/json/)
     expect(document.openapi).toBe('3.1.0')
     expect(document.info).toMatchObject({ title: 'Loket API', version: '0.1.0' })
-    expect(document).toEqual(JSON.parse(JSON.stringify(documentFor(desk.deps))))
+    expect(document).toEqual(JSON.parse(JSON.stringify(await documentFor(desk.deps, app))))
     expect(await (await app.request('/api/openapi.json')).text()).toBe(await res.text())
   })
 

@@ -2,31 +2,21 @@
 import { createHash } from 'node:crypto'
 import { Hono } from 'hono'
 import type { Deps } from '../deps.ts'
-import { deskStatus } from '../domain/desk-status.ts'
-import {
-  DESK_EXAMPLE_MOMENT, HTTP_METHODS, openApiDocument, type Example, type MediaType, type OpenApiDocument, type Operation, type Parameter, type Reference, type SchemaObject,
-} from '../openapi.ts'
+import { documentFor } from '../http/document.ts'
+import { HTTP_METHODS, type Example, type MediaType, type OpenApiDocument, type Operation, type Parameter, type Reference, type SchemaObject } from '../openapi.ts'
 
-/** The document for this desk: the code's routes and schemas, and the desk example from desk.yaml. */
-export function documentFor(deps: Pick<Deps, 'desk' | 'calendar'>): OpenApiDocument {
-  return openApiDocument({ deskExample: deskStatus(deps.desk, deps.calendar, DESK_EXAMPLE_MOMENT) })
-}
+export { documentFor }
 
-export const docs = (deps: Deps) => {
-  let built: { document: OpenApiDocument; json: string } | undefined
+/** GET /openapi.json and GET /docs of `app` (the whole app, read on first use): the document and its reference page. */
+export const docs = (deps: Deps, app: () => Hono<any, any, any>) => {
+  let built: Promise<{ document: OpenApiDocument; json: string }> | undefined
   /** The document and its JSON: made on first use and kept for the process. */
-  const reference = () => {
-    if (!built) {
-      const document = documentFor(deps)
-      built = { document, json: JSON.stringify(document) }
-    }
-    return built
-  }
+  const reference = () => (built ??= documentFor(deps, app()).then((document) => ({ document, json: JSON.stringify(document) })))
   return new Hono()
-    .get('/openapi.json', (c) => c.body(reference().json, 200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'public, max-age=300' }))
-    .get('/docs', (c) => {
+    .get('/openapi.json', async (c) => c.body((await reference()).json, 200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'public, max-age=300' }))
+    .get('/docs', async (c) => {
       c.header('Content-Security-Policy', PAGE_POLICY)
-      return c.html(renderReference(reference().document))
+      return c.html(renderReference((await reference()).document))
     })
 }
 

@@ -1,22 +1,36 @@
-/** JSON request bodies: 415 for anything but JSON, 400 with the fields named for invalid input. */
-import type { MiddlewareHandler } from 'hono'
-import { validator } from 'hono/validator'
+/** JSON request bodies: 415 for anything but JSON, 400 with the fields named for invalid input; both documented here, once. */
+import type { Context, MiddlewareHandler } from 'hono'
+import { validator } from 'hono-openapi'
 import type { z } from 'zod'
-import { MESSAGES, apiError, fieldsOf } from '../../http/errors.ts'
+import { withReplies } from '../../http/describe.ts'
+import { MESSAGES, apiError, type ApiError } from '../../http/errors.ts'
 
 /** Refuses a request whose body is not declared as JSON, before anything reads it. */
-export const requireJson: MiddlewareHandler = async (c, next) => {
+export const requireJson: MiddlewareHandler = withReplies(async (c, next) => {
   if (!/^application\/([a-z.-]+\+)?json\b/i.test(c.req.header('content-type') ?? '')) {
     return apiError(c, 415, 'unsupported_media_type', MESSAGES.unsupportedMediaType)
   }
   await next()
+}, [{ status: 415, response: 'UnsupportedMediaType' }])
+
+/** Standard Schema issues as fields, as fieldsOf writes zod's: "lang: Invalid option". */
+function fieldsOfIssues(issues: readonly { message: string; path?: readonly (PropertyKey | { key: PropertyKey })[] }[]): ApiError['fields'] {
+  return issues.map((i) => ({ path: (i.path ?? []).map((p) => String(typeof p === 'object' ? p.key : p)).join('.') || '(body)', message: i.message }))
 }
 
-/** Validates the JSON body with `schema`; the route reads it with `c.req.valid('json')`. */
-export function jsonBody<S extends z.ZodType>(schema: S) {
-  return validator('json', (value, c) => {
-    const result = schema.safeParse(value)
-    if (!result.success) return apiError(c, 400, 'invalid_input', MESSAGES.invalidInput, fieldsOf(result.error))
-    return result.data as z.output<S>
-  })
+/** 400 `invalid_input` naming the fields, for any validator target. */
+export const invalidInput = (result: { success: boolean; error?: readonly { message: string; path?: readonly (PropertyKey | { key: PropertyKey })[] }[] }, c: Context) =>
+  result.success ? undefined : apiError(c, 400, 'invalid_input', MESSAGES.invalidInput, fieldsOfIssues(result.error ?? []))
+
+/**
+ * Validates the JSON body with `schema`; the route reads it with `c.req.valid('json')`. The
+ * schema is the request body of the route's OpenAPI operation (its `.meta({ id })` names it).
+ */
+export function jsonBody<S extends z.ZodType>(schema: S): MiddlewareHandler<any, string, { in: { json: z.input<S> }; out: { json: z.output<S> } }> {
+  return validator('json', schema, invalidInput)
+}
+
+/** Validates the query string with `schema`, as jsonBody does the body; `c.req.valid('query')`. */
+export function queryOf<S extends z.ZodType>(schema: S): MiddlewareHandler<any, string, { in: { query: Record<string, string | string[]> }; out: { query: z.output<S> } }> {
+  return validator('query', schema, invalidInput) as never
 }

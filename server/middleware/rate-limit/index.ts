@@ -1,6 +1,7 @@
 /** Rate limits: a fixed window per key (an IP address, an e-mail address); over it, 429 with Retry-After. */
 import type { Context, MiddlewareHandler } from 'hono'
 import { getConnInfo } from '@hono/node-server/conninfo'
+import { withReplies } from '../../http/describe.ts'
 import { MESSAGES, apiError } from '../../http/errors.ts'
 import type { RateWindow, Store } from '../../store/store.ts'
 
@@ -50,7 +51,7 @@ export function clientAddress(c: Context, trustProxy = process.env.TRUST_PROXY =
 
 /** 429 with Retry-After once the caller's address went over `limiter`'s limit; `unless` exempts a request. */
 export function limitByAddress(limiter: RateLimiter, scope: string, options: { unless?: (c: Context) => boolean } = {}): MiddlewareHandler {
-  return async (c, next) => {
+  return withReplies<MiddlewareHandler>(async (c, next) => {
     if (options.unless?.(c)) return next()
     const wait = await limiter.hit(`${scope}:${clientAddress(c)}`)
     if (wait > 0) {
@@ -58,5 +59,5 @@ export function limitByAddress(limiter: RateLimiter, scope: string, options: { u
       return apiError(c, 429, 'rate_limited', MESSAGES.rateLimited)
     }
     await next()
-  }
+  }, [{ status: 429, response: 'RateLimited' }])
 }

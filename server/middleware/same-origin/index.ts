@@ -7,6 +7,7 @@
  */
 import type { MiddlewareHandler } from 'hono'
 import { getCookie } from 'hono/cookie'
+import { WRITE_METHODS, withReplies } from '../../http/describe.ts'
 import { MESSAGES, apiError } from '../../http/errors.ts'
 import { SESSION_COOKIE } from '../session/index.ts'
 
@@ -24,7 +25,7 @@ export function isSameOrigin(headers: { secFetchSite?: string; origin?: string; 
 }
 
 /** 403 `cross_origin` for a changing request with a session cookie from another site; nothing changes. */
-export const sameOriginWrites: MiddlewareHandler = async (c, next) => {
+export const sameOriginWrites: MiddlewareHandler = withReplies(async (c, next) => {
   if (SAFE_METHODS.has(c.req.method) || !getCookie(c, SESSION_COOKIE)) return next()
   const isOwn = isSameOrigin({
     secFetchSite: c.req.header('sec-fetch-site'),
@@ -33,4 +34,4 @@ export const sameOriginWrites: MiddlewareHandler = async (c, next) => {
   })
   if (!isOwn) return apiError(c, 403, 'cross_origin', MESSAGES.crossOrigin)
   await next()
-}
+}, [{ status: 403, response: 'CrossOrigin', methods: WRITE_METHODS }])

@@ -4,6 +4,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { mayFile } from '../../domain/incident.ts'
 import type { Contact, Session, Staff } from '../../domain/records.ts'
 import { hashToken } from '../../auth/tokens.ts'
+import { withReplies, type GuardReply } from '../../http/describe.ts'
 import { MESSAGES, apiError } from '../../http/errors.ts'
 import type { Store } from '../../store/store.ts'
 
@@ -59,16 +60,49 @@ export function clearSessionCookie(c: Context): void {
   deleteCookie(c, SESSION_COOKIE, { path: '/' })
 }
 
-/** 401 unless a contact is signed in. */
-export const requireContact: MiddlewareHandler<SessionEnv> = async (c, next) => {
-  if (c.get('viewer').kind !== 'contact') return apiError(c, 401, 'sign_in_required', MESSAGES.signInRequired)
-  await next()
-}
+/** After requireSignedIn: the caller, a contact or staff member. */
+export type SignedInEnv = { Variables: { viewer: Viewer; signedIn: SignedIn } }
+/** After requireContact or requireAdmin: the signed-in contact as `c.var.contact`. */
+export type ContactEnv = { Variables: { viewer: Viewer; contact: Contact } }
+/** After requireStaff: the signed-in staff member as `c.var.staff`. */
+export type StaffEnv = { Variables: { viewer: Viewer; staff: Staff } }
+/** A viewer who is signed in. */
+export type SignedIn = Exclude<Viewer, { kind: 'anonymous' }>
 
-/** 401 for nobody, 403 for a contact: staff only. */
-export const requireStaff: MiddlewareHandler<SessionEnv> = async (c, next) => {
+const signInRequired: GuardReply = { status: 401, response: 'SignInRequired' }
+
+/** 401 for nobody: a contact or staff member, as `c.var.signedIn`. */
+export const requireSignedIn = withReplies<MiddlewareHandler<SignedInEnv>>(async (c, next) => {
+  const viewer = c.get('viewer')
+  if (viewer.kind === 'anonymous') return apiError(c, 401, 'sign_in_required', MESSAGES.signInRequired)
+  c.set('signedIn', viewer)
+  await next()
+}, [signInRequired])
+
+/** 401 for nobody, 403 for staff (they have the console): a customer's contact, as `c.var.contact`. */
+export const requireContact = withReplies<MiddlewareHandler<ContactEnv>>(async (c, next) => {
+  const viewer = c.get('viewer')
+  if (viewer.kind === 'anonymous') return apiError(c, 401, 'sign_in_required', MESSAGES.signInRequired)
+  if (viewer.kind !== 'contact') return apiError(c, 403, 'contacts_only', MESSAGES.contactsOnly)
+  c.set('contact', viewer.contact)
+  await next()
+}, [signInRequired, { status: 403, response: 'ContactsOnly' }])
+
+/** As requireContact, and 403 for an employee: the organisation's admin, as `c.var.contact`. */
+export const requireAdmin = withReplies<MiddlewareHandler<ContactEnv>>(async (c, next) => {
+  const viewer = c.get('viewer')
+  if (viewer.kind === 'anonymous') return apiError(c, 401, 'sign_in_required', MESSAGES.signInRequired)
+  if (viewer.kind !== 'contact') return apiError(c, 403, 'contacts_only', MESSAGES.contactsOnly)
+  if (viewer.contact.role !== 'admin') return apiError(c, 403, 'admin_only', MESSAGES.adminOnly)
+  c.set('contact', viewer.contact)
+  await next()
+}, [signInRequired, { status: 403, response: 'ContactsOnly' }, { status: 403, response: 'AdminOnly' }])
+
+/** 401 for nobody, 403 for a contact: staff only, as `c.var.staff`. */
+export const requireStaff = withReplies<MiddlewareHandler<StaffEnv>>(async (c, next) => {
   const viewer = c.get('viewer')
   if (viewer.kind === 'anonymous') return apiError(c, 401, 'sign_in_required', MESSAGES.signInRequired)
   if (viewer.kind !== 'staff') return apiError(c, 403, 'staff_only', MESSAGES.staffOnly)
+  c.set('staff', viewer.staff)
   await next()
-}
+}, [signInRequired, { status: 403, response: 'StaffOnly' }])
