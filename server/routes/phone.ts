@@ -12,10 +12,11 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto'
 import { Hono, type MiddlewareHandler } from 'hono'
-import { validator } from 'hono/validator'
 import type { Deps } from '../deps.ts'
-import { PhoneRouteQuery, phoneRoute } from '../domain/phone-routing.ts'
-import { MESSAGES, apiError, fieldsOf } from '../http/errors.ts'
+import { PhoneRouteQuery } from '../domain/phone-routing.ts'
+import { MESSAGES, apiError } from '../http/errors.ts'
+import { queryOf } from '../middleware/json-body/index.ts'
+import { routeCall } from '../services/phone-routing.ts'
 
 export const phone = (deps: Deps) =>
   new Hono()
@@ -24,16 +25,7 @@ export const phone = (deps: Deps) =>
       c.header('Cache-Control', 'no-store')
       await next()
     })
-    .get('/route', requirePhoneSecret(deps.phoneRoutingSecret), validator('query', (value, c) => {
-      const result = PhoneRouteQuery.safeParse(value)
-      if (!result.success) return apiError(c, 400, 'invalid_input', MESSAGES.invalidInput, fieldsOf(result.error))
-      return result.data
-    }), async (c) => {
-      const { number } = c.req.valid('query')
-      const incident = (await deps.store.incidents.byNumber(number)) ?? null
-      const assignee = incident?.assigneeId ? (await deps.store.staff.get(incident.assigneeId)) ?? null : null
-      return c.json(phoneRoute({ incident, assignee, desk: deps.desk, calendar: deps.calendar, now: deps.clock() }))
-    })
+    .get('/route', requirePhoneSecret(deps.phoneRoutingSecret), queryOf(PhoneRouteQuery), async (c) => c.json(await routeCall(deps, c.req.valid('query').number)))
 
 /**
  * 503 while no secret is configured; 401 unless `Authorization: Bearer <secret>` carries it. Runs
