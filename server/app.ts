@@ -15,7 +15,12 @@ import { staticSite } from './middleware/static-site/index.ts'
 import { attachments, isAttachmentUpload } from './routes/attachments.ts'
 import { auth } from './routes/auth.ts'
 import { complaints } from './routes/complaints.ts'
+import { backups } from './routes/backups.ts'
 import { consents } from './routes/consents.ts'
+import { extraSupport } from './routes/extra-support.ts'
+import { grants } from './routes/grants.ts'
+import { incidentConsents } from './routes/incident-consents.ts'
+import { remoteViews } from './routes/remote-views.ts'
 import { desk } from './routes/desk.ts'
 import { docs } from './routes/docs.ts'
 import { incidents } from './routes/incidents.ts'
@@ -51,12 +56,17 @@ export function createApp(deps: Deps) {
     .route('/auth', auth(deps))
     .route('/incidents', attachments(deps))
     .route('/incidents', incidents(deps))
+    .route('/incidents', incidentConsents(deps))
     .route('/organisation', organisation(deps))
     .route('/complaints', complaints(deps))
     .route('/staff', staff(deps))
     .route('/signals', signals(deps))
     .route('/phone', phone(deps))
-    .route('/', consents(deps))
+    .route('/consents', consents(deps))
+    .route('/remote-views', remoteViews(deps))
+    .route('/backups', backups(deps))
+    .route('/grants', grants(deps))
+    .route('/extra-support', extraSupport(deps))
     .route('/', docs(deps, () => whole))
     .all('*', (c) => apiError(c, 404, 'not_found', MESSAGES.notFound))
 

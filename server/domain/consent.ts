@@ -11,6 +11,12 @@ import { businessMsBetween, type Interval } from './sla.ts'
 const MINUTE = 60_000
 const DAY = 24 * 60 * MINUTE
 
+/** The kinds of consent record, as the API names them. */
+export const CONSENT_KINDS = ['remote_view', 'backup', 'grant', 'extra_support'] as const satisfies readonly ConsentRecord['kind'][]
+
+/** Audit actions whose target is an incident and that its timeline shows, to both sides. */
+export const TIMELINE_ACTIONS = /^(remote_view|backup|grant)\./
+
 /** A remote-view code works this long after support asks for it. */
 export const REMOTE_VIEW_CODE_MINUTES = 10
 /** Wrong codes an address may try in REMOTE_VIEW_TRY_WINDOW_MINUTES before it waits (429). */
@@ -115,36 +121,51 @@ export function extraWindowsByOrganisation(records: readonly ConsentRecord[]): M
 const instant = z.iso.datetime({ offset: true }).transform((s) => new Date(s))
 const text = (max: number) => z.string().trim().min(1).max(max)
 
+/** The code the customer got by e-mail and in the portal. */
 export const RemoteViewCodeInput = z.strictObject({
   /** Six digits; spaces the customer typed in between are ignored. */
-  code: z.string().transform((s) => s.replace(/\s+/g, '')).pipe(z.string().regex(/^\d{6}$/, 'six digits')),
-})
+  code: z.string().transform((s) => s.replace(/\s+/g, '')).pipe(z.string().regex(/^\d{6}$/, 'six digits'))
+    .meta({ description: 'Six digits; spaces in between are ignored.' }),
+}).meta({ id: 'RemoteViewCodeInput', title: 'RemoteViewCodeInput', description: 'The code the customer got by e-mail and in the portal.' })
 
+/** One WebRTC handshake message, as the browser gave it. */
 export const RemoteViewSignalInput = z.strictObject({
-  type: z.enum(['offer', 'answer', 'candidate']),
+  type: z.enum(['offer', 'answer', 'candidate'])
+    .meta({ description: '`offer` (the customer\'s page, which shares its screen), `answer` (the employee\'s) or `candidate` (either).' }),
   /** The browser's session description or ICE candidate, as JSON text. */
-  data: z.string().min(1).max(16_000),
-})
+  data: z.string().min(1).max(16_000)
+    .meta({ description: 'JSON text: `{ "description": … }` for an offer, `{ "offer": <seq>, "description": … }` for an answer, `{ "candidate": … }` for a candidate.' }),
+}).meta({ id: 'RemoteViewSignalInput', title: 'RemoteViewSignalInput', description: 'One WebRTC handshake message, as the browser gave it.' })
 
-export const BackupInput = z.strictObject({ reason: text(2000) })
+/** Why support needs a backup of the customer's environment. */
+export const BackupInput = z.strictObject({
+  reason: text(2000).meta({ description: 'Shown to the organisation\'s admin, who decides.' }),
+}).meta({ id: 'BackupInput', title: 'BackupInput', description: 'Why support needs a backup of the customer\'s environment.' })
 
+/** A decision on a request, against the version the caller saw. */
 export const DecisionInput = z.strictObject({
-  decision: z.enum(['approve', 'decline']),
-  note: z.string().trim().max(2000).optional(),
-  version: z.number().int().positive(),
-})
+  decision: z.enum(['approve', 'decline']).meta({ description: 'approve or decline.' }),
+  note: z.string().trim().max(2000).optional().meta({ description: 'Optional: shown to the other side.' }),
+  version: z.number().int().positive().meta({ description: 'The `version` the caller saw.' }),
+}).meta({ id: 'DecisionInput', title: 'DecisionInput', description: 'A decision on a request.' })
 
-export const VersionInput = z.strictObject({ version: z.number().int().positive() })
+/** The version the caller saw: a change made meanwhile gives 409. */
+export const VersionInput = z.strictObject({
+  version: z.number().int().positive().meta({ description: 'The record\'s `version`.' }),
+}).meta({ id: 'VersionInput', title: 'VersionInput', description: 'The version the caller saw: a change made meanwhile gives 409.' })
 
+/** Access as a user of the customer's environment, for a while. */
 export const GrantInput = z.strictObject({
-  level: z.enum(ACCESS_LEVELS),
-  endsAt: instant,
-})
+  level: z.enum(ACCESS_LEVELS).meta({ description: 'read_only (look only), functional_user (work as a user) or administrator.' }),
+  endsAt: instant.meta({ description: `When it ends, with an offset: after now and at most ${GRANT_MAX_DAYS} days ahead.` }),
+}).meta({ id: 'GrantInput', title: 'GrantInput', description: 'Access as a user of the customer\'s environment, for a while.' })
 
+/** A window outside business hours for which the organisation wants support. */
 export const ExtraSupportInput = z.strictObject({
-  startsAt: instant,
-  endsAt: instant,
-  reason: text(2000),
+  startsAt: instant.meta({ description: `With an offset; at least ${EXTRA_SUPPORT_NOTICE_DAYS} days ahead.` }),
+  endsAt: instant.meta({ description: `After startsAt; at most ${EXTRA_SUPPORT_MAX_HOURS} hours later.` }),
+  reason: text(2000).meta({ description: 'What happens in the window, for the staff who decide.' }),
 }).refine((w) => w.endsAt.getTime() > w.startsAt.getTime(), { path: ['endsAt'], message: 'must be after startsAt' })
+  .meta({ id: 'ExtraSupportInput', title: 'ExtraSupportInput', description: 'A window outside business hours for which the organisation wants support.' })
 
 export type { AccessGrant, BackupRequest, ExtraSupportRequest, RemoteView }

@@ -215,12 +215,14 @@ export function isoWeek(date: string): string {
 /** A follow-up Customer Care records for an organisation. */
 export const FollowUpInput = z.strictObject({
   /** course, advisor_visit or consultant_visit. */
-  kind: z.enum(FOLLOW_UP_KINDS),
+  kind: z.enum(FOLLOW_UP_KINDS)
+    .meta({ description: '`course`: a course; `advisor_visit`: a visit by an advisor; `consultant_visit`: a visit by a consultant.' }),
   /** The day of the course or visit; a real date. @example "2026-12-14" */
-  date: z.iso.date({ error: 'expected a real date as YYYY-MM-DD, e.g. 2026-12-14' }),
+  date: z.iso.date({ error: 'expected a real date as YYYY-MM-DD, e.g. 2026-12-14' })
+    .meta({ description: 'The day of the course or visit, past or to come: a real date as YYYY-MM-DD.' }),
   /** What was agreed or done, 1 to 2000 characters; trimmed. */
-  note: z.string().trim().min(1).max(2000),
-})
+  note: z.string().trim().min(1).max(2000).meta({ description: 'What was agreed or done, trimmed.' }),
+}).meta({ id: 'FollowUpInput', title: 'FollowUpInput', description: 'A follow-up Customer Care records for an organisation.' })
 export type FollowUpInput = z.input<typeof FollowUpInput>
 
 /** The follow-up to store for `input`, recorded by `by` ("staff:<id>") at `now`. */

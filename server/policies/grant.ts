@@ -1,6 +1,6 @@
 /** Who may see a temporary access grant, give one, revoke it, and use it. */
 import type { AccessGrant, Incident } from '../domain/records.ts'
-import { contactMaySee } from '../domain/visibility.ts'
+import { contactMaySee } from './incident.ts'
 import type { Viewer } from '../middleware/session/index.ts'
 import { adminOf, staffOnly, unseen, type Verdict } from './verdict.ts'
 import { maySeeOnIncident } from './on-incident.ts'

@@ -1,6 +1,6 @@
 /** Who may see a consent record kept on an incident: remote views, backups and grants alike. */
 import type { Incident } from '../domain/records.ts'
-import { contactMaySee } from '../domain/visibility.ts'
+import { contactMaySee } from './incident.ts'
 import type { Viewer } from '../middleware/session/index.ts'
 
 /**

@@ -1,57 +1,72 @@
 /** Signals for Customer Care: organisations that contact support often, and the follow-ups recorded for them. */
-import { randomUUID } from 'node:crypto'
 import { Hono, type MiddlewareHandler } from 'hono'
-import type { FollowUp } from '../domain/records.ts'
-import { FollowUpInput, isCustomerCare, newFollowUp, organisationSignals } from '../domain/signals.ts'
+import { z } from 'zod'
+import { FollowUpInput, SERIES_WEEKS, TOP_SIZE } from '../domain/signals.ts'
 import type { Deps } from '../deps.ts'
+import { describe, errorExample, errorReply, issuesOf, jsonReply, type RouteDescription } from '../http/describe.ts'
 import { MESSAGES, apiError } from '../http/errors.ts'
 import { jsonBody, requireJson } from '../middleware/json-body/index.ts'
-import { type SessionEnv, requireStaff } from '../middleware/session/index.ts'
-import { actorsOf } from './actors.ts'
+import { type SessionEnv, type StaffEnv, requireStaff } from '../middleware/session/index.ts'
+import { signalsPolicy } from '../policies/signals.ts'
+import { REQUEST_EXAMPLES, devriesSignal, followUpExample, hoekstraSignal, jansenSignal } from '../openapi.ts'
+import { FollowUpReply, SignalsReply, presentFollowUps, presentSignals } from '../present/signals.ts'
+import { addFollowUp, listSignals } from '../services/signals.ts'
+
+const ROLE_NOT_ALLOWED = { roleNotAllowed: { summary: 'Signed in as an agent', value: errorExample('role_not_allowed', 'roleNotAllowed') } }
 
 /** After requireStaff: 403 for an agent, before anything reads the body. */
-const customerCareOnly: MiddlewareHandler<SessionEnv> = async (c, next) => {
-  const viewer = c.get('viewer')
-  if (viewer.kind !== 'staff' || !isCustomerCare(viewer.staff)) return apiError(c, 403, 'role_not_allowed', MESSAGES.roleNotAllowed)
+const customerCareOnly: MiddlewareHandler<StaffEnv> = async (c, next) => {
+  if (!signalsPolicy.maySee(c.var.staff)) return apiError(c, 403, 'role_not_allowed', MESSAGES.roleNotAllowed)
   await next()
 }
 
-export const signals = (deps: Deps) => {
-  /** Follow-ups as the console shows them: who recorded them by name. */
-  async function present(followUps: FollowUp[]) {
-    const actorOf = await actorsOf(deps.store, followUps.map((f) => f.by), deps.desk.name.nl)
-    return followUps.map(({ organisationId: _id, by, ...fields }) => ({ ...fields, by: actorOf(by) }))
-  }
+const THRESHOLDS = [{ kind: 'question', count: 8 }, { kind: 'any', count: 20 }]
 
-  return new Hono<SessionEnv>()
-    .get('/', requireStaff, customerCareOnly, async (c) => {
-      const isAll = c.req.query('all') === '1'
-      const [organisations, incidents] = await Promise.all([deps.store.organisations.list(), deps.store.incidents.list({})])
-      // Reactions and phone contacts on an old incident still count, so every incident's messages are read.
-      const messages = (await Promise.all(incidents.map((i) => deps.store.messages.listByIncident(i.id)))).flat()
-      // Computed afresh on every request: a flag stays visible exactly as long as the window holds
-      // enough contact moments, and drops off by itself once it falls below the threshold.
-      const computed = organisationSignals({ organisations, incidents, messages }, { now: deps.clock(), desk: deps.desk })
-      const listed = await Promise.all(computed.filter((s) => isAll || s.isFlagged).map(async ({ organisationId, ...signal }) => ({
-        id: organisationId, ...signal, followUps: await present(await deps.store.followUps.listByOrganisation(organisationId)),
-      })))
+const LIST: RouteDescription = {
+  operationId: 'listSignals', tags: ['Signals'], summary: 'Organisations that contact support often, with their follow-ups (Customer Care)',
+  description: `Customer Care and admins only; an agent gets 403 \`role_not_allowed\`. A contact moment is an incident registered, a customer's reaction (a public message from a contact) or a phone call support logged, on an incident of any age; each counts as the kind of its incident. An organisation is flagged while the last \`windowDays\` days (desk.yaml's \`signals.windowDays\`, 30 as shipped) hold at least a threshold's count of moments, of one kind or of any kind (\`signals.thresholds\`: 8 questions or 20 in all, as shipped). It is computed afresh on every request, so a flag drops off by itself once the window holds fewer.
+
+By default only the flagged organisations; \`all=1\` lists every organisation. Flagged ones come first, then the most contact moments in the window, then by name. Each comes with its counts and the thresholds it reaches, its weekly series (${SERIES_WEEKS} ISO weeks, Monday to Sunday in the desk's time zone: it looks back beyond the window), its top ${TOP_SIZE} product areas and KB searches in the window, and the follow-ups recorded for it, newest first.`,
+  security: [{ cookieAuth: [] }],
+  parameters: [{ name: 'all', in: 'query', description: '`1` to list every organisation, the flagged ones first; anything else: the flagged ones only.', schema: { type: 'string', enum: ['1'] }, example: '1' }],
+  responses: {
+    200: {
+      ...jsonReply('The window, the thresholds and the organisations.', SignalsReply, {
+        flagged: { summary: 'Ruud de Boer on Monday morning: De Vries Installatietechniek asked 9 questions in 30 days', value: { windowDays: 30, thresholds: THRESHOLDS, organisations: [devriesSignal] } },
+        all: { summary: '?all=1: the others too, after the flagged one', value: { windowDays: 30, thresholds: THRESHOLDS, organisations: [devriesSignal, jansenSignal, hoekstraSignal] } },
+      }),
+      headers: { 'Cache-Control': { $ref: '#/components/headers/NoStore' } },
+    },
+    403: errorReply('Signed in as an agent: for Customer Care and admins only.', ROLE_NOT_ALLOWED),
+  },
+}
+
+const ADD_FOLLOW_UP: RouteDescription = {
+  operationId: 'addFollowUp', tags: ['Signals'], summary: 'Record a follow-up for an organisation: a course or a visit (Customer Care)',
+  description: 'Customer Care and admins only; an agent gets 403 `role_not_allowed`. Records what was done or agreed about an organisation that contacts support often: a course, a visit by an advisor or by a consultant, on a day past or to come, with a note. It is listed with the organisation in the signals, newest first, with who recorded it, and written to the audit log. Nothing is mailed. Any organisation may get one, flagged or not; the body is checked before the organisation, so an invalid body gets 400 first.',
+  security: [{ cookieAuth: [] }],
+  parameters: [{ $ref: '#/components/parameters/OrganisationId' }],
+  requestExamples: { advisorVisit: REQUEST_EXAMPLES.followUp, course: REQUEST_EXAMPLES.followUpCourse },
+  responses: {
+    201: jsonReply('Recorded.', z.object({ followUp: FollowUpReply }), { recorded: { summary: 'Ruud de Boer sends an advisor', value: { followUp: followUpExample } } }),
+    400: errorReply('Not valid, or not JSON; nothing is recorded.', {
+      fields: { summary: 'A kind that does not exist, a date that does not, an empty note and an unknown field', value: errorExample('invalid_input', 'invalidInput', issuesOf(FollowUpInput, { kind: 'lunch', date: '2026-02-30', note: '   ', extra: 1 })) },
+    }),
+    403: errorReply('Signed in as an agent; nothing is recorded.', ROLE_NOT_ALLOWED),
+    404: errorReply('No such organisation; nothing is recorded.', { notFound: { value: errorExample('not_found', 'organisationNotFound') } }),
+  },
+}
+
+export const signals = (deps: Deps) =>
+  new Hono<SessionEnv>()
+    .get('/', describe(LIST), requireStaff, customerCareOnly, async (c) => {
+      const listed = await listSignals(deps, { isAll: c.req.query('all') === '1' })
       c.header('Cache-Control', 'private, no-store')
-      return c.json({ windowDays: deps.desk.signals.windowDays, thresholds: deps.desk.signals.thresholds, organisations: listed })
+      return c.json(await presentSignals(deps, listed))
     })
-    .post('/:organisationId/follow-ups', requireStaff, customerCareOnly, requireJson, jsonBody(FollowUpInput), async (c) => {
-      const viewer = c.get('viewer')
-      if (viewer.kind !== 'staff') throw new Error('unreachable: requireStaff')
-      const organisation = await deps.store.organisations.get(c.req.param('organisationId'))
-      if (!organisation) return apiError(c, 404, 'not_found', MESSAGES.organisationNotFound)
-      const now = deps.clock()
-      const by = `staff:${viewer.staff.id}`
-      const followUp = newFollowUp(c.req.valid('json'), { id: randomUUID(), organisationId: organisation.id, by, now })
-      await deps.store.followUps.add(followUp)
-      await deps.store.audit.append({
-        id: randomUUID(), at: now.toISOString(), actor: by, action: 'follow_up.added', target: `organisation:${organisation.id}`,
-        details: { followUpId: followUp.id, kind: followUp.kind, date: followUp.date },
-      })
-      const [presented] = await present([followUp])
+    .post('/:organisationId/follow-ups', describe(ADD_FOLLOW_UP), requireStaff, customerCareOnly, requireJson, jsonBody(FollowUpInput), async (c) => {
+      const followUp = await addFollowUp(deps, c.var.staff, c.req.param('organisationId'), c.req.valid('json'))
+      if ('refused' in followUp) return apiError(c, 404, 'not_found', MESSAGES.organisationNotFound)
+      const [presented] = await presentFollowUps(deps, [followUp])
       return c.json({ followUp: presented! }, 201)
     })
-}

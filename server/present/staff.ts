@@ -1,0 +1,34 @@
+/** The staff console's replies: the queue's rows with the names they show, and the people and teams to assign to. */
+import type { DeskConfig } from '../domain/desk.ts'
+import type { Staff } from '../domain/records.ts'
+import type { Deps } from '../deps.ts'
+import type { Queue } from '../services/staff-queue.ts'
+
+/** The queue as the console shows it: rows without the long fields, with the organisation, the requester's and the assignee's names. */
+export async function presentQueue(deps: Pick<Deps, 'store'>, queue: Queue) {
+  const [organisations, people, contacts] = await Promise.all([
+    deps.store.organisations.list(), deps.store.staff.list(),
+    Promise.all([...new Set(queue.rows.map((i) => i.incident.contactId))].map((id) => deps.store.contacts.get(id))),
+  ])
+  const organisationOf = new Map(organisations.map((o) => [o.id, { id: o.id, name: o.name, isFirstClass: o.isFirstClass }]))
+  const staffName = new Map(people.map((p) => [p.id, p.name]))
+  const contactName = new Map(contacts.flatMap((x) => (x ? [[x.id, x.name] as const] : [])))
+  return {
+    asOf: queue.asOf.toISOString(),
+    teams: queue.teams,
+    incidents: queue.rows.map(({ presented: { description: _d, statusHistory: _h, kbArticles: _a, ...row } }) => ({
+      ...row,
+      organisation: organisationOf.get(row.organisationId) ?? null,
+      contactName: contactName.get(row.contactId) ?? null,
+      assigneeName: row.assigneeId ? staffName.get(row.assigneeId) ?? null : null,
+    })),
+  }
+}
+
+/** Active staff by name (Dutch order), with their teams, role and extension; and the desk's teams. */
+export function presentPeople({ people, teams }: { people: Staff[]; teams: DeskConfig['teams'] }) {
+  return {
+    staff: people.map(({ id, name, teams, role, extension }) => ({ id, name, teams, role, extension: extension ?? null })).sort((a, b) => a.name.localeCompare(b.name, 'nl')),
+    teams: teams.map(({ key, name }) => ({ key, name })),
+  }
+}
