@@ -4,23 +4,22 @@ import { ALLOWED_EXTENSIONS, MAX_ATTACHMENT_BYTES } from './domain/attachment.ts
 import { WEEKDAYS } from './domain/calendar.ts'
 import { COMPLAINT_TRANSITIONS, ComplaintChangeInput, ComplaintInput } from './domain/complaint.ts'
 import {
-  BACKUP_PURGE_DAYS, BackupInput, DecisionInput, EXTRA_SUPPORT_MAX_HOURS, EXTRA_SUPPORT_NOTICE_DAYS, ExtraSupportInput, GRANT_MAX_DAYS, GrantInput, REMOTE_VIEW_CODE_MINUTES,
-  REMOTE_VIEW_MAX_SIGNALS, REMOTE_VIEW_TRY_WINDOW_MINUTES, REMOTE_VIEW_WRONG_TRIES, RemoteViewCodeInput, RemoteViewSignalInput, VersionInput,
+  BackupInput, DecisionInput, ExtraSupportInput, GrantInput, REMOTE_VIEW_CODE_MINUTES,
+  REMOTE_VIEW_TRY_WINDOW_MINUTES, REMOTE_VIEW_WRONG_TRIES, RemoteViewCodeInput, RemoteViewSignalInput, VersionInput,
 } from './domain/consent.ts'
 import { INCIDENT_KINDS, LANGUAGES } from './domain/desk.ts'
 import { IncidentInput, STAFF_TRANSITIONS } from './domain/incident.ts'
 import { SearchEventInput, VoteInput } from './domain/kb-insight.ts'
 import { DEFAULT_REPORT_WEEKS, InsightQuery, MIN_VOTES, TOP, TemplateQuery, articleTemplate } from './domain/kb-insight-report.ts'
 import { ContactChangeInput, ContactInput, OrganisationDetailsInput } from './domain/organisation.ts'
-import { PhoneRouteQuery } from './domain/phone-routing.ts'
 import { DUE_SOON_MINUTES } from './domain/queue.ts'
-import { ACCESS_LEVELS, BACKUP_STATUSES, COMPLAINT_STATUSES, CONTACT_ROLES, EXTRA_SUPPORT_STATUSES, FEEDBACK_KINDS, FOLLOW_UP_KINDS, INCIDENT_STATUSES, STAFF_ROLES } from './domain/records.ts'
-import { FollowUpInput, SERIES_WEEKS, TOP_SIZE } from './domain/signals.ts'
+import { ACCESS_LEVELS, COMPLAINT_STATUSES, CONTACT_ROLES, FEEDBACK_KINDS, INCIDENT_STATUSES, STAFF_ROLES } from './domain/records.ts'
+import { FollowUpInput } from './domain/signals.ts'
 import { MESSAGES, fieldsOf, type ApiError } from './http/errors.ts'
 import { CONFIRM_HOURS, SIGN_IN_MINUTES } from './mail/notifier.ts'
 import { SESSION_COOKIE } from './middleware/session/index.ts'
 import { SignInCallbackInput, SignInLinkInput, StaffLoginInput } from './routes/auth.ts'
-import { ConfirmInput, MessageInput, PhoneContactInput, TriageInput } from './routes/incidents.ts'
+import { ConfirmInput, MessageInput, PhoneContactInput, TriageInput } from './services/incident-input.ts'
 import { QueueQuery } from './routes/staff.ts'
 
 /** A JSON Schema (draft 2020-12), as OpenAPI 3.1 takes it. */
@@ -56,6 +55,9 @@ export interface Operation {
 export type SecurityScheme =
   | { type: 'apiKey'; in: 'cookie'; name: string; description: string }
   | { type: 'http'; scheme: 'bearer'; description: string }
+/** The shared path parameter of an incident's id. */
+export const INCIDENT_ID_PARAMETER: Reference = { $ref: '#/components/parameters/IncidentId' }
+
 export const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const
 export type PathItem = Partial<Record<(typeof HTTP_METHODS)[number], Operation>>
 export interface OpenApiDocument {
@@ -89,38 +91,36 @@ const MAX_ATTACHMENT_MB = MAX_ATTACHMENT_BYTES / 1024 / 1024
 const ATTACHMENT_TYPES = ['image/png', 'image/jpeg', 'application/pdf', 'text/plain; charset=utf-8', 'text/csv; charset=utf-8', 'application/zip']
 const extensions = ALLOWED_EXTENSIONS.map((e) => `.${e}`).join(', ')
 
-const schemaRef = (name: string): Reference => ({ $ref: `#/components/schemas/${name}` })
-const responseRef = (name: string): Reference => ({ $ref: `#/components/responses/${name}` })
-const SESSION_REQUIRED: Record<string, string[]>[] = [{ cookieAuth: [] }]
+export const schemaRef = (name: string): Reference => ({ $ref: `#/components/schemas/${name}` })
+export const responseRef = (name: string): Reference => ({ $ref: `#/components/responses/${name}` })
+export const SESSION_REQUIRED: Record<string, string[]>[] = [{ cookieAuth: [] }]
 /** Anonymous callers are welcome; a signed-in one is recognised. */
-const SESSION_OPTIONAL: Record<string, string[]>[] = [{}, { cookieAuth: [] }]
-/** The telephone system's shared secret, as `Authorization: Bearer …`; a session does not count. */
-const PHONE_SECRET: Record<string, string[]>[] = [{ phoneSecret: [] }]
+export const SESSION_OPTIONAL: Record<string, string[]>[] = [{}, { cookieAuth: [] }]
 
 /** An error body as `apiError` writes it for a caller without Accept-Language: Dutch. */
-function error(code: string, message: keyof typeof MESSAGES, fields?: ApiError['fields']): ApiError {
+export function error(code: string, message: keyof typeof MESSAGES, fields?: ApiError['fields']): ApiError {
   return { code, message: MESSAGES[message].nl, ...(fields ? { fields } : {}) }
 }
 
 /** The fields zod names when `value` fails `schema`: examples of 400 replies that are right by construction. */
-function issuesOf(schema: z.ZodType, value: unknown): ApiError['fields'] {
+export function issuesOf(schema: z.ZodType, value: unknown): ApiError['fields'] {
   const result = schema.safeParse(value)
   if (result.success) throw new Error('[loket] openapi: the invalid example is valid; change it so it shows an error')
   return fieldsOf(result.error)
 }
 
-const json = (schema: SchemaObject | Reference, examples: Record<string, Example>): Record<string, MediaType> => ({ 'application/json': { schema, examples } })
-const failure = (description: string, examples: Record<string, Example>): Response => ({ description, content: json(schemaRef('Error'), examples) })
-const html = (description: string, summary: string): Response => ({
+export const json = (schema: SchemaObject | Reference, examples: Record<string, Example>): Record<string, MediaType> => ({ 'application/json': { schema, examples } })
+export const failure = (description: string, examples: Record<string, Example>): Response => ({ description, content: json(schemaRef('Error'), examples) })
+export const html = (description: string, summary: string): Response => ({
   description, content: { 'text/html': { schema: { type: 'string' }, examples: { page: { summary, value: '<!doctype html><html lang="nl">…</html>' } } } },
 })
 
 /** The 403 examples, to combine where a route has more than one reason to refuse. */
-const CROSS_ORIGIN: Record<string, Example> = { crossOrigin: { summary: 'Sent with the session cookie from a page of another site', value: error('cross_origin', 'crossOrigin') } }
-const CONTACTS_ONLY: Record<string, Example> = { contactsOnly: { summary: 'Signed in as staff', value: error('contacts_only', 'contactsOnly') } }
-const ADMIN_ONLY: Record<string, Example> = { adminOnly: { summary: 'Signed in as an employee', value: error('admin_only', 'adminOnly') } }
-const STAFF_ONLY: Record<string, Example> = { staffOnly: { summary: 'Signed in as a contact', value: error('staff_only', 'staffOnly') } }
-const ROLE_NOT_ALLOWED: Record<string, Example> = { roleNotAllowed: { summary: 'Signed in as an agent', value: error('role_not_allowed', 'roleNotAllowed') } }
+export const CROSS_ORIGIN: Record<string, Example> = { crossOrigin: { summary: 'Sent with the session cookie from a page of another site', value: error('cross_origin', 'crossOrigin') } }
+export const CONTACTS_ONLY: Record<string, Example> = { contactsOnly: { summary: 'Signed in as staff', value: error('contacts_only', 'contactsOnly') } }
+export const ADMIN_ONLY: Record<string, Example> = { adminOnly: { summary: 'Signed in as an employee', value: error('admin_only', 'adminOnly') } }
+export const STAFF_ONLY: Record<string, Example> = { staffOnly: { summary: 'Signed in as a contact', value: error('staff_only', 'staffOnly') } }
+export const ROLE_NOT_ALLOWED: Record<string, Example> = { roleNotAllowed: { summary: 'Signed in as an agent', value: error('role_not_allowed', 'roleNotAllowed') } }
 
 /**
  * The request schema generated from its zod schema (input side: defaults make a field optional),
@@ -147,14 +147,14 @@ function fromZod(name: keyof typeof REQUEST_SCHEMAS, description: string, fields
 }
 
 // Examples: one Noordwind ERP customer, Bakkerij Jansen, whose VAT return fails; the same people as the demo data.
-const INCIDENT_ID = '3f6c2a9e-8b1d-4c57-9a0e-2d4b7e51c8a3'
+export const INCIDENT_ID = '3f6c2a9e-8b1d-4c57-9a0e-2d4b7e51c8a3'
 /** Aisha el Amrani's incident from the portal, in English. */
-const PORTAL_INCIDENT_ID = 'e1a7c3d9-4b6f-4e28-9d5a-7c0b3f8e2a61'
-const TOKEN = 'mF3kQ9vZ2xT7bLr0cW8yNp4sHd6aJu1eGi5oKq2VtXw'
+export const PORTAL_INCIDENT_ID = 'e1a7c3d9-4b6f-4e28-9d5a-7c0b3f8e2a61'
+export const TOKEN = 'mF3kQ9vZ2xT7bLr0cW8yNp4sHd6aJu1eGi5oKq2VtXw'
 /** A visit's random id, as the widget makes it. */
 const SESSION = '7c1e9a4b2f6d4e08b3a5c9d17e2f6a40'
 
-const widgetRegistration = {
+export const widgetRegistration = {
   name: 'Tom Bakker',
   email: 'tom@bakkerij-jansen.example',
   kind: 'bug',
@@ -176,7 +176,7 @@ const portalRegistration = {
   lang: 'en',
 } satisfies z.input<typeof IncidentInput>
 
-const incidentExample = {
+export const incidentExample = {
   id: INCIDENT_ID,
   number: '100142',
   organisationId: 'org-jansen',
@@ -202,7 +202,7 @@ const incidentExample = {
   sla: { dueAt: '2026-12-01T09:00:00.000Z', remainingBusinessMinutes: 498, isBreached: false, isPaused: false },
 }
 
-const messageExample = {
+export const messageExample = {
   id: '9b2e4f71-5c3a-4d8e-b6f0-1a7c9e3d5b24',
   incidentId: INCIDENT_ID,
   visibility: 'public',
@@ -212,7 +212,7 @@ const messageExample = {
   at: '2026-11-30T09:40:00.000Z',
 }
 
-const attachmentExample = {
+export const attachmentExample = {
   id: '5d1f8a3c-2e7b-4f90-8c6d-3b9a1e4f7c02',
   fileName: 'digipoort-fout-500.png',
   contentType: 'image/png',
@@ -221,7 +221,7 @@ const attachmentExample = {
 }
 
 /** Tom's reaction with the screenshot: a file sent with a text. */
-const reactionExample = {
+export const reactionExample = {
   ...messageExample,
   id: '2c7e9d14-6a3b-4f58-9e21-8d0b5c7a4f16',
   author: 'contact:c-jansen-emp',
@@ -230,7 +230,7 @@ const reactionExample = {
   at: attachmentExample.at,
 }
 
-const internalNoteExample = {
+export const internalNoteExample = {
   ...messageExample,
   id: '6e3a1c58-9d2f-4b07-a4e6-5f8b2d1c9e73',
   visibility: 'internal',
@@ -238,12 +238,12 @@ const internalNoteExample = {
   at: '2026-11-30T10:05:00.000Z',
 }
 
-const tom = { kind: 'contact', name: 'Tom Bakker' }
-const lotte = { kind: 'staff', name: 'Lotte Smit' }
+export const tom = { kind: 'contact', name: 'Tom Bakker' }
+export const lotte = { kind: 'staff', name: 'Lotte Smit' }
 const { at: _uploadedAt, ...attachmentView } = attachmentExample
 
 /** The incident's timeline as Tom sees it; staff also see the internal note. */
-const timelineExample = [
+export const timelineExample = [
   { type: 'status', at: '2026-11-30T09:00:00.000Z', status: 'new', by: tom },
   { type: 'status', at: '2026-11-30T09:12:00.000Z', status: 'in_progress', by: lotte },
   { type: 'message', at: messageExample.at, id: messageExample.id, visibility: 'public', text: messageExample.text, by: lotte, attachments: [] },
@@ -284,8 +284,8 @@ const complaintAnswer = {
   reply: 'Beste mevrouw Jansen, u hebt gelijk dat dit te lang duurt. Lotte Smit en ons platformteam zoeken het vandaag uit; ik bel u vóór 15:00 uur met de stand van zaken. Met vriendelijke groet, Ruud de Boer',
 } satisfies z.input<typeof ComplaintChangeInput>
 
-const marieke = { kind: 'contact', name: 'Marieke Jansen' }
-const ruud = { kind: 'staff', name: 'Ruud de Boer' }
+export const marieke = { kind: 'contact', name: 'Marieke Jansen' }
+export const ruud = { kind: 'staff', name: 'Ruud de Boer' }
 
 /** Marieke's complaint as it was filed: the target is one working day later. */
 const complaintFiledExample = {
@@ -321,10 +321,10 @@ const complaintExample = {
 }
 
 /** The queue example's tag, as the console sends it back in If-None-Match (quoted). */
-const QUEUE_ETAG = 'vDLUlI1kiY2IpJOcLagqZE5140H'
+export const QUEUE_ETAG = 'vDLUlI1kiY2IpJOcLagqZE5140H'
 
 /** Lotte Smit rang Tom back after the internal note: a logged phone call, internal, on the staff timeline only. */
-const phoneCallExample = {
+export const phoneCallExample = {
   id: 'e946d99e-8329-45b1-ab3f-a49837b49324',
   incidentId: INCIDENT_ID,
   visibility: 'internal',
@@ -337,7 +337,7 @@ const phoneCallExample = {
 }
 
 /** What support sees beside Tom's incident: the organisation, Tom's details, and Bakkerij Jansen's earlier incidents. */
-const staffContextExample = {
+export const staffContextExample = {
   organisation: briefOrganisationExample,
   contact: { id: 'c-jansen-emp', name: 'Tom Bakker', email: 'tom@bakkerij-jansen.example', role: 'employee', lang: 'nl' },
   history: [
@@ -348,7 +348,7 @@ const staffContextExample = {
 
 /** Tom's incident as a row of Lotte Smit's queue: no description, status history or KB articles; names beside the ids. */
 const { description: _description, statusHistory: _statusHistory, kbArticles: _kbArticles, ...incidentRowFields } = incidentExample
-const queueExample = {
+export const queueExample = {
   asOf: '2026-11-30T09:12:00.000Z',
   teams: ['first-line', 'finance'],
   incidents: [
@@ -367,7 +367,7 @@ const queueExample = {
 }
 
 /** The demo staff and desk.yaml's teams, as the console's pickers get them. */
-const peopleExample = {
+export const peopleExample = {
   staff: [
     { id: 's-daan', name: 'Daan Mulder', teams: ['logistics'], role: 'agent', extension: '202' },
     { id: 's-fatima', name: 'Fatima Yilmaz', teams: ['platform'], role: 'agent', extension: '203' },
@@ -383,9 +383,9 @@ const peopleExample = {
   ],
 }
 
-const financeTeam = peopleExample.teams[1]!
+export const financeTeam = peopleExample.teams[1]!
 /** Where a call about Tom's incident goes on Monday morning: to Lotte Smit, with the finance team as fallback. */
-const phoneRouteExample = { route: 'assignee', incident: { number: '100142', status: 'in_progress' }, handler: { name: 'Lotte Smit', extension: '201' }, team: financeTeam, isOpen: true, opensAt: null }
+export const phoneRouteExample = { route: 'assignee', incident: { number: '100142', status: 'in_progress' }, handler: { name: 'Lotte Smit', extension: '201' }, team: financeTeam, isOpen: true, opensAt: null }
 
 /** The 12 ISO weeks up to the one of Monday 30 November 2026 (2026-W49), oldest first: the weekly series of the examples. */
 const EXAMPLE_WEEKS = Array.from({ length: 12 }, (_, i) => ({ week: `2026-W${38 + i}`, monday: new Date(Date.UTC(2026, 8, 14 + 7 * i)).toISOString().slice(0, 10) }))
@@ -393,13 +393,13 @@ const weeklyOf = (counts: number[]) => EXAMPLE_WEEKS.map(({ week, monday }, i) =
 
 /** Customer Care's follow-up for De Vries Installatietechniek. */
 const followUpInput = { kind: 'advisor_visit', date: '2026-12-08', note: 'Adviseur bespreekt de btw-suppletie op locatie met de administratie.' } satisfies z.input<typeof FollowUpInput>
-const followUpExample = { id: '51f97d1c-b6c2-4ca7-bcb1-29649e3b8480', ...followUpInput, by: ruud, at: '2026-11-30T10:20:00.000Z' }
+export const followUpExample = { id: '51f97d1c-b6c2-4ca7-bcb1-29649e3b8480', ...followUpInput, by: ruud, at: '2026-11-30T10:20:00.000Z' }
 
 /**
  * De Vries Installatietechniek as Ruud de Boer (Customer Care) sees it on Monday 30 November 2026 at 10:30:
  * 9 questions and 2 bugs in 30 days (8 registered, 2 reactions, 1 phone call), past the threshold of 8 questions.
  */
-const devriesSignal = {
+export const devriesSignal = {
   id: 'org-devries', name: 'De Vries Installatietechniek', isFirstClass: false, isFlagged: true,
   counts: { total: 11, byKind: { bug: 2, outage: 0, wish: 0, question: 9 }, bySource: { incidents: 8, reactions: 2, phoneContacts: 1 } },
   crossed: [{ kind: 'question', count: 8, reached: 9 }],
@@ -410,7 +410,7 @@ const devriesSignal = {
 }
 
 /** Bakkerij Jansen the same morning: Tom's incident, his reaction and Lotte's call in the window, its two earlier incidents before it; no threshold reached. */
-const jansenSignal = {
+export const jansenSignal = {
   id: 'org-jansen', name: organisationExample.name, isFirstClass: true, isFlagged: false,
   counts: { total: 3, byKind: { bug: 3, outage: 0, wish: 0, question: 0 }, bySource: { incidents: 1, reactions: 1, phoneContacts: 1 } },
   crossed: [],
@@ -420,7 +420,7 @@ const jansenSignal = {
   followUps: [],
 }
 
-const hoekstraSignal = {
+export const hoekstraSignal = {
   id: 'org-hoekstra', name: 'Hoekstra Logistiek', isFirstClass: false, isFlagged: false,
   counts: { total: 0, byKind: { bug: 0, outage: 0, wish: 0, question: 0 }, bySource: { incidents: 0, reactions: 0, phoneContacts: 0 } },
   crossed: [], weekly: weeklyOf([]), productAreas: [], kbQueries: [], followUps: [],
@@ -463,51 +463,42 @@ const BACKUP_ID = 'c5a81e3f-7d24-4b96-a0c1-8e6f2b9d4a37'
 const GRANT_ID = '2b7f9c4e-6a13-4d58-9e21-5c8a0f3b7d62'
 const EXTRA_SUPPORT_ID = 'f4c6a2d8-1e9b-4f73-8a05-3d7b9e1c5f28'
 const REMOTE_VIEW_CODE = '482913'
-const REMOTE_VIEW_TOKEN = 'Xq8vR2mT5kLw9pZc3nJh7bYd1fGs4aUe6oKi0tVxNyQ'
+export const REMOTE_VIEW_TOKEN = 'Xq8vR2mT5kLw9pZc3nJh7bYd1fGs4aUe6oKi0tVxNyQ'
 const incidentBrief = { id: INCIDENT_ID, number: '100142', subject: widgetRegistration.subject, status: 'in_progress' }
 const jansenBrief = { id: 'org-jansen', name: 'Bakkerij Jansen B.V.' }
 
-const remoteViewExample = {
+export const remoteViewExample = {
   id: REMOTE_VIEW_ID, kind: 'remote_view', organisation: jansenBrief, createdAt: '2026-11-30T09:20:00.000Z', updatedAt: '2026-11-30T09:20:00.000Z', version: 1,
   incident: incidentBrief, staff: lotte, contact: tom, state: 'waiting', codeExpiresAt: '2026-11-30T09:30:00.000Z', consentedAt: null, endedAt: null, endedBy: null, code: null,
 }
-const remoteViewPreviewExample = {
+export const remoteViewPreviewExample = {
   id: REMOTE_VIEW_ID, staff: { name: 'Lotte Smit' }, organisation: { name: jansenBrief.name }, incident: { number: incidentBrief.number, subject: incidentBrief.subject },
   codeExpiresAt: remoteViewExample.codeExpiresAt,
 }
-const remoteViewSessionExample = { ...remoteViewPreviewExample, state: 'open', side: 'customer', consentedAt: '2026-11-30T09:23:00.000Z', endedAt: null, endedBy: null, lastSignal: 0 }
-const offerData = JSON.stringify({ description: { type: 'offer', sdp: 'v=0\r\no=- 4611731400430051336 2 IN IP4 127.0.0.1\r\n…' } })
+export const remoteViewSessionExample = { ...remoteViewPreviewExample, state: 'open', side: 'customer', consentedAt: '2026-11-30T09:23:00.000Z', endedAt: null, endedBy: null, lastSignal: 0 }
+export const offerData = JSON.stringify({ description: { type: 'offer', sdp: 'v=0\r\no=- 4611731400430051336 2 IN IP4 127.0.0.1\r\n…' } })
 const candidateData = JSON.stringify({ candidate: { candidate: 'candidate:1 1 udp 2122260223 192.168.1.23 54400 typ host', sdpMid: '0', sdpMLineIndex: 0 } })
-const answerSignal = { seq: 2, from: 'staff', type: 'answer', data: JSON.stringify({ offer: 1, description: { type: 'answer', sdp: 'v=0\r\no=- 8132620964227408542 2 IN IP4 127.0.0.1\r\n…' } }), at: '2026-11-30T09:23:03.000Z' }
+export const answerSignal = { seq: 2, from: 'staff', type: 'answer', data: JSON.stringify({ offer: 1, description: { type: 'answer', sdp: 'v=0\r\no=- 8132620964227408542 2 IN IP4 127.0.0.1\r\n…' } }), at: '2026-11-30T09:23:03.000Z' }
 
 const backupInput = { reason: 'De btw-aangifte over Q3 faalt alleen in deze administratie; we willen de fout met uw gegevens nabootsen op een testomgeving.' }
-const backupExample = {
+export const backupExample = {
   id: BACKUP_ID, kind: 'backup', organisation: jansenBrief, createdAt: '2026-11-30T09:40:00.000Z', updatedAt: '2026-11-30T10:05:00.000Z', version: 2,
   incident: incidentBrief, status: 'approved', reason: backupInput.reason, requestedBy: lotte, decidedBy: marieke, decidedAt: '2026-11-30T10:05:00.000Z',
   decisionNote: 'Akkoord; de back-up staat vanmiddag klaar op de gebruikelijke plek.', receivedBy: null, receivedAt: null, purgedBy: null, purgedAt: null,
   purgeDate: null, isPurgeDue: false,
 }
 
-const grantExample = {
+export const grantExample = {
   id: GRANT_ID, kind: 'grant', organisation: jansenBrief, createdAt: '2026-11-30T10:15:00.000Z', updatedAt: '2026-11-30T10:15:00.000Z', version: 1,
   incident: incidentBrief, level: 'functional_user', grantedBy: marieke, endsAt: '2026-12-04T17:00:00.000Z', revokedAt: null, revokedBy: null, isActive: true,
 }
 
-const extraSupportInput = { startsAt: '2027-01-02T09:00:00+01:00', endsAt: '2027-01-02T16:00:00+01:00', reason: 'Jaarafsluiting 2026 op zaterdag: we willen support kunnen bellen als de afsluiting vastloopt.' }
-const extraSupportExample = {
+export const extraSupportInput = { startsAt: '2027-01-02T09:00:00+01:00', endsAt: '2027-01-02T16:00:00+01:00', reason: 'Jaarafsluiting 2026 op zaterdag: we willen support kunnen bellen als de afsluiting vastloopt.' }
+export const extraSupportExample = {
   id: EXTRA_SUPPORT_ID, kind: 'extra_support', organisation: jansenBrief, createdAt: '2026-11-30T10:30:00.000Z', updatedAt: '2026-11-30T10:30:00.000Z', version: 1,
   contact: marieke, startsAt: '2027-01-02T08:00:00.000Z', endsAt: '2027-01-02T15:00:00.000Z', reason: extraSupportInput.reason, status: 'requested',
   isBilled: false, decidedBy: null, decidedAt: null, decisionNote: null,
 }
-
-/** The fields every consent record has, and their schemas for its `kind`. */
-const CONSENT_COMMON = ['id', 'kind', 'organisation', 'createdAt', 'updatedAt', 'version']
-const consentCommon = (kind: string): Record<string, SchemaObject> => ({
-  id: { type: 'string', format: 'uuid' }, kind: { const: kind },
-  organisation: { type: 'object', required: ['id', 'name'], properties: { id: { type: 'string' }, name: { type: 'string' } } },
-  createdAt: { type: 'string', format: 'date-time' }, updatedAt: { type: 'string', format: 'date-time' },
-  version: { type: 'integer', minimum: 1, description: 'Send it back with a change: a change made meanwhile gives 409 `version_conflict`.' },
-})
 
 export const DESK_EXAMPLE_MOMENT = new Date('2026-11-30T09:00:00Z')
 
@@ -556,7 +547,7 @@ export const REQUEST_EXAMPLES = {
   approveExtraSupport: { summary: 'Ingrid Postma approves', value: { decision: 'approve', note: 'Daan Mulder is die zaterdag bereikbaar.', version: 1 } },
 } satisfies Record<string, Example>
 
-const transitions = Object.entries(STAFF_TRANSITIONS)
+export const transitions = Object.entries(STAFF_TRANSITIONS)
   .filter(([, to]) => to.length > 0)
   .map(([from, to]) => `- \`${from}\` → ${to.map((s) => `\`${s}\``).join(', ')}`)
   .join('\n')
@@ -655,11 +646,6 @@ const INCIDENT_SCHEMA = {
 } satisfies SchemaObject
 
 /** Whether the desk is open, in every answer of the phone route. */
-const PHONE_HOURS = {
-  isOpen: { type: 'boolean', description: 'Whether the desk is open now. The route is decided whatever the hour: when false, say when it opens and offer voicemail.' },
-  opensAt: { type: ['string', 'null'], format: 'date-time', description: 'While closed: the next opening, in UTC (say it in the desk\'s time zone, Europe/Amsterdam). Null while open, or when no opening is known.' },
-} satisfies SchemaObject
-
 /** Loket's API as an OpenAPI 3.1.0 document; `serverUrl` is where it is served, by default the origin of the document itself. */
 /**
  * The OpenAPI document. `deskExample` is GET /api/desk's reply at DESK_EXAMPLE_MOMENT, computed
@@ -802,217 +788,6 @@ export function openApiDocument(options: { serverUrl?: string; deskExample: unkn
               }),
             },
             401: responseRef('SignInRequired'),
-          },
-        },
-      },
-      '/api/incidents': {
-        post: {
-          operationId: 'registerIncident', tags: ['Incidents'], summary: 'Register an incident',
-          description: `From the widget or the portal. The customer never chooses the priority: support sets it at triage; the team follows from desk.yaml's routing.
-
-Anonymous (the widget): the answer is always 202 \`check_email\`, whoever the address belongs to. An authorised contact gets an e-mail with a confirmation link, valid ${CONFIRM_HOURS} hours; nothing is registered until it is confirmed. Any other address gets an e-mail explaining that the organisation's admin must authorise it. A request that fills the hidden field \`website\` is taken for a bot: the same 202, and nothing happens. At most one confirmation e-mail per address per 10 minutes (429).
-
-Signed in as a contact (the portal): registered at once, 201 with the number. The session decides who filed it; \`name\` and \`email\` are still required by the schema. Staff are treated as anonymous here.`,
-          security: SESSION_OPTIONAL,
-          requestBody: { required: true, content: json(schemaRef('IncidentInput'), { widget: REQUEST_EXAMPLES.widgetRegistration, portal: REQUEST_EXAMPLES.portalRegistration }) },
-          responses: {
-            201: {
-              description: 'A signed-in contact: registered. `url` is the incident\'s page in the contact\'s own language.',
-              content: json(schemaRef('Registered'), {
-                registered: { summary: 'A Dutch contact', value: { status: 'registered', number: '100142', id: INCIDENT_ID, url: `/portaal/incidenten/?id=${INCIDENT_ID}` } },
-                registeredEnglish: { summary: 'An English contact (the portal example)', value: { status: 'registered', number: '100143', id: PORTAL_INCIDENT_ID, url: `/en/portal/incidents/?id=${PORTAL_INCIDENT_ID}` } },
-              }),
-            },
-            202: { description: 'Anonymous: look in the e-mail (for a confirmation link, or for why not).', content: json(schemaRef('CheckEmail'), { checkEmail: { value: { status: 'check_email', message: MESSAGES.checkEmail.nl } } }) },
-            400: failure('Not valid, or not JSON; `fields` names what to fix.', {
-              fields: { summary: 'An address without a domain, and a kind that does not exist', value: error('invalid_input', 'invalidInput', issuesOf(IncidentInput, { ...widgetRegistration, email: 'tom@bakkerij-jansen', kind: 'complaint' })) },
-              productArea: { summary: 'A product area desk.yaml does not have', value: error('invalid_input', 'invalidInput', [{ path: 'productArea', message: 'unknown product area; one of: finance, inventory, sales, payroll, platform' }]) },
-              priority: { summary: 'A priority chosen by the customer', value: error('invalid_input', 'invalidInput', issuesOf(IncidentInput, { ...widgetRegistration, priority: 1 })) },
-            }),
-            403: responseRef('CrossOrigin'),
-            413: responseRef('PayloadTooLarge'),
-            415: responseRef('UnsupportedMediaType'),
-            429: responseRef('RateLimited'),
-          },
-        },
-        get: {
-          operationId: 'listIncidents', tags: ['Incidents'], summary: 'List incidents, newest first',
-          description: 'A contact sees by role: an employee the incidents they filed, an admin all of their organisation\'s. Anyone may filter by `status`, `kind` and `contactId`; staff also by `team`, `mine` and `organisationId`. Each row names the requester in `contactName`. Customers never see internal notes, and this list holds no messages.',
-          security: SESSION_REQUIRED,
-          parameters: [
-            { name: 'status', in: 'query', description: 'Only these statuses, comma-separated; unknown ones are ignored.', style: 'form', explode: false, schema: { type: 'array', items: { type: 'string', enum: [...INCIDENT_STATUSES] } }, example: 'new,in_progress' },
-            { name: 'kind', in: 'query', description: 'Only these kinds, comma-separated; unknown ones are ignored.', style: 'form', explode: false, schema: { type: 'array', items: { type: 'string', enum: [...INCIDENT_KINDS] } }, example: 'bug,outage' },
-            { name: 'contactId', in: 'query', description: 'Only the incidents this contact filed: for staff any contact, for an admin a colleague. An employee\'s list stays their own, whatever this says.', schema: { type: 'string' }, example: 'c-jansen-emp' },
-            { name: 'team', in: 'query', description: 'Staff only: the team key from desk.yaml.', schema: { type: 'string' }, example: 'finance' },
-            { name: 'mine', in: 'query', description: 'Staff only: `1` for the incidents assigned to the caller.', schema: { type: 'string', enum: ['1'] }, example: '1' },
-            { name: 'organisationId', in: 'query', description: 'Staff only: one organisation\'s incidents.', schema: { type: 'string' }, example: 'org-jansen' },
-          ],
-          responses: {
-            200: {
-              description: 'The incidents the caller may see, newest first.',
-              headers: { 'Cache-Control': { $ref: '#/components/headers/NoStore' } },
-              content: json({ type: 'object', required: ['incidents'], properties: { incidents: { type: 'array', items: schemaRef('IncidentRow') } } }, { list: { value: { incidents: [{ ...incidentExample, contactName: 'Tom Bakker' }] } } }),
-            },
-            401: responseRef('SignInRequired'),
-          },
-        },
-      },
-      '/api/incidents/confirm': {
-        get: {
-          operationId: 'confirmationPage', tags: ['Incidents'], summary: 'The page the confirmation e-mail links to',
-          description: 'An HTML page with one button that posts the token to `POST /api/incidents/confirm`. Opening the link confirms nothing, so a mail client\'s link scanner cannot register an incident.',
-          parameters: [{ name: 'token', in: 'query', required: true, description: 'The token from the e-mailed link.', schema: { type: 'string' }, example: TOKEN }],
-          responses: { 200: html('The page with the confirmation button.', 'Melding bevestigen · Confirm your request') },
-        },
-        post: {
-          operationId: 'confirmRegistration', tags: ['Incidents'], summary: 'Confirm a registration: the incident is registered',
-          description: `Takes the token once. As JSON it answers JSON; as a form post (the confirmation page's button) it answers an HTML page in the registration's language. A token is valid ${CONFIRM_HOURS} hours; the contact's authorisation is checked again, as it may have been withdrawn since.`,
-          requestBody: {
-            required: true,
-            content: {
-              'application/json': { schema: schemaRef('ConfirmInput'), examples: { confirm: REQUEST_EXAMPLES.confirm } },
-              'application/x-www-form-urlencoded': { schema: schemaRef('ConfirmInput'), examples: { confirm: REQUEST_EXAMPLES.confirm } },
-            },
-          },
-          responses: {
-            201: {
-              description: 'Registered: JSON with the number, or for a form post an HTML page that gives it. The requester gets an e-mail with the number and a link to follow the incident.',
-              content: {
-                ...json(schemaRef('Registered'), { registered: { value: { status: 'registered', number: '100142', id: INCIDENT_ID, url: `/portaal/incidenten/?id=${INCIDENT_ID}` } } }),
-                'text/html': { schema: { type: 'string' }, examples: { page: { summary: 'Melding geregistreerd', value: '<!doctype html><html lang="nl">…Uw melding is geregistreerd onder nummer <strong>100142</strong>…</html>' } } },
-              },
-            },
-            400: {
-              description: 'The token is unknown, used or expired (or missing): JSON, or an HTML page for a form post.',
-              content: { ...json(schemaRef('Error'), { tokenInvalid: { value: error('token_invalid', 'tokenInvalid') } }), 'text/html': { schema: { type: 'string' } } },
-            },
-            403: {
-              description: 'The address is no longer an authorised, active contact: JSON, or an HTML page for a form post. Or a post from another site that carries a session cookie: JSON `cross_origin`. Nothing is registered.',
-              content: { ...json(schemaRef('Error'), { notAuthorised: { value: error('not_authorised', 'notAuthorised') }, ...CROSS_ORIGIN }), 'text/html': { schema: { type: 'string' } } },
-            },
-            413: responseRef('PayloadTooLarge'),
-          },
-        },
-      },
-      '/api/incidents/{id}': {
-        get: {
-          operationId: 'getIncident', tags: ['Incidents'], summary: 'One incident with its requester, messages, attachments and timeline',
-          description: `Everything the incident page shows. Customers see only public messages, and only the files that hang off them or were added on their own; staff also internal notes and their files. \`timeline\` puts status changes, messages and files in the order they happened, each with who did it by name; a status change a reaction caused comes after the reaction.
-
-For a customer, \`reactionRefusal\` says whether they may still react: \`incident_closed\` for a closed incident, \`reopen_window_passed\` for one resolved longer ago than desk.yaml's \`process.reopenWithinDays\` (14 days as shipped). Then the portal offers a new incident instead, as a reaction would get 409. For staff it is always null.
-
-For staff the answer also holds what the console shows beside the incident: \`organisation\`, \`contact\` (the requester's address, role and language, to call or write them) and \`history\`, the organisation's 10 latest other incidents. Phone calls support logged (see logging a phone call) are internal messages with \`channel: "phone"\` and their \`direction\`, and carry \`phone\` in the timeline; customers never see them.
-
-An incident of another organisation (or, for an employee, a colleague's) answers 404 exactly as a missing one, so ids cannot be probed; so does a request without a session.`,
-          security: SESSION_REQUIRED,
-          parameters: [incidentId],
-          responses: {
-            200: {
-              description: 'The incident; messages, attachments and timeline oldest first.',
-              headers: { 'Cache-Control': { $ref: '#/components/headers/NoStore' } },
-              content: json({
-                type: 'object', required: ['incident', 'requester', 'messages', 'attachments', 'timeline', 'reactionRefusal'],
-                properties: {
-                  incident: schemaRef('Incident'),
-                  requester: { type: 'object', required: ['id', 'name'], description: 'The contact who filed it.', properties: { id: { type: 'string' }, name: { type: 'string' } } },
-                  messages: { type: 'array', items: schemaRef('Message'), description: 'The messages the caller may see.' },
-                  attachments: { type: 'array', items: schemaRef('Attachment'), description: 'The files the caller may see, to download by id.' },
-                  timeline: { type: 'array', items: schemaRef('TimelineEntry') },
-                  reactionRefusal: { type: ['string', 'null'], enum: ['incident_closed', 'reopen_window_passed', null], description: 'Why the customer may not react any more (the code a reaction would get), or null when they may; always null for staff.' },
-                  organisation: { description: 'Staff only: the incident\'s organisation; null when it is no longer on record.', oneOf: [schemaRef('OrganisationBrief'), { type: 'null' }] },
-                  contact: {
-                    description: 'Staff only: the requester\'s details, to call or write them; null when they are no longer on record.',
-                    oneOf: [
-                      {
-                        type: 'object', required: ['id', 'name', 'email', 'role', 'lang'],
-                        properties: { id: { type: 'string' }, name: { type: 'string' }, email: { type: 'string', format: 'email' }, role: { type: 'string', enum: [...CONTACT_ROLES] }, lang: { type: 'string', enum: [...LANGUAGES], description: 'The language of their e-mails.' } },
-                      },
-                      { type: 'null' },
-                    ],
-                  },
-                  history: {
-                    type: 'array', maxItems: 10, description: 'Staff only: the organisation\'s other incidents, any status, newest first, at most 10.',
-                    items: {
-                      type: 'object', required: ['id', 'number', 'subject', 'status', 'kind', 'registeredAt', 'isSameContact'],
-                      properties: {
-                        id: { type: 'string', format: 'uuid' }, number: { type: 'string', pattern: '^\\d+$' }, subject: { type: 'string' },
-                        status: { type: 'string', enum: [...INCIDENT_STATUSES] }, kind: { type: 'string', enum: [...INCIDENT_KINDS] }, registeredAt: { type: 'string', format: 'date-time' },
-                        isSameContact: { type: 'boolean', description: 'Whether the same contact filed it.' },
-                      },
-                    },
-                  },
-                },
-              }, {
-                customer: { summary: 'Tom Bakker, who filed it', value: { incident: incidentExample, requester: { id: 'c-jansen-emp', name: 'Tom Bakker' }, messages: [messageExample, reactionExample], attachments: [attachmentExample], timeline: timelineExample, reactionRefusal: null } },
-                staff: {
-                  summary: 'Support: the organisation, the requester\'s details, earlier incidents, the internal note and a logged phone call too',
-                  value: {
-                    incident: incidentExample, requester: { id: 'c-jansen-emp', name: 'Tom Bakker' }, ...staffContextExample,
-                    messages: [messageExample, reactionExample, internalNoteExample, phoneCallExample], attachments: [attachmentExample],
-                    timeline: [
-                      ...timelineExample,
-                      { type: 'message', at: internalNoteExample.at, id: internalNoteExample.id, visibility: 'internal', text: internalNoteExample.text, by: lotte, attachments: [] },
-                      { type: 'message', at: phoneCallExample.at, id: phoneCallExample.id, visibility: 'internal', text: phoneCallExample.text, by: lotte, phone: 'outbound', attachments: [] },
-                    ],
-                    reactionRefusal: null,
-                  },
-                },
-              }),
-            },
-            404: responseRef('IncidentNotFound'),
-          },
-        },
-        patch: {
-          operationId: 'triageIncident', tags: ['Triage'], summary: 'Triage: set priority, team, assignee or status',
-          description: `Staff only. Send \`version\` as read: a change against an older version is refused with 409 and the current incident, to look at before trying again. Only the fields sent change. Priority 1 is for First Class organisations only (422). A status change mails the requester. The moves support may make:
-
-${transitions}
-
-\`awaiting_confirmation\` → \`new\` happens only by the customer's confirmation.`,
-          security: SESSION_REQUIRED,
-          parameters: [incidentId],
-          requestBody: { required: true, content: json(schemaRef('TriageInput'), { triage: REQUEST_EXAMPLES.triage, reassign: REQUEST_EXAMPLES.reassign }) },
-          responses: {
-            200: { description: 'Changed.', content: json({ type: 'object', required: ['incident'], properties: { incident: schemaRef('Incident') } }, { changed: { value: { incident: incidentExample } } }) },
-            400: failure('Not valid, or not JSON; an unknown team or an assignee who is not active staff.', {
-              team: { summary: 'A team desk.yaml does not have', value: error('invalid_input', 'invalidInput', [{ path: 'team', message: 'unknown team; one of: first-line, finance, logistics, platform' }]) },
-              assignee: { summary: 'No active staff member with this id', value: error('invalid_input', 'invalidInput', [{ path: 'assigneeId', message: 'no active staff member with this id' }]) },
-            }),
-            401: responseRef('SignInRequired'),
-            403: failure('Signed in as a contact: for staff only; or sent from another site.', { staffOnly: { value: error('staff_only', 'staffOnly') }, ...CROSS_ORIGIN }),
-            404: responseRef('IncidentNotFound'),
-            409: {
-              description: 'Someone changed the incident since `version`: nothing changed; `current` is the incident now.',
-              content: json(schemaRef('VersionConflict'), { conflict: { value: { code: 'version_conflict', message: MESSAGES.versionConflict.nl, current: { ...incidentExample, version: 3, priority: 3 } } } }),
-            },
-            413: responseRef('PayloadTooLarge'),
-            415: responseRef('UnsupportedMediaType'),
-            422: failure('A rule refuses the change; nothing changed.', {
-              firstClassOnly: { summary: 'Priority 1 for an organisation without First Class', value: error('priority_first_class_only', 'firstClassOnly', [{ path: 'priority', message: 'priority 1 is for First Class organisations only' }]) },
-              transition: { summary: 'A move the process does not allow', value: error('transition_refused', 'transitionRefused', [{ path: 'status', message: 'new cannot become closed' }]) },
-            }),
-          },
-        },
-      },
-      '/api/incidents/{id}/messages': {
-        post: {
-          operationId: 'addMessage', tags: ['Incidents'], summary: 'Reply, or add an internal note',
-          description: 'A customer\'s message is always public. Their reply hands an incident that waits for them back to support (`waiting_for_customer` → `in_progress`), and reopens a resolved one within desk.yaml\'s `process.reopenWithinDays` (14 days as shipped). A closed incident, or one resolved longer ago, takes no reaction from a customer any more: 409, and they register a new incident instead (GET of the incident says so in advance, in `reactionRefusal`). Staff may always write; their `internal` notes customers never see and are never mailed; a public staff message is mailed to the requester.',
-          security: SESSION_REQUIRED,
-          parameters: [incidentId],
-          requestBody: { required: true, content: json(schemaRef('MessageInput'), { reply: REQUEST_EXAMPLES.reply, internalNote: REQUEST_EXAMPLES.internalNote }) },
-          responses: {
-            201: {
-              description: 'Added; the incident as it is now (its status may have moved).',
-              content: json({ type: 'object', required: ['message', 'incident'], properties: { message: schemaRef('Message'), incident: schemaRef('Incident') } }, { added: { value: { message: messageExample, incident: incidentExample } } }),
-            },
-            400: responseRef('InvalidInput'),
-            401: responseRef('SignInRequired'),
-            403: responseRef('CrossOrigin'),
-            404: responseRef('IncidentNotFound'),
-            409: responseRef('ReactionRefused'),
-            413: responseRef('PayloadTooLarge'),
-            415: responseRef('UnsupportedMediaType'),
           },
         },
       },
@@ -1365,83 +1140,6 @@ Polling: the answer carries an \`ETag\`. Send it back exactly as received in \`I
           },
         },
       },
-      '/api/incidents/{id}/phone-contacts': {
-        post: {
-          operationId: 'logPhoneCall', tags: ['Console'], summary: 'Log a phone call on an incident (staff)',
-          description: 'Staff only: what was said and agreed in a call with the customer, `inbound` (they called) or `outbound` (support called them), on any incident whatever its status. It is kept as an internal message with `channel: "phone"` and the `direction`: on the staff timeline (with `phone`), never shown or mailed to the customer. The incident itself does not change, not even its `version`. The call counts as a contact moment in Signals, and is written to the audit log.',
-          security: SESSION_REQUIRED,
-          parameters: [incidentId],
-          requestBody: { required: true, content: json(schemaRef('PhoneContactInput'), { inbound: REQUEST_EXAMPLES.phoneInbound, outbound: REQUEST_EXAMPLES.phoneOutbound }) },
-          responses: {
-            201: {
-              description: 'Logged: the internal message it is kept as.',
-              content: json({ type: 'object', required: ['message'], properties: { message: schemaRef('Message') } }, { logged: { summary: 'Lotte Smit rang Tom Bakker back', value: { message: phoneCallExample } } }),
-            },
-            400: failure('Not valid, or not JSON; nothing is logged.', {
-              fields: { summary: 'A direction that does not exist, and an empty summary', value: error('invalid_input', 'invalidInput', issuesOf(PhoneContactInput, { direction: 'sideways', summary: '  ' })) },
-            }),
-            401: responseRef('SignInRequired'),
-            403: failure('Signed in as a contact: for staff only; or sent from another site. Nothing is logged.', { ...STAFF_ONLY, ...CROSS_ORIGIN }),
-            404: failure('No such incident.', { notFound: { value: error('not_found', 'incidentNotFound') } }),
-            413: responseRef('PayloadTooLarge'),
-            415: responseRef('UnsupportedMediaType'),
-          },
-        },
-      },
-      '/api/signals': {
-        get: {
-          operationId: 'listSignals', tags: ['Signals'], summary: 'Organisations that contact support often, with their follow-ups (Customer Care)',
-          description: `Customer Care and admins only; an agent gets 403 \`role_not_allowed\`. A contact moment is an incident registered, a customer's reaction (a public message from a contact) or a phone call support logged, on an incident of any age; each counts as the kind of its incident. An organisation is flagged while the last \`windowDays\` days (desk.yaml's \`signals.windowDays\`, 30 as shipped) hold at least a threshold's count of moments, of one kind or of any kind (\`signals.thresholds\`: 8 questions or 20 in all, as shipped). It is computed afresh on every request, so a flag drops off by itself once the window holds fewer.
-
-By default only the flagged organisations; \`all=1\` lists every organisation. Flagged ones come first, then the most contact moments in the window, then by name. Each comes with its counts and the thresholds it reaches, its weekly series (${SERIES_WEEKS} ISO weeks, Monday to Sunday in the desk's time zone: it looks back beyond the window), its top ${TOP_SIZE} product areas and KB searches in the window, and the follow-ups recorded for it, newest first.`,
-          security: SESSION_REQUIRED,
-          parameters: [
-            { name: 'all', in: 'query', description: '`1` to list every organisation, the flagged ones first; anything else: the flagged ones only.', schema: { type: 'string', enum: ['1'] }, example: '1' },
-          ],
-          responses: {
-            200: {
-              description: 'The window, the thresholds and the organisations.',
-              headers: { 'Cache-Control': { $ref: '#/components/headers/NoStore' } },
-              content: json({
-                type: 'object', required: ['windowDays', 'thresholds', 'organisations'],
-                properties: {
-                  windowDays: { type: 'integer', minimum: 1, description: 'The rolling window in days, ending now: desk.yaml\'s `signals.windowDays`.' },
-                  thresholds: { type: 'array', description: 'desk.yaml\'s `signals.thresholds`: reaching any one flags the organisation.', items: schemaRef('SignalThreshold') },
-                  organisations: { type: 'array', items: schemaRef('OrganisationSignal') },
-                },
-              }, {
-                flagged: { summary: 'Ruud de Boer on Monday morning: De Vries Installatietechniek asked 9 questions in 30 days', value: { windowDays: 30, thresholds: [{ kind: 'question', count: 8 }, { kind: 'any', count: 20 }], organisations: [devriesSignal] } },
-                all: { summary: '?all=1: the others too, after the flagged one', value: { windowDays: 30, thresholds: [{ kind: 'question', count: 8 }, { kind: 'any', count: 20 }], organisations: [devriesSignal, jansenSignal, hoekstraSignal] } },
-              }),
-            },
-            401: responseRef('SignInRequired'),
-            403: failure('Signed in as a contact (for staff only), or as an agent (for Customer Care and admins only).', { ...STAFF_ONLY, ...ROLE_NOT_ALLOWED }),
-          },
-        },
-      },
-      '/api/signals/{organisationId}/follow-ups': {
-        post: {
-          operationId: 'addFollowUp', tags: ['Signals'], summary: 'Record a follow-up for an organisation: a course or a visit (Customer Care)',
-          description: 'Customer Care and admins only; an agent gets 403 `role_not_allowed`. Records what was done or agreed about an organisation that contacts support often: a course, a visit by an advisor or by a consultant, on a day past or to come, with a note. It is listed with the organisation in the signals, newest first, with who recorded it, and written to the audit log. Nothing is mailed. Any organisation may get one, flagged or not; the body is checked before the organisation, so an invalid body gets 400 first.',
-          security: SESSION_REQUIRED,
-          parameters: [{ $ref: '#/components/parameters/OrganisationId' }],
-          requestBody: { required: true, content: json(schemaRef('FollowUpInput'), { advisorVisit: REQUEST_EXAMPLES.followUp, course: REQUEST_EXAMPLES.followUpCourse }) },
-          responses: {
-            201: {
-              description: 'Recorded.',
-              content: json({ type: 'object', required: ['followUp'], properties: { followUp: schemaRef('FollowUp') } }, { recorded: { summary: 'Ruud de Boer sends an advisor', value: { followUp: followUpExample } } }),
-            },
-            400: failure('Not valid, or not JSON; nothing is recorded.', {
-              fields: { summary: 'A kind that does not exist, a date that does not, an empty note and an unknown field', value: error('invalid_input', 'invalidInput', issuesOf(FollowUpInput, { kind: 'lunch', date: '2026-02-30', note: '   ', extra: 1 })) },
-            }),
-            401: responseRef('SignInRequired'),
-            403: failure('Signed in as a contact or as an agent, or sent from another site; nothing is recorded.', { ...STAFF_ONLY, ...ROLE_NOT_ALLOWED, ...CROSS_ORIGIN }),
-            404: failure('No such organisation; nothing is recorded.', { notFound: { value: error('not_found', 'organisationNotFound') } }),
-            413: responseRef('PayloadTooLarge'),
-            415: responseRef('UnsupportedMediaType'),
-          },
-        },
-      },
       '/api/kb/insight': {
         get: {
           operationId: 'getKbInsight', tags: ['KB insight'], summary: 'What the KnowledgeBase\'s readers searched, missed and voted, over whole weeks (staff)',
@@ -1498,412 +1196,6 @@ Queries are counted normalised (trimmed, lowercase, runs of spaces as one) and b
           },
         },
       },
-      '/api/phone/route': {
-        get: {
-          operationId: 'routePhoneCall', tags: ['Telephony'], summary: 'Where to put through a caller who typed an incident number',
-          description: `For the telephone system, not for browsers. It sends the shared secret \`PHONE_ROUTING_SECRET\` as \`Authorization: Bearer <secret>\` (the scheme in any case); a staff or contact session does not open this route. The secret is checked before the number, so a caller without it learns nothing, not even the input rules. Every answer, refusals included, is \`Cache-Control: no-store\`.
-
-How a telephony webhook uses it:
-
-1. The caller dials the desk; the IVR asks "type your incident number and press hash", and collects the digits.
-
-2. The IVR calls \`GET /api/phone/route?number=100042\` with \`Authorization: Bearer …\` (timeout about 2 s).
-
-3. It acts on \`route\`: \`assignee\` → transfer to \`handler.extension\`, and on no answer after N rings to the hunt group of \`team.key\`; \`team\` → the hunt group of \`team.key\`, optionally announcing \`team.name\`; \`general\` → the general queue (the caller is not told whether the number exists).
-
-4. If \`isOpen\` is false: play "we are closed, we open again on {opensAt in Europe/Amsterdam}" (or only "we are closed" when \`opensAt\` is null), and offer voicemail.
-
-5. On a timeout, a 5xx, 401 or 503: transfer to the general queue; log 401 and 503 as configuration errors.
-
-The route:
-
-- \`assignee\` when an active staff member with an extension handles the incident and it is not closed; a resolved one still goes to its handler, as the customer may reopen it. \`team\` is the fallback.
-- \`team\` when the incident is unassigned, its handler is inactive or has no extension, or it is closed.
-- \`general\` for an unknown number, and alike for an incident still awaiting e-mail confirmation (its number is only given once confirmed) or one whose team is no longer in desk.yaml.
-
-It is decided whatever the hour; \`isOpen\` and \`opensAt\` say whether to put the call through now. The answer never holds the subject, the organisation or anything about the customer. Parameters other than \`number\` (a caller id, a call id) are ignored.`,
-          security: PHONE_SECRET,
-          parameters: [
-            { name: 'number', in: 'query', required: true, description: 'The incident number as the caller typed it on the keypad, without the `#`: 1 to 12 digits.', schema: { type: 'string', pattern: '^\\d{1,12}$' }, example: '100142' },
-          ],
-          responses: {
-            200: {
-              description: 'Where the call goes, and whether the desk is open.',
-              headers: { 'Cache-Control': { $ref: '#/components/headers/NoStoreAnyCache' } },
-              content: json(schemaRef('PhoneRoute'), {
-                assignee: { summary: 'Tom Bakker\'s incident, handled by Lotte Smit: to extension 201, the finance team as fallback', value: phoneRouteExample },
-                team: { summary: 'An unassigned incident: to the finance team', value: { route: 'team', incident: { number: '100144', status: 'new' }, team: financeTeam, isOpen: true, opensAt: null } },
-                general: { summary: 'An unknown number: the general queue, nothing more', value: { route: 'general', isOpen: true, opensAt: null } },
-                closed: { summary: 'Saturday 28 November 2026: the route, and the desk opens Monday 08:30 in Amsterdam', value: { ...phoneRouteExample, isOpen: false, opensAt: '2026-11-30T07:30:00.000Z' } },
-              }),
-            },
-            400: {
-              ...failure('No number, or not 1 to 12 digits (letters, a `#`, empty); `fields` names it. Only with the right secret.', {
-                letters: { summary: 'number=10004a', value: error('invalid_input', 'invalidInput', issuesOf(PhoneRouteQuery, { number: '10004a' })) },
-                missing: { summary: 'No number', value: error('invalid_input', 'invalidInput', issuesOf(PhoneRouteQuery, {})) },
-              }),
-              headers: { 'Cache-Control': { $ref: '#/components/headers/NoStoreAnyCache' } },
-            },
-            401: {
-              ...failure('No secret, or a wrong one, or under another scheme than Bearer: the same body whatever the number, so it tells nothing about the incident.', { secretInvalid: { value: error('phone_secret_invalid', 'phoneSecretInvalid') } }),
-              headers: {
-                'WWW-Authenticate': { description: 'The scheme to use.', schema: { type: 'string' }, example: 'Bearer realm="loket-phone"' },
-                'Cache-Control': { $ref: '#/components/headers/NoStoreAnyCache' },
-              },
-            },
-            503: {
-              ...failure('Telephone routing is off: the server has no `PHONE_ROUTING_SECRET` (or an empty one). The same whatever is sent.', { disabled: { value: error('phone_routing_disabled', 'phoneRoutingDisabled') } }),
-              headers: { 'Cache-Control': { $ref: '#/components/headers/NoStoreAnyCache' } },
-            },
-          },
-        },
-      },
-      '/api/consents': {
-        get: {
-          operationId: 'listConsents', tags: ['Consent'], summary: 'Remote views, backups, access grants and extra-support requests the caller may see',
-          description: `For every signed-in caller, newest first, each with \`kind\`: staff see all (narrowed by \`organisationId\`), an organisation's admin all of their organisation's, an employee those on incidents they may see and their own extra-support requests. A record of another organisation is never listed, whatever the parameters say. States are computed at the moment of asking: a remote view whose code ran out reads \`expired\`, a grant past its end or revoked \`isActive: false\`, without anything having had to run. The code of a waiting remote view is in it only for the contact it was sent to. Every answer is \`Cache-Control: private, no-store\`.`,
-          security: SESSION_REQUIRED,
-          parameters: [
-            { name: 'kind', in: 'query', description: 'Only this kind.', schema: { type: 'string', enum: ['remote_view', 'backup', 'grant', 'extra_support'] }, example: 'grant' },
-            { name: 'incidentId', in: 'query', description: 'Only those on this incident.', schema: { type: 'string' }, example: INCIDENT_ID },
-            { name: 'organisationId', in: 'query', description: 'Staff only: one organisation\'s. A contact always gets their own organisation\'s.', schema: { type: 'string' }, example: 'org-jansen' },
-          ],
-          responses: {
-            200: {
-              description: 'The records, newest first.',
-              headers: { 'Cache-Control': { $ref: '#/components/headers/NoStore' } },
-              content: json({ type: 'object', required: ['consents'], properties: { consents: { type: 'array', items: schemaRef('Consent') } } }, {
-                admin: { summary: 'Marieke Jansen, the admin, on Monday morning', value: { consents: [extraSupportExample, grantExample, backupExample, remoteViewExample] } },
-              }),
-            },
-            400: failure('An unknown `kind`.', { kind: { value: error('invalid_input', 'invalidInput', [{ path: 'kind', message: 'one of: remote_view, backup, grant, extra_support' }]) } }),
-            401: responseRef('SignInRequired'),
-          },
-        },
-      },
-      '/api/incidents/{id}/remote-views': {
-        post: {
-          operationId: 'startRemoteView', tags: ['Consent'], summary: 'Start a remote-view session: the requester gets a personal code (staff)',
-          description: `Staff only. Makes a personal code of 6 digits for the incident's requester, valid ${REMOTE_VIEW_CODE_MINUTES} minutes and once; it is mailed to them and shown in their portal (\`code\` in GET /api/consents, for them only), never to staff. The requester enters it on the KnowledgeBase's public page (\`/meekijken\`, \`/en/remote-view\`), sees who looks along for which incident, and consents: only then is the session open. One session per incident at a time: while one waits or is open, 409 \`remote_view_active\` with it as \`current\`. The incident must be registered and not closed, its requester active (422 \`incident_not_open\`). On the timeline and in the audit log as \`remote_view.started\`. No body.`,
-          security: SESSION_REQUIRED,
-          parameters: [incidentId],
-          responses: {
-            201: {
-              description: 'Started: the session, waiting for the customer. The code is not in it.',
-              content: json({ type: 'object', required: ['remoteView'], properties: { remoteView: schemaRef('RemoteView') } }, { started: { summary: 'Lotte Smit starts one on Tom Bakker\'s incident', value: { remoteView: remoteViewExample } } }),
-            },
-            401: responseRef('SignInRequired'),
-            403: failure('Signed in as a contact, or sent from another site.', { ...STAFF_ONLY, ...CROSS_ORIGIN }),
-            404: responseRef('IncidentNotFound'),
-            409: { description: 'A session of this incident waits or is open: end it first. `current` is that session.', content: json(schemaRef('Error'), { active: { value: { ...error('remote_view_active', 'remoteViewActive'), current: remoteViewExample } } }) },
-            422: failure('The incident awaits confirmation or is closed, or its requester was deactivated.', { notOpen: { value: error('incident_not_open', 'incidentNotOpen') } }),
-          },
-        },
-      },
-      '/api/remote-views/lookup': {
-        post: {
-          operationId: 'lookUpRemoteViewCode', tags: ['Consent'], summary: 'What a code opens: who looks along, for which incident (public)',
-          description: `The public page's first step, before consent: anonymous, nothing changes and the code stays usable. A wrong code counts against the caller's address: after ${REMOTE_VIEW_WRONG_TRIES} wrong codes in ${REMOTE_VIEW_TRY_WINDOW_MINUTES} minutes every try is 429 \`too_many_wrong_codes\` with \`Retry-After\`, also with a right code, until the window passes. A used or expired code is 410 and does not count as wrong.`,
-          requestBody: { required: true, content: json(schemaRef('RemoteViewCodeInput'), { code: REQUEST_EXAMPLES.remoteViewCode, spaced: REQUEST_EXAMPLES.remoteViewCodeSpaced }) },
-          responses: {
-            200: {
-              description: 'The session the code opens, to show before asking for consent.',
-              content: json({ type: 'object', required: ['remoteView'], properties: { remoteView: schemaRef('RemoteViewPreview') } }, { found: { value: { remoteView: remoteViewPreviewExample } } }),
-            },
-            400: failure('Not six digits.', { code: { summary: 'Five digits', value: error('invalid_input', 'invalidInput', issuesOf(RemoteViewCodeInput, { code: '48291' })) } }),
-            404: failure('No session has this code; counted as a wrong try.', { unknown: { value: error('code_unknown', 'codeUnknown') } }),
-            410: failure('The code was used, or its ten minutes passed (or support ended the session): ask for a new one.', {
-              used: { value: error('code_used', 'codeUsed') },
-              expired: { value: error('code_expired', 'codeExpired') },
-            }),
-            413: responseRef('PayloadTooLarge'),
-            415: responseRef('UnsupportedMediaType'),
-            429: {
-              description: `${REMOTE_VIEW_WRONG_TRIES} wrong codes from this address in ${REMOTE_VIEW_TRY_WINDOW_MINUTES} minutes: wait the seconds in Retry-After.`,
-              headers: { 'Retry-After': { $ref: '#/components/headers/RetryAfter' } },
-              content: json(schemaRef('Error'), { tooMany: { value: error('too_many_wrong_codes', 'codeTriesExceeded') } }),
-            },
-          },
-        },
-      },
-      '/api/remote-views/consent': {
-        post: {
-          operationId: 'consentToRemoteView', tags: ['Consent'], summary: 'Consent with the code: the session opens (public)',
-          description: `The customer's consent, after the page showed what \`lookup\` answered: the code is used up, the session is open, and the page gets a \`token\` to signal and end with (\`Authorization: Bearer <token>\`, the \`remoteViewToken\` scheme). The token is shown once and kept only as a hash. Two pages consenting with one code at once: the first opens it, the other gets 410 \`code_used\`. The same limits and refusals as \`lookup\`. On the timeline as \`remote_view.consented\` by the requester, with the address in the audit log.`,
-          requestBody: { required: true, content: json(schemaRef('RemoteViewCodeInput'), { code: REQUEST_EXAMPLES.remoteViewCode }) },
-          responses: {
-            200: {
-              description: 'Open.',
-              content: json({ type: 'object', required: ['session', 'token'], properties: { session: schemaRef('RemoteViewSession'), token: { type: 'string', description: 'The page\'s bearer token for this session.' } } }, {
-                opened: { value: { session: remoteViewSessionExample, token: REMOTE_VIEW_TOKEN } },
-              }),
-            },
-            400: failure('Not six digits.', { code: { summary: 'Letters', value: error('invalid_input', 'invalidInput', issuesOf(RemoteViewCodeInput, { code: 'abcdef' })) } }),
-            404: failure('No session has this code; counted as a wrong try.', { unknown: { value: error('code_unknown', 'codeUnknown') } }),
-            410: failure('The code was used, or its ten minutes passed.', { used: { value: error('code_used', 'codeUsed') }, expired: { value: error('code_expired', 'codeExpired') } }),
-            413: responseRef('PayloadTooLarge'),
-            415: responseRef('UnsupportedMediaType'),
-            429: {
-              description: 'Too many wrong codes from this address.',
-              headers: { 'Retry-After': { $ref: '#/components/headers/RetryAfter' } },
-              content: json(schemaRef('Error'), { tooMany: { value: error('too_many_wrong_codes', 'codeTriesExceeded') } }),
-            },
-          },
-        },
-      },
-      '/api/remote-views/{id}': {
-        get: {
-          operationId: 'getRemoteView', tags: ['Consent'], summary: 'The state of a remote-view session, for either side',
-          description: 'For staff (by session) and for the page that consented (by its token). Both pages ask this to see the other end: `state` becomes `ended` the moment either side ends it. A wrong token is 401; anyone else gets 404 as for a missing session.',
-          security: [{ cookieAuth: [] }, { remoteViewToken: [] }],
-          parameters: [{ $ref: '#/components/parameters/RemoteViewId' }],
-          responses: {
-            200: { description: 'The session as this side sees it.', content: json({ type: 'object', required: ['session'], properties: { session: schemaRef('RemoteViewSession') } }, { open: { value: { session: { ...remoteViewSessionExample, lastSignal: 3 } } } }) },
-            401: failure('A token that is not this session\'s.', { token: { value: error('remote_view_token_invalid', 'remoteViewTokenInvalid') } }),
-            404: failure('No such session, or not the caller\'s.', { notFound: { value: error('not_found', 'consentNotFound') } }),
-          },
-        },
-      },
-      '/api/remote-views/{id}/end': {
-        post: {
-          operationId: 'endRemoteView', tags: ['Consent'], summary: 'End a remote-view session, from either side',
-          description: 'Staff (by session) or the customer\'s page (by its token) ends the session, waiting or open; the code stops working and no more signals are taken. On the timeline as `remote_view.ended`, by whom. No body.',
-          security: [{ cookieAuth: [] }, { remoteViewToken: [] }],
-          parameters: [{ $ref: '#/components/parameters/RemoteViewId' }],
-          responses: {
-            200: {
-              description: 'Ended.',
-              content: json({ type: 'object', required: ['session'], properties: { session: schemaRef('RemoteViewSession') } }, {
-                ended: { summary: 'The customer stopped it', value: { session: { ...remoteViewSessionExample, state: 'ended', endedAt: '2026-11-30T09:41:00.000Z', endedBy: 'customer', lastSignal: 7 } } },
-              }),
-            },
-            401: failure('A token that is not this session\'s.', { token: { value: error('remote_view_token_invalid', 'remoteViewTokenInvalid') } }),
-            403: responseRef('CrossOrigin'),
-            404: failure('No such session, or not the caller\'s.', { notFound: { value: error('not_found', 'consentNotFound') } }),
-            409: failure('Ended already, or its code expired unused.', { ended: { value: error('remote_view_ended', 'remoteViewEnded') } }),
-          },
-        },
-      },
-      '/api/remote-views/{id}/signals': {
-        get: {
-          operationId: 'readRemoteViewSignals', tags: ['Consent'], summary: 'The other side\'s WebRTC handshake messages since the last one read',
-          description: 'The API relays the WebRTC handshake between the customer\'s browser (which offers its screen, send-only) and the employee\'s (which answers, receive-only); the picture itself goes browser to browser. Each side reads what the other sent after `after`, and the session\'s state, so it also notices an end.',
-          security: [{ cookieAuth: [] }, { remoteViewToken: [] }],
-          parameters: [
-            { $ref: '#/components/parameters/RemoteViewId' },
-            { name: 'after', in: 'query', description: 'The last `seq` this side read; 0 or absent for all.', schema: { type: 'integer', minimum: 0, default: 0 }, example: 1 },
-          ],
-          responses: {
-            200: {
-              description: 'The other side\'s signals after `after`, the state, and the last `seq` of either side.',
-              content: json({ type: 'object', required: ['state', 'signals', 'last'], properties: { state: { type: 'string', enum: ['waiting', 'open', 'ended', 'expired'] }, signals: { type: 'array', items: schemaRef('RemoteViewSignal') }, last: { type: 'integer', minimum: 0 } } }, {
-                answer: { summary: 'The customer\'s page reads the employee\'s answer', value: { state: 'open', signals: [answerSignal], last: 2 } },
-              }),
-            },
-            400: failure('`after` is not a whole number from 0.', { after: { value: error('invalid_input', 'invalidInput', [{ path: 'after', message: 'a whole number, 0 or more' }]) } }),
-            401: failure('A token that is not this session\'s.', { token: { value: error('remote_view_token_invalid', 'remoteViewTokenInvalid') } }),
-            404: failure('No such session, or not the caller\'s.', { notFound: { value: error('not_found', 'consentNotFound') } }),
-          },
-        },
-        post: {
-          operationId: 'sendRemoteViewSignal', tags: ['Consent'], summary: 'Send a WebRTC handshake message to the other side',
-          description: `Only while the session is open (409 \`remote_view_not_open\` before consent and after the end). A session keeps at most ${REMOTE_VIEW_MAX_SIGNALS} messages (409 \`too_many_signals\`): start a new one. Two sides sending at once are both kept, in order.`,
-          security: [{ cookieAuth: [] }, { remoteViewToken: [] }],
-          parameters: [{ $ref: '#/components/parameters/RemoteViewId' }],
-          requestBody: { required: true, content: json(schemaRef('RemoteViewSignalInput'), { offer: REQUEST_EXAMPLES.offerSignal, candidate: REQUEST_EXAMPLES.candidateSignal }) },
-          responses: {
-            201: {
-              description: 'Kept, with its `seq`.',
-              content: json({ type: 'object', required: ['signal'], properties: { signal: schemaRef('RemoteViewSignal') } }, { offer: { value: { signal: { seq: 1, from: 'customer', type: 'offer', data: offerData, at: '2026-11-30T09:23:01.000Z' } } } }),
-            },
-            400: failure('Not valid.', { type: { summary: 'An unknown type', value: error('invalid_input', 'invalidInput', issuesOf(RemoteViewSignalInput, { type: 'hello', data: '{}' })) } }),
-            401: failure('A token that is not this session\'s.', { token: { value: error('remote_view_token_invalid', 'remoteViewTokenInvalid') } }),
-            403: responseRef('CrossOrigin'),
-            404: failure('No such session, or not the caller\'s.', { notFound: { value: error('not_found', 'consentNotFound') } }),
-            409: failure('The session is not open, or holds the most messages it may.', { notOpen: { value: error('remote_view_not_open', 'remoteViewNotOpen') }, tooMany: { value: error('too_many_signals', 'tooManySignals') } }),
-            413: responseRef('PayloadTooLarge'),
-            415: responseRef('UnsupportedMediaType'),
-          },
-        },
-      },
-      '/api/incidents/{id}/backups': {
-        post: {
-          operationId: 'requestBackup', tags: ['Consent'], summary: 'Ask the customer for a backup of their environment, for an incident (staff)',
-          description: `Staff only, on an open incident, with the reason. Every active admin of the organisation is mailed and decides in the portal (POST /api/backups/{id}/decision). An approved backup is purged ${BACKUP_PURGE_DAYS} days after the incident closes: \`purgeDate\` shows it to both sides once it is closed. On the timeline as \`backup.requested\`.`,
-          security: SESSION_REQUIRED,
-          parameters: [incidentId],
-          requestBody: { required: true, content: json(schemaRef('BackupInput'), { request: REQUEST_EXAMPLES.backupRequest }) },
-          responses: {
-            201: { description: 'Requested.', content: json({ type: 'object', required: ['backup'], properties: { backup: schemaRef('Backup') } }, { requested: { value: { backup: { ...backupExample, status: 'requested', decidedBy: null, decidedAt: null, decisionNote: null, updatedAt: backupExample.createdAt, version: 1 } } } }) },
-            400: failure('No reason, or not valid.', { reason: { value: error('invalid_input', 'invalidInput', issuesOf(BackupInput, { reason: '  ' })) } }),
-            401: responseRef('SignInRequired'),
-            403: failure('Signed in as a contact, or sent from another site.', { ...STAFF_ONLY, ...CROSS_ORIGIN }),
-            404: responseRef('IncidentNotFound'),
-            413: responseRef('PayloadTooLarge'),
-            415: responseRef('UnsupportedMediaType'),
-            422: failure('The incident awaits confirmation or is closed.', { notOpen: { value: error('incident_not_open', 'incidentNotOpen') } }),
-          },
-        },
-      },
-      '/api/backups/{id}/decision': {
-        post: {
-          operationId: 'decideBackup', tags: ['Consent'], summary: 'Approve or decline a backup request (the organisation\'s admin)',
-          description: 'The admin of the organisation, in the portal, against the `version` they saw (409 `version_conflict` with `current` if a colleague was first). Only a requested backup is decided (409 `move_refused`). On the timeline as `backup.approved` or `backup.declined`, with the note in the audit log.',
-          security: SESSION_REQUIRED,
-          parameters: [{ $ref: '#/components/parameters/BackupId' }],
-          requestBody: { required: true, content: json(schemaRef('DecisionInput'), { approve: REQUEST_EXAMPLES.approve, decline: REQUEST_EXAMPLES.decline }) },
-          responses: {
-            200: { description: 'Decided.', content: json({ type: 'object', required: ['backup'], properties: { backup: schemaRef('Backup') } }, { approved: { value: { backup: backupExample } } }) },
-            400: responseRef('InvalidInput'),
-            401: responseRef('SignInRequired'),
-            403: failure('Signed in as staff or as an employee, or sent from another site.', { ...CONTACTS_ONLY, ...ADMIN_ONLY, ...CROSS_ORIGIN }),
-            404: failure('No such backup request, or not the caller\'s organisation\'s.', { notFound: { value: error('not_found', 'consentNotFound') } }),
-            409: { description: 'Decided already, or changed since `version`.', content: json(schemaRef('Error'), { moveRefused: { value: error('move_refused', 'moveRefused', [{ path: 'decision', message: 'a backup that is approved cannot become declined' }]) }, conflict: { value: { ...error('version_conflict', 'consentConflict'), current: backupExample } } }) },
-            413: responseRef('PayloadTooLarge'),
-            415: responseRef('UnsupportedMediaType'),
-          },
-        },
-      },
-      '/api/backups/{id}/received': {
-        post: {
-          operationId: 'recordBackupReceived', tags: ['Consent'], summary: 'Record that an approved backup arrived (staff)',
-          description: 'Staff only, for an approved backup, against the `version` seen. On the timeline as `backup.received`.',
-          security: SESSION_REQUIRED,
-          parameters: [{ $ref: '#/components/parameters/BackupId' }],
-          requestBody: { required: true, content: json(schemaRef('VersionInput'), { version: REQUEST_EXAMPLES.backupReceived }) },
-          responses: {
-            200: { description: 'Recorded.', content: json({ type: 'object', required: ['backup'], properties: { backup: schemaRef('Backup') } }, { received: { value: { backup: { ...backupExample, status: 'received', receivedBy: lotte, receivedAt: '2026-11-30T14:10:00.000Z', updatedAt: '2026-11-30T14:10:00.000Z', version: 3 } } } }) },
-            400: responseRef('InvalidInput'),
-            401: responseRef('SignInRequired'),
-            403: failure('Signed in as a contact, or sent from another site.', { ...STAFF_ONLY, ...CROSS_ORIGIN }),
-            404: failure('No such backup request.', { notFound: { value: error('not_found', 'consentNotFound') } }),
-            409: failure('Not approved (requested, declined, received or purged), or changed since `version`.', { moveRefused: { value: error('move_refused', 'moveRefused', [{ path: 'status', message: 'a backup that is requested cannot become received' }]) } }),
-            413: responseRef('PayloadTooLarge'),
-            415: responseRef('UnsupportedMediaType'),
-          },
-        },
-      },
-      '/api/backups/{id}/purged': {
-        post: {
-          operationId: 'recordBackupPurged', tags: ['Consent'], summary: 'Record that a received backup was purged (staff)',
-          description: `Staff only, for a received backup, against the \`version\` seen. \`isPurgeDue\` says when it is time: ${BACKUP_PURGE_DAYS} days after the incident closed. On the timeline as \`backup.purged\`.`,
-          security: SESSION_REQUIRED,
-          parameters: [{ $ref: '#/components/parameters/BackupId' }],
-          requestBody: { required: true, content: json(schemaRef('VersionInput'), { version: { summary: 'The version the caller saw', value: { version: 3 } } }) },
-          responses: {
-            200: { description: 'Recorded.', content: json({ type: 'object', required: ['backup'], properties: { backup: schemaRef('Backup') } }, { purged: { value: { backup: { ...backupExample, status: 'purged', receivedBy: lotte, receivedAt: '2026-11-30T14:10:00.000Z', purgedBy: lotte, purgedAt: '2027-01-11T08:30:00.000Z', updatedAt: '2027-01-11T08:30:00.000Z', version: 4 } } } }) },
-            400: responseRef('InvalidInput'),
-            401: responseRef('SignInRequired'),
-            403: failure('Signed in as a contact, or sent from another site.', { ...STAFF_ONLY, ...CROSS_ORIGIN }),
-            404: failure('No such backup request.', { notFound: { value: error('not_found', 'consentNotFound') } }),
-            409: failure('Not received, or changed since `version`.', { moveRefused: { value: error('move_refused', 'moveRefused', [{ path: 'status', message: 'a backup that is approved cannot become purged' }]) } }),
-            413: responseRef('PayloadTooLarge'),
-            415: responseRef('UnsupportedMediaType'),
-          },
-        },
-      },
-      '/api/incidents/{id}/grants': {
-        post: {
-          operationId: 'grantAccess', tags: ['Consent'], summary: 'Let support into the environment for a while (the organisation\'s admin)',
-          description: `The admin of the incident's organisation, in the portal: support may sign in to their environment as a user of \`level\` (\`read_only\`, \`functional_user\`, \`administrator\`) until \`endsAt\`, at most ${GRANT_MAX_DAYS} days ahead, unless revoked earlier. Listed on both sides. On the timeline as \`grant.given\` with the level and end.`,
-          security: SESSION_REQUIRED,
-          parameters: [incidentId],
-          requestBody: { required: true, content: json(schemaRef('GrantInput'), { grant: REQUEST_EXAMPLES.grant }) },
-          responses: {
-            201: { description: 'Given.', content: json({ type: 'object', required: ['grant'], properties: { grant: schemaRef('Grant') } }, { given: { value: { grant: grantExample } } }) },
-            400: failure('Not valid.', { level: { summary: 'A level that does not exist', value: error('invalid_input', 'invalidInput', issuesOf(GrantInput, { level: 'root', endsAt: '2026-12-04T18:00:00+01:00' })) } }),
-            401: responseRef('SignInRequired'),
-            403: failure('Signed in as staff or as an employee, or sent from another site.', { ...CONTACTS_ONLY, ...ADMIN_ONLY, ...CROSS_ORIGIN }),
-            404: responseRef('IncidentNotFound'),
-            413: responseRef('PayloadTooLarge'),
-            415: responseRef('UnsupportedMediaType'),
-            422: failure(`The end is past, or more than ${GRANT_MAX_DAYS} days ahead (\`fields\` names the latest end); or the incident awaits confirmation or is closed.`, {
-              tooLong: { value: error('grant_end_out_of_range', 'grantTooLong', [{ path: 'endsAt', message: `after now and at most ${GRANT_MAX_DAYS} days ahead (2026-12-14T10:15:00.000Z)` }]) },
-              notOpen: { value: error('incident_not_open', 'incidentNotOpen') },
-            }),
-          },
-        },
-      },
-      '/api/grants/{id}/revoke': {
-        post: {
-          operationId: 'revokeGrant', tags: ['Consent'], summary: 'Revoke an access grant at once (the organisation\'s admin)',
-          description: 'The admin, at any time before the end: the grant is inactive from this moment, on both sides. On the timeline as `grant.revoked`.',
-          security: SESSION_REQUIRED,
-          parameters: [{ $ref: '#/components/parameters/GrantId' }],
-          requestBody: { required: true, content: json(schemaRef('VersionInput'), { version: REQUEST_EXAMPLES.revokeGrant }) },
-          responses: {
-            200: { description: 'Revoked.', content: json({ type: 'object', required: ['grant'], properties: { grant: schemaRef('Grant') } }, { revoked: { value: { grant: { ...grantExample, revokedAt: '2026-12-01T08:00:00.000Z', revokedBy: marieke, isActive: false, updatedAt: '2026-12-01T08:00:00.000Z', version: 2 } } } }) },
-            400: responseRef('InvalidInput'),
-            401: responseRef('SignInRequired'),
-            403: failure('Signed in as staff or as an employee, or sent from another site.', { ...CONTACTS_ONLY, ...ADMIN_ONLY, ...CROSS_ORIGIN }),
-            404: failure('No such grant, or not the caller\'s organisation\'s.', { notFound: { value: error('not_found', 'consentNotFound') } }),
-            409: { description: 'Ended or revoked already, or changed since `version`.', content: json(schemaRef('Error'), { inactive: { value: error('grant_inactive', 'grantInactive') }, conflict: { value: { ...error('version_conflict', 'consentConflict'), current: grantExample } } }) },
-            413: responseRef('PayloadTooLarge'),
-            415: responseRef('UnsupportedMediaType'),
-          },
-        },
-      },
-      '/api/grants/{id}/use': {
-        post: {
-          operationId: 'useGrant', tags: ['Consent'], summary: 'Check a grant before signing in to the customer\'s environment, and record the use (staff)',
-          description: 'Staff only, every time before they use the access: decided on the server against the moment of this request, so a grant is inactive the moment it ends (the end itself is outside) or is revoked, without a timer. A use is `grant.used` on the timeline; a refused one `grant.use_refused` in the audit log. No body.',
-          security: SESSION_REQUIRED,
-          parameters: [{ $ref: '#/components/parameters/GrantId' }],
-          responses: {
-            200: { description: 'Active: go ahead, at `level`.', content: json({ type: 'object', required: ['grant'], properties: { grant: schemaRef('Grant') } }, { active: { value: { grant: grantExample } } }) },
-            401: responseRef('SignInRequired'),
-            403: failure('Signed in as a contact, or sent from another site.', { ...STAFF_ONLY, ...CROSS_ORIGIN }),
-            404: failure('No such grant.', { notFound: { value: error('not_found', 'consentNotFound') } }),
-            410: { description: 'Ended or revoked: no access. `grant` is its state.', content: json(schemaRef('Error'), { inactive: { value: { ...error('grant_inactive', 'grantInactive'), grant: { ...grantExample, isActive: false } } } }) },
-          },
-        },
-      },
-      '/api/extra-support': {
-        post: {
-          operationId: 'requestExtraSupport', tags: ['Consent'], summary: 'Ask for support outside business hours, for one window (contacts)',
-          description: `An authorised contact of the organisation asks for a window outside the regular hours, such as a year-end close on a Saturday, at least ${EXTRA_SUPPORT_NOTICE_DAYS} days before it starts: earlier is 422 \`too_soon\`, whose message and \`earliestStart\` name the earliest start allowed now. One request covers at most ${EXTRA_SUPPORT_MAX_HOURS} hours, and not a window wholly inside business hours. \`isBilled\`: billed afterwards (nacalculatie), always except for First Class organisations. Staff approve or decline; an approved window counts as business time for the organisation's incidents, so a prio 1 incident registered inside it is due 4 business hours later, inside the window.`,
-          security: SESSION_REQUIRED,
-          requestBody: { required: true, content: json(schemaRef('ExtraSupportInput'), { yearEnd: REQUEST_EXAMPLES.extraSupport }) },
-          responses: {
-            201: { description: 'Requested.', content: json({ type: 'object', required: ['extraSupport'], properties: { extraSupport: schemaRef('ExtraSupport') } }, { requested: { value: { extraSupport: extraSupportExample } } }) },
-            400: failure('Not valid: an end before the start, say.', { order: { value: error('invalid_input', 'invalidInput', issuesOf(ExtraSupportInput, { ...extraSupportInput, endsAt: '2027-01-02T08:00:00+01:00' })) } }),
-            401: responseRef('SignInRequired'),
-            403: failure('Signed in as staff, or not authorised, or sent from another site.', { ...CONTACTS_ONLY, notAuthorised: { value: error('not_authorised', 'notAuthorised') }, ...CROSS_ORIGIN }),
-            413: responseRef('PayloadTooLarge'),
-            415: responseRef('UnsupportedMediaType'),
-            422: failure('Too soon, too long, or wholly within business hours.', {
-              tooSoon: {
-                summary: 'On Monday 30 November 2026 at 10:00, for Thursday 3 December',
-                value: {
-                  code: 'too_soon', message: 'Extra ondersteuning vraagt u minstens 5 dagen van tevoren aan. De vroegste start die u nu kunt aanvragen is zaterdag 5 december om 10:00.',
-                  fields: [{ path: 'startsAt', message: 'at or after 2026-12-05T09:00:00.000Z' }], earliestStart: '2026-12-05T09:00:00.000Z',
-                },
-              },
-              tooLong: { value: error('window_too_long', 'extraSupportTooLong', [{ path: 'endsAt', message: 'at most 72 hours after startsAt' }]) },
-              withinHours: { value: error('within_business_hours', 'extraSupportWithinHours', [{ path: 'startsAt', message: 'the window lies wholly within business hours' }]) },
-            }),
-          },
-        },
-      },
-      '/api/extra-support/{id}/decision': {
-        post: {
-          operationId: 'decideExtraSupport', tags: ['Consent'], summary: 'Approve or decline an extra-support request (staff)',
-          description: 'Staff only, against the `version` seen; only a requested one is decided. The contact who asked is mailed the decision, with whether it will be billed. An approved window is business time for the organisation\'s incidents from then on.',
-          security: SESSION_REQUIRED,
-          parameters: [{ $ref: '#/components/parameters/ExtraSupportId' }],
-          requestBody: { required: true, content: json(schemaRef('DecisionInput'), { approve: REQUEST_EXAMPLES.approveExtraSupport }) },
-          responses: {
-            200: { description: 'Decided.', content: json({ type: 'object', required: ['extraSupport'], properties: { extraSupport: schemaRef('ExtraSupport') } }, { approved: { value: { extraSupport: { ...extraSupportExample, status: 'approved', decidedBy: { kind: 'staff', name: 'Ingrid Postma' }, decidedAt: '2026-11-30T11:00:00.000Z', decisionNote: 'Daan Mulder is die zaterdag bereikbaar.', updatedAt: '2026-11-30T11:00:00.000Z', version: 2 } } } }) },
-            400: responseRef('InvalidInput'),
-            401: responseRef('SignInRequired'),
-            403: failure('Signed in as a contact, or sent from another site.', { ...STAFF_ONLY, ...CROSS_ORIGIN }),
-            404: failure('No such request.', { notFound: { value: error('not_found', 'consentNotFound') } }),
-            409: failure('Decided already, or changed since `version`.', { moveRefused: { value: error('move_refused', 'moveRefused', [{ path: 'decision', message: 'the request is approved already' }]) } }),
-            413: responseRef('PayloadTooLarge'),
-            415: responseRef('UnsupportedMediaType'),
-          },
-        },
-      },
     },
     components: {
       schemas: {
@@ -1917,18 +1209,7 @@ It is decided whatever the hour; \`isOpen\` and \`opensAt\` say whether to put t
           lang: 'Language of the e-mails; default Dutch.',
           website: 'A field people never see: leave it out. A request that fills it is taken for a bot.',
         }),
-        ConfirmInput: fromZod('ConfirmInput', 'The token from the confirmation e-mail.', { token: 'The token from the link.' }),
         SignInCallbackInput: fromZod('SignInCallbackInput', 'The token from the sign-in e-mail, posted by the sign-in page.', { token: 'The token from the link.' }),
-        TriageInput: fromZod('TriageInput', 'A triage change by staff; only the fields sent change.', {
-          version: 'The version the change was made against; an older one is refused with 409.',
-          priority: '1 (production down, First Class only) to 5 (wish).',
-          team: 'A team key from desk.yaml: first-line, finance, logistics or platform as shipped.',
-          assigneeId: 'An active staff member\'s id, or null for nobody.',
-          status: 'The new status; see the moves allowed.',
-        }),
-        MessageInput: fromZod('MessageInput', 'A reply or an internal note.', {
-          visibility: 'Staff only: an internal note is never shown or mailed to the customer. Default public; a customer\'s message is always public.',
-        }),
         SignInLinkInput: fromZod('SignInLinkInput', 'Who asks for a sign-in link, and where it should land.', {
           lang: 'Language of the e-mail; default the contact\'s own.',
           next: 'A path on this site to land on after signing in; default the home page.',
@@ -1960,15 +1241,6 @@ It is decided whatever the hour; \`isOpen\` and \`opensAt\` say whether to put t
           text: 'The complaint or opinion itself.',
           incidentNumber: 'The number of an incident it is about, one the contact may see; default none.',
           lang: 'The language of its e-mails; default the contact\'s own.',
-        }),
-        PhoneContactInput: fromZod('PhoneContactInput', 'A phone call support logs on an incident: an internal note, counted as a contact moment.', {
-          direction: '`inbound`: the customer called; `outbound`: support called them.',
-          summary: 'What was said and agreed, trimmed; kept as the message\'s text.',
-        }),
-        FollowUpInput: fromZod('FollowUpInput', 'A follow-up Customer Care records for an organisation.', {
-          kind: '`course`: a course; `advisor_visit`: a visit by an advisor; `consultant_visit`: a visit by a consultant.',
-          date: 'The day of the course or visit, past or to come: a real date as YYYY-MM-DD.',
-          note: 'What was agreed or done, trimmed.',
         }),
         ComplaintChangeInput: fromZod('ComplaintChangeInput', 'What support does with a complaint: a reply to the customer, a new status, or both.', {
           version: 'The version the change was made against, as read; an older one is refused with 409.',
@@ -2066,97 +1338,6 @@ It is decided whatever the hour; \`isOpen\` and \`opensAt\` say whether to put t
             contentType: { type: 'string', enum: ATTACHMENT_TYPES },
             size: { type: 'integer', minimum: 1, maximum: MAX_ATTACHMENT_BYTES, description: 'In bytes.' },
           },
-        },
-        RemoteViewCodeInput: fromZod('RemoteViewCodeInput', 'The code the customer got by e-mail and in the portal.', { code: 'Six digits; spaces in between are ignored.' }),
-        RemoteViewSignalInput: fromZod('RemoteViewSignalInput', 'One WebRTC handshake message, as the browser gave it.', {
-          type: '`offer` (the customer\'s page, which shares its screen), `answer` (the employee\'s) or `candidate` (either).',
-          data: 'JSON text: `{ "description": … }` for an offer, `{ "offer": <seq>, "description": … }` for an answer, `{ "candidate": … }` for a candidate.',
-        }),
-        BackupInput: fromZod('BackupInput', 'Why support needs a backup of the customer\'s environment.', { reason: 'Shown to the organisation\'s admin, who decides.' }),
-        DecisionInput: fromZod('DecisionInput', 'A decision on a request.', { decision: 'approve or decline.', note: 'Optional: shown to the other side.', version: 'The `version` the caller saw.' }),
-        VersionInput: fromZod('VersionInput', 'The version the caller saw: a change made meanwhile gives 409.', { version: 'The record\'s `version`.' }),
-        GrantInput: fromZod('GrantInput', 'Access as a user of the customer\'s environment, for a while.', {
-          level: 'read_only (look only), functional_user (work as a user) or administrator.',
-          endsAt: `When it ends, with an offset: after now and at most ${GRANT_MAX_DAYS} days ahead.`,
-        }),
-        ExtraSupportInput: fromZod('ExtraSupportInput', 'A window outside business hours for which the organisation wants support.', {
-          startsAt: `With an offset; at least ${EXTRA_SUPPORT_NOTICE_DAYS} days ahead.`,
-          endsAt: `After startsAt; at most ${EXTRA_SUPPORT_MAX_HOURS} hours later.`,
-          reason: 'What happens in the window, for the staff who decide.',
-        }),
-        Consent: {
-          description: 'A remote-view session, a backup request, an access grant or an extra-support request, by `kind`.',
-          oneOf: [schemaRef('RemoteView'), schemaRef('Backup'), schemaRef('Grant'), schemaRef('ExtraSupport')],
-          discriminator: { propertyName: 'kind', mapping: { remote_view: '#/components/schemas/RemoteView', backup: '#/components/schemas/Backup', grant: '#/components/schemas/Grant', extra_support: '#/components/schemas/ExtraSupport' } },
-        },
-        RemoteView: {
-          type: 'object', description: 'A remote-view session as staff and the incident\'s side of the organisation see it.',
-          required: [...CONSENT_COMMON, 'incident', 'staff', 'contact', 'state', 'codeExpiresAt', 'consentedAt', 'endedAt', 'endedBy', 'code'],
-          properties: {
-            ...consentCommon('remote_view'), incident: schemaRef('IncidentBrief'), staff: schemaRef('Actor'), contact: { ...schemaRef('Actor'), description: 'The requester, who gets the code.' },
-            state: { type: 'string', enum: ['waiting', 'open', 'ended', 'expired'], description: '`waiting` for the code, `open` after consent, `ended` by either side, `expired` when the code ran out unused.' },
-            codeExpiresAt: { type: 'string', format: 'date-time' }, consentedAt: { type: ['string', 'null'], format: 'date-time' }, endedAt: { type: ['string', 'null'], format: 'date-time' },
-            endedBy: { oneOf: [schemaRef('Actor'), { type: 'null' }] },
-            code: { type: ['string', 'null'], pattern: '^\\d{6}$', description: 'Only for the contact it was sent to, and only while `waiting`.' },
-          },
-        },
-        RemoteViewPreview: {
-          type: 'object', description: 'What the public page shows before the customer consents.', required: ['id', 'staff', 'organisation', 'incident', 'codeExpiresAt'],
-          properties: {
-            id: { type: 'string', format: 'uuid' }, staff: { type: 'object', required: ['name'], properties: { name: { type: 'string' } } },
-            organisation: { type: 'object', required: ['name'], properties: { name: { type: 'string' } } },
-            incident: { type: 'object', required: ['number', 'subject'], properties: { number: { type: 'string' }, subject: { type: 'string' } } },
-            codeExpiresAt: { type: 'string', format: 'date-time' },
-          },
-        },
-        RemoteViewSession: {
-          allOf: [schemaRef('RemoteViewPreview'), {
-            type: 'object', required: ['state', 'side', 'consentedAt', 'endedAt', 'endedBy', 'lastSignal'],
-            properties: {
-              state: { type: 'string', enum: ['waiting', 'open', 'ended', 'expired'] }, side: { type: 'string', enum: ['staff', 'customer'], description: 'The side asking.' },
-              consentedAt: { type: ['string', 'null'], format: 'date-time' }, endedAt: { type: ['string', 'null'], format: 'date-time' },
-              endedBy: { type: ['string', 'null'], enum: ['staff', 'customer', null] }, lastSignal: { type: 'integer', minimum: 0, description: 'The last handshake message\'s `seq`, of either side.' },
-            },
-          }],
-        },
-        RemoteViewSignal: {
-          type: 'object', required: ['seq', 'from', 'type', 'data', 'at'],
-          properties: { seq: { type: 'integer', minimum: 1 }, from: { type: 'string', enum: ['staff', 'customer'] }, type: { type: 'string', enum: ['offer', 'answer', 'candidate'] }, data: { type: 'string' }, at: { type: 'string', format: 'date-time' } },
-        },
-        Backup: {
-          type: 'object', description: 'A backup request: requested → approved or declined (by the admin) → received → purged (by staff).',
-          required: [...CONSENT_COMMON, 'incident', 'status', 'reason', 'requestedBy', 'decidedBy', 'decidedAt', 'decisionNote', 'receivedBy', 'receivedAt', 'purgedBy', 'purgedAt', 'purgeDate', 'isPurgeDue'],
-          properties: {
-            ...consentCommon('backup'), incident: schemaRef('IncidentBrief'), status: { type: 'string', enum: [...BACKUP_STATUSES] }, reason: { type: 'string' }, requestedBy: schemaRef('Actor'),
-            decidedBy: { oneOf: [schemaRef('Actor'), { type: 'null' }] }, decidedAt: { type: ['string', 'null'], format: 'date-time' }, decisionNote: { type: ['string', 'null'] },
-            receivedBy: { oneOf: [schemaRef('Actor'), { type: 'null' }] }, receivedAt: { type: ['string', 'null'], format: 'date-time' },
-            purgedBy: { oneOf: [schemaRef('Actor'), { type: 'null' }] }, purgedAt: { type: ['string', 'null'], format: 'date-time' },
-            purgeDate: { type: ['string', 'null'], format: 'date-time', description: `${BACKUP_PURGE_DAYS} days after the incident closed; null while it is open, and once declined or purged.` },
-            isPurgeDue: { type: 'boolean', description: 'Received, and the purge date has come.' },
-          },
-        },
-        Grant: {
-          type: 'object', description: 'Temporary access to the customer\'s environment.',
-          required: [...CONSENT_COMMON, 'incident', 'level', 'grantedBy', 'endsAt', 'revokedAt', 'revokedBy', 'isActive'],
-          properties: {
-            ...consentCommon('grant'), incident: schemaRef('IncidentBrief'), level: { type: 'string', enum: [...ACCESS_LEVELS] }, grantedBy: schemaRef('Actor'),
-            endsAt: { type: 'string', format: 'date-time' }, revokedAt: { type: ['string', 'null'], format: 'date-time' }, revokedBy: { oneOf: [schemaRef('Actor'), { type: 'null' }] },
-            isActive: { type: 'boolean', description: 'Not revoked and before `endsAt`, at the moment of asking.' },
-          },
-        },
-        ExtraSupport: {
-          type: 'object', description: 'A request for support outside business hours.',
-          required: [...CONSENT_COMMON, 'contact', 'startsAt', 'endsAt', 'reason', 'status', 'isBilled', 'decidedBy', 'decidedAt', 'decisionNote'],
-          properties: {
-            ...consentCommon('extra_support'), contact: { ...schemaRef('Actor'), description: 'Who asked.' }, startsAt: { type: 'string', format: 'date-time' }, endsAt: { type: 'string', format: 'date-time' },
-            reason: { type: 'string' }, status: { type: 'string', enum: [...EXTRA_SUPPORT_STATUSES] },
-            isBilled: { type: 'boolean', description: 'Billed afterwards (nacalculatie): true except for First Class organisations.' },
-            decidedBy: { oneOf: [schemaRef('Actor'), { type: 'null' }] }, decidedAt: { type: ['string', 'null'], format: 'date-time' }, decisionNote: { type: ['string', 'null'] },
-          },
-        },
-        IncidentBrief: {
-          type: ['object', 'null'], required: ['id', 'number', 'subject', 'status'], description: 'The incident a record is on.',
-          properties: { id: { type: 'string', format: 'uuid' }, number: { type: 'string' }, subject: { type: 'string' }, status: { type: 'string', enum: [...INCIDENT_STATUSES] } },
         },
         Actor: {
           type: 'object', required: ['kind', 'name'], description: 'Who did something, by name.',
@@ -2317,68 +1498,6 @@ It is decided whatever the hour; \`isOpen\` and \`opensAt\` say whether to put t
             extension: { type: ['string', 'null'], description: 'Their phone extension, where the telephone system puts callers through; null without one.' },
           },
         },
-        SignalThreshold: {
-          type: 'object', required: ['kind', 'count'], description: 'A threshold of desk.yaml: this many contact moments of one kind, or of any kind, within the window.',
-          properties: { kind: { type: 'string', enum: [...INCIDENT_KINDS, 'any'] }, count: { type: 'integer', minimum: 1 } },
-        },
-        OrganisationSignal: {
-          type: 'object', description: 'What Customer Care sees of one organisation: its contact moments in the window and over the weeks, and its follow-ups.',
-          required: ['id', 'name', 'isFirstClass', 'isFlagged', 'counts', 'crossed', 'weekly', 'productAreas', 'kbQueries', 'followUps'],
-          properties: {
-            id: { type: 'string', description: 'The organisation\'s id.' },
-            name: { type: 'string' },
-            isFirstClass: { type: 'boolean' },
-            isFlagged: { type: 'boolean', description: 'Whether it reaches at least one threshold within the window.' },
-            counts: {
-              type: 'object', required: ['total', 'byKind', 'bySource'], description: 'Its contact moments in the window.',
-              properties: {
-                total: { type: 'integer', minimum: 0 },
-                byKind: {
-                  type: 'object', required: [...INCIDENT_KINDS], description: 'Per incident kind; a reaction or phone call counts as the kind of its incident.',
-                  properties: Object.fromEntries(INCIDENT_KINDS.map((k) => [k, { type: 'integer', minimum: 0 }])),
-                },
-                bySource: {
-                  type: 'object', required: ['incidents', 'reactions', 'phoneContacts'], description: 'Per way of contact: incidents registered, customers\' reactions, phone calls logged.',
-                  properties: { incidents: { type: 'integer', minimum: 0 }, reactions: { type: 'integer', minimum: 0 }, phoneContacts: { type: 'integer', minimum: 0 } },
-                },
-              },
-            },
-            crossed: {
-              type: 'array', description: 'The thresholds it reaches, in desk.yaml\'s order; empty when not flagged.',
-              items: {
-                type: 'object', required: ['kind', 'count', 'reached'],
-                properties: { kind: { type: 'string', enum: [...INCIDENT_KINDS, 'any'] }, count: { type: 'integer', minimum: 1, description: 'The threshold.' }, reached: { type: 'integer', description: 'The moments counted: the kind\'s, or the total for `any`.' } },
-              },
-            },
-            weekly: {
-              type: 'array', minItems: SERIES_WEEKS, maxItems: SERIES_WEEKS, description: `Contact moments per ISO week over the last ${SERIES_WEEKS} weeks (Monday to Sunday in the desk's time zone), oldest first, the current week so far last. It looks back beyond the window.`,
-              items: {
-                type: 'object', required: ['week', 'startsOn', 'count'],
-                properties: { week: { type: 'string', pattern: '^\\d{4}-W\\d{2}$', description: 'e.g. 2026-W49' }, startsOn: { type: 'string', format: 'date', description: 'Its Monday.' }, count: { type: 'integer', minimum: 0 } },
-              },
-            },
-            productAreas: {
-              type: 'array', maxItems: TOP_SIZE, description: `The product areas of its contact moments in the window, most first, at most ${TOP_SIZE}.`,
-              items: { type: 'object', required: ['key', 'name', 'count'], properties: { key: { type: 'string' }, name: schemaRef('Localized'), count: { type: 'integer', minimum: 1 } } },
-            },
-            kbQueries: {
-              type: 'array', maxItems: TOP_SIZE, description: `The KB searches behind its incidents registered in the window, lowercase and trimmed, most first, at most ${TOP_SIZE}.`,
-              items: { type: 'object', required: ['query', 'count'], properties: { query: { type: 'string' }, count: { type: 'integer', minimum: 1 } } },
-            },
-            followUps: { type: 'array', items: schemaRef('FollowUp'), description: 'Every follow-up recorded for it, newest first.' },
-          },
-        },
-        FollowUp: {
-          type: 'object', required: ['id', 'kind', 'date', 'note', 'by', 'at'], description: 'What Customer Care did or agreed about an organisation.',
-          properties: {
-            id: { type: 'string', format: 'uuid' },
-            kind: { type: 'string', enum: [...FOLLOW_UP_KINDS] },
-            date: { type: 'string', format: 'date', description: 'The day of the course or visit.' },
-            note: { type: 'string' },
-            by: schemaRef('Actor'),
-            at: { type: 'string', format: 'date-time', description: 'When it was recorded.' },
-          },
-        },
         InsightReport: {
           type: 'object', required: ['period', 'noResults', 'incidentQueries', 'worstArticles', 'deflection'], description: 'What the KnowledgeBase\'s insight log says over whole weeks.',
           properties: {
@@ -2437,36 +1556,6 @@ It is decided whatever the hour; \`isOpen\` and \`opensAt\` say whether to put t
             sessions: { type: 'integer', minimum: 1, description: 'The visits that searched it: a visitor who retries counts once.' },
             lastSeen: { type: 'string', format: 'date-time', description: 'The latest time it was counted, to the minute.' },
           },
-        },
-        PhoneTeam: {
-          type: 'object', required: ['key', 'name'], description: 'A team as the telephone system knows it.',
-          properties: { key: { type: 'string', description: 'desk.yaml\'s team key: the telephone system finds the hunt group by it.' }, name: { ...schemaRef('Localized'), description: 'To announce, in either language.' } },
-        },
-        PhoneRoute: {
-          description: 'Where to put the caller through, by `route`, and whether the desk is open. Never more: no subject, no organisation, nothing about the customer.',
-          oneOf: [
-            {
-              title: 'route "assignee"', type: 'object', required: ['route', 'incident', 'handler', 'team', 'isOpen', 'opensAt'], description: 'An active staff member with an extension handles the incident: to them, and to `team` when they do not answer.',
-              properties: {
-                route: { const: 'assignee' }, incident: schemaRef('PhoneIncident'),
-                handler: { type: 'object', required: ['name', 'extension'], properties: { name: { type: 'string' }, extension: { type: 'string', description: 'Where to transfer the call.' } } },
-                team: { ...schemaRef('PhoneTeam'), description: 'The fallback when the extension does not answer.' }, ...PHONE_HOURS,
-              },
-            },
-            {
-              title: 'route "team"', type: 'object', required: ['route', 'incident', 'team', 'isOpen', 'opensAt'], description: 'Unassigned, its handler inactive or without an extension, or closed: to the team\'s hunt group.',
-              properties: { route: { const: 'team' }, incident: schemaRef('PhoneIncident'), team: schemaRef('PhoneTeam'), ...PHONE_HOURS },
-            },
-            {
-              title: 'route "general"', type: 'object', required: ['route', 'isOpen', 'opensAt'], description: 'An unknown number, or one the caller cannot know yet: to the general queue, and nothing that tells these apart.',
-              properties: { route: { const: 'general' }, ...PHONE_HOURS },
-            },
-          ],
-          discriminator: { propertyName: 'route' },
-        },
-        PhoneIncident: {
-          type: 'object', required: ['number', 'status'], description: 'The incident as the caller may hear it back: the number they typed and where it stands, nothing more.',
-          properties: { number: { type: 'string', pattern: '^\\d+$' }, status: { type: 'string', enum: [...INCIDENT_STATUSES] } },
         },
         Localized: {
           type: 'object', required: ['nl', 'en'], description: 'A text in both languages of the desk.',

@@ -5,7 +5,7 @@ import {
   IncidentInput, mayFile, mayMove, newIncident, priorityRefusal, productAreaIssue, reactionRefusal, routeTeam, statusAfterReaction, waitingIntervals, withStatus,
 } from './incident.ts'
 import type { Incident, Organisation } from './records.ts'
-import { contactIncidentFilter, contactMaySee } from './visibility.ts'
+import { contactIncidentFilter, contactMaySee } from '../policies/incident.ts'
 
 const desk = loadDesk('content/desk.yaml')
 const incident = (overrides: Partial<Incident> = {}): Incident => ({ ...incidentDraft(), id: 'i1', number: '100001', version: 1, ...overrides })

@@ -85,7 +85,8 @@ export function foldReplies(paths: Record<string, Record<string, Operation | und
           operation.responses[status] = { $ref: `#/components/responses/${names[0]}` }
           continue
         }
-        const parts = [...(current ? [current] : []), ...names.map((name) => ({ $ref: `#/components/responses/${name}` }))]
+        // The route's own reply first, then its guards from the nearest out (app-wide ones come first in `replies`).
+        const parts = [...(current ? [current] : []), ...[...names].reverse().map((name) => ({ $ref: `#/components/responses/${name}` }))]
           .map((part) => (isRef(part) ? shared[part.$ref.split('/').at(-1)!]! : part as Response))
         operation.responses[status] = combined(parts)
       }

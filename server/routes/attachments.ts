@@ -13,7 +13,10 @@ import { MESSAGES, apiError } from '../http/errors.ts'
 import type { SessionEnv } from '../middleware/session/index.ts'
 import { syncFolder, writeDurably } from '../store/durable-file.ts'
 import { VersionConflictError } from '../store/store.ts'
-import { incidentEvents, refuseReaction } from './incident-events.ts'
+import { incidentEvents } from '../services/incident-events.ts'
+import { presentAttachment } from '../present/attachment.ts'
+import { INCIDENT_REFUSALS } from '../present/incident-refusal.ts'
+import { refuse as refuseWith } from '../services/result.ts'
 
 /** Largest upload request: one attachment plus room for the multipart envelope and a reaction text. */
 const MAX_UPLOAD_BYTES = MAX_ATTACHMENT_BYTES + 128 * 1024
@@ -30,8 +33,6 @@ const TRACK_LINK_DAYS = 14
  */
 export const isAttachmentUpload = (c: Context) => c.req.method === 'POST' && /\/incidents\/[^/]+\/attachments$/.test(c.req.path)
 
-/** What the client learns of a stored attachment; where it lies on disk stays ours. */
-export const presentAttachment = ({ id, fileName, contentType, size, at }: Attachment) => ({ id, fileName, contentType, size, at })
 
 export const attachments = (deps: Deps) => {
   const dataDir = resolve(deps.dataDir)
@@ -83,10 +84,10 @@ export const attachments = (deps: Deps) => {
   const mayUpload: MiddlewareHandler<SessionEnv> = async (c, next) => {
     const viewer = c.get('viewer')
     if (viewer.kind === 'anonymous') return apiError(c, 401, 'sign_in_required', MESSAGES.signInRequired)
-    const incident = await visible(c, c.req.param('id') ?? '')
+    const incident = await visible(c.get('viewer'), c.req.param('id') ?? '')
     if (!incident) return apiError(c, 404, 'not_found', MESSAGES.incidentNotFound)
     const refusal = viewer.kind === 'contact' ? reactionRefusal(incident, deps.clock(), deps.desk) : undefined
-    if (refusal) return refuseReaction(c, refusal)
+    if (refusal) return refuseWith(c, { refused: refusal }, INCIDENT_REFUSALS)
     if (!/^multipart\/form-data\b/i.test(c.req.header('content-type') ?? '')) return apiError(c, 415, 'unsupported_media_type', MESSAGES.multipartRequired)
     await next()
   }
@@ -110,7 +111,7 @@ export const attachments = (deps: Deps) => {
         const viewer = c.get('viewer')
         if (viewer.kind === 'anonymous') throw new Error('unreachable: mayUpload')
         // Read again: the incident may have changed while the file came in.
-        const incident = await visible(c, c.req.param('id'))
+        const incident = await visible(c.get('viewer'), c.req.param('id'))
         if (!incident) return apiError(c, 404, 'not_found', MESSAGES.incidentNotFound)
         const form = await c.req.parseBody({ all: true }).catch(() => undefined)
         if (!form) return apiError(c, 400, 'invalid_input', MESSAGES.multipartRequired, [{ path: '(body)', message: 'not readable as multipart/form-data' }])
@@ -149,7 +150,7 @@ export const attachments = (deps: Deps) => {
     )
     .get('/:id/attachments/:attachmentId', async (c) => {
       if (c.get('viewer').kind === 'anonymous') return apiError(c, 401, 'sign_in_required', MESSAGES.signInRequired)
-      const incident = await visible(c, c.req.param('id'))
+      const incident = await visible(c.get('viewer'), c.req.param('id'))
       if (!incident) return apiError(c, 404, 'not_found', MESSAGES.incidentNotFound)
       const attachment = await deps.store.attachments.get(c.req.param('attachmentId'))
       if (attachment?.incidentId !== incident.id) return apiError(c, 404, 'not_found', MESSAGES.attachmentNotFound)

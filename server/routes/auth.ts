@@ -12,6 +12,7 @@ import { limitByAddress } from '../middleware/rate-limit/index.ts'
 import { type SessionEnv, clearSessionCookie, setSessionCookie, viewerOf } from '../middleware/session/index.ts'
 import { mayFile } from '../domain/incident.ts'
 import { SIGN_IN_MINUTES } from '../mail/notifier.ts'
+import { signInToken } from '../services/sign-in.ts'
 
 /** How long a session lasts: a working month for contacts, a working day for staff. */
 const SESSION_DAYS = { contact: 30, staff: 1 }
@@ -40,15 +41,6 @@ export async function startSession(c: Parameters<typeof setSessionCookie>[0], de
   const expiresAt = new Date(now.getTime() + SESSION_DAYS[subject.kind] * 86_400_000)
   await deps.store.sessions.put({ id: randomUUID(), tokenHash: hashToken(token), subject, createdAt: now.toISOString(), expiresAt: expiresAt.toISOString() })
   setSessionCookie(c, token, expiresAt)
-}
-
-/** Creates a single-use sign-in token; `minutes` valid. Returns the token for the e-mail. */
-export async function signInToken(deps: Deps, subject: Session['subject'], minutes: number, next?: string): Promise<{ id: string; token: string }> {
-  const token = newToken()
-  const id = randomUUID()
-  const expiresAt = new Date(deps.clock().getTime() + minutes * 60_000).toISOString()
-  await deps.store.signInTokens.put({ id, tokenHash: hashToken(token), subject, ...(next ? { next } : {}), expiresAt })
-  return { id, token }
 }
 
 export const auth = (deps: Deps) =>

@@ -8,7 +8,7 @@ import { apiError } from '../http/errors.ts'
 export interface RefusalField { path: string; message: string }
 
 /** Why a use case did not do what was asked: `refused` is the API's error code; `fields` say what to fix. */
-export interface Refusal<C extends string> { refused: C; fields?: RefusalField[] }
+export interface Refusal<C extends string> { refused: C; fields?: RefusalField[]; retryAfterSeconds?: number }
 
 /** A use case's answer: the value (an object), or why not. */
 export type Outcome<T extends object, C extends string> = T | Refusal<C>
@@ -25,5 +25,6 @@ export type RefusalReplies<C extends string> = { readonly [K in C]: readonly [Co
 /** The route's reply to a refusal: status and message from `replies`, the refusal's code as the error code. */
 export function refuse<C extends string>(c: Context, refused: Refusal<C>, replies: RefusalReplies<C>) {
   const [status, message] = replies[refused.refused]
+  if (refused.retryAfterSeconds) c.header('Retry-After', String(refused.retryAfterSeconds))
   return apiError(c, status, refused.refused, message, refused.fields)
 }

@@ -1,13 +1,10 @@
-/** Shared by the routes that read or change an incident: who may reach it, the audit entry and the requester's e-mail. */
+/** Shared by the use cases that read or change an incident: who may reach it, the audit entry, the requester's e-mail and tracking link. */
 import { randomUUID } from 'node:crypto'
-import type { Context } from 'hono'
 import type { Contact, Incident } from '../domain/records.ts'
-import { contactMaySee } from '../domain/visibility.ts'
-import type { SessionEnv } from '../middleware/session/index.ts'
-import type { reactionRefusal } from '../domain/incident.ts'
-import { MESSAGES, apiError } from '../http/errors.ts'
 import type { Deps } from '../deps.ts'
-import { signInToken } from './auth.ts'
+import type { Viewer } from '../middleware/session/index.ts'
+import { incidentPolicy } from '../policies/incident.ts'
+import { signInToken } from './sign-in.ts'
 
 /** Days a tracking link in an e-mail signs the contact in to the incident's page. */
 export const TRACK_LINK_DAYS = 14
@@ -17,12 +14,10 @@ export function incidentPage(incident: Incident, contact: Contact): string {
   return `${contact.lang === 'en' ? '/en/portal/incidents' : '/portaal/incidenten'}/?id=${incident.id}`
 }
 
-/** 409 for a customer's reaction to an incident that no longer takes one, saying what to do instead. */
-export function refuseReaction(c: Context, refusal: NonNullable<ReturnType<typeof reactionRefusal>>) {
-  return apiError(c, 409, refusal, refusal === 'incident_closed' ? MESSAGES.incidentClosed : MESSAGES.reopenWindowPassed)
-}
+/** The incident services' needs of the app. */
+export type IncidentDeps = Pick<Deps, 'store' | 'clock' | 'desk' | 'calendar' | 'notifier' | 'limits'>
 
-export function incidentEvents(deps: Deps) {
+export function incidentEvents(deps: IncidentDeps) {
   /** A single-use link that signs the contact in on the incident's page. */
   async function trackToken(incident: Incident, contact: Contact): Promise<string> {
     const { token } = await signInToken(deps, { kind: 'contact', id: contact.id }, TRACK_LINK_DAYS * 24 * 60, incidentPage(incident, contact))
@@ -32,13 +27,9 @@ export function incidentEvents(deps: Deps) {
   return {
     trackToken,
     /** The incident if the viewer may see it; otherwise undefined, answered as 404 like a missing one. */
-    async visible(c: Context<SessionEnv>, id: string): Promise<Incident | undefined> {
+    async visible(viewer: Viewer, id: string): Promise<Incident | undefined> {
       const incident = await deps.store.incidents.get(id)
-      const viewer = c.get('viewer')
-      if (!incident) return undefined
-      if (viewer.kind === 'staff') return incident
-      if (viewer.kind === 'contact' && contactMaySee(viewer.contact, incident)) return incident
-      return undefined
+      return incident && incidentPolicy.maySee(viewer, incident) ? incident : undefined
     },
     audit(actor: string, action: string, incident: Incident, details?: Record<string, unknown>) {
       return deps.store.audit.append({ id: randomUUID(), at: deps.clock().toISOString(), actor, action, target: `incident:${incident.id}`, ...(details ? { details } : {}) })

@@ -2,7 +2,7 @@
 import type { Deps } from '../deps.ts'
 import { extraWindowsByOrganisation } from '../domain/consent.ts'
 import { isTargetRunning, waitingIntervals } from '../domain/incident.ts'
-import type { Incident } from '../domain/records.ts'
+import type { Contact, Incident, Organisation } from '../domain/records.ts'
 import { slaState, targetsOf, type Interval } from '../domain/sla.ts'
 import type { Store } from '../store/store.ts'
 
@@ -32,3 +32,21 @@ export function slaOf(incident: Incident, deps: Pick<Deps, 'calendar' | 'desk'>,
 export function presentIncident(incident: Incident, deps: Pick<Deps, 'calendar' | 'desk'>, now: Date, windows: ExtraWindows) {
   return { ...incident, sla: isTargetRunning(incident) ? slaOf(incident, deps, now, windows) : null }
 }
+
+/** A list row: the incident with its target's state, and the requester by name. */
+export function presentIncidentRow(incident: Incident, deps: Pick<Deps, 'calendar' | 'desk'>, now: Date, windows: ExtraWindows, contactName: string) {
+  return { ...presentIncident(incident, deps, now, windows), contactName }
+}
+
+/** What support sees beside an incident: the organisation in brief, the requester's details, the organisation's latest other incidents. */
+export function presentStaffContext(incident: Incident, { organisation, contact, history }: { organisation: Organisation | undefined; contact: Contact | undefined; history: Incident[] }) {
+  return {
+    organisation: organisation ? { id: organisation.id, name: organisation.name, customerNumber: organisation.customerNumber, isFirstClass: organisation.isFirstClass } : null,
+    contact: contact ? { id: contact.id, name: contact.name, email: contact.email, role: contact.role, lang: contact.lang } : null,
+    /** The organisation's latest other incidents, newest first, with whether the same contact filed them. */
+    history: history.map((i) => ({ id: i.id, number: i.number, subject: i.subject, status: i.status, kind: i.kind, registeredAt: i.registeredAt, isSameContact: i.contactId === incident.contactId })),
+  }
+}
+
+/** The reply to a registration that took effect: the number, and the incident's page in the contact's language. */
+export const presentRegistered = (incident: Incident, page: string) => ({ status: 'registered' as const, number: incident.number, id: incident.id, url: page })

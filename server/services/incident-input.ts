@@ -1,0 +1,40 @@
+/** What the incident use cases take from a request: confirmation, triage, a message, a logged phone call. The registration itself is the domain's IncidentInput. */
+import { z } from 'zod'
+import { PriorityLevel } from '../domain/desk.ts'
+import { IncidentInput } from '../domain/incident.ts'
+import { INCIDENT_STATUSES } from '../domain/records.ts'
+
+/** The token from the confirmation e-mail. */
+export const ConfirmInput = z.strictObject({ token: z.string().min(20).max(100).meta({ description: 'The token from the link.' }) })
+  .meta({ id: 'ConfirmInput', title: 'ConfirmInput', description: 'The token from the confirmation e-mail.' })
+
+/** Support's triage of an incident: only the fields sent change. */
+export const TriageInput = z.strictObject({
+  /** The version the change was made against; an older one is refused with 409. */
+  version: z.number().int().positive().meta({ description: 'The version the change was made against; an older one is refused with 409.' }),
+  priority: PriorityLevel.optional().meta({ description: '1 (production down, First Class only) to 5 (wish).' }),
+  team: z.string().max(40).optional().meta({ description: 'A team key from desk.yaml: first-line, finance, logistics or platform as shipped.' }),
+  assigneeId: z.string().max(60).nullable().optional().meta({ description: 'An active staff member\'s id, or null for nobody.' }),
+  status: z.enum(INCIDENT_STATUSES).optional().meta({ description: 'The new status; see the moves allowed.' }),
+}).meta({ id: 'TriageInput', title: 'TriageInput', description: 'A triage change by staff; only the fields sent change.' })
+
+/** A phone call support logs on the incident: an internal note, counted as a contact moment. */
+export const PhoneContactInput = z.strictObject({
+  /** inbound: the customer called; outbound: support called them. */
+  direction: z.enum(['inbound', 'outbound']).meta({ description: '`inbound`: the customer called; `outbound`: support called them.' }),
+  /** What was said and agreed. */
+  summary: z.string().trim().min(1).max(5_000).meta({ description: 'What was said and agreed, trimmed; kept as the message\'s text.' }),
+}).meta({ id: 'PhoneContactInput', title: 'PhoneContactInput', description: 'A phone call support logs on an incident: an internal note, counted as a contact moment.' })
+
+/** A reply on an incident, or (staff) an internal note. */
+export const MessageInput = z.strictObject({
+  text: z.string().trim().min(1).max(20_000),
+  /** Staff only: an internal note is never shown or mailed to the customer. Default public. */
+  visibility: z.enum(['public', 'internal']).default('public').meta({ description: 'Staff only: an internal note is never shown or mailed to the customer. Default public; a customer\'s message is always public.' }),
+}).meta({ id: 'MessageInput', title: 'MessageInput', description: 'A reply or an internal note.' })
+
+/**
+ * The registration as the route validates it: the domain's IncidentInput, named for the OpenAPI
+ * document (its field descriptions are still openapi.ts's while domain/incident.ts is being reshaped).
+ */
+export const RegistrationInput = IncidentInput.meta({ id: 'IncidentInput' })

@@ -1,0 +1,150 @@
+/** Incident use cases after registration: list and read by role, triage, react, log a phone call. */
+import { randomUUID } from 'node:crypto'
+import { INCIDENT_KINDS } from '../domain/desk.ts'
+import { mayMove, priorityRefusal, reactionRefusal, statusAfterReaction, withStatus } from '../domain/incident.ts'
+import { INCIDENT_STATUSES, type Incident, type Message, type Staff } from '../domain/records.ts'
+import type { SignedIn, Viewer } from '../middleware/session/index.ts'
+import { contactIncidentFilter } from '../policies/incident.ts'
+import { VersionConflictError } from '../store/store.ts'
+import { incidentEvents, type IncidentDeps } from './incident-events.ts'
+import { refusal, type Outcome } from './result.ts'
+
+/** Every refusal the incident services give; present/incident-refusal.ts has their replies. */
+export type IncidentRefusal =
+  | 'not_found' | 'sign_in_required' | 'invalid_input' | 'priority_first_class_only' | 'transition_refused'
+  | 'incident_closed' | 'reopen_window_passed' | 'token_invalid' | 'not_authorised' | 'rate_limited'
+
+/** The list's query as the route reads it: comma-separated lists, unknown values ignored. */
+export interface IncidentQuery { status?: string; kind?: string; contactId?: string; team?: string; mine?: string; organisationId?: string }
+
+const listOf = <T extends string>(value: string | undefined, known: readonly T[]) => value?.split(',').filter((s): s is T => (known as readonly string[]).includes(s))
+
+/** The incidents the viewer may see, newest first: a contact by role (their own filter wins), staff by any filter. */
+export async function listIncidents(deps: IncidentDeps, viewer: SignedIn, query: IncidentQuery): Promise<Incident[]> {
+  const status = listOf(query.status, INCIDENT_STATUSES)
+  const kinds = listOf(query.kind, INCIDENT_KINDS)
+  const filter = viewer.kind === 'contact'
+    // An employee's own filter wins over any contactId they send: they see only what they filed.
+    ? { ...(query.contactId ? { contactId: query.contactId } : {}), ...contactIncidentFilter(viewer.contact), ...(status?.length ? { status } : {}) }
+    : {
+        ...(query.contactId ? { contactId: query.contactId } : {}),
+        ...(query.team ? { team: query.team } : {}),
+        ...(query.mine === '1' ? { assigneeId: viewer.staff.id } : {}),
+        ...(query.organisationId ? { organisationId: query.organisationId } : {}),
+        ...(status?.length ? { status } : {}),
+      }
+  return (await deps.store.incidents.list(filter))
+    .filter((i) => !kinds?.length || kinds.includes(i.kind))
+    .sort((a, b) => b.registeredAt.localeCompare(a.registeredAt))
+}
+
+/** The incident with what its page shows: the messages and files the viewer may see, the consent steps. */
+export async function readIncident(deps: IncidentDeps, viewer: Viewer, id: string) {
+  const incident = await incidentEvents(deps).visible(viewer, id)
+  if (!incident) return refusal('not_found')
+  const [allMessages, files, audit] = await Promise.all([
+    deps.store.messages.listByIncident(incident.id), deps.store.attachments.listByIncident(incident.id), deps.store.audit.listFor(`incident:${incident.id}`),
+  ])
+  return { incident, allMessages, files, audit }
+}
+
+/** What support sees beside an incident: the organisation, the requester's details and the organisation's other incidents. */
+export async function staffContext(deps: IncidentDeps, incident: Incident) {
+  const [organisation, contact, others] = await Promise.all([
+    deps.store.organisations.get(incident.organisationId),
+    deps.store.contacts.get(incident.contactId),
+    deps.store.incidents.list({ organisationId: incident.organisationId }),
+  ])
+  const history = others.filter((i) => i.id !== incident.id).sort((a, b) => b.registeredAt.localeCompare(a.registeredAt)).slice(0, 10)
+  return { organisation, contact, history }
+}
+
+/** A triage change as the route validated it. */
+export interface TriageChange { version: number; priority?: NonNullable<Incident['priority']>; team?: string; assigneeId?: string | null; status?: Incident['status'] }
+
+/** Triage by staff: priority, team, assignee, status against `version`; a status change mails the requester. */
+export async function triageIncident(deps: IncidentDeps, staff: Staff, id: string, change: TriageChange): Promise<Outcome<{ incident: Incident }, IncidentRefusal> | { refused: 'version_conflict'; current: Incident }> {
+  const incident = await deps.store.incidents.get(id)
+  if (!incident) return refusal('not_found')
+  if (change.priority !== undefined) {
+    const organisation = await deps.store.organisations.get(incident.organisationId)
+    if (organisation && priorityRefusal(change.priority, organisation, deps.desk)) {
+      return refusal('priority_first_class_only', [{ path: 'priority', message: 'priority 1 is for First Class organisations only' }])
+    }
+  }
+  if (change.team !== undefined && !deps.desk.teams.some((t) => t.key === change.team)) {
+    return refusal('invalid_input', [{ path: 'team', message: `unknown team; one of: ${deps.desk.teams.map((t) => t.key).join(', ')}` }])
+  }
+  if (change.assigneeId) {
+    const assignee = await deps.store.staff.get(change.assigneeId)
+    if (!assignee?.isActive) return refusal('invalid_input', [{ path: 'assigneeId', message: 'no active staff member with this id' }])
+  }
+  if (change.status !== undefined && change.status !== incident.status && !mayMove(incident.status, change.status)) {
+    return refusal('transition_refused', [{ path: 'status', message: `${incident.status} cannot become ${change.status}` }])
+  }
+  const now = deps.clock()
+  const by = `staff:${staff.id}`
+  let updated: Incident
+  try {
+    updated = await deps.store.incidents.update(incident.id, change.version, (current) => {
+      let next: Incident = { ...current, updatedAt: now.toISOString() }
+      if (change.priority !== undefined) next.priority = change.priority
+      if (change.team !== undefined) next.team = change.team
+      if (change.assigneeId !== undefined) next.assigneeId = change.assigneeId
+      if (change.status !== undefined) next = withStatus(next, change.status, by, now)
+      return next
+    })
+  } catch (error) {
+    if (!(error instanceof VersionConflictError)) throw error
+    return { refused: 'version_conflict', current: error.current as Incident }
+  }
+  const events = incidentEvents(deps)
+  const { version: _v, ...fields } = change
+  await events.audit(by, 'incident.triaged', updated, fields)
+  if (updated.status !== incident.status) await events.mailStatus(updated)
+  return { incident: updated }
+}
+
+/**
+ * A message on an incident: a customer's is public and moves the incident on (back to support,
+ * reopened), unless it takes no reaction any more; staff write public replies (mailed) or internal notes.
+ */
+export async function addMessage(deps: IncidentDeps, viewer: SignedIn, id: string, input: { text: string; visibility: 'public' | 'internal' }): Promise<Outcome<{ message: Message; incident: Incident }, IncidentRefusal>> {
+  const events = incidentEvents(deps)
+  const incident = await events.visible(viewer, id)
+  if (!incident) return refusal('not_found')
+  const now = deps.clock()
+  const isStaff = viewer.kind === 'staff'
+  const refused = isStaff ? undefined : reactionRefusal(incident, now, deps.desk)
+  if (refused) return refusal(refused)
+  const author = isStaff ? `staff:${viewer.staff.id}` : `contact:${viewer.contact.id}`
+  const message: Message = { id: randomUUID(), incidentId: incident.id, visibility: isStaff ? input.visibility : 'public', author, text: input.text, attachmentIds: [], at: now.toISOString() }
+  await deps.store.messages.add(message)
+  let current = incident
+  if (!isStaff) {
+    const next = statusAfterReaction(incident, now, deps.desk)
+    if (next !== incident.status) {
+      current = await deps.store.incidents.update(incident.id, incident.version, (i) => withStatus(i, next, author, now))
+      await events.mailStatus(current)
+    }
+  } else if (message.visibility === 'public') {
+    await events.mailStatus(current, input.text, `message:${message.id}`)
+  }
+  await events.audit(author, isStaff && message.visibility === 'internal' ? 'note.added' : 'message.added', current)
+  return { message, incident: current }
+}
+
+/** A phone call staff log on an incident: an internal message with the channel, counted as a contact moment. */
+export async function logPhoneContact(deps: IncidentDeps, staff: Staff, id: string, input: { direction: 'inbound' | 'outbound'; summary: string }): Promise<Outcome<{ message: Message }, 'not_found'>> {
+  const incident = await deps.store.incidents.get(id)
+  if (!incident) return refusal('not_found')
+  const author = `staff:${staff.id}`
+  const message: Message = {
+    id: randomUUID(), incidentId: incident.id, visibility: 'internal', channel: 'phone', direction: input.direction, author,
+    text: input.summary, attachmentIds: [], at: deps.clock().toISOString(),
+  }
+  await deps.store.messages.add(message)
+  await incidentEvents(deps).audit(author, 'phone.logged', incident, { direction: input.direction })
+  return { message }
+}
+

@@ -1,0 +1,66 @@
+/** Registering an incident: at once for a signed-in contact, by a confirmation e-mail from the widget, and confirming it. */
+import { randomUUID } from 'node:crypto'
+import type { z } from 'zod'
+import { hashToken, newToken } from '../auth/tokens.ts'
+import { IncidentInput, mayFile, newIncident, productAreaIssue } from '../domain/incident.ts'
+import type { Contact, Incident } from '../domain/records.ts'
+import { CONFIRM_HOURS } from '../mail/notifier.ts'
+import { incidentEvents, type IncidentDeps } from './incident-events.ts'
+import { refusal, type Outcome } from './result.ts'
+
+type Input = z.output<typeof IncidentInput>
+
+/** The product area must be one of desk.yaml's: the schema cannot know them. */
+export function checkProductArea(deps: Pick<IncidentDeps, 'desk'>, input: Input) {
+  const issue = productAreaIssue(deps.desk, input.productArea)
+  return issue ? refusal('invalid_input', [{ path: 'productArea', message: issue }]) : undefined
+}
+
+/** Registers the incident for `contact` at once: audit entry and registration mail with a tracking link. */
+export async function registerIncident(deps: IncidentDeps, contact: Contact, input: Input): Promise<Incident> {
+  const { audit, trackToken } = incidentEvents(deps)
+  const incident = await deps.store.incidents.create(newIncident(input, { contact, desk: deps.desk, now: deps.clock() }))
+  // Independent records: written side by side, they share the store's flushes.
+  await Promise.all([
+    audit(`contact:${contact.id}`, 'incident.registered', incident, { team: incident.team }),
+    trackToken(incident, contact).then((token) => deps.notifier.incidentRegistered({ incident, contact, trackToken: token })),
+  ])
+  return incident
+}
+
+/**
+ * A registration from the widget: an authorised contact gets a confirmation link, anyone else an
+ * e-mail saying why not; the caller learns nothing either way. A filled honeypot does nothing.
+ */
+export async function requestRegistration(deps: IncidentDeps, input: Input): Promise<Outcome<{ isSent: boolean }, 'rate_limited'>> {
+  // A bot filled the field people never see: it gets the usual answer, and nothing happens.
+  if (input.website) return { isSent: false }
+  const wait = await deps.limits.registrationsPerEmail.hit(input.email)
+  if (wait > 0) return { ...refusal('rate_limited'), retryAfterSeconds: wait }
+  const contact = await deps.store.contacts.byEmail(input.email)
+  const eventId = randomUUID()
+  if (mayFile(contact)) {
+    const token = newToken()
+    const now = deps.clock()
+    const { website: _honeypot, ...kept } = input
+    await deps.store.registrations.put({
+      id: eventId, tokenHash: hashToken(token), contactId: contact.id, input: kept,
+      createdAt: now.toISOString(), expiresAt: new Date(now.getTime() + CONFIRM_HOURS * 3_600_000).toISOString(),
+    })
+    await deps.notifier.confirmRegistration({ registrationId: eventId, to: input.email, lang: input.lang, name: input.name, subject: input.subject, token })
+  } else {
+    await deps.notifier.notAuthorised({ eventId, to: input.email, lang: input.lang, name: input.name })
+  }
+  return { isSent: true }
+}
+
+/** Confirms a registration by its e-mailed token (once), if the contact is still authorised. */
+export async function confirmRegistration(deps: IncidentDeps, token: string | undefined): Promise<Outcome<{ incident: Incident; contact: Contact; lang: 'nl' | 'en' }, 'token_invalid' | 'not_authorised'>> {
+  const registration = token ? await deps.store.registrations.take(hashToken(token), deps.clock()) : undefined
+  if (!registration) return refusal('token_invalid')
+  const contact = await deps.store.contacts.get(registration.contactId)
+  // Authorisation may have been withdrawn between the submission and the click.
+  if (!mayFile(contact)) return refusal('not_authorised')
+  const incident = await registerIncident(deps, contact, IncidentInput.parse(registration.input))
+  return { incident, contact, lang: registration.input.lang }
+}
