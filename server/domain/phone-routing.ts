@@ -8,7 +8,8 @@ import type { Incident, IncidentStatus, Staff } from './records.ts'
 export const PhoneRouteQuery = z.object({
   /** The incident number as the caller typed it on the keypad: 1 to 12 digits. @example "100042" */
   number: z.string({ error: 'expected the incident number the caller typed' })
-    .regex(/^\d{1,12}$/, { error: 'expected 1 to 12 digits, e.g. "100042"' }),
+    .regex(/^\d{1,12}$/, { error: 'expected 1 to 12 digits, e.g. "100042"' })
+    .meta({ description: 'The incident number as the caller typed it on the keypad, without the `#`: 1 to 12 digits.', example: '100142' }),
 })
 export type PhoneRouteQuery = z.input<typeof PhoneRouteQuery>
 

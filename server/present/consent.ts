@@ -7,7 +7,8 @@ import type { Viewer } from '../middleware/session/index.ts'
 import { ActorReply } from './actor.ts'
 import { actorsOf } from '../services/actors.ts'
 
-const instant = z.iso.datetime()
+/** An instant as the records keep it (ISO 8601, UTC); replies are not parsed, so the format is enough. */
+const instant = z.string().meta({ format: 'date-time' })
 const nullableInstant = instant.nullable()
 
 /** The incident a record is on; null when it is gone. */

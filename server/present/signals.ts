@@ -15,10 +15,10 @@ const Localized = z.object({ nl: z.string(), en: z.string() })
 export const FollowUpReply = z.object({
   id: z.string(),
   kind: z.enum(FOLLOW_UP_KINDS),
-  date: z.iso.date().meta({ description: 'The day of the course or visit.' }),
+  date: z.string().meta({ format: 'date', description: 'The day of the course or visit.' }),
   note: z.string(),
   by: ActorReply,
-  at: z.iso.datetime().meta({ description: 'When it was recorded.' }),
+  at: z.string().meta({ format: 'date-time', description: 'When it was recorded.' }),
 }).meta({ id: 'FollowUp', description: 'What Customer Care did or agreed about an organisation.' })
 export type FollowUpReply = z.infer<typeof FollowUpReply>
 
@@ -46,7 +46,7 @@ export const OrganisationSignalReply = z.object({
   })).meta({ description: 'The thresholds it reaches, in desk.yaml\'s order; empty when not flagged.' }),
   weekly: z.array(z.object({
     week: z.string().regex(/^\d{4}-W\d{2}$/).meta({ description: 'e.g. 2026-W49' }),
-    startsOn: z.iso.date().meta({ description: 'Its Monday.' }),
+    startsOn: z.string().meta({ format: 'date', description: 'Its Monday.' }),
     count,
   })).min(SERIES_WEEKS).max(SERIES_WEEKS)
     .meta({ description: `Contact moments per ISO week over the last ${SERIES_WEEKS} weeks (Monday to Sunday in the desk's time zone), oldest first, the current week so far last. It looks back beyond the window.` }),

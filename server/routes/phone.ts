@@ -14,9 +14,66 @@ import { createHash, timingSafeEqual } from 'node:crypto'
 import { Hono, type MiddlewareHandler } from 'hono'
 import type { Deps } from '../deps.ts'
 import { PhoneRouteQuery } from '../domain/phone-routing.ts'
+import { describe, errorExample, errorReply, issuesOf, jsonReply, type RouteDescription } from '../http/describe.ts'
 import { MESSAGES, apiError } from '../http/errors.ts'
 import { queryOf } from '../middleware/json-body/index.ts'
+import { financeTeam, phoneRouteExample } from '../openapi.ts'
+import { PhoneRouteReply } from '../present/phone.ts'
 import { routeCall } from '../services/phone-routing.ts'
+
+const NO_STORE = { 'Cache-Control': { $ref: '#/components/headers/NoStoreAnyCache' } }
+
+const ROUTE: RouteDescription = {
+  operationId: 'routePhoneCall', tags: ['Telephony'], summary: 'Where to put through a caller who typed an incident number',
+  description: `For the telephone system, not for browsers. It sends the shared secret \`PHONE_ROUTING_SECRET\` as \`Authorization: Bearer <secret>\` (the scheme in any case); a staff or contact session does not open this route. The secret is checked before the number, so a caller without it learns nothing, not even the input rules. Every answer, refusals included, is \`Cache-Control: no-store\`.
+
+How a telephony webhook uses it:
+
+1. The caller dials the desk; the IVR asks "type your incident number and press hash", and collects the digits.
+
+2. The IVR calls \`GET /api/phone/route?number=100042\` with \`Authorization: Bearer …\` (timeout about 2 s).
+
+3. It acts on \`route\`: \`assignee\` → transfer to \`handler.extension\`, and on no answer after N rings to the hunt group of \`team.key\`; \`team\` → the hunt group of \`team.key\`, optionally announcing \`team.name\`; \`general\` → the general queue (the caller is not told whether the number exists).
+
+4. If \`isOpen\` is false: play "we are closed, we open again on {opensAt in Europe/Amsterdam}" (or only "we are closed" when \`opensAt\` is null), and offer voicemail.
+
+5. On a timeout, a 5xx, 401 or 503: transfer to the general queue; log 401 and 503 as configuration errors.
+
+The route:
+
+- \`assignee\` when an active staff member with an extension handles the incident and it is not closed; a resolved one still goes to its handler, as the customer may reopen it. \`team\` is the fallback.
+- \`team\` when the incident is unassigned, its handler is inactive or has no extension, or it is closed.
+- \`general\` for an unknown number, and alike for an incident still awaiting e-mail confirmation (its number is only given once confirmed) or one whose team is no longer in desk.yaml.
+
+It is decided whatever the hour; \`isOpen\` and \`opensAt\` say whether to put the call through now. The answer never holds the subject, the organisation or anything about the customer. Parameters other than \`number\` (a caller id, a call id) are ignored.`,
+  security: [{ phoneSecret: [] }],
+  responses: {
+    200: {
+      ...jsonReply('Where the call goes, and whether the desk is open.', PhoneRouteReply, {
+        assignee: { summary: 'Tom Bakker\'s incident, handled by Lotte Smit: to extension 201, the finance team as fallback', value: phoneRouteExample },
+        team: { summary: 'An unassigned incident: to the finance team', value: { route: 'team', incident: { number: '100144', status: 'new' }, team: financeTeam, isOpen: true, opensAt: null } },
+        general: { summary: 'An unknown number: the general queue, nothing more', value: { route: 'general', isOpen: true, opensAt: null } },
+        closed: { summary: 'Saturday 28 November 2026: the route, and the desk opens Monday 08:30 in Amsterdam', value: { ...phoneRouteExample, isOpen: false, opensAt: '2026-11-30T07:30:00.000Z' } },
+      }),
+      headers: NO_STORE,
+    },
+    400: {
+      ...errorReply('No number, or not 1 to 12 digits (letters, a `#`, empty); `fields` names it. Only with the right secret.', {
+        letters: { summary: 'number=10004a', value: errorExample('invalid_input', 'invalidInput', issuesOf(PhoneRouteQuery, { number: '10004a' })) },
+        missing: { summary: 'No number', value: errorExample('invalid_input', 'invalidInput', issuesOf(PhoneRouteQuery, {})) },
+      }),
+      headers: NO_STORE,
+    },
+    401: {
+      ...errorReply('No secret, or a wrong one, or under another scheme than Bearer: the same body whatever the number, so it tells nothing about the incident.', { secretInvalid: { value: errorExample('phone_secret_invalid', 'phoneSecretInvalid') } }),
+      headers: { 'WWW-Authenticate': { description: 'The scheme to use.', schema: { type: 'string' }, example: 'Bearer realm="loket-phone"' }, ...NO_STORE },
+    },
+    503: {
+      ...errorReply('Telephone routing is off: the server has no `PHONE_ROUTING_SECRET` (or an empty one). The same whatever is sent.', { disabled: { value: errorExample('phone_routing_disabled', 'phoneRoutingDisabled') } }),
+      headers: NO_STORE,
+    },
+  },
+}
 
 export const phone = (deps: Deps) =>
   new Hono()
@@ -25,7 +82,7 @@ export const phone = (deps: Deps) =>
       c.header('Cache-Control', 'no-store')
       await next()
     })
-    .get('/route', requirePhoneSecret(deps.phoneRoutingSecret), queryOf(PhoneRouteQuery), async (c) => c.json(await routeCall(deps, c.req.valid('query').number)))
+    .get('/route', describe(ROUTE), requirePhoneSecret(deps.phoneRoutingSecret), queryOf(PhoneRouteQuery), async (c) => c.json(await routeCall(deps, c.req.valid('query').number)))
 
 /**
  * 503 while no secret is configured; 401 unless `Authorization: Bearer <secret>` carries it. Runs
