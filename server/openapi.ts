@@ -20,7 +20,6 @@ import { CONFIRM_HOURS, SIGN_IN_MINUTES } from './mail/notifier.ts'
 import { SESSION_COOKIE } from './middleware/session/index.ts'
 import { SignInCallbackInput, SignInLinkInput, StaffLoginInput } from './routes/auth.ts'
 import { ConfirmInput, MessageInput, PhoneContactInput, TriageInput } from './services/incident-input.ts'
-import { QueueQuery } from './routes/staff.ts'
 
 /** A JSON Schema (draft 2020-12), as OpenAPI 3.1 takes it. */
 export type SchemaObject = { [keyword: string]: unknown }
@@ -251,7 +250,7 @@ export const timelineExample = [
 ]
 
 /** Bakkerij Jansen as its admin, Marieke Jansen, sees it: the demo data. */
-const organisationExample = {
+export const organisationExample = {
   id: 'org-jansen', name: 'Bakkerij Jansen B.V.', customerNumber: '104211', isFirstClass: true, address: 'Molenstraat 12, 9711 AB Groningen',
   subscriptions: [{ name: 'Noordwind ERP Compleet', since: '2021-03-01' }, { name: 'First Class support', since: '2023-01-01', isFirstClass: true }],
   invoices: [{ number: 'F26-0412', date: '2026-10-01', amountCents: 184_500, isPaid: true }, { number: 'F26-0533', date: '2026-11-01', amountCents: 184_500, isPaid: false }],
@@ -260,10 +259,10 @@ const organisationExample = {
 }
 
 /** What Tom Bakker, an employee, sees of it. */
-const briefOrganisationExample = { id: organisationExample.id, name: organisationExample.name, customerNumber: organisationExample.customerNumber, isFirstClass: organisationExample.isFirstClass }
+export const briefOrganisationExample = { id: organisationExample.id, name: organisationExample.name, customerNumber: organisationExample.customerNumber, isFirstClass: organisationExample.isFirstClass }
 
 /** Bakkerij Jansen's contacts, by name: Sanne asked through the widget and is not authorised yet. */
-const contactsExample = [
+export const contactsExample = [
   { id: 'c-jansen-admin', name: 'Marieke Jansen', email: 'marieke@bakkerij-jansen.example', role: 'admin', lang: 'nl', isAuthorised: true, isActive: true },
   { id: 'c-jansen-new', name: 'Sanne Visser', email: 'sanne@bakkerij-jansen.example', role: 'employee', lang: 'nl', isAuthorised: false, isActive: true },
   { id: 'c-jansen-emp', name: 'Tom Bakker', email: 'tom@bakkerij-jansen.example', role: 'employee', lang: 'nl', isAuthorised: true, isActive: true },
@@ -867,119 +866,6 @@ For example: \`curl -b ${SESSION_COOKIE}=… -F file=@digipoort-fout-500.png -F 
           },
         },
       },
-      '/api/organisation': {
-        get: {
-          operationId: 'getOrganisation', tags: ['Organisation'], summary: 'The signed-in contact\'s organisation: all of it for the admin, the essentials for an employee',
-          description: 'For contacts, in the portal. The admin gets the whole record: company details, subscriptions (First Class among them), invoices, projects and courses. An employee gets the name, the customer number and whether the organisation is First Class. `role` says which of the two it is. Staff have the console and get 403.',
-          security: SESSION_REQUIRED,
-          responses: {
-            200: {
-              description: 'The organisation as the contact\'s role may see it.',
-              headers: { 'Cache-Control': { $ref: '#/components/headers/NoStore' } },
-              content: json(schemaRef('OrganisationView'), {
-                admin: { summary: 'Marieke Jansen, the admin', value: { role: 'admin', organisation: organisationExample } },
-                employee: { summary: 'Tom Bakker, an employee', value: { role: 'employee', organisation: briefOrganisationExample } },
-              }),
-            },
-            401: responseRef('SignInRequired'),
-            403: failure('Signed in as staff: for contacts only.', CONTACTS_ONLY),
-          },
-        },
-        patch: {
-          operationId: 'updateOrganisation', tags: ['Organisation'], summary: 'Change the company details (admin)',
-          description: 'The organisation\'s admin only. Only the fields sent change; an empty `address`, `phone` or `invoiceEmail` is removed, and `name` cannot be emptied. The customer number, First Class and the records (subscriptions, invoices, projects, courses) are kept by Noordwind: a field the schema does not have is refused (400). The change is written to the audit log.',
-          security: SESSION_REQUIRED,
-          requestBody: { required: true, content: json(schemaRef('OrganisationDetailsInput'), { details: REQUEST_EXAMPLES.organisationDetails, clearField: REQUEST_EXAMPLES.clearInvoiceEmail }) },
-          responses: {
-            200: {
-              description: 'Changed: the whole organisation, as the admin sees it.',
-              content: json({ type: 'object', required: ['role', 'organisation'], properties: { role: { const: 'admin' }, organisation: schemaRef('Organisation') } }, {
-                changed: { value: { role: 'admin', organisation: { ...organisationExample, ...REQUEST_EXAMPLES.organisationDetails.value } } },
-              }),
-            },
-            400: failure('Not valid, or not JSON; nothing changed.', {
-              customerNumber: { summary: 'A field the admin may not change', value: error('invalid_input', 'invalidInput', issuesOf(OrganisationDetailsInput, { customerNumber: '104299' })) },
-              phone: { summary: 'A phone number with letters', value: error('invalid_input', 'invalidInput', issuesOf(OrganisationDetailsInput, { phone: 'tel. 050-1234567' })) },
-              nothing: { summary: 'No field at all', value: error('invalid_input', 'invalidInput', issuesOf(OrganisationDetailsInput, {})) },
-            }),
-            401: responseRef('SignInRequired'),
-            403: failure('Not the organisation\'s admin: staff, an employee, or a request from another site. Nothing changed.', { ...CONTACTS_ONLY, ...ADMIN_ONLY, ...CROSS_ORIGIN }),
-            413: responseRef('PayloadTooLarge'),
-            415: responseRef('UnsupportedMediaType'),
-          },
-        },
-      },
-      '/api/organisation/contacts': {
-        get: {
-          operationId: 'listContacts', tags: ['Organisation'], summary: 'The organisation\'s contacts (admin)',
-          description: 'The organisation\'s admin only: every contact of the organisation, authorised or not, active or not, sorted by name.',
-          security: SESSION_REQUIRED,
-          responses: {
-            200: {
-              description: 'The contacts, by name.',
-              headers: { 'Cache-Control': { $ref: '#/components/headers/NoStore' } },
-              content: json({ type: 'object', required: ['contacts'], properties: { contacts: { type: 'array', items: schemaRef('Contact') } } }, { jansen: { summary: 'Bakkerij Jansen', value: { contacts: contactsExample } } }),
-            },
-            401: responseRef('SignInRequired'),
-            403: failure('Not the organisation\'s admin: staff or an employee.', { ...CONTACTS_ONLY, ...ADMIN_ONLY }),
-          },
-        },
-        post: {
-          operationId: 'addContact', tags: ['Organisation'], summary: 'Add a contact (admin)',
-          description: 'The organisation\'s admin only. The contact joins the admin\'s organisation, active, and by default authorised: they can sign in (by an e-mailed link they ask for) and file incidents at once; no e-mail is sent now. An e-mail address belongs to one person across the desk, contacts of every organisation and staff alike: an address in use is refused with 409 and nothing is added. The address is kept in lowercase. The addition is written to the audit log.',
-          security: SESSION_REQUIRED,
-          requestBody: { required: true, content: json(schemaRef('ContactInput'), { colleague: REQUEST_EXAMPLES.addColleague, everyField: REQUEST_EXAMPLES.addEnglishContact }) },
-          responses: {
-            201: {
-              description: 'Added.',
-              content: json({ type: 'object', required: ['contact'], properties: { contact: schemaRef('Contact') } }, {
-                added: { summary: 'Joost Meijer, with the defaults', value: { contact: { id: '0f4b8e27-3d1a-4c96-b5e8-2a7d9f1c6e30', ...REQUEST_EXAMPLES.addColleague.value, role: 'employee', lang: 'nl', isAuthorised: true, isActive: true } } },
-              }),
-            },
-            400: failure('Not valid, or not JSON; nothing is added.', {
-              email: { summary: 'An address without a domain, and a role that does not exist', value: error('invalid_input', 'invalidInput', issuesOf(ContactInput, { name: 'Joost Meijer', email: 'joost@bakkerij-jansen', role: 'owner' })) },
-            }),
-            401: responseRef('SignInRequired'),
-            403: failure('Not the organisation\'s admin: staff, an employee, or a request from another site. Nothing is added.', { ...CONTACTS_ONLY, ...ADMIN_ONLY, ...CROSS_ORIGIN }),
-            409: failure('A contact (of any organisation) or a staff member has this address already; nothing is added.', {
-              emailInUse: { value: error('email_in_use', 'emailInUse', [{ path: 'email', message: 'already in use' }]) },
-            }),
-            413: responseRef('PayloadTooLarge'),
-            415: responseRef('UnsupportedMediaType'),
-          },
-        },
-      },
-      '/api/organisation/contacts/{id}': {
-        patch: {
-          operationId: 'changeContact', tags: ['Organisation'], summary: 'Change a contact: name, role, language, authorisation or active (admin)',
-          description: `The organisation's admin only, for a contact of their own organisation; one of another organisation answers 404 as a missing one. Only the fields sent change; the e-mail address cannot be changed.
-
-Withdrawing the authorisation (\`isAuthorised: false\`) or deactivating (\`isActive: false\`, for someone who left) signs the contact out at once: no more sign-in, no more incidents; what they filed stays. The organisation always keeps one admin who can sign in (authorised and active): a change that would take away the last one, the admin's own included, is refused with 422 \`last_admin\`. Make someone else admin first. The change is written to the audit log.`,
-          security: SESSION_REQUIRED,
-          parameters: [{ $ref: '#/components/parameters/ContactId' }],
-          requestBody: { required: true, content: json(schemaRef('ContactChangeInput'), { authorise: REQUEST_EXAMPLES.authoriseContact, makeAdmin: REQUEST_EXAMPLES.makeAdmin, deactivate: REQUEST_EXAMPLES.deactivateContact }) },
-          responses: {
-            200: {
-              description: 'Changed: the contact as it is now.',
-              content: json({ type: 'object', required: ['contact'], properties: { contact: schemaRef('Contact') } }, {
-                authorised: { summary: 'Sanne Visser, authorised', value: { contact: { ...contactsExample[1], isAuthorised: true } } },
-              }),
-            },
-            400: failure('Not valid, or not JSON; nothing changed.', {
-              email: { summary: 'The address, which cannot be changed', value: error('invalid_input', 'invalidInput', issuesOf(ContactChangeInput, { email: 'sanne.visser@bakkerij-jansen.example' })) },
-              nothing: { summary: 'No field at all', value: error('invalid_input', 'invalidInput', issuesOf(ContactChangeInput, {})) },
-            }),
-            401: responseRef('SignInRequired'),
-            403: failure('Not the organisation\'s admin: staff, an employee, or a request from another site. Nothing changed.', { ...CONTACTS_ONLY, ...ADMIN_ONLY, ...CROSS_ORIGIN }),
-            404: failure('No such contact in the admin\'s organisation: one of another organisation gets the same answer.', { notFound: { value: error('not_found', 'contactNotFound') } }),
-            413: responseRef('PayloadTooLarge'),
-            415: responseRef('UnsupportedMediaType'),
-            422: failure('The organisation would have no admin left who can sign in; nothing changed. `fields` names the first field sent.', {
-              lastAdmin: { summary: 'Marieke Jansen, the only admin, makes herself an employee', value: error('last_admin', 'lastAdmin', [{ path: 'role', message: 'the organisation would have no admin who can sign in' }]) },
-            }),
-          },
-        },
-      },
       '/api/complaints': {
         post: {
           operationId: 'fileComplaint', tags: ['Complaints'], summary: 'File a complaint or an opinion',
@@ -1064,79 +950,6 @@ ${complaintTransitions}`,
             422: failure('A move the process does not allow; nothing changed.', {
               transition: { summary: 'Back to received', value: error('transition_refused', 'transitionRefused', [{ path: 'status', message: 'in_progress cannot become received' }]) },
             }),
-          },
-        },
-      },
-      '/api/staff/queue': {
-        get: {
-          operationId: 'getQueue', tags: ['Console'], summary: 'The triage queue, with each incident\'s target as of now (staff)',
-          description: `Staff only: the console's queue, which it polls every few seconds. By default it holds the open incidents (\`new\`, \`in_progress\`, \`waiting_for_customer\`) of every team the caller may see, listed in \`teams\`: an agent their own teams, Customer Care and admins all of desk.yaml's. An agent also finds the incidents assigned to them in another team, unless \`team\` narrows the queue to one team: then it holds only that team's, and an agent asking for a team they are not in gets 403 \`team_not_allowed\`. Every filter left out filters nothing; the filters combine.
-
-Order: new incidents first (they still need a priority), then by due time, soonest first, those without a target after them; then the oldest first. A row is the incident without its description, status history and KB articles, with the organisation and the requester's and assignee's names beside the ids, and its target (\`sla\`) as of \`asOf\`.
-
-Unlike the list of incidents, the parameters are checked: an unknown status, kind, team or parameter is 400 with \`fields\` (\`(body)\` names an unknown parameter).
-
-Polling: the answer carries an \`ETag\`. Send it back exactly as received in \`If-None-Match\`, and an unchanged queue answers 304 without a body. The tag changes when an incident enters or leaves the queue or moves in it, when one changes (its \`version\`), and when a target moves (the business minutes left, breached or not); a renamed organisation or person alone does not change it.`,
-          security: SESSION_REQUIRED,
-          parameters: [
-            { name: 'team', in: 'query', description: 'One team\'s queue: a team key from desk.yaml (first-line, finance, logistics or platform as shipped). An agent may ask only for their own teams. Default: every team in `teams`.', schema: { type: 'string', maxLength: 40 }, example: 'finance' },
-            { name: 'mine', in: 'query', description: '`1` for only the incidents assigned to the caller.', schema: { type: 'string', enum: ['1'] }, example: '1' },
-            { name: 'status', in: 'query', description: 'Only these statuses, comma-separated. Default the open ones: `new,in_progress,waiting_for_customer`.', style: 'form', explode: false, schema: { type: 'array', items: { type: 'string', enum: [...INCIDENT_STATUSES] } }, example: 'new,in_progress' },
-            { name: 'priority', in: 'query', description: 'Only these priorities, 1 to 5, comma-separated. An incident without a priority yet never matches.', style: 'form', explode: false, schema: { type: 'array', items: { type: 'integer', minimum: 1, maximum: 5 } }, example: '1,2' },
-            { name: 'kind', in: 'query', description: 'Only these kinds, comma-separated.', style: 'form', explode: false, schema: { type: 'array', items: { type: 'string', enum: [...INCIDENT_KINDS] } }, example: 'bug,outage' },
-            { name: 'productArea', in: 'query', description: 'Only this product area: a key from desk.yaml.', schema: { type: 'string', maxLength: 40 }, example: 'finance' },
-            { name: 'organisationId', in: 'query', description: 'Only this organisation\'s incidents.', schema: { type: 'string', maxLength: 60 }, example: 'org-jansen' },
-            { name: 'due', in: 'query', description: `\`breached\`: only those whose target has passed; \`soon\`: only those due within ${DUE_SOON_MINUTES / 60} business hours and not yet breached. An incident without a running target matches neither.`, schema: { type: 'string', enum: ['breached', 'soon'] }, example: 'soon' },
-            { name: 'If-None-Match', in: 'header', description: 'The `ETag` of the last answer, exactly as received: an unchanged queue answers 304 without a body.', schema: { type: 'string' }, example: `"${QUEUE_ETAG}"` },
-          ],
-          responses: {
-            200: {
-              description: 'The queue, in its order.',
-              headers: { ETag: { $ref: '#/components/headers/QueueETag' }, 'Cache-Control': { description: 'private, no-cache: a browser keeps it only to ask again with `If-None-Match`.', schema: { type: 'string' }, example: 'private, no-cache' } },
-              content: json({
-                type: 'object', required: ['asOf', 'teams', 'incidents'],
-                properties: {
-                  asOf: { type: 'string', format: 'date-time', description: 'The moment the targets were computed for.' },
-                  teams: { type: 'array', items: { type: 'string' }, description: 'The team keys whose queues the caller may see, in desk.yaml\'s order.' },
-                  incidents: { type: 'array', items: schemaRef('QueueRow') },
-                },
-              }, { lotte: { summary: 'Lotte Smit (first line, finance) on Monday morning: a new question first, then her own incident', value: queueExample } }),
-            },
-            304: {
-              description: 'Nothing changed since the `ETag` sent in `If-None-Match`: no body.',
-              headers: { ETag: { $ref: '#/components/headers/QueueETag' }, 'Cache-Control': { description: 'private, no-cache', schema: { type: 'string' }, example: 'private, no-cache' } },
-            },
-            400: failure('A parameter is not valid, or unknown; `fields` names it.', {
-              fields: { summary: 'A priority beyond 5 and a due filter that does not exist', value: error('invalid_input', 'invalidInput', issuesOf(QueueQuery, { priority: '7', due: 'later' })) },
-              team: { summary: 'A team desk.yaml does not have', value: error('invalid_input', 'invalidInput', [{ path: 'team', message: 'unknown team; one of: first-line, finance, logistics, platform' }]) },
-              unknownParameter: { summary: 'A parameter the queue does not take', value: error('invalid_input', 'invalidInput', issuesOf(QueueQuery, { assignee: 's-lotte' })) },
-            }),
-            401: responseRef('SignInRequired'),
-            403: failure('Signed in as a contact: for staff only; or an agent asked for a team they are not in.', {
-              ...STAFF_ONLY,
-              teamNotAllowed: { summary: 'Lotte Smit (first line, finance) asks for ?team=platform', value: error('team_not_allowed', 'teamNotAllowed') },
-            }),
-          },
-        },
-      },
-      '/api/staff/people': {
-        get: {
-          operationId: 'listPeople', tags: ['Console'], summary: 'The active staff and the teams, to assign to (staff)',
-          description: 'Staff only: every active staff member by name, with their teams, role and phone extension, and desk.yaml\'s teams, for the console\'s assignee and team pickers. No e-mail address or password hash.',
-          security: SESSION_REQUIRED,
-          responses: {
-            200: {
-              description: 'The active staff, by name, and the teams in desk.yaml\'s order.',
-              content: json({
-                type: 'object', required: ['staff', 'teams'],
-                properties: {
-                  staff: { type: 'array', items: schemaRef('StaffMember') },
-                  teams: { type: 'array', items: { type: 'object', required: ['key', 'name'], properties: { key: { type: 'string', description: 'e.g. finance' }, name: schemaRef('Localized') } } },
-                },
-              }, { demo: { summary: 'The demo desk', value: peopleExample } }),
-            },
-            401: responseRef('SignInRequired'),
-            403: responseRef('StaffOnly'),
           },
         },
       },
@@ -1487,15 +1300,6 @@ Queries are counted normalised (trimmed, lowercase, runs of spaces as one) and b
             },
             contactName: { type: ['string', 'null'], description: 'The requester\'s name; null when they are no longer on record.' },
             assigneeName: { type: ['string', 'null'], description: 'The assignee\'s name; null when unassigned, or no longer on record.' },
-          },
-        },
-        StaffMember: {
-          type: 'object', required: ['id', 'name', 'teams', 'role', 'extension'], description: 'An active staff member, to assign to.',
-          properties: {
-            id: { type: 'string' }, name: { type: 'string' },
-            teams: { type: 'array', items: { type: 'string' }, description: 'Team keys from desk.yaml.' },
-            role: { type: 'string', enum: [...STAFF_ROLES], description: '`agent` works their teams\' queues; `customer_care` and `admin` see every team, and signals.' },
-            extension: { type: ['string', 'null'], description: 'Their phone extension, where the telephone system puts callers through; null without one.' },
           },
         },
         InsightReport: {
