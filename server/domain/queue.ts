@@ -1,5 +1,7 @@
 /** The triage queue: which incidents a staff member's queue holds, how they are ordered, and "due soon". */
-import type { Incident, Staff } from './records.ts'
+import { z } from 'zod'
+import { INCIDENT_KINDS } from './desk.ts'
+import { INCIDENT_STATUSES, type Incident, type Staff } from './records.ts'
 
 /** Remaining business time at or under which an incident counts as "due soon": two business hours. */
 export const DUE_SOON_MINUTES = 120
@@ -52,3 +54,23 @@ export function queueOrder(a: QueueItem, b: QueueItem): number {
   const due = (i: QueueItem) => (i.sla?.dueAt ? Date.parse(i.sla.dueAt) : Number.POSITIVE_INFINITY)
   return isNew(a) - isNew(b) || due(a) - due(b) || a.incident.registeredAt.localeCompare(b.incident.registeredAt)
 }
+
+/** A comma-separated list of `values` in one query parameter. */
+const list = <T extends string>(values: readonly T[]) =>
+  z.string().max(200).transform((s) => s.split(',').filter(Boolean)).pipe(z.array(z.enum(values)))
+
+/** The queue's query string; every filter is optional and each one left out filters nothing. @example ?team=finance&status=new,in_progress&due=soon */
+export const QueueQuery = z.strictObject({
+  team: z.string().max(40).optional()
+    .meta({ description: 'One team\'s queue: a team key from desk.yaml (first-line, finance, logistics or platform as shipped). An agent may ask only for their own teams. Default: every team in `teams`.', example: 'finance' }),
+  mine: z.enum(['1']).optional().meta({ description: '`1` for only the incidents assigned to the caller.', example: '1' }),
+  status: list(INCIDENT_STATUSES).optional()
+    .meta({ description: `Only these statuses, comma-separated (${INCIDENT_STATUSES.join(', ')}). Default the open ones: \`new,in_progress,waiting_for_customer\`.`, example: 'new,in_progress' }),
+  priority: z.string().max(20).regex(/^[1-5](,[1-5])*$/, { error: 'priorities 1 to 5, comma-separated' }).transform((s) => s.split(',').map(Number)).optional()
+    .meta({ description: 'Only these priorities, 1 to 5, comma-separated. An incident without a priority yet never matches.', example: '1,2' }),
+  kind: list(INCIDENT_KINDS).optional().meta({ description: `Only these kinds, comma-separated (${INCIDENT_KINDS.join(', ')}).`, example: 'bug,outage' }),
+  productArea: z.string().max(40).optional().meta({ description: 'Only this product area: a key from desk.yaml.', example: 'finance' }),
+  organisationId: z.string().max(60).optional().meta({ description: 'Only this organisation\'s incidents.', example: 'org-jansen' }),
+  due: z.enum(['breached', 'soon']).optional()
+    .meta({ description: `\`breached\`: only those whose target has passed; \`soon\`: only those due within ${DUE_SOON_MINUTES / 60} business hours and not yet breached. An incident without a running target matches neither.`, example: 'soon' }),
+})

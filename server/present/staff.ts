@@ -1,6 +1,7 @@
 /** The staff console's replies: the queue's rows with the names they show, and the people and teams to assign to. */
+import { z } from 'zod'
 import type { DeskConfig } from '../domain/desk.ts'
-import type { Staff } from '../domain/records.ts'
+import { STAFF_ROLES, type Staff } from '../domain/records.ts'
 import type { Deps } from '../deps.ts'
 import type { Queue } from '../services/staff-queue.ts'
 
@@ -25,8 +26,24 @@ export async function presentQueue(deps: Pick<Deps, 'store'>, queue: Queue) {
   }
 }
 
+/** An active staff member, to assign to. */
+export const StaffMemberReply = z.object({
+  id: z.string(),
+  name: z.string(),
+  teams: z.array(z.string()).meta({ description: 'Team keys from desk.yaml.' }),
+  role: z.enum(STAFF_ROLES).meta({ description: '`agent` works their teams\' queues; `customer_care` and `admin` see every team, and signals.' }),
+  extension: z.string().nullable().meta({ description: 'Their phone extension, where the telephone system puts callers through; null without one.' }),
+}).meta({ id: 'StaffMember', description: 'An active staff member, to assign to.' })
+
+/** The active staff by name, and the teams in desk.yaml's order. */
+export const PeopleReply = z.object({
+  staff: z.array(StaffMemberReply),
+  teams: z.array(z.object({ key: z.string().meta({ description: 'e.g. finance' }), name: z.object({ nl: z.string(), en: z.string() }) })),
+})
+export type PeopleReply = z.infer<typeof PeopleReply>
+
 /** Active staff by name (Dutch order), with their teams, role and extension; and the desk's teams. */
-export function presentPeople({ people, teams }: { people: Staff[]; teams: DeskConfig['teams'] }) {
+export function presentPeople({ people, teams }: { people: Staff[]; teams: DeskConfig['teams'] }): PeopleReply {
   return {
     staff: people.map(({ id, name, teams, role, extension }) => ({ id, name, teams, role, extension: extension ?? null })).sort((a, b) => a.name.localeCompare(b.name, 'nl')),
     teams: teams.map(({ key, name }) => ({ key, name })),

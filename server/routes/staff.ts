@@ -1,29 +1,14 @@
 /** The staff console's reads: the triage queue with live targets, and the people and teams to assign to. */
 import { Hono } from 'hono'
-import { z } from 'zod'
-import { INCIDENT_KINDS } from '../domain/desk.ts'
-import { INCIDENT_STATUSES } from '../domain/records.ts'
+import { QueueQuery } from '../domain/queue.ts'
 import type { Deps } from '../deps.ts'
+import { describe, errorExample, errorReply, issuesOf, jsonReply, type RouteDescription } from '../http/describe.ts'
 import { MESSAGES, apiError } from '../http/errors.ts'
 import { queryOf } from '../middleware/json-body/index.ts'
 import { type SessionEnv, requireStaff } from '../middleware/session/index.ts'
-import { presentPeople, presentQueue } from '../present/staff.ts'
+import { QUEUE_ETAG, json, peopleExample, queueExample, schemaRef } from '../openapi.ts'
+import { PeopleReply, presentPeople, presentQueue } from '../present/staff.ts'
 import { staffPeople, staffQueue } from '../services/staff-queue.ts'
-
-const list = <T extends string>(values: readonly T[]) =>
-  z.string().max(200).transform((s) => s.split(',').filter(Boolean)).pipe(z.array(z.enum(values)))
-
-/** The queue's query string; every filter is optional. @example ?team=finance&status=new,in_progress&due=soon */
-export const QueueQuery = z.strictObject({
-  team: z.string().max(40).optional(),
-  mine: z.enum(['1']).optional(),
-  status: list(INCIDENT_STATUSES).optional(),
-  priority: z.string().max(20).regex(/^[1-5](,[1-5])*$/, { error: 'priorities 1 to 5, comma-separated' }).transform((s) => s.split(',').map(Number)).optional(),
-  kind: list(INCIDENT_KINDS).optional(),
-  productArea: z.string().max(40).optional(),
-  organisationId: z.string().max(60).optional(),
-  due: z.enum(['breached', 'soon']).optional(),
-})
 
 /**
  * Whether `If-None-Match` names `etag`: a list of tags, compared weakly (RFC 9110), since the
@@ -35,10 +20,63 @@ export function matchesEtag(header: string | undefined, etag: string): boolean {
   return header.split(',').some((tag) => strip(tag) === '*' || strip(tag) === strip(etag))
 }
 
+const PRIVATE_NO_CACHE = { description: 'private, no-cache: a browser keeps it only to ask again with `If-None-Match`.', schema: { type: 'string' as const }, example: 'private, no-cache' }
+
+const QUEUE: RouteDescription = {
+  operationId: 'getQueue', tags: ['Console'], summary: 'The triage queue, with each incident\'s target as of now (staff)',
+  description: `Staff only: the console's queue, which it polls every few seconds. By default it holds the open incidents (\`new\`, \`in_progress\`, \`waiting_for_customer\`) of every team the caller may see, listed in \`teams\`: an agent their own teams, Customer Care and admins all of desk.yaml's. An agent also finds the incidents assigned to them in another team, unless \`team\` narrows the queue to one team: then it holds only that team's, and an agent asking for a team they are not in gets 403 \`team_not_allowed\`. Every filter left out filters nothing; the filters combine.
+
+Order: new incidents first (they still need a priority), then by due time, soonest first, those without a target after them; then the oldest first. A row is the incident without its description, status history and KB articles, with the organisation and the requester's and assignee's names beside the ids, and its target (\`sla\`) as of \`asOf\`.
+
+Unlike the list of incidents, the parameters are checked: an unknown status, kind, team or parameter is 400 with \`fields\` (\`(body)\` names an unknown parameter).
+
+Polling: the answer carries an \`ETag\`. Send it back exactly as received in \`If-None-Match\`, and an unchanged queue answers 304 without a body. The tag changes when an incident enters or leaves the queue or moves in it, when one changes (its \`version\`), and when a target moves (the business minutes left, breached or not); a renamed organisation or person alone does not change it.`,
+  security: [{ cookieAuth: [] }],
+  parameters: [
+    { name: 'If-None-Match', in: 'header', description: 'The `ETag` of the last answer, exactly as received: an unchanged queue answers 304 without a body.', schema: { type: 'string' }, example: `"${QUEUE_ETAG}"` },
+  ],
+  responses: {
+    200: {
+      description: 'The queue, in its order.',
+      headers: { ETag: { $ref: '#/components/headers/QueueETag' }, 'Cache-Control': PRIVATE_NO_CACHE },
+      // The row is the incident's hand-written schema, less three fields: it moves here once the incident reply is zod.
+      content: json({
+        type: 'object', required: ['asOf', 'teams', 'incidents'],
+        properties: {
+          asOf: { type: 'string', format: 'date-time', description: 'The moment the targets were computed for.' },
+          teams: { type: 'array', items: { type: 'string' }, description: 'The team keys whose queues the caller may see, in desk.yaml\'s order.' },
+          incidents: { type: 'array', items: schemaRef('QueueRow') },
+        },
+      }, { lotte: { summary: 'Lotte Smit (first line, finance) on Monday morning: a new question first, then her own incident', value: queueExample } }),
+    },
+    304: {
+      description: 'Nothing changed since the `ETag` sent in `If-None-Match`: no body.',
+      headers: { ETag: { $ref: '#/components/headers/QueueETag' }, 'Cache-Control': { ...PRIVATE_NO_CACHE, description: 'private, no-cache' } },
+    },
+    400: errorReply('A parameter is not valid, or unknown; `fields` names it.', {
+      fields: { summary: 'A priority beyond 5 and a due filter that does not exist', value: errorExample('invalid_input', 'invalidInput', issuesOf(QueueQuery, { priority: '7', due: 'later' })) },
+      team: { summary: 'A team desk.yaml does not have', value: errorExample('invalid_input', 'invalidInput', [{ path: 'team', message: 'unknown team; one of: first-line, finance, logistics, platform' }]) },
+      unknownParameter: { summary: 'A parameter the queue does not take', value: errorExample('invalid_input', 'invalidInput', issuesOf(QueueQuery, { assignee: 's-lotte' })) },
+    }),
+    403: errorReply('An agent asked for a team they are not in.', {
+      teamNotAllowed: { summary: 'Lotte Smit (first line, finance) asks for ?team=platform', value: errorExample('team_not_allowed', 'teamNotAllowed') },
+    }),
+  },
+}
+
+const PEOPLE: RouteDescription = {
+  operationId: 'listPeople', tags: ['Console'], summary: 'The active staff and the teams, to assign to (staff)',
+  description: 'Staff only: every active staff member by name, with their teams, role and phone extension, and desk.yaml\'s teams, for the console\'s assignee and team pickers. No e-mail address or password hash.',
+  security: [{ cookieAuth: [] }],
+  responses: {
+    200: jsonReply('The active staff, by name, and the teams in desk.yaml\'s order.', PeopleReply, { demo: { summary: 'The demo desk', value: peopleExample } }),
+  },
+}
+
 export const staff = (deps: Deps) =>
   new Hono<SessionEnv>()
     .use('*', requireStaff)
-    .get('/queue', queryOf(QueueQuery), async (c) => {
+    .get('/queue', describe(QUEUE), queryOf(QueueQuery), async (c) => {
       const queue = await staffQueue(deps, c.var.staff, c.req.valid('query'))
       if ('refused' in queue) {
         return queue.refused === 'unknown_team'
@@ -51,4 +89,4 @@ export const staff = (deps: Deps) =>
       if (matchesEtag(c.req.header('if-none-match'), queue.etag)) return c.body(null, 304)
       return c.json(await presentQueue(deps, queue))
     })
-    .get('/people', async (c) => c.json(presentPeople(await staffPeople(deps))))
+    .get('/people', describe(PEOPLE), async (c) => c.json(presentPeople(await staffPeople(deps))))
