@@ -12,7 +12,6 @@ import { IncidentInput, STAFF_TRANSITIONS } from './domain/incident.ts'
 import { SearchEventInput, VoteInput } from './domain/kb-insight.ts'
 import { DEFAULT_REPORT_WEEKS, InsightQuery, MIN_VOTES, TOP, TemplateQuery, articleTemplate } from './domain/kb-insight-report.ts'
 import { ContactChangeInput, ContactInput, OrganisationDetailsInput } from './domain/organisation.ts'
-import { DUE_SOON_MINUTES } from './domain/queue.ts'
 import { ACCESS_LEVELS, COMPLAINT_STATUSES, CONTACT_ROLES, FEEDBACK_KINDS, INCIDENT_STATUSES, STAFF_ROLES } from './domain/records.ts'
 import { FollowUpInput } from './domain/signals.ts'
 import { MESSAGES, fieldsOf, type ApiError } from './http/errors.ts'
@@ -268,16 +267,16 @@ export const contactsExample = [
   { id: 'c-jansen-emp', name: 'Tom Bakker', email: 'tom@bakkerij-jansen.example', role: 'employee', lang: 'nl', isAuthorised: true, isActive: true },
 ]
 
-const COMPLAINT_ID = 'b84d2f6a-1c9e-4a37-8f50-6e2d9c1b7a45'
+export const COMPLAINT_ID = 'b84d2f6a-1c9e-4a37-8f50-6e2d9c1b7a45'
 
-const complaintInput = {
+export const complaintInput = {
   kind: 'complaint',
   subject: 'Btw-aangifte Q3 nog steeds niet opgelost',
   text: 'Incident 100142 staat sinds maandag open en de btw-aangifte moet deze week de deur uit. Als First Class-klant verwachten wij dat hier vaart achter wordt gezet.',
   incidentNumber: '100142',
 } satisfies z.input<typeof ComplaintInput>
 
-const complaintAnswer = {
+export const complaintAnswer = {
   version: 1,
   status: 'in_progress',
   reply: 'Beste mevrouw Jansen, u hebt gelijk dat dit te lang duurt. Lotte Smit en ons platformteam zoeken het vandaag uit; ik bel u vóór 15:00 uur met de stand van zaken. Met vriendelijke groet, Ruud de Boer',
@@ -287,7 +286,7 @@ export const marieke = { kind: 'contact', name: 'Marieke Jansen' }
 export const ruud = { kind: 'staff', name: 'Ruud de Boer' }
 
 /** Marieke's complaint as it was filed: the target is one working day later. */
-const complaintFiledExample = {
+export const complaintFiledExample = {
   id: COMPLAINT_ID,
   number: 'K10001',
   organisationId: 'org-jansen',
@@ -309,7 +308,7 @@ const complaintFiledExample = {
 }
 
 /** The same complaint once customer care answered it (complaintAnswer). */
-const complaintExample = {
+export const complaintExample = {
   ...complaintFiledExample,
   status: 'in_progress',
   respondedAt: '2026-12-01T10:30:00.000Z',
@@ -551,7 +550,7 @@ export const transitions = Object.entries(STAFF_TRANSITIONS)
   .map(([from, to]) => `- \`${from}\` → ${to.map((s) => `\`${s}\``).join(', ')}`)
   .join('\n')
 
-const complaintTransitions = Object.entries(COMPLAINT_TRANSITIONS)
+export const complaintTransitions = Object.entries(COMPLAINT_TRANSITIONS)
   .map(([from, to]) => `- \`${from}\` → ${to.map((s) => `\`${s}\``).join(', ')}`)
   .join('\n')
 
@@ -862,93 +861,6 @@ For example: \`curl -b ${SESSION_COOKIE}=… -F file=@digipoort-fout-500.png -F 
             404: failure('No such incident or attachment, or not one the caller may see: the answer is the same.', {
               incident: { summary: 'The incident', value: error('not_found', 'incidentNotFound') },
               attachment: { summary: 'The attachment', value: error('not_found', 'attachmentNotFound') },
-            }),
-          },
-        },
-      },
-      '/api/complaints': {
-        post: {
-          operationId: 'fileComplaint', tags: ['Complaints'], summary: 'File a complaint or an opinion',
-          description: `Contacts only, in the portal: the session decides who filed it and for which organisation. \`kind\` is \`complaint\` (klacht) or \`opinion\` (mening). A complaint gets a response target: desk.yaml's \`process.complaintResponseBusinessHours\` of business time (8.5 hours, one working day, as shipped), in \`dueAt\`; an opinion has none. It is numbered in its own series, \`K10001\` onwards.
-
-\`incidentNumber\` ties it to an incident the contact may see (an employee their own, an admin their organisation's); any other number is refused as unknown, so nobody learns whether it exists. The contact gets a receipt by e-mail, in \`lang\` (by default their own language), with a link that signs them in on the complaint's page; \`url\` is that page, in the contact's language.`,
-          security: SESSION_REQUIRED,
-          requestBody: { required: true, content: json(schemaRef('ComplaintInput'), { complaint: REQUEST_EXAMPLES.complaint, opinion: REQUEST_EXAMPLES.opinion }) },
-          responses: {
-            201: {
-              description: 'Filed; the receipt is mailed.',
-              content: json({ type: 'object', required: ['complaint', 'url'], properties: { complaint: schemaRef('Complaint'), url: { type: 'string', description: 'The complaint\'s page in the portal, in the contact\'s language (a path): `/portaal/klachten/?id=…` or `/en/portal/complaints/?id=…`.' } } }, {
-                filed: { summary: 'Marieke Jansen\'s complaint', value: { complaint: complaintFiledExample, url: `/portaal/klachten/?id=${COMPLAINT_ID}` } },
-              }),
-            },
-            400: failure('Not valid, or not JSON, or an incident number the contact may not see; nothing is filed.', {
-              unknownIncident: { summary: 'An incident number that does not exist or is someone else\'s', value: error('invalid_input', 'invalidInput', [{ path: 'incidentNumber', message: 'no incident with this number that you may see' }]) },
-              fields: { summary: 'A kind that does not exist, and a number with a #', value: error('invalid_input', 'invalidInput', issuesOf(ComplaintInput, { ...complaintInput, kind: 'praise', incidentNumber: '#100142' })) },
-            }),
-            401: responseRef('SignInRequired'),
-            403: failure('Signed in as staff, or sent from another site; nothing is filed.', { ...CONTACTS_ONLY, ...CROSS_ORIGIN }),
-            413: responseRef('PayloadTooLarge'),
-            415: responseRef('UnsupportedMediaType'),
-          },
-        },
-        get: {
-          operationId: 'listComplaints', tags: ['Complaints'], summary: 'List complaints and opinions, newest first',
-          description: 'Staff see all of them; a contact by role: an admin the organisation\'s, an employee the ones they filed.',
-          security: SESSION_REQUIRED,
-          parameters: [
-            { name: 'status', in: 'query', description: 'Only these statuses, comma-separated; unknown ones are ignored.', style: 'form', explode: false, schema: { type: 'array', items: { type: 'string', enum: [...COMPLAINT_STATUSES] } }, example: 'received,in_progress' },
-          ],
-          responses: {
-            200: {
-              description: 'The complaints and opinions the caller may see.',
-              headers: { 'Cache-Control': { $ref: '#/components/headers/NoStore' } },
-              content: json({ type: 'object', required: ['complaints'], properties: { complaints: { type: 'array', items: schemaRef('Complaint') } } }, { list: { value: { complaints: [complaintExample] } } }),
-            },
-            401: responseRef('SignInRequired'),
-          },
-        },
-      },
-      '/api/complaints/{id}': {
-        get: {
-          operationId: 'getComplaint', tags: ['Complaints'], summary: 'One complaint or opinion, with its replies',
-          description: 'Staff may see every one; a contact by role, as in the list. One the caller may not see answers 404 exactly as a missing one.',
-          security: SESSION_REQUIRED,
-          parameters: [{ $ref: '#/components/parameters/ComplaintId' }],
-          responses: {
-            200: {
-              description: 'The complaint; its replies and status history oldest first.',
-              headers: { 'Cache-Control': { $ref: '#/components/headers/NoStore' } },
-              content: json({ type: 'object', required: ['complaint'], properties: { complaint: schemaRef('Complaint') } }, { answered: { summary: 'Answered by customer care', value: { complaint: complaintExample } } }),
-            },
-            401: responseRef('SignInRequired'),
-            404: responseRef('ComplaintNotFound'),
-          },
-        },
-        patch: {
-          operationId: 'changeComplaint', tags: ['Complaints'], summary: 'Answer a complaint or opinion, or move its status (staff)',
-          description: `Staff only: a reply to the customer, a new status, or both. Send \`version\` as read: a change against an older version is refused with 409 and the current complaint. A reply is added to \`replies\`; the first change of any kind is the response the target asks for (\`respondedAt\`), and \`isBreached\` says whether it came after \`dueAt\`. Every change is mailed to the contact who filed it, with the reply, in the complaint's language. The moves support may make:
-
-${complaintTransitions}`,
-          security: SESSION_REQUIRED,
-          parameters: [{ $ref: '#/components/parameters/ComplaintId' }],
-          requestBody: { required: true, content: json(schemaRef('ComplaintChangeInput'), { answer: REQUEST_EXAMPLES.complaintAnswer, resolve: REQUEST_EXAMPLES.complaintResolve }) },
-          responses: {
-            200: { description: 'Changed, and mailed.', content: json({ type: 'object', required: ['complaint'], properties: { complaint: schemaRef('Complaint') } }, { answered: { value: { complaint: complaintExample } } }) },
-            400: failure('Not valid, or not JSON; nothing changed.', {
-              nothing: { summary: 'Neither a status nor a reply', value: error('invalid_input', 'invalidInput', issuesOf(ComplaintChangeInput, { version: 1 })) },
-              noVersion: { summary: 'No version', value: error('invalid_input', 'invalidInput', issuesOf(ComplaintChangeInput, { status: 'resolved' })) },
-            }),
-            401: responseRef('SignInRequired'),
-            403: failure('Signed in as a contact: for staff only; or sent from another site.', { staffOnly: { value: error('staff_only', 'staffOnly') }, ...CROSS_ORIGIN }),
-            404: responseRef('ComplaintNotFound'),
-            409: {
-              description: 'Someone changed the complaint since `version`: nothing changed, nothing is mailed; `current` is the complaint now.',
-              content: json(schemaRef('ComplaintVersionConflict'), { conflict: { value: { code: 'version_conflict', message: MESSAGES.complaintConflict.nl, current: complaintExample } } }),
-            },
-            413: responseRef('PayloadTooLarge'),
-            415: responseRef('UnsupportedMediaType'),
-            422: failure('A move the process does not allow; nothing changed.', {
-              transition: { summary: 'Back to received', value: error('transition_refused', 'transitionRefused', [{ path: 'status', message: 'in_progress cannot become received' }]) },
             }),
           },
         },

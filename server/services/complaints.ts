@@ -1,0 +1,81 @@
+/** Complaint use cases: a contact files one (naming an incident they may see), viewers list and read theirs, staff answer; every change is mailed. */
+import { randomUUID } from 'node:crypto'
+import type { z } from 'zod'
+import { ComplaintChangeInput, ComplaintInput, changeComplaint, complaintChangeRefusal, newComplaint } from '../domain/complaint.ts'
+import { COMPLAINT_STATUSES, type Complaint, type ComplaintStatus, type Contact, type Staff } from '../domain/records.ts'
+import type { Deps } from '../deps.ts'
+import type { SignedIn, Viewer } from '../middleware/session/index.ts'
+import { complaintListFilter, complaintPolicy } from '../policies/complaint.ts'
+import { complaintPage } from '../present/complaint.ts'
+import { VersionConflictError } from '../store/store.ts'
+import { TRACK_LINK_DAYS } from './incident-events.ts'
+import { refusal, type Outcome } from './result.ts'
+import { signInToken } from './sign-in.ts'
+
+/** The request bodies as the routes validate them, named for the OpenAPI document (descriptions still in openapi.ts). */
+export const ComplaintBody = ComplaintInput.meta({ id: 'ComplaintInput' })
+export const ComplaintChangeBody = ComplaintChangeInput.meta({ id: 'ComplaintChangeInput' })
+
+type ComplaintDeps = Pick<Deps, 'store' | 'clock' | 'desk' | 'calendar' | 'notifier'>
+
+const audit = (deps: ComplaintDeps, actor: string, action: string, complaint: Complaint, details?: Record<string, unknown>) =>
+  deps.store.audit.append({ id: randomUUID(), at: deps.clock().toISOString(), actor, action, target: `complaint:${complaint.id}`, ...(details ? { details } : {}) })
+
+/** Mails the contact who filed it: received, or changed; with a link that signs them in on its page. */
+async function mail(deps: ComplaintDeps, complaint: Complaint, kind: 'received' | 'changed') {
+  const contact = await deps.store.contacts.get(complaint.contactId)
+  if (!contact) return
+  const { token } = await signInToken(deps, { kind: 'contact', id: contact.id }, TRACK_LINK_DAYS * 24 * 60, complaintPage(complaint, contact))
+  if (kind === 'received') await deps.notifier.complaintReceived({ complaint, contact, trackToken: token })
+  else await deps.notifier.complaintChanged({ complaint, contact, trackToken: token })
+}
+
+/** Files a complaint or opinion for `contact`; a named incident they may not see reads as an unknown number. */
+export async function fileComplaint(deps: ComplaintDeps, contact: Contact, input: z.output<typeof ComplaintInput>): Promise<Outcome<{ complaint: Complaint }, 'invalid_input'>> {
+  let incidentId: string | null = null
+  if (input.incidentNumber) {
+    const incident = await deps.store.incidents.byNumber(input.incidentNumber)
+    // Someone else's incident is answered as an unknown number: nobody learns it exists.
+    if (!incident || !complaintPolicy.mayName(contact, incident)) {
+      return refusal('invalid_input', [{ path: 'incidentNumber', message: 'no incident with this number that you may see' }])
+    }
+    incidentId = incident.id
+  }
+  const complaint = await deps.store.complaints.create(newComplaint(input, { contact, incidentId, desk: deps.desk, calendar: deps.calendar, now: deps.clock() }))
+  await Promise.all([audit(deps, `contact:${contact.id}`, `${complaint.kind}.filed`, complaint), mail(deps, complaint, 'received')])
+  return { complaint }
+}
+
+/** The complaints the viewer may see, newest first, optionally of some statuses (comma-separated; unknown ones ignored). */
+export async function listComplaints(deps: ComplaintDeps, viewer: SignedIn, statuses: string | undefined): Promise<Complaint[]> {
+  const status = statuses?.split(',').filter((s): s is ComplaintStatus => (COMPLAINT_STATUSES as readonly string[]).includes(s))
+  return (await deps.store.complaints.list(complaintListFilter(viewer)))
+    .filter((x) => !status?.length || status.includes(x.status))
+    .sort((a, b) => b.registeredAt.localeCompare(a.registeredAt))
+}
+
+/** The complaint if the viewer may see it; otherwise not found, like a missing one. */
+export async function readComplaint(deps: ComplaintDeps, viewer: Viewer, id: string): Promise<Outcome<{ complaint: Complaint }, 'not_found'>> {
+  const complaint = await deps.store.complaints.get(id)
+  return complaint && complaintPolicy.maySee(viewer, complaint) ? { complaint } : refusal('not_found')
+}
+
+/** Support answers a complaint or moves its status, against `version`; the contact is mailed. */
+export async function answerComplaint(deps: ComplaintDeps, staff: Staff, id: string, change: z.output<typeof ComplaintChangeInput>): Promise<Outcome<{ complaint: Complaint }, 'not_found' | 'transition_refused'> | { refused: 'version_conflict'; current: Complaint }> {
+  const complaint = await deps.store.complaints.get(id)
+  if (!complaint) return refusal('not_found')
+  if (complaintChangeRefusal(complaint, change.status)) {
+    return refusal('transition_refused', [{ path: 'status', message: `${complaint.status} cannot become ${change.status}` }])
+  }
+  const by = `staff:${staff.id}`
+  let updated: Complaint
+  try {
+    updated = await deps.store.complaints.update(complaint.id, change.version, (current) => changeComplaint(current, change, by, deps.clock()))
+  } catch (error) {
+    if (!(error instanceof VersionConflictError)) throw error
+    return { refused: 'version_conflict', current: error.current as Complaint }
+  }
+  await audit(deps, by, 'complaint.changed', updated, { status: change.status, hasReply: change.reply !== undefined })
+  await mail(deps, updated, 'changed')
+  return { complaint: updated }
+}
