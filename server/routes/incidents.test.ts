@@ -1,6 +1,8 @@
-import { describe, expect, test } from 'vitest'
+import { afterEach, describe, expect, test } from 'vitest'
 import { dueAt, targetsOf } from '../domain/sla.ts'
-import { testDesk } from '../testing.ts'
+import { closeTestDesks, testDesk } from '../testing.ts'
+
+afterEach(closeTestDesks)
 
 const registration = (overrides: Record<string, unknown> = {}) => ({
   name: 'Tom Bakker', email: 'tom@bakkerij-jansen.example', kind: 'bug', productArea: 'finance',

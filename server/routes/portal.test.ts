@@ -1,5 +1,7 @@
-import { describe, expect, test } from 'vitest'
-import { testDesk } from '../testing.ts'
+import { afterEach, describe, expect, test } from 'vitest'
+import { closeTestDesks, testDesk } from '../testing.ts'
+
+afterEach(closeTestDesks)
 
 const registration = (overrides: Record<string, unknown> = {}) => ({
   name: 'Tom Bakker', email: 'tom@bakkerij-jansen.example', kind: 'bug', productArea: 'finance',

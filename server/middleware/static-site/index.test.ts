@@ -1,10 +1,10 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { beforeAll, describe, expect, test } from 'vitest'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createApp } from '../../app.ts'
 import { contentSecurityPolicy } from './index.ts'
-import { testDesk } from '../../testing.ts'
+import { closeTestDesks, testDesk } from '../../testing.ts'
 
 let app: ReturnType<typeof createApp>
 
@@ -33,6 +33,7 @@ beforeAll(async () => {
   }
   app = createApp({ ...(await testDesk()).deps, siteDir: root })
 })
+afterAll(closeTestDesks)
 
 describe('the static KnowledgeBase', () => {
   test('serves pages compressed, revalidated and with security headers', async () => {
