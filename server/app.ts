@@ -6,7 +6,7 @@ import { cors } from 'hono/cors'
 import { HTTPException } from 'hono/http-exception'
 import { secureHeaders } from 'hono/secure-headers'
 import type { Deps } from './deps.ts'
-import { WRITE_METHODS, withReplies } from './http/describe.ts'
+import { WRITE_METHODS, describe, withReplies } from './http/describe.ts'
 import { MESSAGES, apiError } from './http/errors.ts'
 import { limitBody } from './middleware/body-limit/index.ts'
 import { sameOriginWrites } from './middleware/same-origin/index.ts'
@@ -22,6 +22,7 @@ import { grants } from './routes/grants.ts'
 import { incidentConsents } from './routes/incident-consents.ts'
 import { remoteViews } from './routes/remote-views.ts'
 import { desk } from './routes/desk.ts'
+import { HEALTH } from './routes/desk.openapi.ts'
 import { docs } from './routes/docs.ts'
 import { incidents } from './routes/incidents.ts'
 import { kb } from './routes/kb.ts'
@@ -50,7 +51,7 @@ export function createApp(deps: Deps) {
     // Before the session is even read: a signed-in change from another site changes nothing.
     .use('*', sameOriginWrites)
     .use('*', session(deps))
-    .get('/health', (c) => c.json({ status: 'ok' }))
+    .get('/health', describe(HEALTH), (c) => c.json({ status: 'ok' }))
     .route('/desk', desk(deps))
     .route('/kb', kb(deps))
     .route('/auth', auth(deps))

@@ -17,7 +17,7 @@ import { FollowUpInput } from './domain/signals.ts'
 import { MESSAGES, fieldsOf, type ApiError } from './http/errors.ts'
 import { CONFIRM_HOURS, SIGN_IN_MINUTES } from './mail/notifier.ts'
 import { SESSION_COOKIE } from './middleware/session/index.ts'
-import { SignInCallbackInput, SignInLinkInput, StaffLoginInput } from './routes/auth.ts'
+import { SignInCallbackInput, SignInLinkInput, StaffLoginInput } from './services/sign-in.ts'
 import { ConfirmInput, MessageInput, PhoneContactInput, TriageInput } from './services/incident-input.ts'
 
 /** A JSON Schema (draft 2020-12), as OpenAPI 3.1 takes it. */
@@ -434,7 +434,7 @@ const searchingVisits = deflectionWeeks.reduce((sum, w) => sum + w.searching, 0)
 const deflectedVisits = deflectionWeeks.reduce((sum, w) => sum + w.deflected, 0)
 
 /** What the KnowledgeBase's readers did over 12 weeks, as Lotte Smit reads it on Monday 30 November 2026 at 10:41. */
-const insightReportExample = {
+export const insightReportExample = {
   period: { weeks: DEFAULT_REPORT_WEEKS, from: '2026-09-13T22:00:00.000Z', to: '2026-11-30T09:41:27.512Z', timeZone: 'Europe/Amsterdam' },
   noResults: {
     nl: [{ query: 'loonstrook pdf', sessions: 4, lastSeen: '2026-11-30T09:41:00.000Z' }, { query: 'btw suppletie', sessions: 2, lastSeen: '2026-11-26T14:03:00.000Z' }],
@@ -452,7 +452,7 @@ const insightReportExample = {
 }
 
 /** The article template for the most searched query that found nothing: made by the same function the route uses. */
-const templateExample = articleTemplate('Loonstrook PDF', 'nl', '2026-11-30', { sessions: 4, weeks: DEFAULT_REPORT_WEEKS })
+export const templateExample = articleTemplate('Loonstrook PDF', 'nl', '2026-11-30', { sessions: 4, weeks: DEFAULT_REPORT_WEEKS })
 
 /** The moment the GET /api/desk example shows: Monday 30 November 2026, 10:00 in Amsterdam. */
 // Consented access: Lotte Smit looks along with Tom Bakker on Monday 30 November 2026; Marieke Jansen, the admin, decides for the bakery.
@@ -645,12 +645,8 @@ const INCIDENT_SCHEMA = {
 
 /** Whether the desk is open, in every answer of the phone route. */
 /** Loket's API as an OpenAPI 3.1.0 document; `serverUrl` is where it is served, by default the origin of the document itself. */
-/**
- * The OpenAPI document. `deskExample` is GET /api/desk's reply at DESK_EXAMPLE_MOMENT, computed
- * from the desk in use, so the example never drifts from desk.yaml.
- */
-export function openApiDocument(options: { serverUrl?: string; deskExample: unknown }): OpenApiDocument {
-  const deskExample = options.deskExample
+/** The document's shell: prose, tags, shared replies, parameters and headers; the routes add their operations (http/document.ts). */
+export function openApiDocument(options: { serverUrl?: string; deskExample?: unknown } = {}): OpenApiDocument {
   const incidentId: Reference = { $ref: '#/components/parameters/IncidentId' }
 
   return {
@@ -672,123 +668,6 @@ export function openApiDocument(options: { serverUrl?: string; deskExample: unkn
       { name: 'Telephony', description: 'For the telephone system, by a shared secret: where to put through a caller who typed an incident number.' },
     ],
     paths: {
-      '/api/health': {
-        get: {
-          operationId: 'getHealth', tags: ['Desk'], summary: 'Whether the API is up',
-          responses: { 200: { description: 'The API answers.', content: json({ type: 'object', required: ['status'], properties: { status: { const: 'ok' } } }, { up: { value: { status: 'ok' } } }) } },
-        },
-      },
-      '/api/desk': {
-        get: {
-          operationId: 'getDesk', tags: ['Desk'], summary: 'Whether support is open now, until when, special days, hours, phone, priorities and product areas',
-          description: 'What the widget shows next to the incident form. Cached for a minute, so "open until 17:00" stays right. Times of day are local to `timeZone`; instants are UTC.',
-          responses: {
-            200: {
-              description: 'The desk now.',
-              headers: { 'Cache-Control': { description: 'public, max-age=60', schema: { type: 'string' } } },
-              content: json(schemaRef('DeskStatus'), { mondayMorning: { summary: 'Monday 30 November 2026, 10:00 in Amsterdam', value: deskExample } }),
-            },
-          },
-        },
-      },
-      '/api/auth/link': {
-        post: {
-          operationId: 'requestSignInLink', tags: ['Sign-in'], summary: 'E-mail a sign-in link',
-          description: `Sends a single-use link, valid ${SIGN_IN_MINUTES} minutes, to an active authorised contact or an active staff member with this address. The answer is the same 202 whether or not the address is known, and also once the address has had 3 links in 10 minutes (then no e-mail is sent). \`next\` is a path on this site to land on after signing in; \`lang\` is the e-mail's language, by default the contact's own.`,
-          requestBody: { required: true, content: json(schemaRef('SignInLinkInput'), { link: REQUEST_EXAMPLES.signInLink }) },
-          responses: {
-            202: { description: 'Whatever the address: look in the e-mail.', content: json(schemaRef('CheckEmail'), { sent: { value: { status: 'check_email', message: MESSAGES.signInSent.nl } } }) },
-            400: failure('Not a valid request, or not JSON.', {
-              badNext: { summary: 'A `next` that leads off the site', value: error('invalid_input', 'invalidInput', issuesOf(SignInLinkInput, { ...REQUEST_EXAMPLES.signInLink.value, next: '//phishing.example/' })) },
-            }),
-            403: responseRef('CrossOrigin'),
-            413: responseRef('PayloadTooLarge'),
-            415: responseRef('UnsupportedMediaType'),
-            429: responseRef('RateLimited'),
-          },
-        },
-      },
-      '/api/auth/callback': {
-        get: {
-          operationId: 'signInPage', tags: ['Sign-in'], summary: 'Open the e-mailed sign-in link',
-          description: 'Opened by the browser from the e-mail. Shows a page with one button that posts the token: opening the link does not use it up, so a mail scanner that opens links cannot spend it.',
-          parameters: [{ name: 'token', in: 'query', required: true, description: 'The token from the e-mailed link.', schema: { type: 'string' }, example: TOKEN }],
-          responses: {
-            200: html('A page with one button that signs in (posts the token to this address).', 'Inloggen · Sign in'),
-          },
-        },
-        post: {
-          operationId: 'signInCallback', tags: ['Sign-in'], summary: 'Sign in with the token from the link',
-          description: 'Posted by the page above as a form (`token=…`). Takes the token (once), starts a session and redirects; a used or expired link gets a page that says so, in Dutch and English. A post whose Origin is another site is refused.',
-          requestBody: { required: true, content: { 'application/x-www-form-urlencoded': { schema: schemaRef('SignInCallbackInput'), examples: { signIn: REQUEST_EXAMPLES.signInCallback } } } },
-          responses: {
-            303: {
-              description: 'Signed in: the session cookie is set, and the browser goes on to `next`, or to the home page.',
-              headers: {
-                Location: { description: 'The `next` path asked for with the link, or `/`.', schema: { type: 'string' }, example: `/portaal/incidenten/?id=${INCIDENT_ID}` },
-                'Set-Cookie': { $ref: '#/components/headers/SetSession' },
-              },
-            },
-            400: html('The link is unknown, used or expired (an HTML page).', 'Link verlopen · Link expired'),
-            403: {
-              description: 'Posted from another site, or the contact or staff member was deactivated or is no longer authorised: an HTML page. When the browser already sends a session cookie, a post from another site gets JSON `cross_origin` instead.',
-              content: {
-                'text/html': { schema: { type: 'string' }, examples: { page: { summary: 'Link verlopen · Link expired', value: '<!doctype html><html lang="nl">…</html>' } } },
-                ...json(schemaRef('Error'), { crossOrigin: { summary: 'From another site, with a session cookie', value: error('cross_origin', 'crossOrigin') } }),
-              },
-            },
-          },
-        },
-      },
-      '/api/auth/staff': {
-        post: {
-          operationId: 'staffSignIn', tags: ['Sign-in'], summary: 'Staff sign in with a password',
-          description: 'A wrong password and an unknown or inactive address get the same 401, which does not say which part was wrong.',
-          requestBody: { required: true, content: json(schemaRef('StaffLoginInput'), { login: REQUEST_EXAMPLES.staffLogin }) },
-          responses: {
-            200: {
-              description: 'Signed in; the session cookie is set.',
-              headers: { 'Set-Cookie': { $ref: '#/components/headers/SetSession' } },
-              content: json(schemaRef('StaffSignedIn'), { lotte: { value: { id: 's-lotte', name: 'Lotte Smit', role: 'agent', teams: ['first-line', 'finance'] } } }),
-            },
-            400: failure('Not valid, or not JSON.', {
-              noPassword: { summary: 'No password', value: error('invalid_input', 'invalidInput', issuesOf(StaffLoginInput, { email: REQUEST_EXAMPLES.staffLogin.value.email })) },
-            }),
-            401: failure('Address or password not right.', { wrong: { value: error('wrong_credentials', 'wrongPassword') } }),
-            403: responseRef('CrossOrigin'),
-            413: responseRef('PayloadTooLarge'),
-            415: responseRef('UnsupportedMediaType'),
-            429: responseRef('RateLimited'),
-          },
-        },
-      },
-      '/api/auth/logout': {
-        post: {
-          operationId: 'signOut', tags: ['Sign-in'], summary: 'Sign out',
-          description: 'Ends the session and clears the cookie; without a session it only clears the cookie. No body.',
-          security: SESSION_OPTIONAL,
-          responses: {
-            204: { description: 'Signed out.', headers: { 'Set-Cookie': { description: `Clears \`${SESSION_COOKIE}\`.`, schema: { type: 'string' }, example: `${SESSION_COOKIE}=; Max-Age=0; Path=/` } } },
-            403: responseRef('CrossOrigin'),
-          },
-        },
-      },
-      '/api/auth/me': {
-        get: {
-          operationId: 'getMe', tags: ['Sign-in'], summary: 'Who is signed in',
-          security: SESSION_REQUIRED,
-          responses: {
-            200: {
-              description: 'The contact or staff member of the session.',
-              content: json(schemaRef('Me'), {
-                contact: { summary: 'A contact', value: { kind: 'contact', id: 'c-jansen-emp', name: 'Tom Bakker', email: 'tom@bakkerij-jansen.example', role: 'employee', organisationId: 'org-jansen', lang: 'nl' } },
-                staff: { summary: 'A staff member', value: { kind: 'staff', id: 's-lotte', name: 'Lotte Smit', email: 'lotte@noordwind.example', role: 'agent', teams: ['first-line', 'finance'] } },
-              }),
-            },
-            401: responseRef('SignInRequired'),
-          },
-        },
-      },
       '/api/incidents/{id}/attachments': {
         post: {
           operationId: 'uploadAttachment', tags: ['Incidents'], summary: 'Attach a file, optionally as a reaction',
@@ -865,62 +744,6 @@ For example: \`curl -b ${SESSION_COOKIE}=… -F file=@digipoort-fout-500.png -F 
           },
         },
       },
-      '/api/kb/insight': {
-        get: {
-          operationId: 'getKbInsight', tags: ['KB insight'], summary: 'What the KnowledgeBase\'s readers searched, missed and voted, over whole weeks (staff)',
-          description: `Staff only, any role: the KnowledgeBase's anonymous votes and search events (see KnowledgeBase) over the last \`weeks\` whole weeks, Monday to Sunday in the desk's time zone, the current week counted so far.
-
-- \`noResults\`: searches that found nothing, per language
-- \`incidentQueries\`: searches after which the visit sent the incident form: the incident's own query, or else the visit's last search before it
-- \`worstArticles\`: articles with at least ${MIN_VOTES} "was this helpful?" votes in a language, the lowest share of helpful votes first
-- \`deflection\`: of the visits that searched, how many sent no incident at all, in total and per week (a visit counts in the week of its first search); a week without searches has zeros and \`rate\` null
-
-Queries are counted normalised (trimmed, lowercase, runs of spaces as one) and by visits, so a visitor who retries counts once; each list holds at most ${TOP}, most visits first, then the most recent. Nothing in it identifies a visitor. Every answer, refusals included, is \`Cache-Control: private, no-store\`.`,
-          security: SESSION_REQUIRED,
-          parameters: [
-            { name: 'weeks', in: 'query', description: `Whole weeks to cover, 1 to 52, ending with the current one; default ${DEFAULT_REPORT_WEEKS}. Any other parameter is 400.`, schema: { type: 'integer', minimum: 1, maximum: 52, default: DEFAULT_REPORT_WEEKS }, example: 12 },
-          ],
-          responses: {
-            200: {
-              description: 'The report.',
-              headers: { 'Cache-Control': { $ref: '#/components/headers/NoStore' } },
-              content: json(schemaRef('InsightReport'), { twelveWeeks: { summary: 'Lotte Smit on Monday 30 November 2026, 10:41 in Amsterdam', value: insightReportExample } }),
-            },
-            400: failure('`weeks` is not a whole number from 1 to 52, or a parameter is unknown (`(body)`).', {
-              weeks: { summary: '53 weeks', value: error('invalid_input', 'invalidInput', issuesOf(InsightQuery, { weeks: '53' })) },
-              unknownParameter: { summary: '`week` instead of `weeks`', value: error('invalid_input', 'invalidInput', issuesOf(InsightQuery, { week: '4' })) },
-            }),
-            401: responseRef('SignInRequired'),
-            403: responseRef('StaffOnly'),
-          },
-        },
-      },
-      '/api/kb/insight/template': {
-        get: {
-          operationId: 'getArticleTemplate', tags: ['KB insight'], summary: 'Download a new article to write, for a search that found nothing (staff)',
-          description: `Staff only: a KnowledgeBase article to start from, as a Markdown download (\`text/markdown; charset=utf-8\`, \`Content-Disposition: attachment\`). Its frontmatter is the one content/README.md describes: the title is the query as typed (first letter a capital), the file name and translation key a slug of it, the tags its words, \`updated\` today in the desk's time zone; \`TODO\` marks what the editor chooses (description, category, product area), and the build stops on each until it is filled. A comment says how many visits searched the query in \`lang\` and found nothing over the last ${DEFAULT_REPORT_WEEKS} weeks, and where to save the file. Any query is taken, also one the report does not list (then 0 visits). Every answer, refusals included, is \`Cache-Control: private, no-store\`.`,
-          security: SESSION_REQUIRED,
-          parameters: [
-            { name: 'query', in: 'query', required: true, description: 'The search that found nothing, as the report lists it or as typed; 1 to 200 characters once trimmed.', schema: { type: 'string', minLength: 1, maxLength: 200 }, example: 'Loonstrook PDF' },
-            { name: 'lang', in: 'query', required: true, description: 'The language it was searched in, and the article will be written in. Any other parameter is 400.', schema: { type: 'string', enum: [...LANGUAGES] }, example: 'nl' },
-          ],
-          responses: {
-            200: {
-              description: 'The article template, to save where its comment says.',
-              headers: {
-                'Content-Disposition': { description: 'Always `attachment`, named by the slug.', schema: { type: 'string' }, example: `attachment; filename="${templateExample.slug}.md"` },
-                'Cache-Control': { $ref: '#/components/headers/NoStore' },
-              },
-              content: { 'text/markdown': { schema: { type: 'string' }, examples: { loonstrook: { summary: '?query=Loonstrook%20PDF&lang=nl: 4 visits found nothing', value: templateExample.markdown } } } },
-            },
-            400: failure('No query, one too long, or a language the desk does not speak; or an unknown parameter.', {
-              fields: { summary: 'An empty query and a language the desk does not speak', value: error('invalid_input', 'invalidInput', issuesOf(TemplateQuery, { query: '  ', lang: 'de' })) },
-            }),
-            401: responseRef('SignInRequired'),
-            403: responseRef('StaffOnly'),
-          },
-        },
-      },
     },
     components: {
       schemas: {
@@ -934,12 +757,6 @@ Queries are counted normalised (trimmed, lowercase, runs of spaces as one) and b
           lang: 'Language of the e-mails; default Dutch.',
           website: 'A field people never see: leave it out. A request that fills it is taken for a bot.',
         }),
-        SignInCallbackInput: fromZod('SignInCallbackInput', 'The token from the sign-in e-mail, posted by the sign-in page.', { token: 'The token from the link.' }),
-        SignInLinkInput: fromZod('SignInLinkInput', 'Who asks for a sign-in link, and where it should land.', {
-          lang: 'Language of the e-mail; default the contact\'s own.',
-          next: 'A path on this site to land on after signing in; default the home page.',
-        }),
-        StaffLoginInput: fromZod('StaffLoginInput', 'A staff member\'s address and password.', {}),
         OrganisationDetailsInput: fromZod('OrganisationDetailsInput', 'The company details the admin may change: at least one field. A field left out stays as it is; an empty one is removed (`name` cannot be empty).', {
           name: 'The company name; it cannot be emptied.',
           address: 'Postal address, on one line. Empty: removed.',

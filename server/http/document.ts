@@ -2,8 +2,7 @@
 import type { Hono } from 'hono'
 import { generateSpecs } from 'hono-openapi'
 import type { Deps } from '../deps.ts'
-import { deskStatus } from '../domain/desk-status.ts'
-import { DESK_EXAMPLE_MOMENT, openApiDocument, type OpenApiDocument, type Parameter, type PathItem } from '../openapi.ts'
+import { openApiDocument, type OpenApiDocument, type Parameter, type PathItem } from '../openapi.ts'
 import { foldReplies } from './describe.ts'
 
 type AnyHono = Hono<any, any, any>
@@ -13,8 +12,8 @@ type AnyHono = Hono<any, any, any>
  * request schema from the route's validator and its reply schemas from present/; the guards'
  * replies folded in. An operation no route describes yet is kept as openapi.ts writes it.
  */
-export async function documentFor(deps: Pick<Deps, 'desk' | 'calendar'>, app: AnyHono): Promise<OpenApiDocument> {
-  const document = openApiDocument({ deskExample: deskStatus(deps.desk, deps.calendar, DESK_EXAMPLE_MOMENT) })
+export async function documentFor(_deps: Pick<Deps, 'desk' | 'calendar'>, app: AnyHono): Promise<OpenApiDocument> {
+  const document = openApiDocument()
   const generated = await generateSpecs(app, {
     documentation: { info: document.info },
     // The validators' 400 is the shared invalid-input reply, with `fields`.

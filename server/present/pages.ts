@@ -1,4 +1,4 @@
-/** The small HTML pages the API answers itself: confirming a registration from the e-mail, and its result. Bilingual where the language is unknown. */
+/** The small HTML pages the API answers itself: confirming a registration or signing in from an e-mailed link, and the result. Bilingual where the language is unknown. */
 import { MESSAGES } from '../http/errors.ts'
 
 const PAGE_STYLE = 'font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;line-height:1.5'
@@ -24,4 +24,20 @@ export function resultPage(kind: 'registered' | 'expired' | 'refused', number?: 
   const heading = { registered: { nl: 'Melding geregistreerd', en: 'Request registered' }, expired: { nl: 'Link werkt niet meer', en: 'Link no longer works' }, refused: { nl: 'Melding niet geregistreerd', en: 'Request not registered' } }[kind]
   return `<!doctype html><html lang="${lang}"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${heading[lang]}</title>
 <body style="${PAGE_STYLE}"><h1>${heading[lang]}</h1><p>${texts[lang]}</p><p><a href="${lang === 'en' ? '/en/' : '/'}">${lang === 'en' ? 'To the knowledge base' : 'Naar de kennisbank'}</a></p></body></html>`
+}
+
+/** The page a sign-in link opens: one button that signs in, in Dutch and English. */
+export function signInPage(token: string): string {
+  const safe = token.replace(/[^\w-]/g, '')
+  return `<!doctype html><html lang="nl"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Inloggen · Sign in</title>
+<body style="${PAGE_STYLE}"><h1>Inloggen bij Noordwind Support</h1><p>Klik op de knop om in te loggen. <span lang="en">Click the button to sign in.</span></p>
+<form method="post" action="/api/auth/callback"><input type="hidden" name="token" value="${safe}"><button type="submit" style="font:inherit;padding:.5rem 1rem">Inloggen · <span lang="en">Sign in</span></button></form></body></html>`
+}
+
+/** A link that was used, expired or withdrawn: said plainly in both languages, with a way on. */
+export function expiredPage(): string {
+  return `<!doctype html><html lang="nl"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Link verlopen · Link expired</title>
+<body style="${PAGE_STYLE}">
+<h1>Deze link werkt niet meer</h1><p>${MESSAGES.tokenInvalid.nl}</p><p><a href="/">Naar de kennisbank</a></p>
+<h2 lang="en">This link no longer works</h2><p lang="en">${MESSAGES.tokenInvalid.en}</p><p lang="en"><a href="/en/">To the knowledge base</a></p></body></html>`
 }

@@ -1,8 +1,14 @@
-/** Sign-in tokens: the single-use links e-mailed to contacts and staff, also inside tracking links. */
+/** Signing in: the single-use links e-mailed to contacts and staff (also inside tracking links), and staff passwords. */
 import { randomUUID } from 'node:crypto'
-import { hashToken, newToken } from '../auth/tokens.ts'
-import type { Session } from '../domain/records.ts'
+import { z } from 'zod'
+import { Language } from '../domain/desk.ts'
+import { hashToken, newToken, verifyPassword } from '../auth/tokens.ts'
+import { mayFile } from '../domain/incident.ts'
+import type { Session, Staff } from '../domain/records.ts'
 import type { Deps } from '../deps.ts'
+import { SIGN_IN_MINUTES } from '../mail/notifier.ts'
+import { viewerOf } from '../middleware/session/index.ts'
+import { refusal, type Outcome } from './result.ts'
 
 /** Creates a single-use sign-in token, valid `minutes`, landing on `next`. Returns the token for the e-mail. */
 export async function signInToken(deps: Pick<Deps, 'store' | 'clock'>, subject: Session['subject'], minutes: number, next?: string): Promise<{ id: string; token: string }> {
@@ -11,4 +17,58 @@ export async function signInToken(deps: Pick<Deps, 'store' | 'clock'>, subject: 
   const expiresAt = new Date(deps.clock().getTime() + minutes * 60_000).toISOString()
   await deps.store.signInTokens.put({ id, tokenHash: hashToken(token), subject, ...(next ? { next } : {}), expiresAt })
   return { id, token }
+}
+
+/** A path on this site to land on after signing in; anything else lands on the home page. */
+const SafeNext = z.string().max(300).regex(/^\/(?!\/)[\w\-./?=&%#]*$/).optional()
+
+/** Who asks for a sign-in link, and where it should land. */
+export const SignInLinkInput = z.strictObject({
+  email: z.email().max(254).transform((e) => e.toLowerCase()),
+  lang: Language.optional().meta({ description: 'Language of the e-mail; default the contact\'s own.' }),
+  next: SafeNext.meta({ description: 'A path on this site to land on after signing in; default the home page.' }),
+}).meta({ id: 'SignInLinkInput', title: 'SignInLinkInput', description: 'Who asks for a sign-in link, and where it should land.' })
+
+/** The form the sign-in page posts: the token from the e-mailed link. */
+export const SignInCallbackInput = z.strictObject({ token: z.string().min(20).max(100).meta({ description: 'The token from the link.' }) })
+  .meta({ id: 'SignInCallbackInput', title: 'SignInCallbackInput', description: 'The token from the sign-in e-mail, posted by the sign-in page.' })
+
+/** A staff member's address and password. */
+export const StaffLoginInput = z.strictObject({
+  email: z.email().max(254).transform((e) => e.toLowerCase()),
+  password: z.string().min(1).max(200),
+}).meta({ id: 'StaffLoginInput', title: 'StaffLoginInput', description: 'A staff member\'s address and password.' })
+
+/**
+ * E-mails a sign-in link to an active authorised contact or active staff member with this address;
+ * nothing for anyone else, nor past the per-address limit. The caller answers the same either way.
+ */
+export async function sendSignInLink(deps: Pick<Deps, 'store' | 'clock' | 'notifier' | 'limits'>, { email, lang, next }: z.output<typeof SignInLinkInput>): Promise<void> {
+  if (await deps.limits.signInPerEmail.hit(email) > 0) return
+  const contact = await deps.store.contacts.byEmail(email)
+  if (mayFile(contact)) {
+    const { id, token } = await signInToken(deps, { kind: 'contact', id: contact.id }, SIGN_IN_MINUTES, next)
+    await deps.notifier.signInLink({ tokenId: id, to: contact.email, lang: lang ?? contact.lang, name: contact.name, token })
+    return
+  }
+  const staff = await deps.store.staff.byEmail(email)
+  if (staff?.isActive) {
+    const { id, token } = await signInToken(deps, { kind: 'staff', id: staff.id }, SIGN_IN_MINUTES, next)
+    await deps.notifier.signInLink({ tokenId: id, to: staff.email, lang: lang ?? 'nl', name: staff.name, token })
+  }
+}
+
+/** Takes a sign-in link's token (once): who it signs in and where to, if they may still enter. */
+export async function takeSignInLink(deps: Pick<Deps, 'store' | 'clock'>, token: string | undefined): Promise<Outcome<{ subject: Session['subject']; next: string }, 'token_invalid' | 'not_authorised'>> {
+  const found = token ? await deps.store.signInTokens.take(hashToken(token), deps.clock()) : undefined
+  if (!found) return refusal('token_invalid')
+  if (!(await viewerOf(deps.store, found.subject, found.id))) return refusal('not_authorised')
+  return { subject: found.subject, next: found.next ?? '/' }
+}
+
+/** A staff member by address and password, if active; a wrong part is not said. */
+export async function checkStaffPassword(deps: Pick<Deps, 'store'>, { email, password }: z.output<typeof StaffLoginInput>): Promise<Outcome<{ staff: Staff }, 'wrong_credentials'>> {
+  const staff = await deps.store.staff.byEmail(email)
+  if (!staff?.isActive || !(await verifyPassword(password, staff.passwordHash))) return refusal('wrong_credentials')
+  return { staff }
 }
