@@ -10,7 +10,9 @@ import { reactionRefusal, statusAfterReaction, withStatus } from '../domain/inci
 import type { Attachment, Contact, Incident, Message } from '../domain/records.ts'
 import type { Deps } from '../deps.ts'
 import { MESSAGES, apiError } from '../http/errors.ts'
-import type { SessionEnv } from '../middleware/session/index.ts'
+import { requireSignedIn, type SessionEnv } from '../middleware/session/index.ts'
+import { describe } from '../http/describe.ts'
+import { DOWNLOAD, UPLOAD } from './attachments.openapi.ts'
 import { syncFolder, writeDurably } from '../store/durable-file.ts'
 import { VersionConflictError } from '../store/store.ts'
 import { incidentEvents } from '../services/incident-events.ts'
@@ -104,12 +106,13 @@ export const attachments = (deps: Deps) => {
   return new Hono<SessionEnv>()
     .post(
       '/:id/attachments',
+      describe(UPLOAD),
+      requireSignedIn,
       mayUpload,
       // Refuses by Content-Length at once, or stops reading a body without one at the limit.
       bodyLimit({ maxSize: MAX_UPLOAD_BYTES, onError: (c) => apiError(c, 413, 'payload_too_large', MESSAGES.attachmentTooLarge) }),
       async (c) => {
-        const viewer = c.get('viewer')
-        if (viewer.kind === 'anonymous') throw new Error('unreachable: mayUpload')
+        const viewer = c.var.signedIn
         // Read again: the incident may have changed while the file came in.
         const incident = await visible(c.get('viewer'), c.req.param('id'))
         if (!incident) return apiError(c, 404, 'not_found', MESSAGES.incidentNotFound)
@@ -148,8 +151,7 @@ export const attachments = (deps: Deps) => {
         return c.json({ attachment: presentAttachment(attachment), message }, 201)
       },
     )
-    .get('/:id/attachments/:attachmentId', async (c) => {
-      if (c.get('viewer').kind === 'anonymous') return apiError(c, 401, 'sign_in_required', MESSAGES.signInRequired)
+    .get('/:id/attachments/:attachmentId', describe(DOWNLOAD), requireSignedIn, async (c) => {
       const incident = await visible(c.get('viewer'), c.req.param('id'))
       if (!incident) return apiError(c, 404, 'not_found', MESSAGES.incidentNotFound)
       const attachment = await deps.store.attachments.get(c.req.param('attachmentId'))
