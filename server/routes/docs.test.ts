@@ -5,7 +5,8 @@ import { session, type SessionEnv } from '../middleware/session/index.ts'
 import { HTTP_METHODS, REQUEST_EXAMPLES, REQUEST_SCHEMAS, openApiDocument, type OpenApiDocument, type Operation, type Response } from '../openapi.ts'
 import { testDesk } from '../testing.ts'
 import { attachments } from './attachments.ts'
-import { documentFor, renderReference } from './docs.ts'
+import { documentFor } from '../http/document.ts'
+import { renderReference } from '../present/reference-page.ts'
 
 const openStores: { close(): Promise<void> }[] = []
 afterEach(async () => {
