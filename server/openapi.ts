@@ -738,17 +738,6 @@ export function openApiDocument(options: { serverUrl?: string; deskExample?: unk
           type: 'object', required: ['code', 'message', 'current'], description: 'A 409: the change to a complaint was made against an older version.',
           properties: { code: { const: 'version_conflict' }, message: { type: 'string' }, current: { ...schemaRef('Complaint'), description: 'The complaint as it is now.' } },
         },
-        CheckEmail: {
-          type: 'object', required: ['status', 'message'], description: 'The request was taken; what follows is in the e-mail.',
-          properties: { status: { const: 'check_email' }, message: { type: 'string', description: 'For people, in the language asked for.' } },
-        },
-        Registered: {
-          type: 'object', required: ['status', 'number', 'id', 'url'], description: 'An incident was registered.',
-          properties: {
-            status: { const: 'registered' }, number: { type: 'string', pattern: '^\\d+$', description: 'The incident number to quote.' }, id: { type: 'string', format: 'uuid' },
-            url: { type: 'string', description: 'Where the contact follows the incident on the KB site, in the contact\'s own language (a path): `/portaal/incidenten/?id=…` or `/en/portal/incidents/?id=…`.' },
-          },
-        },
         Incident: INCIDENT_SCHEMA,
         IncidentRow: {
           ...INCIDENT_SCHEMA, description: 'An incident in the list: as callers see it, with the requester\'s name.',
@@ -844,70 +833,6 @@ export function openApiDocument(options: { serverUrl?: string; deskExample?: unk
             },
           ],
           discriminator: { propertyName: 'type' },
-        },
-        Me: {
-          description: 'The signed-in contact or staff member.',
-          oneOf: [
-            {
-              title: 'Contact', type: 'object', required: ['kind', 'id', 'name', 'email', 'role', 'organisationId', 'lang'],
-              properties: { kind: { const: 'contact' }, id: { type: 'string' }, name: { type: 'string' }, email: { type: 'string', format: 'email' }, role: { type: 'string', enum: [...CONTACT_ROLES] }, organisationId: { type: 'string' }, lang: { type: 'string', enum: [...LANGUAGES] } },
-            },
-            {
-              title: 'Staff', type: 'object', required: ['kind', 'id', 'name', 'email', 'role', 'teams'],
-              properties: { kind: { const: 'staff' }, id: { type: 'string' }, name: { type: 'string' }, email: { type: 'string', format: 'email' }, role: { type: 'string', enum: [...STAFF_ROLES] }, teams: { type: 'array', items: { type: 'string' } } },
-            },
-          ],
-        },
-        StaffSignedIn: {
-          type: 'object', required: ['id', 'name', 'role', 'teams'], description: 'The staff member who signed in.',
-          properties: { id: { type: 'string' }, name: { type: 'string' }, role: { type: 'string', enum: [...STAFF_ROLES] }, teams: { type: 'array', items: { type: 'string' } } },
-        },
-        Organisation: {
-          type: 'object', description: 'A customer organisation, all of it: what its admin sees.',
-          required: ['id', 'name', 'customerNumber', 'isFirstClass', 'subscriptions', 'invoices', 'projects', 'courses'],
-          properties: {
-            id: { type: 'string' },
-            name: { type: 'string' },
-            customerNumber: { type: 'string', pattern: '^\\d+$', description: 'Digits, as on invoices; kept by Noordwind.' },
-            isFirstClass: { type: 'boolean', description: 'Whether it has First Class support: only then is priority 1 possible.' },
-            address: { type: 'string', description: 'Absent when not known.' },
-            phone: { type: 'string', description: 'The switchboard number; absent when not known.' },
-            invoiceEmail: { type: 'string', format: 'email', description: 'Where invoices go; absent: to the admin\'s own address.' },
-            subscriptions: {
-              type: 'array', description: 'What the organisation has from Noordwind.',
-              items: { type: 'object', required: ['name', 'since'], properties: { name: { type: 'string' }, since: { type: 'string', format: 'date' }, isFirstClass: { type: 'boolean', description: 'Present and true for the First Class subscription.' } } },
-            },
-            invoices: {
-              type: 'array',
-              items: { type: 'object', required: ['number', 'date', 'amountCents', 'isPaid'], properties: { number: { type: 'string' }, date: { type: 'string', format: 'date' }, amountCents: { type: 'integer', description: 'In euro cents.' }, isPaid: { type: 'boolean' } } },
-            },
-            projects: { type: 'array', items: { type: 'object', required: ['name', 'status'], properties: { name: { type: 'string' }, status: { type: 'string', description: 'In words, in Dutch.' } } } },
-            courses: { type: 'array', items: { type: 'object', required: ['name', 'date', 'participants'], properties: { name: { type: 'string' }, date: { type: 'string', format: 'date' }, participants: { type: 'integer', minimum: 0 } } } },
-          },
-        },
-        OrganisationBrief: {
-          type: 'object', required: ['id', 'name', 'customerNumber', 'isFirstClass'], description: 'The essentials of an organisation: what an employee sees of their own, and staff beside an incident.',
-          properties: { id: { type: 'string' }, name: { type: 'string' }, customerNumber: { type: 'string', pattern: '^\\d+$' }, isFirstClass: { type: 'boolean' } },
-        },
-        OrganisationView: {
-          description: 'The organisation as the signed-in contact\'s role may see it; `role` says which.',
-          oneOf: [
-            { title: 'Admin', type: 'object', required: ['role', 'organisation'], properties: { role: { const: 'admin' }, organisation: schemaRef('Organisation') } },
-            { title: 'Employee', type: 'object', required: ['role', 'organisation'], properties: { role: { const: 'employee' }, organisation: schemaRef('OrganisationBrief') } },
-          ],
-          discriminator: { propertyName: 'role' },
-        },
-        Contact: {
-          type: 'object', required: ['id', 'name', 'email', 'role', 'lang', 'isAuthorised', 'isActive'], description: 'A contact of the organisation, as its admin sees them.',
-          properties: {
-            id: { type: 'string' },
-            name: { type: 'string' },
-            email: { type: 'string', format: 'email', description: 'Lowercase; how they sign in.' },
-            role: { type: 'string', enum: [...CONTACT_ROLES] },
-            lang: { type: 'string', enum: [...LANGUAGES], description: 'The language of their e-mails.' },
-            isAuthorised: { type: 'boolean', description: 'Whether they may sign in and file incidents.' },
-            isActive: { type: 'boolean', description: 'False once deactivated: they left the company.' },
-          },
         },
         Complaint: {
           type: 'object', description: 'A complaint or opinion as callers see it: people by name, the incident by number.',

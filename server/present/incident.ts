@@ -1,4 +1,5 @@
 /** The JSON shapes of incidents as callers see them: staff see everything, customers not the internal. */
+import { z } from 'zod'
 import type { Deps } from '../deps.ts'
 import { extraWindowsByOrganisation } from '../domain/consent.ts'
 import { isTargetRunning, waitingIntervals } from '../domain/incident.ts'
@@ -48,5 +49,24 @@ export function presentStaffContext(incident: Incident, { organisation, contact,
   }
 }
 
+/** The reply to an anonymous registration or sign-in request: whatever happened, look in the e-mail. */
+export const CheckEmail = z.object({
+  status: z.literal('check_email'),
+  message: z.string().meta({ description: 'For people, in the language asked for.' }),
+}).meta({ id: 'CheckEmail', description: 'The request was taken; what follows is in the e-mail.' })
+export type CheckEmail = z.infer<typeof CheckEmail>
+
+/** The reply to a registration that took effect. */
+export const Registered = z.object({
+  status: z.literal('registered'),
+  number: z.string().regex(/^\d+$/).meta({ description: 'The incident number to quote.' }),
+  id: z.uuid(),
+  url: z.string().meta({ description: 'Where the contact follows the incident on the KB site, in the contact\'s own language (a path): `/portaal/incidenten/?id=…` or `/en/portal/incidents/?id=…`.' }),
+}).meta({ id: 'Registered', description: 'An incident was registered.' })
+export type Registered = z.infer<typeof Registered>
+
 /** The reply to a registration that took effect: the number, and the incident's page in the contact's language. */
-export const presentRegistered = (incident: Incident, page: string) => ({ status: 'registered' as const, number: incident.number, id: incident.id, url: page })
+export const presentRegistered = (incident: Incident, page: string): Registered => ({ status: 'registered', number: incident.number, id: incident.id, url: page })
+
+/** The reply that sends the caller to their e-mail, in `lang`. */
+export const presentCheckEmail = (message: CheckEmail['message']): CheckEmail => ({ status: 'check_email', message })

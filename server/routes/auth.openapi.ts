@@ -1,4 +1,6 @@
 /** What the sign-in routes say about themselves in the OpenAPI document, beside routes/auth.ts. */
+import { Me, StaffSignedIn } from '../present/viewer.ts'
+import { CheckEmail } from '../present/incident.ts'
 import { resolver } from 'hono-openapi'
 import type { RouteDescription } from '../http/describe.ts'
 import { MESSAGES } from '../http/errors.ts'
@@ -12,7 +14,7 @@ export const LINK: RouteDescription = {
   description: `Sends a single-use link, valid ${SIGN_IN_MINUTES} minutes, to an active authorised contact or an active staff member with this address. The answer is the same 202 whether or not the address is known, and also once the address has had 3 links in 10 minutes (then no e-mail is sent). \`next\` is a path on this site to land on after signing in; \`lang\` is the e-mail's language, by default the contact's own.`,
   requestExamples: { link: REQUEST_EXAMPLES.signInLink },
   responses: {
-    202: { description: 'Whatever the address: look in the e-mail.', content: json(schemaRef('CheckEmail'), { sent: { value: { status: 'check_email', message: MESSAGES.signInSent.nl } } }) },
+    202: { description: 'Whatever the address: look in the e-mail.', content: json(resolver(CheckEmail), { sent: { value: { status: 'check_email', message: MESSAGES.signInSent.nl } } }) },
     400: failure('Not a valid request, or not JSON.', {
       badNext: { summary: 'A `next` that leads off the site', value: error('invalid_input', 'invalidInput', issuesOf(SignInLinkInput, { ...REQUEST_EXAMPLES.signInLink.value, next: '//phishing.example/' })) },
     }),
@@ -59,7 +61,7 @@ export const STAFF_LOGIN: RouteDescription = {
     200: {
       description: 'Signed in; the session cookie is set.',
       headers: { 'Set-Cookie': { $ref: '#/components/headers/SetSession' } },
-      content: json(schemaRef('StaffSignedIn'), { lotte: { value: { id: 's-lotte', name: 'Lotte Smit', role: 'agent', teams: ['first-line', 'finance'] } } }),
+      content: json(resolver(StaffSignedIn), { lotte: { value: { id: 's-lotte', name: 'Lotte Smit', role: 'agent', teams: ['first-line', 'finance'] } } }),
     },
     400: failure('Not valid, or not JSON.', {
       noPassword: { summary: 'No password', value: error('invalid_input', 'invalidInput', issuesOf(StaffLoginInput, { email: REQUEST_EXAMPLES.staffLogin.value.email })) },
@@ -83,7 +85,7 @@ export const ME: RouteDescription = {
   responses: {
     200: {
       description: 'The contact or staff member of the session.',
-      content: json(schemaRef('Me'), {
+      content: json(resolver(Me), {
         contact: { summary: 'A contact', value: { kind: 'contact', id: 'c-jansen-emp', name: 'Tom Bakker', email: 'tom@bakkerij-jansen.example', role: 'employee', organisationId: 'org-jansen', lang: 'nl' } },
         staff: { summary: 'A staff member', value: { kind: 'staff', id: 's-lotte', name: 'Lotte Smit', email: 'lotte@noordwind.example', role: 'agent', teams: ['first-line', 'finance'] } },
       }),

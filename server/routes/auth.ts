@@ -9,6 +9,7 @@ import { MESSAGES } from '../http/errors.ts'
 import { jsonBody, requireJson } from '../middleware/json-body/index.ts'
 import { limitByAddress } from '../middleware/rate-limit/index.ts'
 import { type SessionEnv, clearSessionCookie, requireSignedIn, setSessionCookie } from '../middleware/session/index.ts'
+import { presentCheckEmail } from '../present/incident.ts'
 import { expiredPage, signInPage } from '../present/pages.ts'
 import { presentMe, presentStaffSignedIn } from '../present/viewer.ts'
 import { isRefused, refuse } from '../services/result.ts'
@@ -33,7 +34,7 @@ export const auth = (deps: Deps) =>
       const input = c.req.valid('json')
       await sendSignInLink(deps, input)
       // The same answer whether or not the address is known: nobody learns who our contacts are.
-      return c.json({ status: 'check_email', message: MESSAGES.signInSent[input.lang ?? 'nl'] }, 202)
+      return c.json(presentCheckEmail(MESSAGES.signInSent[input.lang ?? 'nl']), 202)
     })
     // The e-mailed link opens a page with one button: mail scanners that open links (common in
     // company mailboxes) would otherwise use up the single-use token before the person clicks.

@@ -1,4 +1,5 @@
 /** What the incident routes say about themselves in the OpenAPI document: summaries, prose, replies and examples, beside routes/incidents.ts. */
+import { CheckEmail, Registered } from '../present/incident.ts'
 import { INCIDENT_KINDS, LANGUAGES } from '../domain/desk.ts'
 import { IncidentInput } from '../domain/incident.ts'
 import { CONTACT_ROLES, INCIDENT_STATUSES } from '../domain/records.ts'
@@ -25,12 +26,12 @@ Signed in as a contact (the portal): registered at once, 201 with the number. Th
   responses: {
     201: {
       description: 'A signed-in contact: registered. `url` is the incident\'s page in the contact\'s own language.',
-      content: json(schemaRef('Registered'), {
+      content: json(resolver(Registered), {
         registered: { summary: 'A Dutch contact', value: { status: 'registered', number: '100142', id: INCIDENT_ID, url: `/portaal/incidenten/?id=${INCIDENT_ID}` } },
         registeredEnglish: { summary: 'An English contact (the portal example)', value: { status: 'registered', number: '100143', id: PORTAL_INCIDENT_ID, url: `/en/portal/incidents/?id=${PORTAL_INCIDENT_ID}` } },
       }),
     },
-    202: { description: 'Anonymous: look in the e-mail (for a confirmation link, or for why not).', content: json(schemaRef('CheckEmail'), { checkEmail: { value: { status: 'check_email', message: MESSAGES.checkEmail.nl } } }) },
+    202: { description: 'Anonymous: look in the e-mail (for a confirmation link, or for why not).', content: json(resolver(CheckEmail), { checkEmail: { value: { status: 'check_email', message: MESSAGES.checkEmail.nl } } }) },
     400: failure('Not valid, or not JSON; `fields` names what to fix.', {
       fields: { summary: 'An address without a domain, and a kind that does not exist', value: error('invalid_input', 'invalidInput', issuesOf(IncidentInput, { ...widgetRegistration, email: 'tom@bakkerij-jansen', kind: 'complaint' })) },
       productArea: { summary: 'A product area desk.yaml does not have', value: error('invalid_input', 'invalidInput', [{ path: 'productArea', message: 'unknown product area; one of: finance, inventory, sales, payroll, platform' }]) },
@@ -81,7 +82,7 @@ export const CONFIRM: RouteDescription = {
     201: {
       description: 'Registered: JSON with the number, or for a form post an HTML page that gives it. The requester gets an e-mail with the number and a link to follow the incident.',
       content: {
-        ...json(schemaRef('Registered'), { registered: { value: { status: 'registered', number: '100142', id: INCIDENT_ID, url: `/portaal/incidenten/?id=${INCIDENT_ID}` } } }),
+        ...json(resolver(Registered), { registered: { value: { status: 'registered', number: '100142', id: INCIDENT_ID, url: `/portaal/incidenten/?id=${INCIDENT_ID}` } } }),
         'text/html': { schema: { type: 'string' }, examples: { page: { summary: 'Melding geregistreerd', value: '<!doctype html><html lang="nl">…Uw melding is geregistreerd onder nummer <strong>100142</strong>…</html>' } } },
       },
     },

@@ -11,7 +11,7 @@ import { incidentPage } from '../services/incident-events.ts'
 import { addMessage, listIncidents, logPhoneContact, readIncident, triageIncident } from '../services/incidents.ts'
 import { checkProductArea, confirmRegistration, registerIncident, requestRegistration } from '../services/register-incident.ts'
 import { isRefused, refuse } from '../services/result.ts'
-import { extraWindowsOf, presentIncident, presentIncidentRow, presentRegistered } from '../present/incident.ts'
+import { extraWindowsOf, presentCheckEmail, presentIncident, presentIncidentRow, presentRegistered } from '../present/incident.ts'
 import { INCIDENT_REFUSALS } from '../present/incident-refusal.ts'
 import { presentIncidentView } from '../present/incident-view.ts'
 import { confirmPage, resultPage } from '../present/pages.ts'
@@ -22,7 +22,7 @@ import { CONFIRM, CONFIRMATION_PAGE, LIST, LOG_PHONE_CALL, MESSAGE, READ, REGIST
 const isSignedInContact = (c: Context) => (c as Context<SessionEnv>).get('viewer')?.kind === 'contact'
 
 export const incidents = (deps: Deps) => {
-  const checkEmail = (c: Context, lang: 'nl' | 'en') => c.json({ status: 'check_email' as const, message: MESSAGES.checkEmail[lang] }, 202)
+  const checkEmail = (c: Context, lang: 'nl' | 'en') => c.json(presentCheckEmail(MESSAGES.checkEmail[lang]), 202)
 
   return new Hono<SessionEnv>()
     .post('/', describe(REGISTER), limitByAddress(deps.limits.registrationsPerAddress, 'register', { unless: isSignedInContact }), requireJson, jsonBody(RegistrationInput), async (c) => {

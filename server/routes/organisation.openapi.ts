@@ -1,6 +1,9 @@
 /** What the organisation routes say about themselves in the OpenAPI document, beside routes/organisation.ts. */
 import { ContactChangeInput, ContactInput, OrganisationDetailsInput } from '../domain/organisation.ts'
+import { resolver } from 'hono-openapi'
+import { z } from 'zod'
 import type { RouteDescription } from '../http/describe.ts'
+import { ContactReply, OrganisationReply, OrganisationView } from '../present/organisation.ts'
 import { REQUEST_EXAMPLES, SESSION_REQUIRED, briefOrganisationExample, contactsExample, error, failure, issuesOf, json, organisationExample, schemaRef } from '../openapi.ts'
 
 export const READ: RouteDescription = {
@@ -11,7 +14,7 @@ export const READ: RouteDescription = {
     200: {
       description: 'The organisation as the contact\'s role may see it.',
       headers: { 'Cache-Control': { $ref: '#/components/headers/NoStore' } },
-      content: json(schemaRef('OrganisationView'), {
+      content: json(resolver(OrganisationView), {
         admin: { summary: 'Marieke Jansen, the admin', value: { role: 'admin', organisation: organisationExample } },
         employee: { summary: 'Tom Bakker, an employee', value: { role: 'employee', organisation: briefOrganisationExample } },
       }),
@@ -27,7 +30,7 @@ export const CHANGE: RouteDescription = {
   responses: {
     200: {
       description: 'Changed: the whole organisation, as the admin sees it.',
-      content: json({ type: 'object', required: ['role', 'organisation'], properties: { role: { const: 'admin' }, organisation: schemaRef('Organisation') } }, {
+      content: json(resolver(z.object({ role: z.literal('admin'), organisation: OrganisationReply })), {
         changed: { value: { role: 'admin', organisation: { ...organisationExample, ...REQUEST_EXAMPLES.organisationDetails.value } } },
       }),
     },
@@ -47,7 +50,7 @@ export const LIST_CONTACTS: RouteDescription = {
     200: {
       description: 'The contacts, by name.',
       headers: { 'Cache-Control': { $ref: '#/components/headers/NoStore' } },
-      content: json({ type: 'object', required: ['contacts'], properties: { contacts: { type: 'array', items: schemaRef('Contact') } } }, { jansen: { summary: 'Bakkerij Jansen', value: { contacts: contactsExample } } }),
+      content: json(resolver(z.object({ contacts: z.array(ContactReply) })), { jansen: { summary: 'Bakkerij Jansen', value: { contacts: contactsExample } } }),
     },
   },
 }
@@ -60,7 +63,7 @@ export const ADD_CONTACT: RouteDescription = {
   responses: {
     201: {
       description: 'Added.',
-      content: json({ type: 'object', required: ['contact'], properties: { contact: schemaRef('Contact') } }, {
+      content: json(resolver(z.object({ contact: ContactReply })), {
         added: { summary: 'Joost Meijer, with the defaults', value: { contact: { id: '0f4b8e27-3d1a-4c96-b5e8-2a7d9f1c6e30', ...REQUEST_EXAMPLES.addColleague.value, role: 'employee', lang: 'nl', isAuthorised: true, isActive: true } } },
       }),
     },
@@ -84,7 +87,7 @@ Withdrawing the authorisation (\`isAuthorised: false\`) or deactivating (\`isAct
   responses: {
     200: {
       description: 'Changed: the contact as it is now.',
-      content: json({ type: 'object', required: ['contact'], properties: { contact: schemaRef('Contact') } }, {
+      content: json(resolver(z.object({ contact: ContactReply })), {
         authorised: { summary: 'Sanne Visser, authorised', value: { contact: { ...contactsExample[1], isAuthorised: true } } },
       }),
     },
