@@ -681,38 +681,6 @@ export function openApiDocument(options: { serverUrl?: string; deskExample?: unk
           lang: 'Language of the e-mails; default Dutch.',
           website: 'A field people never see: leave it out. A request that fills it is taken for a bot.',
         }),
-        OrganisationDetailsInput: fromZod('OrganisationDetailsInput', 'The company details the admin may change: at least one field. A field left out stays as it is; an empty one is removed (`name` cannot be empty).', {
-          name: 'The company name; it cannot be emptied.',
-          address: 'Postal address, on one line. Empty: removed.',
-          phone: 'The switchboard number, as the customer writes it: digits, spaces, `+`, `( )` and `-`. Empty: removed.',
-          invoiceEmail: 'Where invoices go. Empty: removed, and invoices go to the admin\'s own address.',
-        }),
-        ContactInput: fromZod('ContactInput', 'A contact the admin adds to their organisation.', {
-          name: 'Their name.',
-          email: 'Their e-mail address, kept in lowercase: it is how they sign in, so it must be in use nowhere else on the desk.',
-          role: '`employee` (default) sees and files their own incidents; `admin` sees all of the organisation\'s and manages its contacts and details.',
-          lang: 'The language of their e-mails; default Dutch.',
-          isAuthorised: 'Whether they may sign in and file incidents at once; default yes.',
-        }),
-        ContactChangeInput: fromZod('ContactChangeInput', 'A change to a contact: at least one field; a field left out stays as it is.', {
-          name: 'Their name.',
-          role: '`employee` or `admin`.',
-          lang: 'The language of their e-mails.',
-          isAuthorised: '`false` withdraws the authorisation: no sign-in, no incidents, at once; `true` grants it.',
-          isActive: '`false` deactivates the contact (they left the company): signed out at once, their incidents stay.',
-        }),
-        ComplaintInput: fromZod('ComplaintInput', 'A complaint or opinion from the portal; the session decides who filed it and for which organisation.', {
-          kind: '`complaint` (klacht): answered within the response target; `opinion` (mening): read and, where useful, answered.',
-          subject: 'What it is about, in a line.',
-          text: 'The complaint or opinion itself.',
-          incidentNumber: 'The number of an incident it is about, one the contact may see; default none.',
-          lang: 'The language of its e-mails; default the contact\'s own.',
-        }),
-        ComplaintChangeInput: fromZod('ComplaintChangeInput', 'What support does with a complaint: a reply to the customer, a new status, or both.', {
-          version: 'The version the change was made against, as read; an older one is refused with 409.',
-          status: 'The new status; see the moves allowed. The same status again changes nothing.',
-          reply: 'A reply to the customer: added to the replies and mailed.',
-        }),
         Error: {
           type: 'object', required: ['code', 'message'], description: 'Every error answer.',
           properties: {
@@ -733,10 +701,6 @@ export function openApiDocument(options: { serverUrl?: string; deskExample?: unk
         VersionConflict: {
           type: 'object', required: ['code', 'message', 'current'], description: 'A 409: the change was made against an older version.',
           properties: { code: { const: 'version_conflict' }, message: { type: 'string' }, current: { ...schemaRef('Incident'), description: 'The incident as it is now.' } },
-        },
-        ComplaintVersionConflict: {
-          type: 'object', required: ['code', 'message', 'current'], description: 'A 409: the change to a complaint was made against an older version.',
-          properties: { code: { const: 'version_conflict' }, message: { type: 'string' }, current: { ...schemaRef('Complaint'), description: 'The complaint as it is now.' } },
         },
         Incident: INCIDENT_SCHEMA,
         IncidentRow: {
@@ -833,39 +797,6 @@ export function openApiDocument(options: { serverUrl?: string; deskExample?: unk
             },
           ],
           discriminator: { propertyName: 'type' },
-        },
-        Complaint: {
-          type: 'object', description: 'A complaint or opinion as callers see it: people by name, the incident by number.',
-          required: ['id', 'number', 'organisationId', 'kind', 'subject', 'text', 'lang', 'status', 'registeredAt', 'dueAt', 'respondedAt', 'updatedAt', 'version', 'contact', 'incident', 'statusHistory', 'replies', 'isBreached'],
-          properties: {
-            id: { type: 'string', format: 'uuid' },
-            number: { type: 'string', pattern: '^K\\d+$', description: '`K` and digits, unique and increasing: a series of its own beside the incident numbers.' },
-            organisationId: { type: 'string' },
-            kind: { type: 'string', enum: [...FEEDBACK_KINDS] },
-            subject: { type: 'string' },
-            text: { type: 'string' },
-            lang: { type: 'string', enum: [...LANGUAGES], description: 'The language of its e-mails.' },
-            status: { type: 'string', enum: [...COMPLAINT_STATUSES] },
-            registeredAt: { type: 'string', format: 'date-time' },
-            dueAt: { type: ['string', 'null'], format: 'date-time', description: 'When the first response is due: one working day of business time after filing. Null for an opinion.' },
-            respondedAt: { type: ['string', 'null'], format: 'date-time', description: 'Support\'s first response (a reply or a status change); null until then.' },
-            updatedAt: { type: 'string', format: 'date-time' },
-            version: { type: 'integer', minimum: 1, description: 'Raised on every change; send it with PATCH.' },
-            contact: { type: 'object', required: ['id', 'name'], description: 'The contact who filed it, who gets the e-mails.', properties: { id: { type: 'string' }, name: { type: 'string' } } },
-            incident: {
-              description: 'The incident it is about, or null.',
-              oneOf: [{ type: 'object', required: ['id', 'number', 'subject'], properties: { id: { type: 'string', format: 'uuid' }, number: { type: 'string' }, subject: { type: 'string' } } }, { type: 'null' }],
-            },
-            statusHistory: {
-              type: 'array', description: 'Oldest first.',
-              items: { type: 'object', required: ['status', 'at', 'by'], properties: { status: { type: 'string', enum: [...COMPLAINT_STATUSES] }, at: { type: 'string', format: 'date-time' }, by: schemaRef('Actor') } },
-            },
-            replies: {
-              type: 'array', description: 'Support\'s answers, oldest first; the customer sees and is mailed each.',
-              items: { type: 'object', required: ['at', 'text', 'by'], properties: { at: { type: 'string', format: 'date-time' }, text: { type: 'string' }, by: schemaRef('Actor') } },
-            },
-            isBreached: { type: 'boolean', description: 'Whether the response target was missed: no response by `dueAt`, as of now or when it came. Always false for an opinion.' },
-          },
         },
         QueueRow: {
           type: 'object', description: 'An incident in the triage queue: as staff see it, without its description, status history and KB articles, with names beside the ids.',

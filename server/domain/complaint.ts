@@ -10,23 +10,25 @@ const text = (min: number, max: number) => z.string().trim().min(min).max(max)
 /** A complaint or opinion from the portal; the signed-in contact decides the organisation. */
 export const ComplaintInput = z.strictObject({
   /** complaint (klacht) or opinion (mening). */
-  kind: z.enum(FEEDBACK_KINDS),
-  subject: text(3, 200),
-  text: text(10, 10_000),
+  kind: z.enum(FEEDBACK_KINDS).meta({ description: '`complaint` (klacht): answered within the response target; `opinion` (mening): read and, where useful, answered.' }),
+  subject: text(3, 200).meta({ description: 'What it is about, in a line.' }),
+  text: text(10, 10_000).meta({ description: 'The complaint or opinion itself.' }),
   /** The number of an incident it is about; default none. @example "100142" */
-  incidentNumber: z.string().regex(/^\d{1,12}$/, { error: 'an incident number has digits only' }).optional(),
+  incidentNumber: z.string().regex(/^\d{1,12}$/, { error: 'an incident number has digits only' }).optional()
+    .meta({ description: 'The number of an incident it is about, one the contact may see; default none.' }),
   /** Language of the e-mails; default the contact's own. */
-  lang: Language.optional(),
-})
+  lang: Language.optional().meta({ description: 'The language of its e-mails; default the contact\'s own.' }),
+}).meta({ id: 'ComplaintInput', title: 'ComplaintInput', description: 'A complaint or opinion from the portal; the session decides who filed it and for which organisation.' })
 export type ComplaintInput = z.input<typeof ComplaintInput>
 
 /** What support does with a complaint: a reply to the customer, a new status, or both. */
 export const ComplaintChangeInput = z.strictObject({
   /** The version the change was made against; an older one is refused with 409. */
-  version: z.number().int().positive(),
-  status: z.enum(COMPLAINT_STATUSES).optional(),
-  reply: text(1, 20_000).optional(),
+  version: z.number().int().positive().meta({ description: 'The version the change was made against, as read; an older one is refused with 409.' }),
+  status: z.enum(COMPLAINT_STATUSES).optional().meta({ description: 'The new status; see the moves allowed. The same status again changes nothing.' }),
+  reply: text(1, 20_000).optional().meta({ description: 'A reply to the customer: added to the replies and mailed.' }),
 }).refine((c) => c.status !== undefined || c.reply !== undefined, { error: 'give a status, a reply or both', path: ['status'] })
+  .meta({ id: 'ComplaintChangeInput', title: 'ComplaintChangeInput', description: 'What support does with a complaint: a reply to the customer, a new status, or both.' })
 export type ComplaintChangeInput = z.input<typeof ComplaintChangeInput>
 
 /** The moves support may make; a resolved complaint may be taken up again. */

@@ -1,8 +1,43 @@
 /** A complaint as its viewer reads it: names instead of references, the incident by number, whether its target is breached. */
+import { z } from 'zod'
 import { isComplaintBreached } from '../domain/complaint.ts'
-import type { Complaint, Contact } from '../domain/records.ts'
+import { LANGUAGES } from '../domain/desk.ts'
+import { COMPLAINT_STATUSES, FEEDBACK_KINDS, type Complaint, type Contact } from '../domain/records.ts'
 import type { Deps } from '../deps.ts'
 import { actorsOf } from '../services/actors.ts'
+import { ActorReply } from './actor.ts'
+
+const instant = z.iso.datetime()
+
+/** A complaint or opinion as callers see it. */
+export const ComplaintReply = z.object({
+  id: z.uuid(),
+  number: z.string().regex(/^K\d+$/).meta({ description: '`K` and digits, unique and increasing: a series of its own beside the incident numbers.' }),
+  organisationId: z.string(),
+  kind: z.enum(FEEDBACK_KINDS),
+  subject: z.string(),
+  text: z.string(),
+  lang: z.enum(LANGUAGES).meta({ description: 'The language of its e-mails.' }),
+  status: z.enum(COMPLAINT_STATUSES),
+  registeredAt: instant,
+  dueAt: instant.nullable().meta({ description: 'When the first response is due: one working day of business time after filing. Null for an opinion.' }),
+  respondedAt: instant.nullable().meta({ description: 'Support\'s first response (a reply or a status change); null until then.' }),
+  updatedAt: instant,
+  version: z.number().int().min(1).meta({ description: 'Raised on every change; send it with PATCH.' }),
+  contact: z.object({ id: z.string(), name: z.string() }).meta({ description: 'The contact who filed it, who gets the e-mails.' }),
+  incident: z.object({ id: z.uuid(), number: z.string(), subject: z.string() }).nullable().meta({ description: 'The incident it is about, or null.' }),
+  statusHistory: z.array(z.object({ status: z.enum(COMPLAINT_STATUSES), at: instant, by: ActorReply })).meta({ description: 'Oldest first.' }),
+  replies: z.array(z.object({ at: instant, text: z.string(), by: ActorReply })).meta({ description: 'Support\'s answers, oldest first; the customer sees and is mailed each.' }),
+  isBreached: z.boolean().meta({ description: 'Whether the response target was missed: no response by `dueAt`, as of now or when it came. Always false for an opinion.' }),
+}).meta({ id: 'Complaint', description: 'A complaint or opinion as callers see it: people by name, the incident by number.' })
+export type ComplaintReply = z.infer<typeof ComplaintReply>
+
+/** A 409 on a complaint: the change was made against an older version. */
+export const ComplaintVersionConflict = z.object({
+  code: z.literal('version_conflict'),
+  message: z.string(),
+  current: ComplaintReply.meta({ description: 'The complaint as it is now.' }),
+}).meta({ id: 'ComplaintVersionConflict', description: 'A 409: the change to a complaint was made against an older version.' })
 
 /** The portal page of a complaint, where a link in its e-mails lands. */
 export function complaintPage(complaint: Complaint, contact: Contact): string {
@@ -10,7 +45,7 @@ export function complaintPage(complaint: Complaint, contact: Contact): string {
 }
 
 /** The complaint with its people by name and its incident by number. */
-export async function presentComplaint(deps: Pick<Deps, 'store' | 'desk' | 'clock'>, complaint: Complaint) {
+export async function presentComplaint(deps: Pick<Deps, 'store' | 'desk' | 'clock'>, complaint: Complaint): Promise<ComplaintReply> {
   const refs = [`contact:${complaint.contactId}`, ...complaint.replies.map((r) => r.by), ...complaint.statusHistory.map((h) => h.by)]
   const actorOf = await actorsOf(deps.store, refs, deps.desk.name.nl)
   const incident = complaint.incidentId ? await deps.store.incidents.get(complaint.incidentId) : undefined

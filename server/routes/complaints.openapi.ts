@@ -1,7 +1,10 @@
 /** What the complaint routes say about themselves in the OpenAPI document, beside routes/complaints.ts. */
 import { ComplaintChangeInput, ComplaintInput } from '../domain/complaint.ts'
 import { COMPLAINT_STATUSES } from '../domain/records.ts'
+import { resolver } from 'hono-openapi'
+import { z } from 'zod'
 import type { RouteDescription } from '../http/describe.ts'
+import { ComplaintReply, ComplaintVersionConflict } from '../present/complaint.ts'
 import { MESSAGES } from '../http/errors.ts'
 import {
   COMPLAINT_ID, REQUEST_EXAMPLES, SESSION_REQUIRED, complaintAnswer, complaintExample, complaintFiledExample, complaintInput, complaintTransitions,
@@ -18,7 +21,7 @@ export const FILE: RouteDescription = {
   responses: {
     201: {
       description: 'Filed; the receipt is mailed.',
-      content: json({ type: 'object', required: ['complaint', 'url'], properties: { complaint: schemaRef('Complaint'), url: { type: 'string', description: 'The complaint\'s page in the portal, in the contact\'s language (a path): `/portaal/klachten/?id=…` or `/en/portal/complaints/?id=…`.' } } }, {
+      content: json(resolver(z.object({ complaint: ComplaintReply, url: z.string().meta({ description: 'The complaint\'s page in the portal, in the contact\'s language (a path): `/portaal/klachten/?id=…` or `/en/portal/complaints/?id=…`.' }) })), {
         filed: { summary: 'Marieke Jansen\'s complaint', value: { complaint: complaintFiledExample, url: `/portaal/klachten/?id=${COMPLAINT_ID}` } },
       }),
     },
@@ -40,7 +43,7 @@ export const LIST: RouteDescription = {
     200: {
       description: 'The complaints and opinions the caller may see.',
       headers: { 'Cache-Control': { $ref: '#/components/headers/NoStore' } },
-      content: json({ type: 'object', required: ['complaints'], properties: { complaints: { type: 'array', items: schemaRef('Complaint') } } }, { list: { value: { complaints: [complaintExample] } } }),
+      content: json(resolver(z.object({ complaints: z.array(ComplaintReply) })), { list: { value: { complaints: [complaintExample] } } }),
     },
   },
 }
@@ -54,7 +57,7 @@ export const READ: RouteDescription = {
     200: {
       description: 'The complaint; its replies and status history oldest first.',
       headers: { 'Cache-Control': { $ref: '#/components/headers/NoStore' } },
-      content: json({ type: 'object', required: ['complaint'], properties: { complaint: schemaRef('Complaint') } }, { answered: { summary: 'Answered by customer care', value: { complaint: complaintExample } } }),
+      content: json(resolver(z.object({ complaint: ComplaintReply })), { answered: { summary: 'Answered by customer care', value: { complaint: complaintExample } } }),
     },
     404: responseRef('ComplaintNotFound'),
   },
@@ -69,7 +72,7 @@ ${complaintTransitions}`,
   parameters: [{ $ref: '#/components/parameters/ComplaintId' }],
   requestExamples: { answer: REQUEST_EXAMPLES.complaintAnswer, resolve: REQUEST_EXAMPLES.complaintResolve },
   responses: {
-    200: { description: 'Changed, and mailed.', content: json({ type: 'object', required: ['complaint'], properties: { complaint: schemaRef('Complaint') } }, { answered: { value: { complaint: complaintExample } } }) },
+    200: { description: 'Changed, and mailed.', content: json(resolver(z.object({ complaint: ComplaintReply })), { answered: { value: { complaint: complaintExample } } }) },
     400: failure('Not valid, or not JSON; nothing changed.', {
       nothing: { summary: 'Neither a status nor a reply', value: error('invalid_input', 'invalidInput', issuesOf(ComplaintChangeInput, { version: 1 })) },
       noVersion: { summary: 'No version', value: error('invalid_input', 'invalidInput', issuesOf(ComplaintChangeInput, { status: 'resolved' })) },
@@ -77,7 +80,7 @@ ${complaintTransitions}`,
     404: responseRef('ComplaintNotFound'),
     409: {
       description: 'Someone changed the complaint since `version`: nothing changed, nothing is mailed; `current` is the complaint now.',
-      content: json(schemaRef('ComplaintVersionConflict'), { conflict: { value: { code: 'version_conflict', message: MESSAGES.complaintConflict.nl, current: complaintExample } } }),
+      content: json(resolver(ComplaintVersionConflict), { conflict: { value: { code: 'version_conflict', message: MESSAGES.complaintConflict.nl, current: complaintExample } } }),
     },
     422: failure('A move the process does not allow; nothing changed.', {
       transition: { summary: 'Back to received', value: error('transition_refused', 'transitionRefused', [{ path: 'status', message: 'in_progress cannot become received' }]) },

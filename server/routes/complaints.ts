@@ -6,7 +6,8 @@ import { MESSAGES, requestLanguage } from '../http/errors.ts'
 import { jsonBody, requireJson } from '../middleware/json-body/index.ts'
 import { requireContact, requireSignedIn, requireStaff, type SessionEnv } from '../middleware/session/index.ts'
 import { complaintPage, presentComplaint } from '../present/complaint.ts'
-import { ComplaintBody, ComplaintChangeBody, answerComplaint, fileComplaint, listComplaints, readComplaint } from '../services/complaints.ts'
+import { ComplaintChangeInput, ComplaintInput } from '../domain/complaint.ts'
+import { answerComplaint, fileComplaint, listComplaints, readComplaint } from '../services/complaints.ts'
 import { isRefused, refuse, type RefusalReplies } from '../services/result.ts'
 import { CHANGE, FILE, LIST, READ } from './complaints.openapi.ts'
 
@@ -20,7 +21,7 @@ const REFUSALS: RefusalReplies<'invalid_input' | 'not_found' | 'transition_refus
 
 export const complaints = (deps: Deps) =>
   new Hono<SessionEnv>()
-    .post('/', describe(FILE), requireContact, requireJson, jsonBody(ComplaintBody), async (c) => {
+    .post('/', describe(FILE), requireContact, requireJson, jsonBody(ComplaintInput), async (c) => {
       const outcome = await fileComplaint(deps, c.var.contact, c.req.valid('json'))
       if (isRefused(outcome)) return refuse(c, outcome, REFUSALS)
       return c.json({ complaint: await presentComplaint(deps, outcome.complaint), url: complaintPage(outcome.complaint, c.var.contact) }, 201)
@@ -36,7 +37,7 @@ export const complaints = (deps: Deps) =>
       c.header('Cache-Control', 'private, no-store')
       return c.json({ complaint: await presentComplaint(deps, outcome.complaint) })
     })
-    .patch('/:id', describe(CHANGE), requireStaff, requireJson, jsonBody(ComplaintChangeBody), async (c) => {
+    .patch('/:id', describe(CHANGE), requireStaff, requireJson, jsonBody(ComplaintChangeInput), async (c) => {
       const outcome = await answerComplaint(deps, c.var.staff, c.req.param('id'), c.req.valid('json'))
       if ('current' in outcome) {
         return c.json({ code: 'version_conflict', message: MESSAGES.complaintConflict[requestLanguage(c)], current: await presentComplaint(deps, outcome.current) }, 409)

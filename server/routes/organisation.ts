@@ -7,7 +7,8 @@ import { jsonBody, requireJson } from '../middleware/json-body/index.ts'
 import { requireAdmin, requireContact, type SessionEnv } from '../middleware/session/index.ts'
 import { organisationPolicy } from '../policies/organisation.ts'
 import { presentContact, presentOrganisation } from '../present/organisation.ts'
-import { ContactBody, ContactChangeBody, DetailsBody, addContact, changeContact, changeDetails, listContacts, organisationOf } from '../services/organisation.ts'
+import { ContactChangeInput, ContactInput, OrganisationDetailsInput } from '../domain/organisation.ts'
+import { addContact, changeContact, changeDetails, listContacts, organisationOf } from '../services/organisation.ts'
 import { isRefused, refuse, type RefusalReplies } from '../services/result.ts'
 import { ADD_CONTACT, CHANGE, CHANGE_CONTACT, LIST_CONTACTS, READ } from './organisation.openapi.ts'
 
@@ -24,7 +25,7 @@ export const organisation = (deps: Deps) =>
       c.header('Cache-Control', 'private, no-store')
       return c.json(presentOrganisation(found, organisationPolicy.detail(c.var.contact)))
     })
-    .patch('/', describe(CHANGE), requireAdmin, requireJson, jsonBody(DetailsBody), async (c) => {
+    .patch('/', describe(CHANGE), requireAdmin, requireJson, jsonBody(OrganisationDetailsInput), async (c) => {
       const changed = await changeDetails(deps, c.var.contact, c.req.valid('json'))
       return c.json(presentOrganisation(changed, 'full'))
     })
@@ -33,12 +34,12 @@ export const organisation = (deps: Deps) =>
       c.header('Cache-Control', 'private, no-store')
       return c.json({ contacts: contacts.map(presentContact) })
     })
-    .post('/contacts', describe(ADD_CONTACT), requireAdmin, requireJson, jsonBody(ContactBody), async (c) => {
+    .post('/contacts', describe(ADD_CONTACT), requireAdmin, requireJson, jsonBody(ContactInput), async (c) => {
       const outcome = await addContact(deps, c.var.contact, c.req.valid('json'))
       if (isRefused(outcome)) return refuse(c, outcome, REFUSALS)
       return c.json({ contact: presentContact(outcome.contact) }, 201)
     })
-    .patch('/contacts/:id', describe(CHANGE_CONTACT), requireAdmin, requireJson, jsonBody(ContactChangeBody), async (c) => {
+    .patch('/contacts/:id', describe(CHANGE_CONTACT), requireAdmin, requireJson, jsonBody(ContactChangeInput), async (c) => {
       const outcome = await changeContact(deps, c.var.contact, c.req.param('id'), c.req.valid('json'))
       if (isRefused(outcome)) return refuse(c, outcome, REFUSALS)
       return c.json({ contact: presentContact(outcome.contact) })

@@ -12,10 +12,6 @@ import { TRACK_LINK_DAYS } from './incident-events.ts'
 import { refusal, type Outcome } from './result.ts'
 import { signInToken } from './sign-in.ts'
 
-/** The request bodies as the routes validate them, named for the OpenAPI document (descriptions still in openapi.ts). */
-export const ComplaintBody = ComplaintInput.meta({ id: 'ComplaintInput' })
-export const ComplaintChangeBody = ComplaintChangeInput.meta({ id: 'ComplaintChangeInput' })
-
 type ComplaintDeps = Pick<Deps, 'store' | 'clock' | 'desk' | 'calendar' | 'notifier'>
 
 const audit = (deps: ComplaintDeps, actor: string, action: string, complaint: Complaint, details?: Record<string, unknown>) =>

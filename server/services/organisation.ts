@@ -6,11 +6,6 @@ import type { Contact, Organisation } from '../domain/records.ts'
 import type { Deps } from '../deps.ts'
 import { refusal, type Outcome } from './result.ts'
 
-/** The request bodies as the routes validate them, named for the OpenAPI document (descriptions still in openapi.ts). */
-export const DetailsBody = OrganisationDetailsInput.meta({ id: 'OrganisationDetailsInput' })
-export const ContactBody = ContactInput.meta({ id: 'ContactInput' })
-export const ContactChangeBody = ContactChangeInput.meta({ id: 'ContactChangeInput' })
-
 type OrganisationDeps = Pick<Deps, 'store' | 'clock'>
 
 const audit = (deps: OrganisationDeps, actor: Contact, action: string, details: Record<string, unknown>) =>
