@@ -698,47 +698,6 @@ export function openApiDocument(options: { serverUrl?: string; deskExample?: unk
             },
           },
         },
-        VersionConflict: {
-          type: 'object', required: ['code', 'message', 'current'], description: 'A 409: the change was made against an older version.',
-          properties: { code: { const: 'version_conflict' }, message: { type: 'string' }, current: { ...schemaRef('Incident'), description: 'The incident as it is now.' } },
-        },
-        Incident: INCIDENT_SCHEMA,
-        IncidentRow: {
-          ...INCIDENT_SCHEMA, description: 'An incident in the list: as callers see it, with the requester\'s name.',
-          required: [...INCIDENT_SCHEMA.required, 'contactName'],
-          properties: { ...INCIDENT_SCHEMA.properties, contactName: { type: 'string', description: 'The name of the contact who filed it.' } },
-        },
-        Sla: {
-          type: 'object', required: ['dueAt', 'remainingBusinessMinutes', 'isBreached', 'isPaused'], description: 'The incident\'s target in business time (the desk\'s opening hours), as of the answer.',
-          properties: {
-            dueAt: { type: ['string', 'null'], format: 'date-time', description: 'When the target falls; null without one (no priority yet, or priority 5).' },
-            remainingBusinessMinutes: { type: ['integer', 'null'], description: 'Business minutes left until dueAt; negative once breached; null without a target.' },
-            isBreached: { type: 'boolean' },
-            isPaused: { type: 'boolean', description: 'True while waiting for the customer: that time does not count.' },
-          },
-        },
-        StatusChange: {
-          type: 'object', required: ['status', 'at', 'by'],
-          properties: {
-            status: { type: 'string', enum: [...INCIDENT_STATUSES] },
-            at: { type: 'string', format: 'date-time' },
-            by: { type: 'string', description: '"contact:<id>", "staff:<id>" or "system".' },
-          },
-        },
-        Message: {
-          type: 'object', required: ['id', 'incidentId', 'visibility', 'author', 'text', 'attachmentIds', 'at'], description: 'A reply, reaction or internal note on an incident.',
-          properties: {
-            id: { type: 'string', format: 'uuid' },
-            incidentId: { type: 'string' },
-            visibility: { type: 'string', enum: ['public', 'internal'], description: 'internal: a staff note, never shown or mailed to the customer.' },
-            channel: { const: 'phone', description: 'Present for a phone call support logged, which is always internal; absent for a message written in the portal or console.' },
-            direction: { type: 'string', enum: ['inbound', 'outbound'], description: 'With `channel`: `inbound`, the customer called; `outbound`, support called them.' },
-            author: { type: 'string', description: '"contact:<id>" or "staff:<id>".' },
-            text: { type: 'string' },
-            attachmentIds: { type: 'array', items: { type: 'string' } },
-            at: { type: 'string', format: 'date-time' },
-          },
-        },
         Attachment: {
           type: 'object', required: ['id', 'fileName', 'contentType', 'size', 'at'], description: 'A file attached to an incident; download it by its id.',
           properties: {

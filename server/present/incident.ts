@@ -3,7 +3,8 @@ import { z } from 'zod'
 import type { Deps } from '../deps.ts'
 import { extraWindowsByOrganisation } from '../domain/consent.ts'
 import { isTargetRunning, waitingIntervals } from '../domain/incident.ts'
-import type { Contact, Incident, Organisation } from '../domain/records.ts'
+import { INCIDENT_KINDS, LANGUAGES } from '../domain/desk.ts'
+import { INCIDENT_STATUSES, type Contact, type Incident, type Organisation } from '../domain/records.ts'
 import { slaState, targetsOf, type Interval } from '../domain/sla.ts'
 import type { Store } from '../store/store.ts'
 
@@ -30,7 +31,8 @@ export function slaOf(incident: Incident, deps: Pick<Deps, 'calendar' | 'desk'>,
   }
 }
 
-export function presentIncident(incident: Incident, deps: Pick<Deps, 'calendar' | 'desk'>, now: Date, windows: ExtraWindows) {
+/** The incident with its target's state as of `now`. */
+export function presentIncident(incident: Incident, deps: Pick<Deps, 'calendar' | 'desk'>, now: Date, windows: ExtraWindows): IncidentReply {
   return { ...incident, sla: isTargetRunning(incident) ? slaOf(incident, deps, now, windows) : null }
 }
 
@@ -70,3 +72,70 @@ export const presentRegistered = (incident: Incident, page: string): Registered 
 
 /** The reply that sends the caller to their e-mail, in `lang`. */
 export const presentCheckEmail = (message: CheckEmail['message']): CheckEmail => ({ status: 'check_email', message })
+
+const instant = z.iso.datetime()
+
+/** The incident's target in business time, as of the answer. */
+export const SlaReply = z.object({
+  dueAt: instant.nullable().meta({ description: 'When the target falls; null without one (no priority yet, or priority 5).' }),
+  remainingBusinessMinutes: z.number().int().nullable().meta({ description: 'Business minutes left until dueAt; negative once breached; null without a target.' }),
+  isBreached: z.boolean(),
+  isPaused: z.boolean().meta({ description: 'True while waiting for the customer: that time does not count.' }),
+}).meta({ id: 'Sla', description: 'The incident\'s target in business time (the desk\'s opening hours), as of the answer.' })
+
+/** One status an incident had, who set it and when. */
+export const StatusChangeReply = z.object({
+  status: z.enum(INCIDENT_STATUSES),
+  at: instant,
+  by: z.string().meta({ description: '"contact:<id>", "staff:<id>" or "system".' }),
+}).meta({ id: 'StatusChange' })
+
+/** An incident as callers see it. */
+export const IncidentReply = z.object({
+  id: z.uuid(),
+  number: z.string().regex(/^\d+$/).meta({ description: 'Digits only, unique and increasing; what the customer quotes. Not enough on its own to reach the incident.' }),
+  organisationId: z.string(),
+  contactId: z.string().meta({ description: 'The contact who filed it: the requester, who gets the status e-mails.' }),
+  kind: z.enum(INCIDENT_KINDS),
+  productArea: z.string(),
+  subject: z.string(),
+  description: z.string(),
+  kbQuery: z.string().optional().meta({ description: 'The KnowledgeBase search that led here, when there was one.' }),
+  kbArticles: z.array(z.string()).meta({ description: 'The articles the customer was shown.' }),
+  lang: z.enum(LANGUAGES),
+  status: z.enum(INCIDENT_STATUSES),
+  priority: z.number().int().min(1).max(5).nullable().meta({ description: 'Set by support at triage; null until then.' }),
+  team: z.string(),
+  assigneeId: z.string().nullable().meta({ description: 'The staff member working on it, or null.' }),
+  registeredAt: instant,
+  statusHistory: z.array(StatusChangeReply),
+  updatedAt: instant,
+  version: z.number().int().min(1).meta({ description: 'Raised on every change; send it with PATCH.' }),
+  sla: SlaReply.nullable().meta({ description: 'The target as of now; null once resolved or closed.' }),
+}).meta({ id: 'Incident', description: 'An incident as callers see it.' })
+export type IncidentReply = z.infer<typeof IncidentReply>
+
+/** An incident in a list, with the requester's name. */
+export const IncidentRowReply = IncidentReply.extend({
+  contactName: z.string().meta({ description: 'The name of the contact who filed it.' }),
+}).meta({ id: 'IncidentRow', description: 'An incident in the list: as callers see it, with the requester\'s name.' })
+
+/** A message on an incident, as stored. */
+export const MessageReply = z.object({
+  id: z.uuid(),
+  incidentId: z.string(),
+  visibility: z.enum(['public', 'internal']).meta({ description: 'internal: a staff note, never shown or mailed to the customer.' }),
+  channel: z.literal('phone').optional().meta({ description: 'Present for a phone call support logged, which is always internal; absent for a message written in the portal or console.' }),
+  direction: z.enum(['inbound', 'outbound']).optional().meta({ description: 'With `channel`: `inbound`, the customer called; `outbound`, support called them.' }),
+  author: z.string().meta({ description: '"contact:<id>" or "staff:<id>".' }),
+  text: z.string(),
+  attachmentIds: z.array(z.string()),
+  at: instant,
+}).meta({ id: 'Message', description: 'A reply, reaction or internal note on an incident.' })
+
+/** A 409 on an incident: the change was made against an older version. */
+export const VersionConflict = z.object({
+  code: z.literal('version_conflict'),
+  message: z.string(),
+  current: IncidentReply.meta({ description: 'The incident as it is now.' }),
+}).meta({ id: 'VersionConflict', description: 'A 409: the change was made against an older version.' })

@@ -1,5 +1,6 @@
 /** What the incident routes say about themselves in the OpenAPI document: summaries, prose, replies and examples, beside routes/incidents.ts. */
-import { CheckEmail, Registered } from '../present/incident.ts'
+import { z } from 'zod'
+import { CheckEmail, IncidentReply, IncidentRowReply, MessageReply, Registered, VersionConflict } from '../present/incident.ts'
 import { INCIDENT_KINDS, LANGUAGES } from '../domain/desk.ts'
 import { IncidentInput } from '../domain/incident.ts'
 import { CONTACT_ROLES, INCIDENT_STATUSES } from '../domain/records.ts'
@@ -56,7 +57,7 @@ export const LIST: RouteDescription = {
     200: {
       description: 'The incidents the caller may see, newest first.',
       headers: { 'Cache-Control': { $ref: '#/components/headers/NoStore' } },
-      content: json({ type: 'object', required: ['incidents'], properties: { incidents: { type: 'array', items: schemaRef('IncidentRow') } } }, { list: { value: { incidents: [{ ...incidentExample, contactName: 'Tom Bakker' }] } } }),
+      content: json(resolver(z.object({ incidents: z.array(IncidentRowReply) })), { list: { value: { incidents: [{ ...incidentExample, contactName: 'Tom Bakker' }] } } }),
     },
   },
 }
@@ -115,7 +116,7 @@ An incident of another organisation (or, for an employee, a colleague's) answers
       content: json({
         type: 'object', required: ['incident', 'requester', 'messages', 'attachments', 'timeline', 'reactionRefusal'],
         properties: {
-          incident: schemaRef('Incident'),
+          incident: { $ref: '#/components/schemas/Incident' },
           requester: { type: 'object', required: ['id', 'name'], description: 'The contact who filed it.', properties: { id: { type: 'string' }, name: { type: 'string' } } },
           messages: { type: 'array', items: schemaRef('Message'), description: 'The messages the caller may see.' },
           attachments: { type: 'array', items: schemaRef('Attachment'), description: 'The files the caller may see, to download by id.' },
@@ -176,7 +177,7 @@ ${transitions}
   parameters: [INCIDENT_ID_PARAMETER],
   requestExamples: { triage: REQUEST_EXAMPLES.triage, reassign: REQUEST_EXAMPLES.reassign },
   responses: {
-    200: { description: 'Changed.', content: json({ type: 'object', required: ['incident'], properties: { incident: schemaRef('Incident') } }, { changed: { value: { incident: incidentExample } } }) },
+    200: { description: 'Changed.', content: json(resolver(z.object({ incident: IncidentReply })), { changed: { value: { incident: incidentExample } } }) },
     400: failure('Not valid, or not JSON; an unknown team or an assignee who is not active staff.', {
       team: { summary: 'A team desk.yaml does not have', value: error('invalid_input', 'invalidInput', [{ path: 'team', message: 'unknown team; one of: first-line, finance, logistics, platform' }]) },
       assignee: { summary: 'No active staff member with this id', value: error('invalid_input', 'invalidInput', [{ path: 'assigneeId', message: 'no active staff member with this id' }]) },
@@ -184,7 +185,7 @@ ${transitions}
     404: responseRef('IncidentNotFound'),
     409: {
       description: 'Someone changed the incident since `version`: nothing changed; `current` is the incident now.',
-      content: json(schemaRef('VersionConflict'), { conflict: { value: { code: 'version_conflict', message: MESSAGES.versionConflict.nl, current: { ...incidentExample, version: 3, priority: 3 } } } }),
+      content: json(resolver(VersionConflict), { conflict: { value: { code: 'version_conflict', message: MESSAGES.versionConflict.nl, current: { ...incidentExample, version: 3, priority: 3 } } } }),
     },
     422: failure('A rule refuses the change; nothing changed.', {
       firstClassOnly: { summary: 'Priority 1 for an organisation without First Class', value: error('priority_first_class_only', 'firstClassOnly', [{ path: 'priority', message: 'priority 1 is for First Class organisations only' }]) },
@@ -202,7 +203,7 @@ export const MESSAGE: RouteDescription = {
   responses: {
     201: {
       description: 'Added; the incident as it is now (its status may have moved).',
-      content: json({ type: 'object', required: ['message', 'incident'], properties: { message: schemaRef('Message'), incident: schemaRef('Incident') } }, { added: { value: { message: messageExample, incident: incidentExample } } }),
+      content: json(resolver(z.object({ message: MessageReply, incident: IncidentReply })), { added: { value: { message: messageExample, incident: incidentExample } } }),
     },
     404: responseRef('IncidentNotFound'),
     409: responseRef('ReactionRefused'),
@@ -218,7 +219,7 @@ export const LOG_PHONE_CALL: RouteDescription = {
   responses: {
     201: {
       description: 'Logged: the internal message it is kept as.',
-      content: json({ type: 'object', required: ['message'], properties: { message: schemaRef('Message') } }, { logged: { summary: 'Lotte Smit rang Tom Bakker back', value: { message: phoneCallExample } } }),
+      content: json(resolver(z.object({ message: MessageReply })), { logged: { summary: 'Lotte Smit rang Tom Bakker back', value: { message: phoneCallExample } } }),
     },
     400: failure('Not valid, or not JSON; nothing is logged.', {
       fields: { summary: 'A direction that does not exist, and an empty summary', value: error('invalid_input', 'invalidInput', issuesOf(PhoneContactInput, { direction: 'sideways', summary: '  ' })) },
