@@ -85,8 +85,6 @@ export const REQUEST_SCHEMAS = {
 } satisfies Record<string, z.ZodType>
 
 export const MAX_ATTACHMENT_MB = MAX_ATTACHMENT_BYTES / 1024 / 1024
-/** The types attachments are served with, decided by the extension and checked against the content. */
-export const ATTACHMENT_TYPES = ['image/png', 'image/jpeg', 'application/pdf', 'text/plain; charset=utf-8', 'text/csv; charset=utf-8', 'application/zip']
 export const extensions = ALLOWED_EXTENSIONS.map((e) => `.${e}`).join(', ')
 
 export const schemaRef = (name: string): Reference => ({ $ref: `#/components/schemas/${name}` })
@@ -697,65 +695,6 @@ export function openApiDocument(options: { serverUrl?: string; deskExample?: unk
               },
             },
           },
-        },
-        Attachment: {
-          type: 'object', required: ['id', 'fileName', 'contentType', 'size', 'at'], description: 'A file attached to an incident; download it by its id.',
-          properties: {
-            id: { type: 'string', format: 'uuid' },
-            fileName: { type: 'string', maxLength: 120, description: 'The name as stored: cleaned of paths and odd characters.' },
-            contentType: { type: 'string', enum: ATTACHMENT_TYPES },
-            size: { type: 'integer', minimum: 1, maximum: MAX_ATTACHMENT_BYTES, description: 'In bytes.' },
-            at: { type: 'string', format: 'date-time' },
-          },
-        },
-        AttachmentView: {
-          type: 'object', required: ['id', 'fileName', 'contentType', 'size'], description: 'A file as the timeline shows it; download it by its id.',
-          properties: {
-            id: { type: 'string', format: 'uuid' },
-            fileName: { type: 'string', maxLength: 120 },
-            contentType: { type: 'string', enum: ATTACHMENT_TYPES },
-            size: { type: 'integer', minimum: 1, maximum: MAX_ATTACHMENT_BYTES, description: 'In bytes.' },
-          },
-        },
-        Actor: {
-          type: 'object', required: ['kind', 'name'], description: 'Who did something, by name.',
-          properties: {
-            kind: { type: 'string', enum: ['contact', 'staff', 'system'], description: '`system`: the desk itself, for what happened on its own or by someone no longer known.' },
-            name: { type: 'string', description: 'The person\'s name; for `system` the desk\'s (desk.yaml\'s `name`, in Dutch).' },
-          },
-        },
-        TimelineEntry: {
-          description: 'One event on an incident\'s timeline, by `type`.',
-          oneOf: [
-            {
-              title: 'type "status"', type: 'object', required: ['type', 'at', 'status', 'by'], description: 'The status changed.',
-              properties: { type: { const: 'status' }, at: { type: 'string', format: 'date-time' }, status: { type: 'string', enum: [...INCIDENT_STATUSES] }, by: schemaRef('Actor') },
-            },
-            {
-              title: 'type "message"', type: 'object', required: ['type', 'at', 'id', 'visibility', 'text', 'by', 'attachments'], description: 'A reply, a reaction or (for staff) an internal note or logged phone call, with the files sent with it.',
-              properties: {
-                type: { const: 'message' }, at: { type: 'string', format: 'date-time' }, id: { type: 'string', format: 'uuid', description: 'The message\'s id.' },
-                visibility: { type: 'string', enum: ['public', 'internal'] }, text: { type: 'string' }, by: schemaRef('Actor'),
-                phone: { type: 'string', enum: ['inbound', 'outbound'], description: 'Present for a logged phone call (staff only, as it is internal): its direction. `by` is who logged it.' },
-                attachments: { type: 'array', items: schemaRef('AttachmentView') },
-              },
-            },
-            {
-              title: 'type "attachment"', type: 'object', required: ['type', 'at', 'by', 'attachment'], description: 'A file added on its own, without a text.',
-              properties: { type: { const: 'attachment' }, at: { type: 'string', format: 'date-time' }, by: schemaRef('Actor'), attachment: schemaRef('AttachmentView') },
-            },
-            {
-              title: 'type "consent"', type: 'object', required: ['type', 'at', 'action', 'by', 'consentId'], description: 'A step of consented access on this incident, shown to both sides.',
-              properties: {
-                type: { const: 'consent' }, at: { type: 'string', format: 'date-time' }, by: schemaRef('Actor'),
-                action: { type: 'string', description: 'e.g. `remote_view.started`, `remote_view.consented`, `remote_view.ended`, `backup.requested`, `backup.approved`, `backup.declined`, `backup.received`, `backup.purged`, `grant.given`, `grant.revoked`, `grant.used`.' },
-                consentId: { type: 'string', description: 'The record in GET /api/consents.' },
-                level: { type: 'string', enum: [...ACCESS_LEVELS], description: 'For `grant.given` and `grant.used`.' },
-                endsAt: { type: 'string', format: 'date-time', description: 'For `grant.given`.' },
-              },
-            },
-          ],
-          discriminator: { propertyName: 'type' },
         },
         QueueRow: {
           type: 'object', description: 'An incident in the triage queue: as staff see it, without its description, status history and KB articles, with names beside the ids.',

@@ -1,9 +1,14 @@
 /** What the attachment routes say about themselves in the OpenAPI document, beside routes/attachments.ts. */
 import { ALLOWED_EXTENSIONS } from '../domain/attachment.ts'
+import { resolver } from 'hono-openapi'
+import { z } from 'zod'
 import type { RouteDescription } from '../http/describe.ts'
+import { AttachmentReply } from '../present/attachment.ts'
+import { MessageReply } from '../present/incident.ts'
 import { SESSION_COOKIE } from '../middleware/session/index.ts'
+import { ATTACHMENT_TYPES } from '../present/attachment.ts'
 import {
-  ATTACHMENT_TYPES, INCIDENT_ID, INCIDENT_ID_PARAMETER, MAX_ATTACHMENT_MB, SESSION_REQUIRED, attachmentExample, error, extensions, failure, json, messageExample, responseRef, schemaRef,
+  INCIDENT_ID, INCIDENT_ID_PARAMETER, MAX_ATTACHMENT_MB, SESSION_REQUIRED, attachmentExample, error, extensions, failure, json, messageExample, responseRef, schemaRef,
 } from '../openapi.ts'
 
 export const UPLOAD: RouteDescription = {
@@ -35,7 +40,7 @@ For example: \`curl -b ${SESSION_COOKIE}=… -F file=@digipoort-fout-500.png -F 
   responses: {
     201: {
       description: 'Stored; with a text, the message it came with too.',
-      content: json({ type: 'object', required: ['attachment'], properties: { attachment: schemaRef('Attachment'), message: { ...schemaRef('Message'), description: 'Only when a text was sent.' } } }, {
+      content: json(resolver(z.object({ attachment: AttachmentReply, message: MessageReply.optional().meta({ description: 'Only when a text was sent.' }) })), {
         stored: { summary: 'A file alone', value: { attachment: attachmentExample } },
         reaction: { summary: 'A file with a text', value: { attachment: attachmentExample, message: { ...messageExample, id: '2c7e9d14-6a3b-4f58-9e21-8d0b5c7a4f16', author: 'contact:c-jansen-emp', text: 'Schermafdruk van de foutmelding', attachmentIds: [attachmentExample.id], at: attachmentExample.at } } },
       }),

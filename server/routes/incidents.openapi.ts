@@ -13,6 +13,7 @@ import {
   timelineExample, transitions, widgetRegistration,
 } from '../openapi.ts'
 import { ConfirmInput, PhoneContactInput } from '../services/incident-input.ts'
+import { IncidentView } from '../present/incident-view.ts'
 import { resolver } from 'hono-openapi'
 
 export const REGISTER: RouteDescription = {
@@ -113,39 +114,7 @@ An incident of another organisation (or, for an employee, a colleague's) answers
     200: {
       description: 'The incident; messages, attachments and timeline oldest first.',
       headers: { 'Cache-Control': { $ref: '#/components/headers/NoStore' } },
-      content: json({
-        type: 'object', required: ['incident', 'requester', 'messages', 'attachments', 'timeline', 'reactionRefusal'],
-        properties: {
-          incident: { $ref: '#/components/schemas/Incident' },
-          requester: { type: 'object', required: ['id', 'name'], description: 'The contact who filed it.', properties: { id: { type: 'string' }, name: { type: 'string' } } },
-          messages: { type: 'array', items: schemaRef('Message'), description: 'The messages the caller may see.' },
-          attachments: { type: 'array', items: schemaRef('Attachment'), description: 'The files the caller may see, to download by id.' },
-          timeline: { type: 'array', items: schemaRef('TimelineEntry') },
-          reactionRefusal: { type: ['string', 'null'], enum: ['incident_closed', 'reopen_window_passed', null], description: 'Why the customer may not react any more (the code a reaction would get), or null when they may; always null for staff.' },
-          organisation: { description: 'Staff only: the incident\'s organisation; null when it is no longer on record.', oneOf: [schemaRef('OrganisationBrief'), { type: 'null' }] },
-          contact: {
-            description: 'Staff only: the requester\'s details, to call or write them; null when they are no longer on record.',
-            oneOf: [
-              {
-                type: 'object', required: ['id', 'name', 'email', 'role', 'lang'],
-                properties: { id: { type: 'string' }, name: { type: 'string' }, email: { type: 'string', format: 'email' }, role: { type: 'string', enum: [...CONTACT_ROLES] }, lang: { type: 'string', enum: [...LANGUAGES], description: 'The language of their e-mails.' } },
-              },
-              { type: 'null' },
-            ],
-          },
-          history: {
-            type: 'array', maxItems: 10, description: 'Staff only: the organisation\'s other incidents, any status, newest first, at most 10.',
-            items: {
-              type: 'object', required: ['id', 'number', 'subject', 'status', 'kind', 'registeredAt', 'isSameContact'],
-              properties: {
-                id: { type: 'string', format: 'uuid' }, number: { type: 'string', pattern: '^\\d+$' }, subject: { type: 'string' },
-                status: { type: 'string', enum: [...INCIDENT_STATUSES] }, kind: { type: 'string', enum: [...INCIDENT_KINDS] }, registeredAt: { type: 'string', format: 'date-time' },
-                isSameContact: { type: 'boolean', description: 'Whether the same contact filed it.' },
-              },
-            },
-          },
-        },
-      }, {
+      content: json(resolver(IncidentView), {
         customer: { summary: 'Tom Bakker, who filed it', value: { incident: incidentExample, requester: { id: 'c-jansen-emp', name: 'Tom Bakker' }, messages: [messageExample, reactionExample], attachments: [attachmentExample], timeline: timelineExample, reactionRefusal: null } },
         staff: {
           summary: 'Support: the organisation, the requester\'s details, earlier incidents, the internal note and a logged phone call too',
