@@ -1,21 +1,16 @@
 /** The OpenAPI 3.1 document of Loket's API under /api: request schemas generated from the routes' zod schemas, replies and examples written beside them. */
 import { z } from 'zod'
 import { ALLOWED_EXTENSIONS, MAX_ATTACHMENT_BYTES } from './domain/attachment.ts'
-import { WEEKDAYS } from './domain/calendar.ts'
 import { COMPLAINT_TRANSITIONS, ComplaintChangeInput, ComplaintInput } from './domain/complaint.ts'
-import {
-  BackupInput, DecisionInput, ExtraSupportInput, GrantInput, REMOTE_VIEW_CODE_MINUTES,
-  REMOTE_VIEW_TRY_WINDOW_MINUTES, REMOTE_VIEW_WRONG_TRIES, RemoteViewCodeInput, RemoteViewSignalInput, VersionInput,
-} from './domain/consent.ts'
+import { BackupInput, DecisionInput, ExtraSupportInput, GrantInput, REMOTE_VIEW_CODE_MINUTES, REMOTE_VIEW_TRY_WINDOW_MINUTES, REMOTE_VIEW_WRONG_TRIES, RemoteViewCodeInput, RemoteViewSignalInput, VersionInput } from './domain/consent.ts'
 import { INCIDENT_KINDS, LANGUAGES } from './domain/desk.ts'
 import { IncidentInput, STAFF_TRANSITIONS } from './domain/incident.ts'
 import { SearchEventInput, VoteInput } from './domain/kb-insight.ts'
-import { DEFAULT_REPORT_WEEKS, InsightQuery, MIN_VOTES, TOP, TemplateQuery, articleTemplate } from './domain/kb-insight-report.ts'
+import { DEFAULT_REPORT_WEEKS, MIN_VOTES, TOP, articleTemplate } from './domain/kb-insight-report.ts'
 import { ContactChangeInput, ContactInput, OrganisationDetailsInput } from './domain/organisation.ts'
-import { ACCESS_LEVELS, COMPLAINT_STATUSES, CONTACT_ROLES, FEEDBACK_KINDS, INCIDENT_STATUSES, STAFF_ROLES } from './domain/records.ts'
+import { INCIDENT_STATUSES } from './domain/records.ts'
 import { FollowUpInput } from './domain/signals.ts'
 import { MESSAGES, fieldsOf, type ApiError } from './http/errors.ts'
-import { CONFIRM_HOURS, SIGN_IN_MINUTES } from './mail/notifier.ts'
 import { SESSION_COOKIE } from './middleware/session/index.ts'
 import { SignInCallbackInput, SignInLinkInput, StaffLoginInput } from './services/sign-in.ts'
 import { ConfirmInput, MessageInput, PhoneContactInput, TriageInput } from './services/incident-input.ts'
@@ -766,52 +761,6 @@ export function openApiDocument(options: { serverUrl?: string; deskExample?: unk
             lang: { type: 'string', enum: [...LANGUAGES], description: 'In `incidentQueries` only: the language searched in.' },
             sessions: { type: 'integer', minimum: 1, description: 'The visits that searched it: a visitor who retries counts once.' },
             lastSeen: { type: 'string', format: 'date-time', description: 'The latest time it was counted, to the minute.' },
-          },
-        },
-        Localized: {
-          type: 'object', required: ['nl', 'en'], description: 'A text in both languages of the desk.',
-          properties: { nl: { type: 'string' }, en: { type: 'string' } },
-        },
-        Hours: {
-          type: 'object', required: ['open', 'close'], description: 'Opening and closing time of one day, local time.',
-          properties: { open: { type: 'string', pattern: '^\\d{2}:\\d{2}$', description: 'HH:MM' }, close: { type: 'string', pattern: '^\\d{2}:\\d{2}$', description: 'HH:MM' } },
-        },
-        DeskStatus: {
-          type: 'object', description: 'The desk as the widget shows it.',
-          required: ['isOpen', 'changesAt', 'today', 'upcoming', 'weekly', 'phone', 'timeZone', 'priorities', 'productAreas'],
-          properties: {
-            isOpen: { type: 'boolean' },
-            changesAt: { type: ['string', 'null'], format: 'date-time', description: 'When it closes while open, when it opens next while closed; null when no opening is known.' },
-            today: {
-              description: 'Today\'s special day: why it is closed (`hours: null`) or why the hours differ; null on an ordinary day.',
-              oneOf: [{ type: 'object', required: ['note', 'hours'], properties: { note: schemaRef('Localized'), hours: { oneOf: [schemaRef('Hours'), { type: 'null' }] } } }, { type: 'null' }],
-            },
-            upcoming: {
-              type: 'array', description: 'Special days from today on, 30 days ahead, in date order.',
-              items: { type: 'object', required: ['date', 'closed', 'hours', 'note'], properties: { date: { type: 'string', format: 'date' }, closed: { type: 'boolean' }, hours: { oneOf: [schemaRef('Hours'), { type: 'null' }] }, note: schemaRef('Localized') } },
-            },
-            weekly: {
-              type: 'array', description: 'The regular week, Monday first.',
-              items: {
-                oneOf: [
-                  { type: 'object', required: ['day', 'open', 'close'], properties: { day: { type: 'string', enum: [...WEEKDAYS] }, open: { type: 'string' }, close: { type: 'string' } } },
-                  { type: 'object', required: ['day', 'closed'], properties: { day: { type: 'string', enum: [...WEEKDAYS] }, closed: { const: true } } },
-                ],
-              },
-            },
-            phone: { type: 'object', required: ['display', 'international'], properties: { display: { type: 'string' }, international: { type: 'string' } } },
-            timeZone: { type: 'string', description: 'IANA time zone of the desk, e.g. Europe/Amsterdam.' },
-            priorities: {
-              type: 'array',
-              items: {
-                type: 'object', required: ['level', 'name', 'description', 'targetText', 'firstClassOnly'],
-                properties: { level: { type: 'integer', minimum: 1, maximum: 5 }, name: schemaRef('Localized'), description: schemaRef('Localized'), targetText: schemaRef('Localized'), firstClassOnly: { type: 'boolean' } },
-              },
-            },
-            productAreas: {
-              type: 'array', description: 'The product areas the incident form offers, in desk.yaml\'s order. Send the `key` as the registration\'s `productArea`; show the `name`.',
-              items: { type: 'object', required: ['key', 'name'], properties: { key: { type: 'string', description: 'e.g. finance' }, name: schemaRef('Localized') } },
-            },
           },
         },
       },

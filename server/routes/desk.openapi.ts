@@ -1,8 +1,10 @@
 /** What GET /api/desk and GET /api/health say about themselves in the OpenAPI document, beside routes/desk.ts. */
 import type { Deps } from '../deps.ts'
 import { deskStatus } from '../domain/desk-status.ts'
+import { resolver } from 'hono-openapi'
 import type { RouteDescription } from '../http/describe.ts'
-import { DESK_EXAMPLE_MOMENT, json, schemaRef } from '../openapi.ts'
+import { DeskStatus } from '../present/desk.ts'
+import { DESK_EXAMPLE_MOMENT, json } from '../openapi.ts'
 
 export const HEALTH: RouteDescription = {
   operationId: 'getHealth', tags: ['Desk'], summary: 'Whether the API is up',
@@ -17,7 +19,7 @@ export const deskDescription = (deps: Pick<Deps, 'desk' | 'calendar'>): RouteDes
     200: {
       description: 'The desk now.',
       headers: { 'Cache-Control': { description: 'public, max-age=60', schema: { type: 'string' } } },
-      content: json(schemaRef('DeskStatus'), { mondayMorning: { summary: 'Monday 30 November 2026, 10:00 in Amsterdam', value: deskStatus(deps.desk, deps.calendar, DESK_EXAMPLE_MOMENT) } }),
+      content: json(resolver(DeskStatus), { mondayMorning: { summary: 'Monday 30 November 2026, 10:00 in Amsterdam', value: deskStatus(deps.desk, deps.calendar, DESK_EXAMPLE_MOMENT) } }),
     },
   },
 })
