@@ -704,65 +704,6 @@ export function openApiDocument(options: { serverUrl?: string; deskExample?: unk
             assigneeName: { type: ['string', 'null'], description: 'The assignee\'s name; null when unassigned, or no longer on record.' },
           },
         },
-        InsightReport: {
-          type: 'object', required: ['period', 'noResults', 'incidentQueries', 'worstArticles', 'deflection'], description: 'What the KnowledgeBase\'s insight log says over whole weeks.',
-          properties: {
-            period: {
-              type: 'object', required: ['weeks', 'from', 'to', 'timeZone'],
-              properties: {
-                weeks: { type: 'integer', minimum: 1, maximum: 52 },
-                from: { type: 'string', format: 'date-time', description: 'Monday 00:00 of the first week in the desk\'s time zone, in UTC.' },
-                to: { type: 'string', format: 'date-time', description: 'Now: the current week is counted so far.' },
-                timeZone: { type: 'string', description: 'The desk\'s, e.g. Europe/Amsterdam.' },
-              },
-            },
-            noResults: {
-              type: 'object', required: [...LANGUAGES], description: `Searches that found nothing, per language; most visits first, at most ${TOP} each.`,
-              properties: Object.fromEntries(LANGUAGES.map((l) => [l, { type: 'array', items: schemaRef('QueryCount') }])),
-            },
-            incidentQueries: {
-              type: 'array', description: `Searches after which the visit sent an incident, in the language searched; most visits first, at most ${TOP}.`,
-              items: { ...schemaRef('QueryCount'), description: 'With `lang`.' },
-            },
-            worstArticles: {
-              type: 'array', description: `Articles with at least ${MIN_VOTES} votes in a language, the lowest ratio first (on a tie, more unhelpful votes first); at most ${TOP}.`,
-              items: {
-                type: 'object', required: ['article', 'lang', 'helpful', 'notHelpful', 'ratio'],
-                properties: {
-                  article: { type: 'string', description: 'The article\'s translation key.' }, lang: { type: 'string', enum: [...LANGUAGES] },
-                  helpful: { type: 'integer', minimum: 0 }, notHelpful: { type: 'integer', minimum: 0 },
-                  ratio: { type: 'number', minimum: 0, maximum: 1, description: 'helpful / (helpful + notHelpful): the lower, the worse.' },
-                },
-              },
-            },
-            deflection: {
-              type: 'object', required: ['searching', 'deflected', 'rate', 'weeks'], description: 'Visits that searched, and of those the ones that sent no incident, over the whole period.',
-              properties: {
-                searching: { type: 'integer', minimum: 0 }, deflected: { type: 'integer', minimum: 0 },
-                rate: { type: ['number', 'null'], minimum: 0, maximum: 1, description: 'deflected / searching; null without searching visits.' },
-                weeks: {
-                  type: 'array', description: 'Per ISO week, oldest first; a visit counts in the week of its first search.',
-                  items: {
-                    type: 'object', required: ['week', 'start', 'searching', 'deflected', 'rate'],
-                    properties: {
-                      week: { type: 'string', pattern: '^\\d{4}-W\\d{2}$', description: 'e.g. 2026-W49' }, start: { type: 'string', format: 'date', description: 'Its Monday, in the desk\'s time zone.' },
-                      searching: { type: 'integer', minimum: 0 }, deflected: { type: 'integer', minimum: 0 }, rate: { type: ['number', 'null'], minimum: 0, maximum: 1 },
-                    },
-                  },
-                },
-              },
-            },
-          },
-        },
-        QueryCount: {
-          type: 'object', required: ['query', 'sessions', 'lastSeen'], description: 'A search as the report counts it. In `incidentQueries` it also has `lang`.',
-          properties: {
-            query: { type: 'string', description: 'Normalised: trimmed, lowercase, runs of spaces as one.' },
-            lang: { type: 'string', enum: [...LANGUAGES], description: 'In `incidentQueries` only: the language searched in.' },
-            sessions: { type: 'integer', minimum: 1, description: 'The visits that searched it: a visitor who retries counts once.' },
-            lastSeen: { type: 'string', format: 'date-time', description: 'The latest time it was counted, to the minute.' },
-          },
-        },
       },
       responses: {
         InvalidInput: failure('The body does not match the schema (`fields` says what to fix), or is not readable JSON.', {

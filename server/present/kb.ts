@@ -1,5 +1,7 @@
-/** Replies of the KnowledgeBase routes: an anonymous record kept. */
+/** Replies of the KnowledgeBase routes: an anonymous record kept, and the insight report staff read. */
 import { z } from 'zod'
+import { LANGUAGES } from '../domain/desk.ts'
+import { MIN_VOTES, TOP } from '../domain/kb-insight-report.ts'
 
 /** The answer to a vote or search event: it was kept; nothing else is said. */
 export const Recorded = z.strictObject({
@@ -9,3 +11,43 @@ export type Recorded = z.infer<typeof Recorded>
 
 /** The reply once a record is kept. */
 export const presentRecorded = (): Recorded => ({ recorded: true })
+
+/** A search as the report counts it. */
+export const QueryCount = z.object({
+  query: z.string().meta({ description: 'Normalised: trimmed, lowercase, runs of spaces as one.' }),
+  lang: z.enum(LANGUAGES).optional().meta({ description: 'In `incidentQueries` only: the language searched in.' }),
+  sessions: z.number().int().min(1).meta({ description: 'The visits that searched it: a visitor who retries counts once.' }),
+  lastSeen: z.iso.datetime().meta({ description: 'The latest time it was counted, to the minute.' }),
+}).meta({ id: 'QueryCount', description: 'A search as the report counts it. In `incidentQueries` it also has `lang`.' })
+
+const share = z.number().min(0).max(1)
+const count = z.number().int().min(0)
+
+/** GET /api/kb/insight's reply; computed by domain/kb-insight-report.ts. */
+export const InsightReport = z.object({
+  period: z.object({
+    weeks: z.number().int().min(1).max(52),
+    from: z.iso.datetime().meta({ description: 'Monday 00:00 of the first week in the desk\'s time zone, in UTC.' }),
+    to: z.iso.datetime().meta({ description: 'Now: the current week is counted so far.' }),
+    timeZone: z.string().meta({ description: 'The desk\'s, e.g. Europe/Amsterdam.' }),
+  }),
+  noResults: z.object(Object.fromEntries(LANGUAGES.map((l) => [l, z.array(QueryCount)])) as Record<(typeof LANGUAGES)[number], z.ZodArray<typeof QueryCount>>)
+    .meta({ description: `Searches that found nothing, per language; most visits first, at most ${TOP} each.` }),
+  incidentQueries: z.array(QueryCount.meta({ description: 'With `lang`.' }))
+    .meta({ description: `Searches after which the visit sent an incident, in the language searched; most visits first, at most ${TOP}.` }),
+  worstArticles: z.array(z.object({
+    article: z.string().meta({ description: 'The article\'s translation key.' }), lang: z.enum(LANGUAGES),
+    helpful: count, notHelpful: count,
+    ratio: share.meta({ description: 'helpful / (helpful + notHelpful): the lower, the worse.' }),
+  })).meta({ description: `Articles with at least ${MIN_VOTES} votes in a language, the lowest ratio first (on a tie, more unhelpful votes first); at most ${TOP}.` }),
+  deflection: z.object({
+    searching: count, deflected: count,
+    rate: share.nullable().meta({ description: 'deflected / searching; null without searching visits.' }),
+    weeks: z.array(z.object({
+      week: z.string().regex(/^\d{4}-W\d{2}$/).meta({ description: 'e.g. 2026-W49' }),
+      start: z.iso.date().meta({ description: 'Its Monday, in the desk\'s time zone.' }),
+      searching: count, deflected: count, rate: share.nullable(),
+    })).meta({ description: 'Per ISO week, oldest first; a visit counts in the week of its first search.' }),
+  }).meta({ description: 'Visits that searched, and of those the ones that sent no incident, over the whole period.' }),
+}).meta({ id: 'InsightReport', description: 'What the KnowledgeBase\'s insight log says over whole weeks.' })
+export type InsightReportReply = z.infer<typeof InsightReport>

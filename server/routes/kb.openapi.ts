@@ -4,7 +4,8 @@ import { SearchEventInput, VoteInput } from '../domain/kb-insight.ts'
 import { DEFAULT_REPORT_WEEKS, InsightQuery, MIN_VOTES, TOP, TemplateQuery } from '../domain/kb-insight-report.ts'
 import { errorExample, errorReply, issuesOf, jsonReply, type RouteDescription } from '../http/describe.ts'
 import { REQUEST_EXAMPLES, SESSION_REQUIRED, error, failure, insightReportExample, json, schemaRef, templateExample } from '../openapi.ts'
-import { Recorded, presentRecorded } from '../present/kb.ts'
+import { InsightReport, Recorded, presentRecorded } from '../present/kb.ts'
+import { resolver } from 'hono-openapi'
 
 const recorded = jsonReply('Recorded.', Recorded, { recorded: { value: presentRecorded() } })
 
@@ -55,7 +56,7 @@ Queries are counted normalised (trimmed, lowercase, runs of spaces as one) and b
     200: {
       description: 'The report.',
       headers: { 'Cache-Control': { $ref: '#/components/headers/NoStore' } },
-      content: json(schemaRef('InsightReport'), { twelveWeeks: { summary: 'Lotte Smit on Monday 30 November 2026, 10:41 in Amsterdam', value: insightReportExample } }),
+      content: json(resolver(InsightReport), { twelveWeeks: { summary: 'Lotte Smit on Monday 30 November 2026, 10:41 in Amsterdam', value: insightReportExample } }),
     },
     400: failure('`weeks` is not a whole number from 1 to 52, or a parameter is unknown (`(body)`).', {
       weeks: { summary: '53 weeks', value: error('invalid_input', 'invalidInput', issuesOf(InsightQuery, { weeks: '53' })) },

@@ -14,7 +14,7 @@ import { limitByAddress } from '../middleware/rate-limit/index.ts'
 import { requireStaff, type SessionEnv } from '../middleware/session/index.ts'
 import type { AppendLog } from '../store/append-log.ts'
 import { describe } from '../http/describe.ts'
-import { presentRecorded } from '../present/kb.ts'
+import { presentRecorded, type InsightReportReply } from '../present/kb.ts'
 import { EVENT, INSIGHT, TEMPLATE, VOTE } from './kb.openapi.ts'
 
 export interface KbDeps {
@@ -48,7 +48,7 @@ export const kb = (deps: KbDeps) =>
     .get('/insight', describe(INSIGHT), noStore, requireStaff, async (c) => {
       const parsed = InsightQuery.safeParse(c.req.query())
       if (!parsed.success) return apiError(c, 400, 'invalid_input', MESSAGES.invalidInput, fieldsOf(parsed.error))
-      const report = insightReport(await deps.insight.readAll(), { now: deps.clock(), timeZone: deps.desk.timeZone, weeks: parsed.data.weeks })
+      const report: InsightReportReply = insightReport(await deps.insight.readAll(), { now: deps.clock(), timeZone: deps.desk.timeZone, weeks: parsed.data.weeks })
       return c.json(report)
     })
     .get('/insight/template', describe(TEMPLATE), noStore, requireStaff, async (c) => {
