@@ -5,7 +5,6 @@ import {
   IncidentInput, mayFile, mayMove, newIncident, priorityRefusal, productAreaIssue, reactionRefusal, routeTeam, statusAfterReaction, waitingIntervals, withStatus,
 } from './incident.ts'
 import type { Incident, Organisation } from './records.ts'
-import { contactIncidentFilter, contactMaySee } from '../policies/incident.ts'
 
 const desk = loadDesk('content/desk.yaml')
 const incident = (overrides: Partial<Incident> = {}): Incident => ({ ...incidentDraft(), id: 'i1', number: '100001', version: 1, ...overrides })
@@ -121,21 +120,5 @@ describe('statuses', () => {
     expect(priorityRefusal(1, organisation(false), desk)).toBe('first_class_only')
     expect(priorityRefusal(1, organisation(true), desk)).toBeUndefined()
     expect(priorityRefusal(2, organisation(false), desk)).toBeUndefined()
-  })
-})
-
-describe('visibility', () => {
-  const admin = makeContact({ id: 'admin', role: 'admin', organisationId: 'org-1' })
-  const employee = makeContact({ id: 'emp', role: 'employee', organisationId: 'org-1' })
-  test.each([
-    ['an admin sees a colleague\'s incident', admin, incident({ contactId: 'other', organisationId: 'org-1' }), true],
-    ['an employee sees their own', employee, incident({ contactId: 'emp', organisationId: 'org-1' }), true],
-    ['an employee does not see a colleague\'s', employee, incident({ contactId: 'other', organisationId: 'org-1' }), false],
-    ['an admin never sees another organisation\'s', admin, incident({ contactId: 'x', organisationId: 'org-2' }), false],
-  ])('%s', (_name, who, what, expected) => expect(contactMaySee(who, what)).toBe(expected))
-
-  test('lists by role', () => {
-    expect(contactIncidentFilter(admin)).toEqual({ organisationId: 'org-1' })
-    expect(contactIncidentFilter(employee)).toEqual({ organisationId: 'org-1', contactId: 'emp' })
   })
 })

@@ -3,7 +3,7 @@ import type { Complaint, Incident, Staff } from '../domain/records.ts'
 import type { SignedIn, Viewer } from '../middleware/session/index.ts'
 import { contact, incidentDraft } from '../store/store-contract.ts'
 import { complaintListFilter, complaintPolicy } from './complaint.ts'
-import { contactIncidentFilter, incidentPolicy } from './incident.ts'
+import { contactIncidentFilter, contactMaySee, incidentPolicy } from './incident.ts'
 import { organisationPolicy } from './organisation.ts'
 
 // One incident and one complaint of the own organisation, both filed by the requester. Every
@@ -94,5 +94,24 @@ describe('what a contact may list and name', () => {
 
   test.each([['admin', 'full'], ['employee', 'brief']] as const)('an organisation\'s %s sees it in %s', (role, detail) => {
     expect(organisationPolicy.detail(contact({ organisationId: OWN, role }))).toBe(detail)
+  })
+})
+
+/** An incident of `overrides`' organisation and contact. */
+const incidentOf = (overrides: Partial<Incident>): Incident => ({ ...incidentDraft(), id: 'i1', number: '100001', version: 1, ...overrides })
+
+describe('contactMaySee and contactIncidentFilter, as domain/visibility.ts had them', () => {
+  const admin = contact({ id: 'admin', role: 'admin', organisationId: 'org-1' })
+  const employee = contact({ id: 'emp', role: 'employee', organisationId: 'org-1' })
+  test.each([
+    ['an admin sees a colleague\'s incident', admin, incidentOf({ contactId: 'other', organisationId: 'org-1' }), true],
+    ['an employee sees their own', employee, incidentOf({ contactId: 'emp', organisationId: 'org-1' }), true],
+    ['an employee does not see a colleague\'s', employee, incidentOf({ contactId: 'other', organisationId: 'org-1' }), false],
+    ['an admin never sees another organisation\'s', admin, incidentOf({ contactId: 'x', organisationId: 'org-2' }), false],
+  ])('%s', (_name, who, what, expected) => expect(contactMaySee(who, what)).toBe(expected))
+
+  test('lists by role', () => {
+    expect(contactIncidentFilter(admin)).toEqual({ organisationId: 'org-1' })
+    expect(contactIncidentFilter(employee)).toEqual({ organisationId: 'org-1', contactId: 'emp' })
   })
 })
