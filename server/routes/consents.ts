@@ -11,9 +11,6 @@ import { INCIDENT_ID, backupExample, extraSupportExample, grantExample, remoteVi
 import { ConsentReply, presentConsents } from '../present/consent.ts'
 import { incidentReader, listConsents } from '../services/consents.ts'
 
-/** Kept here for the incidents' timeline until it imports the domain's. */
-export { TIMELINE_ACTIONS } from '../domain/consent.ts'
-
 /** What the list may be narrowed to; a contact's list is always their own organisation's. */
 export const ConsentQuery = z.object({
   kind: z.enum(CONSENT_KINDS, { error: `one of: ${CONSENT_KINDS.join(', ')}` }).optional().meta({ description: 'Only this kind.', example: 'grant' }),

@@ -64,11 +64,14 @@ export function incidentReader(store: Deps['store']): IncidentReader {
 export const incidentOfRecord = (read: IncidentReader, record: ConsentRecord): Promise<Incident | undefined> =>
   'incidentId' in record ? read(record.incidentId) : Promise.resolve(undefined)
 
+/** Whether a record is of `kind`. */
+const isKind = <K extends ConsentKind>(record: ConsentRecord, kind: K): record is Extract<ConsentRecord, { kind: K }> => record.kind === kind
+
 /** The record of `kind` with this id, and its incident; undefined when there is none of that kind. */
 export async function findConsent<K extends ConsentKind>(deps: Pick<Deps, 'store'>, kind: K, id: string, read: IncidentReader = incidentReader(deps.store)) {
   const record = await deps.store.consents.get(id)
-  if (!record || record.kind !== kind) return undefined
-  return { record: record as Extract<ConsentRecord, { kind: K }>, incident: await incidentOfRecord(read, record) }
+  if (!record || !isKind(record, kind)) return undefined
+  return { record, incident: await incidentOfRecord(read, record) }
 }
 
 /** Applies a change against the version the caller saw; a conflict with the current record when someone was first. */
