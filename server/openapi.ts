@@ -608,34 +608,6 @@ Per minute:
 
 Request bodies are JSON of at most 64 KB (413 \`payload_too_large\`; 415 for another content type); attachments are files of at most ${MAX_ATTACHMENT_MB} MB.`
 
-/** An incident as callers see it; list rows add the requester's name. */
-const INCIDENT_SCHEMA = {
-  type: 'object', description: 'An incident as callers see it.',
-  required: ['id', 'number', 'organisationId', 'contactId', 'kind', 'productArea', 'subject', 'description', 'kbArticles', 'lang', 'status', 'priority', 'team', 'assigneeId', 'registeredAt', 'statusHistory', 'updatedAt', 'version', 'sla'],
-  properties: {
-    id: { type: 'string', format: 'uuid' },
-    number: { type: 'string', pattern: '^\\d+$', description: 'Digits only, unique and increasing; what the customer quotes. Not enough on its own to reach the incident.' },
-    organisationId: { type: 'string' },
-    contactId: { type: 'string', description: 'The contact who filed it: the requester, who gets the status e-mails.' },
-    kind: { type: 'string', enum: [...INCIDENT_KINDS] },
-    productArea: { type: 'string' },
-    subject: { type: 'string' },
-    description: { type: 'string' },
-    kbQuery: { type: 'string', description: 'The KnowledgeBase search that led here, when there was one.' },
-    kbArticles: { type: 'array', items: { type: 'string' }, description: 'The articles the customer was shown.' },
-    lang: { type: 'string', enum: [...LANGUAGES] },
-    status: { type: 'string', enum: [...INCIDENT_STATUSES] },
-    priority: { type: ['integer', 'null'], minimum: 1, maximum: 5, description: 'Set by support at triage; null until then.' },
-    team: { type: 'string' },
-    assigneeId: { type: ['string', 'null'], description: 'The staff member working on it, or null.' },
-    registeredAt: { type: 'string', format: 'date-time' },
-    statusHistory: { type: 'array', items: schemaRef('StatusChange') },
-    updatedAt: { type: 'string', format: 'date-time' },
-    version: { type: 'integer', minimum: 1, description: 'Raised on every change; send it with PATCH.' },
-    sla: { oneOf: [schemaRef('Sla'), { type: 'null' }], description: 'The target as of now; null once resolved or closed.' },
-  },
-} satisfies SchemaObject
-
 /** Whether the desk is open, in every answer of the phone route. */
 /** Loket's API as an OpenAPI 3.1.0 document; `serverUrl` is where it is served, by default the origin of the document itself. */
 /** The document's shell: prose, tags, shared replies, parameters and headers; the routes add their operations (http/document.ts). */
@@ -689,19 +661,6 @@ export function openApiDocument(options: { serverUrl?: string; deskExample?: unk
                 },
               },
             },
-          },
-        },
-        QueueRow: {
-          type: 'object', description: 'An incident in the triage queue: as staff see it, without its description, status history and KB articles, with names beside the ids.',
-          required: [...INCIDENT_SCHEMA.required.filter((f) => !['description', 'statusHistory', 'kbArticles'].includes(f)), 'organisation', 'contactName', 'assigneeName'],
-          properties: {
-            ...Object.fromEntries(Object.entries(INCIDENT_SCHEMA.properties).filter(([f]) => !['description', 'statusHistory', 'kbArticles'].includes(f))),
-            organisation: {
-              description: 'The organisation, briefly; null when it is no longer on record.',
-              oneOf: [{ type: 'object', required: ['id', 'name', 'isFirstClass'], properties: { id: { type: 'string' }, name: { type: 'string' }, isFirstClass: { type: 'boolean' } } }, { type: 'null' }],
-            },
-            contactName: { type: ['string', 'null'], description: 'The requester\'s name; null when they are no longer on record.' },
-            assigneeName: { type: ['string', 'null'], description: 'The assignee\'s name; null when unassigned, or no longer on record.' },
           },
         },
       },

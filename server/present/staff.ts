@@ -4,9 +4,26 @@ import type { DeskConfig } from '../domain/desk.ts'
 import { STAFF_ROLES, type Staff } from '../domain/records.ts'
 import type { Deps } from '../deps.ts'
 import type { Queue } from '../services/staff-queue.ts'
+import { IncidentReply } from './incident.ts'
+
+/** An incident in the triage queue: without its long fields, with names beside the ids. */
+export const QueueRowReply = IncidentReply.omit({ description: true, statusHistory: true, kbArticles: true }).extend({
+  organisation: z.object({ id: z.string(), name: z.string(), isFirstClass: z.boolean() }).nullable()
+    .meta({ description: 'The organisation, briefly; null when it is no longer on record.' }),
+  contactName: z.string().nullable().meta({ description: 'The requester\'s name; null when they are no longer on record.' }),
+  assigneeName: z.string().nullable().meta({ description: 'The assignee\'s name; null when unassigned, or no longer on record.' }),
+}).meta({ id: 'QueueRow', description: 'An incident in the triage queue: as staff see it, without its description, status history and KB articles, with names beside the ids.' })
+
+/** The queue as of a moment, and the teams the caller may see. */
+export const QueueReply = z.object({
+  asOf: z.string().meta({ format: 'date-time', description: 'The moment the targets were computed for.' }),
+  teams: z.array(z.string()).meta({ description: 'The team keys whose queues the caller may see, in desk.yaml\'s order.' }),
+  incidents: z.array(QueueRowReply),
+})
+export type QueueReply = z.infer<typeof QueueReply>
 
 /** The queue as the console shows it: rows without the long fields, with the organisation, the requester's and the assignee's names. */
-export async function presentQueue(deps: Pick<Deps, 'store'>, queue: Queue) {
+export async function presentQueue(deps: Pick<Deps, 'store'>, queue: Queue): Promise<QueueReply> {
   const [organisations, people, contacts] = await Promise.all([
     deps.store.organisations.list(), deps.store.staff.list(),
     Promise.all([...new Set(queue.rows.map((i) => i.incident.contactId))].map((id) => deps.store.contacts.get(id))),

@@ -6,8 +6,8 @@ import { describe, errorExample, errorReply, issuesOf, jsonReply, type RouteDesc
 import { MESSAGES, apiError } from '../http/errors.ts'
 import { queryOf } from '../middleware/json-body/index.ts'
 import { type SessionEnv, requireStaff } from '../middleware/session/index.ts'
-import { QUEUE_ETAG, json, peopleExample, queueExample, schemaRef } from '../openapi.ts'
-import { PeopleReply, presentPeople, presentQueue } from '../present/staff.ts'
+import { QUEUE_ETAG, peopleExample, queueExample } from '../openapi.ts'
+import { PeopleReply, QueueReply, presentPeople, presentQueue } from '../present/staff.ts'
 import { staffPeople, staffQueue } from '../services/staff-queue.ts'
 
 /**
@@ -37,17 +37,10 @@ Polling: the answer carries an \`ETag\`. Send it back exactly as received in \`I
   ],
   responses: {
     200: {
-      description: 'The queue, in its order.',
       headers: { ETag: { $ref: '#/components/headers/QueueETag' }, 'Cache-Control': PRIVATE_NO_CACHE },
-      // The row is the incident's hand-written schema, less three fields: it moves here once the incident reply is zod.
-      content: json({
-        type: 'object', required: ['asOf', 'teams', 'incidents'],
-        properties: {
-          asOf: { type: 'string', format: 'date-time', description: 'The moment the targets were computed for.' },
-          teams: { type: 'array', items: { type: 'string' }, description: 'The team keys whose queues the caller may see, in desk.yaml\'s order.' },
-          incidents: { type: 'array', items: schemaRef('QueueRow') },
-        },
-      }, { lotte: { summary: 'Lotte Smit (first line, finance) on Monday morning: a new question first, then her own incident', value: queueExample } }),
+      ...jsonReply('The queue, in its order.', QueueReply, {
+        lotte: { summary: 'Lotte Smit (first line, finance) on Monday morning: a new question first, then her own incident', value: queueExample },
+      }),
     },
     304: {
       description: 'Nothing changed since the `ETag` sent in `If-None-Match`: no body.',
