@@ -41,7 +41,7 @@ export interface RefusalContext {
 }
 
 /** The reply to a refusal; a conflict carries the record as it now stands, as the viewer may read it. */
-export async function refusalReply(c: Context, refusal: ConsentRefusal, { deps, viewer, notFound }: RefusalContext): Promise<Response> {
+export async function refusalReply(c: Context, refusal: ConsentRefusal, { deps, viewer, notFound }: RefusalContext) {
   switch (refusal.refused) {
     case 'version_conflict':
       return c.json({ code: refusal.refused, message: MESSAGES.consentConflict[requestLanguage(c)], current: await presentConsent(deps, refusal.current, viewer) }, 409)
