@@ -15,10 +15,13 @@ export const presentRecorded = (): Recorded => ({ recorded: true })
 /** A search as the report counts it. */
 export const QueryCount = z.object({
   query: z.string().meta({ description: 'Normalised: trimmed, lowercase, runs of spaces as one.' }),
-  lang: z.enum(LANGUAGES).optional().meta({ description: 'In `incidentQueries` only: the language searched in.' }),
   sessions: z.number().int().min(1).meta({ description: 'The visits that searched it: a visitor who retries counts once.' }),
   lastSeen: z.iso.datetime().meta({ description: 'The latest time it was counted, to the minute.' }),
-}).meta({ id: 'QueryCount', description: 'A search as the report counts it. In `incidentQueries` it also has `lang`.' })
+}).meta({ id: 'QueryCount', description: 'A search as the report counts it.' })
+
+/** A search after which the visit sent an incident, with the language searched in. */
+export const IncidentQueryCount = QueryCount.extend({ lang: z.enum(LANGUAGES).meta({ description: 'The language searched in.' }) })
+  .meta({ id: 'IncidentQueryCount', description: 'A search as the report counts it, with the language it was searched in.' })
 
 const share = z.number().min(0).max(1)
 const count = z.number().int().min(0)
@@ -33,7 +36,7 @@ export const InsightReport = z.object({
   }),
   noResults: z.object(Object.fromEntries(LANGUAGES.map((l) => [l, z.array(QueryCount)])) as Record<(typeof LANGUAGES)[number], z.ZodArray<typeof QueryCount>>)
     .meta({ description: `Searches that found nothing, per language; most visits first, at most ${TOP} each.` }),
-  incidentQueries: z.array(QueryCount.meta({ description: 'With `lang`.' }))
+  incidentQueries: z.array(IncidentQueryCount)
     .meta({ description: `Searches after which the visit sent an incident, in the language searched; most visits first, at most ${TOP}.` }),
   worstArticles: z.array(z.object({
     article: z.string().meta({ description: 'The article\'s translation key.' }), lang: z.enum(LANGUAGES),

@@ -48,6 +48,9 @@ export type ContactReply = z.infer<typeof ContactReply>
 /** What an admin sees of a contact. */
 export const presentContact = ({ id, name, email, role, lang, isAuthorised, isActive }: Contact): ContactReply => ({ id, name, email, role, lang, isAuthorised, isActive })
 
+/** The organisation in full, as its admin sees it. */
+export const presentAdminView = (organisation: Organisation) => ({ role: 'admin' as const, organisation })
+
 /** The organisation at the detail the contact's role allows. */
 export const presentOrganisation = (organisation: Organisation, detail: 'full' | 'brief'): OrganisationView =>
-  detail === 'full' ? { role: 'admin', organisation } : { role: 'employee', organisation: briefOrganisation(organisation) }
+  detail === 'full' ? presentAdminView(organisation) : { role: 'employee', organisation: briefOrganisation(organisation) }

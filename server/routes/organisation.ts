@@ -6,7 +6,7 @@ import { MESSAGES } from '../http/errors.ts'
 import { jsonBody, requireJson } from '../middleware/json-body/index.ts'
 import { requireAdmin, requireContact, type SessionEnv } from '../middleware/session/index.ts'
 import { organisationPolicy } from '../policies/organisation.ts'
-import { presentContact, presentOrganisation } from '../present/organisation.ts'
+import { presentAdminView, presentContact, presentOrganisation } from '../present/organisation.ts'
 import { ContactChangeInput, ContactInput, OrganisationDetailsInput } from '../domain/organisation.ts'
 import { addContact, changeContact, changeDetails, listContacts, organisationOf } from '../services/organisation.ts'
 import { isRefused, refuse, type RefusalReplies } from '../services/result.ts'
@@ -27,7 +27,7 @@ export const organisation = (deps: Deps) =>
     })
     .patch('/', describe(CHANGE), requireAdmin, requireJson, jsonBody(OrganisationDetailsInput), async (c) => {
       const changed = await changeDetails(deps, c.var.contact, c.req.valid('json'))
-      return c.json(presentOrganisation(changed, 'full'))
+      return c.json(presentAdminView(changed))
     })
     .get('/contacts', describe(LIST_CONTACTS), requireAdmin, async (c) => {
       const contacts = await listContacts(deps, c.var.contact)
