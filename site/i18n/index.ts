@@ -25,7 +25,7 @@ import staffRemoteViewNl from './staff-remote-view.nl.json'
 import staffRemoteViewEn from './staff-remote-view.en.json'
 import remoteViewNl from './remote-view.nl.json'
 import remoteViewEn from './remote-view.en.json'
-import { format } from './format.ts'
+import { format } from '#lib/format.ts'
 import type { Language } from '../../server/domain/desk.ts'
 
 /** The KnowledgeBase's strings, the portal's (`portal.*`) and the staff console's (`staff.*`) by area, one dictionary per language. */

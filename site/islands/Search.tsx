@@ -2,7 +2,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks'
 import type { Language } from '../../server/domain/desk.ts'
 import { createInsight } from '../../widget/src/insight.ts'
-import { format } from '../i18n/format.ts'
+import { format } from '#lib/format.ts'
 import { excerptParts } from './excerpt.ts'
 import { loadPagefind, type Pagefind, type PagefindResult } from './pagefind.ts'
 

@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
 import type { Language } from '../../../server/domain/desk.ts'
 import { ACCESS_LEVELS, type AccessLevel } from '../../../server/domain/records.ts'
-import { format } from '../../i18n/format.ts'
+import { format } from '#lib/format.ts'
 import type { PortalStrings } from '../../i18n/index.ts'
 import {
   backupBadge, defaultGrantEnd, extraSupportBadge, grantBadge, isGrantable, isoOfLocal, latestGrantEnd, levelHint, levelName, purgeLine,

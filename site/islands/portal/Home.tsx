@@ -1,7 +1,7 @@
 /** The portal's overview: who you are signed in as, your organisation in brief, open incidents and where to go next. */
 import { useEffect, useState } from 'preact/hooks'
 import type { Language } from '../../../server/domain/desk.ts'
-import { format } from '../../i18n/format.ts'
+import { format } from '#lib/format.ts'
 import type { PortalStrings } from '../../i18n/index.ts'
 import { call, messageOf, portalApi, type Success } from './api.ts'
 import { moment } from './format.ts'

@@ -1,7 +1,7 @@
 /** The portal's incidents: the list by role with filters, and one incident's timeline (with the steps of consented access, and the remote-view code while it waits) with the customer's reaction. */
 import { useEffect, useRef, useState } from 'preact/hooks'
 import type { Language } from '../../../server/domain/desk.ts'
-import { format } from '../../i18n/format.ts'
+import { format } from '#lib/format.ts'
 import type { PortalStrings } from '../../i18n/index.ts'
 import { consentSentence } from './access-view.ts'
 import { ApiFailure, call, messageOf, portalApi, type Success } from './api.ts'

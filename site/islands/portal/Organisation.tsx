@@ -2,7 +2,7 @@
 import type { ComponentChildren } from 'preact'
 import { useEffect, useRef, useState } from 'preact/hooks'
 import type { Language } from '../../../server/domain/desk.ts'
-import { format } from '../../i18n/format.ts'
+import { format } from '#lib/format.ts'
 import type { PortalStrings } from '../../i18n/index.ts'
 import { Field, useFocusFirstInvalid } from '../Field.tsx'
 import { call, messageOf, portalApi, type PortalApi, type Success } from './api.ts'

@@ -1,7 +1,7 @@
 /** The requester's remote-view code while it waits for their consent: shown prominently on the access page and on the incident's page. */
 import { useState } from 'preact/hooks'
 import type { Language } from '../../../server/domain/desk.ts'
-import { format } from '../../i18n/format.ts'
+import { format } from '#lib/format.ts'
 import type { PortalStrings } from '../../i18n/index.ts'
 import { usePolling } from '../polling.ts'
 import { clockTime, spacedCode, waitingCodes } from './access-view.ts'

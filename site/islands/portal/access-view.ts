@@ -2,7 +2,7 @@
 import { tzOffset } from '@date-fns/tz'
 import type { Language } from '../../../server/domain/desk.ts'
 import type { AccessLevel, BackupStatus, ExtraSupportStatus } from '../../../server/domain/records.ts'
-import { format } from '../../i18n/format.ts'
+import { format } from '#lib/format.ts'
 import type { PortalKey, PortalStrings } from '../../i18n/index.ts'
 import { DESK_TIME_ZONE, moment } from './format.ts'
 

@@ -6,7 +6,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks'
 import type { Language } from '../../../server/domain/desk.ts'
-import { format } from '../../i18n/format.ts'
+import { format } from '#lib/format.ts'
 import type { RemoteViewStrings } from '../../i18n/index.ts'
 import { ApiFailure, call, messageOf, portalApi } from '../portal/api.ts'
 import { moment } from '../portal/format.ts'

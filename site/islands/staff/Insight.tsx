@@ -1,7 +1,7 @@
 /** The KB insight page for editors: how much the KB answers on its own, what was searched in vain, which searches ended in an incident, and which articles did not help. */
 import { useEffect, useState } from 'preact/hooks'
 import type { Language } from '../../../server/domain/desk.ts'
-import { format } from '../../i18n/format.ts'
+import { format } from '#lib/format.ts'
 import type { StaffStrings } from '../../i18n/index.ts'
 import { call, messageOf, portalApi, type PortalApi, type Success } from '../portal/api.ts'
 import { day, moment } from '../portal/format.ts'

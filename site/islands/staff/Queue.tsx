@@ -2,7 +2,7 @@
 import type { ClientResponse } from 'hono/client'
 import { useEffect, useRef, useState } from 'preact/hooks'
 import type { Language } from '../../../server/domain/desk.ts'
-import { format } from '../../i18n/format.ts'
+import { format } from '#lib/format.ts'
 import type { StaffStrings } from '../../i18n/index.ts'
 import { ApiFailure, call, messageOf, portalApi, type Success } from '../portal/api.ts'
 import { moment } from '../portal/format.ts'

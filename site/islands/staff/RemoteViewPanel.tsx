@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks'
 import type { Language } from '../../../server/domain/desk.ts'
-import { format } from '../../i18n/format.ts'
+import { format } from '#lib/format.ts'
 import type { StaffStrings } from '../../i18n/index.ts'
 import { call, messageOf, portalApi } from '../portal/api.ts'
 import { apiChannel } from '../remote-view/channel.ts'

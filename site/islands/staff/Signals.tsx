@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
 import type { Language } from '../../../server/domain/desk.ts'
 import type { FollowUpKind } from '../../../server/domain/records.ts'
-import { format } from '../../i18n/format.ts'
+import { format } from '#lib/format.ts'
 import type { StaffStrings } from '../../i18n/index.ts'
 import { call, messageOf, portalApi, type PortalApi, type Success } from '../portal/api.ts'
 import { formErrors, type FormErrors } from '../portal/field-errors.ts'
@@ -230,4 +230,3 @@ function FollowUpForm({ id, lang, strings, organisationId, onAdded }: Common & {
     </form>
   )
 }
-

@@ -1,7 +1,7 @@
 /** The console's access page: extra-support requests to approve or decline, the access support holds at customers right now, and the backups waiting on support. */
 import { useRef, useState } from 'preact/hooks'
 import type { Language } from '../../../server/domain/desk.ts'
-import { format } from '../../i18n/format.ts'
+import { format } from '#lib/format.ts'
 import type { StaffStrings } from '../../i18n/index.ts'
 import { ApiFailure, call, messageOf, portalApi } from '../portal/api.ts'
 import { moment } from '../portal/format.ts'

@@ -1,7 +1,7 @@
 /** The console's incident page: who filed it and why, the whole timeline with internal notes and consent steps, triage by the priority guidance, replies, notes and calls, access and consent, and the organisation's other incidents. */
 import { useEffect, useRef, useState } from 'preact/hooks'
 import type { Language } from '../../../server/domain/desk.ts'
-import { format } from '../../i18n/format.ts'
+import { format } from '#lib/format.ts'
 import type { StaffStrings } from '../../i18n/index.ts'
 import { ApiFailure, call, messageOf, portalApi, type Success } from '../portal/api.ts'
 import { formErrors } from '../portal/field-errors.ts'

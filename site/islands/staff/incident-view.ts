@@ -2,7 +2,7 @@
 import type { Language, Priority } from '../../../server/domain/desk.ts'
 import type { Incident, IncidentStatus } from '../../../server/domain/records.ts'
 import type { TimelineEntry } from '../../../server/domain/timeline.ts'
-import { format } from '../../i18n/format.ts'
+import { format } from '#lib/format.ts'
 import type { StaffKey, StaffStrings } from '../../i18n/index.ts'
 import { moment } from '../portal/format.ts'
 import { levelName } from './access-view.ts'

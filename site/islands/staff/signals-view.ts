@@ -2,7 +2,7 @@
 import type { Language } from '../../../server/domain/desk.ts'
 import type { FollowUpKind } from '../../../server/domain/records.ts'
 import type { ThresholdKind } from '../../../server/domain/signals.ts'
-import { format } from '../../i18n/format.ts'
+import { format } from '#lib/format.ts'
 import type { StaffStrings } from '../../i18n/index.ts'
 
 /** A threshold of desk.yaml: `count` contact moments of `kind` (or of any kind) within the window. */
