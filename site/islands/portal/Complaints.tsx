@@ -5,10 +5,10 @@ import type { Language } from '../../../server/domain/desk.ts'
 import type { ComplaintStatus, FeedbackKind } from '../../../server/domain/records.ts'
 import { format } from '#lib/format.ts'
 import type { PortalStrings } from '../../i18n/index.ts'
-import { ApiFailure, call, messageOf, portalApi, type Success } from './api.ts'
+import { ApiFailure, call, messageOf, portalApi, type Success } from '../lib/api.ts'
 import { historyOf, longMoment, targetState, type HistoryEntry } from './complaint-view.ts'
 import { moment } from './format.ts'
-import { Gate, type Viewer } from './Gate.tsx'
+import { SignedIn, type Viewer } from '../lib/SignedIn.tsx'
 import type { PortalPaths } from './paths.ts'
 
 interface Props {
@@ -24,9 +24,9 @@ type Detail = Success<Awaited<ReturnType<Api['complaints'][':id']['$get']>>>['co
 export default function Complaints({ lang, strings, paths }: Props) {
   const id = typeof location === 'undefined' ? null : new URLSearchParams(location.search).get('id')
   return (
-    <Gate lang={lang} strings={strings}>
+    <SignedIn as="contact" lang={lang} strings={strings}>
       {(viewer) => (id ? <ComplaintPage id={id} lang={lang} strings={strings} paths={paths} /> : <Overview viewer={viewer} lang={lang} strings={strings} paths={paths} />)}
-    </Gate>
+    </SignedIn>
   )
 }
 

@@ -3,9 +3,9 @@ import { useEffect, useState } from 'preact/hooks'
 import type { Language } from '../../../server/domain/desk.ts'
 import { format } from '#lib/format.ts'
 import type { PortalStrings } from '../../i18n/index.ts'
-import { call, messageOf, portalApi, type Success } from './api.ts'
+import { call, messageOf, portalApi, type Success } from '../lib/api.ts'
 import { moment } from './format.ts'
-import { Gate, type Viewer } from './Gate.tsx'
+import { SignedIn, type Viewer } from '../lib/SignedIn.tsx'
 import { statusName } from './labels.ts'
 import type { PortalProps } from './paths.ts'
 
@@ -19,7 +19,7 @@ type Company = Success<Awaited<ReturnType<Api['organisation']['$get']>>>['organi
 const OPEN = 'new,in_progress,waiting_for_customer'
 
 export default function Home(props: Props) {
-  return <Gate lang={props.lang} strings={props.strings}>{(viewer) => <Overview {...props} viewer={viewer} />}</Gate>
+  return <SignedIn as="contact" lang={props.lang} strings={props.strings}>{(viewer) => <Overview {...props} viewer={viewer} />}</SignedIn>
 }
 
 function Overview({ lang, strings, paths, viewer }: Props & { viewer: Viewer }) {

@@ -4,9 +4,9 @@ import type { Language } from '../../../server/domain/desk.ts'
 import { format } from '#lib/format.ts'
 import type { PortalStrings } from '../../i18n/index.ts'
 import { consentSentence } from './access-view.ts'
-import { ApiFailure, call, messageOf, portalApi, type Success } from './api.ts'
+import { ApiFailure, call, messageOf, portalApi, type Success } from '../lib/api.ts'
 import { moment, fileSize } from './format.ts'
-import { Gate, type Viewer } from './Gate.tsx'
+import { SignedIn, type Viewer } from '../lib/SignedIn.tsx'
 import type { PortalProps } from './paths.ts'
 import { STATUSES, KINDS, statusName, kindName, useDesk, type Desk } from './labels.ts'
 import { RemoteViewCode, useWaitingCodes } from './RemoteViewCode.tsx'
@@ -21,9 +21,9 @@ type Entry = Detail['timeline'][number]
 export default function Incidents({ lang, strings, paths }: Props) {
   const id = typeof location === 'undefined' ? null : new URLSearchParams(location.search).get('id')
   return (
-    <Gate lang={lang} strings={strings}>
+    <SignedIn as="contact" lang={lang} strings={strings}>
       {(viewer) => (id ? <IncidentPage id={id} viewer={viewer} lang={lang} strings={strings} paths={paths} /> : <IncidentList viewer={viewer} lang={lang} strings={strings} paths={paths} />)}
-    </Gate>
+    </SignedIn>
   )
 }
 

@@ -3,11 +3,11 @@ import { useEffect, useRef, useState } from 'preact/hooks'
 import type { Language } from '../../../server/domain/desk.ts'
 import { format } from '#lib/format.ts'
 import type { PortalStrings } from '../../i18n/index.ts'
-import { excerptParts } from '../excerpt.ts'
-import { loadPagefind, type PagefindResult } from '../pagefind.ts'
-import { ApiFailure, call, messageOf, portalApi } from './api.ts'
-import { formErrors } from './field-errors.ts'
-import { Gate, type Viewer } from './Gate.tsx'
+import { excerptParts } from '#lib/excerpt.ts'
+import { loadPagefind, type PagefindResult } from '#lib/pagefind.ts'
+import { ApiFailure, call, messageOf, portalApi } from '../lib/api.ts'
+import { formErrors } from '../lib/field-errors.ts'
+import { SignedIn, type Viewer } from '../lib/SignedIn.tsx'
 import { KINDS, kindName, useDesk } from './labels.ts'
 import type { PortalProps } from './paths.ts'
 
@@ -21,7 +21,7 @@ const SEARCH_DELAY_MS = 250
 const KIND_HINT = { bug: 'new.kindBug', outage: 'new.kindOutage', wish: 'new.kindWish', question: 'new.kindQuestion' } as const
 
 export default function NewIncident(props: Props) {
-  return <Gate lang={props.lang} strings={props.strings}>{(viewer) => <Register {...props} viewer={viewer} />}</Gate>
+  return <SignedIn as="contact" lang={props.lang} strings={props.strings}>{(viewer) => <Register {...props} viewer={viewer} />}</SignedIn>
 }
 
 /** Up to five KnowledgeBase articles for `query`, newest answer only: an older, slower search is dropped. */

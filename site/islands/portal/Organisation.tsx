@@ -4,11 +4,11 @@ import { useEffect, useRef, useState } from 'preact/hooks'
 import type { Language } from '../../../server/domain/desk.ts'
 import { format } from '#lib/format.ts'
 import type { PortalStrings } from '../../i18n/index.ts'
-import { Field, useFocusFirstInvalid } from '../Field.tsx'
-import { call, messageOf, portalApi, type PortalApi, type Success } from './api.ts'
-import { formErrors, type FormErrors } from './field-errors.ts'
+import { Field, useFocusFirstInvalid } from '../lib/Field.tsx'
+import { call, messageOf, portalApi, type PortalApi, type Success } from '../lib/api.ts'
+import { formErrors, type FormErrors } from '../lib/field-errors.ts'
 import { day } from './format.ts'
-import { Gate, type Viewer } from './Gate.tsx'
+import { SignedIn, type Viewer } from '../lib/SignedIn.tsx'
 import { euros } from './money.ts'
 import type { PortalPaths } from './paths.ts'
 
@@ -27,7 +27,7 @@ interface Common {
 type Outcome = { text: string }
 
 export default function Organisation({ lang, strings }: { lang: Language; strings: PortalStrings; paths: PortalPaths }) {
-  return <Gate lang={lang} strings={strings}>{(viewer) => <OrganisationPage lang={lang} strings={strings} viewer={viewer} />}</Gate>
+  return <SignedIn as="contact" lang={lang} strings={strings}>{(viewer) => <OrganisationPage lang={lang} strings={strings} viewer={viewer} />}</SignedIn>
 }
 
 type PageState = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'loaded'; reply: OrganisationReply }

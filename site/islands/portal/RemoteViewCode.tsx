@@ -3,9 +3,9 @@ import { useState } from 'preact/hooks'
 import type { Language } from '../../../server/domain/desk.ts'
 import { format } from '#lib/format.ts'
 import type { PortalStrings } from '../../i18n/index.ts'
-import { usePolling } from '../polling.ts'
+import { usePolling } from '../lib/polling.ts'
 import { clockTime, spacedCode, waitingCodes } from './access-view.ts'
-import { call, portalApi, type PortalApi, type Success } from './api.ts'
+import { call, portalApi, type PortalApi, type Success } from '../lib/api.ts'
 import type { PortalPaths } from './paths.ts'
 
 type Consent = Success<Awaited<ReturnType<PortalApi['consents']['$get']>>>['consents'][number]

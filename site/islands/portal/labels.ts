@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks'
 import type { Language } from '../../../server/domain/desk.ts'
 import type { PortalStrings } from '../../i18n/index.ts'
-import { call, portalApi, type Success } from './api.ts'
+import { call, portalApi, type Success } from '../lib/api.ts'
 
 export const STATUSES = ['new', 'in_progress', 'waiting_for_customer', 'resolved', 'closed'] as const
 export const KINDS = ['bug', 'outage', 'wish', 'question'] as const

@@ -2,7 +2,7 @@
 import type { Language } from '../../../server/domain/desk.ts'
 import { format } from '#lib/format.ts'
 import type { StaffStrings } from '../../i18n/index.ts'
-import type { PortalApi, Success } from '../portal/api.ts'
+import type { PortalApi, Success } from '../lib/api.ts'
 import { moment } from '../portal/format.ts'
 
 type Consent = Success<Awaited<ReturnType<PortalApi['consents']['$get']>>>['consents'][number]

@@ -8,9 +8,9 @@ import { useRef, useState } from 'preact/hooks'
 import type { Language } from '../../../server/domain/desk.ts'
 import { format } from '#lib/format.ts'
 import type { StaffStrings } from '../../i18n/index.ts'
-import { ApiFailure, call, messageOf, portalApi, type PortalApi, type Success } from '../portal/api.ts'
-import { usePolling } from '../polling.ts'
-import { formErrors } from '../portal/field-errors.ts'
+import { ApiFailure, call, messageOf, portalApi, type PortalApi, type Success } from '../lib/api.ts'
+import { usePolling } from '../lib/polling.ts'
+import { formErrors } from '../lib/field-errors.ts'
 import { day, moment } from '../portal/format.ts'
 import {
   announcement, backupActions, backupBadge, byLine, changedSince, freshest, grantBadge, grantState, levelName, withRecord, type Badge,

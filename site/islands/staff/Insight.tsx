@@ -3,14 +3,14 @@ import { useEffect, useState } from 'preact/hooks'
 import type { Language } from '../../../server/domain/desk.ts'
 import { format } from '#lib/format.ts'
 import type { StaffStrings } from '../../i18n/index.ts'
-import { call, messageOf, portalApi, type PortalApi, type Success } from '../portal/api.ts'
+import { call, messageOf, portalApi, type PortalApi, type Success } from '../lib/api.ts'
 import { day, moment } from '../portal/format.ts'
 import { BarChart } from './BarChart.tsx'
 import {
   around, count, DEFAULT_PERIOD, deflectionBars, deflectionSentence, languageName, languagesFor, percent, PERIODS, templateHref, type Period,
 } from './insight-view.ts'
 import type { StaffProps } from './props.ts'
-import { StaffGate } from './StaffGate.tsx'
+import { SignedIn } from '../lib/SignedIn.tsx'
 
 type Report = Success<Awaited<ReturnType<PortalApi['kb']['insight']['$get']>>>
 type QueryCount = Report['noResults'][Language][number]
@@ -22,9 +22,9 @@ interface Common {
 
 export default function Insight({ lang, strings }: StaffProps) {
   return (
-    <StaffGate lang={lang} strings={strings}>
+    <SignedIn as="staff" lang={lang} strings={strings}>
       {() => <InsightPage lang={lang} strings={strings} />}
-    </StaffGate>
+    </SignedIn>
   )
 }
 

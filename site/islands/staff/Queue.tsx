@@ -4,16 +4,16 @@ import { useEffect, useRef, useState } from 'preact/hooks'
 import type { Language } from '../../../server/domain/desk.ts'
 import { format } from '#lib/format.ts'
 import type { StaffStrings } from '../../i18n/index.ts'
-import { ApiFailure, call, messageOf, portalApi, type Success } from '../portal/api.ts'
+import { ApiFailure, call, messageOf, portalApi, type Success } from '../lib/api.ts'
 import { moment } from '../portal/format.ts'
 import { useDesk } from '../portal/labels.ts'
-import { POLL_MS } from '../polling.ts'
+import { POLL_MS } from '../lib/polling.ts'
 import type { StaffProps } from './props.ts'
 import {
   QUEUE_KINDS, QUEUE_STATUSES, arrivals, clockTime, hasFilters, kindName, queueChoiceOf, readFilters, remainingText, rowClass, statusName,
   urgencyOf, withFilter, withQueueChoice, writeFilters, type QueueChoice, type QueueFilters, type QueueKind, type QueueStatus, type Sla,
 } from './queue-view.ts'
-import { StaffGate, type StaffViewer } from './StaffGate.tsx'
+import { SignedIn, type StaffViewer } from '../lib/SignedIn.tsx'
 
 type Api = ReturnType<typeof portalApi>
 // Only the JSON replies: the 304 has no body, which would make Success<> unknown.
@@ -25,9 +25,9 @@ type Team = Success<Awaited<ReturnType<Api['staff']['people']['$get']>>>['teams'
 
 export default function Queue({ lang, strings, paths }: StaffProps) {
   return (
-    <StaffGate lang={lang} strings={strings}>
+    <SignedIn as="staff" lang={lang} strings={strings}>
       {(viewer) => <QueuePage viewer={viewer} lang={lang} strings={strings} paths={paths} />}
-    </StaffGate>
+    </SignedIn>
   )
 }
 

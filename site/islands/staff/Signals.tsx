@@ -4,13 +4,13 @@ import type { Language } from '../../../server/domain/desk.ts'
 import type { FollowUpKind } from '../../../server/domain/records.ts'
 import { format } from '#lib/format.ts'
 import type { StaffStrings } from '../../i18n/index.ts'
-import { call, messageOf, portalApi, type PortalApi, type Success } from '../portal/api.ts'
-import { formErrors, type FormErrors } from '../portal/field-errors.ts'
+import { call, messageOf, portalApi, type PortalApi, type Success } from '../lib/api.ts'
+import { formErrors, type FormErrors } from '../lib/field-errors.ts'
 import { moment } from '../portal/format.ts'
-import { Field } from '../Field.tsx'
+import { Field } from '../lib/Field.tsx'
 import { BarChart } from './BarChart.tsx'
 import type { StaffProps } from './props.ts'
-import { StaffGate } from './StaffGate.tsx'
+import { SignedIn } from '../lib/SignedIn.tsx'
 import { calendarDay, countText, followUpKindName, listSummary, newestFirst, ruleSentence, weekLabel, weekTitle } from './signals-view.ts'
 
 type Reply = Success<Awaited<ReturnType<PortalApi['signals']['$get']>>>
@@ -28,9 +28,9 @@ interface Common {
 
 export default function Signals({ lang, strings }: StaffProps) {
   return (
-    <StaffGate lang={lang} strings={strings} roles={['customer_care', 'admin']}>
+    <SignedIn as="staff" lang={lang} strings={strings} roles={['customer_care', 'admin']}>
       {() => <SignalsPage lang={lang} strings={strings} />}
-    </StaffGate>
+    </SignedIn>
   )
 }
 
@@ -230,3 +230,4 @@ function FollowUpForm({ id, lang, strings, organisationId, onAdded }: Common & {
     </form>
   )
 }
+

@@ -3,9 +3,9 @@ import { useRef, useState } from 'preact/hooks'
 import type { Language } from '../../../server/domain/desk.ts'
 import { format } from '#lib/format.ts'
 import type { StaffStrings } from '../../i18n/index.ts'
-import { ApiFailure, call, messageOf, portalApi } from '../portal/api.ts'
+import { ApiFailure, call, messageOf, portalApi } from '../lib/api.ts'
 import { moment } from '../portal/format.ts'
-import { usePolling } from '../polling.ts'
+import { usePolling } from '../lib/polling.ts'
 import {
   BackupList, BadgeOf, ResultMessage, isBackup, isExtraSupport, isGrant, type Backup, type Consent, type ExtraSupport, type Result,
 } from './AccessPanel.tsx'
@@ -13,7 +13,7 @@ import {
   backupNeedsAction, billingText, byLine, extraSupportActions, extraSupportStatusName, freshest, levelName, windowText, withRecord,
 } from './access-view.ts'
 import type { StaffPaths, StaffProps } from './props.ts'
-import { StaffGate } from './StaffGate.tsx'
+import { SignedIn } from '../lib/SignedIn.tsx'
 
 interface Common {
   lang: Language
@@ -25,9 +25,9 @@ type DecisionReply = { extraSupport: ExtraSupport }
 
 export default function StaffAccess({ lang, strings, paths }: StaffProps) {
   return (
-    <StaffGate lang={lang} strings={strings}>
+    <SignedIn as="staff" lang={lang} strings={strings}>
       {() => <AccessPage lang={lang} strings={strings} paths={paths} />}
-    </StaffGate>
+    </SignedIn>
   )
 }
 

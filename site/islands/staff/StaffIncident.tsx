@@ -3,8 +3,8 @@ import { useEffect, useRef, useState } from 'preact/hooks'
 import type { Language } from '../../../server/domain/desk.ts'
 import { format } from '#lib/format.ts'
 import type { StaffStrings } from '../../i18n/index.ts'
-import { ApiFailure, call, messageOf, portalApi, type Success } from '../portal/api.ts'
-import { formErrors } from '../portal/field-errors.ts'
+import { ApiFailure, call, messageOf, portalApi, type Success } from '../lib/api.ts'
+import { formErrors } from '../lib/field-errors.ts'
 import { fileSize, moment } from '../portal/format.ts'
 import { AccessPanel, ResultMessage, type Result } from './AccessPanel.tsx'
 import {
@@ -13,7 +13,7 @@ import {
 } from './incident-view.ts'
 import type { StaffPaths, StaffProps } from './props.ts'
 import { RemoteViewPanel } from './RemoteViewPanel.tsx'
-import { StaffGate } from './StaffGate.tsx'
+import { SignedIn } from '../lib/SignedIn.tsx'
 
 type Api = ReturnType<typeof portalApi>
 type Detail = Success<Awaited<ReturnType<Api['incidents'][':id']['$get']>>>
@@ -34,11 +34,11 @@ interface PageProps {
 export default function StaffIncident({ lang, strings, paths }: StaffProps) {
   const id = typeof location === 'undefined' ? null : new URLSearchParams(location.search).get('id')
   return (
-    <StaffGate lang={lang} strings={strings}>
+    <SignedIn as="staff" lang={lang} strings={strings}>
       {() => (id
         ? <IncidentPage id={id} lang={lang} strings={strings} paths={paths} />
         : <p class="notice">{strings['incident.missingId']} <a href={paths.queue}>{strings['incident.backToQueue']}</a></p>)}
-    </StaffGate>
+    </SignedIn>
   )
 }
 
