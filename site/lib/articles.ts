@@ -2,7 +2,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content'
 import type { Language } from '../../server/domain/desk.ts'
 import { categories } from './config.ts'
-import { articleUrl } from './routes.ts'
+import { articleUrl } from '#lib/paths.ts'
 import type { Category } from '../schemas/category.ts'
 
 export interface Article {
