@@ -2,7 +2,9 @@
 import type { nl } from '../nl/index.ts'
 import type { Translation } from '../types.ts'
 import { api } from './api.ts'
+import { common } from './common.ts'
 import { desk } from './desk.ts'
+import { field } from './field.ts'
 import { kb } from './kb.ts'
 import { kind } from './kind.ts'
 import { mail } from './mail.ts'
@@ -28,6 +30,8 @@ export const en = {
   staff: { ...staff, ...staffQueue, ...staffIncident, ...staffSignals, ...staffInsight, ...staffAccess, ...staffRemoteView },
   remoteView,
   status,
+  common,
+  field,
   kind,
   desk,
   widget,

@@ -1,4 +1,5 @@
 /** English: the KnowledgeBase’s words: layout, home, categories, articles, search, contact block, hours, priorities. */
+import { common } from './common.ts'
 import { desk } from './desk.ts'
 import type { kb as nl } from '../nl/kb.ts'
 import type { Translation } from '../types.ts'
@@ -16,14 +17,14 @@ export const kb = {
     search: 'Search',
     hours: 'Opening hours',
     priorities: 'Priorities',
-    portal: 'My Noordwind',
+    portal: common.portalName,
   },
   lang: {
     switch: 'Nederlands',
     switchLabel: 'This page in Dutch',
   },
   search: {
-    label: 'Search the knowledge base',
+    label: common.searchKnowledgeBase,
     placeholder: 'For example: VAT return',
     submit: 'Search',
     title: 'Search the knowledge base',

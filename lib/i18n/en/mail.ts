@@ -1,4 +1,5 @@
 /** English: the e-mails of the support process: greeting, closing, and each mail's subject and paragraphs. */
+import { common } from './common.ts'
 import type { mail as nl } from '../nl/mail.ts'
 import type { Translation } from '../types.ts'
 
@@ -40,7 +41,7 @@ export const mail = {
   'complaint.kind.opinion': 'opinion',
   'complaint.receivedSubject': 'Your {kind} {number} was received: {subject}',
   'complaint.receivedIntro': 'We received your {kind} "{subject}" as number {number}.',
-  'complaint.due': 'You will hear from us by {when} at the latest.',
+  'complaint.due': common.complaintDue,
   'complaint.thanks': 'Thank you. We read every opinion and take it into how we work.',
   'complaint.changedSubject': '{number} – {status}: {subject}',
   'complaint.changedIntro': 'The status of your {kind} {number} "{subject}" is now: {status}.',

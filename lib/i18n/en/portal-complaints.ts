@@ -1,4 +1,5 @@
 /** English: the portal’s complaints and opinions. */
+import { common } from './common.ts'
 import { status } from './status.ts'
 import type { portalComplaints as nl } from '../nl/portal-complaints.ts'
 import type { Translation } from '../types.ts'
@@ -24,7 +25,7 @@ export const portalComplaints = {
   'complaints.send': 'Send',
   'complaints.receivedComplaint': 'Your complaint was received as number {number}.',
   'complaints.receivedOpinion': 'Thank you. Your opinion was received as number {number}.',
-  'complaints.dueNotice': 'You will hear from us by {when} at the latest.',
+  'complaints.dueNotice': common.complaintDue,
   'complaints.mailNotice': 'You also get a confirmation by e-mail.',
   'complaints.view': 'View {number}',
   'complaints.moment': '{day} at {time}',

@@ -1,18 +1,20 @@
 /** English: the customer portal’s shell: sign-in, home, incidents and the new-incident form. */
+import { field } from './field.ts'
+import { common } from './common.ts'
 import { kind } from './kind.ts'
 import { status } from './status.ts'
 import type { portal as nl } from '../nl/portal.ts'
 import type { Translation } from '../types.ts'
 
 export const portal = {
-  'nav.label': 'My Noordwind',
+  'nav.label': common.portalName,
   'nav.home': 'Overview',
   'nav.incidents': 'Incidents',
   'nav.new': 'New incident',
   'nav.organisation': 'Organisation',
   'nav.complaints': 'Complaints and feedback',
   noscript: 'The portal needs JavaScript. Please turn JavaScript on, or call us.',
-  loading: 'Loading…',
+  loading: common.loading,
   network: 'There is no connection to support. Check your internet connection and try again.',
   unexpected: 'Something went wrong. Please try again later or call us.',
   'gate.staff': 'You are signed in as support staff. The portal is for customers; please use the console.',
@@ -20,10 +22,10 @@ export const portal = {
   'signIn.intro': 'Enter the e-mail address we know you by. You will receive a link to sign in with; no password needed.',
   'signIn.email': 'E-mail address',
   'signIn.submit': 'Send me a sign-in link',
-  'signIn.sentTitle': 'Check your e-mail',
+  'signIn.sentTitle': common.checkEmailTitle,
   'signIn.sentHint': 'The link works once and brings you back to this page.',
-  'account.signedInAs': 'Signed in as {name}',
-  'account.signOut': 'Sign out',
+  'account.signedInAs': common.signedInAs,
+  'account.signOut': common.signOut,
   'status.awaitingConfirmation': status.awaitingConfirmation,
   'status.new': status.new,
   'status.inProgress': status.inProgress,
@@ -47,14 +49,14 @@ export const portal = {
   'incidents.subject': 'Subject',
   'incidents.priority': 'Priority',
   'incidents.due': 'Target',
-  'incidents.notSet': 'Not set yet',
-  'incidents.noTarget': 'No target',
-  'incidents.breached': 'Overdue',
+  'incidents.notSet': common.notSet,
+  'incidents.noTarget': common.noTarget,
+  'incidents.breached': common.breached,
   'incidents.paused': 'Paused: waiting for you',
   'incidents.back': 'Back to the incidents',
-  'incidents.heading': 'Incident {number}: {subject}',
+  'incidents.heading': common.incidentHeading,
   'incidents.productArea': 'Product area',
-  'incidents.registered': 'Registered on',
+  'incidents.registered': common.registeredAt,
   'incidents.description': 'Description',
   'incidents.timeline': 'History',
   'incidents.bySupport': '{name} (support)',
@@ -108,5 +110,5 @@ export const portal = {
   'new.follow': 'View and follow your incident',
   'new.another': 'Register another incident',
   'new.tooShort': 'Enter at least {count} characters.',
-  'new.required': 'Please fill in this field.',
+  'new.required': field.required,
 } satisfies Translation<typeof nl>

@@ -1,15 +1,16 @@
 /** English: the public remote-view page where a customer enters a code. */
+import { common } from './common.ts'
 import type { remoteView as nl } from '../nl/remote-view.ts'
 import type { Translation } from '../types.ts'
 
 export const remoteView = {
-  title: 'Remote view',
+  title: common.remoteViewTitle,
   lead: 'Has a support employee asked to look along on your screen? Enter the personal code you received by e-mail and in the portal. You first see who will look along; nothing starts until you consent.',
   articleLink: 'How remote view works',
   noscript: 'Remote view needs JavaScript. Turn JavaScript on or call support.',
   network: 'There is no connection to the server. Check your connection and try again.',
-  unexpected: 'Something went wrong. Please try again.',
-  loading: 'Loading…',
+  unexpected: common.unexpectedRetry,
+  loading: common.loading,
   'code.title': 'Enter your code',
   'code.label': 'Your 6-digit code',
   'code.hint': 'The code is in the e-mail from support and with your incident in the portal. It works once, for 10 minutes.',

@@ -1,4 +1,5 @@
 /** English: the console’s incident page: triage, replies, history. */
+import { common } from './common.ts'
 import { kind } from './kind.ts'
 import { status } from './status.ts'
 import type { staffIncident as nl } from '../nl/staff-incident.ts'
@@ -7,7 +8,7 @@ import type { Translation } from '../types.ts'
 export const staffIncident = {
   'incident.missingId': 'No incident was chosen. Open an incident from the queue.',
   'incident.backToQueue': 'Back to the queue',
-  'incident.heading': 'Incident {number}: {subject}',
+  'incident.heading': common.incidentHeading,
   'incident.organisation': 'Organisation',
   'incident.unknownOrganisation': 'Unknown organisation',
   'incident.firstClass': 'First Class',
@@ -18,18 +19,18 @@ export const staffIncident = {
   'incident.role': "Requester's role",
   'incident.role.admin': 'Organisation admin',
   'incident.role.employee': 'Employee',
-  'incident.registered': 'Registered on',
+  'incident.registered': common.registeredAt,
   'incident.kind': 'Kind',
   'incident.productArea': 'Product area',
   'incident.status': 'Status',
   'incident.priority': 'Priority',
-  'incident.notSet': 'Not set yet',
+  'incident.notSet': common.notSet,
   'incident.team': 'Team',
   'incident.assignee': 'Assignee',
-  'incident.unassigned': 'Unassigned',
+  'incident.unassigned': common.unassigned,
   'incident.due': 'Target',
-  'incident.noTarget': 'No target',
-  'incident.breached': 'Overdue',
+  'incident.noTarget': common.noTarget,
+  'incident.breached': common.breached,
   'incident.paused': 'Paused: waiting for the customer',
   'incident.kbQuery': 'Knowledge base search',
   'incident.kbArticles': 'Articles the customer was shown',

@@ -1,4 +1,5 @@
 /** English: the console’s queue. */
+import { common } from './common.ts'
 import { kind } from './kind.ts'
 import { status } from './status.ts'
 import type { staffQueue as nl } from '../nl/staff-queue.ts'
@@ -46,8 +47,8 @@ export const staffQueue = {
   'queue.empty': 'No incidents in this queue with these filters.',
   'queue.firstClass': 'First Class',
   'queue.needsPriority': 'New: set a priority',
-  'queue.unassigned': 'Unassigned',
-  'queue.noTarget': 'No target',
+  'queue.unassigned': common.unassigned,
+  'queue.noTarget': common.noTarget,
   'queue.remaining': '{time} left',
   'queue.dueSoon': 'due soon: {time} left',
   'queue.overdue': '{time} overdue',

@@ -1,9 +1,10 @@
 /** English: the console’s remote-view panel. */
+import { common } from './common.ts'
 import type { staffRemoteView as nl } from '../nl/staff-remote-view.ts'
 import type { Translation } from '../types.ts'
 
 export const staffRemoteView = {
-  'remoteView.title': 'Remote view',
+  'remoteView.title': common.remoteViewTitle,
   'remoteView.intro': "With the requester's consent, look along on their screen, view only. The requester gets a personal code by e-mail and in the portal, sees on the remote-view page who will look along, and only then consents.",
   'remoteView.start': 'Start remote view',
   'remoteView.startAgain': 'Start again',

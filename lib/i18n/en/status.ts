@@ -19,4 +19,7 @@ export const status = {
   declined: 'Declined',
   purged: 'Purged',
   deleted: 'Deleted',
+  active: 'Active',
+  ended: 'Ended',
+  revoked: 'Revoked',
 } satisfies Translation<typeof nl>

@@ -1,4 +1,5 @@
 /** English: the widget's incident form; it travels in the form's own chunk, loaded when the form opens. */
+import { invalidEmail, required } from './field.ts'
 import { bug as bugKind, outage as outageKind, wish as wishKind } from './kind.ts'
 import type { widgetForm as nl } from '../nl/widget-form.ts'
 import type { Translation } from '../types.ts'
@@ -27,10 +28,10 @@ export const widgetForm = {
   send: 'Send request',
   sending: 'Sending…',
   suggestions: 'Is the answer perhaps here?',
-  required: 'Please fill in this field.',
+  required,
   tooShort: 'Use at least {min} characters.',
   tooLong: 'Use at most {max} characters.',
-  invalidEmail: 'Enter a valid e-mail address, such as name@company.com.',
+  invalidEmail,
   chooseKind: 'Choose the kind of request.',
   chooseArea: 'Choose a product area.',
   fixFields: 'Please check the marked fields.',

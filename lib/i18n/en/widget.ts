@@ -1,4 +1,5 @@
 /** English: every word the widget shows before its form opens; a widget bundle carries one language of it. */
+import { checkEmailTitle, searchKnowledgeBase } from './common.ts'
 import { closedNow, closedOpens, closedToday, phone, prioritiesQuestion, today, tomorrow } from './desk.ts'
 import type { widget as nl } from '../nl/widget.ts'
 import type { Translation } from '../types.ts'
@@ -7,7 +8,7 @@ export const widget = {
   launcher: 'Need help?',
   panelTitle: 'How can we help?',
   close: 'Close',
-  searchLabel: 'Search the knowledge base',
+  searchLabel: searchKnowledgeBase,
   searchPlaceholder: 'Describe your question in a few words',
   searching: 'Searching…',
   loading: 'One moment…',
@@ -22,7 +23,7 @@ export const widget = {
   thanks: 'Glad we could help.',
   askSupport: 'Contact support',
   checkEmail: 'Almost done: check your e-mail and confirm your request with the link. Only then does it reach support.',
-  checkEmailTitle: 'Check your e-mail',
+  checkEmailTitle,
   registeredTitle: 'Request received',
   registered: 'Your request has been registered as number {number}.',
   follow: 'Follow your request',

@@ -1,4 +1,5 @@
 /** Dutch: the KnowledgeBase’s words: layout, home, categories, articles, search, contact block, hours, priorities. */
+import { common } from './common.ts'
 import { desk } from './desk.ts'
 
 export const kb = {
@@ -14,14 +15,14 @@ export const kb = {
     search: 'Zoeken',
     hours: 'Openingstijden',
     priorities: 'Prioriteiten',
-    portal: 'Mijn Noordwind',
+    portal: common.portalName,
   },
   lang: {
     switch: 'English',
     switchLabel: 'Deze pagina in het Engels',
   },
   search: {
-    label: 'Zoek in de kennisbank',
+    label: common.searchKnowledgeBase,
     placeholder: 'Bijvoorbeeld: btw-aangifte',
     submit: 'Zoeken',
     title: 'Zoeken in de kennisbank',

@@ -1,4 +1,5 @@
 /** Dutch: the e-mails of the support process: greeting, closing, and each mail's subject and paragraphs. */
+import { common } from './common.ts'
 
 export const mail = {
   greeting: 'Beste {name},',
@@ -38,7 +39,7 @@ export const mail = {
   'complaint.kind.opinion': 'mening',
   'complaint.receivedSubject': 'Uw {kind} {number} is ontvangen: {subject}',
   'complaint.receivedIntro': 'We hebben uw {kind} "{subject}" ontvangen onder nummer {number}.',
-  'complaint.due': 'U krijgt uiterlijk {when} een reactie van ons.',
+  'complaint.due': common.complaintDue,
   'complaint.thanks': 'Dank u wel. We lezen elke mening en nemen haar mee in hoe we werken.',
   'complaint.changedSubject': '{number} – {status}: {subject}',
   'complaint.changedIntro': 'De status van uw {kind} {number} "{subject}" is nu: {status}.',

@@ -1,4 +1,5 @@
 /** Dutch: the portal’s complaints and opinions. */
+import { common } from './common.ts'
 import { status } from './status.ts'
 
 export const portalComplaints = {
@@ -22,7 +23,7 @@ export const portalComplaints = {
   'complaints.send': 'Versturen',
   'complaints.receivedComplaint': 'Uw klacht is ontvangen onder nummer {number}.',
   'complaints.receivedOpinion': 'Dank u wel. Uw mening is ontvangen onder nummer {number}.',
-  'complaints.dueNotice': 'U krijgt uiterlijk {when} een reactie van ons.',
+  'complaints.dueNotice': common.complaintDue,
   'complaints.mailNotice': 'U krijgt ook een bevestiging per e-mail.',
   'complaints.view': 'Bekijk {number}',
   'complaints.moment': '{day} om {time}',

@@ -1,4 +1,6 @@
 /** Dutch: the portal’s organisation page: details, contacts and their rights. */
+import { field } from './field.ts'
+import { common } from './common.ts'
 
 export const portalOrganisation = {
   'organisation.yes': 'Ja',
@@ -25,7 +27,7 @@ export const portalOrganisation = {
   'organisation.invalid.address': 'Het adres mag hoogstens 300 tekens lang zijn.',
   'organisation.invalid.phone': 'Gebruik alleen cijfers, spaties, +, ( ) en -, hoogstens 40 tekens.',
   'organisation.invalid.invoiceEmail': 'Vul een geldig e-mailadres in, of laat het veld leeg.',
-  'organisation.invalid.email': 'Vul een geldig e-mailadres in, zoals naam@bedrijf.nl.',
+  'organisation.invalid.email': field.invalidEmail,
   'organisation.subscriptions.title': 'Abonnementen',
   'organisation.subscriptions.name': 'Abonnement',
   'organisation.subscriptions.since': 'Sinds',

@@ -1,16 +1,18 @@
 /** Dutch: the customer portal’s shell: sign-in, home, incidents and the new-incident form. */
+import { field } from './field.ts'
+import { common } from './common.ts'
 import { kind } from './kind.ts'
 import { status } from './status.ts'
 
 export const portal = {
-  'nav.label': 'Mijn Noordwind',
+  'nav.label': common.portalName,
   'nav.home': 'Overzicht',
   'nav.incidents': 'Incidenten',
   'nav.new': 'Nieuwe melding',
   'nav.organisation': 'Organisatie',
   'nav.complaints': 'Klachten en feedback',
   noscript: 'Het portaal heeft JavaScript nodig. Zet JavaScript aan, of bel ons.',
-  loading: 'Bezig met laden…',
+  loading: common.loading,
   network: 'Er is geen verbinding met support. Controleer uw internetverbinding en probeer het opnieuw.',
   unexpected: 'Er ging iets mis. Probeer het later opnieuw of bel ons.',
   'gate.staff': 'U bent ingelogd als medewerker van support. Het portaal is voor klanten; gebruik de console.',
@@ -18,10 +20,10 @@ export const portal = {
   'signIn.intro': 'Vul het e-mailadres in waarmee u bij ons bekend bent. U krijgt een link waarmee u inlogt; een wachtwoord is niet nodig.',
   'signIn.email': 'E-mailadres',
   'signIn.submit': 'Stuur mij een inloglink',
-  'signIn.sentTitle': 'Kijk in uw e-mail',
+  'signIn.sentTitle': common.checkEmailTitle,
   'signIn.sentHint': 'De link werkt één keer en brengt u terug naar deze pagina.',
-  'account.signedInAs': 'Ingelogd als {name}',
-  'account.signOut': 'Uitloggen',
+  'account.signedInAs': common.signedInAs,
+  'account.signOut': common.signOut,
   'status.awaitingConfirmation': status.awaitingConfirmation,
   'status.new': status.new,
   'status.inProgress': status.inProgress,
@@ -45,14 +47,14 @@ export const portal = {
   'incidents.subject': 'Onderwerp',
   'incidents.priority': 'Prioriteit',
   'incidents.due': 'Doeltijd',
-  'incidents.notSet': 'Nog niet bepaald',
-  'incidents.noTarget': 'Geen doeltijd',
-  'incidents.breached': 'Verlopen',
+  'incidents.notSet': common.notSet,
+  'incidents.noTarget': common.noTarget,
+  'incidents.breached': common.breached,
   'incidents.paused': 'Gepauzeerd: wacht op u',
   'incidents.back': 'Terug naar de incidenten',
-  'incidents.heading': 'Incident {number}: {subject}',
+  'incidents.heading': common.incidentHeading,
   'incidents.productArea': 'Productgebied',
-  'incidents.registered': 'Gemeld op',
+  'incidents.registered': common.registeredAt,
   'incidents.description': 'Omschrijving',
   'incidents.timeline': 'Verloop',
   'incidents.bySupport': '{name} (support)',
@@ -106,5 +108,5 @@ export const portal = {
   'new.follow': 'Bekijk en volg uw melding',
   'new.another': 'Nog een melding maken',
   'new.tooShort': 'Vul minstens {count} tekens in.',
-  'new.required': 'Vul dit veld in.',
+  'new.required': field.required,
 } as const

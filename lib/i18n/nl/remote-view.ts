@@ -1,13 +1,14 @@
 /** Dutch: the public remote-view page where a customer enters a code. */
+import { common } from './common.ts'
 
 export const remoteView = {
-  title: 'Meekijken',
+  title: common.remoteViewTitle,
   lead: 'Heeft een medewerker van support gevraagd om op uw scherm mee te kijken? Vul hier de persoonlijke code in die u per e-mail en in het portaal kreeg. U ziet eerst wie er meekijkt; pas na uw toestemming begint het.',
   articleLink: 'Zo werkt meekijken',
   noscript: 'Voor meekijken is JavaScript nodig. Zet JavaScript aan of bel support.',
   network: 'Er is geen verbinding met de server. Controleer de verbinding en probeer het opnieuw.',
-  unexpected: 'Er ging iets mis. Probeer het opnieuw.',
-  loading: 'Bezig met laden…',
+  unexpected: common.unexpectedRetry,
+  loading: common.loading,
   'code.title': 'Code invullen',
   'code.label': 'Uw code van 6 cijfers',
   'code.hint': 'De code staat in de e-mail van support en bij uw incident in het portaal. Hij werkt één keer en 10 minuten lang.',

@@ -1,11 +1,12 @@
 /** Dutch: the console’s incident page: triage, replies, history. */
+import { common } from './common.ts'
 import { kind } from './kind.ts'
 import { status } from './status.ts'
 
 export const staffIncident = {
   'incident.missingId': 'Er is geen incident gekozen. Open een incident vanuit de wachtrij.',
   'incident.backToQueue': 'Terug naar de wachtrij',
-  'incident.heading': 'Incident {number}: {subject}',
+  'incident.heading': common.incidentHeading,
   'incident.organisation': 'Organisatie',
   'incident.unknownOrganisation': 'Onbekende organisatie',
   'incident.firstClass': 'First Class',
@@ -16,18 +17,18 @@ export const staffIncident = {
   'incident.role': 'Rol van de melder',
   'incident.role.admin': 'Beheerder van de organisatie',
   'incident.role.employee': 'Medewerker',
-  'incident.registered': 'Gemeld op',
+  'incident.registered': common.registeredAt,
   'incident.kind': 'Soort',
   'incident.productArea': 'Productgebied',
   'incident.status': 'Status',
   'incident.priority': 'Prioriteit',
-  'incident.notSet': 'Nog niet bepaald',
+  'incident.notSet': common.notSet,
   'incident.team': 'Team',
   'incident.assignee': 'Behandelaar',
-  'incident.unassigned': 'Niet toegewezen',
+  'incident.unassigned': common.unassigned,
   'incident.due': 'Doeltijd',
-  'incident.noTarget': 'Geen doeltijd',
-  'incident.breached': 'Verlopen',
+  'incident.noTarget': common.noTarget,
+  'incident.breached': common.breached,
   'incident.paused': 'Gepauzeerd: wacht op de klant',
   'incident.kbQuery': 'Zoekvraag in de kennisbank',
   'incident.kbArticles': 'Artikelen die de klant zag',

@@ -1,4 +1,5 @@
 /** Dutch: the console’s queue. */
+import { common } from './common.ts'
 import { kind } from './kind.ts'
 import { status } from './status.ts'
 
@@ -44,8 +45,8 @@ export const staffQueue = {
   'queue.empty': 'Geen incidenten in deze wachtrij met deze filters.',
   'queue.firstClass': 'First Class',
   'queue.needsPriority': 'Nieuw: prioriteit instellen',
-  'queue.unassigned': 'Niet toegewezen',
-  'queue.noTarget': 'Geen doeltijd',
+  'queue.unassigned': common.unassigned,
+  'queue.noTarget': common.noTarget,
   'queue.remaining': 'nog {time}',
   'queue.dueSoon': 'bijna over tijd: nog {time}',
   'queue.overdue': '{time} over tijd',

@@ -1,7 +1,8 @@
 /** Dutch: the console’s remote-view panel. */
+import { common } from './common.ts'
 
 export const staffRemoteView = {
-  'remoteView.title': 'Meekijken',
+  'remoteView.title': common.remoteViewTitle,
   'remoteView.intro': 'Kijk met toestemming van de melder mee op diens scherm, alleen kijken. De melder krijgt een persoonlijke code per e-mail en in het portaal, ziet op de pagina Meekijken wie er meekijkt en geeft dan pas toestemming.',
   'remoteView.start': 'Meekijken starten',
   'remoteView.startAgain': 'Opnieuw starten',

@@ -22,4 +22,7 @@ export const status = {
   declined: 'Afgewezen',
   purged: verwijderd,
   deleted: verwijderd,
+  active: 'Actief',
+  ended: 'Afgelopen',
+  revoked: 'Ingetrokken',
 } as const

@@ -1,4 +1,5 @@
 /** Dutch: the widget's incident form; it travels in the form's own chunk, loaded when the form opens. */
+import { invalidEmail, required } from './field.ts'
 import { bug as bugKind, outage as outageKind, wish as wishKind } from './kind.ts'
 
 export const widgetForm = {
@@ -25,10 +26,10 @@ export const widgetForm = {
   send: 'Melding versturen',
   sending: 'Bezig met versturen…',
   suggestions: 'Staat het antwoord hier misschien?',
-  required: 'Vul dit veld in.',
+  required,
   tooShort: 'Gebruik minstens {min} tekens.',
   tooLong: 'Gebruik hoogstens {max} tekens.',
-  invalidEmail: 'Vul een geldig e-mailadres in, zoals naam@bedrijf.nl.',
+  invalidEmail,
   chooseKind: 'Kies het soort melding.',
   chooseArea: 'Kies een onderdeel.',
   fixFields: 'Controleer de gemarkeerde velden.',

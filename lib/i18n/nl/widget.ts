@@ -1,11 +1,12 @@
 /** Dutch: every word the widget shows before its form opens; a widget bundle carries one language of it. */
+import { checkEmailTitle, searchKnowledgeBase } from './common.ts'
 import { closedNow, closedOpens, closedToday, phone, prioritiesQuestion, today, tomorrow } from './desk.ts'
 
 export const widget = {
   launcher: 'Hulp nodig?',
   panelTitle: 'Hoe kunnen we helpen?',
   close: 'Sluiten',
-  searchLabel: 'Zoek in de kennisbank',
+  searchLabel: searchKnowledgeBase,
   searchPlaceholder: 'Beschrijf uw vraag in een paar woorden',
   searching: 'Zoeken…',
   loading: 'Even geduld…',
@@ -20,7 +21,7 @@ export const widget = {
   thanks: 'Fijn dat we konden helpen.',
   askSupport: 'Melding maken bij support',
   checkEmail: 'Bijna klaar: kijk in uw e-mail en bevestig uw melding met de link. Pas daarna komt hij bij support binnen.',
-  checkEmailTitle: 'Kijk in uw e-mail',
+  checkEmailTitle,
   registeredTitle: 'Melding ontvangen',
   registered: 'Uw melding is geregistreerd onder nummer {number}.',
   follow: 'Volg uw melding',
