@@ -8,6 +8,7 @@ import { field } from './field.ts'
 import { kb } from './kb.ts'
 import { kind } from './kind.ts'
 import { mail } from './mail.ts'
+import { pages } from './pages.ts'
 import { portalAccess } from './portal-access.ts'
 import { portalComplaints } from './portal-complaints.ts'
 import { portalOrganisation } from './portal-organisation.ts'
@@ -38,4 +39,5 @@ export const en = {
   widgetForm,
   api,
   mail,
+  pages,
 } satisfies Translation<typeof nl>

@@ -6,6 +6,7 @@ import { field } from './field.ts'
 import { kb } from './kb.ts'
 import { kind } from './kind.ts'
 import { mail } from './mail.ts'
+import { pages } from './pages.ts'
 import { portalAccess } from './portal-access.ts'
 import { portalComplaints } from './portal-complaints.ts'
 import { portalOrganisation } from './portal-organisation.ts'
@@ -36,4 +37,5 @@ export const nl = {
   widgetForm,
   api,
   mail,
+  pages,
 } as const
