@@ -50,6 +50,21 @@ describe('t', () => {
     expect(t('en', 'mail.greeting', {} as { name: string })).toBe('Dear {name},')
   })
 
+  test('is typed: keys from the Dutch catalogue, a value for each placeholder and no other', () => {
+    // Never called: the compiler checks these lines (npm test runs the typecheck first).
+    const typeChecks = () => [
+      // @ts-expect-error: no such key
+      t('nl', 'portal.noSuchKey'),
+      // @ts-expect-error: the greeting needs a name
+      t('nl', 'mail.greeting'),
+      // @ts-expect-error: a placeholder the text does not have
+      t('nl', 'mail.greeting', { name: 'Anne', number: 1 }),
+      // @ts-expect-error: a text without placeholders takes no values
+      t('nl', 'portal.loading', { name: 'Anne' }),
+    ]
+    expect(typeof typeChecks).toBe('function')
+  })
+
   test('gives an area as an object of its keys, and an area in both languages', () => {
     expect(strings('en', 'status').inProgress).toBe('In progress')
     expect(bilingual('api').notFound).toEqual({ nl: 'Dit adres bestaat niet in de API.', en: 'This address does not exist in the API.' })
