@@ -8,10 +8,10 @@ export type Result = { kind: 'ok' | 'error'; text: string } | undefined
  * The message after an action, always in the page (so a screen reader is listening for it) and
  * focusable: an error is an alert, a success a status. `isPlain` shows a success as plain text.
  */
-export function ResultMessage({ result, target, isPlain = false }: { result: Result; target: RefObject<HTMLParagraphElement>; isPlain?: boolean }) {
+export function ResultMessage({ result, target, isPlain = false }: { result: Result; target: RefObject<HTMLElement>; isPlain?: boolean }) {
   const tone = result && !(isPlain && result.kind === 'ok') ? `notice ${result.kind}` : undefined
   return (
-    <p ref={target} tabIndex={-1} class={result ? tone : 'visually-hidden'} role={result?.kind === 'error' ? 'alert' : 'status'}>
+    <p ref={target as RefObject<HTMLParagraphElement>} tabIndex={-1} class={result ? tone : 'visually-hidden'} role={result?.kind === 'error' ? 'alert' : 'status'}>
       {result?.text ?? ''}
     </p>
   )

@@ -23,7 +23,7 @@ export interface SubmitOptions {
 export interface RunOptions {
   /** Which of several things is busy (a row's id); default the whole form. */
   key?: string
-  /** What to say for a refusal, instead of the fields and message (e.g. a stale record). */
+  /** What to say for a refusal (e.g. a stale record) instead of the fields and message; undefined leaves it to those. */
   refused?: (failure: unknown) => Result | Promise<Result>
   /** Runs last, whatever happened. */
   settled?: () => void
@@ -38,12 +38,12 @@ export interface Submitter {
   /** On the form: after a refusal the first invalid field takes the focus. */
   formRef: { current: HTMLFormElement | null }
   /** On the ResultMessage: a new result takes the focus. */
-  resultRef: { current: HTMLParagraphElement | null }
+  resultRef: { current: HTMLElement | null }
   /** Runs `action`; what it returns is the result message. A throw is a refusal. */
   run: (action: () => Promise<Result | void>, options?: RunOptions) => Promise<void>
   /** Shows `errors` without asking the server (the browser's own checks). */
   refuse: (errors: FormErrors) => void
-  /** Shows (or clears) the result message. */
+  /** Shows (or clears) the result message, clearing the fields' errors. */
   say: (result: Result) => void
 }
 
@@ -57,7 +57,7 @@ export function useSubmit({ texts, fields = {}, refusal = 'summary' }: SubmitOpt
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS)
   const [result, setResult] = useState<Result>()
   const formRef = useRef<HTMLFormElement>(null)
-  const resultRef = useRef<HTMLParagraphElement>(null)
+  const resultRef = useRef<HTMLElement>(null)
 
   useEffect(() => {
     if (refusal === 'summary') formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
@@ -74,7 +74,8 @@ export function useSubmit({ texts, fields = {}, refusal = 'summary' }: SubmitOpt
       const outcome = await action()
       if (outcome) setResult(outcome)
     } catch (failure) {
-      if (options.refused) return setResult(await options.refused(failure))
+      const said = await options.refused?.(failure)
+      if (said) return setResult(said)
       const refused = formErrors(failure, fields, texts)
       if (refusal === 'summary') return setErrors(refused)
       setErrors({ fields: refused.fields })
@@ -89,6 +90,6 @@ export function useSubmit({ texts, fields = {}, refusal = 'summary' }: SubmitOpt
     isBusy: (key) => (key === undefined ? busy !== undefined : busy === key),
     errors, result, formRef, resultRef, run,
     refuse: (next) => { setResult(undefined); setErrors(next) },
-    say: setResult,
+    say: (next) => { setErrors(NO_ERRORS); setResult(next) },
   }
 }
