@@ -1,6 +1,6 @@
 /** Opening hours as people read them: consecutive days with the same hours grouped together. */
-import { type BusinessCalendar, type Span, calendarWindow, clock, localDate } from '../../server/domain/calendar.ts'
-import type { Language } from '../../server/domain/desk.ts'
+import { type BusinessCalendar, type Span, calendarWindow, clock, localDate } from '#domain/calendar.ts'
+import type { Language } from '#lib/language.ts'
 import { dictionaries, translator, type MessageKey } from '../i18n/index.ts'
 import type { StatusStrings } from './opening-status.ts'
 

@@ -1,6 +1,6 @@
 /** "Open now until 17:00" / "Closed — opens Monday at 08:30": the live desk status as one sentence. */
-import { type BusinessCalendar, clock, localDate, localMinutes, nextDate, statusAt, weekdayIndex } from '../../server/domain/calendar.ts'
-import type { Language } from '../../server/domain/desk.ts'
+import { type BusinessCalendar, clock, localDate, localMinutes, nextDate, statusAt, weekdayIndex } from '#domain/calendar.ts'
+import type { Language } from '#lib/language.ts'
 import { format } from '#lib/format.ts'
 
 /** The strings the sentence is made of, in one language (taken from the site's dictionary). */
@@ -38,4 +38,3 @@ export function describeStatus(calendar: BusinessCalendar, now: Date, lang: Lang
   const dayName = day === today ? strings.today : day === nextDate(today) ? strings.tomorrow : strings.days[weekdayIndex(day)]
   return { isOpen: false, text: format(strings.closedOpens, { day: dayName, time }), note }
 }
-

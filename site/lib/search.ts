@@ -1,5 +1,5 @@
 /** What the search island needs from the site: its strings and where the hand-off leads. */
-import type { Language } from '../../server/domain/desk.ts'
+import type { Language } from '#lib/language.ts'
 import { dictionaries } from '../i18n/index.ts'
 import type { SearchStrings } from '../islands/Search.tsx'
 import { articlesIn } from './articles.ts'

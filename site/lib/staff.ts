@@ -1,5 +1,5 @@
 /** The staff console's pages: their order in the menu and their titles. */
-import type { Language } from '../../server/domain/desk.ts'
+import type { Language } from '#lib/language.ts'
 import { translator } from '../i18n/index.ts'
 
 /** The console's pages (names in PAGES) in menu order; the incident page is reached from the queue. */

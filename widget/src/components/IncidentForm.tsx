@@ -1,8 +1,8 @@
 /** The incident form: who, what kind, which part, what happened; articles suggested while typing; server errors as words. */
 import { useEffect, useRef, useState } from 'preact/hooks'
-import type { Language } from '../../../server/domain/desk.ts'
-import type { DeskStatusReply } from '../../../server/domain/desk-status.ts'
-import type { IncidentInput } from '../../../server/domain/incident.ts'
+import type { Language } from '#lib/language.ts'
+import type { DeskStatusReply } from '#domain/desk-status.ts'
+import type { IncidentInput } from '#domain/incident.ts'
 import { format } from '#lib/format.ts'
 import type { PagefindResult } from '#lib/pagefind.ts'
 import type { RegisterOutcome, SignedInContact } from '../api.ts'
