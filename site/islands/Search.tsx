@@ -3,8 +3,8 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/ho
 import type { Language } from '../../server/domain/desk.ts'
 import { createInsight } from '../../widget/src/insight.ts'
 import { format } from '#lib/format.ts'
-import { excerptParts } from './excerpt.ts'
-import { loadPagefind, type Pagefind, type PagefindResult } from './pagefind.ts'
+import { excerptParts } from '#lib/excerpt.ts'
+import { loadPagefind, type Pagefind, type PagefindResult } from '#lib/pagefind.ts'
 
 /** The strings the island shows, taken from the site's dictionary of one language. */
 export interface SearchStrings {
