@@ -12,9 +12,7 @@ export const notSet = 'Not set yet'
 export const breached = 'Overdue'
 export const registeredAt = 'Registered on'
 export const unassigned = 'Unassigned'
-export const checkEmailTitle = 'Check your e-mail'
 export const complaintDue = 'You will hear from us by {when} at the latest.'
-export const searchKnowledgeBase = 'Search the knowledge base'
 export const portalName = 'My Noordwind'
 export const accessTitle = 'Access and extra support'
 export const extraSupportTitle = 'Extra support outside business hours'
@@ -40,9 +38,7 @@ export const common = {
   breached,
   registeredAt,
   unassigned,
-  checkEmailTitle,
   complaintDue,
-  searchKnowledgeBase,
   portalName,
   accessTitle,
   extraSupportTitle,

@@ -3,8 +3,6 @@ import type { nl } from '../nl/index.ts'
 import type { Translation } from '../types.ts'
 import { api } from './api.ts'
 import { common } from './common.ts'
-import { desk } from './desk.ts'
-import { field } from './field.ts'
 import { kb } from './kb.ts'
 import { kind } from './kind.ts'
 import { mail } from './mail.ts'
@@ -32,9 +30,7 @@ export const en = {
   remoteView,
   status,
   common,
-  field,
   kind,
-  desk,
   widget,
   widgetForm,
   api,

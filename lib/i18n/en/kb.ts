@@ -1,6 +1,6 @@
 /** English: the KnowledgeBase’s words: layout, home, categories, articles, search, contact block, hours, priorities. */
 import { common } from './common.ts'
-import { desk } from './desk.ts'
+import { widget } from './widget.ts'
 import type { kb as nl } from '../nl/kb.ts'
 import type { Translation } from '../types.ts'
 
@@ -24,7 +24,7 @@ export const kb = {
     switchLabel: 'This page in Dutch',
   },
   search: {
-    label: common.searchKnowledgeBase,
+    label: widget.searchLabel,
     placeholder: 'For example: VAT return',
     submit: 'Search',
     title: 'Search the knowledge base',
@@ -79,19 +79,19 @@ export const kb = {
   },
   contact: {
     title: 'Need help from support?',
-    phone: desk.phone,
+    phone: widget.phone,
     acute: 'Urgent problem? Register an incident first, then call with the incident number at hand: you are put straight through to whoever handles it.',
     openUntil: 'Open now until {time}',
-    closedOpens: desk.closedOpens,
-    closedToday: desk.closedToday,
+    closedOpens: widget.closedOpens,
+    closedToday: widget.closedToday,
     changedToday: 'Changed hours today: {note}',
-    noOpening: desk.closedNow,
+    noOpening: widget.closedNoOpening,
     hoursLink: 'All opening hours',
-    prioritiesLink: desk.prioritiesQuestion,
+    prioritiesLink: widget.priorities,
   },
   day: {
-    today: desk.today,
-    tomorrow: desk.tomorrow,
+    today: widget.today,
+    tomorrow: widget.tomorrow,
     monday: 'Monday',
     tuesday: 'Tuesday',
     wednesday: 'Wednesday',

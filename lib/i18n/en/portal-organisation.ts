@@ -1,5 +1,5 @@
 /** English: the portal’s organisation page: details, contacts and their rights. */
-import { field } from './field.ts'
+import { widgetForm } from './widget-form.ts'
 import { common } from './common.ts'
 import type { portalOrganisation as nl } from '../nl/portal-organisation.ts'
 import type { Translation } from '../types.ts'
@@ -29,7 +29,7 @@ export const portalOrganisation = {
   'organisation.invalid.address': 'The address may be 300 characters long at most.',
   'organisation.invalid.phone': 'Use only digits, spaces, +, ( ) and -, 40 characters at most.',
   'organisation.invalid.invoiceEmail': 'Enter a valid e-mail address, or leave the field empty.',
-  'organisation.invalid.email': field.invalidEmail,
+  'organisation.invalid.email': widgetForm.invalidEmail,
   'organisation.subscriptions.title': 'Subscriptions',
   'organisation.subscriptions.name': 'Subscription',
   'organisation.subscriptions.since': 'Since',

@@ -1,5 +1,6 @@
 /** English: the customer portal’s shell: sign-in, home, incidents and the new-incident form. */
-import { field } from './field.ts'
+import { widgetForm } from './widget-form.ts'
+import { widget } from './widget.ts'
 import { common } from './common.ts'
 import { kind } from './kind.ts'
 import { status } from './status.ts'
@@ -22,7 +23,7 @@ export const portal = {
   'signIn.intro': 'Enter the e-mail address we know you by. You will receive a link to sign in with; no password needed.',
   'signIn.email': 'E-mail address',
   'signIn.submit': 'Send me a sign-in link',
-  'signIn.sentTitle': common.checkEmailTitle,
+  'signIn.sentTitle': widget.checkEmailTitle,
   'signIn.sentHint': 'The link works once and brings you back to this page.',
   'account.signedInAs': common.signedInAs,
   'account.signOut': common.signOut,
@@ -110,5 +111,5 @@ export const portal = {
   'new.follow': 'View and follow your incident',
   'new.another': 'Register another incident',
   'new.tooShort': 'Enter at least {count} characters.',
-  'new.required': field.required,
+  'new.required': widgetForm.required,
 } satisfies Translation<typeof nl>

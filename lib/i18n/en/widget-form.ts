@@ -1,5 +1,7 @@
-/** English: the widget's incident form; it travels in the form's own chunk, loaded when the form opens. */
-import { invalidEmail, required } from './field.ts'
+/**
+ * English: the widget's incident form; it travels in the form's own chunk, loaded when the form opens.
+ * The field checks the portal shows alike are written here and read from here.
+ */
 import { bug as bugKind, outage as outageKind, wish as wishKind } from './kind.ts'
 import type { widgetForm as nl } from '../nl/widget-form.ts'
 import type { Translation } from '../types.ts'
@@ -28,10 +30,10 @@ export const widgetForm = {
   send: 'Send request',
   sending: 'Sending…',
   suggestions: 'Is the answer perhaps here?',
-  required,
+  required: 'Please fill in this field.',
   tooShort: 'Use at least {min} characters.',
   tooLong: 'Use at most {max} characters.',
-  invalidEmail,
+  invalidEmail: 'Enter a valid e-mail address, such as name@company.com.',
   chooseKind: 'Choose the kind of request.',
   chooseArea: 'Choose a product area.',
   fixFields: 'Please check the marked fields.',

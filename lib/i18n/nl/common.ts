@@ -10,9 +10,7 @@ export const notSet = 'Nog niet bepaald'
 export const breached = 'Verlopen'
 export const registeredAt = 'Gemeld op'
 export const unassigned = 'Niet toegewezen'
-export const checkEmailTitle = 'Kijk in uw e-mail'
 export const complaintDue = 'U krijgt uiterlijk {when} een reactie van ons.'
-export const searchKnowledgeBase = 'Zoek in de kennisbank'
 export const portalName = 'Mijn Noordwind'
 export const accessTitle = 'Toegang en extra support'
 export const extraSupportTitle = 'Extra ondersteuning buiten kantooruren'
@@ -27,7 +25,6 @@ export const levelReadOnly = 'alleen lezen'
 export const levelFunctionalUser = 'functionele gebruiker'
 export const levelAdministrator = 'beheerder'
 
-// One by one as well, so that a widget bundle takes single words without the rest.
 export const common = {
   loading,
   unexpectedRetry,
@@ -39,9 +36,7 @@ export const common = {
   breached,
   registeredAt,
   unassigned,
-  checkEmailTitle,
   complaintDue,
-  searchKnowledgeBase,
   portalName,
   accessTitle,
   extraSupportTitle,

@@ -1,8 +1,6 @@
 /** Dutch, the default language: the whole catalogue, area by area. A bundle that needs only a few areas imports their files instead. */
 import { api } from './api.ts'
 import { common } from './common.ts'
-import { desk } from './desk.ts'
-import { field } from './field.ts'
 import { kb } from './kb.ts'
 import { kind } from './kind.ts'
 import { mail } from './mail.ts'
@@ -30,9 +28,7 @@ export const nl = {
   remoteView,
   status,
   common,
-  field,
   kind,
-  desk,
   widget,
   widgetForm,
   api,

@@ -1,6 +1,6 @@
 /** Dutch: the KnowledgeBase’s words: layout, home, categories, articles, search, contact block, hours, priorities. */
 import { common } from './common.ts'
-import { desk } from './desk.ts'
+import { widget } from './widget.ts'
 
 export const kb = {
   site: {
@@ -22,7 +22,7 @@ export const kb = {
     switchLabel: 'Deze pagina in het Engels',
   },
   search: {
-    label: common.searchKnowledgeBase,
+    label: widget.searchLabel,
     placeholder: 'Bijvoorbeeld: btw-aangifte',
     submit: 'Zoeken',
     title: 'Zoeken in de kennisbank',
@@ -77,19 +77,19 @@ export const kb = {
   },
   contact: {
     title: 'Hulp nodig van support?',
-    phone: desk.phone,
+    phone: widget.phone,
     acute: 'Acuut probleem? Meld eerst een incident en bel daarna met het incidentnummer bij de hand: u wordt direct doorverbonden met wie uw melding behandelt.',
     openUntil: 'Nu geopend tot {time}',
-    closedOpens: desk.closedOpens,
-    closedToday: desk.closedToday,
+    closedOpens: widget.closedOpens,
+    closedToday: widget.closedToday,
     changedToday: 'Vandaag aangepaste tijden: {note}',
-    noOpening: desk.closedNow,
+    noOpening: widget.closedNoOpening,
     hoursLink: 'Alle openingstijden',
-    prioritiesLink: desk.prioritiesQuestion,
+    prioritiesLink: widget.priorities,
   },
   day: {
-    today: desk.today,
-    tomorrow: desk.tomorrow,
+    today: widget.today,
+    tomorrow: widget.tomorrow,
     monday: 'maandag',
     tuesday: 'dinsdag',
     wednesday: 'woensdag',

@@ -1,5 +1,5 @@
 /** Dutch: the portal’s organisation page: details, contacts and their rights. */
-import { field } from './field.ts'
+import { widgetForm } from './widget-form.ts'
 import { common } from './common.ts'
 
 export const portalOrganisation = {
@@ -27,7 +27,7 @@ export const portalOrganisation = {
   'organisation.invalid.address': 'Het adres mag hoogstens 300 tekens lang zijn.',
   'organisation.invalid.phone': 'Gebruik alleen cijfers, spaties, +, ( ) en -, hoogstens 40 tekens.',
   'organisation.invalid.invoiceEmail': 'Vul een geldig e-mailadres in, of laat het veld leeg.',
-  'organisation.invalid.email': field.invalidEmail,
+  'organisation.invalid.email': widgetForm.invalidEmail,
   'organisation.subscriptions.title': 'Abonnementen',
   'organisation.subscriptions.name': 'Abonnement',
   'organisation.subscriptions.since': 'Sinds',

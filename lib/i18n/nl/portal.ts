@@ -1,5 +1,6 @@
 /** Dutch: the customer portal’s shell: sign-in, home, incidents and the new-incident form. */
-import { field } from './field.ts'
+import { widgetForm } from './widget-form.ts'
+import { widget } from './widget.ts'
 import { common } from './common.ts'
 import { kind } from './kind.ts'
 import { status } from './status.ts'
@@ -20,7 +21,7 @@ export const portal = {
   'signIn.intro': 'Vul het e-mailadres in waarmee u bij ons bekend bent. U krijgt een link waarmee u inlogt; een wachtwoord is niet nodig.',
   'signIn.email': 'E-mailadres',
   'signIn.submit': 'Stuur mij een inloglink',
-  'signIn.sentTitle': common.checkEmailTitle,
+  'signIn.sentTitle': widget.checkEmailTitle,
   'signIn.sentHint': 'De link werkt één keer en brengt u terug naar deze pagina.',
   'account.signedInAs': common.signedInAs,
   'account.signOut': common.signOut,
@@ -108,5 +109,5 @@ export const portal = {
   'new.follow': 'Bekijk en volg uw melding',
   'new.another': 'Nog een melding maken',
   'new.tooShort': 'Vul minstens {count} tekens in.',
-  'new.required': field.required,
+  'new.required': widgetForm.required,
 } as const

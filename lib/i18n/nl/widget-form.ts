@@ -1,5 +1,7 @@
-/** Dutch: the widget's incident form; it travels in the form's own chunk, loaded when the form opens. */
-import { invalidEmail, required } from './field.ts'
+/**
+ * Dutch: the widget's incident form; it travels in the form's own chunk, loaded when the form opens.
+ * The field checks the portal shows alike are written here and read from here.
+ */
 import { bug as bugKind, outage as outageKind, wish as wishKind } from './kind.ts'
 
 export const widgetForm = {
@@ -26,10 +28,10 @@ export const widgetForm = {
   send: 'Melding versturen',
   sending: 'Bezig met versturen…',
   suggestions: 'Staat het antwoord hier misschien?',
-  required,
+  required: 'Vul dit veld in.',
   tooShort: 'Gebruik minstens {min} tekens.',
   tooLong: 'Gebruik hoogstens {max} tekens.',
-  invalidEmail,
+  invalidEmail: 'Vul een geldig e-mailadres in, zoals naam@bedrijf.nl.',
   chooseKind: 'Kies het soort melding.',
   chooseArea: 'Kies een onderdeel.',
   fixFields: 'Controleer de gemarkeerde velden.',
