@@ -1,7 +1,5 @@
 /** The portal's overview: who you are signed in as, your organisation in brief, open incidents and where to go next. */
-import type { Language } from '../../../server/domain/desk.ts'
 import { format } from '#lib/format.ts'
-import type { PortalStrings } from '../../i18n/index.ts'
 import { call, portalApi } from '../lib/api.ts'
 import { FailureNote } from '../lib/ResultMessage.tsx'
 import { useLoad } from '../lib/use-load.ts'
