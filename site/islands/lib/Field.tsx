@@ -18,14 +18,16 @@ interface FieldProps {
   /** The hint under the control instead of above it. */
   isHintBelow?: boolean
   error?: string
+  /** The error's place is always there, as an alert, so a screen reader hears each new refusal as it appears. */
+  isErrorLive?: boolean
 }
 
 const describedBy = (ids: (string | false | undefined)[]) => ids.filter(Boolean).join(' ') || undefined
 
 /** A labelled form field with its hint and the server's error, tied to the control for assistive technology. */
-export function Field({ id, label, hint, hintId = `${id}-hint`, isHintBelow = false, error, children }: FieldProps & { children: (aria: FieldAria) => ComponentChildren }) {
+export function Field({ id, label, hint, hintId = `${id}-hint`, isHintBelow = false, error, isErrorLive = false, children }: FieldProps & { children: (aria: FieldAria) => ComponentChildren }) {
   const errorId = `${id}-error`
-  const described = describedBy([Boolean(hint) && hintId, error && errorId])
+  const described = describedBy([Boolean(hint) && hintId, (error || isErrorLive) && errorId])
   const hintLine = Boolean(hint) && <p class="hint" id={hintId}>{hint}</p>
   return (
     <div class="field">
@@ -33,7 +35,7 @@ export function Field({ id, label, hint, hintId = `${id}-hint`, isHintBelow = fa
       {!isHintBelow && hintLine}
       {children({ id, ...(described ? { 'aria-describedby': described } : {}), ...(error ? { 'aria-invalid': 'true' as const } : {}) })}
       {isHintBelow && hintLine}
-      {error && <p class="field-error" id={errorId}>{error}</p>}
+      {isErrorLive ? <p class="field-error" id={errorId} role="alert">{error ?? ''}</p> : error && <p class="field-error" id={errorId}>{error}</p>}
     </div>
   )
 }

@@ -1,8 +1,6 @@
 /** Registering from the portal: the KnowledgeBase first, with suggestions, then the form; the number at once. */
 import { useEffect, useRef, useState } from 'preact/hooks'
-import type { Language } from '../../../server/domain/desk.ts'
 import { format } from '#lib/format.ts'
-import type { PortalStrings } from '../../i18n/index.ts'
 import { excerptParts } from '#lib/excerpt.ts'
 import { loadPagefind, type PagefindResult } from '#lib/pagefind.ts'
 import { ApiFailure, call, messageOf, portalApi } from '../lib/api.ts'

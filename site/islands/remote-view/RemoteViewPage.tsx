@@ -9,6 +9,8 @@ import type { Language } from '../../../server/domain/desk.ts'
 import { format } from '#lib/format.ts'
 import type { RemoteViewStrings } from '../../i18n/index.ts'
 import { ApiFailure, call, messageOf, portalApi } from '../lib/api.ts'
+import { Field } from '../lib/Field.tsx'
+import { useSubmit } from '../lib/use-submit.ts'
 import { moment } from '../portal/format.ts'
 import { apiChannel, headersFor } from './channel.ts'
 import { ENTERING, codeOf, isCodeExpired, isCodeShaped, nextState, savedFrom, type PageEvent, type PageState, type Preview, type Session } from './page-state.ts'
@@ -83,57 +85,42 @@ interface StepProps {
  */
 function CodeForm({ lang, strings, hasActed, hasDeclined, onEvent }: StepProps & { hasActed: boolean; hasDeclined: boolean }) {
   const [code, setCode] = useState('')
-  const [error, setError] = useState<string | undefined>()
-  const [isBusy, setBusy] = useState(false)
-  const input = useRef<HTMLInputElement>(null)
+  // A refusal is the field's error, and the focus stays on the field.
+  const submit = useSubmit({ texts: strings })
+  const error = submit.result?.text
   // Back from the preview or the end: the field is where the customer continues.
-  useEffect(() => { if (hasActed) input.current?.focus() }, [])
+  useEffect(() => { if (hasActed) submit.resultRef.current?.focus() }, [])
 
-  async function submit(event: Event) {
+  function send(event: Event) {
     event.preventDefault()
-    setError(undefined)
-    if (!isCodeShaped(code)) {
-      setError(strings['code.invalid'])
-      input.current?.focus()
-      return
-    }
-    setBusy(true)
-    try {
+    if (!isCodeShaped(code)) return submit.say({ kind: 'error', text: strings['code.invalid'] })
+    return submit.run(async () => {
       const request = portalApi(lang)['remote-views'].lookup.$post({ json: { code: codeOf(code) } })
       const { remoteView } = (await call(request, strings)) as { remoteView: Preview }
       onEvent({ type: 'found', code: codeOf(code), preview: remoteView })
-    } catch (failure) {
-      setError(messageOf(failure, strings))
-      input.current?.focus()
-    } finally {
-      setBusy(false)
-    }
+    }, { refused: (failure) => ({ kind: 'error', text: messageOf(failure, strings) }) })
   }
 
   return (
-    <form class="portal-form remote-view-code" onSubmit={submit} noValidate aria-labelledby="remote-view-code-title">
+    <form class="portal-form remote-view-code" onSubmit={send} noValidate aria-labelledby="remote-view-code-title">
       <h2 id="remote-view-code-title">{strings['code.title']}</h2>
       {hasDeclined && <p class="notice" role="status">{strings['code.notNow']}</p>}
-      <div class="field">
-        <label for="remote-view-code">{strings['code.label']}</label>
-        <input
-          ref={input} id="remote-view-code" name="code" type="text" inputMode="numeric" autoComplete="one-time-code" spellcheck={false}
-          required maxLength={12} value={code} onInput={(e) => setCode(e.currentTarget.value)}
-          aria-invalid={error ? 'true' : undefined} aria-describedby="remote-view-code-hint remote-view-code-error"
-        />
-        <p class="hint" id="remote-view-code-hint">{strings['code.hint']}</p>
-        {/* Always there, so a screen reader hears each new refusal as it appears. */}
-        <p class="field-error" id="remote-view-code-error" role="alert">{error ?? ''}</p>
-      </div>
-      <div class="actions"><button type="submit" disabled={isBusy}>{strings['code.submit']}</button></div>
+      <Field id="remote-view-code" label={strings['code.label']} hint={strings['code.hint']} isHintBelow error={error} isErrorLive>
+        {(aria) => (
+          <input
+            {...aria} ref={submit.resultRef as { current: HTMLInputElement | null }} name="code" type="text" inputMode="numeric" autoComplete="one-time-code" spellcheck={false}
+            required maxLength={12} value={code} onInput={(e) => setCode(e.currentTarget.value)}
+          />
+        )}
+      </Field>
+      <div class="actions"><button type="submit" disabled={submit.isBusy()}>{strings['code.submit']}</button></div>
     </form>
   )
 }
 
 /** Who will look along, for which incident and organisation, until when, and what they will and will not see; then the choice. */
 function Consent({ lang, strings, code, preview, onEvent }: StepProps & { code: string; preview: Preview }) {
-  const [error, setError] = useState<string | undefined>()
-  const [isBusy, setBusy] = useState(false)
+  const submit = useSubmit({ texts: strings })
   const heading = useRef<HTMLHeadingElement>(null)
   const staff = preview.staff.name
   useEffect(() => heading.current?.focus(), [])
@@ -145,20 +132,19 @@ function Consent({ lang, strings, code, preview, onEvent }: StepProps & { code: 
     return () => clearTimeout(timer)
   }, [preview.id])
 
-  async function consent() {
-    setBusy(true)
-    setError(undefined)
-    try {
-      const request = portalApi(lang)['remote-views'].consent.$post({ json: { code } })
-      const { session, token } = (await call(request, strings)) as { session: Session; token: string }
-      onEvent({ type: 'consented', session, token })
-    } catch (failure) {
-      if (failure instanceof ApiFailure && failure.status === 410) return onEvent({ type: 'refused', message: failure.message })
-      setError(messageOf(failure, strings))
-    } finally {
-      setBusy(false)
-    }
-  }
+  const consent = () => submit.run(async () => {
+    const request = portalApi(lang)['remote-views'].consent.$post({ json: { code } })
+    const { session, token } = (await call(request, strings)) as { session: Session; token: string }
+    onEvent({ type: 'consented', session, token })
+  }, {
+    // Gone meanwhile (expired or used): the page turns to the refusal.
+    refused: (failure) => {
+      if (failure instanceof ApiFailure && failure.status === 410) onEvent({ type: 'refused', message: failure.message })
+      return undefined
+    },
+  })
+  const isBusy = submit.isBusy()
+  const error = submit.errors.summary
 
   return (
     <section class="remote-view-consent" aria-labelledby="remote-view-preview-title">
@@ -195,8 +181,9 @@ function SessionView({ lang, strings, state, onEvent }: StepProps & { state: Ext
   const { session } = state
   const token = state.step === 'open' ? state.token : undefined
   const [share, setShare] = useState<ShareNote>()
-  const [error, setError] = useState<string | undefined>()
-  const [isBusy, setBusy] = useState(false)
+  const submit = useSubmit({ texts: strings })
+  const isBusy = submit.isBusy()
+  const error = submit.errors.summary
   const stopSharing = useRef<(() => void) | undefined>()
   const heading = useRef<HTMLHeadingElement>(null)
   const staff = session.staff.name
@@ -232,22 +219,20 @@ function SessionView({ lang, strings, state, onEvent }: StepProps & { state: Ext
       .catch((failure) => setShare(failure instanceof ScreenShareUnsupported ? 'unsupported' : failure instanceof DOMException && failure.name === 'NotAllowedError' ? 'cancelled' : 'failed'))
   }
 
-  async function end() {
+  function end() {
     if (!token) return
-    setBusy(true)
-    setError(undefined)
     stopSharing.current?.()
-    try {
+    return submit.run(async () => {
       const request = portalApi(lang)['remote-views'][':id'].end.$post({ param: { id: session.id } }, { headers: headersFor(lang, token) })
       const ended = (await call(request, strings)) as { session: Session }
       onEvent({ type: 'session', session: ended.session })
-    } catch (failure) {
+    }, {
       // Ended by the employee a moment earlier: the page shows that end.
-      if (failure instanceof ApiFailure && failure.code === 'remote_view_ended') return onEvent({ type: 'session', session: await readSession(lang, strings, session.id, token) })
-      setError(messageOf(failure, strings))
-    } finally {
-      setBusy(false)
-    }
+      refused: async (failure) => {
+        if (failure instanceof ApiFailure && failure.code === 'remote_view_ended') onEvent({ type: 'session', session: await readSession(lang, strings, session.id, token) })
+        return undefined
+      },
+    })
   }
 
   const shareText: Record<Exclude<ShareNote, undefined>, string> = {
