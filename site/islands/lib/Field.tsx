@@ -1,6 +1,5 @@
 /** A labelled form field (or group of choices) for the portal's and the console's forms, with its hint and the server's error. */
 import type { ComponentChildren } from 'preact'
-import { useEffect, useRef } from 'preact/hooks'
 
 /** What the control inside a Field takes over: its id, and what describes it and whether it is invalid. */
 export interface FieldAria {
@@ -61,13 +60,4 @@ export function FieldSet({ id, legend, hintId, error, isErrorUnnamed = false, ch
       {error && <p class="field-error" id={errorId}>{error}</p>}
     </fieldset>
   )
-}
-
-/** After a refused submit, the keyboard lands on the first field the server named, whose error is read with it: the ref goes on the form. */
-export function useFocusFirstInvalid(errors: unknown) {
-  const ref = useRef<HTMLFormElement>(null)
-  useEffect(() => {
-    ref.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
-  }, [errors])
-  return ref
 }
