@@ -66,8 +66,9 @@ class LoketWidget extends HTMLElement {
   }
 
   attributeChangedCallback(_name: string, old: string | null, value: string | null) {
-    // Attributes set before the element is connected are read by its first draw.
-    if (old !== value && this.shadowRoot && this.#shown) void this.#draw()
+    // Attributes set before the element is connected are read by its first draw; a change while
+    // a bundle still loads draws anew, and the load that finishes first does not draw.
+    if (old !== value && this.shadowRoot && this.isConnected) void this.#draw()
   }
 
   disconnectedCallback() {
