@@ -2,6 +2,8 @@
  * The one catalogue of words: Dutch (the default) and English, by area, and the one typed `t()`.
  * Site, server (API errors, mail) and tests import this; the widget imports only its area files
  * (`./nl/widget.ts`, …) so that each bundle carries one language and none of the other areas.
+ * A new word goes into the Dutch area file first (the keys and placeholders are typed from it), then
+ * into the English one; a word that two areas show alike is written once and read by the other.
  */
 import { format } from '../format.ts'
 import type { Language } from '../language.ts'
