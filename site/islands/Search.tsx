@@ -1,6 +1,6 @@
 /** The KnowledgeBase search: results as you type, filters, keyboard use and the hand-off to support. */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks'
-import type { Language } from '../../server/domain/desk.ts'
+import type { Language } from '#lib/language.ts'
 import { createInsight } from '../../widget/src/insight.ts'
 import { format } from '#lib/format.ts'
 import { excerptParts } from '#lib/excerpt.ts'

@@ -1,7 +1,7 @@
 /** The portal's typed API client (hono/client over the server's own route types) and what its errors mean to a person. */
 import { hc } from 'hono/client'
 import type { AppType } from '../../../server/app.ts'
-import type { Language } from '../../../server/domain/desk.ts'
+import type { Language } from '#lib/language.ts'
 import type { ApiError } from '../../../server/http/errors.ts'
 
 /** The typed client on this site's own origin; the server answers errors in `lang`. */

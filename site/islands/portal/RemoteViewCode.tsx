@@ -1,5 +1,5 @@
 /** The requester's remote-view code while it waits for their consent: shown prominently on the access page and on the incident's page. */
-import type { Language } from '../../../server/domain/desk.ts'
+import type { Language } from '#lib/language.ts'
 import { format } from '#lib/format.ts'
 import type { PortalStrings } from '../../i18n/index.ts'
 import { usePolling } from '../lib/polling.ts'

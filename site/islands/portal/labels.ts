@@ -1,5 +1,5 @@
 /** Names of statuses and kinds in the page's language, and the desk's product areas and priorities. */
-import type { Language } from '../../../server/domain/desk.ts'
+import type { Language } from '#lib/language.ts'
 import type { PortalStrings } from '../../i18n/index.ts'
 import { call, portalApi, type Success } from '../lib/api.ts'
 import { useLoad } from '../lib/use-load.ts'

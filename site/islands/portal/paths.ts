@@ -1,5 +1,5 @@
 /** What the page hands every portal island: its language, its strings and the portal's own paths. */
-import type { Language } from '../../../server/domain/desk.ts'
+import type { Language } from '#lib/language.ts'
 import type { PortalStrings } from '../../i18n/index.ts'
 import type { PortalPaths } from '#lib/paths.ts'
 

@@ -1,5 +1,5 @@
 /** What the console's remote-view panel shows of an incident's sessions, as pure functions of the API's list. */
-import type { Language } from '../../../server/domain/desk.ts'
+import type { Language } from '#lib/language.ts'
 import { format } from '#lib/format.ts'
 import type { StaffStrings } from '../../i18n/index.ts'
 import type { PortalApi, Success } from '../lib/api.ts'

@@ -1,6 +1,6 @@
 /** The KB insight page for editors: how much the KB answers on its own, what was searched in vain, which searches ended in an incident, and which articles did not help. */
 import { useState } from 'preact/hooks'
-import type { Language } from '../../../server/domain/desk.ts'
+import type { Language } from '#lib/language.ts'
 import { format } from '#lib/format.ts'
 import type { StaffStrings } from '../../i18n/index.ts'
 import { call, portalApi, type PortalApi, type Success } from '../lib/api.ts'

@@ -4,7 +4,7 @@
  * they share it, and end it. The session is read every few seconds while it is live.
  */
 import { useEffect, useRef, useState } from 'preact/hooks'
-import type { Language } from '../../../server/domain/desk.ts'
+import type { Language } from '#lib/language.ts'
 import { format } from '#lib/format.ts'
 import type { StaffStrings } from '../../i18n/index.ts'
 import { call, messageOf, portalApi } from '../lib/api.ts'

@@ -1,7 +1,7 @@
 /** The Signals page: organisations that contact support often, why they are flagged, their weekly contacts, and the follow-ups Customer Care records. */
 import { useState } from 'preact/hooks'
-import type { Language } from '../../../server/domain/desk.ts'
-import type { FollowUpKind } from '../../../server/domain/records.ts'
+import type { Language } from '#lib/language.ts'
+import type { FollowUpKind } from '#domain/records.ts'
 import { format } from '#lib/format.ts'
 import type { StaffStrings } from '../../i18n/index.ts'
 import { call, portalApi, type PortalApi, type Success } from '../lib/api.ts'

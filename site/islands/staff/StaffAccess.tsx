@@ -1,6 +1,6 @@
 /** The console's access page: extra-support requests to approve or decline, the access support holds at customers right now, and the backups waiting on support. */
 import { useState } from 'preact/hooks'
-import type { Language } from '../../../server/domain/desk.ts'
+import type { Language } from '#lib/language.ts'
 import { format } from '#lib/format.ts'
 import type { StaffStrings } from '../../i18n/index.ts'
 import { ApiFailure, call, messageOf, portalApi } from '../lib/api.ts'

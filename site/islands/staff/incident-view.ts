@@ -1,7 +1,7 @@
 /** The staff incident page's choices: which statuses, priorities and assignees to offer, what a triage changes, and names for statuses, kinds and timeline entries (consent steps in a sentence). */
-import type { Language, Priority } from '../../../server/domain/desk.ts'
-import type { Incident, IncidentStatus } from '../../../server/domain/records.ts'
-import type { TimelineEntry } from '../../../server/domain/timeline.ts'
+import type { Language, Priority } from '#domain/desk.ts'
+import type { Incident, IncidentStatus } from '#domain/records.ts'
+import type { TimelineEntry } from '#domain/timeline.ts'
 import { format } from '#lib/format.ts'
 import type { StaffKey, StaffStrings } from '../../i18n/index.ts'
 import { moment } from '../portal/format.ts'

@@ -1,7 +1,7 @@
 /** What the Signals page says beside the API's numbers: the rule in words, week labels, dates and the order of follow-ups. */
-import type { Language } from '../../../server/domain/desk.ts'
-import type { FollowUpKind } from '../../../server/domain/records.ts'
-import type { ThresholdKind } from '../../../server/domain/signals.ts'
+import type { Language } from '#lib/language.ts'
+import type { FollowUpKind } from '#domain/records.ts'
+import type { ThresholdKind } from '#domain/signals.ts'
 import { format } from '#lib/format.ts'
 import { isoWeekNumber } from '#lib/iso-week.ts'
 import type { StaffStrings } from '../../i18n/index.ts'
