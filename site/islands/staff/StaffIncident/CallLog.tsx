@@ -1,7 +1,7 @@
 /** A phone call with the customer, kept as an internal note with its direction. */
 import { useState } from 'preact/hooks'
 import { call, portalApi } from '../../lib/api.ts'
-import { Field } from '../../lib/Field.tsx'
+import { Field, FieldSet } from '../../lib/Field.tsx'
 import { ResultMessage } from '../../lib/ResultMessage.tsx'
 import { useSubmit } from '../../lib/use-submit.ts'
 import type { FormProps } from './common.ts'
@@ -24,8 +24,7 @@ export function CallLog({ incident, lang, strings, onReload }: FormProps) {
   return (
     <form class="portal-form call" onSubmit={save} aria-labelledby="call-title">
       <h3 id="call-title">{strings['incident.call.title']}</h3>
-      <fieldset class="field">
-        <legend>{strings['incident.call.directionLegend']}</legend>
+      <FieldSet id="call-direction" legend={strings['incident.call.directionLegend']}>
         <label class="choice">
           <input type="radio" name="call-direction" value="inbound" checked={direction === 'inbound'} onChange={() => setDirection('inbound')} />
           {strings['incident.call.inbound']}
@@ -34,7 +33,7 @@ export function CallLog({ incident, lang, strings, onReload }: FormProps) {
           <input type="radio" name="call-direction" value="outbound" checked={direction === 'outbound'} onChange={() => setDirection('outbound')} />
           {strings['incident.call.outbound']}
         </label>
-      </fieldset>
+      </FieldSet>
       <Field id="call-summary" label={strings['incident.call.summary']} hint={strings['incident.call.summaryHint']} isHintBelow error={submit.errors.fields.summary}>
         {(aria) => <textarea {...aria} name="summary" required maxLength={5_000} value={summary} onInput={(e) => setSummary(e.currentTarget.value)} />}
       </Field>

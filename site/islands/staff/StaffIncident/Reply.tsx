@@ -5,7 +5,7 @@
 import { useState } from 'preact/hooks'
 import { format } from '#lib/format.ts'
 import { call, portalApi } from '../../lib/api.ts'
-import { Field } from '../../lib/Field.tsx'
+import { Field, FieldSet } from '../../lib/Field.tsx'
 import { ResultMessage } from '../../lib/ResultMessage.tsx'
 import { useSubmit } from '../../lib/use-submit.ts'
 import type { FormProps } from './common.ts'
@@ -31,8 +31,7 @@ export function Reply({ incident, email, lang, strings, onReload }: FormProps & 
   return (
     <form class={`portal-form reply ${visibility}`} onSubmit={send} aria-labelledby="reply-title">
       <h3 id="reply-title">{strings['incident.reply.title']}</h3>
-      <fieldset class="field">
-        <legend>{strings['incident.reply.kindLegend']}</legend>
+      <FieldSet id="reply-visibility" legend={strings['incident.reply.kindLegend']}>
         <label class="choice">
           <input type="radio" name="reply-visibility" value="internal" checked={!isPublic} onChange={() => choose('internal')} />
           {strings['incident.reply.internal']}
@@ -41,7 +40,7 @@ export function Reply({ incident, email, lang, strings, onReload }: FormProps & 
           <input type="radio" name="reply-visibility" value="public" checked={isPublic} onChange={() => choose('public')} />
           {strings['incident.reply.public']}
         </label>
-      </fieldset>
+      </FieldSet>
       <Field id="reply-text" label={strings[isPublic ? 'incident.reply.textPublic' : 'incident.reply.textInternal']} hintId="reply-hint" isHintBelow
         hint={isPublic ? format(strings['incident.reply.hintPublic'], { email }) : strings['incident.reply.hintInternal']} error={submit.errors.fields.text}>
         {(aria) => <textarea {...aria} name="text" required maxLength={20_000} value={text} onInput={(e) => setText(e.currentTarget.value)} />}
