@@ -38,3 +38,4 @@ export function describeStatus(calendar: BusinessCalendar, now: Date, lang: Lang
   const dayName = day === today ? strings.today : day === nextDate(today) ? strings.tomorrow : strings.days[weekdayIndex(day)]
   return { isOpen: false, text: format(strings.closedOpens, { day: dayName, time }), note }
 }
+
