@@ -337,4 +337,3 @@ function zone(timeZone: string): BusinessCalendar {
 function rateOf(part: number, whole: number): number | null {
   return whole === 0 ? null : part / whole
 }
-
