@@ -11,7 +11,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit and API',
-          include: ['server/**/*.test.ts', 'site/**/*.test.ts', 'widget/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/build/**/*.test.ts'],
+          include: ['server/**/*.test.ts', 'site/**/*.test.ts', 'widget/**/*.test.ts', 'lib/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/build/**/*.test.ts'],
         },
       },
       {

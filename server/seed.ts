@@ -2,6 +2,7 @@
 import type { Contact, Organisation, Staff } from './domain/records.ts'
 import { hashPassword } from './auth/tokens.ts'
 import type { Store } from './store/store.ts'
+import { PAGES } from '#lib/paths.ts'
 
 /** The password of every demo staff member; printed at start so a newcomer can sign in. */
 export const DEMO_STAFF_PASSWORD = 'loket-demo'
@@ -58,8 +59,8 @@ export async function seedDemo(store: Store): Promise<boolean> {
 export function demoInstructions(baseUrl: string): string {
   return [
     'Demo sign-in:',
-    `  staff     ${STAFF.map((s) => s.email).join(', ')} — password "${DEMO_STAFF_PASSWORD}", in the console at ${baseUrl}/staff/`,
-    `  customers ${CONTACTS.filter((c) => c.isAuthorised).map((c) => c.email).join(', ')} — by e-mailed link, in the portal at ${baseUrl}/portaal/ (the mail lands in the outbox folder)`,
+    `  staff     ${STAFF.map((s) => s.email).join(', ')} — password "${DEMO_STAFF_PASSWORD}", in the console at ${baseUrl}${PAGES.staff.nl}`,
+    `  customers ${CONTACTS.filter((c) => c.isAuthorised).map((c) => c.email).join(', ')} — by e-mailed link, in the portal at ${baseUrl}${PAGES.portal.nl} (the mail lands in the outbox folder)`,
     `  not authorised: ${CONTACTS.filter((c) => !c.isAuthorised).map((c) => c.email).join(', ')}`,
   ].join('\n')
 }

@@ -1,10 +1,9 @@
 /** Business calendar: when the desk is open, built from desk.yaml, computed without I/O or a clock. */
 import { tzOffset } from '@date-fns/tz'
 import type { DayHours, Localized } from './desk.ts'
+import { WEEKDAYS, type Weekday } from './weekdays.ts'
 
-/** Weekday names as desk.yaml writes them, Monday first. */
-export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const
-export type Weekday = (typeof WEEKDAYS)[number]
+export { WEEKDAYS, type Weekday }
 
 /** Opening hours of one day, in minutes since local midnight. */
 export interface Span {

@@ -1,6 +1,7 @@
 /** The desk configuration (content/desk.yaml): its schema and the types the rules compute with. */
 import { z } from 'zod'
-import { WEEKDAYS } from './calendar.ts'
+import { LANGUAGES } from '#lib/language.ts'
+import { WEEKDAYS } from './weekdays.ts'
 
 /** A text in both languages of the desk. */
 export const Localized = z.strictObject({
@@ -11,8 +12,8 @@ export const Localized = z.strictObject({
 })
 export type Localized = z.infer<typeof Localized>
 
-/** The languages the desk speaks, default first. */
-export const LANGUAGES = ['nl', 'en'] as const
+export { LANGUAGES }
+/** One of the desk's languages, as a schema (the list is lib/language.ts's). */
 export const Language = z.enum(LANGUAGES)
 export type Language = z.infer<typeof Language>
 

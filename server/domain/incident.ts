@@ -1,36 +1,10 @@
 /** Incidents: what a registration must hold, where it is routed, and how its status may move. */
-import { z } from 'zod'
-import { INCIDENT_KINDS, Language, type DeskConfig, type Priority } from './desk.ts'
+import type { DeskConfig, Priority } from './desk.ts'
+import type { ParsedIncidentInput } from './incident-input.ts'
 import type { Contact, Incident, IncidentStatus, Organisation } from './records.ts'
 
-const text = (min: number, max: number) => z.string().trim().min(min).max(max)
-
-/**
- * A registration from the widget or the portal. The server decides everything else: number,
- * status, team and (later, at triage) the priority.
- */
-export const IncidentInput = z.strictObject({
-  /** The requester's name as they typed it. */
-  name: text(2, 120),
-  /** Their e-mail address: the confirmation goes there, and it decides the organisation. */
-  email: z.email().max(254).transform((e) => e.toLowerCase()),
-  /** bug (fout), outage (storing), wish (wens) or question (gebruikersvraag). */
-  kind: z.enum(INCIDENT_KINDS),
-  /** A product area key from desk.yaml. */
-  productArea: z.string().max(40),
-  subject: text(3, 200),
-  description: text(10, 10_000),
-  /** The KB search that led here; default none. */
-  kbQuery: text(0, 200).optional(),
-  /** Translation keys of the articles the visitor was shown; default none. */
-  kbArticles: z.array(z.string().max(120)).max(20).default([]),
-  /** Language of the e-mails; default Dutch. */
-  lang: Language.default('nl'),
-  /** A field people never see: a bot that fills it is thanked and ignored. */
-  website: z.string().max(200).optional(),
-})
-export type IncidentInput = z.input<typeof IncidentInput>
-export type ParsedIncidentInput = z.output<typeof IncidentInput>
+export { IncidentInput, type ParsedIncidentInput } from './incident-input.ts'
+export { STAFF_TRANSITIONS, mayMove } from './transitions.ts'
 
 /** Product areas are desk.yaml's: checked against it, with the field named. */
 export function productAreaIssue(desk: DeskConfig, productArea: string): string | undefined {
@@ -71,20 +45,6 @@ export function newIncident(input: ParsedIncidentInput, context: { contact: Cont
 /** Whether a contact may file incidents: authorised by their organisation and active. */
 export function mayFile(contact: Contact | undefined): contact is Contact {
   return contact !== undefined && contact.isAuthorised && contact.isActive
-}
-
-/** The moves support may make; `awaiting_confirmation` → `new` happens only by confirmation. */
-export const STAFF_TRANSITIONS: Record<IncidentStatus, IncidentStatus[]> = {
-  awaiting_confirmation: [],
-  new: ['in_progress', 'waiting_for_customer', 'resolved'],
-  in_progress: ['waiting_for_customer', 'resolved'],
-  waiting_for_customer: ['in_progress', 'resolved'],
-  resolved: ['in_progress', 'closed'],
-  closed: [],
-}
-
-export function mayMove(from: IncidentStatus, to: IncidentStatus): boolean {
-  return STAFF_TRANSITIONS[from].includes(to)
 }
 
 /** Why a priority may not be set, or undefined when it may. Priority 1 is for First Class only. */

@@ -1,6 +1,7 @@
 /** What the KB insight log tells editors: searches that found nothing or ended in an incident, unhelpful articles, and deflection per week. */
 import { z } from 'zod'
-import { instantOf, localDate, weekdayIndex, type BusinessCalendar } from './calendar.ts'
+import { addDays, isoWeek, mondayOf } from '#lib/iso-week.ts'
+import { instantOf, localDate, type BusinessCalendar } from './calendar.ts'
 import { Language } from './desk.ts'
 import type { KbInsight } from './kb-insight.ts'
 
@@ -313,7 +314,7 @@ function periodOf(options: ReportOptions) {
   const weeks = options.weeks ?? DEFAULT_REPORT_WEEKS
   const tz = zone(options.timeZone)
   const today = localDate(tz, options.now)
-  const thisMonday = addDays(today, -weekdayIndex(today))
+  const thisMonday = mondayOf(today)
   const mondays = Array.from({ length: weeks }, (_, i) => addDays(thisMonday, 7 * (i - weeks + 1)))
   const index = new Map(mondays.map((monday, i) => [monday, i]))
   return {
@@ -323,7 +324,7 @@ function periodOf(options: ReportOptions) {
     /** The index in `mondays` of the week `at` falls in; only for instants inside the period. */
     weekOf(at: string): number {
       const date = localDate(tz, new Date(at))
-      return index.get(addDays(date, -weekdayIndex(date)))!
+      return index.get(mondayOf(date))!
     },
   }
 }
@@ -335,18 +336,4 @@ function zone(timeZone: string): BusinessCalendar {
 
 function rateOf(part: number, whole: number): number | null {
   return whole === 0 ? null : part / whole
-}
-
-/** The local date `days` after `date`. @example addDays('2026-12-28', 7) === '2027-01-04' */
-function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number)
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10)
-}
-
-/** The ISO week of a Monday: the week belongs to the year its Thursday is in. @example isoWeek('2026-12-28') === '2026-W53' */
-function isoWeek(monday: string): string {
-  const thursday = addDays(monday, 3)
-  const year = Number(thursday.slice(0, 4))
-  const dayOfYear = (Date.parse(thursday) - Date.UTC(year, 0, 1)) / 86_400_000
-  return `${year}-W${String(Math.floor(dayOfYear / 7) + 1).padStart(2, '0')}`
 }

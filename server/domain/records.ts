@@ -1,6 +1,6 @@
 /** The records of the support desk: organisations, contacts, staff, incidents and what hangs off them. */
 import type { Language, Priority } from './desk.ts'
-import type { ParsedIncidentInput } from './incident.ts'
+import type { ParsedIncidentInput } from './incident-input.ts'
 
 /** ISO 8601 instant, e.g. "2026-11-30T09:00:00.000Z". */
 export type Instant = string

@@ -1,8 +1,12 @@
 /** Signals for Customer Care: contact moments per organisation over a rolling window, the thresholds crossed, and follow-ups. */
 import { tzOffset } from '@date-fns/tz'
 import { z } from 'zod'
+import { addDays, isoWeek, mondayOf } from '#lib/iso-week.ts'
 import { INCIDENT_KINDS, type DeskConfig, type Localized } from './desk.ts'
 import { FOLLOW_UP_KINDS, type FollowUp, type Incident, type Message, type Organisation, type Staff, type StaffRole } from './records.ts'
+
+/** The ISO week of a date: lib/iso-week.ts's, exported here as before. */
+export { isoWeek }
 
 const DAY_MS = 86_400_000
 /** Weeks in the weekly series, the current (partial) week included. */
@@ -192,24 +196,6 @@ export function weeksEndingAt(now: Date, timeZone: string, count: number): Omit<
 /** The local date "YYYY-MM-DD" of `at` in `timeZone`. */
 export function localDate(at: Date, timeZone: string): string {
   return new Date(at.getTime() + tzOffset(timeZone, at) * 60_000).toISOString().slice(0, 10)
-}
-
-/** The Monday on or before a date. @example mondayOf('2026-12-06') === '2026-11-30' */
-function mondayOf(date: string): string {
-  const day = new Date(`${date}T00:00:00Z`).getUTCDay()
-  return addDays(date, -((day + 6) % 7))
-}
-
-function addDays(date: string, days: number): string {
-  return new Date(new Date(`${date}T00:00:00Z`).getTime() + days * DAY_MS).toISOString().slice(0, 10)
-}
-
-/** The ISO week of a date: the week belongs to the year its Thursday falls in. @example isoWeek('2027-01-01') === '2026-W53' */
-export function isoWeek(date: string): string {
-  const thursday = new Date(`${addDays(mondayOf(date), 3)}T00:00:00Z`)
-  const year = thursday.getUTCFullYear()
-  const week = Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / (7 * DAY_MS)) + 1
-  return `${year}-W${String(week).padStart(2, '0')}`
 }
 
 /** A follow-up Customer Care records for an organisation. */

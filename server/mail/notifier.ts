@@ -2,6 +2,7 @@
 import type { DeskConfig, Language } from '../domain/desk.ts'
 import type { BackupRequest, Complaint, Contact, ExtraSupportRequest, Incident, RemoteView } from '../domain/records.ts'
 import * as templates from './templates.ts'
+import { PAGES } from '#lib/paths.ts'
 
 /** The outbox as the notifier uses it: one mail per event key. */
 export interface MailQueue {
@@ -66,7 +67,7 @@ export function createNotifier({ outbox, desk, baseUrl }: NotifierDeps) {
     },
     /** The personal code of a remote-view session, mailed to the incident's requester. */
     remoteViewCode(p: { view: RemoteView; incident: Incident; contact: Contact; staffName: string; code: string; minutes: number }) {
-      const page = p.contact.lang === 'en' ? '/en/remote-view/' : '/meekijken/'
+      const page = PAGES.remoteView[p.contact.lang]
       const content = templates.remoteViewCode(ctx(p.contact.lang), {
         name: p.contact.name, staffName: p.staffName, number: p.incident.number, subject: p.incident.subject, code: p.code, minutes: p.minutes, pageUrl: `${baseUrl}${page}`,
       })
@@ -74,7 +75,7 @@ export function createNotifier({ outbox, desk, baseUrl }: NotifierDeps) {
     },
     /** A backup request, to each admin of the organisation, who decides in the portal. */
     backupRequested(p: { backup: BackupRequest; incident: Incident; admin: Contact; staffName: string; purgeDays: number }) {
-      const page = p.admin.lang === 'en' ? '/en/portal/access/' : '/portaal/toegang/'
+      const page = PAGES.portalAccess[p.admin.lang]
       const content = templates.backupRequested(ctx(p.admin.lang), {
         name: p.admin.name, staffName: p.staffName, number: p.incident.number, subject: p.incident.subject, reason: p.backup.reason, purgeDays: p.purgeDays, portalUrl: `${baseUrl}${page}`,
       })
@@ -83,7 +84,7 @@ export function createNotifier({ outbox, desk, baseUrl }: NotifierDeps) {
     /** Support's decision on extra support outside hours, to the contact who asked. */
     extraSupportDecided(p: { request: ExtraSupportRequest; contact: Contact }) {
       const r = p.request
-      const page = p.contact.lang === 'en' ? '/en/portal/access/' : '/portaal/toegang/'
+      const page = PAGES.portalAccess[p.contact.lang]
       const content = templates.extraSupportDecided(ctx(p.contact.lang), {
         name: p.contact.name, isApproved: r.status === 'approved', startsAt: new Date(r.startsAt), endsAt: new Date(r.endsAt), isBilled: r.isBilled,
         note: r.decisionNote, portalUrl: `${baseUrl}${page}`,

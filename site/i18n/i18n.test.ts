@@ -1,29 +1,18 @@
+/** The site's entry to the catalogue: the translator and the islands' strings by area. */
 import { describe, expect, test } from 'vitest'
-import { dictionaries, t } from './index.ts'
+import { dictionaries, portalStrings, remoteViewStrings, staffStrings, t, translator } from './index.ts'
 
-const { nl, en } = dictionaries
-
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
-
-describe('the dictionaries', () => {
-  test('have the same keys in Dutch and English', () => {
-    expect(Object.keys(en).sort()).toEqual(Object.keys(nl).sort())
-  })
-
-  test.each(Object.keys(nl))('%s is filled in both languages with the same placeholders', (key) => {
-    const dutch = nl[key as keyof typeof nl]
-    const english = en[key as keyof typeof en]
-    expect(dutch.trim()).not.toBe('')
-    expect(english.trim()).not.toBe('')
-    expect(placeholders(english)).toEqual(placeholders(dutch))
-  })
-
-  test('keys are flat, dotted and lowercase-first', () => {
-    for (const key of Object.keys(nl)) expect(key).toMatch(/^[a-z][a-zA-Z]*(\.[a-zA-Z]+)+$/)
-  })
-
+describe('the site entry', () => {
   test('fills placeholders', () => {
-    expect(t('en')('contact.openUntil', { time: '17:00' })).toBe('Open now until 17:00')
-    expect(t('nl')('home.articleCount', { count: 3 })).toBe('3 artikelen')
+    expect(t('en', 'contact.openUntil', { time: '17:00' })).toBe('Open now until 17:00')
+    expect(translator('nl')('home.articleCount', { count: 3 })).toBe('3 artikelen')
+  })
+
+  test.each(['nl', 'en'] as const)('gives the islands their area of the %s catalogue, keys without the area', (lang) => {
+    for (const [area, strings] of [['portal', portalStrings(lang)], ['staff', staffStrings(lang)], ['remoteView', remoteViewStrings(lang)]] as const) {
+      const keys = Object.keys(dictionaries[lang]).filter((k) => k.startsWith(`${area}.`))
+      expect(Object.keys(strings).sort()).toEqual(keys.map((k) => k.slice(area.length + 1)).sort())
+      for (const key of keys) expect(strings[key.slice(area.length + 1) as keyof typeof strings]).toBe(dictionaries[lang][key as keyof (typeof dictionaries)['nl']])
+    }
   })
 })

@@ -1,10 +1,11 @@
 /** The KnowledgeBase search: results as you type, filters, keyboard use and the hand-off to support. */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks'
-import type { Language } from '../../server/domain/desk.ts'
+import type { Language } from '#lib/language.ts'
 import { createInsight } from '../../widget/src/insight.ts'
-import { format } from '../i18n/format.ts'
-import { excerptParts } from './excerpt.ts'
-import { loadPagefind, type Pagefind, type PagefindResult } from './pagefind.ts'
+import { format } from '#lib/format.ts'
+import { excerptParts } from '#lib/excerpt.ts'
+import { loadPagefind, type Pagefind, type PagefindResult } from '#lib/pagefind.ts'
+import { FILTER_NAMES, searchFromUrl, urlOfSearch, type Filters } from './search-url.ts'
 
 /** The strings the island shows, taken from the site's dictionary of one language. */
 export interface SearchStrings {
@@ -41,7 +42,6 @@ export interface SearchProps {
   limit?: number
 }
 
-type Filters = { category?: string; productArea?: string }
 type State =
   | { kind: 'idle' }
   | { kind: 'loading' }
@@ -52,9 +52,6 @@ type State =
 const FIRST_BATCH = 3
 /** How long a query must stay unchanged before the results after the first batch are fetched. */
 const REST_DELAY_MS = 200
-
-/** Pagefind's filter names, as the article pages declare them. */
-const FILTER_NAMES = ['category', 'productArea'] as const
 
 export default function Search({ strings, lang, mode, searchUrl, handoffUrl, limit = mode === 'page' ? 20 : 5 }: SearchProps) {
   const initial = mode === 'page' ? readUrl() : { query: '', filters: {} }
@@ -258,18 +255,10 @@ export default function Search({ strings, lang, mode, searchUrl, handoffUrl, lim
 }
 
 function readUrl(): { query: string; filters: Filters } {
-  if (typeof location === 'undefined') return { query: '', filters: {} }
-  const params = new URLSearchParams(location.search)
-  return {
-    query: params.get('q') ?? '',
-    filters: { category: params.get('category') ?? undefined, productArea: params.get('productArea') ?? undefined },
-  }
+  return typeof location === 'undefined' ? { query: '', filters: {} } : searchFromUrl(location.search)
 }
 
 function writeUrl(query: string, filters: Filters): void {
-  const params = new URLSearchParams()
-  if (query) params.set('q', query)
-  for (const name of FILTER_NAMES) if (filters[name]) params.set(name, filters[name]!)
-  const search = params.toString()
+  const search = urlOfSearch(query, filters)
   history.replaceState(null, '', search ? `?${search}` : location.pathname)
 }

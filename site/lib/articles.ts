@@ -1,8 +1,8 @@
 /** The articles of the KnowledgeBase: per language, with URLs, translations and related articles. */
 import { getCollection, type CollectionEntry } from 'astro:content'
-import type { Language } from '../../server/domain/desk.ts'
+import type { Language } from '#lib/language.ts'
 import { categories } from './config.ts'
-import { articleUrl } from './routes.ts'
+import { articleUrl } from '#lib/paths.ts'
 import type { Category } from '../schemas/category.ts'
 
 export interface Article {

@@ -1,7 +1,7 @@
 /** Opening hours as people read them: consecutive days with the same hours grouped together. */
-import { type BusinessCalendar, type Span, calendarWindow, clock, localDate } from '../../server/domain/calendar.ts'
-import type { Language } from '../../server/domain/desk.ts'
-import { dictionaries, t, type MessageKey } from '../i18n/index.ts'
+import { type BusinessCalendar, type Span, calendarWindow, clock, localDate } from '#domain/calendar.ts'
+import type { Language } from '#lib/language.ts'
+import { dictionaries, translator, type MessageKey } from '../i18n/index.ts'
 import type { StatusStrings } from './opening-status.ts'
 
 export const DAY_KEYS = ['day.monday', 'day.tuesday', 'day.wednesday', 'day.thursday', 'day.friday', 'day.saturday', 'day.sunday'] as const satisfies MessageKey[]
@@ -26,7 +26,7 @@ export function groupWeekly(weekly: (Span | null)[]): DayGroup[] {
 
 /** "maandag – donderdag" or "vrijdag". */
 export function dayRange(lang: Language, group: DayGroup): string {
-  const tr = t(lang)
+  const tr = translator(lang)
   const first = tr(DAY_KEYS[group.first])
   return group.first === group.last ? first : `${first} – ${tr(DAY_KEYS[group.last])}`
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
 import { loadCalendar, parseDesk } from '../../server/desk.ts'
-import { instantOf } from '../../server/domain/calendar.ts'
+import { instantOf } from '#domain/calendar.ts'
 import { describeStatus } from './opening-status.ts'
 import { calendarForBrowser, statusStrings } from './hours.ts'
 

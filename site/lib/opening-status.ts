@@ -1,7 +1,7 @@
 /** "Open now until 17:00" / "Closed — opens Monday at 08:30": the live desk status as one sentence. */
-import { type BusinessCalendar, clock, localDate, localMinutes, nextDate, statusAt, weekdayIndex } from '../../server/domain/calendar.ts'
-import type { Language } from '../../server/domain/desk.ts'
-import { format } from '../i18n/format.ts'
+import { type BusinessCalendar, clock, localDate, localMinutes, nextDate, statusAt, weekdayIndex } from '#domain/calendar.ts'
+import type { Language } from '#lib/language.ts'
+import { format } from '#lib/format.ts'
 
 /** The strings the sentence is made of, in one language (taken from the site's dictionary). */
 export interface StatusStrings {

@@ -1,5 +1,5 @@
 /** getStaticPaths of the category and article pages, per language. */
-import type { Language } from '../../server/domain/desk.ts'
+import type { Language } from '#lib/language.ts'
 import { articlesIn } from './articles.ts'
 import { categories } from './config.ts'
 

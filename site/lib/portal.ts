@@ -1,6 +1,6 @@
 /** The customer portal's pages: their order in the menu and their titles. */
-import type { Language } from '../../server/domain/desk.ts'
-import { t } from '../i18n/index.ts'
+import type { Language } from '#lib/language.ts'
+import { translator } from '../i18n/index.ts'
 
 /** The portal's pages (names in PAGES) in menu order. */
 export const PORTAL_MENU = ['portal', 'portalIncidents', 'portalNew', 'portalOrganisation', 'portalComplaints', 'portalAccess'] as const
@@ -8,7 +8,7 @@ export type PortalPage = (typeof PORTAL_MENU)[number]
 
 /** Each page's title, which is also its menu label; the overview is called after the portal. */
 export function portalTitles(lang: Language): Record<PortalPage, string> {
-  const tr = t(lang)
+  const tr = translator(lang)
   return {
     portal: tr('portal.nav.label'),
     portalIncidents: tr('portal.nav.incidents'),

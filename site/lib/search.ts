@@ -1,9 +1,9 @@
 /** What the search island needs from the site: its strings and where the hand-off leads. */
-import type { Language } from '../../server/domain/desk.ts'
+import type { Language } from '#lib/language.ts'
 import { dictionaries } from '../i18n/index.ts'
 import type { SearchStrings } from '../islands/Search.tsx'
 import { articlesIn } from './articles.ts'
-import { PAGES } from './routes.ts'
+import { PAGES } from '#lib/paths.ts'
 
 /** The article that explains how to register an incident: the hand-off's target until a widget takes over. */
 const HANDOFF_ARTICLE = 'register-incident'

@@ -1,6 +1,6 @@
 /** KnowledgeBase categories (content/categories.yaml): their schema. */
 import { z } from 'zod'
-import { Localized } from '../../server/domain/desk.ts'
+import { Localized } from '#domain/desk.ts'
 
 export const Category = z.strictObject({
   /** The folder name under content/articles/<lang>/ and the value of an article's `category`. */

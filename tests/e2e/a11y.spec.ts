@@ -1,6 +1,6 @@
 // Accessibility: axe finds no serious or critical violation on the KB's pages in either language.
-import AxeBuilder from '@axe-core/playwright'
 import { expect, test } from '@playwright/test'
+import { expectAccessible } from './fixtures/axe.ts'
 
 const PAGES = [
   ['home', '/', '/en/'],
@@ -18,11 +18,7 @@ for (const [name, nl, en] of PAGES) {
     test(`${name} (${path}) has no serious or critical violation`, async ({ page }) => {
       await page.goto(path)
       if (path.includes('?q=')) await expect(page.locator('[data-search-state="done"]')).toBeVisible()
-      const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
-      const serious = violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
-      expect(serious).toEqual([])
+      await expectAccessible(page)
     })
   }
 }

@@ -5,20 +5,14 @@
 // each signed in once from a link asked for in their other language: the complaints, staff-access and organisation specs sign
 // them in too, perhaps at the same moment, and the language tells this spec's mail apart (3 links per address per 10 minutes:
 // Peter gets one each from complaints, staff-access and this spec). Lotte Smit of support through the API.
-import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
+import { expectAccessible } from './fixtures/axe.ts'
 import { KB } from './fixtures/env.ts'
-import { inbox, linkIn, type Mail } from './fixtures/mail.ts'
-import { staffApi } from './fixtures/portal.ts'
+import { signIn, staffApi } from './fixtures/portal.ts'
 
 const PETER = 'peter@devries-installatie.example'
 const AISHA = 'aisha@devries-installatie.example'
 const DAY = 24 * 3_600_000
-
-async function expectAccessible(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
-  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
-}
 
 /** The date of an instant on the desk's calendar, as a date-time field takes it ("2026-05-02"). */
 const amsterdamDate = (at: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at)
@@ -35,23 +29,7 @@ function saturdayFrom(days: number): string {
  * Signs `contact` in on `page` and lands on `next`, from a link asked for in the other language than their own, so this
  * spec never takes a link another spec asked for the same person at the same moment.
  */
-async function signInApart(page: Page, contact: { email: string; lang: 'nl' | 'en' }, next: string): Promise<void> {
-  const lang = contact.lang === 'nl' ? 'en' : 'nl'
-  const mailSubject = lang === 'en' ? 'Your sign-in link' : 'Uw inloglink'
-  const before = new Set((await inbox()).map((m) => m.text))
-  const res = await page.request.post(`${KB}/api/auth/link`, {
-    data: { email: contact.email, lang, next }, headers: { 'x-forwarded-for': `192.0.2.${1 + Math.floor(Math.random() * 250)}` },
-  })
-  expect(res.status()).toBe(202)
-  let mail: Mail | undefined
-  await expect.poll(async () => {
-    mail = (await inbox()).find((m) => m.to === contact.email && !before.has(m.text) && m.subject.startsWith(mailSubject))
-    return mail !== undefined
-  }, { timeout: 15_000 }).toBe(true)
-  await page.goto(linkIn(mail!, `${KB}/api/auth/callback`))
-  await page.getByRole('button', { name: /Inloggen/ }).click()
-  await page.waitForURL((url) => `${url.pathname}${url.search}` === next)
-}
+const signInApart = (page: Page, contact: { email: string; lang: 'nl' | 'en' }, next: string) => signIn(page, contact.email, next, contact.lang === 'nl' ? 'en' : 'nl')
 
 /** Files an incident as the contact signed in on `api`, as the portal's form does. */
 async function file(api: APIRequestContext, contact: { name: string; email: string; lang: 'nl' | 'en' }, subject: string) {

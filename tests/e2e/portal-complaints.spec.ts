@@ -1,17 +1,12 @@
 // The portal's complaints and feedback: an admin files a complaint and an opinion, support answers, the mails lead back; both languages.
 // People: Peter de Vries (admin of De Vries Installatietechniek) only, as he may ask for 3 sign-in links per 10 minutes; Lotte Smit of support.
-import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
+import { expectAccessible } from './fixtures/axe.ts'
 import { KB } from './fixtures/env.ts'
 import { linkIn, mailTo } from './fixtures/mail.ts'
 import { signIn, staffApi } from './fixtures/portal.ts'
 
 const PETER = 'peter@devries-installatie.example'
-
-async function expectAccessible(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
-  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
-}
 
 const rowOf = (page: Page, number: string) => page.getByRole('row').filter({ has: page.getByRole('cell', { name: number, exact: true }) })
 

@@ -1,15 +1,10 @@
 // The portal's incidents: an employee files, follows and answers their own; an admin sees the organisation's.
 // People: Tom Bakker (employee) and Marieke Jansen (admin) of Bakkerij Jansen; Lotte Smit of support.
-import AxeBuilder from '@axe-core/playwright'
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
+import { expectAccessible } from './fixtures/axe.ts'
 import { KB } from './fixtures/env.ts'
 import { linkIn, mailTo } from './fixtures/mail.ts'
 import { signIn, staffApi } from './fixtures/portal.ts'
-
-async function expectAccessible(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
-  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
-}
 
 test('an employee files from the portal, follows the mail link back, and reacts with a file; markup stays text', async ({ page, browser }) => {
   const stamp = Date.now()

@@ -1,23 +1,14 @@
 // The portal's Organisation page: an employee sees brief company information; an admin sees everything, edits the details and manages contacts, whose withdrawn authorisation then refuses their registrations.
-import AxeBuilder from '@axe-core/playwright'
-import { expect, test, type Locator, type Page } from '@playwright/test'
+import { expect, test, type Page } from '@playwright/test'
+import { seriousViolations } from './fixtures/axe.ts'
 import { KB } from './fixtures/env.ts'
 import { mailTo } from './fixtures/mail.ts'
+import { detail } from './fixtures/page.ts'
 import { signIn } from './fixtures/portal.ts'
 
 // Sign-in links are limited per address: this spec signs in only these two, once each.
 const AISHA = 'aisha@devries-installatie.example'
 const JELLE = 'jelle@hoekstra-logistiek.example'
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
-}
-
-/** The value beside a term in a details list. */
-const detail = (scope: Page | Locator, term: string) => scope.locator(`dl.details dt:text-is("${term}") + dd`)
 
 /** A contact's row, found by their (unique) address; its cells after the name: e-mail, role, authorised, active, actions. */
 const contactRow = (page: Page, email: string) => page.getByRole('table', { name: /Contactpersonen/ }).getByRole('row').filter({ hasText: email })

@@ -4,11 +4,11 @@
 // declined for now and ended by the employee; and wrong codes: the alert on the field, and the limit per address.
 // People: Marieke Jansen (admin of Bakkerij Jansen) files one incident anonymously and confirms it from the mail, as no other spec
 // does for her (one confirmation mail per address per 10 minutes), so none of her sign-in links are used; Lotte Smit of support.
-import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Browser, type Page } from '@playwright/test'
+import { expectAccessible } from './fixtures/axe.ts'
 import config from '../../playwright.config.ts'
 import { KB } from './fixtures/env.ts'
-import { inbox, type Mail } from './fixtures/mail.ts'
+import { newMail, seenMails, type Mail } from './fixtures/mail.ts'
 import { signInStaff } from './fixtures/portal.ts'
 
 const MARIEKE = { name: 'Marieke Jansen', email: 'marieke@bakkerij-jansen.example' }
@@ -26,11 +26,6 @@ test.use({
   },
 })
 
-async function expectAccessible(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
-  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
-}
-
 /** An address of its own for each visitor: wrong codes are counted per address. */
 const someAddress = () => `203.0.113.${1 + Math.floor(Math.random() * 250)}`
 
@@ -38,19 +33,6 @@ const someAddress = () => `203.0.113.${1 + Math.floor(Math.random() * 250)}`
 async function customerPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': someAddress() } })
   return context.newPage()
-}
-
-/** The texts already in the outbox, so a wait finds only what came after. */
-const seenMails = async () => new Set((await inbox()).map((m) => m.text))
-
-/** The first mail to `address` matching `pattern` that was not there in `seen`. */
-async function newMail(address: string, pattern: RegExp, seen: Set<string>): Promise<Mail> {
-  let found: Mail | undefined
-  await expect.poll(async () => {
-    found = (await inbox()).find((m) => m.to === address && pattern.test(m.text) && !seen.has(m.text))
-    return found !== undefined
-  }, { timeout: 15_000 }).toBe(true)
-  return found!
 }
 
 /** The code in the requester's mail, as they would read it. */

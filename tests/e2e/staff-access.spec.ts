@@ -3,8 +3,8 @@
 // a contact asks for is approved, billed afterwards; every step on the timeline; both pages in both languages.
 // People: Peter de Vries (admin of De Vries Installatietechniek, not First Class), signed in once, acts through the API
 // as the portal would (he may ask for 3 sign-in links per 10 minutes; the complaints spec uses one); Lotte Smit of support.
-import AxeBuilder from '@axe-core/playwright'
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
+import { expect, test, type APIRequestContext } from '@playwright/test'
+import { expectAccessible } from './fixtures/axe.ts'
 import { KB } from './fixtures/env.ts'
 import { signIn, signInStaff } from './fixtures/portal.ts'
 
@@ -13,11 +13,6 @@ const LOTTE = 'lotte@noordwind.example'
 const DAY = 24 * 3_600_000
 /** The panel asks every 5 s; a change shows within one interval and a bit. */
 const WITHIN_A_POLL = 7_000
-
-async function expectAccessible(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
-  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
-}
 
 /** The incident's consent records of `kind` as the signed-in side of `api` sees them, newest first. */
 async function consentsOf(api: APIRequestContext, incidentId: string, kind: string) {

@@ -1,22 +1,15 @@
 // The console's incident page: an agent triages by the priority guidance, notes, replies and logs a call; the customer sees and gets only the reply.
 // People: Jelle Hoekstra (admin of Hoekstra Logistiek, not First Class), signed in once, files by the API as a signed-in contact
 // (another spec uses his address for a widget registration); Daan Mulder (agent, team Logistiek) of support.
-import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
+import { expectAccessible } from './fixtures/axe.ts'
 import { KB } from './fixtures/env.ts'
 import { inbox, mailTo } from './fixtures/mail.ts'
+import { detail } from './fixtures/page.ts'
 import { signIn, signInStaff } from './fixtures/portal.ts'
 
 const JELLE = 'jelle@hoekstra-logistiek.example'
 const DAAN = 'daan@noordwind.example'
-
-async function expectAccessible(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
-  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
-}
-
-/** The value beside a term in the incident's details. */
-const detail = (page: Page, term: string) => page.locator(`dl.details dt:text-is("${term}") + dd`)
 
 /** A due time as the console writes it: the page's own Intl in the desk's zone, so the browser's ICU decides, not Node's. */
 const shownAs = (page: Page, iso: string) => page.evaluate((at) => new Intl.DateTimeFormat('nl-NL', {

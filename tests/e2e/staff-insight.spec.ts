@@ -3,19 +3,14 @@
 // People: Ingrid Postma (admin of support). Data is recorded through the public API as the widget and the KB pages do,
 // from an address of this spec's own. Other specs record searches and votes in the same run, and a reused server keeps
 // earlier runs' records: assertions stay on this run's unique queries and article and say "at least" where others count too.
-import AxeBuilder from '@axe-core/playwright'
 import { randomBytes } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
+import { expect, test, type APIRequestContext } from '@playwright/test'
+import { expectAccessible } from './fixtures/axe.ts'
 import { KB } from './fixtures/env.ts'
 import { signInStaff } from './fixtures/portal.ts'
 
 const INGRID = 'ingrid@noordwind.example'
-
-async function expectAccessible(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
-  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
-}
 
 /** A visit's id as the widget makes it: random, 32 hex digits. */
 const newSession = () => randomBytes(16).toString('hex')

@@ -1,17 +1,12 @@
 // The staff console's triage queue: an incident filed from the widget on another site appears live in Lotte's queue; filters narrow it and stay in the URL; English; axe.
 // People: Lotte Smit (agent, first line and finance); Jelle Hoekstra (authorised admin of Hoekstra Logistiek) files through the widget.
-import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Locator, type Page } from '@playwright/test'
+import { expectAccessible } from './fixtures/axe.ts'
 import { HOST, KB } from './fixtures/env.ts'
-import { linkIn, mailTo } from './fixtures/mail.ts'
+import { confirmFromMail } from './fixtures/mail.ts'
 import { signInStaff, staffApi } from './fixtures/portal.ts'
 
 const JELLE = { name: 'Jelle Hoekstra', email: 'jelle@hoekstra-logistiek.example' }
-
-async function expectAccessible(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
-  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
-}
 
 /** The queue's table rows (not its header), once the queue has answered. */
 const rowsOf = (page: Page) => page.locator('table tbody tr')
@@ -44,12 +39,7 @@ async function fileFromWidget(page: Page, subject: string): Promise<string> {
   await widget.getByRole('button', { name: 'Melding versturen' }).click()
   await expect(widget.getByRole('heading', { name: 'Kijk in uw e-mail' })).toBeVisible()
 
-  const mail = await mailTo(JELLE.email, /\/api\/incidents\/confirm\?token=/)
-  await page.goto(linkIn(mail, `${KB}/api/incidents/confirm?token=`))
-  await page.getByRole('button', { name: /Bevestigen/ }).click()
-  const number = (await page.locator('strong').textContent())!
-  expect(number).toMatch(/^\d{6}$/)
-  return number
+  return confirmFromMail(page, JELLE.email)
 }
 
 /** Every row shown carries `badge`, and the table shows just what the API answers for `query`. */

@@ -2,8 +2,8 @@
 // People: Jelle Hoekstra (admin of Hoekstra Logistiek, signed in once: another spec signs him in too); Ruud de Boer (Customer Care),
 // Ingrid Postma (admin) and Lotte Smit (agent) of support. Other specs file incidents for other organisations in the same run,
 // and a reused server keeps earlier runs' incidents: assertions stay on Hoekstra and say "at least".
-import AxeBuilder from '@axe-core/playwright'
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
+import { expectAccessible } from './fixtures/axe.ts'
 import { KB } from './fixtures/env.ts'
 import { signIn, signInStaff, staffApi } from './fixtures/portal.ts'
 
@@ -11,11 +11,6 @@ const JELLE = 'jelle@hoekstra-logistiek.example'
 const RUUD = 'ruud@noordwind.example'
 const INGRID = 'ingrid@noordwind.example'
 const LOTTE = 'lotte@noordwind.example'
-
-async function expectAccessible(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
-  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
-}
 
 test('eight questions flag an organisation; Customer Care sees why, charts its weeks and records a follow-up that stays', async ({ page, browser }) => {
   test.setTimeout(90_000)

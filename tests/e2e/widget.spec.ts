@@ -1,10 +1,10 @@
 // The widget on another origin: search, a failed search becomes an incident confirmed by e-mail, in both languages; hostile CSS and a strict CSP; keyboard and axe.
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
+import { seriousViolations } from './fixtures/axe.ts'
 import { DATA_DIR, HOST, KB } from './fixtures/env.ts'
-import { linkIn, mailTo } from './fixtures/mail.ts'
+import { confirmFromMail, linkIn, mailTo } from './fixtures/mail.ts'
 
 const widgetOf = (page: Page) => page.locator('loket-widget')
 
@@ -34,16 +34,6 @@ async function fileIncident(page: Page, lang: 'nl' | 'en', fields: { name?: stri
   await widget.getByRole('button', { name: labels.send }).click()
 }
 
-/** Confirms a registration from its e-mail, the way a person would: the link, then the button. */
-async function confirmFromMail(page: Page, email: string): Promise<string> {
-  const mail = await mailTo(email, /\/api\/incidents\/confirm\?token=/)
-  await page.goto(linkIn(mail, `${KB}/api/incidents/confirm?token=`))
-  await page.getByRole('button', { name: /Bevestigen/ }).click()
-  const number = (await page.locator('strong').textContent())!
-  expect(number).toMatch(/^\d{6}$/)
-  return number
-}
-
 /** The incident as support sees it, signed in with the demo staff password. */
 async function asStaff(page: Page, number: string) {
   const signIn = await page.request.post(`${KB}/api/auth/staff`, { data: { email: 'lotte@noordwind.example', password: 'loket-demo' } })
@@ -55,12 +45,6 @@ async function asStaff(page: Page, number: string) {
 async function insightRecords(): Promise<Record<string, unknown>[]> {
   const text = await readFile(join(DATA_DIR, 'kb-insight.jsonl'), 'utf8').catch(() => '')
   return text.split('\n').filter(Boolean).map((line) => JSON.parse(line))
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).include('loket-widget').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
 }
 
 test.describe('the widget on another site', () => {
@@ -187,7 +171,7 @@ test.describe('the widget on another site', () => {
     const box = widgetOf(page).getByRole('searchbox', { name: 'Zoek in de kennisbank' })
     await expect(box).toBeFocused()
     await expect(launcher).toHaveAttribute('aria-expanded', 'true')
-    expect(await seriousViolations(page)).toEqual([])
+    expect(await seriousViolations(page, 'loket-widget')).toEqual([])
 
     await page.keyboard.type('incident')
     const status = widgetOf(page).locator('.lw-status')
@@ -195,7 +179,7 @@ test.describe('the widget on another site', () => {
     await expect(status).toHaveText(/\d+ artikelen gevonden/)
     await page.keyboard.press('ArrowDown')
     await expect(widgetOf(page).locator('.lw-results a').first()).toBeFocused()
-    expect(await seriousViolations(page)).toEqual([])
+    expect(await seriousViolations(page, 'loket-widget')).toEqual([])
 
     await page.keyboard.press('Escape')
     await expect(launcher).toBeFocused()
@@ -207,7 +191,7 @@ test.describe('the widget on another site', () => {
     await expect(widgetOf(page).getByLabel('Naam')).toBeFocused()
     await widgetOf(page).getByRole('button', { name: 'Melding versturen' }).click()
     await expect(widgetOf(page).getByRole('alert')).toBeVisible()
-    expect(await seriousViolations(page)).toEqual([])
+    expect(await seriousViolations(page, 'loket-widget')).toEqual([])
   })
 })
 

@@ -6,7 +6,7 @@ import { parse as parseYaml } from 'yaml'
 import { loadDesk } from '../../server/desk.ts'
 import { articleSchema } from '../../site/schemas/article.ts'
 import { Categories } from '../../site/schemas/category.ts'
-import { PAGES, articleUrl, categoryUrl } from '../../site/lib/routes.ts'
+import { PAGES, articleUrl, categoryUrl } from '#lib/paths.ts'
 
 const ROOT = 'content/articles'
 const desk = loadDesk('content/desk.yaml')

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { createApi } from './api.ts'
-import type { IncidentInput } from '../../server/domain/incident.ts'
+import type { IncidentInput } from '#domain/incident.ts'
 
 const INPUT: IncidentInput = { name: 'Tom Bakker', email: 'tom@bakkerij-jansen.example', kind: 'bug', productArea: 'sales', subject: 'Printer', description: 'De printer piept steeds.' }
 

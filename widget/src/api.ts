@@ -1,7 +1,7 @@
 /** The widget's calls to the support API: the desk's status, a registration, who is signed in. Types only from the server. */
-import type { Language } from '../../server/domain/desk.ts'
-import type { DeskStatusReply } from '../../server/domain/desk-status.ts'
-import type { IncidentInput } from '../../server/domain/incident.ts'
+import type { Language } from '#lib/language.ts'
+import type { DeskStatusReply } from '#domain/desk-status.ts'
+import type { IncidentInput } from '#domain/incident.ts'
 import type { ApiError } from '../../server/http/errors.ts'
 
 /** What became of a registration, ready for the form to show. */

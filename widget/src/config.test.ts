@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { resolveConfig } from './config.ts'
+import { appUrl, resolveConfig } from './config.ts'
 
 const SCRIPT = 'https://kb.example/widget.js'
 
@@ -34,5 +34,15 @@ describe('resolveConfig', () => {
 
   test('keeps the product area as given, trimmed', () => {
     expect(resolveConfig({ productArea: ' finance ' }, SCRIPT, null).productArea).toBe('finance')
+  })
+})
+
+describe('appUrl', () => {
+  test.each([
+    ['beside the script without data-kb', {}, 'https://kb.example/widget.js', 'en', 'https://kb.example/widget/en/app.js'],
+    ['on the KB that data-kb names', { kb: 'https://help.example/x' }, 'https://cdn.example/widget.js', 'nl', 'https://help.example/widget/nl/app.js'],
+    ['beside the script when data-kb is no usable URL', { kb: 'javascript:alert(1)' }, 'https://kb.example/widget.js', 'nl', 'https://kb.example/widget/nl/app.js'],
+  ] as const)('finds the app %s', (_name, attributes, scriptUrl, lang, url) => {
+    expect(appUrl(attributes, scriptUrl, lang)).toBe(url)
   })
 })

@@ -1,5 +1,5 @@
 /** The widget's settings, read from its script tag or element attributes, every default written out. */
-import type { Language } from '../../server/domain/desk.ts'
+import { isLanguage, type Language } from '#lib/language.ts'
 
 export interface WidgetConfig {
   /** Origin of the KnowledgeBase (Pagefind index and article links). Default: the script's own origin. */
@@ -49,5 +49,13 @@ function originOf(url: string | null | undefined): string | undefined {
 /** `en`, `en-GB` → en; `nl-BE` → nl; anything else → undefined. */
 function languageOf(tag: string | null | undefined): Language | undefined {
   const primary = tag?.trim().toLowerCase().split('-')[0]
-  return primary === 'nl' || primary === 'en' ? primary : undefined
+  return isLanguage(primary) ? primary : undefined
+}
+
+/**
+ * Where the widget's app in `lang` is: beside widget.js on the KB (`data-kb`, else the script's
+ * own origin). @example appUrl({}, 'https://kb.example/widget.js', 'en') === 'https://kb.example/widget/en/app.js'
+ */
+export function appUrl(attributes: WidgetAttributes, scriptUrl: string, lang: Language): string {
+  return new URL(`/widget/${lang}/app.js`, originOf(attributes.kb) || scriptUrl).href
 }

@@ -2,7 +2,7 @@
  * widget.js, the one script a site embeds: reads its tag, then loads the widget's app in the
  * widget's language. Kept tiny: the host page pays for it on every view, even without a click.
  */
-import { resolveConfig, type WidgetAttributes } from './config.ts'
+import { appUrl, resolveConfig, type WidgetAttributes } from './config.ts'
 import type {} from './global.ts'
 
 // Read at once: `currentScript` is only set while this script first runs.
@@ -19,8 +19,8 @@ const attributes: WidgetAttributes = {
 function start() {
   // A page may place <loket-widget lang="en"> itself; its language then chooses the bundle.
   const placed = document.querySelector('loket-widget')
-  const { kb, lang } = resolveConfig({ ...attributes, lang: placed?.getAttribute('lang') ?? attributes.lang }, scriptUrl, document.documentElement.getAttribute('lang'))
-  const app = new URL(`/widget/${lang}/app.js`, kb || scriptUrl).href
+  const { lang } = resolveConfig({ ...attributes, lang: placed?.getAttribute('lang') ?? attributes.lang }, scriptUrl, document.documentElement.getAttribute('lang'))
+  const app = appUrl(attributes, scriptUrl, lang)
   import(/* @vite-ignore */ app).catch((error) => console.error('[loket] the widget could not load', error))
 }
 

@@ -1,5 +1,5 @@
 /** The incident form's checks in the browser: the field's own HTML constraints, messages in the widget's language. */
-import { format } from '../../site/i18n/format.ts'
+import { format } from '#lib/format.ts'
 import type { FormStrings } from './form-strings.ts'
 
 /** What a field declares in its markup: the constraints the server also holds. */

@@ -1,6 +1,6 @@
 /** Anonymous KB insight from the browser: the searches a visitor settled on, what they opened, whether they asked support. */
-import type { Language } from '../../server/domain/desk.ts'
-import type { SearchEventInput } from '../../server/domain/kb-insight.ts'
+import type { Language } from '#lib/language.ts'
+import type { SearchEventInput } from '#domain/kb-insight.ts'
 
 /** An event as the server takes it, less what every event of this reporter carries. */
 type Event = SearchEventInput extends infer E ? (E extends SearchEventInput ? Omit<E, 'session' | 'source' | 'lang'> : never) : never

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { loadCalendar, loadDesk } from '../../server/desk.ts'
-import { deskStatus } from '../../server/domain/desk-status.ts'
+import { deskStatus } from '#domain/desk-status.ts'
 import { describeDesk } from './opening.ts'
 import { STRINGS } from './strings.ts'
 

@@ -1,7 +1,7 @@
 /** "Open now until 17:00" / "Closed now — opens Monday at 08:30", from the API's desk reply, in the desk's time zone. */
-import type { Language } from '../../server/domain/desk.ts'
-import type { DeskStatusReply } from '../../server/domain/desk-status.ts'
-import { format } from '../../site/i18n/format.ts'
+import type { Language } from '#lib/language.ts'
+import type { DeskStatusReply } from '#domain/desk-status.ts'
+import { format } from '#lib/format.ts'
 import type { Strings } from './strings.ts'
 
 export interface OpeningLine {

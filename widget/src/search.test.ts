@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import type { Pagefind, PagefindResult } from '../../site/islands/pagefind.ts'
+import type { Pagefind, PagefindResult } from '#lib/pagefind.ts'
 import { createSearch } from './search.ts'
 
 /** A Pagefind whose searches answer when the test says so, in any order. */

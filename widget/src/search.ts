@@ -1,6 +1,6 @@
 /** Searching the KB from the widget: Pagefind from the KB's origin in the widget's language, stale answers dropped. */
-import type { Language } from '../../server/domain/desk.ts'
-import { loadPagefind, type Pagefind, type PagefindResult } from '../../site/islands/pagefind.ts'
+import type { Language } from '#lib/language.ts'
+import { loadPagefind, type Pagefind, type PagefindResult } from '#lib/pagefind.ts'
 
 /** An answer: the term it was for, how many articles match, and the first few of them. */
 export interface Found {

@@ -1,8 +1,8 @@
 /** Who is calling: the session cookie resolved to an active contact or staff member, or nobody. */
 import type { Context, MiddlewareHandler } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
-import { mayFile } from '../../domain/incident.ts'
-import type { Contact, Session, Staff } from '../../domain/records.ts'
+import { mayFile } from '#domain/incident.ts'
+import type { Contact, Session, Staff } from '#domain/records.ts'
 import { hashToken } from '../../auth/tokens.ts'
 import { withReplies, type GuardReply } from '../../http/describe.ts'
 import { MESSAGES, apiError } from '../../http/errors.ts'

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs'
 import { extname, join } from 'node:path'
 import { Hono, type MiddlewareHandler } from 'hono'
 import { serveStatic } from '@hono/node-server/serve-static'
-import { CSP_MANIFEST, type CspManifest, type InlineHashes } from '../../../site/integrations/csp-hashes.ts'
+import { CSP_MANIFEST, type CspManifest, type InlineHashes } from '#lib/csp-manifest.ts'
 
 export interface StaticSiteOptions {
   /** The folder `astro build` wrote, e.g. `dist`. */

@@ -1,42 +1,35 @@
 /** The portal's overview: who you are signed in as, your organisation in brief, open incidents and where to go next. */
-import { useEffect, useState } from 'preact/hooks'
-import type { Language } from '../../../server/domain/desk.ts'
-import { format } from '../../i18n/format.ts'
-import type { PortalStrings } from '../../i18n/index.ts'
-import { call, messageOf, portalApi, type Success } from './api.ts'
+import { format } from '#lib/format.ts'
+import { call, portalApi } from '../lib/api.ts'
+import { FailureNote } from '../lib/ResultMessage.tsx'
+import { useLoad } from '../lib/use-load.ts'
 import { moment } from './format.ts'
-import { Gate, type Viewer } from './Gate.tsx'
+import { SignedIn, type Viewer } from '../lib/SignedIn.tsx'
 import { statusName } from './labels.ts'
 import type { PortalProps } from './paths.ts'
 
 type Props = PortalProps
 
-type Api = ReturnType<typeof portalApi>
-type Row = Success<Awaited<ReturnType<Api['incidents']['$get']>>>['incidents'][number]
-type Company = Success<Awaited<ReturnType<Api['organisation']['$get']>>>['organisation']
-
 /** Incidents still open, as the overview lists them. */
 const OPEN = 'new,in_progress,waiting_for_customer'
 
 export default function Home(props: Props) {
-  return <Gate lang={props.lang} strings={props.strings}>{(viewer) => <Overview {...props} viewer={viewer} />}</Gate>
+  return <SignedIn as="contact" lang={props.lang} strings={props.strings}>{(viewer) => <Overview {...props} viewer={viewer} />}</SignedIn>
 }
 
 function Overview({ lang, strings, paths, viewer }: Props & { viewer: Viewer }) {
-  const [company, setCompany] = useState<Company | undefined>()
-  const [open, setOpen] = useState<Row[] | undefined>()
-  const [error, setError] = useState<string | undefined>()
-  useEffect(() => {
+  const overview = useLoad(async () => {
     const api = portalApi(lang)
-    Promise.all([call(api.organisation.$get(), strings), call(api.incidents.$get({ query: { status: OPEN } }), strings)])
-      .then(([organisation, incidents]) => { setCompany(organisation.organisation); setOpen(incidents.incidents) })
-      .catch((e) => setError(messageOf(e, strings)))
-  }, [lang])
+    const [organisation, incidents] = await Promise.all([call(api.organisation.$get(), strings), call(api.incidents.$get({ query: { status: OPEN } }), strings)])
+    return { company: organisation.organisation, open: incidents.incidents }
+  }, [lang], strings)
+  const error = overview.message
+  const { company, open } = overview.data ?? {}
 
   return (
     <>
       <p class="lead">{format(strings['home.welcome'], { name: viewer.name })}</p>
-      {error && <p class="notice error" role="alert">{error}</p>}
+      <FailureNote message={error} />
       {company && (
         <p>
           {format(strings['home.company'], { name: company.name, number: company.customerNumber })}{' '}

@@ -1,13 +1,13 @@
 /** Registering from the portal: the KnowledgeBase first, with suggestions, then the form; the number at once. */
 import { useEffect, useRef, useState } from 'preact/hooks'
-import type { Language } from '../../../server/domain/desk.ts'
-import { format } from '../../i18n/format.ts'
-import type { PortalStrings } from '../../i18n/index.ts'
-import { excerptParts } from '../excerpt.ts'
-import { loadPagefind, type PagefindResult } from '../pagefind.ts'
-import { ApiFailure, call, messageOf, portalApi } from './api.ts'
-import { formErrors } from './field-errors.ts'
-import { Gate, type Viewer } from './Gate.tsx'
+import { format } from '#lib/format.ts'
+import { excerptParts } from '#lib/excerpt.ts'
+import { loadPagefind, type PagefindResult } from '#lib/pagefind.ts'
+import { ApiFailure, call, messageOf, portalApi } from '../lib/api.ts'
+import { Field, FieldSet } from '../lib/Field.tsx'
+import { FailureNote } from '../lib/ResultMessage.tsx'
+import { useSubmit } from '../lib/use-submit.ts'
+import { SignedIn, type Viewer } from '../lib/SignedIn.tsx'
 import { KINDS, kindName, useDesk } from './labels.ts'
 import type { PortalProps } from './paths.ts'
 
@@ -21,7 +21,7 @@ const SEARCH_DELAY_MS = 250
 const KIND_HINT = { bug: 'new.kindBug', outage: 'new.kindOutage', wish: 'new.kindWish', question: 'new.kindQuestion' } as const
 
 export default function NewIncident(props: Props) {
-  return <Gate lang={props.lang} strings={props.strings}>{(viewer) => <Register {...props} viewer={viewer} />}</Gate>
+  return <SignedIn as="contact" lang={props.lang} strings={props.strings}>{(viewer) => <Register {...props} viewer={viewer} />}</SignedIn>
 }
 
 /** Up to five KnowledgeBase articles for `query`, newest answer only: an older, slower search is dropped. */
@@ -61,22 +61,24 @@ function Register({ lang, strings, paths, viewer }: Props & { viewer: Viewer }) 
   const [productArea, setProductArea] = useState('')
   const [subject, setSubject] = useState('')
   const [description, setDescription] = useState('')
-  const [errors, setErrors] = useState<Partial<Record<Fields, string>>>({})
-  const [failure, setFailure] = useState<string | undefined>()
   const [registered, setRegistered] = useState<{ number: string; url: string; warning?: string } | undefined>()
-  const [isBusy, setBusy] = useState(false)
+  // The server's field notes are for developers (English): beside a field goes our own sentence.
+  const submit = useSubmit({
+    texts: strings,
+    fields: {
+      kind: strings['new.required'], productArea: strings['new.required'],
+      subject: format(strings['new.tooShort'], { count: 3 }), description: format(strings['new.tooShort'], { count: 10 }),
+    },
+  })
+  const errors: Partial<Record<Fields, string>> = submit.errors.fields
   const fileInput = useRef<HTMLInputElement>(null)
   const subjectInput = useRef<HTMLInputElement>(null)
-  const result = useRef<HTMLDivElement>(null)
   // While the form is open, the subject drives the suggestions, as in the widget.
   const { results, hasFailed } = useSuggestions(isFormShown ? `${subject} ${description.slice(0, 200)}` : query)
 
   useEffect(() => {
     if (isFormShown) subjectInput.current?.focus()
   }, [isFormShown])
-  useEffect(() => {
-    if (registered) result.current?.focus()
-  }, [registered])
 
   function openForm() {
     if (!subject) setSubject(query.trim())
@@ -93,17 +95,11 @@ function Register({ lang, strings, paths, viewer }: Props & { viewer: Viewer }) 
     return found
   }
 
-  async function submit(event: Event) {
+  function send(event: Event) {
     event.preventDefault()
-    setFailure(undefined)
     const found = check()
-    setErrors(found)
-    if (Object.keys(found).length > 0) {
-      document.getElementById(`new-${Object.keys(found)[0]}`)?.focus()
-      return
-    }
-    setBusy(true)
-    try {
+    if (Object.keys(found).length > 0) return submit.refuse({ fields: found })
+    return submit.run(async () => {
       const kbArticles = (results ?? []).map((r) => r.meta.key).filter((key): key is string => Boolean(key))
       const reply = await call(portalApi(lang).incidents.$post({
         json: {
@@ -121,22 +117,13 @@ function Register({ lang, strings, paths, viewer }: Props & { viewer: Viewer }) 
           .catch((error) => { warning = format(strings['new.attachmentFailed'], { reason: messageOf(error, strings) }) })
       }
       setRegistered({ number: reply.number, url: reply.url, warning })
-    } catch (error) {
-      // The server's field notes are for developers (English): beside a field goes our own sentence.
-      const refused = formErrors(error, {
-        kind: strings['new.required'], productArea: strings['new.required'],
-        subject: format(strings['new.tooShort'], { count: 3 }), description: format(strings['new.tooShort'], { count: 10 }),
-      }, strings)
-      setErrors(refused.fields)
-      setFailure(refused.summary)
-    } finally {
-      setBusy(false)
-    }
+      return { kind: 'ok', text: reply.number }
+    })
   }
 
   if (registered) {
     return (
-      <div class="notice ok" role="status" tabIndex={-1} ref={result}>
+      <div class="notice ok" role="status" tabIndex={-1} ref={submit.resultRef as { current: HTMLDivElement | null }}>
         <h2>{format(strings['new.registered'], { number: registered.number })}</h2>
         {registered.warning && <p>{registered.warning}</p>}
         <p><a href={registered.url}>{strings['new.follow']}</a> · <a href={paths.newIncident}>{strings['new.another']}</a></p>
@@ -144,19 +131,14 @@ function Register({ lang, strings, paths, viewer }: Props & { viewer: Viewer }) 
     )
   }
 
-  const describedBy = (field: Fields, hint?: string) => [hint, errors[field] ? `new-${field}-error` : undefined].filter(Boolean).join(' ') || undefined
-  const fieldError = (field: Fields) => errors[field] && <p class="field-error" id={`new-${field}-error`}>{errors[field]}</p>
-
   return (
     <>
       <p>{strings['new.intro']}</p>
       {!isFormShown && (
         <div class="portal-form" role="search">
-          <div class="field">
-            <label for="new-query">{strings['new.searchLabel']}</label>
-            <input id="new-query" type="search" value={query} onInput={(e) => setQuery(e.currentTarget.value)} aria-describedby="new-query-hint" autocomplete="off" />
-            <p class="hint" id="new-query-hint">{strings['new.searchHint']}</p>
-          </div>
+          <Field id="new-query" label={strings['new.searchLabel']} hint={strings['new.searchHint']} isHintBelow>
+            {(aria) => <input {...aria} type="search" value={query} onInput={(e) => setQuery(e.currentTarget.value)} autocomplete="off" />}
+          </Field>
         </div>
       )}
       <section aria-live="polite" aria-label={strings['new.suggestions']}>
@@ -178,46 +160,37 @@ function Register({ lang, strings, paths, viewer }: Props & { viewer: Viewer }) 
       </section>
       {!isFormShown && <p><button type="button" onClick={openForm}>{strings['new.toForm']}</button></p>}
       {isFormShown && (
-        <form class="portal-form" onSubmit={submit} noValidate>
+        <form class="portal-form" ref={submit.formRef} onSubmit={send} noValidate>
           <h2>{strings['new.formTitle']}</h2>
           <p class="meta">{format(strings['new.as'], { name: viewer.name, email: viewer.email })}</p>
-          <fieldset class="field" aria-describedby={describedBy('kind')}>
-            <legend>{strings['new.kind']}</legend>
+          <FieldSet id="new-kind" legend={strings['new.kind']} error={errors.kind}>
             {KINDS.map((k) => (
               <label class="choice" key={k}>
                 <input type="radio" name="kind" value={k} id={k === KINDS[0] ? 'new-kind' : undefined} checked={kind === k} onChange={() => setKind(k)} required aria-invalid={errors.kind ? true : undefined} />
                 <span><strong>{kindName(strings, k)}</strong> — {strings[KIND_HINT[k]]}</span>
               </label>
             ))}
-            {fieldError('kind')}
-          </fieldset>
-          <div class="field">
-            <label for="new-productArea">{strings['new.productArea']}</label>
-            <select id="new-productArea" value={productArea} onChange={(e) => setProductArea(e.currentTarget.value)} required aria-invalid={errors.productArea ? true : undefined} aria-describedby={describedBy('productArea')}>
-              <option value="">{strings['new.choose']}</option>
-              {desk?.productAreas.map((a) => <option value={a.key} key={a.key}>{a.name[lang]}</option>)}
-            </select>
-            {fieldError('productArea')}
-          </div>
-          <div class="field">
-            <label for="new-subject">{strings['new.subject']}</label>
-            <input id="new-subject" ref={subjectInput} value={subject} onInput={(e) => setSubject(e.currentTarget.value)} required minLength={3} maxLength={200} aria-invalid={errors.subject ? true : undefined} aria-describedby={describedBy('subject')} />
-            {fieldError('subject')}
-          </div>
-          <div class="field">
-            <label for="new-description">{strings['new.description']}</label>
-            <textarea id="new-description" value={description} onInput={(e) => setDescription(e.currentTarget.value)} required minLength={10} maxLength={10_000} aria-invalid={errors.description ? true : undefined} aria-describedby={describedBy('description', 'new-description-hint')} />
-            <p class="hint" id="new-description-hint">{strings['new.descriptionHint']}</p>
-            {fieldError('description')}
-          </div>
-          <div class="field">
-            <label for="new-file">{strings['incidents.attachment']}</label>
-            <input id="new-file" type="file" ref={fileInput} accept=".png,.jpg,.jpeg,.pdf,.txt,.log,.csv,.zip" aria-describedby="new-file-hint" />
-            <p class="hint" id="new-file-hint">{strings['incidents.attachmentHint']}</p>
-          </div>
+          </FieldSet>
+          <Field id="new-productArea" label={strings['new.productArea']} error={errors.productArea}>
+            {(aria) => (
+              <select {...aria} value={productArea} onChange={(e) => setProductArea(e.currentTarget.value)} required>
+                <option value="">{strings['new.choose']}</option>
+                {desk?.productAreas.map((a) => <option value={a.key} key={a.key}>{a.name[lang]}</option>)}
+              </select>
+            )}
+          </Field>
+          <Field id="new-subject" label={strings['new.subject']} error={errors.subject}>
+            {(aria) => <input {...aria} ref={subjectInput} value={subject} onInput={(e) => setSubject(e.currentTarget.value)} required minLength={3} maxLength={200} />}
+          </Field>
+          <Field id="new-description" label={strings['new.description']} hint={strings['new.descriptionHint']} isHintBelow error={errors.description}>
+            {(aria) => <textarea {...aria} value={description} onInput={(e) => setDescription(e.currentTarget.value)} required minLength={10} maxLength={10_000} />}
+          </Field>
+          <Field id="new-file" label={strings['incidents.attachment']} hint={strings['incidents.attachmentHint']} isHintBelow>
+            {(aria) => <input {...aria} type="file" ref={fileInput} accept=".png,.jpg,.jpeg,.pdf,.txt,.log,.csv,.zip" />}
+          </Field>
           <p class="hint">{strings['new.priorityNote']}</p>
-          {failure && <p class="notice error" role="alert">{failure}</p>}
-          <div class="actions"><button type="submit" disabled={isBusy}>{strings['new.submit']}</button></div>
+          <FailureNote message={submit.errors.summary} />
+          <div class="actions"><button type="submit" disabled={submit.isBusy()}>{strings['new.submit']}</button></div>
         </form>
       )}
     </>

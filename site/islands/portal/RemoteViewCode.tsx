@@ -1,11 +1,11 @@
 /** The requester's remote-view code while it waits for their consent: shown prominently on the access page and on the incident's page. */
-import { useState } from 'preact/hooks'
-import type { Language } from '../../../server/domain/desk.ts'
-import { format } from '../../i18n/format.ts'
+import type { Language } from '#lib/language.ts'
+import { format } from '#lib/format.ts'
 import type { PortalStrings } from '../../i18n/index.ts'
-import { usePolling } from '../polling.ts'
+import { usePolling } from '../lib/polling.ts'
+import { useLoad } from '../lib/use-load.ts'
 import { clockTime, spacedCode, waitingCodes } from './access-view.ts'
-import { call, portalApi, type PortalApi, type Success } from './api.ts'
+import { call, portalApi, type PortalApi, type Success } from '../lib/api.ts'
 import type { PortalPaths } from './paths.ts'
 
 type Consent = Success<Awaited<ReturnType<PortalApi['consents']['$get']>>>['consents'][number]
@@ -38,11 +38,10 @@ export function RemoteViewCode({ view, strings, paths }: Props) {
  * customer is on the phone with them. None when there is none, or the question failed (the mail has the code too).
  */
 export function useWaitingCodes(lang: Language, strings: PortalStrings, incidentId?: string): WaitingView[] {
-  const [views, setViews] = useState<WaitingView[]>([])
-  usePolling(() => {
-    call(portalApi(lang).consents.$get({ query: { kind: 'remote_view', ...(incidentId ? { incidentId } : {}) } }), strings)
-      .then(({ consents }) => setViews(waitingCodes(consents) as WaitingView[]))
-      .catch(() => setViews([]))
-  }, incidentId ?? '')
-  return views
+  const codes = useLoad(
+    async () => waitingCodes((await call(portalApi(lang).consents.$get({ query: { kind: 'remote_view', ...(incidentId ? { incidentId } : {}) } }), strings)).consents) as WaitingView[],
+    null, strings,
+  )
+  usePolling(() => void codes.reload(), incidentId ?? '')
+  return codes.state.kind === 'loaded' ? codes.state.data : []
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { ACCESS_LEVELS, BACKUP_STATUSES, EXTRA_SUPPORT_STATUSES } from '../../../server/domain/records.ts'
+import { ACCESS_LEVELS, BACKUP_STATUSES, EXTRA_SUPPORT_STATUSES } from '#domain/records.ts'
 import { portalStrings } from '../../i18n/index.ts'
 import {
   backupBadge, clockTime, consentSentence, defaultGrantEnd, extraSupportBadge, grantBadge, grantState, isGrantable, isoOfLocal, latestGrantEnd, levelHint,

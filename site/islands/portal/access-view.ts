@@ -1,8 +1,8 @@
 /** What the portal's access page and incident timeline say about consented access and extra support: names of levels and states, the remote-view code, sentences for consent steps, and the desk's clock in date-time fields. */
 import { tzOffset } from '@date-fns/tz'
-import type { Language } from '../../../server/domain/desk.ts'
-import type { AccessLevel, BackupStatus, ExtraSupportStatus } from '../../../server/domain/records.ts'
-import { format } from '../../i18n/format.ts'
+import type { Language } from '#lib/language.ts'
+import type { AccessLevel, BackupStatus, ExtraSupportStatus } from '#domain/records.ts'
+import { format } from '#lib/format.ts'
 import type { PortalKey, PortalStrings } from '../../i18n/index.ts'
 import { DESK_TIME_ZONE, moment } from './format.ts'
 

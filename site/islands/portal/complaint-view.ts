@@ -1,6 +1,6 @@
 /** What the Complaints page shows beside the API's data: the due moment in words and one ordered history. */
-import type { Language } from '../../../server/domain/desk.ts'
-import { format } from '../../i18n/format.ts'
+import type { Language } from '#lib/language.ts'
+import { format } from '#lib/format.ts'
 import { DESK_TIME_ZONE } from './format.ts'
 
 /**

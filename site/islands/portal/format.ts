@@ -1,5 +1,5 @@
 /** Dates and sizes as the portal shows them: in the desk's time zone and the page's language. */
-import type { Language } from '../../../server/domain/desk.ts'
+import type { Language } from '#lib/language.ts'
 
 /** The desk's time zone: targets and hours are kept in it, whatever the visitor's own clock says. */
 export const DESK_TIME_ZONE = 'Europe/Amsterdam'

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import { INCIDENT_KINDS } from '../../../server/domain/desk.ts'
-import { INCIDENT_STATUSES } from '../../../server/domain/records.ts'
+import { INCIDENT_KINDS } from '#domain/desk.ts'
+import { INCIDENT_STATUSES } from '#domain/records.ts'
 import { portalStrings } from '../../i18n/index.ts'
 import { KINDS, STATUSES, kindName, statusName } from './labels.ts'
 

@@ -1,8 +1,10 @@
 /** Names of statuses and kinds in the page's language, and the desk's product areas and priorities. */
-import { useEffect, useState } from 'preact/hooks'
-import type { Language } from '../../../server/domain/desk.ts'
+import type { Language } from '#lib/language.ts'
 import type { PortalStrings } from '../../i18n/index.ts'
-import { call, portalApi, type Success } from './api.ts'
+import { call, portalApi, type Success } from '../lib/api.ts'
+import { useLoad } from '../lib/use-load.ts'
+
+const NO_TEXTS = { network: '', unexpected: '' }
 
 export const STATUSES = ['new', 'in_progress', 'waiting_for_customer', 'resolved', 'closed'] as const
 export const KINDS = ['bug', 'outage', 'wish', 'question'] as const
@@ -22,9 +24,6 @@ export type Desk = Success<Awaited<ReturnType<ReturnType<typeof portalApi>['desk
 
 /** GET /api/desk once per page: product area names and the priorities. */
 export function useDesk(lang: Language): Desk | undefined {
-  const [desk, setDesk] = useState<Desk | undefined>()
-  useEffect(() => {
-    call(portalApi(lang).desk.$get(), { network: '', unexpected: '' }).then(setDesk).catch(() => setDesk(undefined))
-  }, [lang])
-  return desk
+  // Without the desk the pages show keys instead of names: no message of its own.
+  return useLoad(() => call(portalApi(lang).desk.$get(), NO_TEXTS), [lang], NO_TEXTS).data
 }

@@ -1,5 +1,5 @@
 /** Amounts of money as the portal shows them: euros, in the page's language. */
-import type { Language } from '../../../server/domain/desk.ts'
+import type { Language } from '#lib/language.ts'
 
 const formatters = new Map<Language, Intl.NumberFormat>()
 

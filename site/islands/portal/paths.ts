@@ -1,6 +1,7 @@
 /** What the page hands every portal island: its language, its strings and the portal's own paths. */
-import type { Language } from '../../../server/domain/desk.ts'
+import type { Language } from '#lib/language.ts'
 import type { PortalStrings } from '../../i18n/index.ts'
+import type { PortalPaths } from '#lib/paths.ts'
 
 export interface PortalProps {
   lang: Language
@@ -8,17 +9,5 @@ export interface PortalProps {
   paths: PortalPaths
 }
 
-/** The portal's own pages in the page's language. */
-export interface PortalPaths {
-  home: string
-  incidents: string
-  newIncident: string
-  organisation: string
-  complaints: string
-  /** Access and extra support. */
-  access: string
-  /** The KnowledgeBase's public page where the customer enters a remote-view code. */
-  remoteView: string
-  /** The KnowledgeBase's search page. */
-  search: string
-}
+/** The portal's own pages in the page's language (lib/paths.ts builds them). */
+export type { PortalPaths }

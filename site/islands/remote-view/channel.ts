@@ -1,6 +1,6 @@
 /** The signal channel of one remote view over the site's own API: support speaks with its session, the customer's page with its token. */
-import type { Language } from '../../../server/domain/desk.ts'
-import { call, portalApi, type FailureTexts } from '../portal/api.ts'
+import type { Language } from '#lib/language.ts'
+import { call, portalApi, type FailureTexts } from '../lib/api.ts'
 import type { Signal } from './handshake.ts'
 import type { SignalChannel } from './rtc.ts'
 

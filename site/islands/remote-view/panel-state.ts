@@ -1,8 +1,8 @@
 /** What the console's remote-view panel shows of an incident's sessions, as pure functions of the API's list. */
-import type { Language } from '../../../server/domain/desk.ts'
-import { format } from '../../i18n/format.ts'
+import type { Language } from '#lib/language.ts'
+import { format } from '#lib/format.ts'
 import type { StaffStrings } from '../../i18n/index.ts'
-import type { PortalApi, Success } from '../portal/api.ts'
+import type { PortalApi, Success } from '../lib/api.ts'
 import { moment } from '../portal/format.ts'
 
 type Consent = Success<Awaited<ReturnType<PortalApi['consents']['$get']>>>['consents'][number]

@@ -1,16 +1,18 @@
 /** The KB insight page for editors: how much the KB answers on its own, what was searched in vain, which searches ended in an incident, and which articles did not help. */
-import { useEffect, useState } from 'preact/hooks'
-import type { Language } from '../../../server/domain/desk.ts'
-import { format } from '../../i18n/format.ts'
+import { useState } from 'preact/hooks'
+import type { Language } from '#lib/language.ts'
+import { format } from '#lib/format.ts'
 import type { StaffStrings } from '../../i18n/index.ts'
-import { call, messageOf, portalApi, type PortalApi, type Success } from '../portal/api.ts'
+import { call, portalApi, type PortalApi, type Success } from '../lib/api.ts'
+import { FailureNote } from '../lib/ResultMessage.tsx'
+import { useLoad } from '../lib/use-load.ts'
 import { day, moment } from '../portal/format.ts'
 import { BarChart } from './BarChart.tsx'
 import {
   around, count, DEFAULT_PERIOD, deflectionBars, deflectionSentence, languageName, languagesFor, percent, PERIODS, templateHref, type Period,
 } from './insight-view.ts'
 import type { StaffProps } from './props.ts'
-import { StaffGate } from './StaffGate.tsx'
+import { SignedIn } from '../lib/SignedIn.tsx'
 
 type Report = Success<Awaited<ReturnType<PortalApi['kb']['insight']['$get']>>>
 type QueryCount = Report['noResults'][Language][number]
@@ -22,29 +24,18 @@ interface Common {
 
 export default function Insight({ lang, strings }: StaffProps) {
   return (
-    <StaffGate lang={lang} strings={strings}>
+    <SignedIn as="staff" lang={lang} strings={strings}>
       {() => <InsightPage lang={lang} strings={strings} />}
-    </StaffGate>
+    </SignedIn>
   )
 }
 
-type PageState = { kind: 'loading'; report?: Report } | { kind: 'failed'; message: string; report?: Report } | { kind: 'loaded'; report: Report }
-
 function InsightPage({ lang, strings }: Common) {
   const [weeks, setWeeks] = useState<Period>(DEFAULT_PERIOD)
-  const [state, setState] = useState<PageState>({ kind: 'loading' })
+  // The report on screen stays while another period loads; a late answer to an earlier choice is dropped.
+  const page = useLoad(() => call(portalApi(lang).kb.insight.$get({ query: { weeks: String(weeks) } }), strings), [lang, weeks], strings)
+  const { state, data: report } = page
 
-  useEffect(() => {
-    // The report on screen stays while another period loads; a late answer to an earlier choice is dropped.
-    let isCurrent = true
-    setState((previous) => ({ kind: 'loading', report: previous.report }))
-    call(portalApi(lang).kb.insight.$get({ query: { weeks: String(weeks) } }), strings)
-      .then((report) => { if (isCurrent) setState({ kind: 'loaded', report }) })
-      .catch((error) => { if (isCurrent) setState((previous) => ({ kind: 'failed', message: messageOf(error, strings), report: previous.report })) })
-    return () => { isCurrent = false }
-  }, [lang, weeks])
-
-  const { report } = state
   return (
     <>
       <p class="prose">{strings['insight.intro']}</p>
@@ -56,7 +47,7 @@ function InsightPage({ lang, strings }: Common) {
           </select>
         </label>
       </form>
-      {state.kind === 'failed' && <p class="notice error" role="alert">{state.message}</p>}
+      <FailureNote message={page.message} />
       <p role="status" class="meta">
         {state.kind === 'loading' ? strings.loading : report ? format(strings['insight.period.range'], { from: day(lang, report.period.from), to: day(lang, report.period.to) }) : ''}
       </p>

@@ -4,10 +4,12 @@
  * they share it, and end it. The session is read every few seconds while it is live.
  */
 import { useEffect, useRef, useState } from 'preact/hooks'
-import type { Language } from '../../../server/domain/desk.ts'
-import { format } from '../../i18n/format.ts'
+import type { Language } from '#lib/language.ts'
+import { format } from '#lib/format.ts'
 import type { StaffStrings } from '../../i18n/index.ts'
-import { call, messageOf, portalApi } from '../portal/api.ts'
+import { call, messageOf, portalApi } from '../lib/api.ts'
+import { useLoad } from '../lib/use-load.ts'
+import { useSubmit } from '../lib/use-submit.ts'
 import { apiChannel } from '../remote-view/channel.ts'
 import { PANEL_POLL_MS, isLive, latestRemoteView, panelStatus, type RemoteViewItem } from '../remote-view/panel-state.ts'
 import { receiveScreen } from '../remote-view/rtc.ts'
@@ -19,51 +21,44 @@ interface Props {
 }
 
 export function RemoteViewPanel({ incidentId, lang, strings }: Props) {
-  const [view, setView] = useState<RemoteViewItem | undefined>()
-  const [isLoaded, setLoaded] = useState(false)
-  const [error, setError] = useState<string | undefined>()
-  const [isBusy, setBusy] = useState(false)
-  const status = useRef<HTMLParagraphElement>(null)
-  const isRunning = isLive(view)
-
-  const load = async () => {
+  // Wrapped, so "no session yet" (undefined) is told apart from "not read yet".
+  const page = useLoad(async () => {
     const { consents } = await call(portalApi(lang).consents.$get({ query: { incidentId, kind: 'remote_view' } }), strings)
-    setView(latestRemoteView(consents))
-    setLoaded(true)
-  }
-
-  useEffect(() => { load().catch((failure) => setError(messageOf(failure, strings))) }, [incidentId])
+    return { view: latestRemoteView(consents) }
+  }, [incidentId], strings)
+  const submit = useSubmit({ texts: strings })
+  const status = useRef<HTMLParagraphElement>(null)
+  const view = page.data?.view
+  const isLoaded = page.data !== undefined
+  const isRunning = isLive(view)
+  // Before the first read its failure shows; after it, only a step's refusal (a poll that fails changes nothing).
+  const error = submit.result?.kind === 'error' ? submit.result.text : isLoaded ? undefined : page.message
 
   // While the customer may still consent, share or end, the panel follows without a reload.
   useEffect(() => {
     if (!isRunning) return
-    const timer = setInterval(() => { load().catch(() => undefined) }, PANEL_POLL_MS)
+    const timer = setInterval(() => void page.reload(), PANEL_POLL_MS)
     return () => clearInterval(timer)
   }, [view?.id, isRunning])
 
   /** Runs a step, then shows the session as it is now; a refusal (another session running) is shown with that session. */
-  async function act(step: () => Promise<void>) {
-    setBusy(true)
-    setError(undefined)
-    try {
-      await step()
-    } catch (failure) {
-      setError(messageOf(failure, strings))
-      await load().catch(() => undefined)
-    } finally {
-      setBusy(false)
-      status.current?.focus()
-    }
-  }
+  const act = (step: () => Promise<void>) => submit.run(step, {
+    refused: async (failure) => {
+      await page.reload()
+      return { kind: 'error', text: messageOf(failure, strings) }
+    },
+    settled: () => status.current?.focus(),
+  })
 
   const start = () => act(async () => {
     const request = portalApi(lang).incidents[':id']['remote-views'].$post({ param: { id: incidentId } })
     // The route's reply is not typed through its helpers: it is the list's item for this session.
-    setView(((await call(request, strings)) as { remoteView: RemoteViewItem }).remoteView)
+    const { remoteView } = (await call(request, strings)) as { remoteView: RemoteViewItem }
+    page.update(() => ({ view: remoteView }))
   })
   const end = (id: string) => act(async () => {
     await call(portalApi(lang)['remote-views'][':id'].end.$post({ param: { id } }), strings)
-    await load()
+    await page.reload()
   })
 
   if (!isLoaded) return error ? <p class="notice error" role="alert">{error}</p> : <p class="meta" role="status">{strings.loading}</p>
@@ -75,8 +70,8 @@ export function RemoteViewPanel({ incidentId, lang, strings }: Props) {
       {view?.state === 'open' && <Screen view={view} lang={lang} strings={strings} />}
       <div class="actions">
         {view && isRunning
-          ? <button type="button" class="secondary" onClick={() => end(view.id)} disabled={isBusy}>{strings['remoteView.end']}</button>
-          : <button type="button" onClick={start} disabled={isBusy}>{strings[view ? 'remoteView.startAgain' : 'remoteView.start']}</button>}
+          ? <button type="button" class="secondary" onClick={() => end(view.id)} disabled={submit.isBusy()}>{strings['remoteView.end']}</button>
+          : <button type="button" onClick={start} disabled={submit.isBusy()}>{strings[view ? 'remoteView.startAgain' : 'remoteView.start']}</button>}
       </div>
     </div>
   )

@@ -1,16 +1,18 @@
 /** The Signals page: organisations that contact support often, why they are flagged, their weekly contacts, and the follow-ups Customer Care records. */
-import { useEffect, useRef, useState } from 'preact/hooks'
-import type { Language } from '../../../server/domain/desk.ts'
-import type { FollowUpKind } from '../../../server/domain/records.ts'
-import { format } from '../../i18n/format.ts'
+import { useState } from 'preact/hooks'
+import type { Language } from '#lib/language.ts'
+import type { FollowUpKind } from '#domain/records.ts'
+import { format } from '#lib/format.ts'
 import type { StaffStrings } from '../../i18n/index.ts'
-import { call, messageOf, portalApi, type PortalApi, type Success } from '../portal/api.ts'
-import { formErrors, type FormErrors } from '../portal/field-errors.ts'
+import { call, portalApi, type PortalApi, type Success } from '../lib/api.ts'
+import { Field } from '../lib/Field.tsx'
+import { FailureNote, ResultMessage } from '../lib/ResultMessage.tsx'
+import { useLoad } from '../lib/use-load.ts'
+import { useSubmit } from '../lib/use-submit.ts'
 import { moment } from '../portal/format.ts'
-import { Field } from '../Field.tsx'
 import { BarChart } from './BarChart.tsx'
 import type { StaffProps } from './props.ts'
-import { StaffGate } from './StaffGate.tsx'
+import { SignedIn } from '../lib/SignedIn.tsx'
 import { calendarDay, countText, followUpKindName, listSummary, newestFirst, ruleSentence, weekLabel, weekTitle } from './signals-view.ts'
 
 type Reply = Success<Awaited<ReturnType<PortalApi['signals']['$get']>>>
@@ -28,34 +30,21 @@ interface Common {
 
 export default function Signals({ lang, strings }: StaffProps) {
   return (
-    <StaffGate lang={lang} strings={strings} roles={['customer_care', 'admin']}>
+    <SignedIn as="staff" lang={lang} strings={strings} roles={['customer_care', 'admin']}>
       {() => <SignalsPage lang={lang} strings={strings} />}
-    </StaffGate>
+    </SignedIn>
   )
 }
 
-type PageState = { kind: 'loading'; reply?: Reply } | { kind: 'failed'; message: string; reply?: Reply } | { kind: 'loaded'; reply: Reply }
-
 function SignalsPage({ lang, strings }: Common) {
   const [isAll, setAll] = useState(false)
-  const [state, setState] = useState<PageState>({ kind: 'loading' })
+  // The list on screen stays while the other one loads; a late answer to an earlier toggle is dropped.
+  const page = useLoad(() => call(portalApi(lang).signals.$get({ query: isAll ? { all: '1' } : {} }), strings), [lang, isAll], strings)
+  const { state, data: reply } = page
 
-  useEffect(() => {
-    // The list on screen stays while the other one loads; a late answer to an earlier toggle is dropped.
-    let isCurrent = true
-    setState((previous) => ({ kind: 'loading', reply: previous.reply }))
-    call(portalApi(lang).signals.$get({ query: isAll ? { all: '1' } : {} }), strings)
-      .then((reply) => { if (isCurrent) setState({ kind: 'loaded', reply }) })
-      .catch((error) => { if (isCurrent) setState((previous) => ({ kind: 'failed', message: messageOf(error, strings), reply: previous.reply })) })
-    return () => { isCurrent = false }
-  }, [lang, isAll])
-
-  const { reply } = state
   /** A recorded follow-up joins its organisation's list without reloading the page. */
   function added(organisationId: string, followUp: FollowUp) {
-    setState((current) => current.reply
-      ? { ...current, reply: { ...current.reply, organisations: current.reply.organisations.map((o) => (o.id === organisationId ? { ...o, followUps: [...o.followUps, followUp] } : o)) } }
-      : current)
+    page.update((current) => ({ ...current, organisations: current.organisations.map((o) => (o.id === organisationId ? { ...o, followUps: [...o.followUps, followUp] } : o)) }))
   }
 
   return (
@@ -72,7 +61,7 @@ function SignalsPage({ lang, strings }: Common) {
           {strings['signals.showAll']}
         </label>
       </p>
-      {state.kind === 'failed' && <p class="notice error" role="alert">{state.message}</p>}
+      <FailureNote message={page.message} />
       <p role="status" class="meta">{state.kind === 'loading' ? strings.loading : state.kind === 'loaded' ? listSummary(strings, reply!.organisations, isAll) : ''}</p>
       {reply?.organisations.map((organisation) => (
         <Organisation key={organisation.id} lang={lang} strings={strings} organisation={organisation} windowDays={reply.windowDays}
@@ -163,30 +152,18 @@ function CountTable({ caption, heading, rows, strings }: { caption: string; head
   )
 }
 
-/** A message that moves focus to itself when it appears: a new object each time, so the same words twice still count. */
-type Outcome = { text: string }
-
 /** Course, advisor visit or consultant visit on a date, with a note; the server checks, our own sentences explain. */
 function FollowUpForm({ id, lang, strings, organisationId, onAdded }: Common & { id: string; organisationId: string; onAdded: (followUp: FollowUp) => void }) {
   const [kind, setKind] = useState<FollowUpKind | ''>('')
   const [date, setDate] = useState('')
   const [note, setNote] = useState('')
-  const [errors, setErrors] = useState<FormErrors>({ fields: {} })
-  const [saved, setSaved] = useState<Outcome>()
-  const [isBusy, setBusy] = useState(false)
-  const formRef = useRef<HTMLFormElement>(null)
-  const statusRef = useRef<HTMLDivElement>(null)
-
   // After a refusal the keyboard lands on the first field named; after a success on the message.
-  useEffect(() => { formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus() }, [errors])
-  useEffect(() => { if (saved) statusRef.current?.focus() }, [saved])
+  const submit = useSubmit({ texts: strings, fields: { kind: strings['signals.invalid.kind'], date: strings['signals.invalid.date'], note: strings['signals.invalid.note'] } })
+  const { errors } = submit
 
-  async function submit(event: Event) {
+  const save = (event: Event) => {
     event.preventDefault()
-    setBusy(true)
-    setErrors({ fields: {} })
-    setSaved(undefined)
-    try {
+    return submit.run(async () => {
       // An empty kind never gets here (the select is required); the server would refuse it anyway.
       const reply = await call(portalApi(lang).signals[':organisationId']['follow-ups'].$post({
         param: { organisationId }, json: { kind: kind as FollowUpKind, date, note },
@@ -195,18 +172,12 @@ function FollowUpForm({ id, lang, strings, organisationId, onAdded }: Common & {
       setKind('')
       setDate('')
       setNote('')
-      setSaved({ text: format(strings['signals.form.saved'], { kind: followUpKindName(strings, reply.followUp.kind), date: calendarDay(lang, reply.followUp.date) }) })
-    } catch (error) {
-      setErrors(formErrors(error, {
-        kind: strings['signals.invalid.kind'], date: strings['signals.invalid.date'], note: strings['signals.invalid.note'],
-      }, strings))
-    } finally {
-      setBusy(false)
-    }
+      return { kind: 'ok', text: format(strings['signals.form.saved'], { kind: followUpKindName(strings, reply.followUp.kind), date: calendarDay(lang, reply.followUp.date) }) }
+    })
   }
 
   return (
-    <form class="portal-form" ref={formRef} onSubmit={submit} aria-labelledby={`${id}-form ${id}-name`}>
+    <form class="portal-form" ref={submit.formRef} onSubmit={save} aria-labelledby={`${id}-form ${id}-name`}>
       <h3 id={`${id}-form`}>{strings['signals.form.title']}</h3>
       <Field id={`${id}-kind`} label={strings['signals.form.kind']} error={errors.fields.kind}>
         {(aria) => (
@@ -222,11 +193,9 @@ function FollowUpForm({ id, lang, strings, organisationId, onAdded }: Common & {
       <Field id={`${id}-note`} label={strings['signals.form.note']} hint={strings['signals.form.noteHint']} error={errors.fields.note}>
         {(aria) => <textarea {...aria} name="note" required maxLength={2000} value={note} onInput={(e) => setNote(e.currentTarget.value)} />}
       </Field>
-      {errors.summary && <p class="notice error" role="alert">{errors.summary}</p>}
-      <div role="status" tabIndex={-1} ref={statusRef}>
-        {saved && <p class="notice ok">{saved.text}</p>}
-      </div>
-      <div class="actions"><button type="submit" disabled={isBusy}>{strings['signals.form.submit']}</button></div>
+      <FailureNote message={errors.summary} />
+      <ResultMessage result={submit.result} target={submit.resultRef} />
+      <div class="actions"><button type="submit" disabled={submit.isBusy()}>{strings['signals.form.submit']}</button></div>
     </form>
   )
 }

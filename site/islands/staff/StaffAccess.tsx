@@ -1,19 +1,22 @@
 /** The console's access page: extra-support requests to approve or decline, the access support holds at customers right now, and the backups waiting on support. */
-import { useRef, useState } from 'preact/hooks'
-import type { Language } from '../../../server/domain/desk.ts'
-import { format } from '../../i18n/format.ts'
+import { useState } from 'preact/hooks'
+import type { Language } from '#lib/language.ts'
+import { format } from '#lib/format.ts'
 import type { StaffStrings } from '../../i18n/index.ts'
-import { ApiFailure, call, messageOf, portalApi } from '../portal/api.ts'
+import { ApiFailure, call, messageOf, portalApi } from '../lib/api.ts'
+import { FailureNote, Pending, ResultMessage } from '../lib/ResultMessage.tsx'
+import { useLoad } from '../lib/use-load.ts'
+import { useSubmit } from '../lib/use-submit.ts'
+import { Field } from '../lib/Field.tsx'
 import { moment } from '../portal/format.ts'
-import { usePolling } from '../polling.ts'
-import {
-  BackupList, BadgeOf, ResultMessage, isBackup, isExtraSupport, isGrant, type Backup, type Consent, type ExtraSupport, type Result,
-} from './AccessPanel.tsx'
+import { usePolling } from '../lib/polling.ts'
+import { BackupList } from './AccessPanel/BackupList.tsx'
+import { BadgeOf, isBackup, isExtraSupport, isGrant, type Backup, type Consent, type ExtraSupport } from './AccessPanel/consents.tsx'
 import {
   backupNeedsAction, billingText, byLine, extraSupportActions, extraSupportStatusName, freshest, levelName, windowText, withRecord,
 } from './access-view.ts'
 import type { StaffPaths, StaffProps } from './props.ts'
-import { StaffGate } from './StaffGate.tsx'
+import { SignedIn } from '../lib/SignedIn.tsx'
 
 interface Common {
   lang: Language
@@ -25,38 +28,23 @@ type DecisionReply = { extraSupport: ExtraSupport }
 
 export default function StaffAccess({ lang, strings, paths }: StaffProps) {
   return (
-    <StaffGate lang={lang} strings={strings}>
+    <SignedIn as="staff" lang={lang} strings={strings}>
       {() => <AccessPage lang={lang} strings={strings} paths={paths} />}
-    </StaffGate>
+    </SignedIn>
   )
 }
 
 function AccessPage({ lang, strings, paths }: Common & { paths: StaffPaths }) {
-  const [records, setRecords] = useState<Consent[] | undefined>()
-  const [loadError, setLoadError] = useState<string | undefined>()
-  const shown = useRef<Consent[]>([])
-  const asked = useRef(0)
-
-  function show(next: Consent[]) {
-    shown.current = next
-    setRecords(next)
-  }
+  // Live like the queue: a request filed or a grant revoked shows without a reload. A late answer is dropped.
+  const list = useLoad(async () => (await call(portalApi(lang).consents.$get({ query: {} }), strings)).consents, null, strings, {
+    merge: (shown, fresh) => freshest(shown ?? [], fresh),
+  })
+  usePolling(() => void list.reload(), lang)
+  const records = list.data
+  const loadError = list.message
+  const refresh = list.reload
   /** An action's answer, in its place at once. */
-  const took = (record: Consent) => show(withRecord(shown.current, record))
-
-  async function refresh() {
-    const ask = ++asked.current
-    try {
-      const { consents } = await call(portalApi(lang).consents.$get({ query: {} }), strings)
-      if (ask !== asked.current) return
-      show(freshest(shown.current, consents))
-      setLoadError(undefined)
-    } catch (error) {
-      if (ask === asked.current) setLoadError(messageOf(error, strings))
-    }
-  }
-  // Live like the queue: a request filed or a grant revoked shows without a reload.
-  usePolling(() => void refresh(), lang)
+  const took = (record: Consent) => list.update((shown) => withRecord(shown, record))
 
   const incidentLink = (incident: Backup['incident']) => incident && (
     <a href={`${paths.incident}?id=${encodeURIComponent(incident.id)}`}>{format(strings['access.incident'], { number: incident.number, subject: incident.subject })}</a>
@@ -66,8 +54,7 @@ function AccessPage({ lang, strings, paths }: Common & { paths: StaffPaths }) {
 
   return (
     <>
-      {loadError && <p class="notice error" role="alert">{loadError}</p>}
-      {!records && !loadError && <p class="meta" role="status">{strings.loading}</p>}
+      {records ? <FailureNote message={loadError} /> : <Pending message={loadError} loading={strings.loading} />}
       {records && (
         <>
           <ExtraSupportSection requests={records.filter(isExtraSupport)} lang={lang} strings={strings} onDecided={took} onReload={refresh} />
@@ -120,16 +107,28 @@ function ExtraSupportSection({ requests, lang, strings, onDecided, onReload }: C
   onReload: () => Promise<void>
 }) {
   const [isOpenOnly, setOpenOnly] = useState(true)
-  const [result, setResult] = useState<Result>()
-  const resultRef = useRef<HTMLParagraphElement>(null)
+  // A decision leaves the list when only open ones show: the section's message says what happened and takes the focus.
+  const submit = useSubmit({ texts: strings })
   const listed = isOpenOnly ? requests.filter((r) => r.status === 'requested') : requests
 
-  /** A decision leaves the list when only open ones show: the section's message says what happened and takes the focus. */
-  function decided(outcome: Result) {
-    setResult(outcome)
-    // After the list re-rendered, so the message is there to land on.
-    setTimeout(() => resultRef.current?.focus())
-  }
+  const decide: Decide = (request, decision, note) => submit.run(async () => {
+    const reply = await call(portalApi(lang)['extra-support'][':id'].decision.$post({
+      param: { id: request.id }, json: { decision, version: request.version, ...(note.trim() ? { note } : {}) },
+    }), strings)
+    onDecided((reply as DecisionReply).extraSupport)
+    return {
+      kind: 'ok',
+      text: decision === 'approve' ? format(strings['access.extra.approved'], { organisation: request.organisation.name }) : strings['access.extra.declined'],
+    }
+  }, {
+    key: request.id,
+    refused: async (failure) => {
+      // Someone else decided first: the list shows their decision.
+      const isStale = failure instanceof ApiFailure && failure.status === 409
+      await onReload()
+      return { kind: 'error', text: isStale ? format(strings['access.conflict'], { message: failure.message }) : messageOf(failure, strings) }
+    },
+  })
 
   return (
     <section aria-labelledby="extra-title">
@@ -141,15 +140,13 @@ function ExtraSupportSection({ requests, lang, strings, onDecided, onReload }: C
           {strings['access.extra.onlyOpen']}
         </label>
       </p>
-      <ResultMessage result={result} target={resultRef} />
+      <ResultMessage result={submit.result} target={submit.resultRef} />
       {listed.length === 0
         ? <p class="meta">{strings[isOpenOnly ? 'access.extra.noneOpen' : 'access.extra.none']}</p>
         : (
           <ul class="consents">
             {listed.map((request) => (
-              <ExtraSupportItem key={request.id} request={request} lang={lang} strings={strings}
-                onDecided={(r, outcome) => { onDecided(r); decided(outcome) }}
-                onRefused={async (outcome) => { await onReload(); decided(outcome) }} />
+              <ExtraSupportItem key={request.id} request={request} lang={lang} strings={strings} isBusy={submit.isBusy(request.id)} onDecide={decide} />
             ))}
           </ul>
         )}
@@ -157,35 +154,13 @@ function ExtraSupportSection({ requests, lang, strings, onDecided, onReload }: C
   )
 }
 
-function ExtraSupportItem({ request, lang, strings, onDecided, onRefused }: Common & {
-  request: ExtraSupport
-  onDecided: (request: ExtraSupport, outcome: Result) => void
-  onRefused: (outcome: Result) => Promise<void>
-}) {
+type Decide = (request: ExtraSupport, decision: 'approve' | 'decline', note: string) => Promise<void>
+
+function ExtraSupportItem({ request, lang, strings, isBusy, onDecide }: Common & { request: ExtraSupport; isBusy: boolean; onDecide: Decide }) {
   const [note, setNote] = useState('')
-  const [isBusy, setBusy] = useState(false)
   const id = `extra-${request.id}`
   const span = windowText(lang, strings, request.startsAt, request.endsAt)
-
-  async function decide(decision: 'approve' | 'decline') {
-    setBusy(true)
-    try {
-      const reply = await call(portalApi(lang)['extra-support'][':id'].decision.$post({
-        param: { id: request.id }, json: { decision, version: request.version, ...(note.trim() ? { note } : {}) },
-      }), strings)
-      const { extraSupport } = reply as DecisionReply
-      onDecided(extraSupport, {
-        kind: 'ok',
-        text: decision === 'approve' ? format(strings['access.extra.approved'], { organisation: request.organisation.name }) : strings['access.extra.declined'],
-      })
-    } catch (failure) {
-      // Someone else decided first: the list shows their decision.
-      const isStale = failure instanceof ApiFailure && failure.status === 409
-      await onRefused({ kind: 'error', text: isStale ? format(strings['access.conflict'], { message: failure.message }) : messageOf(failure, strings) })
-    } finally {
-      setBusy(false)
-    }
-  }
+  const decide = (decision: 'approve' | 'decline') => onDecide(request, decision, note)
 
   return (
     <li class="consent-item">
@@ -205,11 +180,9 @@ function ExtraSupportItem({ request, lang, strings, onDecided, onRefused }: Comm
       </dl>
       {extraSupportActions(request).length > 0 && (
         <form class="portal-form" aria-labelledby={`${id}-title`} onSubmit={(e) => e.preventDefault()}>
-          <div class="field">
-            <label for={`${id}-note`}>{strings['access.extra.note']}</label>
-            <textarea id={`${id}-note`} maxLength={2000} value={note} onInput={(e) => setNote(e.currentTarget.value)} aria-describedby={`${id}-note-hint`} />
-            <p class="hint" id={`${id}-note-hint`}>{strings['access.extra.noteHint']}</p>
-          </div>
+          <Field id={`${id}-note`} label={strings['access.extra.note']} hint={strings['access.extra.noteHint']} isHintBelow>
+            {(aria) => <textarea {...aria} maxLength={2000} value={note} onInput={(e) => setNote(e.currentTarget.value)} />}
+          </Field>
           <div class="actions">
             {extraSupportActions(request).map((decision) => (
               <button key={decision} type="button" class={decision === 'decline' ? 'secondary' : undefined} disabled={isBusy}

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { ACCESS_LEVELS, BACKUP_STATUSES, EXTRA_SUPPORT_STATUSES, type BackupStatus } from '../../../server/domain/records.ts'
+import { ACCESS_LEVELS, BACKUP_STATUSES, EXTRA_SUPPORT_STATUSES, type BackupStatus } from '#domain/records.ts'
 import { staffStrings } from '../../i18n/index.ts'
 import {
   announcement, backupActions, backupBadge, backupNeedsAction, backupStatusName, billingText, byLine, changedSince, extraSupportActions,

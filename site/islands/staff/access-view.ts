@@ -1,7 +1,7 @@
 /** What the console says about consented access and extra support: names for levels and states, badges, the actions a record offers, windows in Dutch time, and what changed between two looks. */
-import type { Language } from '../../../server/domain/desk.ts'
-import type { AccessLevel, BackupStatus, ExtraSupportStatus } from '../../../server/domain/records.ts'
-import { format } from '../../i18n/format.ts'
+import type { Language } from '#lib/language.ts'
+import type { AccessLevel, BackupStatus, ExtraSupportStatus } from '#domain/records.ts'
+import { format } from '#lib/format.ts'
 import type { StaffKey, StaffStrings } from '../../i18n/index.ts'
 import { DESK_TIME_ZONE, moment } from '../portal/format.ts'
 

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest'
-import { INCIDENT_KINDS } from '../../../server/domain/desk.ts'
-import { STAFF_TRANSITIONS } from '../../../server/domain/incident.ts'
-import { INCIDENT_STATUSES, type IncidentStatus } from '../../../server/domain/records.ts'
-import type { Actor, TimelineEntry } from '../../../server/domain/timeline.ts'
+import { INCIDENT_KINDS } from '#domain/desk.ts'
+import { STAFF_TRANSITIONS } from '#domain/incident.ts'
+import { INCIDENT_STATUSES, type IncidentStatus } from '#domain/records.ts'
+import type { Actor, TimelineEntry } from '#domain/timeline.ts'
 import { staffStrings } from '../../i18n/index.ts'
 import {
   STAFF_MOVES, assigneeForTeam, assigneeOptions, consentSentence, entryMark, isInternal, kindName, priorityOptions, statusName, statusOptions, triageChange,

@@ -1,24 +1,15 @@
 /** The staff incident page's choices: which statuses, priorities and assignees to offer, what a triage changes, and names for statuses, kinds and timeline entries (consent steps in a sentence). */
-import type { Language, Priority } from '../../../server/domain/desk.ts'
-import type { Incident, IncidentStatus } from '../../../server/domain/records.ts'
-import type { TimelineEntry } from '../../../server/domain/timeline.ts'
-import { format } from '../../i18n/format.ts'
+import type { Language, Priority } from '#domain/desk.ts'
+import type { Incident, IncidentStatus } from '#domain/records.ts'
+import type { TimelineEntry } from '#domain/timeline.ts'
+import { format } from '#lib/format.ts'
 import type { StaffKey, StaffStrings } from '../../i18n/index.ts'
 import { moment } from '../portal/format.ts'
 import { levelName } from './access-view.ts'
+import { STAFF_TRANSITIONS as STAFF_MOVES } from '#domain/transitions.ts'
 
-/**
- * The moves support may make from each status: the server's STAFF_TRANSITIONS, copied so the
- * console's bundle carries no zod (a test holds the two together). The server decides.
- */
-export const STAFF_MOVES: Record<IncidentStatus, readonly IncidentStatus[]> = {
-  awaiting_confirmation: [],
-  new: ['in_progress', 'waiting_for_customer', 'resolved'],
-  in_progress: ['waiting_for_customer', 'resolved'],
-  waiting_for_customer: ['in_progress', 'resolved'],
-  resolved: ['in_progress', 'closed'],
-  closed: [],
-}
+/** The moves support may make from each status: the server's own rule, zod-free. The server decides. */
+export { STAFF_MOVES }
 
 /** The statuses the status field offers: the current one first (no change), then the moves allowed from it. */
 export function statusOptions(current: IncidentStatus): IncidentStatus[] {

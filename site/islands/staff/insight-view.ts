@@ -1,7 +1,7 @@
 /** What the KB insight page says beside the report's numbers: percentages, counts, weeks, languages and the template link. */
-import type { Language } from '../../../server/domain/desk.ts'
-import type { DeflectionWeek } from '../../../server/domain/kb-insight-report.ts'
-import { format } from '../../i18n/format.ts'
+import type { Language } from '#lib/language.ts'
+import type { DeflectionWeek } from '#domain/kb-insight-report.ts'
+import { format } from '#lib/format.ts'
 import type { StaffStrings } from '../../i18n/index.ts'
 import type { Bar } from './BarChart.tsx'
 

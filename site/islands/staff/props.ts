@@ -1,5 +1,5 @@
 /** What the page hands every console island: its language, its strings and the console's own paths. */
-import type { Language } from '../../../server/domain/desk.ts'
+import type { Language } from '#lib/language.ts'
 import type { StaffStrings } from '../../i18n/index.ts'
 
 export interface StaffProps {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
-import { INCIDENT_KINDS } from '../../../server/domain/desk.ts'
-import { DUE_SOON_MINUTES as SERVER_DUE_SOON } from '../../../server/domain/queue.ts'
-import { INCIDENT_STATUSES } from '../../../server/domain/records.ts'
+import { INCIDENT_KINDS } from '#domain/desk.ts'
+import { DUE_SOON_MINUTES as SERVER_DUE_SOON } from '#domain/queue.ts'
+import { INCIDENT_STATUSES } from '#domain/records.ts'
 import { staffStrings } from '../../i18n/index.ts'
 import {
   DUE_SOON_MINUTES, QUEUE_KINDS, QUEUE_STATUSES, arrivals, clockTime, duration, hasFilters, kindName, queueChoiceOf, readFilters,

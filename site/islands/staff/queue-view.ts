@@ -1,6 +1,6 @@
 /** The triage queue's pure parts: filters ⇄ query string, the queue a filter names, and a target in words. */
-import type { Language } from '../../../server/domain/desk.ts'
-import { format } from '../../i18n/format.ts'
+import type { Language } from '#lib/language.ts'
+import { format } from '#lib/format.ts'
 import type { StaffStrings } from '../../i18n/index.ts'
 import { DESK_TIME_ZONE } from '../portal/format.ts'
 

@@ -1,8 +1,9 @@
 /** What the Signals page says beside the API's numbers: the rule in words, week labels, dates and the order of follow-ups. */
-import type { Language } from '../../../server/domain/desk.ts'
-import type { FollowUpKind } from '../../../server/domain/records.ts'
-import type { ThresholdKind } from '../../../server/domain/signals.ts'
-import { format } from '../../i18n/format.ts'
+import type { Language } from '#lib/language.ts'
+import type { FollowUpKind } from '#domain/records.ts'
+import type { ThresholdKind } from '#domain/signals.ts'
+import { format } from '#lib/format.ts'
+import { isoWeekNumber } from '#lib/iso-week.ts'
 import type { StaffStrings } from '../../i18n/index.ts'
 
 /** A threshold of desk.yaml: `count` contact moments of `kind` (or of any kind) within the window. */
@@ -39,7 +40,7 @@ export function weekLabel(week: string): string {
  * @example weekTitle('nl', strings, { week: '2026-W49', startsOn: '2026-11-30' }) === 'week 49 (30 nov)'
  */
 export function weekTitle(lang: Language, strings: StaffStrings, week: { week: string; startsOn: string }): string {
-  const number = Number(week.week.slice(week.week.indexOf('W') + 1))
+  const number = isoWeekNumber(week.week)
   const day = new Intl.DateTimeFormat(localeOf(lang), { timeZone: 'UTC', day: 'numeric', month: 'short' }).format(utcDate(week.startsOn))
   return format(strings['signals.weekTitle'], { number, day })
 }

@@ -1,5 +1,5 @@
 /** A link to a KB article from a Pagefind result: its title as text, a new tab when it leaves the host's site. */
-import type { PagefindResult } from '../../../site/islands/pagefind.ts'
+import type { PagefindResult } from '#lib/pagefind.ts'
 
 export interface ArticleLinkProps {
   result: PagefindResult

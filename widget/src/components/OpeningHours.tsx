@@ -1,7 +1,7 @@
 /** Always in view: open now or when, today's exception named, the phone number with its advice, and what the priorities mean. */
-import type { Language } from '../../../server/domain/desk.ts'
-import type { DeskStatusReply } from '../../../server/domain/desk-status.ts'
-import { format } from '../../../site/i18n/format.ts'
+import type { Language } from '#lib/language.ts'
+import type { DeskStatusReply } from '#domain/desk-status.ts'
+import { format } from '#lib/format.ts'
 import { describeDesk } from '../opening.ts'
 import type { Strings } from '../strings.ts'
 

@@ -1,7 +1,7 @@
 /** The search box and its results: as you type, highlighted excerpts as text, then "did this answer your question?". */
 import { Component, createRef } from 'preact'
-import { format } from '../../../site/i18n/format.ts'
-import { excerptParts } from '../../../site/islands/excerpt.ts'
+import { format } from '#lib/format.ts'
+import { excerptParts } from '#lib/excerpt.ts'
 import type { Found } from '../search.ts'
 import { ArticleLink } from './ArticleLink.tsx'
 import type { Strings } from '../strings.ts'

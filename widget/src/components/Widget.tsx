@@ -1,7 +1,7 @@
 /** The widget: a launcher, and a panel that searches the KB first and turns a failed search into an incident. */
 import { Component, createRef } from 'preact'
-import type { DeskStatusReply } from '../../../server/domain/desk-status.ts'
-import { format } from '../../../site/i18n/format.ts'
+import type { DeskStatusReply } from '#domain/desk-status.ts'
+import { format } from '#lib/format.ts'
 import type { Api, RegisterOutcome, SignedInContact } from '../api.ts'
 import type { WidgetConfig } from '../config.ts'
 import type { Insight } from '../insight.ts'

@@ -1,0 +1,45 @@
+/**
+ * Dutch: every word the widget shows before its form opens; a widget bundle carries one language of it.
+ * The words the KnowledgeBase and the portal show alike (the desk's state, the phone, the search label)
+ * are written here and read from here, so the bundle stays as small as it was: no indirection in it.
+ */
+
+export const widget = {
+  launcher: 'Hulp nodig?',
+  panelTitle: 'Hoe kunnen we helpen?',
+  close: 'Sluiten',
+  searchLabel: 'Zoek in de kennisbank',
+  searchPlaceholder: 'Beschrijf uw vraag in een paar woorden',
+  searching: 'Zoeken…',
+  loading: 'Even geduld…',
+  results: '{count} artikelen gevonden',
+  oneResult: '1 artikel gevonden',
+  noResults: 'Geen artikelen gevonden voor “{query}”.',
+  noResultsHelp: 'Maak een melding, dan helpt support u verder.',
+  searchError: 'Zoeken lukt nu niet. U kunt wel een melding maken.',
+  answered: 'Heeft dit uw vraag beantwoord?',
+  yes: 'Ja, bedankt',
+  no: 'Nee',
+  thanks: 'Fijn dat we konden helpen.',
+  askSupport: 'Melding maken bij support',
+  checkEmail: 'Bijna klaar: kijk in uw e-mail en bevestig uw melding met de link. Pas daarna komt hij bij support binnen.',
+  checkEmailTitle: 'Kijk in uw e-mail',
+  registeredTitle: 'Melding ontvangen',
+  registered: 'Uw melding is geregistreerd onder nummer {number}.',
+  follow: 'Volg uw melding',
+  another: 'Nog een vraag',
+  openNow: 'Nu open',
+  openUntil: 'Nu open tot {time}',
+  closedOpens: 'Nu gesloten — opent {day} om {time}',
+  closedNoOpening: 'Nu gesloten',
+  closedToday: 'Vandaag gesloten: {note}',
+  changedToday: 'Vandaag andere tijden: {note}',
+  today: 'vandaag',
+  tomorrow: 'morgen',
+  phone: 'Telefoon',
+  phoneAdvice: 'Acuut probleem? Maak eerst een melding en bel dan met het incidentnummer bij de hand.',
+  priorities: 'Wat betekenen de prioriteiten?',
+  prioritiesNote: 'Support bepaalt de prioriteit van uw melding aan de hand van deze omschrijvingen.',
+  priority: 'Prioriteit {level}',
+  firstClassOnly: 'alleen First Class',
+} as const

@@ -1,0 +1,17 @@
+/** How support may move an incident's status: a zod-free rule that the server and the staff console both import. */
+import type { IncidentStatus } from './records.ts'
+
+/** The moves support may make; `awaiting_confirmation` → `new` happens only by confirmation. */
+export const STAFF_TRANSITIONS: Record<IncidentStatus, IncidentStatus[]> = {
+  awaiting_confirmation: [],
+  new: ['in_progress', 'waiting_for_customer', 'resolved'],
+  in_progress: ['waiting_for_customer', 'resolved'],
+  waiting_for_customer: ['in_progress', 'resolved'],
+  resolved: ['in_progress', 'closed'],
+  closed: [],
+}
+
+/** Whether support may move an incident from `from` to `to`. @example mayMove('new', 'closed') // → false */
+export function mayMove(from: IncidentStatus, to: IncidentStatus): boolean {
+  return STAFF_TRANSITIONS[from].includes(to)
+}

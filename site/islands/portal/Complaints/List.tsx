@@ -1,0 +1,49 @@
+/** The complaints and opinions the contact may see: their own, or (for an admin) the organisation's. */
+import { FailureNote } from '../../lib/ResultMessage.tsx'
+import type { Viewer } from '../../lib/SignedIn.tsx'
+import type { Loader } from '../../lib/use-load.ts'
+import { kindName, pageOf, statusName, type Props, type Row } from './common.ts'
+import { Target } from './Target.tsx'
+
+export function ComplaintList({ viewer, lang, strings, paths, list }: Props & { viewer: Viewer; list: Loader<Row[]> }) {
+  const isAdmin = viewer.role === 'admin'
+  const rows = list.data
+  const error = list.message
+  const title = strings[isAdmin ? 'complaints.listTitleAdmin' : 'complaints.listTitleEmployee']
+  return (
+    <section aria-labelledby="complaints-list-title">
+      <h2 id="complaints-list-title">{title}</h2>
+      <p>{strings[isAdmin ? 'complaints.listIntroAdmin' : 'complaints.listIntroEmployee']}</p>
+      <FailureNote message={error} />
+      {rows === undefined && !error && <p class="meta">{strings.loading}</p>}
+      {rows?.length === 0 && <p class="meta">{strings['complaints.empty']}</p>}
+      {rows && rows.length > 0 && (
+        <table>
+          <caption class="visually-hidden">{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{strings['complaints.number']}</th>
+              <th scope="col">{strings['complaints.kind']}</th>
+              <th scope="col">{strings['complaints.subject']}</th>
+              <th scope="col">{strings['complaints.status']}</th>
+              <th scope="col">{strings['complaints.due']}</th>
+              {isAdmin && <th scope="col">{strings['complaints.contact']}</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.id}>
+                <td>{row.number}</td>
+                <td>{kindName(strings, row.kind)}</td>
+                <td><a href={pageOf(paths, row.id)}>{row.subject}</a></td>
+                <td>{statusName(strings, row.status)}</td>
+                <td><Target complaint={row} lang={lang} strings={strings} /></td>
+                {isAdmin && <td>{row.contact.name}</td>}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  )
+}

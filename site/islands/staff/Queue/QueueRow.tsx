@@ -1,0 +1,42 @@
+/** One incident of the queue: its number, organisation, state and the business time left. */
+import type { Language } from '#lib/language.ts'
+import { format } from '#lib/format.ts'
+import type { StaffStrings } from '../../../i18n/index.ts'
+import { moment } from '../../portal/format.ts'
+import { remainingText, rowClass, statusName, urgencyOf, type Sla } from '../queue-view.ts'
+import type { Row } from './common.ts'
+
+
+export function QueueRow({ row, teamName, lang, strings, href }: { row: Row; teamName: (key: string) => string; lang: Language; strings: StaffStrings; href: string }) {
+  return (
+    <tr class={rowClass(urgencyOf(row.sla))}>
+      <td><a href={href}>{row.number}</a></td>
+      <td>{row.subject}</td>
+      <td>
+        {row.organisation?.name}
+        {row.organisation?.isFirstClass && <> <span class="badge">{strings['queue.firstClass']}</span></>}
+      </td>
+      <td>{statusName(strings, row.status)}</td>
+      <td>{row.priority ?? <span class="badge">{strings['queue.needsPriority']}</span>}</td>
+      <td>{teamName(row.team)}</td>
+      <td>{row.assigneeName ?? <span class="meta">{strings['queue.unassigned']}</span>}</td>
+      <td><Remaining sla={row.sla} lang={lang} strings={strings} /></td>
+    </tr>
+  )
+}
+
+/** The business time left in words, as a badge when due soon or breached, with the due moment and whether the clock is paused. */
+function Remaining({ sla, lang, strings }: { sla: Sla; lang: Language; strings: StaffStrings }) {
+  const urgency = urgencyOf(sla)
+  const text = remainingText(strings, sla)
+  const paused = sla?.isPaused ? <> <span class="badge">{strings['queue.paused']}</span></> : null
+  if (!text || !sla?.dueAt) return <><span class="meta">{strings['queue.noTarget']}</span>{paused}</>
+  return (
+    <>
+      {urgency === 'ok' ? <span>{text}</span> : <span class={`badge ${urgency === 'breached' ? 'breached' : 'soon'}`}>{text}</span>}
+      {paused}{' '}
+      <br />
+      <time class="meta" dateTime={sla.dueAt}>{format(strings['queue.dueAt'], { moment: moment(lang, sla.dueAt) })}</time>
+    </>
+  )
+}

@@ -1,0 +1,44 @@
+/** The organisation's latest other incidents, each opening its own console page. */
+import { format } from '#lib/format.ts'
+import { moment } from '../../portal/format.ts'
+import { kindName, statusName } from '../incident-view.ts'
+import type { StaffPaths } from '../props.ts'
+import type { Common, StaffDetail } from './common.ts'
+
+export function History({ history, organisationName, lang, strings, paths }: Common & { history: StaffDetail['history']; organisationName: string; paths: StaffPaths }) {
+  const title = format(strings['incident.history.title'], { organisation: organisationName })
+  return (
+    <section aria-labelledby="history-title">
+      <h3 id="history-title">{title}</h3>
+      {history.length === 0
+        ? <p class="meta">{strings['incident.history.none']}</p>
+        : (
+          <table>
+            <caption class="visually-hidden">{title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{strings['incident.history.number']}</th>
+                <th scope="col">{strings['incident.history.subject']}</th>
+                <th scope="col">{strings['incident.status']}</th>
+                <th scope="col">{strings['incident.kind']}</th>
+                <th scope="col">{strings['incident.registered']}</th>
+                <th scope="col">{strings['incident.history.sameContact']}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {history.map((h) => (
+                <tr key={h.id}>
+                  <td>{h.number}</td>
+                  <td><a href={`${paths.incident}?id=${encodeURIComponent(h.id)}`}>{h.subject}</a></td>
+                  <td>{statusName(strings, h.status)}</td>
+                  <td>{kindName(strings, h.kind)}</td>
+                  <td><time dateTime={h.registeredAt}>{moment(lang, h.registeredAt)}</time></td>
+                  <td>{strings[h.isSameContact ? 'incident.yes' : 'incident.no']}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+    </section>
+  )
+}

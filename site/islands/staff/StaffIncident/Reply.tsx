@@ -1,0 +1,54 @@
+/**
+ * A public reply (mailed to the requester) or an internal note (never shown or mailed): the
+ * label, the hint and the button all say which, and a note is the default, so a slip stays in-house.
+ */
+import { useState } from 'preact/hooks'
+import { format } from '#lib/format.ts'
+import { call, portalApi } from '../../lib/api.ts'
+import { Field, FieldSet } from '../../lib/Field.tsx'
+import { ResultMessage } from '../../lib/ResultMessage.tsx'
+import { useSubmit } from '../../lib/use-submit.ts'
+import type { FormProps } from './common.ts'
+
+export function Reply({ incident, email, lang, strings, onReload }: FormProps & { email: string }) {
+  const [visibility, setVisibility] = useState<'public' | 'internal'>('internal')
+  const [text, setText] = useState('')
+  const submit = useSubmit({ texts: strings, refusal: 'result', fields: { text: strings['incident.reply.textInvalid'] } })
+  const isPublic = visibility === 'public'
+  // A result belongs to what was sent: it would mislead once the choice changes.
+  const choose = (next: 'public' | 'internal') => { setVisibility(next); submit.say(undefined) }
+
+  const send = (event: Event) => {
+    event.preventDefault()
+    return submit.run(async () => {
+      await call(portalApi(lang).incidents[':id'].messages.$post({ param: { id: incident.id }, json: { text, visibility } }), strings)
+      setText('')
+      await onReload()
+      return { kind: 'ok', text: strings[isPublic ? 'incident.reply.sentPublic' : 'incident.reply.sentInternal'] }
+    })
+  }
+
+  return (
+    <form class={`portal-form reply ${visibility}`} onSubmit={send} aria-labelledby="reply-title">
+      <h3 id="reply-title">{strings['incident.reply.title']}</h3>
+      <FieldSet id="reply-visibility" legend={strings['incident.reply.kindLegend']}>
+        <label class="choice">
+          <input type="radio" name="reply-visibility" value="internal" checked={!isPublic} onChange={() => choose('internal')} />
+          {strings['incident.reply.internal']}
+        </label>
+        <label class="choice">
+          <input type="radio" name="reply-visibility" value="public" checked={isPublic} onChange={() => choose('public')} />
+          {strings['incident.reply.public']}
+        </label>
+      </FieldSet>
+      <Field id="reply-text" label={strings[isPublic ? 'incident.reply.textPublic' : 'incident.reply.textInternal']} hintId="reply-hint" isHintBelow
+        hint={isPublic ? format(strings['incident.reply.hintPublic'], { email }) : strings['incident.reply.hintInternal']} error={submit.errors.fields.text}>
+        {(aria) => <textarea {...aria} name="text" required maxLength={20_000} value={text} onInput={(e) => setText(e.currentTarget.value)} />}
+      </Field>
+      <ResultMessage result={submit.result} target={submit.resultRef} />
+      <div class="actions">
+        <button type="submit" class={isPublic ? undefined : 'secondary'} disabled={submit.isBusy()}>{strings[isPublic ? 'incident.reply.sendPublic' : 'incident.reply.sendInternal']}</button>
+      </div>
+    </form>
+  )
+}
