@@ -1,5 +1,6 @@
 /** A complaint as its viewer reads it: names instead of references, the incident by number, whether its target is breached. */
 import { z } from 'zod'
+import { complaintPath } from '#lib/paths.ts'
 import { isComplaintBreached } from '../domain/complaint.ts'
 import { LANGUAGES } from '../domain/desk.ts'
 import { COMPLAINT_STATUSES, FEEDBACK_KINDS, type Complaint, type Contact } from '../domain/records.ts'
@@ -41,7 +42,7 @@ export const ComplaintVersionConflict = z.object({
 
 /** The portal page of a complaint, where a link in its e-mails lands. */
 export function complaintPage(complaint: Complaint, contact: Contact): string {
-  return `${contact.lang === 'en' ? '/en/portal/complaints' : '/portaal/klachten'}/?id=${complaint.id}`
+  return complaintPath(contact.lang, complaint.id)
 }
 
 /** The complaint with its people by name and its incident by number. */

@@ -1,43 +1,44 @@
 /** The small HTML pages the API answers itself: confirming a registration or signing in from an e-mailed link, and the result. Bilingual where the language is unknown. */
-import { MESSAGES } from '../http/errors.ts'
+import { t } from '#lib/i18n/index.ts'
+import type { Language } from '#lib/language.ts'
 
 const PAGE_STYLE = 'font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;line-height:1.5'
+const BUTTON_STYLE = 'font:inherit;padding:.5rem 1rem'
+/** The desk's name in the sign-in heading, as desk.yaml names it. */
+const DESK_NAME = 'Noordwind Support'
+
+const home = (lang: Language) => (lang === 'en' ? '/en/' : '/')
+
+/** A page shell: the language, the title, and the body. */
+const page = (lang: Language, title: string, body: string) =>
+  `<!doctype html><html lang="${lang}"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title>\n<body style="${PAGE_STYLE}">${body}</body></html>`
+
+/** A one-button form that posts `token` to `action`: a link scanner that opens the link cannot act on it. */
+const oneButton = (action: string, token: string, button: 'confirm.button' | 'signIn.button') =>
+  `<form method="post" action="${action}"><input type="hidden" name="token" value="${token.replace(/[^\w-]/g, '')}"><button type="submit" style="${BUTTON_STYLE}">${t('nl', `pages.${button}`)} · <span lang="en">${t('en', `pages.${button}`)}</span></button></form>`
 
 /** The page an e-mail's confirmation link opens: one button, so a link scanner cannot confirm. */
 export function confirmPage(token: string): string {
-  const safe = token.replace(/[^\w-]/g, '')
-  return `<!doctype html><html lang="nl"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Melding bevestigen · Confirm your request</title>
-<body style="${PAGE_STYLE}"><h1>Melding bevestigen</h1><p>Bevestig dat u deze melding wilt doen. <span lang="en">Confirm that you want to send this request.</span></p>
-<form method="post" action="/api/incidents/confirm"><input type="hidden" name="token" value="${safe}"><button type="submit" style="font:inherit;padding:.5rem 1rem">Bevestigen · <span lang="en">Confirm</span></button></form></body></html>`
+  return page('nl', `${t('nl', 'pages.confirm.title')} · ${t('en', 'pages.confirm.title')}`,
+    `<h1>${t('nl', 'pages.confirm.title')}</h1><p>${t('nl', 'pages.confirm.text')} <span lang="en">${t('en', 'pages.confirm.text')}</span></p>\n${oneButton('/api/incidents/confirm', token, 'confirm.button')}`)
 }
 
 /** The page after the confirmation button: registered with its number, or why not. */
-export function resultPage(kind: 'registered' | 'expired' | 'refused', number?: string, lang: 'nl' | 'en' = 'nl'): string {
-  const texts = {
-    registered: {
-      nl: `Uw melding is geregistreerd onder nummer <strong>${number}</strong>. U ontvangt een e-mail met een link om haar te volgen.`,
-      en: `Your request is registered as number <strong>${number}</strong>. You will receive an e-mail with a link to follow it.`,
-    },
-    expired: MESSAGES.tokenInvalid,
-    refused: MESSAGES.notAuthorised,
-  }[kind]
-  const heading = { registered: { nl: 'Melding geregistreerd', en: 'Request registered' }, expired: { nl: 'Link werkt niet meer', en: 'Link no longer works' }, refused: { nl: 'Melding niet geregistreerd', en: 'Request not registered' } }[kind]
-  return `<!doctype html><html lang="${lang}"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${heading[lang]}</title>
-<body style="${PAGE_STYLE}"><h1>${heading[lang]}</h1><p>${texts[lang]}</p><p><a href="${lang === 'en' ? '/en/' : '/'}">${lang === 'en' ? 'To the knowledge base' : 'Naar de kennisbank'}</a></p></body></html>`
+export function resultPage(kind: 'registered' | 'expired' | 'refused', number?: string, lang: Language = 'nl'): string {
+  const text = kind === 'registered' ? t(lang, 'pages.registered.text', { number: `<strong>${number}</strong>` }) : t(lang, `pages.${kind}.text`)
+  const heading = t(lang, `pages.${kind}.title`)
+  return page(lang, heading, `<h1>${heading}</h1><p>${text}</p><p><a href="${home(lang)}">${t(lang, 'pages.toKnowledgeBase')}</a></p>`)
 }
 
 /** The page a sign-in link opens: one button that signs in, in Dutch and English. */
 export function signInPage(token: string): string {
-  const safe = token.replace(/[^\w-]/g, '')
-  return `<!doctype html><html lang="nl"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Inloggen · Sign in</title>
-<body style="${PAGE_STYLE}"><h1>Inloggen bij Noordwind Support</h1><p>Klik op de knop om in te loggen. <span lang="en">Click the button to sign in.</span></p>
-<form method="post" action="/api/auth/callback"><input type="hidden" name="token" value="${safe}"><button type="submit" style="font:inherit;padding:.5rem 1rem">Inloggen · <span lang="en">Sign in</span></button></form></body></html>`
+  return page('nl', `${t('nl', 'pages.signIn.title')} · ${t('en', 'pages.signIn.title')}`,
+    `<h1>${t('nl', 'pages.signIn.heading', { desk: DESK_NAME })}</h1><p>${t('nl', 'pages.signIn.text')} <span lang="en">${t('en', 'pages.signIn.text')}</span></p>\n${oneButton('/api/auth/callback', token, 'signIn.button')}`)
 }
 
 /** A link that was used, expired or withdrawn: said plainly in both languages, with a way on. */
 export function expiredPage(): string {
-  return `<!doctype html><html lang="nl"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Link verlopen · Link expired</title>
-<body style="${PAGE_STYLE}">
-<h1>Deze link werkt niet meer</h1><p>${MESSAGES.tokenInvalid.nl}</p><p><a href="/">Naar de kennisbank</a></p>
-<h2 lang="en">This link no longer works</h2><p lang="en">${MESSAGES.tokenInvalid.en}</p><p lang="en"><a href="/en/">To the knowledge base</a></p></body></html>`
+  return page('nl', `${t('nl', 'pages.linkExpired.title')} · ${t('en', 'pages.linkExpired.title')}`,
+    `\n<h1>${t('nl', 'pages.linkExpired.heading')}</h1><p>${t('nl', 'pages.expired.text')}</p><p><a href="/">${t('nl', 'pages.toKnowledgeBase')}</a></p>\n`
+    + `<h2 lang="en">${t('en', 'pages.linkExpired.heading')}</h2><p lang="en">${t('en', 'pages.expired.text')}</p><p lang="en"><a href="/en/">${t('en', 'pages.toKnowledgeBase')}</a></p>`)
 }

@@ -1,5 +1,6 @@
 /** Shared by the use cases that read or change an incident: who may reach it, the audit entry, the requester's e-mail and tracking link. */
 import { randomUUID } from 'node:crypto'
+import { incidentPath } from '#lib/paths.ts'
 import type { Contact, Incident } from '../domain/records.ts'
 import type { Deps } from '../deps.ts'
 import type { Viewer } from '../middleware/session/index.ts'
@@ -11,7 +12,7 @@ export const TRACK_LINK_DAYS = 14
 
 /** The portal page of an incident, where a tracking link lands. */
 export function incidentPage(incident: Incident, contact: Contact): string {
-  return `${contact.lang === 'en' ? '/en/portal/incidents' : '/portaal/incidenten'}/?id=${incident.id}`
+  return incidentPath(contact.lang, incident.id)
 }
 
 /** The incident services' needs of the app. */
