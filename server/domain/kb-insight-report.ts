@@ -1,6 +1,7 @@
 /** What the KB insight log tells editors: searches that found nothing or ended in an incident, unhelpful articles, and deflection per week. */
 import { z } from 'zod'
 import { addDays, isoWeek, mondayOf } from '#lib/iso-week.ts'
+import { t } from '#lib/i18n/index.ts'
 import { instantOf, localDate, type BusinessCalendar } from './calendar.ts'
 import { Language } from './desk.ts'
 import type { KbInsight } from './kb-insight.ts'
@@ -222,10 +223,6 @@ export interface SearchedFor {
 /** Left for the editor: the build stops on each until it is filled (a description under 20 characters, an unknown key, an uppercase tag). */
 export const PLACEHOLDER = 'TODO'
 
-const BODY_HINT: Record<Language, string> = {
-  nl: 'Schrijf hier het antwoord voor de klant: korte alinea\'s, `##`-kopjes voor de stappen of onderdelen, een genummerde lijst voor een procedure.',
-  en: 'Write the answer for the customer here: short paragraphs, `##` headings for the steps or parts, a numbered list for a procedure.',
-}
 
 /**
  * A new article for `query` in `lang`, dated `today` (YYYY-MM-DD): the frontmatter of
@@ -254,7 +251,7 @@ export function articleTemplate(query: string, lang: Language, today: string, se
     `translationKey: ${slug}`,
     '---',
     '',
-    BODY_HINT[lang],
+    t(lang, 'staff.insight.template.bodyHint'),
     '',
   ].join('\n')
   return { slug, path, markdown }

@@ -3,6 +3,8 @@ import type { staffInsight as nl } from '../nl/staff-insight.ts'
 import type { Translation } from '../types.ts'
 
 export const staffInsight = {
+  /** Written into a new article's template, where the editor writes the answer. */
+  'insight.template.bodyHint': 'Write the answer for the customer here: short paragraphs, `##` headings for the steps or parts, a numbered list for a procedure.',
   'insight.intro': 'Searches in the knowledge base and the widget, and the answers to “Was this article helpful?”, are recorded anonymously. Here you see which articles are missing, which do not help, and what share of questions the knowledge base answers on its own.',
   'insight.period.label': 'Period',
   'insight.period.weeks': 'Last {weeks} weeks',

@@ -1,6 +1,8 @@
 /** Dutch: the console’s KnowledgeBase insight page. */
 
 export const staffInsight = {
+  /** Written into a new article's template, where the editor writes the answer. */
+  'insight.template.bodyHint': 'Schrijf hier het antwoord voor de klant: korte alinea\'s, `##`-kopjes voor de stappen of onderdelen, een genummerde lijst voor een procedure.',
   'insight.intro': 'Zoekopdrachten in de kennisbank en de widget en de antwoorden op „Was dit artikel nuttig?” worden anoniem bijgehouden. Hier ziet u welke artikelen nog ontbreken, welke niet helpen en welk deel van de vragen de kennisbank zelf beantwoordt.',
   'insight.period.label': 'Periode',
   'insight.period.weeks': 'Laatste {weeks} weken',
