@@ -1,146 +1,20 @@
-/** The OpenAPI 3.1 document of Loket's API under /api: request schemas generated from the routes' zod schemas, replies and examples written beside them. */
+/** The OpenAPI document's hand-written part: its intro, tags and examples; the routes describe their operations, http/document.ts puts it together. */
 import { z } from 'zod'
-import { ALLOWED_EXTENSIONS, MAX_ATTACHMENT_BYTES } from './domain/attachment.ts'
-import { COMPLAINT_TRANSITIONS, ComplaintChangeInput, ComplaintInput } from './domain/complaint.ts'
-import { BackupInput, DecisionInput, ExtraSupportInput, GrantInput, REMOTE_VIEW_CODE_MINUTES, REMOTE_VIEW_TRY_WINDOW_MINUTES, REMOTE_VIEW_WRONG_TRIES, RemoteViewCodeInput, RemoteViewSignalInput, VersionInput } from './domain/consent.ts'
-import { INCIDENT_KINDS, LANGUAGES } from './domain/desk.ts'
-import { IncidentInput, STAFF_TRANSITIONS } from './domain/incident.ts'
-import { SearchEventInput, VoteInput } from './domain/kb-insight.ts'
-import { DEFAULT_REPORT_WEEKS, MIN_VOTES, TOP, articleTemplate } from './domain/kb-insight-report.ts'
-import { ContactChangeInput, ContactInput, OrganisationDetailsInput } from './domain/organisation.ts'
-import { INCIDENT_STATUSES } from './domain/records.ts'
+import { MAX_ATTACHMENT_BYTES } from './domain/attachment.ts'
+import { ComplaintChangeInput, ComplaintInput } from './domain/complaint.ts'
+import { REMOTE_VIEW_WRONG_TRIES } from './domain/consent.ts'
+import { IncidentInput } from './domain/incident.ts'
+import { DEFAULT_REPORT_WEEKS, articleTemplate } from './domain/kb-insight-report.ts'
 import { FollowUpInput } from './domain/signals.ts'
-import { MESSAGES, fieldsOf, type ApiError } from './http/errors.ts'
+import { MessageInput } from './services/incident-input.ts'
+import { issuesOf, refusal } from './http/describe.ts'
+import type { Example, OpenApiDocument, Parameter, Response } from './http/openapi-types.ts'
 import { SESSION_COOKIE } from './middleware/session/index.ts'
-import { SignInCallbackInput, SignInLinkInput, StaffLoginInput } from './services/sign-in.ts'
-import { ConfirmInput, MessageInput, PhoneContactInput, TriageInput } from './services/incident-input.ts'
 
-/** A JSON Schema (draft 2020-12), as OpenAPI 3.1 takes it. */
-export type SchemaObject = { [keyword: string]: unknown }
-export type Reference = { $ref: string }
-export interface Example { summary?: string; description?: string; value: unknown }
-export interface MediaType { schema?: SchemaObject; examples?: Record<string, Example> }
-export interface Parameter {
-  name: string
-  in: 'path' | 'query' | 'header' | 'cookie'
-  required?: boolean
-  description?: string
-  schema: SchemaObject
-  style?: 'form' | 'simple'
-  explode?: boolean
-  example?: unknown
-}
-export interface Header { description: string; schema: SchemaObject; example?: string }
-export interface RequestBody { description?: string; required: boolean; content: Record<string, MediaType & { encoding?: Record<string, { contentType: string }> }> }
-export interface Response { description: string; headers?: Record<string, Header | Reference>; content?: Record<string, MediaType> }
-export interface Operation {
-  operationId: string
-  summary: string
-  description?: string
-  tags: string[]
-  parameters?: (Parameter | Reference)[]
-  requestBody?: RequestBody
-  responses: Record<string, Response | Reference>
-  /** Absent: public. `{}` among the options: a session is optional. `phoneSecret`: the telephone system's bearer secret, not a session. */
-  security?: Record<string, string[]>[]
-}
-/** How a caller is recognised: the session cookie, or (the telephone system) a shared secret as a bearer token. */
-export type SecurityScheme =
-  | { type: 'apiKey'; in: 'cookie'; name: string; description: string }
-  | { type: 'http'; scheme: 'bearer'; description: string }
-/** The shared path parameter of an incident's id. */
-export const INCIDENT_ID_PARAMETER: Reference = { $ref: '#/components/parameters/IncidentId' }
-
-export const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const
-export type PathItem = Partial<Record<(typeof HTTP_METHODS)[number], Operation>>
-export interface OpenApiDocument {
-  openapi: '3.1.0'
-  info: { title: string; version: string; description: string }
-  servers: { url: string; description: string }[]
-  tags: { name: string; description: string }[]
-  paths: Record<string, PathItem>
-  components: {
-    schemas: Record<string, SchemaObject>
-    responses: Record<string, Response>
-    parameters: Record<string, Parameter>
-    headers: Record<string, Header>
-    /** `cookieAuth` is always there: the reference names its cookie. */
-    securitySchemes: { cookieAuth: Extract<SecurityScheme, { type: 'apiKey' }> } & Record<string, SecurityScheme>
-  }
-}
-
-/**
- * The zod schemas behind the request bodies, by their name in `components.schemas`: the document's
- * schemas are generated from these, and the tests check every request example against them.
- */
-export const REQUEST_SCHEMAS = {
-  IncidentInput, ConfirmInput, TriageInput, MessageInput, SignInLinkInput, SignInCallbackInput, StaffLoginInput, VoteInput, SearchEventInput,
-  OrganisationDetailsInput, ContactInput, ContactChangeInput, ComplaintInput, ComplaintChangeInput, PhoneContactInput, FollowUpInput,
-  RemoteViewCodeInput, RemoteViewSignalInput, BackupInput, DecisionInput, VersionInput, GrantInput, ExtraSupportInput,
-} satisfies Record<string, z.ZodType>
-
-export const MAX_ATTACHMENT_MB = MAX_ATTACHMENT_BYTES / 1024 / 1024
-export const extensions = ALLOWED_EXTENSIONS.map((e) => `.${e}`).join(', ')
-
-export const schemaRef = (name: string): Reference => ({ $ref: `#/components/schemas/${name}` })
-export const responseRef = (name: string): Reference => ({ $ref: `#/components/responses/${name}` })
-export const SESSION_REQUIRED: Record<string, string[]>[] = [{ cookieAuth: [] }]
-/** Anonymous callers are welcome; a signed-in one is recognised. */
-export const SESSION_OPTIONAL: Record<string, string[]>[] = [{}, { cookieAuth: [] }]
-
-/** An error body as `apiError` writes it for a caller without Accept-Language: Dutch. */
-export function error(code: string, message: keyof typeof MESSAGES, fields?: ApiError['fields']): ApiError {
-  return { code, message: MESSAGES[message].nl, ...(fields ? { fields } : {}) }
-}
-
-/** The fields zod names when `value` fails `schema`: examples of 400 replies that are right by construction. */
-export function issuesOf(schema: z.ZodType, value: unknown): ApiError['fields'] {
-  const result = schema.safeParse(value)
-  if (result.success) throw new Error('[loket] openapi: the invalid example is valid; change it so it shows an error')
-  return fieldsOf(result.error)
-}
-
-export const json = (schema: SchemaObject | Reference, examples: Record<string, Example>): Record<string, MediaType> => ({ 'application/json': { schema, examples } })
-export const failure = (description: string, examples: Record<string, Example>): Response => ({ description, content: json(schemaRef('Error'), examples) })
-export const html = (description: string, summary: string): Response => ({
-  description, content: { 'text/html': { schema: { type: 'string' }, examples: { page: { summary, value: '<!doctype html><html lang="nl">…</html>' } } } },
-})
-
-/** The 403 examples, to combine where a route has more than one reason to refuse. */
-export const CROSS_ORIGIN: Record<string, Example> = { crossOrigin: { summary: 'Sent with the session cookie from a page of another site', value: error('cross_origin', 'crossOrigin') } }
-export const CONTACTS_ONLY: Record<string, Example> = { contactsOnly: { summary: 'Signed in as staff', value: error('contacts_only', 'contactsOnly') } }
-export const ADMIN_ONLY: Record<string, Example> = { adminOnly: { summary: 'Signed in as an employee', value: error('admin_only', 'adminOnly') } }
-export const STAFF_ONLY: Record<string, Example> = { staffOnly: { summary: 'Signed in as a contact', value: error('staff_only', 'staffOnly') } }
-export const ROLE_NOT_ALLOWED: Record<string, Example> = { roleNotAllowed: { summary: 'Signed in as an agent', value: error('role_not_allowed', 'roleNotAllowed') } }
-
-/**
- * The request schema generated from its zod schema (input side: defaults make a field optional),
- * with the field descriptions a reader needs; a description of a field the schema lacks throws.
- * A union on `type` (a oneOf of objects) gets each description in every option that has the field,
- * each option titled by its `type`, and the discriminator named.
- */
-function fromZod(name: keyof typeof REQUEST_SCHEMAS, description: string, fields: Record<string, string>): SchemaObject {
-  const { $schema: _dialect, ...schema } = z.toJSONSchema(REQUEST_SCHEMAS[name], { target: 'draft-2020-12', io: 'input' }) as SchemaObject
-  const options = schema.oneOf as SchemaObject[] | undefined
-  const objects = options ?? [schema]
-  for (const [field, text] of Object.entries(fields)) {
-    const holders = objects.map((o) => o.properties as Record<string, SchemaObject>).filter((properties) => properties?.[field])
-    if (!holders.length) throw new Error(`[loket] openapi: ${name} has no field "${field}" to describe`)
-    for (const properties of holders) properties[field] = { ...properties[field], description: text }
-  }
-  if (options) {
-    const types = options.map((o) => (o.properties as Record<string, SchemaObject> | undefined)?.type?.const)
-    if (types.some((t) => typeof t !== 'string')) throw new Error(`[loket] openapi: ${name} is a union, but not one on "type"`)
-    options.forEach((o, i) => { o.title = `type "${String(types[i])}"` })
-    return { title: name, description, ...schema, discriminator: { propertyName: 'type' } }
-  }
-  return { title: name, description, ...schema }
-}
+export * from './http/openapi-types.ts'
 
 // Examples: one Noordwind ERP customer, Bakkerij Jansen, whose VAT return fails; the same people as the demo data.
 export const INCIDENT_ID = '3f6c2a9e-8b1d-4c57-9a0e-2d4b7e51c8a3'
-/** Aisha el Amrani's incident from the portal, in English. */
-export const PORTAL_INCIDENT_ID = 'e1a7c3d9-4b6f-4e28-9d5a-7c0b3f8e2a61'
 export const TOKEN = 'mF3kQ9vZ2xT7bLr0cW8yNp4sHd6aJu1eGi5oKq2VtXw'
 /** A visit's random id, as the widget makes it. */
 const SESSION = '7c1e9a4b2f6d4e08b3a5c9d17e2f6a40'
@@ -211,34 +85,14 @@ export const attachmentExample = {
   at: '2026-11-30T09:45:00.000Z',
 }
 
-/** Tom's reaction with the screenshot: a file sent with a text. */
-export const reactionExample = {
-  ...messageExample,
-  id: '2c7e9d14-6a3b-4f58-9e21-8d0b5c7a4f16',
-  author: 'contact:c-jansen-emp',
-  text: 'Schermafdruk van de foutmelding',
-  attachmentIds: [attachmentExample.id],
-  at: attachmentExample.at,
-}
-
-export const internalNoteExample = {
-  ...messageExample,
-  id: '6e3a1c58-9d2f-4b07-a4e6-5f8b2d1c9e73',
-  visibility: 'internal',
-  text: 'Certificaat gecontroleerd met Fatima (platform): geldig tot 2029. Mogelijk storing bij Digipoort zelf.',
-  at: '2026-11-30T10:05:00.000Z',
-}
-
 export const tom = { kind: 'contact', name: 'Tom Bakker' }
 export const lotte = { kind: 'staff', name: 'Lotte Smit' }
-const { at: _uploadedAt, ...attachmentView } = attachmentExample
 
-/** The incident's timeline as Tom sees it; staff also see the internal note. */
+/** The incident's timeline as Tom sees it. */
 export const timelineExample = [
   { type: 'status', at: '2026-11-30T09:00:00.000Z', status: 'new', by: tom },
   { type: 'status', at: '2026-11-30T09:12:00.000Z', status: 'in_progress', by: lotte },
   { type: 'message', at: messageExample.at, id: messageExample.id, visibility: 'public', text: messageExample.text, by: lotte, attachments: [] },
-  { type: 'message', at: reactionExample.at, id: reactionExample.id, visibility: 'public', text: reactionExample.text, by: tom, attachments: [attachmentView] },
 ]
 
 /** Bakkerij Jansen as its admin, Marieke Jansen, sees it: the demo data. */
@@ -262,7 +116,7 @@ export const contactsExample = [
 
 export const COMPLAINT_ID = 'b84d2f6a-1c9e-4a37-8f50-6e2d9c1b7a45'
 
-export const complaintInput = {
+const complaintInput = {
   kind: 'complaint',
   subject: 'Btw-aangifte Q3 nog steeds niet opgelost',
   text: 'Incident 100142 staat sinds maandag open en de btw-aangifte moet deze week de deur uit. Als First Class-klant verwachten wij dat hier vaart achter wordt gezet.',
@@ -300,42 +154,8 @@ export const complaintFiledExample = {
   isBreached: false,
 }
 
-/** The same complaint once customer care answered it (complaintAnswer). */
-export const complaintExample = {
-  ...complaintFiledExample,
-  status: 'in_progress',
-  respondedAt: '2026-12-01T10:30:00.000Z',
-  updatedAt: '2026-12-01T10:30:00.000Z',
-  version: 2,
-  statusHistory: [...complaintFiledExample.statusHistory, { status: 'in_progress', at: '2026-12-01T10:30:00.000Z', by: ruud }],
-  replies: [{ at: '2026-12-01T10:30:00.000Z', text: complaintAnswer.reply, by: ruud }],
-}
-
 /** The queue example's tag, as the console sends it back in If-None-Match (quoted). */
 export const QUEUE_ETAG = 'vDLUlI1kiY2IpJOcLagqZE5140H'
-
-/** Lotte Smit rang Tom back after the internal note: a logged phone call, internal, on the staff timeline only. */
-export const phoneCallExample = {
-  id: 'e946d99e-8329-45b1-ab3f-a49837b49324',
-  incidentId: INCIDENT_ID,
-  visibility: 'internal',
-  channel: 'phone',
-  direction: 'outbound',
-  author: 'staff:s-lotte',
-  text: 'Tom Bakker teruggebeld: Digipoort meldt zelf een storing. Hij dient de aangifte vanmiddag opnieuw in en belt als het weer misgaat.',
-  attachmentIds: [],
-  at: '2026-11-30T10:15:00.000Z',
-}
-
-/** What support sees beside Tom's incident: the organisation, Tom's details, and Bakkerij Jansen's earlier incidents. */
-export const staffContextExample = {
-  organisation: briefOrganisationExample,
-  contact: { id: 'c-jansen-emp', name: 'Tom Bakker', email: 'tom@bakkerij-jansen.example', role: 'employee', lang: 'nl' },
-  history: [
-    { id: '2573d762-6b04-401f-9c67-298298d83626', number: '100098', subject: 'Bankafschrift ING wordt niet ingelezen', status: 'closed', kind: 'bug', registeredAt: '2026-10-12T08:15:00.000Z', isSameContact: true },
-    { id: '4cd1747c-06fe-4e95-a0f7-6c3bbec33cdc', number: '100061', subject: 'Rechten voor een nieuwe medewerker in de salarisadministratie', status: 'resolved', kind: 'question', registeredAt: '2026-09-21T13:40:00.000Z', isSameContact: false },
-  ],
-}
 
 /** Tom's incident as a row of Lotte Smit's queue: no description, status history or KB articles; names beside the ids. */
 const { description: _description, statusHistory: _statusHistory, kbArticles: _kbArticles, ...incidentRowFields } = incidentExample
@@ -506,22 +326,13 @@ export const REQUEST_EXAMPLES = {
   confirm: { summary: 'The token from the e-mailed link', value: { token: TOKEN } },
   signInCallback: { summary: 'The token from the e-mailed sign-in link', value: { token: TOKEN } },
   triage: { summary: 'Pick it up: priority 2, in progress, to oneself', value: { version: 1, priority: 2, status: 'in_progress', assigneeId: 's-lotte' } },
-  reassign: { summary: 'Hand it to the platform team, unassigned', value: { version: 2, team: 'platform', assigneeId: null } },
   reply: { summary: 'The customer answers', value: { text: 'Het nieuwe certificaat is gekoppeld, maar de aangifte geeft nog steeds fout 500. Schermafdruk volgt als bijlage.' } },
-  internalNote: { summary: 'Staff: an internal note, never shown or mailed to the customer', value: { text: internalNoteExample.text, visibility: 'internal' } },
   organisationDetails: { summary: 'The admin updates the address, phone and invoice address', value: { address: 'Molenstraat 14, 9711 AB Groningen', phone: '050 123 45 67', invoiceEmail: 'administratie@bakkerij-jansen.example' } },
-  clearInvoiceEmail: { summary: 'An emptied field is removed: invoices go to the admin again', value: { invoiceEmail: '' } },
   addColleague: { summary: 'A new colleague, with the defaults: employee, Dutch, authorised', value: { name: 'Joost Meijer', email: 'joost@bakkerij-jansen.example' } },
-  addEnglishContact: { summary: 'Every field: an employee who reads English, to authorise later', value: { name: 'Emma Dijkstra', email: 'emma@bakkerij-jansen.example', role: 'employee', lang: 'en', isAuthorised: false } },
   authoriseContact: { summary: 'Authorise Sanne Visser, who asked through the widget', value: { isAuthorised: true } },
-  makeAdmin: { summary: 'Make Tom Bakker an admin too', value: { role: 'admin' } },
-  deactivateContact: { summary: 'A contact who left the company: signed out, their incidents stay', value: { isActive: false } },
   complaint: { summary: 'Marieke Jansen complains about an incident that takes long', value: complaintInput },
-  opinion: { summary: 'Tom Bakker gives his opinion, in the language of his profile', value: { kind: 'opinion', subject: 'Fijne nieuwe kennisbank', text: 'De artikelen over de btw-aangifte zijn helder. Een korte video bij de Digipoort-koppeling zou nog mooier zijn.' } },
   complaintAnswer: { summary: 'Customer care answers and takes it up', value: complaintAnswer },
-  complaintResolve: { summary: 'Resolved, with a last word to the customer', value: { version: 2, status: 'resolved', reply: 'De aangifte is vanmiddag ingediend; het incident is opgelost. Dank voor uw geduld.' } },
-  phoneInbound: { summary: 'Tom Bakker called the desk', value: { direction: 'inbound', summary: 'Tom Bakker belde: de fout komt alleen bij de aangifte over Q3; Q2 opnieuw indienen lukt wel. Terugbellen toegezegd vóór 12:00.' } },
-  phoneOutbound: { summary: 'Lotte Smit rang him back', value: { direction: phoneCallExample.direction, summary: phoneCallExample.text } },
+  phoneOutbound: { summary: 'Lotte Smit rang Tom Bakker back', value: { direction: 'outbound', summary: 'Tom Bakker teruggebeld: Digipoort meldt zelf een storing. Hij dient de aangifte vanmiddag opnieuw in en belt als het weer misgaat.' } },
   followUp: { summary: 'Customer Care sends an advisor to De Vries Installatietechniek', value: followUpInput },
   followUpCourse: { summary: 'A course, booked for January', value: { kind: 'course', date: '2027-01-12', note: 'Twee medewerkers volgen de cursus Btw en Digipoort in Zwolle.' } },
   remoteViewCode: { summary: 'The six digits Tom Bakker got by e-mail and in the portal', value: { code: REMOTE_VIEW_CODE } },
@@ -538,47 +349,15 @@ export const REQUEST_EXAMPLES = {
   approveExtraSupport: { summary: 'Ingrid Postma approves', value: { decision: 'approve', note: 'Daan Mulder is die zaterdag bereikbaar.', version: 1 } },
 } satisfies Record<string, Example>
 
-export const transitions = Object.entries(STAFF_TRANSITIONS)
-  .filter(([, to]) => to.length > 0)
-  .map(([from, to]) => `- \`${from}\` → ${to.map((s) => `\`${s}\``).join(', ')}`)
-  .join('\n')
-
-export const complaintTransitions = Object.entries(COMPLAINT_TRANSITIONS)
-  .map(([from, to]) => `- \`${from}\` → ${to.map((s) => `\`${s}\``).join(', ')}`)
-  .join('\n')
-
-const DESCRIPTION = `The API of Loket, Noordwind Software's support desk: the embeddable widget, the customer portal and the staff console use it. Every path is under \`/api\`; an unknown one answers 404 \`not_found\`.
+/** The document's intro, around `codes`: the error codes, made from the replies the routes document (http/document.ts). */
+export const apiDescription = (codes = '') => `The API of Loket, Noordwind Software's support desk: the embeddable widget, the customer portal and the staff console use it. Every path is under \`/api\`; an unknown one answers 404 \`not_found\`.
 
 ### Errors
 
-Every error is JSON \`{ code, message, fields? }\`. \`code\` is stable and meant for programs; \`message\` is for people, in the caller's language: English when \`Accept-Language\` starts with \`en\`, Dutch (\`nl\`) otherwise. \`fields\` names each invalid field by its path (\`(body)\` for the body as a whole, such as an unknown field) with what is wrong, in English for developers. The codes:
+Every error is JSON \`{ code, message, fields? }\`. \`code\` is stable and meant for programs; \`message\` is for people, in the caller's language: English when \`Accept-Language\` starts with \`en\`, Dutch (\`nl\`) otherwise. \`fields\` names each invalid field by its path (\`(body)\` for the body as a whole, such as an unknown field) with what is wrong, in English for developers. The codes, with the statuses they come with and their message in English (a message with details of the request is left out):
 
-- \`invalid_input\` (400): the body does not match the schema; see \`fields\`
-- \`malformed_json\` (400): the body is not readable JSON
-- \`token_invalid\` (400): a link's token is unknown, used or expired
-- \`sign_in_required\` (401), \`wrong_credentials\` (401)
-- \`phone_secret_invalid\` (401): the telephone system sent no secret or a wrong one (see Telephony), with \`WWW-Authenticate: Bearer\`
-- \`staff_only\` (403), \`not_authorised\` (403): the e-mail address is not an authorised contact
-- \`contacts_only\` (403): for a customer's contacts, not for staff; \`admin_only\` (403): for the organisation's admin, not for an employee
-- \`team_not_allowed\` (403): an agent asked for the queue of a team they are not in
-- \`role_not_allowed\` (403): the staff member's role gives no access to this part of the console; signals are for Customer Care and admins
-- \`cross_origin\` (403): a changing request with the session cookie from a page of another site (see Sessions)
-- \`not_found\` (404): also for an incident, attachment, complaint or contact the caller may not see; and for an unknown organisation
-- \`version_conflict\` (409): the body also holds \`current\`, the incident or complaint as it is now
-- \`email_in_use\` (409): a contact or staff member already has this e-mail address
-- \`incident_closed\` (409), \`reopen_window_passed\` (409): a customer's reaction to an incident that is closed, or was resolved longer ago than the reopen window; register a new incident instead
-- \`payload_too_large\` (413), \`unsupported_media_type\` (415)
-- \`attachment_type_not_allowed\` (415), \`attachment_content_mismatch\` (415): a file that may not be attached, or whose content is not what its extension says
-- \`priority_first_class_only\` (422), \`transition_refused\` (422): for incidents and complaints
-- \`last_admin\` (422): the change would leave the organisation without an admin who can sign in
-- \`rate_limited\` (429), with \`Retry-After\` in seconds
-- \`too_many_wrong_codes\` (429): ${REMOTE_VIEW_WRONG_TRIES} wrong remote-view codes from one address in ${REMOTE_VIEW_TRY_WINDOW_MINUTES} minutes, with \`Retry-After\`
-- \`code_unknown\` (404), \`code_used\` (410), \`code_expired\` (410): a remote-view code that no session has, that opened one already, or whose ${REMOTE_VIEW_CODE_MINUTES} minutes passed
-- \`remote_view_active\` (409), \`remote_view_ended\` (409), \`remote_view_not_open\` (409), \`too_many_signals\` (409), \`remote_view_token_invalid\` (401): see Consent
-- \`move_refused\` (409): a step a backup or extra-support request cannot take from its state; \`grant_inactive\` (409 on revoking, 410 on use): the grant ended or was revoked
-- \`incident_not_open\` (422), \`grant_end_out_of_range\` (422), \`too_soon\` (422, with \`earliestStart\`), \`window_too_long\` (422), \`within_business_hours\` (422): see Consent
-- \`internal\` (500)
-- \`phone_routing_disabled\` (503): telephone routing is off, as the server has no \`PHONE_ROUTING_SECRET\`
+${codes}
+- \`internal\` (500): Something went wrong on the server.
 
 ### Sessions
 
@@ -606,105 +385,92 @@ Per minute:
 
 ### Sizes
 
-Request bodies are JSON of at most 64 KB (413 \`payload_too_large\`; 415 for another content type); attachments are files of at most ${MAX_ATTACHMENT_MB} MB.`
+Request bodies are JSON of at most 64 KB (413 \`payload_too_large\`; 415 for another content type); attachments are files of at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB.`
 
-/** Whether the desk is open, in every answer of the phone route. */
-/** Loket's API as an OpenAPI 3.1.0 document; `serverUrl` is where it is served, by default the origin of the document itself. */
-/** The document's shell: prose, tags, shared replies, parameters and headers; the routes add their operations (http/document.ts). */
+/** Every error answer, as http/errors.ts writes it. */
+const { $schema: _dialect, ...ERROR } = z.toJSONSchema(z.object({
+  code: z.string().meta({ description: 'Stable, for programs.', examples: ['invalid_input', 'rate_limited'] }),
+  message: z.string().meta({ description: 'For people: English when Accept-Language starts with `en`, Dutch otherwise.' }),
+  fields: z.array(z.object({
+    path: z.string().meta({ description: 'Dotted path of the field, e.g. `kbArticles.0`; `(body)` for the body as a whole.' }),
+    message: z.string().meta({ description: 'What is wrong, in English whatever the language asked for: it is meant for developers.' }),
+  })).optional().meta({ description: 'With `invalid_input` and the 422 refusals: each field and what is wrong with it.' }),
+}).meta({ description: 'Every error answer.' }), { io: 'input' })
+
+const TAGS: Record<string, string> = {
+  Desk: 'Whether the desk is open, its hours and priorities; whether the API is up.',
+  KnowledgeBase: 'What readers tell the KnowledgeBase, anonymously.',
+  'Sign-in': 'Sessions: contacts sign in by an e-mailed link, staff by link or password.',
+  Incidents: 'Registering an incident (confirmed by e-mail, or at once when signed in), reading and following it, replying, attaching files.',
+  Triage: 'Support staff set the priority, team, assignee and status.',
+  Organisation: 'The signed-in contact\'s own organisation in the portal: the company details by role, and the admin\'s management of the contacts who may file incidents.',
+  Complaints: 'Complaints and opinions: contacts file and follow them in the portal, support answers them; every change is mailed to the contact who filed it.',
+  Console: 'The staff console: the triage queue with live targets, the people and teams to assign to, and phone calls logged on an incident.',
+  Signals: 'For Customer Care and admins: the organisations that contact support often, by desk.yaml\'s thresholds, and the follow-ups (a course, a visit) recorded for them.',
+  'KB insight': 'For staff: what the KnowledgeBase\'s readers searched and did not find, which searches ended in an incident, which articles did not help, and how many visits did without an incident; with an article template for a search that found nothing.',
+  Consent: 'Access to the customer\'s environment only with their consent, and support outside business hours: remote-view sessions opened with the customer\'s code, backups the organisation\'s admin approves, temporary access grants the admin gives and revokes, extra-support windows staff approve. Every step is in the audit log, and those on an incident on its timeline (`type: "consent"`).',
+  Telephony: 'For the telephone system, by a shared secret: where to put through a caller who typed an incident number.',
+}
+
+/** The shared refusals the guards and routes point to, by name: what it means, and the reasons with their example. */
+const REPLIES: Record<string, Response> = {
+  InvalidInput: refusal('The body does not match the schema (`fields` says what to fix), or is not readable JSON.', {
+    invalidInput: ['invalid_input', 'invalidInput', 'A field missing and an unknown one', issuesOf(MessageInput, { body: 'Zie bijlage' })],
+    malformedJson: ['malformed_json', 'malformedJson', 'Not readable JSON'],
+  }),
+  SignInRequired: refusal('No session, or it ended.', { signInRequired: ['sign_in_required', 'signInRequired'] }),
+  StaffOnly: refusal('Signed in as a contact: for staff only.', { staffOnly: ['staff_only', 'staffOnly'] }),
+  ContactsOnly: refusal('Signed in as staff: for a customer\'s contacts only (staff have the console).', { contactsOnly: ['contacts_only', 'contactsOnly'] }),
+  AdminOnly: refusal('Signed in as an employee: for the organisation\'s admin only.', { adminOnly: ['admin_only', 'adminOnly'] }),
+  IncidentNotFound: refusal('No such incident, or not one the caller may see: the answer is the same.', { notFound: ['not_found', 'incidentNotFound'] }),
+  ComplaintNotFound: refusal('No such complaint or opinion, or not one the caller may see: the answer is the same.', { notFound: ['not_found', 'complaintNotFound'] }),
+  CrossOrigin: refusal('A changing request that carries the session cookie, sent from a page of another site (see Sessions): refused before the session is read; nothing changed.', { crossOrigin: ['cross_origin', 'crossOrigin'] }),
+  ReactionRefused: refusal('A customer reacts to an incident that is closed, or was resolved longer ago than the reopen window: nothing is added; register a new incident and mention this number.', {
+    incidentClosed: ['incident_closed', 'incidentClosed'], reopenWindowPassed: ['reopen_window_passed', 'reopenWindowPassed'],
+  }),
+  PayloadTooLarge: refusal('The body is larger than 64 KB.', { tooLarge: ['payload_too_large', 'tooLarge'] }),
+  UnsupportedMediaType: refusal('The body is not declared as JSON.', { notJson: ['unsupported_media_type', 'unsupportedMediaType'] }),
+  RateLimited: { ...refusal('Too many requests: wait the seconds in Retry-After.', { rateLimited: ['rate_limited', 'rateLimited'] }), headers: { 'Retry-After': { $ref: '#/components/headers/RetryAfter' } } },
+}
+
+/** The path parameters of record ids, by component name: the parameter's name, what it is and an example. */
+const IDS: Record<string, [name: string, description: string, example: string]> = {
+  IncidentId: ['id', 'The incident\'s id (a UUID), not its number.', INCIDENT_ID],
+  ContactId: ['id', 'The contact\'s id, as the list of contacts gives it.', 'c-jansen-new'],
+  ComplaintId: ['id', 'The complaint\'s id (a UUID), not its number.', COMPLAINT_ID],
+  OrganisationId: ['organisationId', 'The organisation\'s id, as the signals give it.', 'org-devries'],
+  RemoteViewId: ['id', 'The remote-view session\'s id, as starting or consenting gave it.', REMOTE_VIEW_ID],
+  BackupId: ['id', 'The backup request\'s id, as GET /api/consents gives it.', BACKUP_ID],
+  GrantId: ['id', 'The access grant\'s id, as GET /api/consents gives it.', GRANT_ID],
+  ExtraSupportId: ['id', 'The extra-support request\'s id, as GET /api/consents gives it.', EXTRA_SUPPORT_ID],
+}
+const parameters = Object.fromEntries(Object.entries(IDS).map(([key, [name, description, example]]): [string, Parameter] =>
+  [key, { name, in: 'path', required: true, description, schema: { type: 'string' }, example }]))
+
+/** The shared headers, by component name: what it says and an example. */
+const HEADERS: Record<string, [description: string, example: string]> = {
+  RetryAfter: ['Seconds until the window ends and a request is welcome again.', '360'],
+  NoStore: ['private, no-store: personal data, kept by no cache.', 'private, no-store'],
+  NoStoreAnyCache: ['no-store: where a call goes says who handles what; kept by no cache, refusals included.', 'no-store'],
+  QueueETag: ['The queue\'s version: send it back in `If-None-Match`.', `"${QUEUE_ETAG}"`],
+  SetSession: [`The session cookie \`${SESSION_COOKIE}\`: HttpOnly, SameSite=Lax, Secure over https.`, `${SESSION_COOKIE}=…; Path=/; Expires=Wed, 30 Dec 2026 09:00:00 GMT; HttpOnly; SameSite=Lax; Secure`],
+}
+const headers = Object.fromEntries(Object.entries(HEADERS).map(([key, [description, example]]) =>
+  [key, { description, schema: key === 'RetryAfter' ? { type: 'integer', minimum: 1 } : { type: 'string' }, example }]))
+
+/** The document's shell: intro, tags, the shared replies, parameters, headers and security schemes; the routes add their operations (http/document.ts). */
 export function openApiDocument(options: { serverUrl?: string; deskExample?: unknown } = {}): OpenApiDocument {
-  const incidentId: Reference = { $ref: '#/components/parameters/IncidentId' }
-
   return {
     openapi: '3.1.0',
-    info: { title: 'Loket API', version: '0.1.0', description: DESCRIPTION },
+    info: { title: 'Loket API', version: '0.1.0', description: apiDescription() },
     servers: [{ url: options.serverUrl ?? '/', description: options.serverUrl ? 'Loket' : 'The server that serves this document' }],
-    tags: [
-      { name: 'Desk', description: 'Whether the desk is open, its hours and priorities; whether the API is up.' },
-      { name: 'KnowledgeBase', description: 'What readers tell the KnowledgeBase, anonymously.' },
-      { name: 'Sign-in', description: 'Sessions: contacts sign in by an e-mailed link, staff by link or password.' },
-      { name: 'Incidents', description: 'Registering an incident (confirmed by e-mail, or at once when signed in), reading and following it, replying, attaching files.' },
-      { name: 'Triage', description: 'Support staff set the priority, team, assignee and status.' },
-      { name: 'Organisation', description: 'The signed-in contact\'s own organisation in the portal: the company details by role, and the admin\'s management of the contacts who may file incidents.' },
-      { name: 'Complaints', description: 'Complaints and opinions: contacts file and follow them in the portal, support answers them; every change is mailed to the contact who filed it.' },
-      { name: 'Console', description: 'The staff console: the triage queue with live targets, the people and teams to assign to, and phone calls logged on an incident.' },
-      { name: 'Signals', description: 'For Customer Care and admins: the organisations that contact support often, by desk.yaml\'s thresholds, and the follow-ups (a course, a visit) recorded for them.' },
-      { name: 'KB insight', description: 'For staff: what the KnowledgeBase\'s readers searched and did not find, which searches ended in an incident, which articles did not help, and how many visits did without an incident; with an article template for a search that found nothing.' },
-      { name: 'Consent', description: 'Access to the customer\'s environment only with their consent, and support outside business hours: remote-view sessions opened with the customer\'s code, backups the organisation\'s admin approves, temporary access grants the admin gives and revokes, extra-support windows staff approve. Every step is in the audit log, and those on an incident on its timeline (`type: "consent"`).' },
-      { name: 'Telephony', description: 'For the telephone system, by a shared secret: where to put through a caller who typed an incident number.' },
-    ],
-    paths: {
-    },
+    tags: Object.entries(TAGS).map(([name, description]) => ({ name, description })),
+    paths: {},
     components: {
-      schemas: {
-        IncidentInput: fromZod('IncidentInput', 'A registration from the widget or the portal. The server decides everything else: number, status, team and, at triage, the priority.', {
-          name: 'The requester\'s name as they typed it.',
-          email: 'Their e-mail address: the confirmation goes there, and it decides the organisation. Compared in lower case.',
-          kind: 'bug (fout), outage (storing), wish (wens) or question (gebruikersvraag).',
-          productArea: 'A product area key from desk.yaml: finance, inventory, sales, payroll or platform as shipped.',
-          kbQuery: 'The KnowledgeBase search that led here; default none.',
-          kbArticles: 'Translation keys of the articles the visitor was shown; default none.',
-          lang: 'Language of the e-mails; default Dutch.',
-          website: 'A field people never see: leave it out. A request that fills it is taken for a bot.',
-        }),
-        Error: {
-          type: 'object', required: ['code', 'message'], description: 'Every error answer.',
-          properties: {
-            code: { type: 'string', description: 'Stable, for programs.', examples: ['invalid_input', 'rate_limited'] },
-            message: { type: 'string', description: 'For people: English when Accept-Language starts with `en`, Dutch otherwise.' },
-            fields: {
-              type: 'array', description: 'With `invalid_input` and the 422 refusals: each field and what is wrong with it.',
-              items: {
-                type: 'object', required: ['path', 'message'],
-                properties: {
-                  path: { type: 'string', description: 'Dotted path of the field, e.g. `kbArticles.0`; `(body)` for the body as a whole.' },
-                  message: { type: 'string', description: 'What is wrong, in English whatever the language asked for: it is meant for developers.' },
-                },
-              },
-            },
-          },
-        },
-      },
-      responses: {
-        InvalidInput: failure('The body does not match the schema (`fields` says what to fix), or is not readable JSON.', {
-          invalidInput: { summary: 'A field missing and an unknown one', value: error('invalid_input', 'invalidInput', issuesOf(MessageInput, { body: 'Zie bijlage' })) },
-          malformedJson: { summary: 'Not readable JSON', value: error('malformed_json', 'malformedJson') },
-        }),
-        SignInRequired: failure('No session, or it ended.', { signInRequired: { value: error('sign_in_required', 'signInRequired') } }),
-        StaffOnly: failure('Signed in as a contact: for staff only.', { staffOnly: { value: error('staff_only', 'staffOnly') } }),
-        ContactsOnly: failure('Signed in as staff: for a customer\'s contacts only (staff have the console).', CONTACTS_ONLY),
-        AdminOnly: failure('Signed in as an employee: for the organisation\'s admin only.', ADMIN_ONLY),
-        IncidentNotFound: failure('No such incident, or not one the caller may see: the answer is the same.', { notFound: { value: error('not_found', 'incidentNotFound') } }),
-        ComplaintNotFound: failure('No such complaint or opinion, or not one the caller may see: the answer is the same.', { notFound: { value: error('not_found', 'complaintNotFound') } }),
-        CrossOrigin: failure('A changing request that carries the session cookie, sent from a page of another site (see Sessions): refused before the session is read; nothing changed.', CROSS_ORIGIN),
-        ReactionRefused: failure('A customer reacts to an incident that takes no reaction any more: it is closed, or was resolved longer ago than the reopen window. Nothing is added; register a new incident and mention this number.', {
-          incidentClosed: { summary: 'The incident is closed', value: error('incident_closed', 'incidentClosed') },
-          reopenWindowPassed: { summary: 'Resolved more than 14 days ago', value: error('reopen_window_passed', 'reopenWindowPassed') },
-        }),
-        PayloadTooLarge: failure('The body is larger than 64 KB.', { tooLarge: { value: error('payload_too_large', 'tooLarge') } }),
-        UnsupportedMediaType: failure('The body is not declared as JSON.', { notJson: { value: error('unsupported_media_type', 'unsupportedMediaType') } }),
-        RateLimited: {
-          description: 'Too many requests: wait the seconds in Retry-After.',
-          headers: { 'Retry-After': { $ref: '#/components/headers/RetryAfter' } },
-          content: json(schemaRef('Error'), { rateLimited: { value: error('rate_limited', 'rateLimited') } }),
-        },
-      },
-      parameters: {
-        IncidentId: { name: 'id', in: 'path', required: true, description: 'The incident\'s id (a UUID), not its number.', schema: { type: 'string' }, example: INCIDENT_ID },
-        ContactId: { name: 'id', in: 'path', required: true, description: 'The contact\'s id, as the list of contacts gives it.', schema: { type: 'string' }, example: 'c-jansen-new' },
-        ComplaintId: { name: 'id', in: 'path', required: true, description: 'The complaint\'s id (a UUID), not its number.', schema: { type: 'string' }, example: COMPLAINT_ID },
-        OrganisationId: { name: 'organisationId', in: 'path', required: true, description: 'The organisation\'s id, as the signals give it.', schema: { type: 'string' }, example: 'org-devries' },
-        RemoteViewId: { name: 'id', in: 'path', required: true, description: 'The remote-view session\'s id, as starting or consenting gave it.', schema: { type: 'string' }, example: REMOTE_VIEW_ID },
-        BackupId: { name: 'id', in: 'path', required: true, description: 'The backup request\'s id, as GET /api/consents gives it.', schema: { type: 'string' }, example: BACKUP_ID },
-        GrantId: { name: 'id', in: 'path', required: true, description: 'The access grant\'s id, as GET /api/consents gives it.', schema: { type: 'string' }, example: GRANT_ID },
-        ExtraSupportId: { name: 'id', in: 'path', required: true, description: 'The extra-support request\'s id, as GET /api/consents gives it.', schema: { type: 'string' }, example: EXTRA_SUPPORT_ID },
-      },
-      headers: {
-        RetryAfter: { description: 'Seconds until the window ends and a request is welcome again.', schema: { type: 'integer', minimum: 1 }, example: '360' },
-        NoStore: { description: 'private, no-store: personal data, kept by no cache.', schema: { type: 'string' }, example: 'private, no-store' },
-        NoStoreAnyCache: { description: 'no-store: where a call goes says who handles what; kept by no cache, refusals included.', schema: { type: 'string' }, example: 'no-store' },
-        QueueETag: { description: 'The queue\'s version: send it back in `If-None-Match`.', schema: { type: 'string' }, example: `"${QUEUE_ETAG}"` },
-        SetSession: { description: `The session cookie \`${SESSION_COOKIE}\`: HttpOnly, SameSite=Lax, Secure over https.`, schema: { type: 'string' }, example: `${SESSION_COOKIE}=…; Path=/; Expires=Wed, 30 Dec 2026 09:00:00 GMT; HttpOnly; SameSite=Lax; Secure` },
-      },
+      schemas: { Error: ERROR },
+      responses: REPLIES,
+      parameters,
+      headers,
       securitySchemes: {
         cookieAuth: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'The session, set by signing in (HttpOnly: scripts cannot read it).' },
         phoneSecret: { type: 'http', scheme: 'bearer', description: 'The telephone system\'s shared secret, the server\'s `PHONE_ROUTING_SECRET`, as `Authorization: Bearer <secret>`. Without it configured, the route answers 503.' },

@@ -4,29 +4,20 @@ import { INCIDENT_KINDS, Language } from './desk.ts'
 
 const text = (min: number, max: number) => z.string().trim().min(min).max(max)
 
-/**
- * A registration from the widget or the portal. The server decides everything else: number,
- * status, team and (later, at triage) the priority.
- */
+/** A registration from the widget or the portal; the server decides everything else. */
 export const IncidentInput = z.strictObject({
-  /** The requester's name as they typed it. */
-  name: text(2, 120),
-  /** Their e-mail address: the confirmation goes there, and it decides the organisation. */
-  email: z.email().max(254).transform((e) => e.toLowerCase()),
-  /** bug (fout), outage (storing), wish (wens) or question (gebruikersvraag). */
-  kind: z.enum(INCIDENT_KINDS),
-  /** A product area key from desk.yaml. */
-  productArea: z.string().max(40),
+  name: text(2, 120).meta({ description: 'The requester\'s name as they typed it.' }),
+  email: z.email().max(254).transform((e) => e.toLowerCase())
+    .meta({ description: 'Their e-mail address: the confirmation goes there, and it decides the organisation. Compared in lower case.' }),
+  kind: z.enum(INCIDENT_KINDS).meta({ description: 'bug (fout), outage (storing), wish (wens) or question (gebruikersvraag).' }),
+  productArea: z.string().max(40).meta({ description: 'A product area key from desk.yaml: finance, inventory, sales, payroll or platform as shipped.' }),
   subject: text(3, 200),
   description: text(10, 10_000),
-  /** The KB search that led here; default none. */
-  kbQuery: text(0, 200).optional(),
-  /** Translation keys of the articles the visitor was shown; default none. */
-  kbArticles: z.array(z.string().max(120)).max(20).default([]),
-  /** Language of the e-mails; default Dutch. */
-  lang: Language.default('nl'),
-  /** A field people never see: a bot that fills it is thanked and ignored. */
-  website: z.string().max(200).optional(),
+  kbQuery: text(0, 200).optional().meta({ description: 'The KnowledgeBase search that led here; default none.' }),
+  kbArticles: z.array(z.string().max(120)).max(20).default([]).meta({ description: 'Translation keys of the articles the visitor was shown; default none.' }),
+  lang: Language.default('nl').meta({ description: 'Language of the e-mails; default Dutch.' }),
+  website: z.string().max(200).optional()
+    .meta({ description: 'A field people never see: leave it out. A request that fills it is taken for a bot.' }),
 })
 export type IncidentInput = z.input<typeof IncidentInput>
 export type ParsedIncidentInput = z.output<typeof IncidentInput>

@@ -136,3 +136,26 @@ export function issuesOf(schema: z.ZodType, value: unknown): ApiError['fields'] 
 
 /** A shared response of the shell by name, e.g. `IncidentNotFound`. */
 export const sharedReply = (name: string) => ({ $ref: `#/components/responses/${name}` })
+
+/** Why a request is refused: its code, the catalogue key of its message, and optionally a summary and the fields. */
+export type Reason = [code: string, message: keyof typeof MESSAGES, summary?: string, fields?: ApiError['fields']]
+
+/** An error reply with one example per reason, named by the key: the bodies come from the catalogue, not written out. */
+export function refusal(description: string, reasons: Record<string, Reason>) {
+  const examples = Object.entries(reasons).map(([name, [code, message, summary, fields]]) => [name, { ...(summary ? { summary } : {}), value: errorExample(code, message, fields) }])
+  return errorReply(description, Object.fromEntries(examples))
+}
+
+/** An HTML page as the reply. */
+export const htmlReply = (description: string) => ({ description, content: { 'text/html': { schema: { type: 'string' as const } } } })
+
+/** The caller must be signed in (the session cookie). */
+export const SESSION_REQUIRED: Record<string, string[]>[] = [{ cookieAuth: [] }]
+/** Anonymous callers are welcome; a signed-in one is recognised. */
+export const SESSION_OPTIONAL: Record<string, string[]>[] = [{}, { cookieAuth: [] }]
+/** The reply is personal: `Cache-Control: private, no-store`. */
+export const NO_STORE = { 'Cache-Control': { $ref: '#/components/headers/NoStore' } }
+
+/** A transition table (status → the statuses it may become) as a Markdown list, for a route's description. */
+export const movesOf = (table: Record<string, readonly string[]>) => Object.entries(table)
+  .filter(([, to]) => to.length > 0).map(([from, to]) => `- \`${from}\` → ${to.map((s) => `\`${s}\``).join(', ')}`).join('\n')

@@ -1,16 +1,37 @@
-/** The OpenAPI document as served: generated from the routes' own descriptions and validators, inside the hand-written shell (prose, shared replies, examples). */
+/** The OpenAPI document as served: generated from the routes' own descriptions and validators, inside openapi.ts's shell (intro, tags, shared replies); the intro's error codes made from the replies. */
 import type { Hono } from 'hono'
 import { generateSpecs } from 'hono-openapi'
 import type { Deps } from '../deps.ts'
-import { openApiDocument, type OpenApiDocument, type Parameter, type PathItem } from '../openapi.ts'
+import type { z } from 'zod'
+import { ComplaintChangeInput, ComplaintInput } from '../domain/complaint.ts'
+import { BackupInput, DecisionInput, ExtraSupportInput, GrantInput, RemoteViewCodeInput, RemoteViewSignalInput, VersionInput } from '../domain/consent.ts'
+import { IncidentInput } from '../domain/incident.ts'
+import { SearchEventInput, VoteInput } from '../domain/kb-insight.ts'
+import { ContactChangeInput, ContactInput, OrganisationDetailsInput } from '../domain/organisation.ts'
+import { FollowUpInput } from '../domain/signals.ts'
+import { apiDescription, openApiDocument } from '../openapi.ts'
+import { ConfirmInput, MessageInput, PhoneContactInput, TriageInput } from '../services/incident-input.ts'
+import { SignInCallbackInput, SignInLinkInput, StaffLoginInput } from '../services/sign-in.ts'
 import { foldReplies } from './describe.ts'
+import { MESSAGES } from './errors.ts'
+import type { OpenApiDocument, Parameter, PathItem, Response } from './openapi-types.ts'
+
+/**
+ * The zod schemas behind the JSON request bodies, by their name in `components.schemas`: the
+ * tests check every request example against them.
+ */
+export const REQUEST_SCHEMAS = {
+  IncidentInput, ConfirmInput, TriageInput, MessageInput, SignInLinkInput, SignInCallbackInput, StaffLoginInput, VoteInput, SearchEventInput,
+  OrganisationDetailsInput, ContactInput, ContactChangeInput, ComplaintInput, ComplaintChangeInput, PhoneContactInput, FollowUpInput,
+  RemoteViewCodeInput, RemoteViewSignalInput, BackupInput, DecisionInput, VersionInput, GrantInput, ExtraSupportInput,
+} satisfies Record<string, z.ZodType>
 
 type AnyHono = Hono<any, any, any>
 
 /**
  * The document for this desk and app: every operation a route describes with `describe`, its
  * request schema from the route's validator and its reply schemas from present/; the guards'
- * replies folded in. An operation no route describes yet is kept as openapi.ts writes it.
+ * replies folded in; the intro lists every error code the replies show.
  */
 export async function documentFor(_deps: Pick<Deps, 'desk' | 'calendar'>, app: AnyHono): Promise<OpenApiDocument> {
   const document = openApiDocument()
@@ -21,17 +42,39 @@ export async function documentFor(_deps: Pick<Deps, 'desk' | 'calendar'>, app: A
   })
   for (const [path, item] of Object.entries(generated.paths)) {
     for (const [method, operation] of Object.entries(item as Record<string, { summary?: string; parameters?: unknown[] } | undefined>)) {
-      // Only guards' replies and no description: the hand-written operation stays until the route describes itself.
+      // Only guards' replies and no description: not a route of the API (the docs themselves).
       if (!operation?.summary) continue
       if (operation.parameters) operation.parameters = withoutDuplicatePathParameters(operation.parameters as (Parameter | { $ref: string })[], document.components.parameters)
       ;(document.paths[path] ??= {})[method as keyof PathItem] = operation as never
     }
   }
-  // Named schemas from the routes' zod schemas; a hand-written one of the same name still wins while both exist.
+  // Named schemas from the routes' zod schemas, beside the shell's Error.
   document.components.schemas = { ...generated.components.schemas, ...document.components.schemas } as OpenApiDocument['components']['schemas']
   document.components.parameters = { ...generated.components.parameters, ...document.components.parameters } as OpenApiDocument['components']['parameters']
   foldReplies(document.paths as never, document.components.responses as never)
+  document.info.description = apiDescription(errorCodes(document))
   return document
+}
+
+/** Every error code the document's reply examples show, with their statuses and the catalogue's English message: the intro's list. */
+function errorCodes(document: OpenApiDocument): string {
+  const english = new Map(Object.values(MESSAGES).map((m) => [m.nl, m.en]))
+  const codes = new Map<string, { statuses: Set<string>; message?: string }>()
+  for (const item of Object.values(document.paths)) {
+    for (const operation of Object.values(item)) {
+      for (const [status, reply] of Object.entries(operation?.responses ?? {})) {
+        const response = '$ref' in reply ? document.components.responses[reply.$ref.split('/').at(-1)!] as Response : reply
+        for (const { value } of Object.values(response.content?.['application/json']?.examples ?? {})) {
+          const { code, message } = (value ?? {}) as { code?: unknown; message?: unknown }
+          if (typeof code !== 'string' || typeof message !== 'string') continue
+          const entry = codes.get(code) ?? { statuses: new Set(), message: english.get(message) }
+          codes.set(code, entry.statuses.add(status) && entry)
+        }
+      }
+    }
+  }
+  return [...codes].sort(([a], [b]) => a.localeCompare(b))
+    .map(([code, { statuses, message }]) => `- \`${code}\` (${[...statuses].sort().join(', ')})${message ? `: ${message}` : ''}`).join('\n')
 }
 
 /** hono-openapi adds a plain path parameter where it does not see one; a shared one by `$ref` already names it. */

@@ -2,10 +2,10 @@ import { Hono } from 'hono'
 import { afterEach, describe, expect, test } from 'vitest'
 import { createApp } from '../app.ts'
 import { session, type SessionEnv } from '../middleware/session/index.ts'
-import { HTTP_METHODS, REQUEST_EXAMPLES, REQUEST_SCHEMAS, openApiDocument, type OpenApiDocument, type Operation, type Response } from '../openapi.ts'
+import { HTTP_METHODS, REQUEST_EXAMPLES, openApiDocument, type OpenApiDocument, type Operation, type Response } from '../openapi.ts'
 import { testDesk } from '../testing.ts'
 import { attachments } from './attachments.ts'
-import { documentFor } from '../http/document.ts'
+import { REQUEST_SCHEMAS, documentFor } from '../http/document.ts'
 import { renderReference } from '../present/reference-page.ts'
 
 const openStores: { close(): Promise<void> }[] = []

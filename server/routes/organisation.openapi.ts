@@ -1,103 +1,62 @@
 /** What the organisation routes say about themselves in the OpenAPI document, beside routes/organisation.ts. */
-import { ContactChangeInput, ContactInput, OrganisationDetailsInput } from '../domain/organisation.ts'
-import { resolver } from 'hono-openapi'
 import { z } from 'zod'
-import type { RouteDescription } from '../http/describe.ts'
+import { NO_STORE, SESSION_REQUIRED, jsonReply, refusal, type RouteDescription } from '../http/describe.ts'
+import { REQUEST_EXAMPLES, briefOrganisationExample, contactsExample, organisationExample } from '../openapi.ts'
 import { ContactReply, OrganisationReply, OrganisationView } from '../present/organisation.ts'
-import { REQUEST_EXAMPLES, SESSION_REQUIRED, briefOrganisationExample, contactsExample, error, failure, issuesOf, json, organisationExample, schemaRef } from '../openapi.ts'
+
+const contactReply = z.object({ contact: ContactReply })
 
 export const READ: RouteDescription = {
   operationId: 'getOrganisation', tags: ['Organisation'], summary: 'The signed-in contact\'s organisation: all of it for the admin, the essentials for an employee',
-  description: 'For contacts, in the portal. The admin gets the whole record: company details, subscriptions (First Class among them), invoices, projects and courses. An employee gets the name, the customer number and whether the organisation is First Class. `role` says which of the two it is. Staff have the console and get 403.',
+  description: 'The admin gets the whole record (details, subscriptions, invoices, projects, courses); an employee the name, customer number and First Class. `role` says which.',
   security: SESSION_REQUIRED,
   responses: {
     200: {
-      description: 'The organisation as the contact\'s role may see it.',
-      headers: { 'Cache-Control': { $ref: '#/components/headers/NoStore' } },
-      content: json(resolver(OrganisationView), {
+      ...jsonReply('The organisation as the contact\'s role may see it.', OrganisationView, {
         admin: { summary: 'Marieke Jansen, the admin', value: { role: 'admin', organisation: organisationExample } },
         employee: { summary: 'Tom Bakker, an employee', value: { role: 'employee', organisation: briefOrganisationExample } },
       }),
+      headers: NO_STORE,
     },
   },
 }
 
 export const CHANGE: RouteDescription = {
   operationId: 'updateOrganisation', tags: ['Organisation'], summary: 'Change the company details (admin)',
-  description: 'The organisation\'s admin only. Only the fields sent change; an empty `address`, `phone` or `invoiceEmail` is removed, and `name` cannot be emptied. The customer number, First Class and the records (subscriptions, invoices, projects, courses) are kept by Noordwind: a field the schema does not have is refused (400). The change is written to the audit log.',
+  description: 'Only the fields sent change; an empty `address`, `phone` or `invoiceEmail` is removed. The customer number, First Class and the records are kept by Noordwind. Written to the audit log.',
   security: SESSION_REQUIRED,
-  requestExamples: { details: REQUEST_EXAMPLES.organisationDetails, clearField: REQUEST_EXAMPLES.clearInvoiceEmail },
-  responses: {
-    200: {
-      description: 'Changed: the whole organisation, as the admin sees it.',
-      content: json(resolver(z.object({ role: z.literal('admin'), organisation: OrganisationReply })), {
-        changed: { value: { role: 'admin', organisation: { ...organisationExample, ...REQUEST_EXAMPLES.organisationDetails.value } } },
-      }),
-    },
-    400: failure('Not valid, or not JSON; nothing changed.', {
-      customerNumber: { summary: 'A field the admin may not change', value: error('invalid_input', 'invalidInput', issuesOf(OrganisationDetailsInput, { customerNumber: '104299' })) },
-      phone: { summary: 'A phone number with letters', value: error('invalid_input', 'invalidInput', issuesOf(OrganisationDetailsInput, { phone: 'tel. 050-1234567' })) },
-      nothing: { summary: 'No field at all', value: error('invalid_input', 'invalidInput', issuesOf(OrganisationDetailsInput, {})) },
-    }),
-  },
+  requestExamples: { details: REQUEST_EXAMPLES.organisationDetails },
+  responses: { 200: jsonReply('Changed: the whole organisation, as the admin sees it.', z.object({ role: z.literal('admin'), organisation: OrganisationReply })) },
 }
 
 export const LIST_CONTACTS: RouteDescription = {
-  operationId: 'listContacts', tags: ['Organisation'], summary: 'The organisation\'s contacts (admin)',
-  description: 'The organisation\'s admin only: every contact of the organisation, authorised or not, active or not, sorted by name.',
+  operationId: 'listContacts', tags: ['Organisation'], summary: 'The organisation\'s contacts, authorised or not, active or not, by name (admin)',
   security: SESSION_REQUIRED,
-  responses: {
-    200: {
-      description: 'The contacts, by name.',
-      headers: { 'Cache-Control': { $ref: '#/components/headers/NoStore' } },
-      content: json(resolver(z.object({ contacts: z.array(ContactReply) })), { jansen: { summary: 'Bakkerij Jansen', value: { contacts: contactsExample } } }),
-    },
-  },
+  responses: { 200: { ...jsonReply('The contacts, by name.', z.object({ contacts: z.array(ContactReply) }), { jansen: { summary: 'Bakkerij Jansen', value: { contacts: contactsExample } } }), headers: NO_STORE } },
 }
 
 export const ADD_CONTACT: RouteDescription = {
   operationId: 'addContact', tags: ['Organisation'], summary: 'Add a contact (admin)',
-  description: 'The organisation\'s admin only. The contact joins the admin\'s organisation, active, and by default authorised: they can sign in (by an e-mailed link they ask for) and file incidents at once; no e-mail is sent now. An e-mail address belongs to one person across the desk, contacts of every organisation and staff alike: an address in use is refused with 409 and nothing is added. The address is kept in lowercase. The addition is written to the audit log.',
+  description: 'The contact joins the admin\'s organisation, active and by default authorised: they can sign in and file incidents at once; no e-mail is sent. An address belongs to one person across the desk (contacts and staff alike). Written to the audit log.',
   security: SESSION_REQUIRED,
-  requestExamples: { colleague: REQUEST_EXAMPLES.addColleague, everyField: REQUEST_EXAMPLES.addEnglishContact },
+  requestExamples: { colleague: REQUEST_EXAMPLES.addColleague },
   responses: {
-    201: {
-      description: 'Added.',
-      content: json(resolver(z.object({ contact: ContactReply })), {
-        added: { summary: 'Joost Meijer, with the defaults', value: { contact: { id: '0f4b8e27-3d1a-4c96-b5e8-2a7d9f1c6e30', ...REQUEST_EXAMPLES.addColleague.value, role: 'employee', lang: 'nl', isAuthorised: true, isActive: true } } },
-      }),
-    },
-    400: failure('Not valid, or not JSON; nothing is added.', {
-      email: { summary: 'An address without a domain, and a role that does not exist', value: error('invalid_input', 'invalidInput', issuesOf(ContactInput, { name: 'Joost Meijer', email: 'joost@bakkerij-jansen', role: 'owner' })) },
-    }),
-    409: failure('A contact (of any organisation) or a staff member has this address already; nothing is added.', {
-      emailInUse: { value: error('email_in_use', 'emailInUse', [{ path: 'email', message: 'already in use' }]) },
-    }),
+    201: jsonReply('Added.', contactReply),
+    409: refusal('A contact (of any organisation) or a staff member has this address already; nothing is added.', { emailInUse: ['email_in_use', 'emailInUse', undefined, [{ path: 'email', message: 'already in use' }]] }),
   },
 }
 
 export const CHANGE_CONTACT: RouteDescription = {
   operationId: 'changeContact', tags: ['Organisation'], summary: 'Change a contact: name, role, language, authorisation or active (admin)',
-  description: `The organisation's admin only, for a contact of their own organisation; one of another organisation answers 404 as a missing one. Only the fields sent change; the e-mail address cannot be changed.
-
-Withdrawing the authorisation (\`isAuthorised: false\`) or deactivating (\`isActive: false\`, for someone who left) signs the contact out at once: no more sign-in, no more incidents; what they filed stays. The organisation always keeps one admin who can sign in (authorised and active): a change that would take away the last one, the admin's own included, is refused with 422 \`last_admin\`. Make someone else admin first. The change is written to the audit log.`,
+  description: 'For a contact of the admin\'s own organisation; only the fields sent change, not the e-mail address. Withdrawing the authorisation or deactivating signs the contact out at once; what they filed stays. The organisation always keeps one admin who can sign in (422 `last_admin`). Written to the audit log.',
   security: SESSION_REQUIRED,
   parameters: [{ $ref: '#/components/parameters/ContactId' }],
-  requestExamples: { authorise: REQUEST_EXAMPLES.authoriseContact, makeAdmin: REQUEST_EXAMPLES.makeAdmin, deactivate: REQUEST_EXAMPLES.deactivateContact },
+  requestExamples: { authorise: REQUEST_EXAMPLES.authoriseContact },
   responses: {
-    200: {
-      description: 'Changed: the contact as it is now.',
-      content: json(resolver(z.object({ contact: ContactReply })), {
-        authorised: { summary: 'Sanne Visser, authorised', value: { contact: { ...contactsExample[1], isAuthorised: true } } },
-      }),
-    },
-    400: failure('Not valid, or not JSON; nothing changed.', {
-      email: { summary: 'The address, which cannot be changed', value: error('invalid_input', 'invalidInput', issuesOf(ContactChangeInput, { email: 'sanne.visser@bakkerij-jansen.example' })) },
-      nothing: { summary: 'No field at all', value: error('invalid_input', 'invalidInput', issuesOf(ContactChangeInput, {})) },
-    }),
-    404: failure('No such contact in the admin\'s organisation: one of another organisation gets the same answer.', { notFound: { value: error('not_found', 'contactNotFound') } }),
-    422: failure('The organisation would have no admin left who can sign in; nothing changed. `fields` names the first field sent.', {
-      lastAdmin: { summary: 'Marieke Jansen, the only admin, makes herself an employee', value: error('last_admin', 'lastAdmin', [{ path: 'role', message: 'the organisation would have no admin who can sign in' }]) },
+    200: jsonReply('Changed: the contact as it is now.', contactReply),
+    404: refusal('No such contact in the admin\'s organisation: one of another organisation gets the same answer.', { notFound: ['not_found', 'contactNotFound'] }),
+    422: refusal('The organisation would have no admin left who can sign in; nothing changed.', {
+      lastAdmin: ['last_admin', 'lastAdmin', 'The only admin makes herself an employee', [{ path: 'role', message: 'the organisation would have no admin who can sign in' }]],
     }),
   },
 }

@@ -33,8 +33,8 @@ export const MessageInput = z.strictObject({
   visibility: z.enum(['public', 'internal']).default('public').meta({ description: 'Staff only: an internal note is never shown or mailed to the customer. Default public; a customer\'s message is always public.' }),
 }).meta({ id: 'MessageInput', title: 'MessageInput', description: 'A reply or an internal note.' })
 
-/**
- * The registration as the route validates it: the domain's IncidentInput, named for the OpenAPI
- * document (its field descriptions are still openapi.ts's while domain/incident.ts is being reshaped).
- */
-export const RegistrationInput = IncidentInput.meta({ id: 'IncidentInput' })
+/** The registration as the route validates it: the domain's IncidentInput, named for the OpenAPI document. */
+export const RegistrationInput = IncidentInput.meta({
+  id: 'IncidentInput', title: 'IncidentInput',
+  description: 'A registration from the widget or the portal. The server decides everything else: number, status, team and, at triage, the priority.',
+})
