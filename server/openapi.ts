@@ -267,7 +267,6 @@ export const insightReportExample = {
 /** The article template for the most searched query that found nothing: made by the same function the route uses. */
 export const templateExample = articleTemplate('Loonstrook PDF', 'nl', '2026-11-30', { sessions: 4, weeks: DEFAULT_REPORT_WEEKS })
 
-/** The moment the GET /api/desk example shows: Monday 30 November 2026, 10:00 in Amsterdam. */
 // Consented access: Lotte Smit looks along with Tom Bakker on Monday 30 November 2026; Marieke Jansen, the admin, decides for the bakery.
 const REMOTE_VIEW_ID = '9d2e4f71-3a6b-4c80-b5e9-1f7a2c6d8e04'
 const BACKUP_ID = 'c5a81e3f-7d24-4b96-a0c1-8e6f2b9d4a37'
@@ -311,6 +310,7 @@ export const extraSupportExample = {
   isBilled: false, decidedBy: null, decidedAt: null, decisionNote: null,
 }
 
+/** The moment the GET /api/desk example shows: Monday 30 November 2026, 10:00 in Amsterdam. */
 export const DESK_EXAMPLE_MOMENT = new Date('2026-11-30T09:00:00Z')
 
 /** Example request bodies by operation, for the document and for the tests that run them. */
@@ -354,7 +354,7 @@ export const apiDescription = (codes = '') => `The API of Loket, Noordwind Softw
 
 ### Errors
 
-Every error is JSON \`{ code, message, fields? }\`. \`code\` is stable and meant for programs; \`message\` is for people, in the caller's language: English when \`Accept-Language\` starts with \`en\`, Dutch (\`nl\`) otherwise. \`fields\` names each invalid field by its path (\`(body)\` for the body as a whole, such as an unknown field) with what is wrong, in English for developers. The codes, with the statuses they come with and their message in English (a message with details of the request is left out):
+Every error is JSON \`{ code, message, fields? }\`. \`code\` is stable and meant for programs; \`message\` is for people, in the caller's language: English when \`Accept-Language\` starts with \`en\`, Dutch (\`nl\`) otherwise. \`fields\` names each invalid field by its path (\`(body)\` for the body as a whole, such as an unknown field) with what is wrong, in English for developers. The codes, with the statuses they come with and their message in English where it is always the same:
 
 ${codes}
 - \`internal\` (500): Something went wrong on the server.
