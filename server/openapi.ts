@@ -8,6 +8,7 @@ import { DEFAULT_REPORT_WEEKS, articleTemplate } from './domain/kb-insight-repor
 import { FollowUpInput } from './domain/signals.ts'
 import { MessageInput } from './services/incident-input.ts'
 import { issuesOf, refusal } from './http/describe.ts'
+import { organisationAsAdmin, peopleExample } from './http/examples.ts'
 import type { Example, OpenApiDocument, Parameter, Response } from './http/openapi-types.ts'
 import { SESSION_COOKIE } from './middleware/session/index.ts'
 
@@ -77,14 +78,6 @@ export const messageExample = {
   at: '2026-11-30T09:40:00.000Z',
 }
 
-export const attachmentExample = {
-  id: '5d1f8a3c-2e7b-4f90-8c6d-3b9a1e4f7c02',
-  fileName: 'digipoort-fout-500.png',
-  contentType: 'image/png',
-  size: 184_233,
-  at: '2026-11-30T09:45:00.000Z',
-}
-
 export const tom = { kind: 'contact', name: 'Tom Bakker' }
 export const lotte = { kind: 'staff', name: 'Lotte Smit' }
 
@@ -93,25 +86,6 @@ export const timelineExample = [
   { type: 'status', at: '2026-11-30T09:00:00.000Z', status: 'new', by: tom },
   { type: 'status', at: '2026-11-30T09:12:00.000Z', status: 'in_progress', by: lotte },
   { type: 'message', at: messageExample.at, id: messageExample.id, visibility: 'public', text: messageExample.text, by: lotte, attachments: [] },
-]
-
-/** Bakkerij Jansen as its admin, Marieke Jansen, sees it: the demo data. */
-export const organisationExample = {
-  id: 'org-jansen', name: 'Bakkerij Jansen B.V.', customerNumber: '104211', isFirstClass: true, address: 'Molenstraat 12, 9711 AB Groningen',
-  subscriptions: [{ name: 'Noordwind ERP Compleet', since: '2021-03-01' }, { name: 'First Class support', since: '2023-01-01', isFirstClass: true }],
-  invoices: [{ number: 'F26-0412', date: '2026-10-01', amountCents: 184_500, isPaid: true }, { number: 'F26-0533', date: '2026-11-01', amountCents: 184_500, isPaid: false }],
-  projects: [{ name: 'Koppeling webwinkel', status: 'in uitvoering' }],
-  courses: [{ name: 'Voorraadbeheer voor gevorderden', date: '2026-09-17', participants: 3 }],
-}
-
-/** What Tom Bakker, an employee, sees of it. */
-export const briefOrganisationExample = { id: organisationExample.id, name: organisationExample.name, customerNumber: organisationExample.customerNumber, isFirstClass: organisationExample.isFirstClass }
-
-/** Bakkerij Jansen's contacts, by name: Sanne asked through the widget and is not authorised yet. */
-export const contactsExample = [
-  { id: 'c-jansen-admin', name: 'Marieke Jansen', email: 'marieke@bakkerij-jansen.example', role: 'admin', lang: 'nl', isAuthorised: true, isActive: true },
-  { id: 'c-jansen-new', name: 'Sanne Visser', email: 'sanne@bakkerij-jansen.example', role: 'employee', lang: 'nl', isAuthorised: false, isActive: true },
-  { id: 'c-jansen-emp', name: 'Tom Bakker', email: 'tom@bakkerij-jansen.example', role: 'employee', lang: 'nl', isAuthorised: true, isActive: true },
 ]
 
 export const COMPLAINT_ID = 'b84d2f6a-1c9e-4a37-8f50-6e2d9c1b7a45'
@@ -172,25 +146,8 @@ export const queueExample = {
     },
     {
       ...incidentRowFields,
-      organisation: { id: 'org-jansen', name: organisationExample.name, isFirstClass: true }, contactName: 'Tom Bakker', assigneeName: 'Lotte Smit',
+      organisation: { id: 'org-jansen', name: organisationAsAdmin.organisation.name, isFirstClass: true }, contactName: 'Tom Bakker', assigneeName: 'Lotte Smit',
     },
-  ],
-}
-
-/** The demo staff and desk.yaml's teams, as the console's pickers get them. */
-export const peopleExample = {
-  staff: [
-    { id: 's-daan', name: 'Daan Mulder', teams: ['logistics'], role: 'agent', extension: '202' },
-    { id: 's-fatima', name: 'Fatima Yilmaz', teams: ['platform'], role: 'agent', extension: '203' },
-    { id: 's-admin', name: 'Ingrid Postma', teams: ['first-line', 'finance', 'logistics', 'platform'], role: 'admin', extension: '200' },
-    { id: 's-lotte', name: 'Lotte Smit', teams: ['first-line', 'finance'], role: 'agent', extension: '201' },
-    { id: 's-ruud', name: 'Ruud de Boer', teams: ['first-line'], role: 'customer_care', extension: '210' },
-  ],
-  teams: [
-    { key: 'first-line', name: { nl: 'Eerste lijn', en: 'First line' } },
-    { key: 'finance', name: { nl: 'Team Financieel', en: 'Finance team' } },
-    { key: 'logistics', name: { nl: 'Team Logistiek', en: 'Logistics team' } },
-    { key: 'platform', name: { nl: 'Team Platform', en: 'Platform team' } },
   ],
 }
 
@@ -222,7 +179,7 @@ export const devriesSignal = {
 
 /** Bakkerij Jansen the same morning: Tom's incident, his reaction and Lotte's call in the window, its two earlier incidents before it; no threshold reached. */
 export const jansenSignal = {
-  id: 'org-jansen', name: organisationExample.name, isFirstClass: true, isFlagged: false,
+  id: 'org-jansen', name: organisationAsAdmin.organisation.name, isFirstClass: true, isFlagged: false,
   counts: { total: 3, byKind: { bug: 3, outage: 0, wish: 0, question: 0 }, bySource: { incidents: 1, reactions: 1, phoneContacts: 1 } },
   crossed: [],
   weekly: weeklyOf([0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 3]),

@@ -144,6 +144,12 @@ describe('GET /api/openapi.json', () => {
     expect(me.json).toEqual(replyExample(document, op('/api/auth/me', 'get'), 200, 'staff'))
     const nobody = await desk.call('GET', '/api/incidents', undefined)
     expect([nobody.status, nobody.json]).toEqual([401, replyExample(document, op('/api/incidents', 'get'), 401, 'signInRequired')])
+    // The presenter-made examples' records are the demo desk's.
+    const marieke = await desk.cookieFor('contact', 'c-jansen-admin')
+    expect((await desk.call('GET', '/api/organisation', undefined, { cookie: marieke })).json).toEqual(replyExample(document, op('/api/organisation', 'get'), 200, 'admin'))
+    expect((await desk.call('GET', '/api/organisation', undefined, { cookie: await desk.cookieFor('contact', 'c-jansen-emp') })).json).toEqual(replyExample(document, op('/api/organisation', 'get'), 200, 'employee'))
+    expect((await desk.call('GET', '/api/organisation/contacts', undefined, { cookie: marieke })).json).toEqual(replyExample(document, op('/api/organisation/contacts', 'get'), 200, 'jansen'))
+    expect((await desk.call('GET', '/api/staff/people', undefined, { cookie })).json).toEqual(replyExample(document, op('/api/staff/people', 'get'), 200, 'demo'))
   })
 
   test('the attachment examples are what the attachments router answers', async () => {

@@ -1,7 +1,8 @@
 /** What the organisation routes say about themselves in the OpenAPI document, beside routes/organisation.ts. */
 import { z } from 'zod'
 import { NO_STORE, SESSION_REQUIRED, jsonReply, refusal, type RouteDescription } from '../http/describe.ts'
-import { REQUEST_EXAMPLES, briefOrganisationExample, contactsExample, organisationExample } from '../openapi.ts'
+import { contactsExample, organisationAsAdmin, organisationAsEmployee } from '../http/examples.ts'
+import { REQUEST_EXAMPLES } from '../openapi.ts'
 import { ContactReply, OrganisationReply, OrganisationView } from '../present/organisation.ts'
 
 const contactReply = z.object({ contact: ContactReply })
@@ -13,8 +14,8 @@ export const READ: RouteDescription = {
   responses: {
     200: {
       ...jsonReply('The organisation as the contact\'s role may see it.', OrganisationView, {
-        admin: { summary: 'Marieke Jansen, the admin', value: { role: 'admin', organisation: organisationExample } },
-        employee: { summary: 'Tom Bakker, an employee', value: { role: 'employee', organisation: briefOrganisationExample } },
+        admin: { summary: 'Marieke Jansen, the admin', value: organisationAsAdmin },
+        employee: { summary: 'Tom Bakker, an employee', value: organisationAsEmployee },
       }),
       headers: NO_STORE,
     },

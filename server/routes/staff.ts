@@ -6,7 +6,8 @@ import { describe, errorExample, errorReply, issuesOf, jsonReply, type RouteDesc
 import { MESSAGES, apiError } from '../http/errors.ts'
 import { queryOf } from '../middleware/json-body/index.ts'
 import { type SessionEnv, requireStaff } from '../middleware/session/index.ts'
-import { QUEUE_ETAG, peopleExample, queueExample } from '../openapi.ts'
+import { peopleExample } from '../http/examples.ts'
+import { QUEUE_ETAG, queueExample } from '../openapi.ts'
 import { PeopleReply, QueueReply, presentPeople, presentQueue } from '../present/staff.ts'
 import { staffPeople, staffQueue } from '../services/staff-queue.ts'
 
