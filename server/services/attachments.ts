@@ -1,0 +1,142 @@
+/** Attachments of an incident: store a checked file outside the web root, record it (with a reaction when text comes along), and find one to download. */
+import { randomUUID } from 'node:crypto'
+import { mkdir, open, type FileHandle } from 'node:fs/promises'
+import { dirname, join, relative, resolve } from 'node:path'
+import { checkAttachment, type AttachmentCheck } from '../domain/attachment.ts'
+import { reactionRefusal, statusAfterReaction, withStatus } from '../domain/incident.ts'
+import type { Attachment, Incident, Message } from '../domain/records.ts'
+import type { Deps } from '../deps.ts'
+import type { SignedIn } from '../middleware/session/index.ts'
+import { incidentPolicy } from '../policies/incident.ts'
+import { syncFolder, writeDurably } from '../store/durable-file.ts'
+import { VersionConflictError } from '../store/store.ts'
+import { incidentEvents } from './incident-events.ts'
+import { refusal, type Outcome } from './result.ts'
+
+/** Why a file was not taken: the file's own check, or the incident no longer taking a reaction. */
+export type UploadRefusal = Exclude<AttachmentCheck, { ok: true }>['code'] | NonNullable<ReturnType<typeof reactionRefusal>> | 'not_found'
+
+/** Why a download is not given: no such incident for this viewer, or no such file on it for them. */
+export type DownloadRefusal = 'incident_not_found' | 'attachment_not_found'
+
+/** What an upload brings: the file's name and bytes, and the reaction text sent along (empty: none). */
+export interface Upload { fileName: string; bytes: Uint8Array; text: string }
+
+/** The attachments folder inside `dataDir`: where each file is kept, written durably, and opened again. */
+export function attachmentFiles(dataDir: string) {
+  const root = resolve(dataDir)
+
+  /** The file of `storedAs`, refused if the record points outside the attachments folder. */
+  function fileOf(storedAs: string): string {
+    const file = resolve(root, storedAs)
+    const inside = relative(join(root, 'attachments'), file)
+    if (!inside || inside.startsWith('..') || resolve(inside) === inside) throw new Error(`attachment path outside the attachments folder: ${storedAs}`)
+    return file
+  }
+
+  return {
+    /** Writes the bytes durably; a folder made for them is flushed into its parent too. */
+    async save(storedAs: string, bytes: Uint8Array): Promise<void> {
+      const file = fileOf(storedAs)
+      const folder = dirname(file)
+      const created = await mkdir(folder, { recursive: true })
+      await writeDurably(file, bytes)
+      if (!created) return
+      for (let parent = dirname(folder); ; parent = dirname(parent)) {
+        await syncFolder(parent)
+        if (parent === dirname(created) || parent === dirname(parent)) break
+      }
+    },
+    /** The stored file opened for reading, or undefined when it is gone. */
+    async open(storedAs: string): Promise<FileHandle | undefined> {
+      return open(fileOf(storedAs), 'r').catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return undefined
+        throw error
+      })
+    },
+  }
+}
+
+export function attachmentService(deps: Deps) {
+  const files = attachmentFiles(deps.dataDir)
+  const { audit, mailStatus, visible } = incidentEvents(deps)
+
+  /** A customer's reaction moves the incident on (waiting → in progress, reopened if just resolved). */
+  async function afterReaction(incident: Incident, author: string, now: Date): Promise<Incident> {
+    let current = incident
+    // The upload took a while: someone may have changed the incident meanwhile, so decide again on theirs.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const next = statusAfterReaction(current, now, deps.desk)
+      if (next === current.status) return current
+      try {
+        const updated = await deps.store.incidents.update(current.id, current.version, (i) => withStatus(i, next, author, now))
+        await mailStatus(updated)
+        return updated
+      } catch (error) {
+        if (!(error instanceof VersionConflictError)) throw error
+        current = error.current
+      }
+    }
+    return current
+  }
+
+  return {
+    /** What costs nothing before the body is read: the incident is the viewer's to see, and still takes a reaction from a customer. */
+    async mayUpload(viewer: SignedIn, incidentId: string): Promise<Outcome<{ incident: Incident }, UploadRefusal>> {
+      const incident = await visible(viewer, incidentId)
+      if (!incident) return refusal('not_found')
+      const refused = viewer.kind === 'contact' ? reactionRefusal(incident, deps.clock(), deps.desk) : undefined
+      return refused ? refusal(refused) : { incident }
+    },
+
+    /**
+     * Keeps a checked file on the incident, read again since the upload may have taken a while; with
+     * a text it is a public reaction, which moves a customer's incident on or mails a staff reply.
+     */
+    async add(viewer: SignedIn, incidentId: string, upload: Upload): Promise<Outcome<{ attachment: Attachment; message?: Message }, UploadRefusal>> {
+      const incident = await visible(viewer, incidentId)
+      if (!incident) return refusal('not_found')
+      const check = checkAttachment(upload.fileName, upload.bytes)
+      if (!check.ok) return refusal(check.code)
+
+      const now = deps.clock()
+      const isStaff = viewer.kind === 'staff'
+      const author = isStaff ? `staff:${viewer.staff.id}` : `contact:${viewer.contact.id}`
+      const id = randomUUID()
+      const attachment: Attachment = {
+        id, incidentId: incident.id, fileName: check.fileName, contentType: check.contentType, size: upload.bytes.length,
+        storedAs: `attachments/${incident.id}/${id}`, uploadedBy: author, at: now.toISOString(),
+      }
+      await files.save(attachment.storedAs, upload.bytes)
+      await deps.store.attachments.add(attachment)
+      await audit(author, 'attachment.added', incident, { attachmentId: id, fileName: attachment.fileName, contentType: attachment.contentType, size: attachment.size })
+      if (!upload.text) return { attachment }
+
+      // With a text the file is a reaction: a public message, with what the messages route does after one.
+      const message: Message = { id: randomUUID(), incidentId: incident.id, visibility: 'public', author, text: upload.text, attachmentIds: [id], at: now.toISOString() }
+      await deps.store.messages.add(message)
+      const current = isStaff ? incident : await afterReaction(incident, author, now)
+      if (isStaff) await mailStatus(current, upload.text, `message:${message.id}`)
+      await audit(author, 'message.added', current)
+      return { attachment, message }
+    },
+
+    /** The attachment and its open file, if the viewer may see both: a file on an internal note is support's, like the note. */
+    async find(viewer: SignedIn, incidentId: string, attachmentId: string): Promise<Outcome<{ attachment: Attachment; file: FileHandle }, DownloadRefusal>> {
+      const incident = await deps.store.incidents.get(incidentId)
+      if (!incident || !incidentPolicy.maySee(viewer, incident)) return refusal('incident_not_found')
+      const attachment = await deps.store.attachments.get(attachmentId)
+      if (attachment?.incidentId !== incident.id) return refusal('attachment_not_found')
+      if (viewer.kind === 'contact') {
+        const notes = (await deps.store.messages.listByIncident(incident.id)).filter((m) => m.visibility === 'internal')
+        if (notes.some((m) => m.attachmentIds.includes(attachment.id))) return refusal('attachment_not_found')
+      }
+      const file = await files.open(attachment.storedAs)
+      if (!file) {
+        console.error('[loket] attachment file missing', attachment.id, attachment.storedAs)
+        return refusal('attachment_not_found')
+      }
+      return { attachment, file }
+    },
+  }
+}
