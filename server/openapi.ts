@@ -42,51 +42,8 @@ const portalRegistration = {
   lang: 'en',
 } satisfies z.input<typeof IncidentInput>
 
-export const incidentExample = {
-  id: INCIDENT_ID,
-  number: '100142',
-  organisationId: 'org-jansen',
-  contactId: 'c-jansen-emp',
-  kind: 'bug',
-  productArea: 'finance',
-  subject: widgetRegistration.subject,
-  description: widgetRegistration.description,
-  kbQuery: widgetRegistration.kbQuery,
-  kbArticles: widgetRegistration.kbArticles,
-  lang: 'nl',
-  status: 'in_progress',
-  priority: 2,
-  team: 'finance',
-  assigneeId: 's-lotte',
-  registeredAt: '2026-11-30T09:00:00.000Z',
-  statusHistory: [
-    { status: 'new', at: '2026-11-30T09:00:00.000Z', by: 'contact:c-jansen-emp' },
-    { status: 'in_progress', at: '2026-11-30T09:12:00.000Z', by: 'staff:s-lotte' },
-  ],
-  updatedAt: '2026-11-30T09:12:00.000Z',
-  version: 2,
-  sla: { dueAt: '2026-12-01T09:00:00.000Z', remainingBusinessMinutes: 498, isBreached: false, isPaused: false },
-}
-
-export const messageExample = {
-  id: '9b2e4f71-5c3a-4d8e-b6f0-1a7c9e3d5b24',
-  incidentId: INCIDENT_ID,
-  visibility: 'public',
-  author: 'staff:s-lotte',
-  text: 'Goedemorgen Tom, Digipoort weigert de aangifte omdat het PKIoverheid-certificaat op 28 november is vernieuwd. Wilt u het nieuwe certificaat opnieuw koppelen onder Financiën › Instellingen › Digipoort?',
-  attachmentIds: [],
-  at: '2026-11-30T09:40:00.000Z',
-}
-
 export const tom = { kind: 'contact', name: 'Tom Bakker' }
 export const lotte = { kind: 'staff', name: 'Lotte Smit' }
-
-/** The incident's timeline as Tom sees it. */
-export const timelineExample = [
-  { type: 'status', at: '2026-11-30T09:00:00.000Z', status: 'new', by: tom },
-  { type: 'status', at: '2026-11-30T09:12:00.000Z', status: 'in_progress', by: lotte },
-  { type: 'message', at: messageExample.at, id: messageExample.id, visibility: 'public', text: messageExample.text, by: lotte, attachments: [] },
-]
 
 export const COMPLAINT_ID = 'b84d2f6a-1c9e-4a37-8f50-6e2d9c1b7a45'
 
@@ -130,26 +87,6 @@ export const complaintFiledExample = {
 
 /** The queue example's tag, as the console sends it back in If-None-Match (quoted). */
 export const QUEUE_ETAG = 'vDLUlI1kiY2IpJOcLagqZE5140H'
-
-/** Tom's incident as a row of Lotte Smit's queue: no description, status history or KB articles; names beside the ids. */
-const { description: _description, statusHistory: _statusHistory, kbArticles: _kbArticles, ...incidentRowFields } = incidentExample
-export const queueExample = {
-  asOf: '2026-11-30T09:12:00.000Z',
-  teams: ['first-line', 'finance'],
-  incidents: [
-    {
-      id: 'de5c5729-c9c9-4544-a66f-a81d351e6a81', number: '100144', organisationId: 'org-devries', contactId: 'c-devries-admin', kind: 'question', productArea: 'finance',
-      subject: 'Suppletie btw indienen via Digipoort', lang: 'nl', status: 'new', priority: null, team: 'finance', assigneeId: null,
-      registeredAt: '2026-11-30T09:06:00.000Z', updatedAt: '2026-11-30T09:06:00.000Z', version: 1,
-      sla: { dueAt: null, remainingBusinessMinutes: null, isBreached: false, isPaused: false },
-      organisation: { id: 'org-devries', name: 'De Vries Installatietechniek', isFirstClass: false }, contactName: 'Peter de Vries', assigneeName: null,
-    },
-    {
-      ...incidentRowFields,
-      organisation: { id: 'org-jansen', name: organisationAsAdmin.organisation.name, isFirstClass: true }, contactName: 'Tom Bakker', assigneeName: 'Lotte Smit',
-    },
-  ],
-}
 
 export const financeTeam = peopleExample.teams[1]!
 /** Where a call about Tom's incident goes on Monday morning: to Lotte Smit, with the finance team as fallback. */

@@ -1,9 +1,14 @@
 /** Reply examples made by the real presenters from a few demo records, so the document shows exactly what the API answers. */
+import type { Deps } from '../deps.ts'
 import type { DeskConfig } from '../domain/desk.ts'
-import type { Attachment, Contact, Organisation, Staff } from '../domain/records.ts'
+import type { Attachment, Contact, Incident, Message, Organisation, Staff } from '../domain/records.ts'
 import { presentAttachment } from '../present/attachment.ts'
+import { presentIncident } from '../present/incident.ts'
+import { presentIncidentView } from '../present/incident-view.ts'
 import { presentContact, presentOrganisation } from '../present/organisation.ts'
-import { presentPeople } from '../present/staff.ts'
+import { presentPeople, presentQueue } from '../present/staff.ts'
+import type { IncidentDeps } from '../services/incident-events.ts'
+import type { Store } from '../store/store.ts'
 
 /** Bakkerij Jansen, as in the demo data. */
 const jansen: Organisation = {
@@ -18,6 +23,9 @@ const jansen: Organisation = {
 const contact = (id: string, name: string, role: Contact['role'], isAuthorised = true): Contact =>
   ({ id, organisationId: jansen.id, name, email: `${name.split(' ')[0]!.toLowerCase()}@bakkerij-jansen.example`, lang: 'nl', role, isAuthorised, isActive: true })
 const jansenContacts = [contact('c-jansen-admin', 'Marieke Jansen', 'admin'), contact('c-jansen-new', 'Sanne Visser', 'employee', false), contact('c-jansen-emp', 'Tom Bakker', 'employee')]
+/** De Vries Installatietechniek, whose question waits in the queue, and its admin. */
+const devries: Organisation = { id: 'org-devries', name: 'De Vries Installatietechniek', customerNumber: '104388', isFirstClass: false, address: 'Industrieweg 4, 8011 AA Zwolle', subscriptions: [], invoices: [], projects: [], courses: [] }
+const peter: Contact = { id: 'c-devries-admin', organisationId: devries.id, name: 'Peter de Vries', email: 'peter@devries-installatie.example', lang: 'nl', role: 'admin', isAuthorised: true, isActive: true }
 
 /** The demo staff, as records. */
 const member = (id: string, name: string, teams: string[], role: Staff['role'], extension: string): Staff =>
@@ -48,3 +56,76 @@ export const contactsExample = jansenContacts.map(presentContact)
 export const peopleExample = presentPeople({ people: staff, teams })
 /** Tom's screenshot, as the API shows it. */
 export const attachmentExample = presentAttachment(screenshot)
+
+/** When the examples are made: Monday 30 November 2026, 10:45 in Amsterdam, in business hours. */
+export const EXAMPLE_NOW = new Date('2026-11-30T09:45:00Z')
+const INCIDENT_ID = '3f6c2a9e-8b1d-4c57-9a0e-2d4b7e51c8a3'
+
+/** Tom Bakker's incident: registered through the widget at 10:00, picked up by Lotte Smit at 10:12. */
+const tomsIncident: Incident = {
+  id: INCIDENT_ID, number: '100142', organisationId: jansen.id, contactId: 'c-jansen-emp', kind: 'bug', productArea: 'finance',
+  subject: 'Btw-aangifte Q3 geeft fout 500 bij indienen',
+  description: 'Bij het indienen van de btw-aangifte over het derde kwartaal via Digipoort krijg ik fout 500. Vorige maand lukte het nog wel; het certificaat is niet verlopen.',
+  kbQuery: 'btw aangifte fout 500', kbArticles: ['vat-return'], lang: 'nl', status: 'in_progress', priority: 2, team: 'finance', assigneeId: 's-lotte',
+  registeredAt: '2026-11-30T09:00:00.000Z',
+  statusHistory: [{ status: 'new', at: '2026-11-30T09:00:00.000Z', by: 'contact:c-jansen-emp' }, { status: 'in_progress', at: '2026-11-30T09:12:00.000Z', by: 'staff:s-lotte' }],
+  updatedAt: '2026-11-30T09:12:00.000Z', version: 2,
+}
+/** Peter de Vries's question, new in the finance queue. */
+const petersIncident: Incident = {
+  id: 'de5c5729-c9c9-4544-a66f-a81d351e6a81', number: '100144', organisationId: devries.id, contactId: peter.id, kind: 'question', productArea: 'finance',
+  subject: 'Suppletie btw indienen via Digipoort', description: 'Hoe dienen we een suppletie in voor het tweede kwartaal?', kbArticles: [], lang: 'nl',
+  status: 'new', priority: null, team: 'finance', assigneeId: null, registeredAt: '2026-11-30T09:06:00.000Z',
+  statusHistory: [{ status: 'new', at: '2026-11-30T09:06:00.000Z', by: `contact:${peter.id}` }], updatedAt: '2026-11-30T09:06:00.000Z', version: 1,
+}
+/** Lotte's answer to Tom. */
+const lottesAnswer: Message = {
+  id: '9b2e4f71-5c3a-4d8e-b6f0-1a7c9e3d5b24', incidentId: INCIDENT_ID, visibility: 'public', author: 'staff:s-lotte', attachmentIds: [], at: '2026-11-30T09:40:00.000Z',
+  text: 'Goedemorgen Tom, Digipoort weigert de aangifte omdat het PKIoverheid-certificaat op 28 november is vernieuwd. Wilt u het nieuwe certificaat opnieuw koppelen?',
+}
+
+/** The few records the presenters read, as a store that only reads them. */
+const records = {
+  contacts: { get: async (id: string) => [...jansenContacts, peter].find((c) => c.id === id) },
+  staff: { get: async (id: string) => staff.find((s) => s.id === id), list: async () => staff },
+  organisations: { list: async () => [jansen, devries] },
+  consents: { list: async () => [] },
+} as unknown as Store
+
+/**
+ * The reply examples routes name with `named()`, made by the real presenters from the records
+ * above at `EXAMPLE_NOW`, with the desk's own calendar and targets: the same on every build.
+ */
+export async function replyExamples(deps: Pick<Deps, 'desk' | 'calendar'>) {
+  const presenting = { ...deps, store: records, clock: () => EXAMPLE_NOW } as IncidentDeps
+  const presented = (incident: Incident) => presentIncident(incident, deps, EXAMPLE_NOW, new Map())
+  return {
+    incident: presented(tomsIncident),
+    message: lottesAnswer,
+    incidentView: await presentIncidentView(presenting, { incident: tomsIncident, allMessages: [lottesAnswer], files: [], audit: [] }, false),
+    queue: await presentQueue(presenting, {
+      asOf: EXAMPLE_NOW, teams: ['first-line', 'finance'], etag: '',
+      rows: [petersIncident, tomsIncident].map((incident) => ({ incident, sla: presented(incident).sla, presented: presented(incident) })),
+    }),
+  }
+}
+
+/** The names of the generated reply examples. */
+export type ReplyExampleName = keyof Awaited<ReturnType<typeof replyExamples>>
+
+/** The key of a placeholder documentFor replaces by the named example. */
+export const NAMED_EXAMPLE = 'x-loket-example'
+
+/** A placeholder for the generated example `name`, with `over` laid over it (a conflict's newer version, say). */
+export const named = (name: ReplyExampleName, over: Record<string, unknown> = {}) => ({ [NAMED_EXAMPLE]: name, ...over })
+
+/** `value` with every placeholder replaced by its generated example. */
+export function fillNamed(value: unknown, examples: Record<string, unknown>): unknown {
+  if (Array.isArray(value)) return value.map((v) => fillNamed(v, examples))
+  if (!value || typeof value !== 'object') return value
+  const { [NAMED_EXAMPLE]: name, ...rest } = value as Record<string, unknown>
+  const filled = Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, fillNamed(v, examples)]))
+  if (typeof name !== 'string') return filled
+  if (!(name in examples)) throw new Error(`No reply example named ${name}`)
+  return { ...(examples[name] as object), ...filled }
+}

@@ -7,6 +7,10 @@ import { testDesk } from '../testing.ts'
 import { attachments } from './attachments.ts'
 import { REQUEST_SCHEMAS, documentFor } from '../http/document.ts'
 import { renderReference } from '../present/reference-page.ts'
+import { replyExamples } from '../http/examples.ts'
+import { IncidentReply, MessageReply } from '../present/incident.ts'
+import { IncidentView } from '../present/incident-view.ts'
+import { QueueReply } from '../present/staff.ts'
 
 const openStores: { close(): Promise<void> }[] = []
 afterEach(async () => {
@@ -150,6 +154,15 @@ describe('GET /api/openapi.json', () => {
     expect((await desk.call('GET', '/api/organisation', undefined, { cookie: await desk.cookieFor('contact', 'c-jansen-emp') })).json).toEqual(replyExample(document, op('/api/organisation', 'get'), 200, 'employee'))
     expect((await desk.call('GET', '/api/organisation/contacts', undefined, { cookie: marieke })).json).toEqual(replyExample(document, op('/api/organisation/contacts', 'get'), 200, 'jansen'))
     expect((await desk.call('GET', '/api/staff/people', undefined, { cookie })).json).toEqual(replyExample(document, op('/api/staff/people', 'get'), 200, 'demo'))
+  })
+
+  test('the presenter-made reply examples match their reply schemas and fill every placeholder', async () => {
+    const { desk, document } = await setup()
+    const examples = await replyExamples(desk.deps)
+    const schemas = { incident: IncidentReply, message: MessageReply, incidentView: IncidentView, queue: QueueReply } satisfies Record<keyof typeof examples, unknown>
+    for (const [name, schema] of Object.entries(schemas)) expect(schema.safeParse(examples[name as keyof typeof examples]).error, name).toBeUndefined()
+    expect(JSON.stringify(document)).not.toContain('x-loket-example')
+    expect(replyExample(document, document.paths['/api/staff/queue']!.get!, 200, 'lotte')).toEqual(examples.queue)
   })
 
   test('the attachment examples are what the attachments router answers', async () => {

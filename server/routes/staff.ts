@@ -6,8 +6,8 @@ import { describe, errorExample, errorReply, issuesOf, jsonReply, type RouteDesc
 import { MESSAGES, apiError } from '../http/errors.ts'
 import { queryOf } from '../middleware/json-body/index.ts'
 import { type SessionEnv, requireStaff } from '../middleware/session/index.ts'
-import { peopleExample } from '../http/examples.ts'
-import { QUEUE_ETAG, queueExample } from '../openapi.ts'
+import { named, peopleExample } from '../http/examples.ts'
+import { QUEUE_ETAG } from '../openapi.ts'
 import { PeopleReply, QueueReply, presentPeople, presentQueue } from '../present/staff.ts'
 import { staffPeople, staffQueue } from '../services/staff-queue.ts'
 
@@ -40,7 +40,7 @@ Polling: the answer carries an \`ETag\`. Send it back exactly as received in \`I
     200: {
       headers: { ETag: { $ref: '#/components/headers/QueueETag' }, 'Cache-Control': PRIVATE_NO_CACHE },
       ...jsonReply('The queue, in its order.', QueueReply, {
-        lotte: { summary: 'Lotte Smit (first line, finance) on Monday morning: a new question first, then her own incident', value: queueExample },
+        lotte: { summary: 'Lotte Smit (first line, finance) on Monday morning: a new question first, then her own incident', value: named('queue') },
       }),
     },
     304: {
