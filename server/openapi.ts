@@ -8,7 +8,8 @@ import { DEFAULT_REPORT_WEEKS, articleTemplate } from './domain/kb-insight-repor
 import { FollowUpInput } from './domain/signals.ts'
 import { MessageInput } from './services/incident-input.ts'
 import { issuesOf, refusal } from './http/describe.ts'
-import { organisationAsAdmin, peopleExample } from './http/examples.ts'
+import { BACKUP_DECISION_NOTE, BACKUP_ID, COMPLAINT_ID, EXTRA_SUPPORT_ID, GRANT_ID, REMOTE_VIEW_CODE, REMOTE_VIEW_ID, backupInput, complaintInput, extraSupportInput, organisationAsAdmin, peopleExample } from './http/examples.ts'
+export { COMPLAINT_ID, extraSupportInput }
 import type { Example, OpenApiDocument, Parameter, Response } from './http/openapi-types.ts'
 import { SESSION_COOKIE } from './middleware/session/index.ts'
 
@@ -45,14 +46,7 @@ const portalRegistration = {
 export const tom = { kind: 'contact', name: 'Tom Bakker' }
 export const lotte = { kind: 'staff', name: 'Lotte Smit' }
 
-export const COMPLAINT_ID = 'b84d2f6a-1c9e-4a37-8f50-6e2d9c1b7a45'
 
-const complaintInput = {
-  kind: 'complaint',
-  subject: 'Btw-aangifte Q3 nog steeds niet opgelost',
-  text: 'Incident 100142 staat sinds maandag open en de btw-aangifte moet deze week de deur uit. Als First Class-klant verwachten wij dat hier vaart achter wordt gezet.',
-  incidentNumber: '100142',
-} satisfies z.input<typeof ComplaintInput>
 
 export const complaintAnswer = {
   version: 1,
@@ -62,28 +56,6 @@ export const complaintAnswer = {
 
 export const marieke = { kind: 'contact', name: 'Marieke Jansen' }
 export const ruud = { kind: 'staff', name: 'Ruud de Boer' }
-
-/** Marieke's complaint as it was filed: the target is one working day later. */
-export const complaintFiledExample = {
-  id: COMPLAINT_ID,
-  number: 'K10001',
-  organisationId: 'org-jansen',
-  kind: complaintInput.kind,
-  subject: complaintInput.subject,
-  text: complaintInput.text,
-  lang: 'nl',
-  status: 'received',
-  registeredAt: '2026-12-01T09:00:00.000Z',
-  dueAt: '2026-12-02T09:00:00.000Z',
-  respondedAt: null,
-  updatedAt: '2026-12-01T09:00:00.000Z',
-  version: 1,
-  contact: { id: 'c-jansen-admin', name: 'Marieke Jansen' },
-  incident: { id: INCIDENT_ID, number: '100142', subject: widgetRegistration.subject },
-  statusHistory: [{ status: 'received', at: '2026-12-01T09:00:00.000Z', by: marieke }],
-  replies: [] as { at: string; text: string; by: typeof ruud }[],
-  isBreached: false,
-}
 
 /** The queue example's tag, as the console sends it back in If-None-Match (quoted). */
 export const QUEUE_ETAG = 'vDLUlI1kiY2IpJOcLagqZE5140H'
@@ -162,47 +134,11 @@ export const insightReportExample = {
 export const templateExample = articleTemplate('Loonstrook PDF', 'nl', '2026-11-30', { sessions: 4, weeks: DEFAULT_REPORT_WEEKS })
 
 // Consented access: Lotte Smit looks along with Tom Bakker on Monday 30 November 2026; Marieke Jansen, the admin, decides for the bakery.
-const REMOTE_VIEW_ID = '9d2e4f71-3a6b-4c80-b5e9-1f7a2c6d8e04'
-const BACKUP_ID = 'c5a81e3f-7d24-4b96-a0c1-8e6f2b9d4a37'
-const GRANT_ID = '2b7f9c4e-6a13-4d58-9e21-5c8a0f3b7d62'
-const EXTRA_SUPPORT_ID = 'f4c6a2d8-1e9b-4f73-8a05-3d7b9e1c5f28'
-const REMOTE_VIEW_CODE = '482913'
 export const REMOTE_VIEW_TOKEN = 'Xq8vR2mT5kLw9pZc3nJh7bYd1fGs4aUe6oKi0tVxNyQ'
-const incidentBrief = { id: INCIDENT_ID, number: '100142', subject: widgetRegistration.subject, status: 'in_progress' }
-const jansenBrief = { id: 'org-jansen', name: 'Bakkerij Jansen B.V.' }
 
-export const remoteViewExample = {
-  id: REMOTE_VIEW_ID, kind: 'remote_view', organisation: jansenBrief, createdAt: '2026-11-30T09:20:00.000Z', updatedAt: '2026-11-30T09:20:00.000Z', version: 1,
-  incident: incidentBrief, staff: lotte, contact: tom, state: 'waiting', codeExpiresAt: '2026-11-30T09:30:00.000Z', consentedAt: null, endedAt: null, endedBy: null, code: null,
-}
-export const remoteViewPreviewExample = {
-  id: REMOTE_VIEW_ID, staff: { name: 'Lotte Smit' }, organisation: { name: jansenBrief.name }, incident: { number: incidentBrief.number, subject: incidentBrief.subject },
-  codeExpiresAt: remoteViewExample.codeExpiresAt,
-}
-export const remoteViewSessionExample = { ...remoteViewPreviewExample, state: 'open', side: 'customer', consentedAt: '2026-11-30T09:23:00.000Z', endedAt: null, endedBy: null, lastSignal: 0 }
 export const offerData = JSON.stringify({ description: { type: 'offer', sdp: 'v=0\r\no=- 4611731400430051336 2 IN IP4 127.0.0.1\r\n…' } })
 const candidateData = JSON.stringify({ candidate: { candidate: 'candidate:1 1 udp 2122260223 192.168.1.23 54400 typ host', sdpMid: '0', sdpMLineIndex: 0 } })
 export const answerSignal = { seq: 2, from: 'staff', type: 'answer', data: JSON.stringify({ offer: 1, description: { type: 'answer', sdp: 'v=0\r\no=- 8132620964227408542 2 IN IP4 127.0.0.1\r\n…' } }), at: '2026-11-30T09:23:03.000Z' }
-
-const backupInput = { reason: 'De btw-aangifte over Q3 faalt alleen in deze administratie; we willen de fout met uw gegevens nabootsen op een testomgeving.' }
-export const backupExample = {
-  id: BACKUP_ID, kind: 'backup', organisation: jansenBrief, createdAt: '2026-11-30T09:40:00.000Z', updatedAt: '2026-11-30T10:05:00.000Z', version: 2,
-  incident: incidentBrief, status: 'approved', reason: backupInput.reason, requestedBy: lotte, decidedBy: marieke, decidedAt: '2026-11-30T10:05:00.000Z',
-  decisionNote: 'Akkoord; de back-up staat vanmiddag klaar op de gebruikelijke plek.', receivedBy: null, receivedAt: null, purgedBy: null, purgedAt: null,
-  purgeDate: null, isPurgeDue: false,
-}
-
-export const grantExample = {
-  id: GRANT_ID, kind: 'grant', organisation: jansenBrief, createdAt: '2026-11-30T10:15:00.000Z', updatedAt: '2026-11-30T10:15:00.000Z', version: 1,
-  incident: incidentBrief, level: 'functional_user', grantedBy: marieke, endsAt: '2026-12-04T17:00:00.000Z', revokedAt: null, revokedBy: null, isActive: true,
-}
-
-export const extraSupportInput = { startsAt: '2027-01-02T09:00:00+01:00', endsAt: '2027-01-02T16:00:00+01:00', reason: 'Jaarafsluiting 2026 op zaterdag: we willen support kunnen bellen als de afsluiting vastloopt.' }
-export const extraSupportExample = {
-  id: EXTRA_SUPPORT_ID, kind: 'extra_support', organisation: jansenBrief, createdAt: '2026-11-30T10:30:00.000Z', updatedAt: '2026-11-30T10:30:00.000Z', version: 1,
-  contact: marieke, startsAt: '2027-01-02T08:00:00.000Z', endsAt: '2027-01-02T15:00:00.000Z', reason: extraSupportInput.reason, status: 'requested',
-  isBilled: false, decidedBy: null, decidedAt: null, decisionNote: null,
-}
 
 /** The moment the GET /api/desk example shows: Monday 30 November 2026, 10:00 in Amsterdam. */
 export const DESK_EXAMPLE_MOMENT = new Date('2026-11-30T09:00:00Z')
@@ -234,7 +170,7 @@ export const REQUEST_EXAMPLES = {
   offerSignal: { summary: 'The customer\'s browser offers its screen', value: { type: 'offer', data: offerData } },
   candidateSignal: { summary: 'A network path it found', value: { type: 'candidate', data: candidateData } },
   backupRequest: { summary: 'Lotte Smit asks for a backup to reproduce the VAT error', value: backupInput },
-  approve: { summary: 'Marieke Jansen approves, with a note', value: { decision: 'approve', note: backupExample.decisionNote, version: 1 } },
+  approve: { summary: 'Marieke Jansen approves, with a note', value: { decision: 'approve', note: BACKUP_DECISION_NOTE, version: 1 } },
   decline: { summary: 'Declined, without a note', value: { decision: 'decline', version: 1 } },
   backupReceived: { summary: 'The version the caller saw', value: { version: 2 } },
   grant: { summary: 'Marieke Jansen lets support in as a functional user until Friday 18:00', value: { level: 'functional_user', endsAt: '2026-12-04T18:00:00+01:00' } },

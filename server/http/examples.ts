@@ -1,8 +1,12 @@
 /** Reply examples made by the real presenters from a few demo records, so the document shows exactly what the API answers. */
 import type { Deps } from '../deps.ts'
+import type { z } from 'zod'
+import type { ComplaintInput } from '../domain/complaint.ts'
 import type { DeskConfig } from '../domain/desk.ts'
-import type { Attachment, Contact, Incident, Message, Organisation, Staff } from '../domain/records.ts'
+import type { AccessGrant, Attachment, BackupRequest, Complaint, Contact, ExtraSupportRequest, Incident, Message, Organisation, RemoteView, Staff } from '../domain/records.ts'
 import { presentAttachment } from '../present/attachment.ts'
+import { presentComplaint } from '../present/complaint.ts'
+import { presentConsents, presentPreview, presentSession } from '../present/consent.ts'
 import { presentIncident } from '../present/incident.ts'
 import { presentIncidentView } from '../present/incident-view.ts'
 import { presentContact, presentOrganisation } from '../present/organisation.ts'
@@ -84,11 +88,60 @@ const lottesAnswer: Message = {
   text: 'Goedemorgen Tom, Digipoort weigert de aangifte omdat het PKIoverheid-certificaat op 28 november is vernieuwd. Wilt u het nieuwe certificaat opnieuw koppelen?',
 }
 
+// Consented access and a complaint, the same morning: Marieke Jansen, the admin, decides for the bakery.
+export const REMOTE_VIEW_ID = '9d2e4f71-3a6b-4c80-b5e9-1f7a2c6d8e04'
+export const BACKUP_ID = 'c5a81e3f-7d24-4b96-a0c1-8e6f2b9d4a37'
+export const GRANT_ID = '2b7f9c4e-6a13-4d58-9e21-5c8a0f3b7d62'
+export const EXTRA_SUPPORT_ID = 'f4c6a2d8-1e9b-4f73-8a05-3d7b9e1c5f28'
+export const COMPLAINT_ID = 'b84d2f6a-1c9e-4a37-8f50-6e2d9c1b7a45'
+export const REMOTE_VIEW_CODE = '482913'
+export const BACKUP_DECISION_NOTE = 'Akkoord; de back-up staat vanmiddag klaar op de gebruikelijke plek.'
+export const complaintInput = {
+  kind: 'complaint',
+  subject: 'Btw-aangifte Q3 nog steeds niet opgelost',
+  text: 'Incident 100142 staat sinds maandag open en de btw-aangifte moet deze week de deur uit. Als First Class-klant verwachten wij dat hier vaart achter wordt gezet.',
+  incidentNumber: '100142',
+} satisfies z.input<typeof ComplaintInput>
+export const backupInput = { reason: 'De btw-aangifte over Q3 faalt alleen in deze administratie; we willen de fout met uw gegevens nabootsen op een testomgeving.' }
+export const extraSupportInput = { startsAt: '2027-01-02T09:00:00+01:00', endsAt: '2027-01-02T16:00:00+01:00', reason: 'Jaarafsluiting 2026 op zaterdag: we willen support kunnen bellen als de afsluiting vastloopt.' }
+
+/** Lotte Smit's remote-view session on Tom's incident: waiting for his code, and the same one once he consented. */
+const waitingView: RemoteView = {
+  id: REMOTE_VIEW_ID, kind: 'remote_view', organisationId: jansen.id, createdAt: '2026-11-30T09:38:00.000Z', updatedAt: '2026-11-30T09:38:00.000Z', version: 1,
+  incidentId: INCIDENT_ID, staffId: 's-lotte', contactId: 'c-jansen-emp', codeHash: '', code: REMOTE_VIEW_CODE, codeExpiresAt: '2026-11-30T09:48:00.000Z',
+  status: 'waiting', consentedAt: null, customerTokenHash: null, endedAt: null, endedBy: null, signals: [],
+}
+const openView: RemoteView = { ...waitingView, status: 'open', consentedAt: '2026-11-30T09:41:00.000Z', updatedAt: '2026-11-30T09:41:00.000Z', version: 2 }
+/** Lotte's backup request, approved by Marieke. */
+const backup: BackupRequest = {
+  id: BACKUP_ID, kind: 'backup', organisationId: jansen.id, createdAt: '2026-11-30T09:20:00.000Z', updatedAt: '2026-11-30T09:35:00.000Z', version: 2,
+  incidentId: INCIDENT_ID, requestedBy: 'staff:s-lotte', reason: backupInput.reason, status: 'approved', decidedBy: 'contact:c-jansen-admin',
+  decidedAt: '2026-11-30T09:35:00.000Z', decisionNote: BACKUP_DECISION_NOTE, receivedAt: null, receivedBy: null, purgedAt: null, purgedBy: null,
+}
+/** Marieke lets support in as a functional user until Friday. */
+const grant: AccessGrant = {
+  id: GRANT_ID, kind: 'grant', organisationId: jansen.id, createdAt: '2026-11-30T09:30:00.000Z', updatedAt: '2026-11-30T09:30:00.000Z', version: 1,
+  incidentId: INCIDENT_ID, level: 'functional_user', grantedBy: 'contact:c-jansen-admin', endsAt: '2026-12-04T17:00:00.000Z', revokedAt: null, revokedBy: null,
+}
+/** Marieke asks for support during the year-end close. */
+const extraSupport: ExtraSupportRequest = {
+  id: EXTRA_SUPPORT_ID, kind: 'extra_support', organisationId: jansen.id, createdAt: '2026-11-30T09:42:00.000Z', updatedAt: '2026-11-30T09:42:00.000Z', version: 1,
+  contactId: 'c-jansen-admin', startsAt: '2027-01-02T08:00:00.000Z', endsAt: '2027-01-02T15:00:00.000Z', reason: extraSupportInput.reason, status: 'requested',
+  isBilled: false, decidedBy: null, decidedAt: null, decisionNote: null,
+}
+/** Marieke's complaint about Tom's incident, as it was filed: the target is one working day later. */
+const complaint: Complaint = {
+  id: COMPLAINT_ID, number: 'K10001', organisationId: jansen.id, contactId: 'c-jansen-admin', kind: complaintInput.kind, subject: complaintInput.subject,
+  text: complaintInput.text, incidentId: INCIDENT_ID, lang: 'nl', status: 'received', statusHistory: [{ status: 'received', at: '2026-11-30T09:30:00.000Z', by: 'contact:c-jansen-admin' }],
+  replies: [], registeredAt: '2026-11-30T09:30:00.000Z', dueAt: '2026-12-01T09:30:00.000Z', respondedAt: null, updatedAt: '2026-11-30T09:30:00.000Z', version: 1,
+}
+
 /** The few records the presenters read, as a store that only reads them. */
 const records = {
   contacts: { get: async (id: string) => [...jansenContacts, peter].find((c) => c.id === id) },
   staff: { get: async (id: string) => staff.find((s) => s.id === id), list: async () => staff },
-  organisations: { list: async () => [jansen, devries] },
+  organisations: { list: async () => [jansen, devries], get: async (id: string) => [jansen, devries].find((o) => o.id === id) },
+  incidents: { get: async (id: string) => [tomsIncident, petersIncident].find((i) => i.id === id) },
   consents: { list: async () => [] },
 } as unknown as Store
 
@@ -99,7 +152,14 @@ const records = {
 export async function replyExamples(deps: Pick<Deps, 'desk' | 'calendar'>) {
   const presenting = { ...deps, store: records, clock: () => EXAMPLE_NOW } as IncidentDeps
   const presented = (incident: Incident) => presentIncident(incident, deps, EXAMPLE_NOW, new Map())
+  // As Marieke Jansen reads them: the code is shown only to the contact who asked (Tom), so to her it is null.
+  const marieke = { kind: 'contact' as const, contact: jansenContacts[0]!, sessionId: '' }
+  const [extraSupportReply, grantReply, backupReply, remoteView] = await presentConsents(presenting, [extraSupport, grant, backup, waitingView], marieke)
   return {
+    complaint: await presentComplaint(presenting, complaint),
+    remoteView: remoteView!, backup: backupReply!, grant: grantReply!, extraSupport: extraSupportReply!,
+    remoteViewPreview: await presentPreview(presenting, waitingView),
+    remoteViewSession: await presentSession(presenting, openView, 'customer'),
     incident: presented(tomsIncident),
     message: lottesAnswer,
     incidentView: await presentIncidentView(presenting, { incident: tomsIncident, allMessages: [lottesAnswer], files: [], audit: [] }, false),

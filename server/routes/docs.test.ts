@@ -11,6 +11,8 @@ import { replyExamples } from '../http/examples.ts'
 import { IncidentReply, MessageReply } from '../present/incident.ts'
 import { IncidentView } from '../present/incident-view.ts'
 import { QueueReply } from '../present/staff.ts'
+import { ComplaintReply } from '../present/complaint.ts'
+import { BackupReply, ExtraSupportReply, GrantReply, RemoteViewPreviewReply, RemoteViewReply, RemoteViewSessionReply } from '../present/consent.ts'
 
 const openStores: { close(): Promise<void> }[] = []
 afterEach(async () => {
@@ -159,7 +161,10 @@ describe('GET /api/openapi.json', () => {
   test('the presenter-made reply examples match their reply schemas and fill every placeholder', async () => {
     const { desk, document } = await setup()
     const examples = await replyExamples(desk.deps)
-    const schemas = { incident: IncidentReply, message: MessageReply, incidentView: IncidentView, queue: QueueReply } satisfies Record<keyof typeof examples, unknown>
+    const schemas = {
+      incident: IncidentReply, message: MessageReply, incidentView: IncidentView, queue: QueueReply, complaint: ComplaintReply, remoteView: RemoteViewReply,
+      remoteViewPreview: RemoteViewPreviewReply, remoteViewSession: RemoteViewSessionReply, backup: BackupReply, grant: GrantReply, extraSupport: ExtraSupportReply,
+    } satisfies Record<keyof typeof examples, unknown>
     for (const [name, schema] of Object.entries(schemas)) expect(schema.safeParse(examples[name as keyof typeof examples]).error, name).toBeUndefined()
     expect(JSON.stringify(document)).not.toContain('x-loket-example')
     expect(replyExample(document, document.paths['/api/staff/queue']!.get!, 200, 'lotte')).toEqual(examples.queue)
