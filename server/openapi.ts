@@ -8,7 +8,7 @@ import { DEFAULT_REPORT_WEEKS, articleTemplate } from './domain/kb-insight-repor
 import { FollowUpInput } from './domain/signals.ts'
 import { MessageInput } from './services/incident-input.ts'
 import { issuesOf, refusal } from './http/describe.ts'
-import { BACKUP_DECISION_NOTE, BACKUP_ID, COMPLAINT_ID, EXTRA_SUPPORT_ID, GRANT_ID, REMOTE_VIEW_CODE, REMOTE_VIEW_ID, backupInput, complaintInput, extraSupportInput, organisationAsAdmin, peopleExample } from './http/examples.ts'
+import { BACKUP_DECISION_NOTE, BACKUP_ID, COMPLAINT_ID, EXTRA_SUPPORT_ID, GRANT_ID, REMOTE_VIEW_CODE, REMOTE_VIEW_ID, backupInput, complaintInput, extraSupportInput, organisationAsAdmin } from './http/examples.ts'
 export { COMPLAINT_ID, extraSupportInput }
 import type { Example, OpenApiDocument, Parameter, Response } from './http/openapi-types.ts'
 import { SESSION_COOKIE } from './middleware/session/index.ts'
@@ -60,9 +60,6 @@ export const ruud = { kind: 'staff', name: 'Ruud de Boer' }
 /** The queue example's tag, as the console sends it back in If-None-Match (quoted). */
 export const QUEUE_ETAG = 'vDLUlI1kiY2IpJOcLagqZE5140H'
 
-export const financeTeam = peopleExample.teams[1]!
-/** Where a call about Tom's incident goes on Monday morning: to Lotte Smit, with the finance team as fallback. */
-export const phoneRouteExample = { route: 'assignee', incident: { number: '100142', status: 'in_progress' }, handler: { name: 'Lotte Smit', extension: '201' }, team: financeTeam, isOpen: true, opensAt: null }
 
 /** The 12 ISO weeks up to the one of Monday 30 November 2026 (2026-W49), oldest first: the weekly series of the examples. */
 const EXAMPLE_WEEKS = Array.from({ length: 12 }, (_, i) => ({ week: `2026-W${38 + i}`, monday: new Date(Date.UTC(2026, 8, 14 + 7 * i)).toISOString().slice(0, 10) }))

@@ -12,6 +12,7 @@ import { presentIncidentView } from '../present/incident-view.ts'
 import { presentContact, presentOrganisation } from '../present/organisation.ts'
 import { presentPeople, presentQueue } from '../present/staff.ts'
 import type { IncidentDeps } from '../services/incident-events.ts'
+import { routeCall } from '../services/phone-routing.ts'
 import type { Store } from '../store/store.ts'
 
 /** Bakkerij Jansen, as in the demo data. */
@@ -141,7 +142,7 @@ const records = {
   contacts: { get: async (id: string) => [...jansenContacts, peter].find((c) => c.id === id) },
   staff: { get: async (id: string) => staff.find((s) => s.id === id), list: async () => staff },
   organisations: { list: async () => [jansen, devries], get: async (id: string) => [jansen, devries].find((o) => o.id === id) },
-  incidents: { get: async (id: string) => [tomsIncident, petersIncident].find((i) => i.id === id) },
+  incidents: { get: async (id: string) => [tomsIncident, petersIncident].find((i) => i.id === id), byNumber: async (n: string) => [tomsIncident, petersIncident].find((i) => i.number === n) },
   consents: { list: async () => [] },
 } as unknown as Store
 
@@ -160,6 +161,11 @@ export async function replyExamples(deps: Pick<Deps, 'desk' | 'calendar'>) {
     remoteView: remoteView!, backup: backupReply!, grant: grantReply!, extraSupport: extraSupportReply!,
     remoteViewPreview: await presentPreview(presenting, waitingView),
     remoteViewSession: await presentSession(presenting, openView, 'customer'),
+    /** Calls about Tom's incident (to Lotte Smit), Peter's (to the finance team) and an unknown number, and about Tom's on Saturday morning. */
+    phoneToAssignee: await routeCall(presenting, tomsIncident.number),
+    phoneToTeam: await routeCall(presenting, petersIncident.number),
+    phoneToGeneral: await routeCall(presenting, '999999'),
+    phoneClosed: await routeCall({ ...presenting, clock: () => new Date('2026-11-28T09:00:00Z') }, tomsIncident.number),
     incident: presented(tomsIncident),
     message: lottesAnswer,
     incidentView: await presentIncidentView(presenting, { incident: tomsIncident, allMessages: [lottesAnswer], files: [], audit: [] }, false),

@@ -12,6 +12,7 @@ import { IncidentReply, MessageReply } from '../present/incident.ts'
 import { IncidentView } from '../present/incident-view.ts'
 import { QueueReply } from '../present/staff.ts'
 import { ComplaintReply } from '../present/complaint.ts'
+import { PhoneRouteReply } from '../present/phone.ts'
 import { BackupReply, ExtraSupportReply, GrantReply, RemoteViewPreviewReply, RemoteViewReply, RemoteViewSessionReply } from '../present/consent.ts'
 
 const openStores: { close(): Promise<void> }[] = []
@@ -164,6 +165,7 @@ describe('GET /api/openapi.json', () => {
     const schemas = {
       incident: IncidentReply, message: MessageReply, incidentView: IncidentView, queue: QueueReply, complaint: ComplaintReply, remoteView: RemoteViewReply,
       remoteViewPreview: RemoteViewPreviewReply, remoteViewSession: RemoteViewSessionReply, backup: BackupReply, grant: GrantReply, extraSupport: ExtraSupportReply,
+      phoneToAssignee: PhoneRouteReply, phoneToTeam: PhoneRouteReply, phoneToGeneral: PhoneRouteReply, phoneClosed: PhoneRouteReply,
     } satisfies Record<keyof typeof examples, unknown>
     for (const [name, schema] of Object.entries(schemas)) expect(schema.safeParse(examples[name as keyof typeof examples]).error, name).toBeUndefined()
     expect(JSON.stringify(document)).not.toContain('x-loket-example')
