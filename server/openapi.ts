@@ -8,7 +8,7 @@ import { DEFAULT_REPORT_WEEKS, articleTemplate } from './domain/kb-insight-repor
 import { FollowUpInput } from './domain/signals.ts'
 import { MessageInput } from './services/incident-input.ts'
 import { issuesOf, refusal } from './http/describe.ts'
-import { BACKUP_DECISION_NOTE, BACKUP_ID, COMPLAINT_ID, EXTRA_SUPPORT_ID, GRANT_ID, REMOTE_VIEW_CODE, REMOTE_VIEW_ID, backupInput, complaintInput, extraSupportInput, organisationAsAdmin } from './http/examples.ts'
+import { BACKUP_DECISION_NOTE, BACKUP_ID, COMPLAINT_ID, EXTRA_SUPPORT_ID, GRANT_ID, REMOTE_VIEW_CODE, REMOTE_VIEW_ID, backupInput, complaintInput, extraSupportInput, followUpInput } from './http/examples.ts'
 export { COMPLAINT_ID, extraSupportInput }
 import type { Example, OpenApiDocument, Parameter, Response } from './http/openapi-types.ts'
 import { SESSION_COOKIE } from './middleware/session/index.ts'
@@ -43,7 +43,6 @@ const portalRegistration = {
   lang: 'en',
 } satisfies z.input<typeof IncidentInput>
 
-export const tom = { kind: 'contact', name: 'Tom Bakker' }
 export const lotte = { kind: 'staff', name: 'Lotte Smit' }
 
 
@@ -55,77 +54,10 @@ export const complaintAnswer = {
 } satisfies z.input<typeof ComplaintChangeInput>
 
 export const marieke = { kind: 'contact', name: 'Marieke Jansen' }
-export const ruud = { kind: 'staff', name: 'Ruud de Boer' }
 
 /** The queue example's tag, as the console sends it back in If-None-Match (quoted). */
 export const QUEUE_ETAG = 'vDLUlI1kiY2IpJOcLagqZE5140H'
 
-
-/** The 12 ISO weeks up to the one of Monday 30 November 2026 (2026-W49), oldest first: the weekly series of the examples. */
-const EXAMPLE_WEEKS = Array.from({ length: 12 }, (_, i) => ({ week: `2026-W${38 + i}`, monday: new Date(Date.UTC(2026, 8, 14 + 7 * i)).toISOString().slice(0, 10) }))
-const weeklyOf = (counts: number[]) => EXAMPLE_WEEKS.map(({ week, monday }, i) => ({ week, startsOn: monday, count: counts[i] ?? 0 }))
-
-/** Customer Care's follow-up for De Vries Installatietechniek. */
-const followUpInput = { kind: 'advisor_visit', date: '2026-12-08', note: 'Adviseur bespreekt de btw-suppletie op locatie met de administratie.' } satisfies z.input<typeof FollowUpInput>
-export const followUpExample = { id: '51f97d1c-b6c2-4ca7-bcb1-29649e3b8480', ...followUpInput, by: ruud, at: '2026-11-30T10:20:00.000Z' }
-
-/**
- * De Vries Installatietechniek as Ruud de Boer (Customer Care) sees it on Monday 30 November 2026 at 10:30:
- * 9 questions and 2 bugs in 30 days (8 registered, 2 reactions, 1 phone call), past the threshold of 8 questions.
- */
-export const devriesSignal = {
-  id: 'org-devries', name: 'De Vries Installatietechniek', isFirstClass: false, isFlagged: true,
-  counts: { total: 11, byKind: { bug: 2, outage: 0, wish: 0, question: 9 }, bySource: { incidents: 8, reactions: 2, phoneContacts: 1 } },
-  crossed: [{ kind: 'question', count: 8, reached: 9 }],
-  weekly: weeklyOf([0, 1, 0, 0, 1, 0, 0, 0, 2, 3, 4, 2]),
-  productAreas: [{ key: 'finance', name: { nl: 'Financiën', en: 'Finance' }, count: 9 }, { key: 'inventory', name: { nl: 'Voorraad en logistiek', en: 'Inventory and logistics' }, count: 2 }],
-  kbQueries: [{ query: 'btw suppletie', count: 5 }, { query: 'digipoort certificaat', count: 2 }],
-  followUps: [followUpExample],
-}
-
-/** Bakkerij Jansen the same morning: Tom's incident, his reaction and Lotte's call in the window, its two earlier incidents before it; no threshold reached. */
-export const jansenSignal = {
-  id: 'org-jansen', name: organisationAsAdmin.organisation.name, isFirstClass: true, isFlagged: false,
-  counts: { total: 3, byKind: { bug: 3, outage: 0, wish: 0, question: 0 }, bySource: { incidents: 1, reactions: 1, phoneContacts: 1 } },
-  crossed: [],
-  weekly: weeklyOf([0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 3]),
-  productAreas: [{ key: 'finance', name: { nl: 'Financiën', en: 'Finance' }, count: 3 }],
-  kbQueries: [{ query: 'btw aangifte fout 500', count: 1 }],
-  followUps: [],
-}
-
-export const hoekstraSignal = {
-  id: 'org-hoekstra', name: 'Hoekstra Logistiek', isFirstClass: false, isFlagged: false,
-  counts: { total: 0, byKind: { bug: 0, outage: 0, wish: 0, question: 0 }, bySource: { incidents: 0, reactions: 0, phoneContacts: 0 } },
-  crossed: [], weekly: weeklyOf([]), productAreas: [], kbQueries: [], followUps: [],
-}
-
-/** The KB insight report's deflection over the example weeks: visits that searched, and those that sent no incident. */
-const deflectionWeeks = EXAMPLE_WEEKS.map(({ week, monday }, i) => {
-  const searching = [31, 28, 35, 40, 37, 29, 33, 41, 38, 36, 30, 12][i]!
-  const deflected = [27, 25, 30, 36, 33, 26, 29, 37, 33, 32, 27, 10][i]!
-  return { week, start: monday, searching, deflected, rate: deflected / searching }
-})
-const searchingVisits = deflectionWeeks.reduce((sum, w) => sum + w.searching, 0)
-const deflectedVisits = deflectionWeeks.reduce((sum, w) => sum + w.deflected, 0)
-
-/** What the KnowledgeBase's readers did over 12 weeks, as Lotte Smit reads it on Monday 30 November 2026 at 10:41. */
-export const insightReportExample = {
-  period: { weeks: DEFAULT_REPORT_WEEKS, from: '2026-09-13T22:00:00.000Z', to: '2026-11-30T09:41:27.512Z', timeZone: 'Europe/Amsterdam' },
-  noResults: {
-    nl: [{ query: 'loonstrook pdf', sessions: 4, lastSeen: '2026-11-30T09:41:00.000Z' }, { query: 'btw suppletie', sessions: 2, lastSeen: '2026-11-26T14:03:00.000Z' }],
-    en: [{ query: 'payslip pdf', sessions: 1, lastSeen: '2026-11-24T08:12:00.000Z' }],
-  },
-  incidentQueries: [
-    { query: 'btw aangifte fout 500', lang: 'nl', sessions: 3, lastSeen: '2026-11-30T08:59:00.000Z' },
-    { query: 'loonstrook pdf', lang: 'nl', sessions: 1, lastSeen: '2026-11-27T15:20:00.000Z' },
-  ],
-  worstArticles: [
-    { article: 'payroll-run', lang: 'nl', helpful: 1, notHelpful: 2, ratio: 1 / 3 },
-    { article: 'vat-return', lang: 'nl', helpful: 5, notHelpful: 4, ratio: 5 / 9 },
-  ],
-  deflection: { searching: searchingVisits, deflected: deflectedVisits, rate: deflectedVisits / searchingVisits, weeks: deflectionWeeks },
-}
 
 /** The article template for the most searched query that found nothing: made by the same function the route uses. */
 export const templateExample = articleTemplate('Loonstrook PDF', 'nl', '2026-11-30', { sessions: 4, weeks: DEFAULT_REPORT_WEEKS })

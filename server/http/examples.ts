@@ -2,17 +2,22 @@
 import type { Deps } from '../deps.ts'
 import type { z } from 'zod'
 import type { ComplaintInput } from '../domain/complaint.ts'
-import type { DeskConfig } from '../domain/desk.ts'
-import type { AccessGrant, Attachment, BackupRequest, Complaint, Contact, ExtraSupportRequest, Incident, Message, Organisation, RemoteView, Staff } from '../domain/records.ts'
+import type { DeskConfig, Language } from '../domain/desk.ts'
+import type { KbInsight } from '../domain/kb-insight.ts'
+import { insightReport } from '../domain/kb-insight-report.ts'
+import type { FollowUpInput } from '../domain/signals.ts'
+import type { AccessGrant, Attachment, BackupRequest, Complaint, Contact, ExtraSupportRequest, FollowUp, Incident, Message, Organisation, RemoteView, Staff } from '../domain/records.ts'
 import { presentAttachment } from '../present/attachment.ts'
 import { presentComplaint } from '../present/complaint.ts'
 import { presentConsents, presentPreview, presentSession } from '../present/consent.ts'
 import { presentIncident } from '../present/incident.ts'
 import { presentIncidentView } from '../present/incident-view.ts'
 import { presentContact, presentOrganisation } from '../present/organisation.ts'
+import { presentFollowUps, presentSignals } from '../present/signals.ts'
 import { presentPeople, presentQueue } from '../present/staff.ts'
 import type { IncidentDeps } from '../services/incident-events.ts'
 import { routeCall } from '../services/phone-routing.ts'
+import { listSignals } from '../services/signals.ts'
 import type { Store } from '../store/store.ts'
 
 /** Bakkerij Jansen, as in the demo data. */
@@ -137,12 +142,37 @@ const complaint: Complaint = {
   replies: [], registeredAt: '2026-11-30T09:30:00.000Z', dueAt: '2026-12-01T09:30:00.000Z', respondedAt: null, updatedAt: '2026-11-30T09:30:00.000Z', version: 1,
 }
 
+/** Hoekstra Logistiek, which has not called on support lately. */
+const hoekstra: Organisation = { id: 'org-hoekstra', name: 'Hoekstra Logistiek', customerNumber: '104502', isFirstClass: false, address: 'Havenweg 8, 3133 KA Vlaardingen', subscriptions: [], invoices: [], projects: [], courses: [] }
+/** De Vries asked eight questions before Peter's over four weeks, the first three after a KB search: flagged for Customer Care. */
+const devriesQuestions: Incident[] = Array.from({ length: 8 }, (_, i) => {
+  const at = new Date(Date.UTC(2026, 10, 3 + 3 * i, 9)).toISOString()
+  return { ...petersIncident, id: `devries-${i + 1}`, number: String(100120 + i), status: 'closed', registeredAt: at, updatedAt: at, statusHistory: [{ status: 'new', at, by: `contact:${peter.id}` }], ...(i < 3 ? { kbQuery: 'btw suppletie' } : {}) }
+})
+/** Customer Care's follow-up for De Vries Installatietechniek. */
+export const followUpInput = { kind: 'advisor_visit', date: '2026-12-08', note: 'Adviseur bespreekt de btw-suppletie op locatie met de administratie.' } satisfies z.input<typeof FollowUpInput>
+const followUp: FollowUp = { id: '51f97d1c-b6c2-4ca7-bcb1-29649e3b8480', organisationId: devries.id, ...followUpInput, by: 'staff:s-ruud', at: '2026-11-30T09:20:00.000Z' }
+
+/** What a few KnowledgeBase visits did: Tom's search that ended in his incident, searches that found nothing, votes. */
+const visit = (n: number, at: string, lang: Language = 'nl') => ({ session: `7c1e9a4b2f6d4e08b3a5c9d17e2f6a4${n}`, source: 'widget' as const, lang, at })
+const kbEvents: KbInsight[] = [
+  { type: 'search', ...visit(0, '2026-11-30T08:58:00.000Z'), query: 'btw aangifte fout 500', results: 2 },
+  { type: 'incident', ...visit(0, '2026-11-30T08:59:00.000Z'), query: 'btw aangifte fout 500' },
+  ...[1, 2, 3, 4].map((n) => ({ type: 'search' as const, ...visit(n, `2026-11-2${3 + n}T10:00:00.000Z`), query: 'loonstrook pdf', results: 0 })),
+  { type: 'search', ...visit(5, '2026-11-24T08:12:00.000Z', 'en'), query: 'payslip pdf', results: 0 },
+  { type: 'vote', article: 'vat-return', lang: 'nl', isHelpful: false, at: '2026-11-30T09:05:00.000Z' },
+  { type: 'vote', article: 'vat-return', lang: 'nl', isHelpful: true, at: '2026-11-27T11:00:00.000Z' },
+  { type: 'vote', article: 'payroll-run', lang: 'nl', isHelpful: false, at: '2026-11-26T14:00:00.000Z' },
+]
+
 /** The few records the presenters read, as a store that only reads them. */
 const records = {
   contacts: { get: async (id: string) => [...jansenContacts, peter].find((c) => c.id === id) },
   staff: { get: async (id: string) => staff.find((s) => s.id === id), list: async () => staff },
-  organisations: { list: async () => [jansen, devries], get: async (id: string) => [jansen, devries].find((o) => o.id === id) },
-  incidents: { get: async (id: string) => [tomsIncident, petersIncident].find((i) => i.id === id), byNumber: async (n: string) => [tomsIncident, petersIncident].find((i) => i.number === n) },
+  organisations: { list: async () => [jansen, devries, hoekstra], get: async (id: string) => [jansen, devries, hoekstra].find((o) => o.id === id) },
+  messages: { listByIncident: async (id: string) => (id === INCIDENT_ID ? [lottesAnswer] : []) },
+  followUps: { listByOrganisation: async (id: string) => (id === devries.id ? [followUp] : []) },
+  incidents: { list: async () => [tomsIncident, petersIncident, ...devriesQuestions], get: async (id: string) => [tomsIncident, petersIncident].find((i) => i.id === id), byNumber: async (n: string) => [tomsIncident, petersIncident].find((i) => i.number === n) },
   consents: { list: async () => [] },
 } as unknown as Store
 
@@ -162,6 +192,10 @@ export async function replyExamples(deps: Pick<Deps, 'desk' | 'calendar'>) {
     remoteViewPreview: await presentPreview(presenting, waitingView),
     remoteViewSession: await presentSession(presenting, openView, 'customer'),
     /** Calls about Tom's incident (to Lotte Smit), Peter's (to the finance team) and an unknown number, and about Tom's on Saturday morning. */
+    signalsFlagged: await presentSignals(presenting, await listSignals(presenting, { isAll: false })),
+    signalsAll: await presentSignals(presenting, await listSignals(presenting, { isAll: true })),
+    followUp: (await presentFollowUps(presenting, [followUp]))[0]!,
+    insightReport: insightReport(kbEvents, { now: EXAMPLE_NOW, timeZone: deps.desk.timeZone }),
     phoneToAssignee: await routeCall(presenting, tomsIncident.number),
     phoneToTeam: await routeCall(presenting, petersIncident.number),
     phoneToGeneral: await routeCall(presenting, '999999'),

@@ -13,6 +13,8 @@ import { IncidentView } from '../present/incident-view.ts'
 import { QueueReply } from '../present/staff.ts'
 import { ComplaintReply } from '../present/complaint.ts'
 import { PhoneRouteReply } from '../present/phone.ts'
+import { FollowUpReply, SignalsReply } from '../present/signals.ts'
+import { InsightReport } from '../present/kb.ts'
 import { BackupReply, ExtraSupportReply, GrantReply, RemoteViewPreviewReply, RemoteViewReply, RemoteViewSessionReply } from '../present/consent.ts'
 
 const openStores: { close(): Promise<void> }[] = []
@@ -165,7 +167,7 @@ describe('GET /api/openapi.json', () => {
     const schemas = {
       incident: IncidentReply, message: MessageReply, incidentView: IncidentView, queue: QueueReply, complaint: ComplaintReply, remoteView: RemoteViewReply,
       remoteViewPreview: RemoteViewPreviewReply, remoteViewSession: RemoteViewSessionReply, backup: BackupReply, grant: GrantReply, extraSupport: ExtraSupportReply,
-      phoneToAssignee: PhoneRouteReply, phoneToTeam: PhoneRouteReply, phoneToGeneral: PhoneRouteReply, phoneClosed: PhoneRouteReply,
+      signalsFlagged: SignalsReply, signalsAll: SignalsReply, followUp: FollowUpReply, insightReport: InsightReport, phoneToAssignee: PhoneRouteReply, phoneToTeam: PhoneRouteReply, phoneToGeneral: PhoneRouteReply, phoneClosed: PhoneRouteReply,
     } satisfies Record<keyof typeof examples, unknown>
     for (const [name, schema] of Object.entries(schemas)) expect(schema.safeParse(examples[name as keyof typeof examples]).error, name).toBeUndefined()
     expect(JSON.stringify(document)).not.toContain('x-loket-example')
