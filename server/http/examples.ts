@@ -160,9 +160,9 @@ const kbEvents: KbInsight[] = [
   { type: 'incident', ...visit(0, '2026-11-30T08:59:00.000Z'), query: 'btw aangifte fout 500' },
   ...[1, 2, 3, 4].map((n) => ({ type: 'search' as const, ...visit(n, `2026-11-2${3 + n}T10:00:00.000Z`), query: 'loonstrook pdf', results: 0 })),
   { type: 'search', ...visit(5, '2026-11-24T08:12:00.000Z', 'en'), query: 'payslip pdf', results: 0 },
+  // Three votes or more put an article in the report: the payroll run helped one reader in three.
+  ...[false, true, false, false, true].map((isHelpful, i) => ({ type: 'vote' as const, article: i < 3 ? 'payroll-run' : 'vat-return', lang: 'nl' as const, isHelpful, at: `2026-11-2${4 + i}T14:00:00.000Z` })),
   { type: 'vote', article: 'vat-return', lang: 'nl', isHelpful: false, at: '2026-11-30T09:05:00.000Z' },
-  { type: 'vote', article: 'vat-return', lang: 'nl', isHelpful: true, at: '2026-11-27T11:00:00.000Z' },
-  { type: 'vote', article: 'payroll-run', lang: 'nl', isHelpful: false, at: '2026-11-26T14:00:00.000Z' },
 ]
 
 /** The few records the presenters read, as a store that only reads them. */
