@@ -15,6 +15,7 @@ import { presentIncidentView } from '../present/incident-view.ts'
 import { presentContact, presentOrganisation } from '../present/organisation.ts'
 import { presentFollowUps, presentSignals } from '../present/signals.ts'
 import { presentPeople, presentQueue } from '../present/staff.ts'
+import { presentMe, presentStaffSignedIn } from '../present/viewer.ts'
 import type { IncidentDeps } from '../services/incident-events.ts'
 import { routeCall } from '../services/phone-routing.ts'
 import { listSignals } from '../services/signals.ts'
@@ -64,6 +65,10 @@ export const organisationAsEmployee = presentOrganisation(jansen, 'brief')
 export const contactsExample = jansenContacts.map(presentContact)
 /** The demo staff and desk.yaml's teams, as the console's pickers get them. */
 export const peopleExample = presentPeople({ people: staff, teams })
+/** Tom Bakker and Lotte Smit, signed in. */
+export const meAsContact = presentMe({ kind: 'contact', contact: jansenContacts[2]!, sessionId: '' })
+export const meAsStaff = presentMe({ kind: 'staff', staff: staff[0]!, sessionId: '' })
+export const lotteSignedIn = presentStaffSignedIn(staff[0]!)
 /** Tom's screenshot, as the API shows it. */
 export const attachmentExample = presentAttachment(screenshot)
 
