@@ -21,11 +21,7 @@ const listOf = (name: string, description: string, values: readonly string[]) =>
 
 export const REGISTER: RouteDescription = {
   operationId: 'registerIncident', tags: ['Incidents'], summary: 'Register an incident',
-  description: `From the widget or the portal; support sets the priority at triage, desk.yaml's routing the team.
-
-Anonymous (the widget): always 202 \`check_email\`. An authorised contact gets a confirmation link, valid ${CONFIRM_HOURS} hours, and nothing is registered until it is confirmed; any other address an e-mail saying the organisation's admin must authorise it. At most one confirmation e-mail per address per 10 minutes (429).
-
-Signed in as a contact (the portal): registered at once, 201. The session decides who filed it; staff are treated as anonymous.`,
+  description: `Anonymous (the widget): always 202 \`check_email\`, registered only once the e-mailed link (valid ${CONFIRM_HOURS} hours) is confirmed. Signed in as a contact (the portal): registered at once, 201.`,
   security: SESSION_OPTIONAL,
   requestExamples: { widget: REQUEST_EXAMPLES.widgetRegistration, portal: REQUEST_EXAMPLES.portalRegistration },
   responses: {

@@ -1,7 +1,7 @@
 /** Signals for Customer Care: organisations that contact support often, and the follow-ups recorded for them. */
 import { Hono, type MiddlewareHandler } from 'hono'
 import { z } from 'zod'
-import { FollowUpInput, SERIES_WEEKS, TOP_SIZE } from '../domain/signals.ts'
+import { FollowUpInput } from '../domain/signals.ts'
 import type { Deps } from '../deps.ts'
 import { describe, errorExample, errorReply, issuesOf, jsonReply, type RouteDescription } from '../http/describe.ts'
 import { MESSAGES, apiError } from '../http/errors.ts'
@@ -23,9 +23,7 @@ const customerCareOnly: MiddlewareHandler<StaffEnv> = async (c, next) => {
 
 const LIST: RouteDescription = {
   operationId: 'listSignals', tags: ['Signals'], summary: 'Organisations that contact support often, with their follow-ups (Customer Care)',
-  description: `Customer Care and admins only; an agent gets 403 \`role_not_allowed\`. A contact moment is an incident registered, a customer's reaction (a public message from a contact) or a phone call support logged, on an incident of any age; each counts as the kind of its incident. An organisation is flagged while the last \`windowDays\` days (desk.yaml's \`signals.windowDays\`, 30 as shipped) hold at least a threshold's count of moments, of one kind or of any kind (\`signals.thresholds\`: 8 questions or 20 in all, as shipped). It is computed afresh on every request, so a flag drops off by itself once the window holds fewer.
-
-By default only the flagged organisations; \`all=1\` lists every organisation. Flagged ones come first, then the most contact moments in the window, then by name. Each comes with its counts and the thresholds it reaches, its weekly series (${SERIES_WEEKS} ISO weeks, Monday to Sunday in the desk's time zone: it looks back beyond the window), its top ${TOP_SIZE} product areas and KB searches in the window, and the follow-ups recorded for it, newest first.`,
+  description: 'Customer Care and admins only: organisations whose contact moments (incidents, customer reactions, logged calls) in the last `windowDays` days reach a threshold of desk.yaml, computed afresh; `all=1` lists every organisation, flagged ones first.',
   security: [{ cookieAuth: [] }],
   parameters: [{ name: 'all', in: 'query', description: '`1` to list every organisation, the flagged ones first; anything else: the flagged ones only.', schema: { type: 'string', enum: ['1'] }, example: '1' }],
   responses: {
