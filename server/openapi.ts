@@ -66,7 +66,6 @@ export const templateExample = articleTemplate('Loonstrook PDF', 'nl', '2026-11-
 export const REMOTE_VIEW_TOKEN = 'Xq8vR2mT5kLw9pZc3nJh7bYd1fGs4aUe6oKi0tVxNyQ'
 
 export const offerData = JSON.stringify({ description: { type: 'offer', sdp: 'v=0\r\no=- 4611731400430051336 2 IN IP4 127.0.0.1\r\n…' } })
-const candidateData = JSON.stringify({ candidate: { candidate: 'candidate:1 1 udp 2122260223 192.168.1.23 54400 typ host', sdpMid: '0', sdpMLineIndex: 0 } })
 export const answerSignal = { seq: 2, from: 'staff', type: 'answer', data: JSON.stringify({ offer: 1, description: { type: 'answer', sdp: 'v=0\r\no=- 8132620964227408542 2 IN IP4 127.0.0.1\r\n…' } }), at: '2026-11-30T09:23:03.000Z' }
 
 /** The moment the GET /api/desk example shows: Monday 30 November 2026, 10:00 in Amsterdam. */
@@ -93,14 +92,10 @@ export const REQUEST_EXAMPLES = {
   complaintAnswer: { summary: 'Customer care answers and takes it up', value: complaintAnswer },
   phoneOutbound: { summary: 'Lotte Smit rang Tom Bakker back', value: { direction: 'outbound', summary: 'Tom Bakker teruggebeld: Digipoort meldt zelf een storing. Hij dient de aangifte vanmiddag opnieuw in en belt als het weer misgaat.' } },
   followUp: { summary: 'Customer Care sends an advisor to De Vries Installatietechniek', value: followUpInput },
-  followUpCourse: { summary: 'A course, booked for January', value: { kind: 'course', date: '2027-01-12', note: 'Twee medewerkers volgen de cursus Btw en Digipoort in Zwolle.' } },
   remoteViewCode: { summary: 'The six digits Tom Bakker got by e-mail and in the portal', value: { code: REMOTE_VIEW_CODE } },
-  remoteViewCodeSpaced: { summary: 'As read aloud, with a space: spaces are ignored', value: { code: '482 913' } },
   offerSignal: { summary: 'The customer\'s browser offers its screen', value: { type: 'offer', data: offerData } },
-  candidateSignal: { summary: 'A network path it found', value: { type: 'candidate', data: candidateData } },
   backupRequest: { summary: 'Lotte Smit asks for a backup to reproduce the VAT error', value: backupInput },
   approve: { summary: 'Marieke Jansen approves, with a note', value: { decision: 'approve', note: BACKUP_DECISION_NOTE, version: 1 } },
-  decline: { summary: 'Declined, without a note', value: { decision: 'decline', version: 1 } },
   backupReceived: { summary: 'The version the caller saw', value: { version: 2 } },
   grant: { summary: 'Marieke Jansen lets support in as a functional user until Friday 18:00', value: { level: 'functional_user', endsAt: '2026-12-04T18:00:00+01:00' } },
   revokeGrant: { summary: 'The version the admin saw', value: { version: 1 } },

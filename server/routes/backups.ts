@@ -23,7 +23,7 @@ const DECIDE: RouteDescription = {
   operationId: 'decideBackup', tags: ['Consent'], summary: 'Approve or decline a backup request (the organisation\'s admin)',
   description: 'The admin of the organisation, in the portal, against the `version` they saw (409 `version_conflict` with `current` if a colleague was first). Only a requested backup is decided (409 `move_refused`). On the timeline as `backup.approved` or `backup.declined`, with the note in the audit log.',
   security: SECURITY, parameters: PARAMETERS,
-  requestExamples: { approve: REQUEST_EXAMPLES.approve, decline: REQUEST_EXAMPLES.decline },
+  requestExamples: { approve: REQUEST_EXAMPLES.approve },
   responses: {
     200: jsonReply('Decided.', Reply, { approved: { value: { backup: named('backup') } } }),
     401: sharedReply('SignInRequired'),

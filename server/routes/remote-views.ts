@@ -40,7 +40,7 @@ const Session = z.object({ session: RemoteViewSessionReply })
 const LOOKUP: RouteDescription = {
   operationId: 'lookUpRemoteViewCode', tags: ['Consent'], summary: 'What a code opens: who looks along, for which incident (public)',
   description: `The public page's first step, before consent: anonymous, nothing changes and the code stays usable. A wrong code counts against the caller's address: after ${REMOTE_VIEW_WRONG_TRIES} wrong codes in ${REMOTE_VIEW_TRY_WINDOW_MINUTES} minutes every try is 429 \`too_many_wrong_codes\` with \`Retry-After\`, also with a right code, until the window passes. A used or expired code is 410 and does not count as wrong.`,
-  requestExamples: { code: REQUEST_EXAMPLES.remoteViewCode, spaced: REQUEST_EXAMPLES.remoteViewCodeSpaced },
+  requestExamples: { code: REQUEST_EXAMPLES.remoteViewCode },
   responses: {
     200: jsonReply('The session the code opens, to show before asking for consent.', z.object({ remoteView: RemoteViewPreviewReply }), { found: { value: { remoteView: named('remoteViewPreview') } } }),
     400: errorReply('Not six digits.', { code: { summary: 'Five digits', value: errorExample('invalid_input', 'invalidInput', issuesOf(RemoteViewCodeInput, { code: '48291' })) } }),
@@ -112,7 +112,7 @@ const SEND_SIGNAL: RouteDescription = {
   operationId: 'sendRemoteViewSignal', tags: ['Consent'], summary: 'Send a WebRTC handshake message to the other side',
   description: `Only while the session is open (409 \`remote_view_not_open\` before consent and after the end). A session keeps at most ${REMOTE_VIEW_MAX_SIGNALS} messages (409 \`too_many_signals\`): start a new one. Two sides sending at once are both kept, in order.`,
   security: SIDES, parameters: PARAMETERS,
-  requestExamples: { offer: REQUEST_EXAMPLES.offerSignal, candidate: REQUEST_EXAMPLES.candidateSignal },
+  requestExamples: { offer: REQUEST_EXAMPLES.offerSignal },
   responses: {
     201: jsonReply('Kept, with its `seq`.', z.object({ signal: RemoteViewSignalReply }), { offer: { value: { signal: { seq: 1, from: 'customer', type: 'offer', data: offerData, at: '2026-11-30T09:23:01.000Z' } } } }),
     400: errorReply('Not valid.', { type: { summary: 'An unknown type', value: errorExample('invalid_input', 'invalidInput', issuesOf(RemoteViewSignalInput, { type: 'hello', data: '{}' })) } }),

@@ -43,7 +43,7 @@ const ADD_FOLLOW_UP: RouteDescription = {
   description: 'Customer Care and admins only; an agent gets 403 `role_not_allowed`. Records what was done or agreed about an organisation that contacts support often: a course, a visit by an advisor or by a consultant, on a day past or to come, with a note. It is listed with the organisation in the signals, newest first, with who recorded it, and written to the audit log. Nothing is mailed. Any organisation may get one, flagged or not; the body is checked before the organisation, so an invalid body gets 400 first.',
   security: [{ cookieAuth: [] }],
   parameters: [{ $ref: '#/components/parameters/OrganisationId' }],
-  requestExamples: { advisorVisit: REQUEST_EXAMPLES.followUp, course: REQUEST_EXAMPLES.followUpCourse },
+  requestExamples: { advisorVisit: REQUEST_EXAMPLES.followUp },
   responses: {
     201: jsonReply('Recorded.', z.object({ followUp: FollowUpReply }), { recorded: { summary: 'Ruud de Boer sends an advisor', value: { followUp: named('followUp') } } }),
     400: errorReply('Not valid, or not JSON; nothing is recorded.', {
