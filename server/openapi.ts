@@ -1,4 +1,4 @@
-/** The OpenAPI document's hand-written part: its intro, tags and examples; the routes describe their operations, http/document.ts puts it together. */
+/** The OpenAPI document's hand-written part: its intro, tags, shared replies and request examples; the routes describe their operations, http/examples.ts makes the reply examples, http/document.ts puts it together. */
 import { z } from 'zod'
 import { MAX_ATTACHMENT_BYTES } from './domain/attachment.ts'
 import { ComplaintChangeInput, ComplaintInput } from './domain/complaint.ts'
@@ -9,9 +9,10 @@ import { FollowUpInput } from './domain/signals.ts'
 import { MessageInput } from './services/incident-input.ts'
 import { issuesOf, refusal } from './http/describe.ts'
 import { BACKUP_DECISION_NOTE, BACKUP_ID, COMPLAINT_ID, EXTRA_SUPPORT_ID, GRANT_ID, REMOTE_VIEW_CODE, REMOTE_VIEW_ID, backupInput, complaintInput, extraSupportInput, followUpInput } from './http/examples.ts'
-export { COMPLAINT_ID, extraSupportInput }
 import type { Example, OpenApiDocument, Parameter, Response } from './http/openapi-types.ts'
 import { SESSION_COOKIE } from './middleware/session/index.ts'
+
+export { COMPLAINT_ID, extraSupportInput }
 
 export * from './http/openapi-types.ts'
 
@@ -45,8 +46,6 @@ const portalRegistration = {
 
 export const lotte = { kind: 'staff', name: 'Lotte Smit' }
 
-
-
 export const complaintAnswer = {
   version: 1,
   status: 'in_progress',
@@ -58,13 +57,13 @@ export const marieke = { kind: 'contact', name: 'Marieke Jansen' }
 /** The queue example's tag, as the console sends it back in If-None-Match (quoted). */
 export const QUEUE_ETAG = 'vDLUlI1kiY2IpJOcLagqZE5140H'
 
-
 /** The article template for the most searched query that found nothing: made by the same function the route uses. */
 export const templateExample = articleTemplate('Loonstrook PDF', 'nl', '2026-11-30', { sessions: 4, weeks: DEFAULT_REPORT_WEEKS })
 
-// Consented access: Lotte Smit looks along with Tom Bakker on Monday 30 November 2026; Marieke Jansen, the admin, decides for the bakery.
+/** The token the customer's page gets when it consents to a remote-view session. */
 export const REMOTE_VIEW_TOKEN = 'Xq8vR2mT5kLw9pZc3nJh7bYd1fGs4aUe6oKi0tVxNyQ'
 
+/** The WebRTC handshake: the customer's offer and the employee's answer. */
 export const offerData = JSON.stringify({ description: { type: 'offer', sdp: 'v=0\r\no=- 4611731400430051336 2 IN IP4 127.0.0.1\r\n…' } })
 export const answerSignal = { seq: 2, from: 'staff', type: 'answer', data: JSON.stringify({ offer: 1, description: { type: 'answer', sdp: 'v=0\r\no=- 8132620964227408542 2 IN IP4 127.0.0.1\r\n…' } }), at: '2026-11-30T09:23:03.000Z' }
 
