@@ -80,7 +80,7 @@ const INCIDENT_ID = '3f6c2a9e-8b1d-4c57-9a0e-2d4b7e51c8a3'
 const tomsIncident: Incident = {
   id: INCIDENT_ID, number: '100142', organisationId: jansen.id, contactId: 'c-jansen-emp', kind: 'bug', productArea: 'finance',
   subject: 'Btw-aangifte Q3 geeft fout 500 bij indienen',
-  description: 'Bij het indienen van de btw-aangifte over het derde kwartaal via Digipoort krijg ik fout 500. Vorige maand lukte het nog wel; het certificaat is niet verlopen.',
+  description: 'Bij het indienen van de btw-aangifte over het derde kwartaal via Digipoort krijg ik fout 500. Vorige maand lukte het nog wel; het certificaat is niet veranderd.',
   kbQuery: 'btw aangifte fout 500', kbArticles: ['vat-return'], lang: 'nl', status: 'in_progress', priority: 2, team: 'finance', assigneeId: 's-lotte',
   registeredAt: '2026-11-30T09:00:00.000Z',
   statusHistory: [{ status: 'new', at: '2026-11-30T09:00:00.000Z', by: 'contact:c-jansen-emp' }, { status: 'in_progress', at: '2026-11-30T09:12:00.000Z', by: 'staff:s-lotte' }],
