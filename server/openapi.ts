@@ -1,4 +1,4 @@
-/** The OpenAPI document's hand-written part: its intro, tags and examples; the routes describe their operations, http/document.ts puts it together. */
+/** The OpenAPI document's hand-written part: its intro, tags, shared replies and request examples; the routes describe their operations, http/examples.ts makes the reply examples, http/document.ts puts it together. */
 import { z } from 'zod'
 import { MAX_ATTACHMENT_BYTES } from './domain/attachment.ts'
 import { ComplaintChangeInput, ComplaintInput } from './domain/complaint.ts'
@@ -8,9 +8,11 @@ import { DEFAULT_REPORT_WEEKS, articleTemplate } from './domain/kb-insight-repor
 import { FollowUpInput } from './domain/signals.ts'
 import { MessageInput } from './services/incident-input.ts'
 import { issuesOf, refusal } from './http/describe.ts'
-import { organisationAsAdmin, peopleExample } from './http/examples.ts'
+import { BACKUP_DECISION_NOTE, BACKUP_ID, COMPLAINT_ID, EXTRA_SUPPORT_ID, GRANT_ID, REMOTE_VIEW_CODE, REMOTE_VIEW_ID, backupInput, complaintInput, extraSupportInput, followUpInput } from './http/examples.ts'
 import type { Example, OpenApiDocument, Parameter, Response } from './http/openapi-types.ts'
 import { SESSION_COOKIE } from './middleware/session/index.ts'
+
+export { COMPLAINT_ID, extraSupportInput }
 
 export * from './http/openapi-types.ts'
 
@@ -42,60 +44,7 @@ const portalRegistration = {
   lang: 'en',
 } satisfies z.input<typeof IncidentInput>
 
-export const incidentExample = {
-  id: INCIDENT_ID,
-  number: '100142',
-  organisationId: 'org-jansen',
-  contactId: 'c-jansen-emp',
-  kind: 'bug',
-  productArea: 'finance',
-  subject: widgetRegistration.subject,
-  description: widgetRegistration.description,
-  kbQuery: widgetRegistration.kbQuery,
-  kbArticles: widgetRegistration.kbArticles,
-  lang: 'nl',
-  status: 'in_progress',
-  priority: 2,
-  team: 'finance',
-  assigneeId: 's-lotte',
-  registeredAt: '2026-11-30T09:00:00.000Z',
-  statusHistory: [
-    { status: 'new', at: '2026-11-30T09:00:00.000Z', by: 'contact:c-jansen-emp' },
-    { status: 'in_progress', at: '2026-11-30T09:12:00.000Z', by: 'staff:s-lotte' },
-  ],
-  updatedAt: '2026-11-30T09:12:00.000Z',
-  version: 2,
-  sla: { dueAt: '2026-12-01T09:00:00.000Z', remainingBusinessMinutes: 498, isBreached: false, isPaused: false },
-}
-
-export const messageExample = {
-  id: '9b2e4f71-5c3a-4d8e-b6f0-1a7c9e3d5b24',
-  incidentId: INCIDENT_ID,
-  visibility: 'public',
-  author: 'staff:s-lotte',
-  text: 'Goedemorgen Tom, Digipoort weigert de aangifte omdat het PKIoverheid-certificaat op 28 november is vernieuwd. Wilt u het nieuwe certificaat opnieuw koppelen onder Financiën › Instellingen › Digipoort?',
-  attachmentIds: [],
-  at: '2026-11-30T09:40:00.000Z',
-}
-
-export const tom = { kind: 'contact', name: 'Tom Bakker' }
 export const lotte = { kind: 'staff', name: 'Lotte Smit' }
-
-/** The incident's timeline as Tom sees it. */
-export const timelineExample = [
-  { type: 'status', at: '2026-11-30T09:00:00.000Z', status: 'new', by: tom },
-  { type: 'status', at: '2026-11-30T09:12:00.000Z', status: 'in_progress', by: lotte },
-  { type: 'message', at: messageExample.at, id: messageExample.id, visibility: 'public', text: messageExample.text, by: lotte, attachments: [] },
-]
-
-export const COMPLAINT_ID = 'b84d2f6a-1c9e-4a37-8f50-6e2d9c1b7a45'
-
-const complaintInput = {
-  kind: 'complaint',
-  subject: 'Btw-aangifte Q3 nog steeds niet opgelost',
-  text: 'Incident 100142 staat sinds maandag open en de btw-aangifte moet deze week de deur uit. Als First Class-klant verwachten wij dat hier vaart achter wordt gezet.',
-  incidentNumber: '100142',
-} satisfies z.input<typeof ComplaintInput>
 
 export const complaintAnswer = {
   version: 1,
@@ -104,168 +53,19 @@ export const complaintAnswer = {
 } satisfies z.input<typeof ComplaintChangeInput>
 
 export const marieke = { kind: 'contact', name: 'Marieke Jansen' }
-export const ruud = { kind: 'staff', name: 'Ruud de Boer' }
-
-/** Marieke's complaint as it was filed: the target is one working day later. */
-export const complaintFiledExample = {
-  id: COMPLAINT_ID,
-  number: 'K10001',
-  organisationId: 'org-jansen',
-  kind: complaintInput.kind,
-  subject: complaintInput.subject,
-  text: complaintInput.text,
-  lang: 'nl',
-  status: 'received',
-  registeredAt: '2026-12-01T09:00:00.000Z',
-  dueAt: '2026-12-02T09:00:00.000Z',
-  respondedAt: null,
-  updatedAt: '2026-12-01T09:00:00.000Z',
-  version: 1,
-  contact: { id: 'c-jansen-admin', name: 'Marieke Jansen' },
-  incident: { id: INCIDENT_ID, number: '100142', subject: widgetRegistration.subject },
-  statusHistory: [{ status: 'received', at: '2026-12-01T09:00:00.000Z', by: marieke }],
-  replies: [] as { at: string; text: string; by: typeof ruud }[],
-  isBreached: false,
-}
 
 /** The queue example's tag, as the console sends it back in If-None-Match (quoted). */
 export const QUEUE_ETAG = 'vDLUlI1kiY2IpJOcLagqZE5140H'
 
-/** Tom's incident as a row of Lotte Smit's queue: no description, status history or KB articles; names beside the ids. */
-const { description: _description, statusHistory: _statusHistory, kbArticles: _kbArticles, ...incidentRowFields } = incidentExample
-export const queueExample = {
-  asOf: '2026-11-30T09:12:00.000Z',
-  teams: ['first-line', 'finance'],
-  incidents: [
-    {
-      id: 'de5c5729-c9c9-4544-a66f-a81d351e6a81', number: '100144', organisationId: 'org-devries', contactId: 'c-devries-admin', kind: 'question', productArea: 'finance',
-      subject: 'Suppletie btw indienen via Digipoort', lang: 'nl', status: 'new', priority: null, team: 'finance', assigneeId: null,
-      registeredAt: '2026-11-30T09:06:00.000Z', updatedAt: '2026-11-30T09:06:00.000Z', version: 1,
-      sla: { dueAt: null, remainingBusinessMinutes: null, isBreached: false, isPaused: false },
-      organisation: { id: 'org-devries', name: 'De Vries Installatietechniek', isFirstClass: false }, contactName: 'Peter de Vries', assigneeName: null,
-    },
-    {
-      ...incidentRowFields,
-      organisation: { id: 'org-jansen', name: organisationAsAdmin.organisation.name, isFirstClass: true }, contactName: 'Tom Bakker', assigneeName: 'Lotte Smit',
-    },
-  ],
-}
-
-export const financeTeam = peopleExample.teams[1]!
-/** Where a call about Tom's incident goes on Monday morning: to Lotte Smit, with the finance team as fallback. */
-export const phoneRouteExample = { route: 'assignee', incident: { number: '100142', status: 'in_progress' }, handler: { name: 'Lotte Smit', extension: '201' }, team: financeTeam, isOpen: true, opensAt: null }
-
-/** The 12 ISO weeks up to the one of Monday 30 November 2026 (2026-W49), oldest first: the weekly series of the examples. */
-const EXAMPLE_WEEKS = Array.from({ length: 12 }, (_, i) => ({ week: `2026-W${38 + i}`, monday: new Date(Date.UTC(2026, 8, 14 + 7 * i)).toISOString().slice(0, 10) }))
-const weeklyOf = (counts: number[]) => EXAMPLE_WEEKS.map(({ week, monday }, i) => ({ week, startsOn: monday, count: counts[i] ?? 0 }))
-
-/** Customer Care's follow-up for De Vries Installatietechniek. */
-const followUpInput = { kind: 'advisor_visit', date: '2026-12-08', note: 'Adviseur bespreekt de btw-suppletie op locatie met de administratie.' } satisfies z.input<typeof FollowUpInput>
-export const followUpExample = { id: '51f97d1c-b6c2-4ca7-bcb1-29649e3b8480', ...followUpInput, by: ruud, at: '2026-11-30T10:20:00.000Z' }
-
-/**
- * De Vries Installatietechniek as Ruud de Boer (Customer Care) sees it on Monday 30 November 2026 at 10:30:
- * 9 questions and 2 bugs in 30 days (8 registered, 2 reactions, 1 phone call), past the threshold of 8 questions.
- */
-export const devriesSignal = {
-  id: 'org-devries', name: 'De Vries Installatietechniek', isFirstClass: false, isFlagged: true,
-  counts: { total: 11, byKind: { bug: 2, outage: 0, wish: 0, question: 9 }, bySource: { incidents: 8, reactions: 2, phoneContacts: 1 } },
-  crossed: [{ kind: 'question', count: 8, reached: 9 }],
-  weekly: weeklyOf([0, 1, 0, 0, 1, 0, 0, 0, 2, 3, 4, 2]),
-  productAreas: [{ key: 'finance', name: { nl: 'Financiën', en: 'Finance' }, count: 9 }, { key: 'inventory', name: { nl: 'Voorraad en logistiek', en: 'Inventory and logistics' }, count: 2 }],
-  kbQueries: [{ query: 'btw suppletie', count: 5 }, { query: 'digipoort certificaat', count: 2 }],
-  followUps: [followUpExample],
-}
-
-/** Bakkerij Jansen the same morning: Tom's incident, his reaction and Lotte's call in the window, its two earlier incidents before it; no threshold reached. */
-export const jansenSignal = {
-  id: 'org-jansen', name: organisationAsAdmin.organisation.name, isFirstClass: true, isFlagged: false,
-  counts: { total: 3, byKind: { bug: 3, outage: 0, wish: 0, question: 0 }, bySource: { incidents: 1, reactions: 1, phoneContacts: 1 } },
-  crossed: [],
-  weekly: weeklyOf([0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 3]),
-  productAreas: [{ key: 'finance', name: { nl: 'Financiën', en: 'Finance' }, count: 3 }],
-  kbQueries: [{ query: 'btw aangifte fout 500', count: 1 }],
-  followUps: [],
-}
-
-export const hoekstraSignal = {
-  id: 'org-hoekstra', name: 'Hoekstra Logistiek', isFirstClass: false, isFlagged: false,
-  counts: { total: 0, byKind: { bug: 0, outage: 0, wish: 0, question: 0 }, bySource: { incidents: 0, reactions: 0, phoneContacts: 0 } },
-  crossed: [], weekly: weeklyOf([]), productAreas: [], kbQueries: [], followUps: [],
-}
-
-/** The KB insight report's deflection over the example weeks: visits that searched, and those that sent no incident. */
-const deflectionWeeks = EXAMPLE_WEEKS.map(({ week, monday }, i) => {
-  const searching = [31, 28, 35, 40, 37, 29, 33, 41, 38, 36, 30, 12][i]!
-  const deflected = [27, 25, 30, 36, 33, 26, 29, 37, 33, 32, 27, 10][i]!
-  return { week, start: monday, searching, deflected, rate: deflected / searching }
-})
-const searchingVisits = deflectionWeeks.reduce((sum, w) => sum + w.searching, 0)
-const deflectedVisits = deflectionWeeks.reduce((sum, w) => sum + w.deflected, 0)
-
-/** What the KnowledgeBase's readers did over 12 weeks, as Lotte Smit reads it on Monday 30 November 2026 at 10:41. */
-export const insightReportExample = {
-  period: { weeks: DEFAULT_REPORT_WEEKS, from: '2026-09-13T22:00:00.000Z', to: '2026-11-30T09:41:27.512Z', timeZone: 'Europe/Amsterdam' },
-  noResults: {
-    nl: [{ query: 'loonstrook pdf', sessions: 4, lastSeen: '2026-11-30T09:41:00.000Z' }, { query: 'btw suppletie', sessions: 2, lastSeen: '2026-11-26T14:03:00.000Z' }],
-    en: [{ query: 'payslip pdf', sessions: 1, lastSeen: '2026-11-24T08:12:00.000Z' }],
-  },
-  incidentQueries: [
-    { query: 'btw aangifte fout 500', lang: 'nl', sessions: 3, lastSeen: '2026-11-30T08:59:00.000Z' },
-    { query: 'loonstrook pdf', lang: 'nl', sessions: 1, lastSeen: '2026-11-27T15:20:00.000Z' },
-  ],
-  worstArticles: [
-    { article: 'payroll-run', lang: 'nl', helpful: 1, notHelpful: 2, ratio: 1 / 3 },
-    { article: 'vat-return', lang: 'nl', helpful: 5, notHelpful: 4, ratio: 5 / 9 },
-  ],
-  deflection: { searching: searchingVisits, deflected: deflectedVisits, rate: deflectedVisits / searchingVisits, weeks: deflectionWeeks },
-}
-
 /** The article template for the most searched query that found nothing: made by the same function the route uses. */
 export const templateExample = articleTemplate('Loonstrook PDF', 'nl', '2026-11-30', { sessions: 4, weeks: DEFAULT_REPORT_WEEKS })
 
-// Consented access: Lotte Smit looks along with Tom Bakker on Monday 30 November 2026; Marieke Jansen, the admin, decides for the bakery.
-const REMOTE_VIEW_ID = '9d2e4f71-3a6b-4c80-b5e9-1f7a2c6d8e04'
-const BACKUP_ID = 'c5a81e3f-7d24-4b96-a0c1-8e6f2b9d4a37'
-const GRANT_ID = '2b7f9c4e-6a13-4d58-9e21-5c8a0f3b7d62'
-const EXTRA_SUPPORT_ID = 'f4c6a2d8-1e9b-4f73-8a05-3d7b9e1c5f28'
-const REMOTE_VIEW_CODE = '482913'
+/** The token the customer's page gets when it consents to a remote-view session. */
 export const REMOTE_VIEW_TOKEN = 'Xq8vR2mT5kLw9pZc3nJh7bYd1fGs4aUe6oKi0tVxNyQ'
-const incidentBrief = { id: INCIDENT_ID, number: '100142', subject: widgetRegistration.subject, status: 'in_progress' }
-const jansenBrief = { id: 'org-jansen', name: 'Bakkerij Jansen B.V.' }
 
-export const remoteViewExample = {
-  id: REMOTE_VIEW_ID, kind: 'remote_view', organisation: jansenBrief, createdAt: '2026-11-30T09:20:00.000Z', updatedAt: '2026-11-30T09:20:00.000Z', version: 1,
-  incident: incidentBrief, staff: lotte, contact: tom, state: 'waiting', codeExpiresAt: '2026-11-30T09:30:00.000Z', consentedAt: null, endedAt: null, endedBy: null, code: null,
-}
-export const remoteViewPreviewExample = {
-  id: REMOTE_VIEW_ID, staff: { name: 'Lotte Smit' }, organisation: { name: jansenBrief.name }, incident: { number: incidentBrief.number, subject: incidentBrief.subject },
-  codeExpiresAt: remoteViewExample.codeExpiresAt,
-}
-export const remoteViewSessionExample = { ...remoteViewPreviewExample, state: 'open', side: 'customer', consentedAt: '2026-11-30T09:23:00.000Z', endedAt: null, endedBy: null, lastSignal: 0 }
+/** The WebRTC handshake: the customer's offer and the employee's answer. */
 export const offerData = JSON.stringify({ description: { type: 'offer', sdp: 'v=0\r\no=- 4611731400430051336 2 IN IP4 127.0.0.1\r\n…' } })
-const candidateData = JSON.stringify({ candidate: { candidate: 'candidate:1 1 udp 2122260223 192.168.1.23 54400 typ host', sdpMid: '0', sdpMLineIndex: 0 } })
 export const answerSignal = { seq: 2, from: 'staff', type: 'answer', data: JSON.stringify({ offer: 1, description: { type: 'answer', sdp: 'v=0\r\no=- 8132620964227408542 2 IN IP4 127.0.0.1\r\n…' } }), at: '2026-11-30T09:23:03.000Z' }
-
-const backupInput = { reason: 'De btw-aangifte over Q3 faalt alleen in deze administratie; we willen de fout met uw gegevens nabootsen op een testomgeving.' }
-export const backupExample = {
-  id: BACKUP_ID, kind: 'backup', organisation: jansenBrief, createdAt: '2026-11-30T09:40:00.000Z', updatedAt: '2026-11-30T10:05:00.000Z', version: 2,
-  incident: incidentBrief, status: 'approved', reason: backupInput.reason, requestedBy: lotte, decidedBy: marieke, decidedAt: '2026-11-30T10:05:00.000Z',
-  decisionNote: 'Akkoord; de back-up staat vanmiddag klaar op de gebruikelijke plek.', receivedBy: null, receivedAt: null, purgedBy: null, purgedAt: null,
-  purgeDate: null, isPurgeDue: false,
-}
-
-export const grantExample = {
-  id: GRANT_ID, kind: 'grant', organisation: jansenBrief, createdAt: '2026-11-30T10:15:00.000Z', updatedAt: '2026-11-30T10:15:00.000Z', version: 1,
-  incident: incidentBrief, level: 'functional_user', grantedBy: marieke, endsAt: '2026-12-04T17:00:00.000Z', revokedAt: null, revokedBy: null, isActive: true,
-}
-
-export const extraSupportInput = { startsAt: '2027-01-02T09:00:00+01:00', endsAt: '2027-01-02T16:00:00+01:00', reason: 'Jaarafsluiting 2026 op zaterdag: we willen support kunnen bellen als de afsluiting vastloopt.' }
-export const extraSupportExample = {
-  id: EXTRA_SUPPORT_ID, kind: 'extra_support', organisation: jansenBrief, createdAt: '2026-11-30T10:30:00.000Z', updatedAt: '2026-11-30T10:30:00.000Z', version: 1,
-  contact: marieke, startsAt: '2027-01-02T08:00:00.000Z', endsAt: '2027-01-02T15:00:00.000Z', reason: extraSupportInput.reason, status: 'requested',
-  isBilled: false, decidedBy: null, decidedAt: null, decisionNote: null,
-}
 
 /** The moment the GET /api/desk example shows: Monday 30 November 2026, 10:00 in Amsterdam. */
 export const DESK_EXAMPLE_MOMENT = new Date('2026-11-30T09:00:00Z')
@@ -291,14 +91,10 @@ export const REQUEST_EXAMPLES = {
   complaintAnswer: { summary: 'Customer care answers and takes it up', value: complaintAnswer },
   phoneOutbound: { summary: 'Lotte Smit rang Tom Bakker back', value: { direction: 'outbound', summary: 'Tom Bakker teruggebeld: Digipoort meldt zelf een storing. Hij dient de aangifte vanmiddag opnieuw in en belt als het weer misgaat.' } },
   followUp: { summary: 'Customer Care sends an advisor to De Vries Installatietechniek', value: followUpInput },
-  followUpCourse: { summary: 'A course, booked for January', value: { kind: 'course', date: '2027-01-12', note: 'Twee medewerkers volgen de cursus Btw en Digipoort in Zwolle.' } },
   remoteViewCode: { summary: 'The six digits Tom Bakker got by e-mail and in the portal', value: { code: REMOTE_VIEW_CODE } },
-  remoteViewCodeSpaced: { summary: 'As read aloud, with a space: spaces are ignored', value: { code: '482 913' } },
   offerSignal: { summary: 'The customer\'s browser offers its screen', value: { type: 'offer', data: offerData } },
-  candidateSignal: { summary: 'A network path it found', value: { type: 'candidate', data: candidateData } },
   backupRequest: { summary: 'Lotte Smit asks for a backup to reproduce the VAT error', value: backupInput },
-  approve: { summary: 'Marieke Jansen approves, with a note', value: { decision: 'approve', note: backupExample.decisionNote, version: 1 } },
-  decline: { summary: 'Declined, without a note', value: { decision: 'decline', version: 1 } },
+  approve: { summary: 'Marieke Jansen approves, with a note', value: { decision: 'approve', note: BACKUP_DECISION_NOTE, version: 1 } },
   backupReceived: { summary: 'The version the caller saw', value: { version: 2 } },
   grant: { summary: 'Marieke Jansen lets support in as a functional user until Friday 18:00', value: { level: 'functional_user', endsAt: '2026-12-04T18:00:00+01:00' } },
   revokeGrant: { summary: 'The version the admin saw', value: { version: 1 } },

@@ -13,6 +13,7 @@ import { apiDescription, openApiDocument } from '../openapi.ts'
 import { ConfirmInput, MessageInput, PhoneContactInput, TriageInput } from '../services/incident-input.ts'
 import { SignInCallbackInput, SignInLinkInput, StaffLoginInput } from '../services/sign-in.ts'
 import { foldReplies } from './describe.ts'
+import { fillNamed, replyExamples } from './examples.ts'
 import { MESSAGES } from './errors.ts'
 import type { OpenApiDocument, Parameter, PathItem, Response } from './openapi-types.ts'
 
@@ -31,9 +32,10 @@ type AnyHono = Hono<any, any, any>
 /**
  * The document for this desk and app: every operation a route describes with `describe`, its
  * request schema from the route's validator and its reply schemas from present/; the guards'
- * replies folded in; the intro lists every error code the replies show.
+ * replies folded in; the reply examples the routes name made by the presenters; the intro lists
+ * every error code the replies show.
  */
-export async function documentFor(_deps: Pick<Deps, 'desk' | 'calendar'>, app: AnyHono): Promise<OpenApiDocument> {
+export async function documentFor(deps: Pick<Deps, 'desk' | 'calendar'>, app: AnyHono): Promise<OpenApiDocument> {
   const document = openApiDocument()
   const generated = await generateSpecs(app, {
     documentation: { info: document.info },
@@ -52,6 +54,8 @@ export async function documentFor(_deps: Pick<Deps, 'desk' | 'calendar'>, app: A
   document.components.schemas = { ...generated.components.schemas, ...document.components.schemas } as OpenApiDocument['components']['schemas']
   document.components.parameters = { ...generated.components.parameters, ...document.components.parameters } as OpenApiDocument['components']['parameters']
   foldReplies(document.paths as never, document.components.responses as never)
+  // The routes name their reply examples; the presenters make them, here.
+  document.paths = fillNamed(document.paths, await replyExamples(deps)) as OpenApiDocument['paths']
   document.info.description = apiDescription(errorCodes(document))
   return document
 }

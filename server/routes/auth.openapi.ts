@@ -1,6 +1,7 @@
 /** What the sign-in routes say about themselves in the OpenAPI document, beside routes/auth.ts. */
 import { resolver } from 'hono-openapi'
 import { SESSION_OPTIONAL, SESSION_REQUIRED, htmlReply, jsonReply, refusal, type RouteDescription } from '../http/describe.ts'
+import { lotteSignedIn, meAsContact, meAsStaff } from '../http/examples.ts'
 import { MESSAGES } from '../http/errors.ts'
 import { SIGN_IN_MINUTES } from '../mail/notifier.ts'
 import { SESSION_COOKIE } from '../middleware/session/index.ts'
@@ -47,7 +48,7 @@ export const STAFF_LOGIN: RouteDescription = {
   operationId: 'staffSignIn', tags: ['Sign-in'], summary: 'Staff sign in with a password',
   requestExamples: { login: REQUEST_EXAMPLES.staffLogin },
   responses: {
-    200: { ...jsonReply('Signed in.', StaffSignedIn, { lotte: { value: { id: 's-lotte', name: 'Lotte Smit', role: 'agent', teams: ['first-line', 'finance'] } } }), headers: SET_SESSION },
+    200: { ...jsonReply('Signed in.', StaffSignedIn, { lotte: { value: lotteSignedIn } }), headers: SET_SESSION },
     401: refusal('Address or password not right, or the address unknown or inactive: the same answer.', { wrong: ['wrong_credentials', 'wrongPassword'] }),
   },
 }
@@ -63,8 +64,8 @@ export const ME: RouteDescription = {
   security: SESSION_REQUIRED,
   responses: {
     200: jsonReply('The contact or staff member of the session.', Me, {
-      contact: { value: { kind: 'contact', id: 'c-jansen-emp', name: 'Tom Bakker', email: 'tom@bakkerij-jansen.example', role: 'employee', organisationId: 'org-jansen', lang: 'nl' } },
-      staff: { value: { kind: 'staff', id: 's-lotte', name: 'Lotte Smit', email: 'lotte@noordwind.example', role: 'agent', teams: ['first-line', 'finance'] } },
+      contact: { value: meAsContact },
+      staff: { value: meAsStaff },
     }),
   },
 }

@@ -7,7 +7,8 @@ import { describe, errorExample, errorReply, jsonReply, sharedReply, type RouteD
 import { jsonBody, requireJson } from '../middleware/json-body/index.ts'
 import { privateNoStore } from '../middleware/no-store/index.ts'
 import { requireStaff, type SessionEnv } from '../middleware/session/index.ts'
-import { REQUEST_EXAMPLES, backupExample, lotte } from '../openapi.ts'
+import { named } from '../http/examples.ts'
+import { REQUEST_EXAMPLES, lotte } from '../openapi.ts'
 import { BackupReply, presentConsent } from '../present/consent.ts'
 import { refusalReply } from '../present/consent-refusal.ts'
 import { decideBackup, recordBackupStep } from '../services/backup.ts'
@@ -16,15 +17,15 @@ import { isRefusal } from '../services/consents.ts'
 const SECURITY = [{ cookieAuth: [] }]
 const PARAMETERS = [{ $ref: '#/components/parameters/BackupId' }]
 const Reply = z.object({ backup: BackupReply })
-const received = { ...backupExample, status: 'received', receivedBy: lotte, receivedAt: '2026-11-30T14:10:00.000Z', updatedAt: '2026-11-30T14:10:00.000Z', version: 3 }
+const received = { status: 'received', receivedBy: lotte, receivedAt: '2026-11-30T14:10:00.000Z', updatedAt: '2026-11-30T14:10:00.000Z', version: 3 }
 
 const DECIDE: RouteDescription = {
   operationId: 'decideBackup', tags: ['Consent'], summary: 'Approve or decline a backup request (the organisation\'s admin)',
   description: 'The admin of the organisation, in the portal, against the `version` they saw (409 `version_conflict` with `current` if a colleague was first). Only a requested backup is decided (409 `move_refused`). On the timeline as `backup.approved` or `backup.declined`, with the note in the audit log.',
   security: SECURITY, parameters: PARAMETERS,
-  requestExamples: { approve: REQUEST_EXAMPLES.approve, decline: REQUEST_EXAMPLES.decline },
+  requestExamples: { approve: REQUEST_EXAMPLES.approve },
   responses: {
-    200: jsonReply('Decided.', Reply, { approved: { value: { backup: backupExample } } }),
+    200: jsonReply('Decided.', Reply, { approved: { value: { backup: named('backup') } } }),
     401: sharedReply('SignInRequired'),
     403: errorReply('Signed in as staff or as an employee.', {
       contactsOnly: { summary: 'Signed in as staff', value: errorExample('contacts_only', 'contactsOnly') },
@@ -33,7 +34,7 @@ const DECIDE: RouteDescription = {
     404: errorReply('No such backup request, or not the caller\'s organisation\'s.', { notFound: { value: errorExample('not_found', 'consentNotFound') } }),
     409: errorReply('Decided already, or changed since `version`.', {
       moveRefused: { value: errorExample('move_refused', 'moveRefused', [{ path: 'decision', message: 'a backup that is approved cannot become declined' }]) },
-      conflict: { value: { ...errorExample('version_conflict', 'consentConflict'), current: backupExample } },
+      conflict: { value: { ...errorExample('version_conflict', 'consentConflict'), current: named('backup') } },
     }),
   },
 }
@@ -44,7 +45,7 @@ const RECEIVED: RouteDescription = {
   security: SECURITY, parameters: PARAMETERS,
   requestExamples: { version: REQUEST_EXAMPLES.backupReceived },
   responses: {
-    200: jsonReply('Recorded.', Reply, { received: { value: { backup: received } } }),
+    200: jsonReply('Recorded.', Reply, { received: { value: { backup: named('backup', received) } } }),
     404: errorReply('No such backup request.', { notFound: { value: errorExample('not_found', 'consentNotFound') } }),
     409: errorReply('Not approved (requested, declined, received or purged), or changed since `version`.', { moveRefused: { value: errorExample('move_refused', 'moveRefused', [{ path: 'status', message: 'a backup that is requested cannot become received' }]) } }),
   },
@@ -56,7 +57,7 @@ const PURGED: RouteDescription = {
   security: SECURITY, parameters: PARAMETERS,
   requestExamples: { version: { summary: 'The version the caller saw', value: { version: 3 } } },
   responses: {
-    200: jsonReply('Recorded.', Reply, { purged: { value: { backup: { ...received, status: 'purged', purgedBy: lotte, purgedAt: '2027-01-11T08:30:00.000Z', updatedAt: '2027-01-11T08:30:00.000Z', version: 4 } } } }),
+    200: jsonReply('Recorded.', Reply, { purged: { value: { backup: named('backup', { ...received, status: 'purged', purgedBy: lotte, purgedAt: '2027-01-11T08:30:00.000Z', updatedAt: '2027-01-11T08:30:00.000Z', version: 4 }) } } }),
     404: errorReply('No such backup request.', { notFound: { value: errorExample('not_found', 'consentNotFound') } }),
     409: errorReply('Not received, or changed since `version`.', { moveRefused: { value: errorExample('move_refused', 'moveRefused', [{ path: 'status', message: 'a backup that is approved cannot become purged' }]) } }),
   },

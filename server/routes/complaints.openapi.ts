@@ -3,8 +3,9 @@ import { z } from 'zod'
 import { COMPLAINT_TRANSITIONS } from '../domain/complaint.ts'
 import { COMPLAINT_STATUSES } from '../domain/records.ts'
 import { NO_STORE, SESSION_REQUIRED, jsonReply, movesOf, refusal, sharedReply, type RouteDescription } from '../http/describe.ts'
+import { named } from '../http/examples.ts'
 import { MESSAGES } from '../http/errors.ts'
-import { COMPLAINT_ID, REQUEST_EXAMPLES, complaintFiledExample } from '../openapi.ts'
+import { COMPLAINT_ID, REQUEST_EXAMPLES } from '../openapi.ts'
 import { ComplaintReply, ComplaintVersionConflict } from '../present/complaint.ts'
 
 const complaintId = { $ref: '#/components/parameters/ComplaintId' }
@@ -17,7 +18,7 @@ export const FILE: RouteDescription = {
   requestExamples: { complaint: REQUEST_EXAMPLES.complaint },
   responses: {
     201: jsonReply('Filed; the receipt is mailed.', z.object({ complaint: ComplaintReply, url: z.string().meta({ description: 'The complaint\'s page in the portal, in the contact\'s language (a path).' }) }), {
-      filed: { summary: 'Marieke Jansen\'s complaint', value: { complaint: complaintFiledExample, url: `/portaal/klachten/?id=${COMPLAINT_ID}` } },
+      filed: { summary: 'Marieke Jansen\'s complaint', value: { complaint: named('complaint'), url: `/portaal/klachten/?id=${COMPLAINT_ID}` } },
     }),
     400: refusal('Not valid, or not JSON, or an incident number the contact may not see; nothing is filed.', {
       unknownIncident: ['invalid_input', 'invalidInput', 'An incident number that does not exist or is someone else\'s', [{ path: 'incidentNumber', message: 'no incident with this number that you may see' }]],
@@ -40,7 +41,7 @@ export const READ: RouteDescription = {
   security: SESSION_REQUIRED,
   parameters: [complaintId],
   responses: {
-    200: { ...jsonReply('The complaint; its replies and status history oldest first.', complaintReply, { filed: { summary: 'Marieke Jansen\'s complaint', value: { complaint: complaintFiledExample } } }), headers: NO_STORE },
+    200: { ...jsonReply('The complaint; its replies and status history oldest first.', complaintReply, { filed: { summary: 'Marieke Jansen\'s complaint', value: { complaint: named('complaint') } } }), headers: NO_STORE },
     404: sharedReply('ComplaintNotFound'),
   },
 }
@@ -57,7 +58,7 @@ ${movesOf(COMPLAINT_TRANSITIONS)}`,
     200: jsonReply('Changed, and mailed.', complaintReply),
     404: sharedReply('ComplaintNotFound'),
     409: jsonReply('Someone changed the complaint since `version`: nothing changed or mailed; `current` is the complaint now.', ComplaintVersionConflict, {
-      conflict: { value: { code: 'version_conflict', message: MESSAGES.complaintConflict.nl, current: { ...complaintFiledExample, version: 2, status: 'in_progress' } } },
+      conflict: { value: { code: 'version_conflict', message: MESSAGES.complaintConflict.nl, current: named('complaint', { version: 2, status: 'in_progress' }) } },
     }),
     422: refusal('A move the process does not allow; nothing changed.', {
       transition: ['transition_refused', 'transitionRefused', 'Back to received', [{ path: 'status', message: 'in_progress cannot become received' }]],

@@ -4,10 +4,11 @@ import { z } from 'zod'
 import { CONSENT_KINDS } from '../domain/consent.ts'
 import type { Deps } from '../deps.ts'
 import { describe, errorExample, errorReply, jsonReply, type RouteDescription } from '../http/describe.ts'
+import { named } from '../http/examples.ts'
 import { queryOf } from '../middleware/json-body/index.ts'
 import { privateNoStore } from '../middleware/no-store/index.ts'
 import { requireSignedIn, type SessionEnv } from '../middleware/session/index.ts'
-import { INCIDENT_ID, backupExample, extraSupportExample, grantExample, remoteViewExample } from '../openapi.ts'
+import { INCIDENT_ID } from '../openapi.ts'
 import { ConsentReply, presentConsents } from '../present/consent.ts'
 import { incidentReader, listConsents } from '../services/consents.ts'
 
@@ -25,7 +26,7 @@ const LIST: RouteDescription = {
   responses: {
     200: {
       ...jsonReply('The records, newest first.', z.object({ consents: z.array(ConsentReply) }), {
-        admin: { summary: 'Marieke Jansen, the admin, on Monday morning', value: { consents: [extraSupportExample, grantExample, backupExample, remoteViewExample] } },
+        admin: { summary: 'Marieke Jansen, the admin, on Monday morning', value: { consents: [named('extraSupport'), named('grant'), named('backup'), named('remoteView')] } },
       }),
       headers: { 'Cache-Control': { $ref: '#/components/headers/NoStore' } },
     },

@@ -3,10 +3,19 @@ import { afterEach, describe, expect, test } from 'vitest'
 import { createApp } from '../app.ts'
 import { session, type SessionEnv } from '../middleware/session/index.ts'
 import { HTTP_METHODS, REQUEST_EXAMPLES, openApiDocument, type OpenApiDocument, type Operation, type Response } from '../openapi.ts'
-import { testDesk } from '../testing.ts'
+import { PHONE_TEST_SECRET, testDesk } from '../testing.ts'
 import { attachments } from './attachments.ts'
 import { REQUEST_SCHEMAS, documentFor } from '../http/document.ts'
 import { renderReference } from '../present/reference-page.ts'
+import { EXAMPLE_NOW, replyExamples } from '../http/examples.ts'
+import { IncidentReply, MessageReply } from '../present/incident.ts'
+import { IncidentView } from '../present/incident-view.ts'
+import { QueueReply } from '../present/staff.ts'
+import { ComplaintReply } from '../present/complaint.ts'
+import { PhoneRouteReply } from '../present/phone.ts'
+import { FollowUpReply, SignalsReply } from '../present/signals.ts'
+import { InsightReport } from '../present/kb.ts'
+import { BackupReply, ExtraSupportReply, GrantReply, RemoteViewPreviewReply, RemoteViewReply, RemoteViewSessionReply } from '../present/consent.ts'
 
 const openStores: { close(): Promise<void> }[] = []
 afterEach(async () => {
@@ -150,6 +159,34 @@ describe('GET /api/openapi.json', () => {
     expect((await desk.call('GET', '/api/organisation', undefined, { cookie: await desk.cookieFor('contact', 'c-jansen-emp') })).json).toEqual(replyExample(document, op('/api/organisation', 'get'), 200, 'employee'))
     expect((await desk.call('GET', '/api/organisation/contacts', undefined, { cookie: marieke })).json).toEqual(replyExample(document, op('/api/organisation/contacts', 'get'), 200, 'jansen'))
     expect((await desk.call('GET', '/api/staff/people', undefined, { cookie })).json).toEqual(replyExample(document, op('/api/staff/people', 'get'), 200, 'demo'))
+  })
+
+  test('the presenter-made reply examples match their reply schemas and fill every placeholder', async () => {
+    const { desk, document } = await setup()
+    const examples = await replyExamples(desk.deps)
+    const schemas = {
+      incident: IncidentReply, message: MessageReply, incidentView: IncidentView, queue: QueueReply, complaint: ComplaintReply, remoteView: RemoteViewReply,
+      remoteViewPreview: RemoteViewPreviewReply, remoteViewSession: RemoteViewSessionReply, backup: BackupReply, grant: GrantReply, extraSupport: ExtraSupportReply,
+      signalsFlagged: SignalsReply, signalsAll: SignalsReply, followUp: FollowUpReply, insightReport: InsightReport, phoneToAssignee: PhoneRouteReply, phoneToTeam: PhoneRouteReply, phoneToGeneral: PhoneRouteReply, phoneClosed: PhoneRouteReply,
+    } satisfies Record<keyof typeof examples, unknown>
+    for (const [name, schema] of Object.entries(schemas)) expect(schema.safeParse(examples[name as keyof typeof examples]).error, name).toBeUndefined()
+    expect(JSON.stringify(document)).not.toContain('x-loket-example')
+    expect(replyExample(document, document.paths['/api/staff/queue']!.get!, 200, 'lotte')).toEqual(examples.queue)
+  })
+
+  test('the generated incident and phone route examples are what the API answers for the same incident, ids aside', async () => {
+    const { desk, document } = await setup()
+    const [tom, lotte] = [{ cookie: await desk.cookieFor('contact', 'c-jansen-emp') }, { cookie: await desk.cookieFor('staff', 's-lotte') }]
+    const { json: { id, number } } = await desk.call('POST', '/api/incidents', REQUEST_EXAMPLES.widgetRegistration.value, tom)
+    desk.setNow('2026-11-30T09:12:00.000Z')
+    expect((await desk.call('PATCH', `/api/incidents/${id}`, REQUEST_EXAMPLES.triage.value, lotte)).status).toBe(200)
+    desk.setNow(EXAMPLE_NOW.toISOString())
+    const incident = (await desk.call('GET', `/api/incidents/${id}`, undefined, lotte)).json.incident
+    const example = replyExample(document, document.paths['/api/incidents/{id}']!.patch!, 200, 'changed') as { incident: Record<string, unknown> }
+    expect({ ...incident, id: example.incident.id, number: example.incident.number }).toEqual(example.incident)
+    const routed = await desk.call('GET', `/api/phone/route?number=${number}`, undefined, { authorization: `Bearer ${PHONE_TEST_SECRET}` })
+    const route = replyExample(document, document.paths['/api/phone/route']!.get!, 200, 'assignee') as { incident: object }
+    expect(routed.json).toEqual({ ...route, incident: { ...route.incident, number } })
   })
 
   test('the attachment examples are what the attachments router answers', async () => {

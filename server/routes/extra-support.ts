@@ -4,10 +4,11 @@ import { z } from 'zod'
 import { DecisionInput, EXTRA_SUPPORT_MAX_HOURS, EXTRA_SUPPORT_NOTICE_DAYS, ExtraSupportInput } from '../domain/consent.ts'
 import type { Deps } from '../deps.ts'
 import { describe, errorExample, errorReply, issuesOf, jsonReply, sharedReply, type RouteDescription } from '../http/describe.ts'
+import { named } from '../http/examples.ts'
 import { jsonBody, requireJson } from '../middleware/json-body/index.ts'
 import { privateNoStore } from '../middleware/no-store/index.ts'
 import { requireStaff, type SessionEnv } from '../middleware/session/index.ts'
-import { REQUEST_EXAMPLES, extraSupportExample, extraSupportInput } from '../openapi.ts'
+import { REQUEST_EXAMPLES, extraSupportInput } from '../openapi.ts'
 import { ExtraSupportReply, presentConsent } from '../present/consent.ts'
 import { refusalReply } from '../present/consent-refusal.ts'
 import { isRefusal } from '../services/consents.ts'
@@ -22,7 +23,7 @@ const REQUEST: RouteDescription = {
   security: SECURITY,
   requestExamples: { yearEnd: REQUEST_EXAMPLES.extraSupport },
   responses: {
-    201: jsonReply('Requested.', Reply, { requested: { value: { extraSupport: extraSupportExample } } }),
+    201: jsonReply('Requested.', Reply, { requested: { value: { extraSupport: named('extraSupport') } } }),
     400: errorReply('Not valid: an end before the start, say.', { order: { value: errorExample('invalid_input', 'invalidInput', issuesOf(ExtraSupportInput, { ...extraSupportInput, endsAt: '2027-01-02T08:00:00+01:00' })) } }),
     401: sharedReply('SignInRequired'),
     403: errorReply('Signed in as staff, or not authorised.', {
@@ -49,7 +50,7 @@ const DECIDE: RouteDescription = {
   security: SECURITY, parameters: [{ $ref: '#/components/parameters/ExtraSupportId' }],
   requestExamples: { approve: REQUEST_EXAMPLES.approveExtraSupport },
   responses: {
-    200: jsonReply('Decided.', Reply, { approved: { value: { extraSupport: { ...extraSupportExample, status: 'approved', decidedBy: { kind: 'staff', name: 'Ingrid Postma' }, decidedAt: '2026-11-30T11:00:00.000Z', decisionNote: 'Daan Mulder is die zaterdag bereikbaar.', updatedAt: '2026-11-30T11:00:00.000Z', version: 2 } } } }),
+    200: jsonReply('Decided.', Reply, { approved: { value: { extraSupport: named('extraSupport', { status: 'approved', decidedBy: { kind: 'staff', name: 'Ingrid Postma' }, decidedAt: '2026-11-30T11:00:00.000Z', decisionNote: 'Daan Mulder is die zaterdag bereikbaar.', updatedAt: '2026-11-30T11:00:00.000Z', version: 2 }) } } }),
     404: errorReply('No such request.', { notFound: { value: errorExample('not_found', 'consentNotFound') } }),
     409: errorReply('Decided already, or changed since `version`.', { moveRefused: { value: errorExample('move_refused', 'moveRefused', [{ path: 'decision', message: 'the request is approved already' }]) } }),
   },

@@ -4,11 +4,12 @@ import { z } from 'zod'
 import { VersionInput } from '../domain/consent.ts'
 import type { Deps } from '../deps.ts'
 import { describe, errorExample, errorReply, jsonReply, sharedReply, type RouteDescription } from '../http/describe.ts'
+import { named } from '../http/examples.ts'
 import { MESSAGES, requestLanguage } from '../http/errors.ts'
 import { jsonBody, requireJson } from '../middleware/json-body/index.ts'
 import { privateNoStore } from '../middleware/no-store/index.ts'
 import { requireStaff, type SessionEnv } from '../middleware/session/index.ts'
-import { REQUEST_EXAMPLES, grantExample, marieke } from '../openapi.ts'
+import { REQUEST_EXAMPLES, marieke } from '../openapi.ts'
 import { GrantReply, presentConsent } from '../present/consent.ts'
 import { refusalReply } from '../present/consent-refusal.ts'
 import { isRefusal } from '../services/consents.ts'
@@ -24,7 +25,7 @@ const REVOKE: RouteDescription = {
   security: SECURITY, parameters: PARAMETERS,
   requestExamples: { version: REQUEST_EXAMPLES.revokeGrant },
   responses: {
-    200: jsonReply('Revoked.', Reply, { revoked: { value: { grant: { ...grantExample, revokedAt: '2026-12-01T08:00:00.000Z', revokedBy: marieke, isActive: false, updatedAt: '2026-12-01T08:00:00.000Z', version: 2 } } } }),
+    200: jsonReply('Revoked.', Reply, { revoked: { value: { grant: named('grant', { revokedAt: '2026-12-01T08:00:00.000Z', revokedBy: marieke, isActive: false, updatedAt: '2026-12-01T08:00:00.000Z', version: 2 }) } } }),
     401: sharedReply('SignInRequired'),
     403: errorReply('Signed in as staff or as an employee.', {
       contactsOnly: { summary: 'Signed in as staff', value: errorExample('contacts_only', 'contactsOnly') },
@@ -33,7 +34,7 @@ const REVOKE: RouteDescription = {
     404: errorReply('No such grant, or not the caller\'s organisation\'s.', { notFound: { value: errorExample('not_found', 'consentNotFound') } }),
     409: errorReply('Ended or revoked already, or changed since `version`.', {
       inactive: { value: errorExample('grant_inactive', 'grantInactive') },
-      conflict: { value: { ...errorExample('version_conflict', 'consentConflict'), current: grantExample } },
+      conflict: { value: { ...errorExample('version_conflict', 'consentConflict'), current: named('grant') } },
     }),
   },
 }
@@ -43,9 +44,9 @@ const USE: RouteDescription = {
   description: 'Staff only, every time before they use the access: decided on the server against the moment of this request, so a grant is inactive the moment it ends (the end itself is outside) or is revoked, without a timer. A use is `grant.used` on the timeline; a refused one `grant.use_refused` in the audit log. No body.',
   security: SECURITY, parameters: PARAMETERS,
   responses: {
-    200: jsonReply('Active: go ahead, at `level`.', Reply, { active: { value: { grant: grantExample } } }),
+    200: jsonReply('Active: go ahead, at `level`.', Reply, { active: { value: { grant: named('grant') } } }),
     404: errorReply('No such grant.', { notFound: { value: errorExample('not_found', 'consentNotFound') } }),
-    410: errorReply('Ended or revoked: no access. `grant` is its state.', { inactive: { value: { ...errorExample('grant_inactive', 'grantInactive'), grant: { ...grantExample, isActive: false } } } }),
+    410: errorReply('Ended or revoked: no access. `grant` is its state.', { inactive: { value: { ...errorExample('grant_inactive', 'grantInactive'), grant: named('grant', { isActive: false }) } } }),
   },
 }
 

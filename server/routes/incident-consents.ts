@@ -4,11 +4,12 @@ import { z } from 'zod'
 import { BACKUP_PURGE_DAYS, BackupInput, GRANT_MAX_DAYS, GrantInput, REMOTE_VIEW_CODE_MINUTES } from '../domain/consent.ts'
 import type { Deps } from '../deps.ts'
 import { describe, errorExample, errorReply, issuesOf, jsonReply, sharedReply, type RouteDescription } from '../http/describe.ts'
+import { named } from '../http/examples.ts'
 import { MESSAGES } from '../http/errors.ts'
 import { jsonBody, requireJson } from '../middleware/json-body/index.ts'
 import { privateNoStore } from '../middleware/no-store/index.ts'
 import { requireStaff, type SessionEnv } from '../middleware/session/index.ts'
-import { REQUEST_EXAMPLES, backupExample, grantExample, remoteViewExample } from '../openapi.ts'
+import { REQUEST_EXAMPLES } from '../openapi.ts'
 import { BackupReply, GrantReply, RemoteViewReply, presentConsent } from '../present/consent.ts'
 import { refusalReply } from '../present/consent-refusal.ts'
 import { isRefusal } from '../services/consents.ts'
@@ -24,9 +25,9 @@ const START_REMOTE_VIEW: RouteDescription = {
   description: `Staff only. Makes a personal code of 6 digits for the incident's requester, valid ${REMOTE_VIEW_CODE_MINUTES} minutes and once; it is mailed to them and shown in their portal (\`code\` in GET /api/consents, for them only), never to staff. The requester enters it on the KnowledgeBase's public page (\`/meekijken\`, \`/en/remote-view\`), sees who looks along for which incident, and consents: only then is the session open. One session per incident at a time: while one waits or is open, 409 \`remote_view_active\` with it as \`current\`. The incident must be registered and not closed, its requester active (422 \`incident_not_open\`). On the timeline and in the audit log as \`remote_view.started\`. No body.`,
   security: [{ cookieAuth: [] }], parameters: PARAMETERS,
   responses: {
-    201: jsonReply('Started: the session, waiting for the customer. The code is not in it.', z.object({ remoteView: RemoteViewReply }), { started: { summary: 'Lotte Smit starts one on Tom Bakker\'s incident', value: { remoteView: remoteViewExample } } }),
+    201: jsonReply('Started: the session, waiting for the customer. The code is not in it.', z.object({ remoteView: RemoteViewReply }), { started: { summary: 'Lotte Smit starts one on Tom Bakker\'s incident', value: { remoteView: named('remoteView') } } }),
     404: sharedReply('IncidentNotFound'),
-    409: errorReply('A session of this incident waits or is open: end it first. `current` is that session.', { active: { value: { ...errorExample('remote_view_active', 'remoteViewActive'), current: remoteViewExample } } }),
+    409: errorReply('A session of this incident waits or is open: end it first. `current` is that session.', { active: { value: { ...errorExample('remote_view_active', 'remoteViewActive'), current: named('remoteView') } } }),
     422: errorReply('The incident awaits confirmation or is closed, or its requester was deactivated.', { notOpen: NOT_OPEN }),
   },
 }
@@ -37,7 +38,7 @@ const REQUEST_BACKUP: RouteDescription = {
   security: [{ cookieAuth: [] }], parameters: PARAMETERS,
   requestExamples: { request: REQUEST_EXAMPLES.backupRequest },
   responses: {
-    201: jsonReply('Requested.', z.object({ backup: BackupReply }), { requested: { value: { backup: { ...backupExample, status: 'requested', decidedBy: null, decidedAt: null, decisionNote: null, updatedAt: backupExample.createdAt, version: 1 } } } }),
+    201: jsonReply('Requested.', z.object({ backup: BackupReply }), { requested: { value: { backup: named('backup', { status: 'requested', decidedBy: null, decidedAt: null, decisionNote: null, updatedAt: '2026-11-30T09:20:00.000Z', version: 1 }) } } }),
     400: errorReply('No reason, or not valid.', { reason: { value: errorExample('invalid_input', 'invalidInput', issuesOf(BackupInput, { reason: '  ' })) } }),
     404: sharedReply('IncidentNotFound'),
     422: errorReply('The incident awaits confirmation or is closed.', { notOpen: NOT_OPEN }),
@@ -50,7 +51,7 @@ const GIVE_GRANT: RouteDescription = {
   security: [{ cookieAuth: [] }], parameters: PARAMETERS,
   requestExamples: { grant: REQUEST_EXAMPLES.grant },
   responses: {
-    201: jsonReply('Given.', z.object({ grant: GrantReply }), { given: { value: { grant: grantExample } } }),
+    201: jsonReply('Given.', z.object({ grant: GrantReply }), { given: { value: { grant: named('grant') } } }),
     400: errorReply('Not valid.', { level: { summary: 'A level that does not exist', value: errorExample('invalid_input', 'invalidInput', issuesOf(GrantInput, { level: 'root', endsAt: '2026-12-04T18:00:00+01:00' })) } }),
     401: sharedReply('SignInRequired'),
     403: errorReply('Signed in as staff or as an employee.', {

@@ -7,8 +7,8 @@ import { INCIDENT_STATUSES } from '../domain/records.ts'
 import { NO_STORE, SESSION_OPTIONAL, SESSION_REQUIRED, htmlReply, jsonReply, movesOf, refusal, sharedReply, type RouteDescription } from '../http/describe.ts'
 import { MESSAGES } from '../http/errors.ts'
 import { CONFIRM_HOURS } from '../mail/notifier.ts'
-import { attachmentExample } from '../http/examples.ts'
-import { INCIDENT_ID, REQUEST_EXAMPLES, TOKEN, incidentExample, messageExample, timelineExample } from '../openapi.ts'
+import { named } from '../http/examples.ts'
+import { INCIDENT_ID, REQUEST_EXAMPLES, TOKEN } from '../openapi.ts'
 import { CheckEmail, IncidentReply, IncidentRowReply, MessageReply, Registered, VersionConflict } from '../present/incident.ts'
 import { IncidentView } from '../present/incident-view.ts'
 import { ConfirmInput } from '../services/incident-input.ts'
@@ -21,11 +21,7 @@ const listOf = (name: string, description: string, values: readonly string[]) =>
 
 export const REGISTER: RouteDescription = {
   operationId: 'registerIncident', tags: ['Incidents'], summary: 'Register an incident',
-  description: `From the widget or the portal; support sets the priority at triage, desk.yaml's routing the team.
-
-Anonymous (the widget): always 202 \`check_email\`. An authorised contact gets a confirmation link, valid ${CONFIRM_HOURS} hours, and nothing is registered until it is confirmed; any other address an e-mail saying the organisation's admin must authorise it. At most one confirmation e-mail per address per 10 minutes (429).
-
-Signed in as a contact (the portal): registered at once, 201. The session decides who filed it; staff are treated as anonymous.`,
+  description: `Anonymous (the widget): always 202 \`check_email\`, registered only once the e-mailed link (valid ${CONFIRM_HOURS} hours) is confirmed. Signed in as a contact (the portal): registered at once, 201.`,
   security: SESSION_OPTIONAL,
   requestExamples: { widget: REQUEST_EXAMPLES.widgetRegistration, portal: REQUEST_EXAMPLES.portalRegistration },
   responses: {
@@ -86,7 +82,7 @@ For a customer, \`reactionRefusal\` says in advance whether a reaction would be 
   responses: {
     200: {
       ...jsonReply('The incident; messages, attachments and timeline oldest first.', IncidentView, {
-        customer: { summary: 'Tom Bakker, who filed it', value: { incident: incidentExample, requester: { id: 'c-jansen-emp', name: 'Tom Bakker' }, messages: [messageExample], attachments: [attachmentExample], timeline: timelineExample, reactionRefusal: null } },
+        customer: { summary: 'Tom Bakker, who filed it', value: named('incidentView') },
       }),
       headers: NO_STORE,
     },
@@ -103,13 +99,13 @@ ${movesOf(STAFF_TRANSITIONS)}`,
   parameters: [incidentId],
   requestExamples: { triage: REQUEST_EXAMPLES.triage },
   responses: {
-    200: jsonReply('Changed.', z.object({ incident: IncidentReply }), { changed: { value: { incident: incidentExample } } }),
+    200: jsonReply('Changed.', z.object({ incident: IncidentReply }), { changed: { value: { incident: named('incident') } } }),
     400: refusal('Not valid, or not JSON; an unknown team or an assignee who is not active staff.', {
       assignee: ['invalid_input', 'invalidInput', 'No active staff member with this id', [{ path: 'assigneeId', message: 'no active staff member with this id' }]],
     }),
     404: sharedReply('IncidentNotFound'),
     409: jsonReply('Someone changed the incident since `version`: nothing changed; `current` is the incident now.', VersionConflict, {
-      conflict: { value: { code: 'version_conflict', message: MESSAGES.versionConflict.nl, current: { ...incidentExample, version: 3, priority: 3 } } },
+      conflict: { value: { code: 'version_conflict', message: MESSAGES.versionConflict.nl, current: named('incident', { version: 3, priority: 3 }) } },
     }),
     422: refusal('A rule refuses the change; nothing changed.', {
       firstClassOnly: ['priority_first_class_only', 'firstClassOnly', 'Priority 1 without First Class', [{ path: 'priority', message: 'priority 1 is for First Class organisations only' }]],
@@ -125,7 +121,7 @@ export const MESSAGE: RouteDescription = {
   parameters: [incidentId],
   requestExamples: { reply: REQUEST_EXAMPLES.reply },
   responses: {
-    201: jsonReply('Added; the incident as it is now (its status may have moved).', z.object({ message: MessageReply, incident: IncidentReply }), { added: { value: { message: messageExample, incident: incidentExample } } }),
+    201: jsonReply('Added; the incident as it is now (its status may have moved).', z.object({ message: MessageReply, incident: IncidentReply }), { added: { value: { message: named('message'), incident: named('incident') } } }),
     404: sharedReply('IncidentNotFound'),
     409: sharedReply('ReactionRefused'),
   },

@@ -3,7 +3,8 @@ import { LANGUAGES } from '../domain/desk.ts'
 import { SearchEventInput } from '../domain/kb-insight.ts'
 import { DEFAULT_REPORT_WEEKS, MIN_VOTES, TOP } from '../domain/kb-insight-report.ts'
 import { NO_STORE, SESSION_REQUIRED, issuesOf, jsonReply, refusal, type RouteDescription } from '../http/describe.ts'
-import { REQUEST_EXAMPLES, insightReportExample, templateExample } from '../openapi.ts'
+import { named } from '../http/examples.ts'
+import { REQUEST_EXAMPLES, templateExample } from '../openapi.ts'
 import { InsightReport, Recorded, presentRecorded } from '../present/kb.ts'
 
 const recorded = jsonReply('Recorded.', Recorded, { recorded: { value: presentRecorded() } })
@@ -32,7 +33,7 @@ export const INSIGHT: RouteDescription = {
   description: `Staff only: the anonymous votes and search events over the last \`weeks\` whole weeks (Monday to Sunday in the desk's time zone, the current one so far). \`incidentQueries\`: the searches of visits that sent the incident form; \`worstArticles\`: at least ${MIN_VOTES} votes, least helpful first; \`deflection\`: visits that searched and sent no incident. Queries are normalised and counted by visits, at most ${TOP} per list.`,
   security: SESSION_REQUIRED,
   parameters: [{ name: 'weeks', in: 'query', description: `Whole weeks, 1 to 52, ending with the current one; default ${DEFAULT_REPORT_WEEKS}.`, schema: { type: 'integer', minimum: 1, maximum: 52, default: DEFAULT_REPORT_WEEKS } }],
-  responses: { 200: { ...jsonReply('The report.', InsightReport, { twelveWeeks: { summary: 'Monday 30 November 2026, 10:41 in Amsterdam', value: insightReportExample } }), headers: NO_STORE } },
+  responses: { 200: { ...jsonReply('The report.', InsightReport, { twelveWeeks: { summary: 'Monday 30 November 2026, 10:45 in Amsterdam', value: named('insightReport') } }), headers: NO_STORE } },
 }
 
 export const TEMPLATE: RouteDescription = {

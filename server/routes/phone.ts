@@ -17,7 +17,7 @@ import { PhoneRouteQuery } from '../domain/phone-routing.ts'
 import { describe, errorExample, errorReply, issuesOf, jsonReply, type RouteDescription } from '../http/describe.ts'
 import { MESSAGES, apiError } from '../http/errors.ts'
 import { queryOf } from '../middleware/json-body/index.ts'
-import { financeTeam, phoneRouteExample } from '../openapi.ts'
+import { named } from '../http/examples.ts'
 import { PhoneRouteReply } from '../present/phone.ts'
 import { routeCall } from '../services/phone-routing.ts'
 
@@ -50,10 +50,10 @@ It is decided whatever the hour; \`isOpen\` and \`opensAt\` say whether to put t
   responses: {
     200: {
       ...jsonReply('Where the call goes, and whether the desk is open.', PhoneRouteReply, {
-        assignee: { summary: 'Tom Bakker\'s incident, handled by Lotte Smit: to extension 201, the finance team as fallback', value: phoneRouteExample },
-        team: { summary: 'An unassigned incident: to the finance team', value: { route: 'team', incident: { number: '100144', status: 'new' }, team: financeTeam, isOpen: true, opensAt: null } },
-        general: { summary: 'An unknown number: the general queue, nothing more', value: { route: 'general', isOpen: true, opensAt: null } },
-        closed: { summary: 'Saturday 28 November 2026: the route, and the desk opens Monday 08:30 in Amsterdam', value: { ...phoneRouteExample, isOpen: false, opensAt: '2026-11-30T07:30:00.000Z' } },
+        assignee: { summary: 'Tom Bakker\'s incident, handled by Lotte Smit: to extension 201, the finance team as fallback', value: named('phoneToAssignee') },
+        team: { summary: 'An unassigned incident: to the finance team', value: named('phoneToTeam') },
+        general: { summary: 'An unknown number: the general queue, nothing more', value: named('phoneToGeneral') },
+        closed: { summary: 'Saturday 28 November 2026: the route, and the desk opens Monday 08:30 in Amsterdam', value: named('phoneClosed') },
       }),
       headers: NO_STORE,
     },

@@ -8,12 +8,13 @@ import { z } from 'zod'
 import { REMOTE_VIEW_MAX_SIGNALS, REMOTE_VIEW_TRY_WINDOW_MINUTES, REMOTE_VIEW_WRONG_TRIES, RemoteViewCodeInput, RemoteViewSignalInput } from '../domain/consent.ts'
 import type { Deps } from '../deps.ts'
 import { describe, errorExample, errorReply, issuesOf, jsonReply, type RouteDescription } from '../http/describe.ts'
+import { named } from '../http/examples.ts'
 import { MESSAGES, apiError } from '../http/errors.ts'
 import { jsonBody, requireJson } from '../middleware/json-body/index.ts'
 import { privateNoStore } from '../middleware/no-store/index.ts'
 import { clientAddress } from '../middleware/rate-limit/index.ts'
 import type { SessionEnv } from '../middleware/session/index.ts'
-import { REMOTE_VIEW_TOKEN, REQUEST_EXAMPLES, answerSignal, offerData, remoteViewPreviewExample, remoteViewSessionExample } from '../openapi.ts'
+import { REMOTE_VIEW_TOKEN, REQUEST_EXAMPLES, answerSignal, offerData } from '../openapi.ts'
 import { RemoteViewPreviewReply, RemoteViewSessionReply, RemoteViewSignalReply, presentPreview, presentSession } from '../present/consent.ts'
 import { refusalReply } from '../present/consent-refusal.ts'
 import { isRefusal } from '../services/consents.ts'
@@ -39,9 +40,9 @@ const Session = z.object({ session: RemoteViewSessionReply })
 const LOOKUP: RouteDescription = {
   operationId: 'lookUpRemoteViewCode', tags: ['Consent'], summary: 'What a code opens: who looks along, for which incident (public)',
   description: `The public page's first step, before consent: anonymous, nothing changes and the code stays usable. A wrong code counts against the caller's address: after ${REMOTE_VIEW_WRONG_TRIES} wrong codes in ${REMOTE_VIEW_TRY_WINDOW_MINUTES} minutes every try is 429 \`too_many_wrong_codes\` with \`Retry-After\`, also with a right code, until the window passes. A used or expired code is 410 and does not count as wrong.`,
-  requestExamples: { code: REQUEST_EXAMPLES.remoteViewCode, spaced: REQUEST_EXAMPLES.remoteViewCodeSpaced },
+  requestExamples: { code: REQUEST_EXAMPLES.remoteViewCode },
   responses: {
-    200: jsonReply('The session the code opens, to show before asking for consent.', z.object({ remoteView: RemoteViewPreviewReply }), { found: { value: { remoteView: remoteViewPreviewExample } } }),
+    200: jsonReply('The session the code opens, to show before asking for consent.', z.object({ remoteView: RemoteViewPreviewReply }), { found: { value: { remoteView: named('remoteViewPreview') } } }),
     400: errorReply('Not six digits.', { code: { summary: 'Five digits', value: errorExample('invalid_input', 'invalidInput', issuesOf(RemoteViewCodeInput, { code: '48291' })) } }),
     404: UNKNOWN,
     410: errorReply('The code was used, or its ten minutes passed (or support ended the session): ask for a new one.', {
@@ -58,7 +59,7 @@ const CONSENT: RouteDescription = {
   requestExamples: { code: REQUEST_EXAMPLES.remoteViewCode },
   responses: {
     200: jsonReply('Open.', Session.extend({ token: z.string().meta({ description: 'The page\'s bearer token for this session.' }) }), {
-      opened: { value: { session: remoteViewSessionExample, token: REMOTE_VIEW_TOKEN } },
+      opened: { value: { session: named('remoteViewSession'), token: REMOTE_VIEW_TOKEN } },
     }),
     400: errorReply('Not six digits.', { code: { summary: 'Letters', value: errorExample('invalid_input', 'invalidInput', issuesOf(RemoteViewCodeInput, { code: 'abcdef' })) } }),
     404: UNKNOWN,
@@ -72,7 +73,7 @@ const READ: RouteDescription = {
   description: 'For staff (by session) and for the page that consented (by its token). Both pages ask this to see the other end: `state` becomes `ended` the moment either side ends it. A wrong token is 401; anyone else gets 404 as for a missing session.',
   security: SIDES, parameters: PARAMETERS,
   responses: {
-    200: jsonReply('The session as this side sees it.', Session, { open: { value: { session: { ...remoteViewSessionExample, lastSignal: 3 } } } }),
+    200: jsonReply('The session as this side sees it.', Session, { open: { value: { session: named('remoteViewSession', { lastSignal: 3 }) } } }),
     401: TOKEN_INVALID,
     404: NOT_FOUND,
   },
@@ -84,7 +85,7 @@ const END: RouteDescription = {
   security: SIDES, parameters: PARAMETERS,
   responses: {
     200: jsonReply('Ended.', Session, {
-      ended: { summary: 'The customer stopped it', value: { session: { ...remoteViewSessionExample, state: 'ended', endedAt: '2026-11-30T09:41:00.000Z', endedBy: 'customer', lastSignal: 7 } } },
+      ended: { summary: 'The customer stopped it', value: { session: named('remoteViewSession', { state: 'ended', endedAt: '2026-11-30T09:44:00.000Z', endedBy: 'customer', lastSignal: 7 }) } },
     }),
     401: TOKEN_INVALID,
     404: NOT_FOUND,
@@ -111,7 +112,7 @@ const SEND_SIGNAL: RouteDescription = {
   operationId: 'sendRemoteViewSignal', tags: ['Consent'], summary: 'Send a WebRTC handshake message to the other side',
   description: `Only while the session is open (409 \`remote_view_not_open\` before consent and after the end). A session keeps at most ${REMOTE_VIEW_MAX_SIGNALS} messages (409 \`too_many_signals\`): start a new one. Two sides sending at once are both kept, in order.`,
   security: SIDES, parameters: PARAMETERS,
-  requestExamples: { offer: REQUEST_EXAMPLES.offerSignal, candidate: REQUEST_EXAMPLES.candidateSignal },
+  requestExamples: { offer: REQUEST_EXAMPLES.offerSignal },
   responses: {
     201: jsonReply('Kept, with its `seq`.', z.object({ signal: RemoteViewSignalReply }), { offer: { value: { signal: { seq: 1, from: 'customer', type: 'offer', data: offerData, at: '2026-11-30T09:23:01.000Z' } } } }),
     400: errorReply('Not valid.', { type: { summary: 'An unknown type', value: errorExample('invalid_input', 'invalidInput', issuesOf(RemoteViewSignalInput, { type: 'hello', data: '{}' })) } }),

@@ -1,14 +1,15 @@
 /** Signals for Customer Care: organisations that contact support often, and the follow-ups recorded for them. */
 import { Hono, type MiddlewareHandler } from 'hono'
 import { z } from 'zod'
-import { FollowUpInput, SERIES_WEEKS, TOP_SIZE } from '../domain/signals.ts'
+import { FollowUpInput } from '../domain/signals.ts'
 import type { Deps } from '../deps.ts'
 import { describe, errorExample, errorReply, issuesOf, jsonReply, type RouteDescription } from '../http/describe.ts'
 import { MESSAGES, apiError } from '../http/errors.ts'
 import { jsonBody, requireJson } from '../middleware/json-body/index.ts'
 import { type SessionEnv, type StaffEnv, requireStaff } from '../middleware/session/index.ts'
 import { signalsPolicy } from '../policies/signals.ts'
-import { REQUEST_EXAMPLES, devriesSignal, followUpExample, hoekstraSignal, jansenSignal } from '../openapi.ts'
+import { named } from '../http/examples.ts'
+import { REQUEST_EXAMPLES } from '../openapi.ts'
 import { FollowUpReply, SignalsReply, presentFollowUps, presentSignals } from '../present/signals.ts'
 import { addFollowUp, listSignals } from '../services/signals.ts'
 
@@ -20,20 +21,16 @@ const customerCareOnly: MiddlewareHandler<StaffEnv> = async (c, next) => {
   await next()
 }
 
-const THRESHOLDS = [{ kind: 'question', count: 8 }, { kind: 'any', count: 20 }]
-
 const LIST: RouteDescription = {
   operationId: 'listSignals', tags: ['Signals'], summary: 'Organisations that contact support often, with their follow-ups (Customer Care)',
-  description: `Customer Care and admins only; an agent gets 403 \`role_not_allowed\`. A contact moment is an incident registered, a customer's reaction (a public message from a contact) or a phone call support logged, on an incident of any age; each counts as the kind of its incident. An organisation is flagged while the last \`windowDays\` days (desk.yaml's \`signals.windowDays\`, 30 as shipped) hold at least a threshold's count of moments, of one kind or of any kind (\`signals.thresholds\`: 8 questions or 20 in all, as shipped). It is computed afresh on every request, so a flag drops off by itself once the window holds fewer.
-
-By default only the flagged organisations; \`all=1\` lists every organisation. Flagged ones come first, then the most contact moments in the window, then by name. Each comes with its counts and the thresholds it reaches, its weekly series (${SERIES_WEEKS} ISO weeks, Monday to Sunday in the desk's time zone: it looks back beyond the window), its top ${TOP_SIZE} product areas and KB searches in the window, and the follow-ups recorded for it, newest first.`,
+  description: 'Customer Care and admins only: organisations whose contact moments (incidents, customer reactions, logged calls) in the last `windowDays` days reach a threshold of desk.yaml, computed afresh; `all=1` lists every organisation, flagged ones first.',
   security: [{ cookieAuth: [] }],
   parameters: [{ name: 'all', in: 'query', description: '`1` to list every organisation, the flagged ones first; anything else: the flagged ones only.', schema: { type: 'string', enum: ['1'] }, example: '1' }],
   responses: {
     200: {
       ...jsonReply('The window, the thresholds and the organisations.', SignalsReply, {
-        flagged: { summary: 'Ruud de Boer on Monday morning: De Vries Installatietechniek asked 9 questions in 30 days', value: { windowDays: 30, thresholds: THRESHOLDS, organisations: [devriesSignal] } },
-        all: { summary: '?all=1: the others too, after the flagged one', value: { windowDays: 30, thresholds: THRESHOLDS, organisations: [devriesSignal, jansenSignal, hoekstraSignal] } },
+        flagged: { summary: 'Ruud de Boer on Monday morning: De Vries Installatietechniek asked 9 questions in 30 days', value: named('signalsFlagged') },
+        all: { summary: '?all=1: the others too, after the flagged one', value: named('signalsAll') },
       }),
       headers: { 'Cache-Control': { $ref: '#/components/headers/NoStore' } },
     },
@@ -46,9 +43,9 @@ const ADD_FOLLOW_UP: RouteDescription = {
   description: 'Customer Care and admins only; an agent gets 403 `role_not_allowed`. Records what was done or agreed about an organisation that contacts support often: a course, a visit by an advisor or by a consultant, on a day past or to come, with a note. It is listed with the organisation in the signals, newest first, with who recorded it, and written to the audit log. Nothing is mailed. Any organisation may get one, flagged or not; the body is checked before the organisation, so an invalid body gets 400 first.',
   security: [{ cookieAuth: [] }],
   parameters: [{ $ref: '#/components/parameters/OrganisationId' }],
-  requestExamples: { advisorVisit: REQUEST_EXAMPLES.followUp, course: REQUEST_EXAMPLES.followUpCourse },
+  requestExamples: { advisorVisit: REQUEST_EXAMPLES.followUp },
   responses: {
-    201: jsonReply('Recorded.', z.object({ followUp: FollowUpReply }), { recorded: { summary: 'Ruud de Boer sends an advisor', value: { followUp: followUpExample } } }),
+    201: jsonReply('Recorded.', z.object({ followUp: FollowUpReply }), { recorded: { summary: 'Ruud de Boer sends an advisor', value: { followUp: named('followUp') } } }),
     400: errorReply('Not valid, or not JSON; nothing is recorded.', {
       fields: { summary: 'A kind that does not exist, a date that does not, an empty note and an unknown field', value: errorExample('invalid_input', 'invalidInput', issuesOf(FollowUpInput, { kind: 'lunch', date: '2026-02-30', note: '   ', extra: 1 })) },
     }),

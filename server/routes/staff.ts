@@ -6,8 +6,8 @@ import { describe, errorExample, errorReply, issuesOf, jsonReply, type RouteDesc
 import { MESSAGES, apiError } from '../http/errors.ts'
 import { queryOf } from '../middleware/json-body/index.ts'
 import { type SessionEnv, requireStaff } from '../middleware/session/index.ts'
-import { peopleExample } from '../http/examples.ts'
-import { QUEUE_ETAG, queueExample } from '../openapi.ts'
+import { named, peopleExample } from '../http/examples.ts'
+import { QUEUE_ETAG } from '../openapi.ts'
 import { PeopleReply, QueueReply, presentPeople, presentQueue } from '../present/staff.ts'
 import { staffPeople, staffQueue } from '../services/staff-queue.ts'
 
@@ -25,13 +25,7 @@ const PRIVATE_NO_CACHE = { description: 'private, no-cache: a browser keeps it o
 
 const QUEUE: RouteDescription = {
   operationId: 'getQueue', tags: ['Console'], summary: 'The triage queue, with each incident\'s target as of now (staff)',
-  description: `Staff only: the console's queue, which it polls every few seconds. By default it holds the open incidents (\`new\`, \`in_progress\`, \`waiting_for_customer\`) of every team the caller may see, listed in \`teams\`: an agent their own teams, Customer Care and admins all of desk.yaml's. An agent also finds the incidents assigned to them in another team, unless \`team\` narrows the queue to one team: then it holds only that team's, and an agent asking for a team they are not in gets 403 \`team_not_allowed\`. Every filter left out filters nothing; the filters combine.
-
-Order: new incidents first (they still need a priority), then by due time, soonest first, those without a target after them; then the oldest first. A row is the incident without its description, status history and KB articles, with the organisation and the requester's and assignee's names beside the ids, and its target (\`sla\`) as of \`asOf\`.
-
-Unlike the list of incidents, the parameters are checked: an unknown status, kind, team or parameter is 400 with \`fields\` (\`(body)\` names an unknown parameter).
-
-Polling: the answer carries an \`ETag\`. Send it back exactly as received in \`If-None-Match\`, and an unchanged queue answers 304 without a body. The tag changes when an incident enters or leaves the queue or moves in it, when one changes (its \`version\`), and when a target moves (the business minutes left, breached or not); a renamed organisation or person alone does not change it.`,
+  description: 'Staff only: the open incidents of the teams the caller may see (an agent also their own elsewhere), new first, then by due time; unknown parameters are 400. Send the `ETag` back in `If-None-Match`: an unchanged queue answers 304.',
   security: [{ cookieAuth: [] }],
   parameters: [
     { name: 'If-None-Match', in: 'header', description: 'The `ETag` of the last answer, exactly as received: an unchanged queue answers 304 without a body.', schema: { type: 'string' }, example: `"${QUEUE_ETAG}"` },
@@ -40,7 +34,7 @@ Polling: the answer carries an \`ETag\`. Send it back exactly as received in \`I
     200: {
       headers: { ETag: { $ref: '#/components/headers/QueueETag' }, 'Cache-Control': PRIVATE_NO_CACHE },
       ...jsonReply('The queue, in its order.', QueueReply, {
-        lotte: { summary: 'Lotte Smit (first line, finance) on Monday morning: a new question first, then her own incident', value: queueExample },
+        lotte: { summary: 'Lotte Smit (first line, finance) on Monday morning: a new question first, then her own incident', value: named('queue') },
       }),
     },
     304: {
