@@ -3,7 +3,7 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import { BACKUP_PURGE_DAYS, DecisionInput, VersionInput } from '../domain/consent.ts'
 import type { Deps } from '../deps.ts'
-import { describe, errorExample, errorReply, jsonReply, sharedReply, type RouteDescription } from '../http/describe.ts'
+import { describe, errorExample, errorReply, jsonReply, refusal, sharedReply, type RouteDescription } from '../http/describe.ts'
 import { jsonBody, requireJson } from '../middleware/json-body/index.ts'
 import { privateNoStore } from '../middleware/no-store/index.ts'
 import { requireStaff, type SessionEnv } from '../middleware/session/index.ts'
@@ -12,7 +12,7 @@ import { REQUEST_EXAMPLES, lotte } from '../openapi.ts'
 import { BackupReply, presentConsent } from '../present/consent.ts'
 import { refusalReply } from '../present/consent-refusal.ts'
 import { decideBackup, recordBackupStep } from '../services/backup.ts'
-import { isRefusal } from '../services/consents.ts'
+import { isRefused } from '../services/result.ts'
 
 const SECURITY = [{ cookieAuth: [] }]
 const PARAMETERS = [{ $ref: '#/components/parameters/BackupId' }]
@@ -27,11 +27,8 @@ const DECIDE: RouteDescription = {
   responses: {
     200: jsonReply('Decided.', Reply, { approved: { value: { backup: named('backup') } } }),
     401: sharedReply('SignInRequired'),
-    403: errorReply('Signed in as staff or as an employee.', {
-      contactsOnly: { summary: 'Signed in as staff', value: errorExample('contacts_only', 'contactsOnly') },
-      adminOnly: { summary: 'Signed in as an employee', value: errorExample('admin_only', 'adminOnly') },
-    }),
-    404: errorReply('No such backup request, or not the caller\'s organisation\'s.', { notFound: { value: errorExample('not_found', 'consentNotFound') } }),
+    403: refusal('Signed in as staff or as an employee.', { contactsOnly: ['contacts_only', 'contactsOnly', 'Signed in as staff'], adminOnly: ['admin_only', 'adminOnly', 'Signed in as an employee'] }),
+    404: refusal('No such backup request, or not the caller\'s organisation\'s.', { notFound: ['not_found', 'consentNotFound'] }),
     409: errorReply('Decided already, or changed since `version`.', {
       moveRefused: { value: errorExample('move_refused', 'moveRefused', [{ path: 'decision', message: 'a backup that is approved cannot become declined' }]) },
       conflict: { value: { ...errorExample('version_conflict', 'consentConflict'), current: named('backup') } },
@@ -46,8 +43,8 @@ const RECEIVED: RouteDescription = {
   requestExamples: { version: REQUEST_EXAMPLES.backupReceived },
   responses: {
     200: jsonReply('Recorded.', Reply, { received: { value: { backup: named('backup', received) } } }),
-    404: errorReply('No such backup request.', { notFound: { value: errorExample('not_found', 'consentNotFound') } }),
-    409: errorReply('Not approved (requested, declined, received or purged), or changed since `version`.', { moveRefused: { value: errorExample('move_refused', 'moveRefused', [{ path: 'status', message: 'a backup that is requested cannot become received' }]) } }),
+    404: refusal('No such backup request.', { notFound: ['not_found', 'consentNotFound'] }),
+    409: refusal('Not approved (requested, declined, received or purged), or changed since `version`.', { moveRefused: ['move_refused', 'moveRefused', undefined, [{ path: 'status', message: 'a backup that is requested cannot become received' }]] }),
   },
 }
 
@@ -58,8 +55,8 @@ const PURGED: RouteDescription = {
   requestExamples: { version: { summary: 'The version the caller saw', value: { version: 3 } } },
   responses: {
     200: jsonReply('Recorded.', Reply, { purged: { value: { backup: named('backup', { ...received, status: 'purged', purgedBy: lotte, purgedAt: '2027-01-11T08:30:00.000Z', updatedAt: '2027-01-11T08:30:00.000Z', version: 4 }) } } }),
-    404: errorReply('No such backup request.', { notFound: { value: errorExample('not_found', 'consentNotFound') } }),
-    409: errorReply('Not received, or changed since `version`.', { moveRefused: { value: errorExample('move_refused', 'moveRefused', [{ path: 'status', message: 'a backup that is approved cannot become purged' }]) } }),
+    404: refusal('No such backup request.', { notFound: ['not_found', 'consentNotFound'] }),
+    409: refusal('Not received, or changed since `version`.', { moveRefused: ['move_refused', 'moveRefused', undefined, [{ path: 'status', message: 'a backup that is approved cannot become purged' }]] }),
   },
 }
 
@@ -68,16 +65,16 @@ export const backups = (deps: Deps) =>
     .use('*', privateNoStore)
     .post('/:id/decision', describe(DECIDE), requireJson, jsonBody(DecisionInput), async (c) => {
       const backup = await decideBackup(deps, c.var.viewer, c.req.param('id'), c.req.valid('json'))
-      if (isRefusal(backup)) return refusalReply(c, backup, { deps, viewer: c.var.viewer })
+      if (isRefused(backup)) return refusalReply(c, backup, { deps, viewer: c.var.viewer })
       return c.json({ backup: await presentConsent(deps, backup, c.var.viewer) })
     })
     .post('/:id/received', describe(RECEIVED), requireStaff, requireJson, jsonBody(VersionInput), async (c) => {
       const backup = await recordBackupStep(deps, c.var.staff, c.req.param('id'), 'received', c.req.valid('json').version)
-      if (isRefusal(backup)) return refusalReply(c, backup, { deps, viewer: c.var.viewer })
+      if (isRefused(backup)) return refusalReply(c, backup, { deps, viewer: c.var.viewer })
       return c.json({ backup: await presentConsent(deps, backup, c.var.viewer) })
     })
     .post('/:id/purged', describe(PURGED), requireStaff, requireJson, jsonBody(VersionInput), async (c) => {
       const backup = await recordBackupStep(deps, c.var.staff, c.req.param('id'), 'purged', c.req.valid('json').version)
-      if (isRefusal(backup)) return refusalReply(c, backup, { deps, viewer: c.var.viewer })
+      if (isRefused(backup)) return refusalReply(c, backup, { deps, viewer: c.var.viewer })
       return c.json({ backup: await presentConsent(deps, backup, c.var.viewer) })
     })

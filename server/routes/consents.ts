@@ -3,7 +3,7 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import { CONSENT_KINDS } from '../domain/consent.ts'
 import type { Deps } from '../deps.ts'
-import { describe, errorExample, errorReply, jsonReply, type RouteDescription } from '../http/describe.ts'
+import { describe, jsonReply, refusal, type RouteDescription } from '../http/describe.ts'
 import { named } from '../http/examples.ts'
 import { queryOf } from '../middleware/json-body/index.ts'
 import { privateNoStore } from '../middleware/no-store/index.ts'
@@ -30,7 +30,7 @@ const LIST: RouteDescription = {
       }),
       headers: { 'Cache-Control': { $ref: '#/components/headers/NoStore' } },
     },
-    400: errorReply('An unknown `kind`.', { kind: { value: errorExample('invalid_input', 'invalidInput', [{ path: 'kind', message: 'one of: remote_view, backup, grant, extra_support' }]) } }),
+    400: refusal('An unknown `kind`.', { kind: ['invalid_input', 'invalidInput', undefined, [{ path: 'kind', message: 'one of: remote_view, backup, grant, extra_support' }]] }),
   },
 }
 

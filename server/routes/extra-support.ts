@@ -3,7 +3,7 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import { DecisionInput, EXTRA_SUPPORT_MAX_HOURS, EXTRA_SUPPORT_NOTICE_DAYS, ExtraSupportInput } from '../domain/consent.ts'
 import type { Deps } from '../deps.ts'
-import { describe, errorExample, errorReply, issuesOf, jsonReply, sharedReply, type RouteDescription } from '../http/describe.ts'
+import { describe, errorExample, errorReply, issuesOf, jsonReply, refusal, sharedReply, type RouteDescription } from '../http/describe.ts'
 import { named } from '../http/examples.ts'
 import { jsonBody, requireJson } from '../middleware/json-body/index.ts'
 import { privateNoStore } from '../middleware/no-store/index.ts'
@@ -11,7 +11,7 @@ import { requireStaff, type SessionEnv } from '../middleware/session/index.ts'
 import { REQUEST_EXAMPLES, extraSupportInput } from '../openapi.ts'
 import { ExtraSupportReply, presentConsent } from '../present/consent.ts'
 import { refusalReply } from '../present/consent-refusal.ts'
-import { isRefusal } from '../services/consents.ts'
+import { isRefused } from '../services/result.ts'
 import { decideExtraSupport, requestExtraSupport } from '../services/extra-support.ts'
 
 const SECURITY = [{ cookieAuth: [] }]
@@ -24,12 +24,9 @@ const REQUEST: RouteDescription = {
   requestExamples: { yearEnd: REQUEST_EXAMPLES.extraSupport },
   responses: {
     201: jsonReply('Requested.', Reply, { requested: { value: { extraSupport: named('extraSupport') } } }),
-    400: errorReply('Not valid: an end before the start, say.', { order: { value: errorExample('invalid_input', 'invalidInput', issuesOf(ExtraSupportInput, { ...extraSupportInput, endsAt: '2027-01-02T08:00:00+01:00' })) } }),
+    400: refusal('Not valid: an end before the start, say.', { order: ['invalid_input', 'invalidInput', undefined, issuesOf(ExtraSupportInput, { ...extraSupportInput, endsAt: '2027-01-02T08:00:00+01:00' })] }),
     401: sharedReply('SignInRequired'),
-    403: errorReply('Signed in as staff, or not authorised.', {
-      contactsOnly: { summary: 'Signed in as staff', value: errorExample('contacts_only', 'contactsOnly') },
-      notAuthorised: { value: errorExample('not_authorised', 'notAuthorised') },
-    }),
+    403: refusal('Signed in as staff, or not authorised.', { contactsOnly: ['contacts_only', 'contactsOnly', 'Signed in as staff'], notAuthorised: ['not_authorised', 'notAuthorised'] }),
     422: errorReply('Too soon, too long, or wholly within business hours.', {
       tooSoon: {
         summary: 'On Monday 30 November 2026 at 10:00, for Thursday 3 December',
@@ -51,8 +48,8 @@ const DECIDE: RouteDescription = {
   requestExamples: { approve: REQUEST_EXAMPLES.approveExtraSupport },
   responses: {
     200: jsonReply('Decided.', Reply, { approved: { value: { extraSupport: named('extraSupport', { status: 'approved', decidedBy: { kind: 'staff', name: 'Ingrid Postma' }, decidedAt: '2026-11-30T11:00:00.000Z', decisionNote: 'Daan Mulder is die zaterdag bereikbaar.', updatedAt: '2026-11-30T11:00:00.000Z', version: 2 }) } } }),
-    404: errorReply('No such request.', { notFound: { value: errorExample('not_found', 'consentNotFound') } }),
-    409: errorReply('Decided already, or changed since `version`.', { moveRefused: { value: errorExample('move_refused', 'moveRefused', [{ path: 'decision', message: 'the request is approved already' }]) } }),
+    404: refusal('No such request.', { notFound: ['not_found', 'consentNotFound'] }),
+    409: refusal('Decided already, or changed since `version`.', { moveRefused: ['move_refused', 'moveRefused', undefined, [{ path: 'decision', message: 'the request is approved already' }]] }),
   },
 }
 
@@ -61,11 +58,11 @@ export const extraSupport = (deps: Deps) =>
     .use('*', privateNoStore)
     .post('/', describe(REQUEST), requireJson, jsonBody(ExtraSupportInput), async (c) => {
       const request = await requestExtraSupport(deps, c.var.viewer, c.req.valid('json'))
-      if (isRefusal(request)) return refusalReply(c, request, { deps, viewer: c.var.viewer })
+      if (isRefused(request)) return refusalReply(c, request, { deps, viewer: c.var.viewer })
       return c.json({ extraSupport: await presentConsent(deps, request, c.var.viewer) }, 201)
     })
     .post('/:id/decision', describe(DECIDE), requireStaff, requireJson, jsonBody(DecisionInput), async (c) => {
       const request = await decideExtraSupport(deps, c.var.staff, c.req.param('id'), c.req.valid('json'))
-      if (isRefusal(request)) return refusalReply(c, request, { deps, viewer: c.var.viewer })
+      if (isRefused(request)) return refusalReply(c, request, { deps, viewer: c.var.viewer })
       return c.json({ extraSupport: await presentConsent(deps, request, c.var.viewer) })
     })

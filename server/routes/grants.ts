@@ -3,7 +3,7 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import { VersionInput } from '../domain/consent.ts'
 import type { Deps } from '../deps.ts'
-import { describe, errorExample, errorReply, jsonReply, sharedReply, type RouteDescription } from '../http/describe.ts'
+import { describe, errorExample, errorReply, jsonReply, refusal, sharedReply, type RouteDescription } from '../http/describe.ts'
 import { named } from '../http/examples.ts'
 import { MESSAGES, requestLanguage } from '../http/errors.ts'
 import { jsonBody, requireJson } from '../middleware/json-body/index.ts'
@@ -12,7 +12,7 @@ import { requireStaff, type SessionEnv } from '../middleware/session/index.ts'
 import { REQUEST_EXAMPLES, marieke } from '../openapi.ts'
 import { GrantReply, presentConsent } from '../present/consent.ts'
 import { refusalReply } from '../present/consent-refusal.ts'
-import { isRefusal } from '../services/consents.ts'
+import { isRefused } from '../services/result.ts'
 import { checkGrant, revokeGrant } from '../services/grant.ts'
 
 const SECURITY = [{ cookieAuth: [] }]
@@ -27,11 +27,8 @@ const REVOKE: RouteDescription = {
   responses: {
     200: jsonReply('Revoked.', Reply, { revoked: { value: { grant: named('grant', { revokedAt: '2026-12-01T08:00:00.000Z', revokedBy: marieke, isActive: false, updatedAt: '2026-12-01T08:00:00.000Z', version: 2 }) } } }),
     401: sharedReply('SignInRequired'),
-    403: errorReply('Signed in as staff or as an employee.', {
-      contactsOnly: { summary: 'Signed in as staff', value: errorExample('contacts_only', 'contactsOnly') },
-      adminOnly: { summary: 'Signed in as an employee', value: errorExample('admin_only', 'adminOnly') },
-    }),
-    404: errorReply('No such grant, or not the caller\'s organisation\'s.', { notFound: { value: errorExample('not_found', 'consentNotFound') } }),
+    403: refusal('Signed in as staff or as an employee.', { contactsOnly: ['contacts_only', 'contactsOnly', 'Signed in as staff'], adminOnly: ['admin_only', 'adminOnly', 'Signed in as an employee'] }),
+    404: refusal('No such grant, or not the caller\'s organisation\'s.', { notFound: ['not_found', 'consentNotFound'] }),
     409: errorReply('Ended or revoked already, or changed since `version`.', {
       inactive: { value: errorExample('grant_inactive', 'grantInactive') },
       conflict: { value: { ...errorExample('version_conflict', 'consentConflict'), current: named('grant') } },
@@ -45,7 +42,7 @@ const USE: RouteDescription = {
   security: SECURITY, parameters: PARAMETERS,
   responses: {
     200: jsonReply('Active: go ahead, at `level`.', Reply, { active: { value: { grant: named('grant') } } }),
-    404: errorReply('No such grant.', { notFound: { value: errorExample('not_found', 'consentNotFound') } }),
+    404: refusal('No such grant.', { notFound: ['not_found', 'consentNotFound'] }),
     410: errorReply('Ended or revoked: no access. `grant` is its state.', { inactive: { value: { ...errorExample('grant_inactive', 'grantInactive'), grant: named('grant', { isActive: false }) } } }),
   },
 }
@@ -55,12 +52,12 @@ export const grants = (deps: Deps) =>
     .use('*', privateNoStore)
     .post('/:id/revoke', describe(REVOKE), requireJson, jsonBody(VersionInput), async (c) => {
       const grant = await revokeGrant(deps, c.var.viewer, c.req.param('id'), c.req.valid('json').version)
-      if (isRefusal(grant)) return refusalReply(c, grant, { deps, viewer: c.var.viewer })
+      if (isRefused(grant)) return refusalReply(c, grant, { deps, viewer: c.var.viewer })
       return c.json({ grant: await presentConsent(deps, grant, c.var.viewer) })
     })
     .post('/:id/use', describe(USE), requireStaff, async (c) => {
       const checked = await checkGrant(deps, c.var.staff, c.req.param('id'))
-      if (isRefusal(checked)) return refusalReply(c, checked, { deps, viewer: c.var.viewer })
+      if (isRefused(checked)) return refusalReply(c, checked, { deps, viewer: c.var.viewer })
       const grant = await presentConsent(deps, checked.grant, c.var.viewer)
       // An ended or revoked grant is gone for good: 410, with the grant as it stands.
       if (!checked.isActive) return c.json({ code: 'grant_inactive', message: MESSAGES.grantInactive[requestLanguage(c)], grant }, 410)

@@ -3,7 +3,7 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import { BACKUP_PURGE_DAYS, BackupInput, GRANT_MAX_DAYS, GrantInput, REMOTE_VIEW_CODE_MINUTES } from '../domain/consent.ts'
 import type { Deps } from '../deps.ts'
-import { describe, errorExample, errorReply, issuesOf, jsonReply, sharedReply, type RouteDescription } from '../http/describe.ts'
+import { describe, errorExample, errorReply, issuesOf, jsonReply, refusal, sharedReply, type RouteDescription } from '../http/describe.ts'
 import { named } from '../http/examples.ts'
 import { MESSAGES } from '../http/errors.ts'
 import { jsonBody, requireJson } from '../middleware/json-body/index.ts'
@@ -12,7 +12,7 @@ import { requireStaff, type SessionEnv } from '../middleware/session/index.ts'
 import { REQUEST_EXAMPLES } from '../openapi.ts'
 import { BackupReply, GrantReply, RemoteViewReply, presentConsent } from '../present/consent.ts'
 import { refusalReply } from '../present/consent-refusal.ts'
-import { isRefusal } from '../services/consents.ts'
+import { isRefused } from '../services/result.ts'
 import { requestBackup } from '../services/backup.ts'
 import { giveGrant } from '../services/grant.ts'
 import { startRemoteView } from '../services/remote-view.ts'
@@ -39,7 +39,7 @@ const REQUEST_BACKUP: RouteDescription = {
   requestExamples: { request: REQUEST_EXAMPLES.backupRequest },
   responses: {
     201: jsonReply('Requested.', z.object({ backup: BackupReply }), { requested: { value: { backup: named('backup', { status: 'requested', decidedBy: null, decidedAt: null, decisionNote: null, updatedAt: '2026-11-30T09:20:00.000Z', version: 1 }) } } }),
-    400: errorReply('No reason, or not valid.', { reason: { value: errorExample('invalid_input', 'invalidInput', issuesOf(BackupInput, { reason: '  ' })) } }),
+    400: refusal('No reason, or not valid.', { reason: ['invalid_input', 'invalidInput', undefined, issuesOf(BackupInput, { reason: '  ' })] }),
     404: sharedReply('IncidentNotFound'),
     422: errorReply('The incident awaits confirmation or is closed.', { notOpen: NOT_OPEN }),
   },
@@ -52,12 +52,9 @@ const GIVE_GRANT: RouteDescription = {
   requestExamples: { grant: REQUEST_EXAMPLES.grant },
   responses: {
     201: jsonReply('Given.', z.object({ grant: GrantReply }), { given: { value: { grant: named('grant') } } }),
-    400: errorReply('Not valid.', { level: { summary: 'A level that does not exist', value: errorExample('invalid_input', 'invalidInput', issuesOf(GrantInput, { level: 'root', endsAt: '2026-12-04T18:00:00+01:00' })) } }),
+    400: refusal('Not valid.', { level: ['invalid_input', 'invalidInput', 'A level that does not exist', issuesOf(GrantInput, { level: 'root', endsAt: '2026-12-04T18:00:00+01:00' })] }),
     401: sharedReply('SignInRequired'),
-    403: errorReply('Signed in as staff or as an employee.', {
-      contactsOnly: { summary: 'Signed in as staff', value: errorExample('contacts_only', 'contactsOnly') },
-      adminOnly: { summary: 'Signed in as an employee', value: errorExample('admin_only', 'adminOnly') },
-    }),
+    403: refusal('Signed in as staff or as an employee.', { contactsOnly: ['contacts_only', 'contactsOnly', 'Signed in as staff'], adminOnly: ['admin_only', 'adminOnly', 'Signed in as an employee'] }),
     404: sharedReply('IncidentNotFound'),
     422: errorReply(`The end is past, or more than ${GRANT_MAX_DAYS} days ahead (\`fields\` names the latest end); or the incident awaits confirmation or is closed.`, {
       tooLong: { value: errorExample('grant_end_out_of_range', 'grantTooLong', [{ path: 'endsAt', message: `after now and at most ${GRANT_MAX_DAYS} days ahead (2026-12-14T10:15:00.000Z)` }]) },
@@ -70,16 +67,16 @@ export const incidentConsents = (deps: Deps) =>
   new Hono<SessionEnv>()
     .post('/:id/remote-views', describe(START_REMOTE_VIEW), privateNoStore, requireStaff, async (c) => {
       const view = await startRemoteView(deps, c.var.staff, c.req.param('id'))
-      if (isRefusal(view)) return refusalReply(c, view, { deps, viewer: c.var.viewer, notFound: MESSAGES.incidentNotFound })
+      if (isRefused(view)) return refusalReply(c, view, { deps, viewer: c.var.viewer, notFound: MESSAGES.incidentNotFound })
       return c.json({ remoteView: await presentConsent(deps, view, c.var.viewer) }, 201)
     })
     .post('/:id/backups', describe(REQUEST_BACKUP), privateNoStore, requireStaff, requireJson, jsonBody(BackupInput), async (c) => {
       const backup = await requestBackup(deps, c.var.staff, c.req.param('id'), c.req.valid('json').reason)
-      if (isRefusal(backup)) return refusalReply(c, backup, { deps, viewer: c.var.viewer, notFound: MESSAGES.incidentNotFound })
+      if (isRefused(backup)) return refusalReply(c, backup, { deps, viewer: c.var.viewer, notFound: MESSAGES.incidentNotFound })
       return c.json({ backup: await presentConsent(deps, backup, c.var.viewer) }, 201)
     })
     .post('/:id/grants', describe(GIVE_GRANT), privateNoStore, requireJson, jsonBody(GrantInput), async (c) => {
       const grant = await giveGrant(deps, c.var.viewer, c.req.param('id'), c.req.valid('json'))
-      if (isRefusal(grant)) return refusalReply(c, grant, { deps, viewer: c.var.viewer, notFound: MESSAGES.incidentNotFound })
+      if (isRefused(grant)) return refusalReply(c, grant, { deps, viewer: c.var.viewer, notFound: MESSAGES.incidentNotFound })
       return c.json({ grant: await presentConsent(deps, grant, c.var.viewer) }, 201)
     })

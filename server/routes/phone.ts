@@ -14,7 +14,7 @@ import { createHash, timingSafeEqual } from 'node:crypto'
 import { Hono, type MiddlewareHandler } from 'hono'
 import type { Deps } from '../deps.ts'
 import { PhoneRouteQuery } from '../domain/phone-routing.ts'
-import { describe, errorExample, errorReply, issuesOf, jsonReply, type RouteDescription } from '../http/describe.ts'
+import { describe, issuesOf, jsonReply, refusal, type RouteDescription } from '../http/describe.ts'
 import { MESSAGES, apiError } from '../http/errors.ts'
 import { queryOf } from '../middleware/json-body/index.ts'
 import { named } from '../http/examples.ts'
@@ -58,18 +58,15 @@ It is decided whatever the hour; \`isOpen\` and \`opensAt\` say whether to put t
       headers: NO_STORE,
     },
     400: {
-      ...errorReply('No number, or not 1 to 12 digits (letters, a `#`, empty); `fields` names it. Only with the right secret.', {
-        letters: { summary: 'number=10004a', value: errorExample('invalid_input', 'invalidInput', issuesOf(PhoneRouteQuery, { number: '10004a' })) },
-        missing: { summary: 'No number', value: errorExample('invalid_input', 'invalidInput', issuesOf(PhoneRouteQuery, {})) },
-      }),
+      ...refusal('No number, or not 1 to 12 digits (letters, a `#`, empty); `fields` names it. Only with the right secret.', { letters: ['invalid_input', 'invalidInput', 'number=10004a', issuesOf(PhoneRouteQuery, { number: '10004a' })], missing: ['invalid_input', 'invalidInput', 'No number', issuesOf(PhoneRouteQuery, {})] }),
       headers: NO_STORE,
     },
     401: {
-      ...errorReply('No secret, or a wrong one, or under another scheme than Bearer: the same body whatever the number, so it tells nothing about the incident.', { secretInvalid: { value: errorExample('phone_secret_invalid', 'phoneSecretInvalid') } }),
+      ...refusal('No secret, or a wrong one, or under another scheme than Bearer: the same body whatever the number, so it tells nothing about the incident.', { secretInvalid: ['phone_secret_invalid', 'phoneSecretInvalid'] }),
       headers: { 'WWW-Authenticate': { description: 'The scheme to use.', schema: { type: 'string' }, example: 'Bearer realm="loket-phone"' }, ...NO_STORE },
     },
     503: {
-      ...errorReply('Telephone routing is off: the server has no `PHONE_ROUTING_SECRET` (or an empty one). The same whatever is sent.', { disabled: { value: errorExample('phone_routing_disabled', 'phoneRoutingDisabled') } }),
+      ...refusal('Telephone routing is off: the server has no `PHONE_ROUTING_SECRET` (or an empty one). The same whatever is sent.', { disabled: ['phone_routing_disabled', 'phoneRoutingDisabled'] }),
       headers: NO_STORE,
     },
   },

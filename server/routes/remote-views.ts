@@ -7,7 +7,7 @@ import { Hono, type Context } from 'hono'
 import { z } from 'zod'
 import { REMOTE_VIEW_MAX_SIGNALS, REMOTE_VIEW_TRY_WINDOW_MINUTES, REMOTE_VIEW_WRONG_TRIES, RemoteViewCodeInput, RemoteViewSignalInput } from '../domain/consent.ts'
 import type { Deps } from '../deps.ts'
-import { describe, errorExample, errorReply, issuesOf, jsonReply, type RouteDescription } from '../http/describe.ts'
+import { describe, issuesOf, jsonReply, refusal, type RouteDescription } from '../http/describe.ts'
 import { named } from '../http/examples.ts'
 import { MESSAGES, apiError } from '../http/errors.ts'
 import { jsonBody, requireJson } from '../middleware/json-body/index.ts'
@@ -17,7 +17,7 @@ import type { SessionEnv } from '../middleware/session/index.ts'
 import { REMOTE_VIEW_TOKEN, REQUEST_EXAMPLES, answerSignal, offerData } from '../openapi.ts'
 import { RemoteViewPreviewReply, RemoteViewSessionReply, RemoteViewSignalReply, presentPreview, presentSession } from '../present/consent.ts'
 import { refusalReply } from '../present/consent-refusal.ts'
-import { isRefusal } from '../services/consents.ts'
+import { isRefused } from '../services/result.ts'
 import { consentToRemoteView, endRemoteView, remoteViewFor, sendSignal, sessionForCode, signalsFor } from '../services/remote-view.ts'
 
 /** The bearer token the request carries, and whether it carries an Authorization header at all. */
@@ -28,11 +28,11 @@ const bearerOf = (c: Context) => {
 
 const SIDES: Record<string, string[]>[] = [{ cookieAuth: [] }, { remoteViewToken: [] }]
 const PARAMETERS = [{ $ref: '#/components/parameters/RemoteViewId' }]
-const TOKEN_INVALID = errorReply('A token that is not this session\'s.', { token: { value: errorExample('remote_view_token_invalid', 'remoteViewTokenInvalid') } })
-const NOT_FOUND = errorReply('No such session, or not the caller\'s.', { notFound: { value: errorExample('not_found', 'consentNotFound') } })
-const UNKNOWN = errorReply('No session has this code; counted as a wrong try.', { unknown: { value: errorExample('code_unknown', 'codeUnknown') } })
+const TOKEN_INVALID = refusal('A token that is not this session\'s.', { token: ['remote_view_token_invalid', 'remoteViewTokenInvalid'] })
+const NOT_FOUND = refusal('No such session, or not the caller\'s.', { notFound: ['not_found', 'consentNotFound'] })
+const UNKNOWN = refusal('No session has this code; counted as a wrong try.', { unknown: ['code_unknown', 'codeUnknown'] })
 const TOO_MANY = (description: string) => ({
-  ...errorReply(description, { tooMany: { value: errorExample('too_many_wrong_codes', 'codeTriesExceeded') } }),
+  ...refusal(description, { tooMany: ['too_many_wrong_codes', 'codeTriesExceeded'] }),
   headers: { 'Retry-After': { $ref: '#/components/headers/RetryAfter' } },
 })
 const Session = z.object({ session: RemoteViewSessionReply })
@@ -43,12 +43,9 @@ const LOOKUP: RouteDescription = {
   requestExamples: { code: REQUEST_EXAMPLES.remoteViewCode },
   responses: {
     200: jsonReply('The session the code opens, to show before asking for consent.', z.object({ remoteView: RemoteViewPreviewReply }), { found: { value: { remoteView: named('remoteViewPreview') } } }),
-    400: errorReply('Not six digits.', { code: { summary: 'Five digits', value: errorExample('invalid_input', 'invalidInput', issuesOf(RemoteViewCodeInput, { code: '48291' })) } }),
+    400: refusal('Not six digits.', { code: ['invalid_input', 'invalidInput', 'Five digits', issuesOf(RemoteViewCodeInput, { code: '48291' })] }),
     404: UNKNOWN,
-    410: errorReply('The code was used, or its ten minutes passed (or support ended the session): ask for a new one.', {
-      used: { value: errorExample('code_used', 'codeUsed') },
-      expired: { value: errorExample('code_expired', 'codeExpired') },
-    }),
+    410: refusal('The code was used, or its ten minutes passed (or support ended the session): ask for a new one.', { used: ['code_used', 'codeUsed'], expired: ['code_expired', 'codeExpired'] }),
     429: TOO_MANY(`${REMOTE_VIEW_WRONG_TRIES} wrong codes from this address in ${REMOTE_VIEW_TRY_WINDOW_MINUTES} minutes: wait the seconds in Retry-After.`),
   },
 }
@@ -61,9 +58,9 @@ const CONSENT: RouteDescription = {
     200: jsonReply('Open.', Session.extend({ token: z.string().meta({ description: 'The page\'s bearer token for this session.' }) }), {
       opened: { value: { session: named('remoteViewSession'), token: REMOTE_VIEW_TOKEN } },
     }),
-    400: errorReply('Not six digits.', { code: { summary: 'Letters', value: errorExample('invalid_input', 'invalidInput', issuesOf(RemoteViewCodeInput, { code: 'abcdef' })) } }),
+    400: refusal('Not six digits.', { code: ['invalid_input', 'invalidInput', 'Letters', issuesOf(RemoteViewCodeInput, { code: 'abcdef' })] }),
     404: UNKNOWN,
-    410: errorReply('The code was used, or its ten minutes passed.', { used: { value: errorExample('code_used', 'codeUsed') }, expired: { value: errorExample('code_expired', 'codeExpired') } }),
+    410: refusal('The code was used, or its ten minutes passed.', { used: ['code_used', 'codeUsed'], expired: ['code_expired', 'codeExpired'] }),
     429: TOO_MANY('Too many wrong codes from this address.'),
   },
 }
@@ -89,7 +86,7 @@ const END: RouteDescription = {
     }),
     401: TOKEN_INVALID,
     404: NOT_FOUND,
-    409: errorReply('Ended already, or its code expired unused.', { ended: { value: errorExample('remote_view_ended', 'remoteViewEnded') } }),
+    409: refusal('Ended already, or its code expired unused.', { ended: ['remote_view_ended', 'remoteViewEnded'] }),
   },
 }
 
@@ -102,7 +99,7 @@ const READ_SIGNALS: RouteDescription = {
     200: jsonReply('The other side\'s signals after `after`, the state, and the last `seq` of either side.', z.object({
       state: RemoteViewSessionReply.shape.state, signals: z.array(RemoteViewSignalReply), last: z.number().int().min(0),
     }), { answer: { summary: 'The customer\'s page reads the employee\'s answer', value: { state: 'open', signals: [answerSignal], last: 2 } } }),
-    400: errorReply('`after` is not a whole number from 0.', { after: { value: errorExample('invalid_input', 'invalidInput', [{ path: 'after', message: 'a whole number, 0 or more' }]) } }),
+    400: refusal('`after` is not a whole number from 0.', { after: ['invalid_input', 'invalidInput', undefined, [{ path: 'after', message: 'a whole number, 0 or more' }]] }),
     401: TOKEN_INVALID,
     404: NOT_FOUND,
   },
@@ -115,10 +112,10 @@ const SEND_SIGNAL: RouteDescription = {
   requestExamples: { offer: REQUEST_EXAMPLES.offerSignal },
   responses: {
     201: jsonReply('Kept, with its `seq`.', z.object({ signal: RemoteViewSignalReply }), { offer: { value: { signal: { seq: 1, from: 'customer', type: 'offer', data: offerData, at: '2026-11-30T09:23:01.000Z' } } } }),
-    400: errorReply('Not valid.', { type: { summary: 'An unknown type', value: errorExample('invalid_input', 'invalidInput', issuesOf(RemoteViewSignalInput, { type: 'hello', data: '{}' })) } }),
+    400: refusal('Not valid.', { type: ['invalid_input', 'invalidInput', 'An unknown type', issuesOf(RemoteViewSignalInput, { type: 'hello', data: '{}' })] }),
     401: TOKEN_INVALID,
     404: NOT_FOUND,
-    409: errorReply('The session is not open, or holds the most messages it may.', { notOpen: { value: errorExample('remote_view_not_open', 'remoteViewNotOpen') }, tooMany: { value: errorExample('too_many_signals', 'tooManySignals') } }),
+    409: refusal('The session is not open, or holds the most messages it may.', { notOpen: ['remote_view_not_open', 'remoteViewNotOpen'], tooMany: ['too_many_signals', 'tooManySignals'] }),
   },
 }
 
@@ -130,29 +127,29 @@ export const remoteViews = (deps: Deps) => {
     .use('*', privateNoStore)
     .post('/lookup', describe(LOOKUP), requireJson, jsonBody(RemoteViewCodeInput), async (c) => {
       const view = await sessionForCode(deps, c.req.valid('json').code, clientAddress(c))
-      if (isRefusal(view)) return refusalReply(c, view, { deps, viewer: c.var.viewer })
+      if (isRefused(view)) return refusalReply(c, view, { deps, viewer: c.var.viewer })
       return c.json({ remoteView: await presentPreview(deps, view) })
     })
     .post('/consent', describe(CONSENT), requireJson, jsonBody(RemoteViewCodeInput), async (c) => {
       const consented = await consentToRemoteView(deps, c.req.valid('json').code, clientAddress(c))
-      if (isRefusal(consented)) return refusalReply(c, consented, { deps, viewer: c.var.viewer })
+      if (isRefused(consented)) return refusalReply(c, consented, { deps, viewer: c.var.viewer })
       return c.json({ session: await presentSession(deps, consented.view, 'customer'), token: consented.token })
     })
     .get('/:id', describe(READ), async (c) => {
       const found = await sessionOfPath(c)
-      if (isRefusal(found)) return refusalReply(c, found, { deps, viewer: c.var.viewer })
+      if (isRefused(found)) return refusalReply(c, found, { deps, viewer: c.var.viewer })
       return c.json({ session: await presentSession(deps, found.view, found.side) })
     })
     .post('/:id/end', describe(END), async (c) => {
       const found = await sessionOfPath(c)
-      if (isRefusal(found)) return refusalReply(c, found, { deps, viewer: c.var.viewer })
+      if (isRefused(found)) return refusalReply(c, found, { deps, viewer: c.var.viewer })
       const ended = await endRemoteView(deps, found.view, found.side, c.var.viewer)
-      if (isRefusal(ended)) return refusalReply(c, ended, { deps, viewer: c.var.viewer })
+      if (isRefused(ended)) return refusalReply(c, ended, { deps, viewer: c.var.viewer })
       return c.json({ session: await presentSession(deps, ended, found.side) })
     })
     .get('/:id/signals', describe(READ_SIGNALS), async (c) => {
       const found = await sessionOfPath(c)
-      if (isRefusal(found)) return refusalReply(c, found, { deps, viewer: c.var.viewer })
+      if (isRefused(found)) return refusalReply(c, found, { deps, viewer: c.var.viewer })
       // Read after the session is found, so who is no side of it learns nothing of the rules either.
       const after = Number(c.req.query('after') ?? 0)
       if (!Number.isInteger(after) || after < 0) return apiError(c, 400, 'invalid_input', MESSAGES.invalidInput, [{ path: 'after', message: 'a whole number, 0 or more' }])
@@ -160,9 +157,9 @@ export const remoteViews = (deps: Deps) => {
     })
     .post('/:id/signals', describe(SEND_SIGNAL), requireJson, jsonBody(RemoteViewSignalInput), async (c) => {
       const found = await sessionOfPath(c)
-      if (isRefusal(found)) return refusalReply(c, found, { deps, viewer: c.var.viewer })
+      if (isRefused(found)) return refusalReply(c, found, { deps, viewer: c.var.viewer })
       const signal = await sendSignal(deps, found, c.req.valid('json'))
-      if (isRefusal(signal)) return refusalReply(c, signal, { deps, viewer: c.var.viewer })
+      if (isRefused(signal)) return refusalReply(c, signal, { deps, viewer: c.var.viewer })
       return c.json({ signal }, 201)
     })
 }

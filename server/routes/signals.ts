@@ -3,7 +3,7 @@ import { Hono, type MiddlewareHandler } from 'hono'
 import { z } from 'zod'
 import { FollowUpInput } from '../domain/signals.ts'
 import type { Deps } from '../deps.ts'
-import { describe, errorExample, errorReply, issuesOf, jsonReply, type RouteDescription } from '../http/describe.ts'
+import { describe, errorExample, errorReply, issuesOf, jsonReply, refusal, type RouteDescription } from '../http/describe.ts'
 import { MESSAGES, apiError } from '../http/errors.ts'
 import { jsonBody, requireJson } from '../middleware/json-body/index.ts'
 import { type SessionEnv, type StaffEnv, requireStaff } from '../middleware/session/index.ts'
@@ -46,11 +46,9 @@ const ADD_FOLLOW_UP: RouteDescription = {
   requestExamples: { advisorVisit: REQUEST_EXAMPLES.followUp },
   responses: {
     201: jsonReply('Recorded.', z.object({ followUp: FollowUpReply }), { recorded: { summary: 'Ruud de Boer sends an advisor', value: { followUp: named('followUp') } } }),
-    400: errorReply('Not valid, or not JSON; nothing is recorded.', {
-      fields: { summary: 'A kind that does not exist, a date that does not, an empty note and an unknown field', value: errorExample('invalid_input', 'invalidInput', issuesOf(FollowUpInput, { kind: 'lunch', date: '2026-02-30', note: '   ', extra: 1 })) },
-    }),
+    400: refusal('Not valid, or not JSON; nothing is recorded.', { fields: ['invalid_input', 'invalidInput', 'A kind that does not exist, a date that does not, an empty note and an unknown field', issuesOf(FollowUpInput, { kind: 'lunch', date: '2026-02-30', note: '   ', extra: 1 })] }),
     403: errorReply('Signed in as an agent; nothing is recorded.', ROLE_NOT_ALLOWED),
-    404: errorReply('No such organisation; nothing is recorded.', { notFound: { value: errorExample('not_found', 'organisationNotFound') } }),
+    404: refusal('No such organisation; nothing is recorded.', { notFound: ['not_found', 'organisationNotFound'] }),
   },
 }
 

@@ -2,7 +2,7 @@
 import { Hono } from 'hono'
 import { QueueQuery } from '../domain/queue.ts'
 import type { Deps } from '../deps.ts'
-import { describe, errorExample, errorReply, issuesOf, jsonReply, type RouteDescription } from '../http/describe.ts'
+import { describe, issuesOf, jsonReply, refusal, type RouteDescription } from '../http/describe.ts'
 import { MESSAGES, apiError } from '../http/errors.ts'
 import { queryOf } from '../middleware/json-body/index.ts'
 import { type SessionEnv, requireStaff } from '../middleware/session/index.ts'
@@ -41,14 +41,8 @@ const QUEUE: RouteDescription = {
       description: 'Nothing changed since the `ETag` sent in `If-None-Match`: no body.',
       headers: { ETag: { $ref: '#/components/headers/QueueETag' }, 'Cache-Control': { ...PRIVATE_NO_CACHE, description: 'private, no-cache' } },
     },
-    400: errorReply('A parameter is not valid, or unknown; `fields` names it.', {
-      fields: { summary: 'A priority beyond 5 and a due filter that does not exist', value: errorExample('invalid_input', 'invalidInput', issuesOf(QueueQuery, { priority: '7', due: 'later' })) },
-      team: { summary: 'A team desk.yaml does not have', value: errorExample('invalid_input', 'invalidInput', [{ path: 'team', message: 'unknown team; one of: first-line, finance, logistics, platform' }]) },
-      unknownParameter: { summary: 'A parameter the queue does not take', value: errorExample('invalid_input', 'invalidInput', issuesOf(QueueQuery, { assignee: 's-lotte' })) },
-    }),
-    403: errorReply('An agent asked for a team they are not in.', {
-      teamNotAllowed: { summary: 'Lotte Smit (first line, finance) asks for ?team=platform', value: errorExample('team_not_allowed', 'teamNotAllowed') },
-    }),
+    400: refusal('A parameter is not valid, or unknown; `fields` names it.', { fields: ['invalid_input', 'invalidInput', 'A priority beyond 5 and a due filter that does not exist', issuesOf(QueueQuery, { priority: '7', due: 'later' })], team: ['invalid_input', 'invalidInput', 'A team desk.yaml does not have', [{ path: 'team', message: 'unknown team; one of: first-line, finance, logistics, platform' }]], unknownParameter: ['invalid_input', 'invalidInput', 'A parameter the queue does not take', issuesOf(QueueQuery, { assignee: 's-lotte' })] }),
+    403: refusal('An agent asked for a team they are not in.', { teamNotAllowed: ['team_not_allowed', 'teamNotAllowed', 'Lotte Smit (first line, finance) asks for ?team=platform'] }),
   },
 }
 

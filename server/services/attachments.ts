@@ -3,13 +3,13 @@ import { randomUUID } from 'node:crypto'
 import { mkdir, open, type FileHandle } from 'node:fs/promises'
 import { dirname, join, relative, resolve } from 'node:path'
 import { checkAttachment, type AttachmentCheck } from '../domain/attachment.ts'
-import { reactionRefusal, statusAfterReaction, withStatus } from '../domain/incident.ts'
+import { reactionRefusal } from '../domain/incident.ts'
 import type { Attachment, Incident, Message } from '../domain/records.ts'
 import type { Deps } from '../deps.ts'
 import type { SignedIn } from '../middleware/session/index.ts'
 import { incidentPolicy } from '../policies/incident.ts'
 import { syncFolder, writeDurably } from '../store/durable-file.ts'
-import { VersionConflictError } from '../store/store.ts'
+import { actorRef } from './actors.ts'
 import { incidentEvents } from './incident-events.ts'
 import { refusal, type Outcome } from './result.ts'
 
@@ -59,26 +59,7 @@ export function attachmentFiles(dataDir: string) {
 
 export function attachmentService(deps: Deps) {
   const files = attachmentFiles(deps.dataDir)
-  const { audit, mailStatus, visible } = incidentEvents(deps)
-
-  /** A customer's reaction moves the incident on (waiting → in progress, reopened if just resolved). */
-  async function afterReaction(incident: Incident, author: string, now: Date): Promise<Incident> {
-    let current = incident
-    // The upload took a while: someone may have changed the incident meanwhile, so decide again on theirs.
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const next = statusAfterReaction(current, now, deps.desk)
-      if (next === current.status) return current
-      try {
-        const updated = await deps.store.incidents.update(current.id, current.version, (i) => withStatus(i, next, author, now))
-        await mailStatus(updated)
-        return updated
-      } catch (error) {
-        if (!(error instanceof VersionConflictError)) throw error
-        current = error.current
-      }
-    }
-    return current
-  }
+  const { afterReaction, audit, mailStatus, visible } = incidentEvents(deps)
 
   return {
     /** What costs nothing before the body is read: the incident is the viewer's to see, and still takes a reaction from a customer. */
@@ -101,7 +82,7 @@ export function attachmentService(deps: Deps) {
 
       const now = deps.clock()
       const isStaff = viewer.kind === 'staff'
-      const author = isStaff ? `staff:${viewer.staff.id}` : `contact:${viewer.contact.id}`
+      const author = actorRef(viewer)
       const id = randomUUID()
       const attachment: Attachment = {
         id, incidentId: incident.id, fileName: check.fileName, contentType: check.contentType, size: upload.bytes.length,

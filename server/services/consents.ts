@@ -30,14 +30,9 @@ export type ConsentRefusal =
 /** A consent service's answer: the value, or why not (with what the reply needs besides the code). */
 export type Outcome<T> = T | ConsentRefusal
 
-/** Whether an outcome is a refusal; unlike `isRefused` it keeps the refusal's extra fields in view. */
-export const isRefusal = <T extends object>(outcome: Outcome<T>): outcome is ConsentRefusal => 'refused' in outcome
-
 /** The refusal for a policy's verdict, or undefined when it allows. */
 export const refusalOf = (verdict: Verdict): Refusal<Exclude<Verdict, 'allowed'>> | undefined => (verdict === 'allowed' ? undefined : { refused: verdict })
 
-/** The "staff:<id>" or "contact:<id>" reference records keep of who acted. */
-export const refOf = (viewer: Exclude<Viewer, { kind: 'anonymous' }>): string => (viewer.kind === 'staff' ? `staff:${viewer.staff.id}` : `contact:${viewer.contact.id}`)
 
 /** One audit entry per step; those on an incident are its timeline's consent entries. */
 export async function audit(deps: Pick<Deps, 'store' | 'clock'>, actor: string, action: string, record: ConsentRecord, details: Record<string, unknown> = {}): Promise<void> {

@@ -1,10 +1,12 @@
 /** Shared by the use cases that read or change an incident: who may reach it, the audit entry, the requester's e-mail and tracking link. */
 import { randomUUID } from 'node:crypto'
 import { incidentPath } from '#lib/paths.ts'
+import { statusAfterReaction, withStatus } from '../domain/incident.ts'
 import type { Contact, Incident } from '../domain/records.ts'
 import type { Deps } from '../deps.ts'
 import type { Viewer } from '../middleware/session/index.ts'
 import { incidentPolicy } from '../policies/incident.ts'
+import { VersionConflictError } from '../store/store.ts'
 import { signInToken } from './sign-in.ts'
 
 /** Days a tracking link in an e-mail signs the contact in to the incident's page. */
@@ -25,8 +27,41 @@ export function incidentEvents(deps: IncidentDeps) {
     return token
   }
 
+  /** Mails the requester about the incident's status, or a public reply when `message` is given. */
+  async function mailStatus(incident: Incident, message?: string, eventKey?: string) {
+    const contact = await deps.store.contacts.get(incident.contactId)
+    if (!contact) return
+    await deps.notifier.statusChanged({
+      incident, contact, trackToken: await trackToken(incident, contact), message,
+      eventKey: eventKey ?? `incident:${incident.id}:status:${incident.statusHistory.length}`,
+    })
+  }
+
+  /**
+   * A customer's reaction moves the incident on (waiting → in progress, reopened if just resolved);
+   * someone may have changed it meanwhile, so on a conflict it is decided again on theirs.
+   */
+  async function afterReaction(incident: Incident, author: string, now: Date): Promise<Incident> {
+    let current = incident
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const next = statusAfterReaction(current, now, deps.desk)
+      if (next === current.status) return current
+      try {
+        const updated = await deps.store.incidents.update(current.id, current.version, (i) => withStatus(i, next, author, now))
+        await mailStatus(updated)
+        return updated
+      } catch (error) {
+        if (!(error instanceof VersionConflictError)) throw error
+        current = error.current
+      }
+    }
+    return current
+  }
+
   return {
     trackToken,
+    mailStatus,
+    afterReaction,
     /** The incident if the viewer may see it; otherwise undefined, answered as 404 like a missing one. */
     async visible(viewer: Viewer, id: string): Promise<Incident | undefined> {
       const incident = await deps.store.incidents.get(id)
@@ -34,15 +69,6 @@ export function incidentEvents(deps: IncidentDeps) {
     },
     audit(actor: string, action: string, incident: Incident, details?: Record<string, unknown>) {
       return deps.store.audit.append({ id: randomUUID(), at: deps.clock().toISOString(), actor, action, target: `incident:${incident.id}`, ...(details ? { details } : {}) })
-    },
-    /** Mails the requester about the incident's status, or a public reply when `message` is given. */
-    async mailStatus(incident: Incident, message?: string, eventKey?: string) {
-      const contact = await deps.store.contacts.get(incident.contactId)
-      if (!contact) return
-      await deps.notifier.statusChanged({
-        incident, contact, trackToken: await trackToken(incident, contact), message,
-        eventKey: eventKey ?? `incident:${incident.id}:status:${incident.statusHistory.length}`,
-      })
     },
   }
 }

@@ -1,11 +1,12 @@
 /** Incident use cases after registration: list and read by role, triage, react, log a phone call. */
 import { randomUUID } from 'node:crypto'
 import { INCIDENT_KINDS } from '../domain/desk.ts'
-import { mayMove, priorityRefusal, reactionRefusal, statusAfterReaction, withStatus } from '../domain/incident.ts'
+import { mayMove, priorityRefusal, reactionRefusal, withStatus } from '../domain/incident.ts'
 import { INCIDENT_STATUSES, type Incident, type Message, type Staff } from '../domain/records.ts'
 import type { SignedIn, Viewer } from '../middleware/session/index.ts'
 import { contactIncidentFilter } from '../policies/incident.ts'
 import { VersionConflictError } from '../store/store.ts'
+import { actorRef } from './actors.ts'
 import { incidentEvents, type IncidentDeps } from './incident-events.ts'
 import { refusal, type Outcome } from './result.ts'
 
@@ -117,17 +118,12 @@ export async function addMessage(deps: IncidentDeps, viewer: SignedIn, id: strin
   const isStaff = viewer.kind === 'staff'
   const refused = isStaff ? undefined : reactionRefusal(incident, now, deps.desk)
   if (refused) return refusal(refused)
-  const author = isStaff ? `staff:${viewer.staff.id}` : `contact:${viewer.contact.id}`
+  const author = actorRef(viewer)
   const message: Message = { id: randomUUID(), incidentId: incident.id, visibility: isStaff ? input.visibility : 'public', author, text: input.text, attachmentIds: [], at: now.toISOString() }
   await deps.store.messages.add(message)
   let current = incident
-  if (!isStaff) {
-    const next = statusAfterReaction(incident, now, deps.desk)
-    if (next !== incident.status) {
-      current = await deps.store.incidents.update(incident.id, incident.version, (i) => withStatus(i, next, author, now))
-      await events.mailStatus(current)
-    }
-  } else if (message.visibility === 'public') {
+  if (!isStaff) current = await events.afterReaction(incident, author, now)
+  else if (message.visibility === 'public') {
     await events.mailStatus(current, input.text, `message:${message.id}`)
   }
   await events.audit(author, isStaff && message.visibility === 'internal' ? 'note.added' : 'message.added', current)

@@ -13,8 +13,8 @@ export interface Refusal<C extends string> { refused: C; fields?: RefusalField[]
 /** A use case's answer: the value (an object), or why not. */
 export type Outcome<T extends object, C extends string> = T | Refusal<C>
 
-/** Whether an outcome is a refusal. */
-export const isRefused = <T extends object, C extends string>(outcome: Outcome<T, C>): outcome is Refusal<C> => 'refused' in outcome
+/** Whether an outcome is a refusal, with whatever a refusal of that use case carries besides its code. */
+export const isRefused = <O extends object>(outcome: O): outcome is Extract<O, { refused: string }> => 'refused' in outcome
 
 /** A refusal with `code`, and the fields at fault if any. */
 export const refusal = <C extends string>(code: C, fields?: RefusalField[]): Refusal<C> => ({ refused: code, ...(fields ? { fields } : {}) })
