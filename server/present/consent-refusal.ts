@@ -9,7 +9,7 @@ import { refuse, type RefusalReplies } from '../services/result.ts'
 import { presentConsent, type PresentDeps } from './consent.ts'
 
 /** Status and message of each refusal that says no more than its code. */
-const REPLIES: RefusalReplies<PlainConsentRefusal | 'too_many_wrong_codes'> = {
+export const CONSENT_REFUSALS: RefusalReplies<PlainConsentRefusal | 'too_many_wrong_codes'> = {
   sign_in_required: [401, MESSAGES.signInRequired],
   contacts_only: [403, MESSAGES.contactsOnly],
   staff_only: [403, MESSAGES.staffOnly],
@@ -60,8 +60,8 @@ export async function refusalReply(c: Context, refusal: ConsentRefusal, { deps, 
     }
     case 'too_many_wrong_codes':
       c.header('Retry-After', String(refusal.retryAfterSeconds))
-      return refuse(c, refusal, REPLIES)
+      return refuse(c, refusal, CONSENT_REFUSALS)
     default:
-      return refuse(c, refusal, notFound ? { ...REPLIES, not_found: [404, notFound] } : REPLIES)
+      return refuse(c, refusal, notFound ? { ...CONSENT_REFUSALS, not_found: [404, notFound] } : CONSENT_REFUSALS)
   }
 }
