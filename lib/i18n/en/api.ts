@@ -56,6 +56,7 @@ export const api = {
   moveRefused: 'This step is not possible from the current state.',
   grantInactive: 'This access has ended or was revoked and no longer gives access.',
   grantTooLong: 'Temporary access lasts 14 days at most and ends in the future. Choose an earlier end.',
+  extraSupportTooSoon: 'Extra support is requested at least 5 days ahead. The earliest start you can ask for now is {when}.',
   extraSupportTooLong: 'One request covers 72 hours at most. Split a longer window into more requests.',
   extraSupportWithinHours: 'This window lies wholly within business hours; it needs no extra support.',
   internal: 'Something went wrong on our side. Please try again later.',

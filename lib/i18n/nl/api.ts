@@ -54,6 +54,7 @@ export const api = {
   moveRefused: 'Deze stap is vanuit de huidige stand niet mogelijk.',
   grantInactive: 'Deze toegang is verlopen of ingetrokken en geeft geen toegang meer.',
   grantTooLong: 'Tijdelijke toegang loopt hoogstens 14 dagen en eindigt in de toekomst. Kies een eerder einde.',
+  extraSupportTooSoon: 'Extra ondersteuning vraagt u minstens 5 dagen van tevoren aan. De vroegste start die u nu kunt aanvragen is {when}.',
   extraSupportTooLong: 'Eén verzoek beslaat hoogstens 72 uur. Splits een langer venster in meer verzoeken.',
   extraSupportWithinHours: 'Dit venster valt helemaal binnen de kantooruren; daarvoor is geen extra ondersteuning nodig.',
   internal: 'Er ging iets mis aan onze kant. Probeer het later opnieuw.',
