@@ -1,5 +1,5 @@
 /** An incident's timeline: status changes, replies, reactions and files in the order they happened, as the viewer may see them. */
-import type { Attachment, AuditEntry, Incident, IncidentStatus, Message } from './records.ts'
+import { ACCESS_LEVELS, type AccessLevel, type Attachment, type AuditEntry, type Incident, type IncidentStatus, type Message } from './records.ts'
 
 /** Who did something, by name: a contact, a support employee, or the desk itself. */
 export interface Actor {
@@ -11,7 +11,7 @@ export interface Actor {
 export interface AttachmentView {
   id: string
   fileName: string
-  contentType: string
+  contentType: Attachment['contentType']
   size: number
 }
 
@@ -27,7 +27,7 @@ export type TimelineEntry =
    * A step of consented access, shown to both sides: e.g. "remote_view.started", "remote_view.consented",
    * "backup.approved", "grant.revoked", "grant.used". `consentId` names the record in GET /api/consents.
    */
-  | { type: 'consent'; at: string; action: string; by: Actor; consentId: string; level?: string; endsAt?: string }
+  | { type: 'consent'; at: string; action: string; by: Actor; consentId: string; level?: AccessLevel; endsAt?: string }
 
 const viewOf = ({ id, fileName, contentType, size }: Attachment): AttachmentView => ({ id, fileName, contentType, size })
 
@@ -60,7 +60,7 @@ export function timelineOf(
     ...(options.consentSteps ?? []).map((step) => ({
       entry: {
         type: 'consent' as const, at: step.at, action: step.action, by: actorOf(step.actor), consentId: String(step.details?.consentId ?? ''),
-        ...(typeof step.details?.level === 'string' ? { level: step.details.level } : {}),
+        ...(isAccessLevel(step.details?.level) ? { level: step.details.level } : {}),
         ...(typeof step.details?.endsAt === 'string' ? { endsAt: step.details.endsAt } : {}),
       },
       rank: 0,
@@ -70,3 +70,6 @@ export function timelineOf(
   ]
   return entries.sort((a, b) => a.entry.at.localeCompare(b.entry.at) || a.rank - b.rank).map((e) => e.entry)
 }
+
+/** Whether an audit detail names an access level: it is read back from the log, untyped. */
+const isAccessLevel = (value: unknown): value is AccessLevel => ACCESS_LEVELS.includes(value as AccessLevel)

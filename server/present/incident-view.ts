@@ -14,7 +14,7 @@ import { IncidentReply, MessageReply, extraWindowsOf, presentIncident, presentSt
 import { OrganisationBrief } from './organisation.ts'
 
 /** The incident page for staff (`isStaff`: internal notes, the staff context) or a customer (public only, whether they may still react). */
-export async function presentIncidentView(deps: IncidentDeps, found: { incident: Incident; allMessages: Message[]; files: Attachment[]; audit: AuditEntry[] }, isStaff: boolean) {
+export async function presentIncidentView(deps: IncidentDeps, found: { incident: Incident; allMessages: Message[]; files: Attachment[]; audit: AuditEntry[] }, isStaff: boolean): Promise<IncidentView> {
   const { incident, allMessages, files, audit } = found
   const consentSteps = audit.filter((entry) => TIMELINE_ACTIONS.test(entry.action))
   const messages = allMessages.filter((m) => isStaff || m.visibility === 'public')
@@ -77,3 +77,4 @@ export const IncidentView = z.object({
     isSameContact: z.boolean().meta({ description: 'Whether the same contact filed it.' }),
   })).max(10).optional().meta({ description: 'Staff only: the organisation\'s other incidents, any status, newest first, at most 10.' }),
 })
+export type IncidentView = z.infer<typeof IncidentView>

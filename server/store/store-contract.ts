@@ -136,7 +136,7 @@ export function storeContract(name: string, open: () => Promise<Store>) {
 
     test('lists the attachments of one incident, oldest first', async () => {
       const store = await open()
-      const attachment = (id: string, incidentId: string, at: string) => ({ id, incidentId, fileName: `${id}.txt`, contentType: 'text/plain', size: 3, storedAs: `attachments/${incidentId}/${id}`, uploadedBy: 'contact:c1', at })
+      const attachment = (id: string, incidentId: string, at: string) => ({ id, incidentId, fileName: `${id}.txt`, contentType: 'text/plain; charset=utf-8' as const, size: 3, storedAs: `attachments/${incidentId}/${id}`, uploadedBy: 'contact:c1', at })
       await store.attachments.add(attachment('b', 'i1', '2026-11-30T10:00:00.000Z'))
       await store.attachments.add(attachment('a', 'i1', '2026-11-30T09:00:00.000Z'))
       await store.attachments.add(attachment('c', 'i2', '2026-11-30T09:30:00.000Z'))

@@ -107,7 +107,7 @@ describe('the timeline marks', () => {
     ['an internal note', message(staff, 'internal'), 'note', true],
     ['an inbound call', message(staff, 'internal', 'inbound'), 'callInbound', true],
     ['an outbound call', message(staff, 'internal', 'outbound'), 'callOutbound', true],
-    ['a file on its own', { type: 'attachment', at: '2026-12-01T09:00:00.000Z', by: contact, attachment: { id: 'a', fileName: 'x.log', contentType: 'text/plain', size: 3 } }, 'file', false],
+    ['a file on its own', { type: 'attachment', at: '2026-12-01T09:00:00.000Z', by: contact, attachment: { id: 'a', fileName: 'x.log', contentType: 'text/plain; charset=utf-8', size: 3 } }, 'file', false],
     ['a consent step', { type: 'consent', at: '2026-12-01T09:00:00.000Z', action: 'grant.revoked', by: contact, consentId: 'g' }, 'consent', false],
   ])('%s is marked %s (internal: %s)', (_name, entry, mark, internal) => {
     expect(entryMark(entry)).toBe(mark)
@@ -153,7 +153,7 @@ describe('consent steps in a sentence', () => {
   })
 
   test('a grant given names its level and its end in Dutch time', () => {
-    const step = { action: 'grant.given', by: peter, level: 'functional_user', endsAt: '2026-12-04T16:00:00.000Z' }
+    const step = { action: 'grant.given', by: peter, level: 'functional_user' as const, endsAt: '2026-12-04T16:00:00.000Z' }
     expect(consentSentence('nl', nl, step)).toBe('Tijdelijke toegang gegeven (functionele gebruiker) tot 4 dec 2026, 17:00')
     expect(consentSentence('en', staffStrings('en'), step)).toBe('Temporary access given (functional user) until 4 Dec 2026, 17:00')
   })
