@@ -3,11 +3,12 @@ import { z } from 'zod'
 import { MAX_ATTACHMENT_BYTES } from './domain/attachment.ts'
 import { ComplaintChangeInput, ComplaintInput } from './domain/complaint.ts'
 import { REMOTE_VIEW_WRONG_TRIES } from './domain/consent.ts'
+import { WRONG_TOKEN_TRIES, WRONG_TOKEN_WINDOW_MINUTES } from './deps.ts'
 import { IncidentInput } from './domain/incident.ts'
 import { DEFAULT_REPORT_WEEKS, articleTemplate } from './domain/kb-insight-report.ts'
 import { FollowUpInput } from './domain/signals.ts'
 import { MessageInput } from './services/incident-input.ts'
-import { issuesOf, refusal } from './http/describe.ts'
+import { htmlReply, issuesOf, refusal } from './http/describe.ts'
 import { BACKUP_DECISION_NOTE, BACKUP_ID, COMPLAINT_ID, EXTRA_SUPPORT_ID, GRANT_ID, REMOTE_VIEW_CODE, REMOTE_VIEW_ID, backupInput, complaintInput, extraSupportInput, followUpInput } from './http/examples.ts'
 import type { Example, OpenApiDocument, Parameter, Response } from './http/openapi-types.ts'
 import { SESSION_COOKIE } from './middleware/session/index.ts'
@@ -184,6 +185,15 @@ const REPLIES: Record<string, Response> = {
   PayloadTooLarge: refusal('The body is larger than 64 KB.', { tooLarge: ['payload_too_large', 'tooLarge'] }),
   UnsupportedMediaType: refusal('The body is not declared as JSON.', { notJson: ['unsupported_media_type', 'unsupportedMediaType'] }),
   RateLimited: { ...refusal('Too many requests: wait the seconds in Retry-After.', { rateLimited: ['rate_limited', 'rateLimited'] }), headers: { 'Retry-After': { $ref: '#/components/headers/RetryAfter' } } },
+  TooManyWrongTokens: {
+    ...refusal(`${WRONG_TOKEN_TRIES} wrong secrets or tokens from this address to this endpoint in ${WRONG_TOKEN_WINDOW_MINUTES} minutes: every try waits the seconds in Retry-After, a right one too. Right ones never count.`, { tooManyWrongTokens: ['too_many_wrong_tokens', 'tokenTriesExceeded'] }),
+    headers: { 'Retry-After': { $ref: '#/components/headers/RetryAfter' } },
+  },
+  TooManyWrongLinks: {
+    description: `${WRONG_TOKEN_TRIES} unknown, used or expired link tokens from this address to this endpoint in ${WRONG_TOKEN_WINDOW_MINUTES} minutes: every try waits the seconds in Retry-After, a right token too. Right ones never count. A form post (the link's page) gets an HTML page that says when to try again; JSON gets the error.`,
+    headers: { 'Retry-After': { $ref: '#/components/headers/RetryAfter' } },
+    content: { ...refusal('', { tooManyWrongTokens: ['too_many_wrong_tokens', 'tokenTriesExceeded'] }).content, ...htmlReply('').content },
+  },
 }
 
 /** The path parameters of record ids, by component name: the parameter's name, what it is and an example. */
@@ -206,7 +216,7 @@ const HEADERS: Record<string, [description: string, example: string]> = {
   NoStore: ['private, no-store: personal data, kept by no cache.', 'private, no-store'],
   NoStoreAnyCache: ['no-store: where a call goes says who handles what; kept by no cache, refusals included.', 'no-store'],
   QueueETag: ['The queue\'s version: send it back in `If-None-Match`.', `"${QUEUE_ETAG}"`],
-  SetSession: [`The session cookie \`${SESSION_COOKIE}\`: HttpOnly, SameSite=Lax, Secure over https.`, `${SESSION_COOKIE}=…; Path=/; Expires=Wed, 30 Dec 2026 09:00:00 GMT; HttpOnly; SameSite=Lax; Secure`],
+  SetSession: [`The session cookie \`${SESSION_COOKIE}\`: HttpOnly, SameSite=Lax, Secure when the server's \`BASE_URL\` is https.`, `${SESSION_COOKIE}=…; Path=/; Expires=Wed, 30 Dec 2026 09:00:00 GMT; HttpOnly; SameSite=Lax; Secure`],
 }
 const headers = Object.fromEntries(Object.entries(HEADERS).map(([key, [description, example]]) =>
   [key, { description, schema: key === 'RetryAfter' ? { type: 'integer', minimum: 1 } : { type: 'string' }, example }]))

@@ -2,15 +2,17 @@
 import { randomUUID } from 'node:crypto'
 import { Hono } from 'hono'
 import type { Session } from '../domain/records.ts'
-import { hashToken, newToken } from '../auth/tokens.ts'
+import { dummyPasswordHash, hashToken, newToken } from '../auth/tokens.ts'
 import type { Deps } from '../deps.ts'
 import { describe } from '../http/describe.ts'
+import { localPath } from '../http/local-path.ts'
 import { MESSAGES } from '../http/errors.ts'
 import { jsonBody, requireJson } from '../middleware/json-body/index.ts'
-import { limitByAddress } from '../middleware/rate-limit/index.ts'
+import { limitByAddress, limitWrongTokens } from '../middleware/rate-limit/index.ts'
+import { isSameOrigin } from '../middleware/same-origin/index.ts'
 import { type SessionEnv, clearSessionCookie, requireSignedIn, setSessionCookie } from '../middleware/session/index.ts'
 import { presentCheckEmail } from '../present/incident.ts'
-import { expiredPage, signInPage } from '../present/pages.ts'
+import { expiredPage, signInPage, tooManyTriesPage } from '../present/pages.ts'
 import { presentMe, presentStaffSignedIn } from '../present/viewer.ts'
 import { isRefused, refuse } from '../services/result.ts'
 import { SignInCallbackInput, SignInLinkInput, StaffLoginInput, checkStaffPassword, sendSignInLink, takeSignInLink } from '../services/sign-in.ts'
@@ -25,11 +27,13 @@ export async function startSession(c: Parameters<typeof setSessionCookie>[0], de
   const now = deps.clock()
   const expiresAt = new Date(now.getTime() + SESSION_DAYS[subject.kind] * 86_400_000)
   await deps.store.sessions.put({ id: randomUUID(), tokenHash: hashToken(token), subject, createdAt: now.toISOString(), expiresAt: expiresAt.toISOString() })
-  setSessionCookie(c, token, expiresAt)
+  setSessionCookie(c, token, expiresAt, deps.baseUrl)
 }
 
-export const auth = (deps: Deps) =>
-  new Hono<SessionEnv>()
+export const auth = (deps: Deps) => {
+  // Made now, so that not even the first sign-in of an unknown address waits for it.
+  void dummyPasswordHash()
+  return new Hono<SessionEnv>()
     .post('/link', describe(LINK), limitByAddress(deps.limits.signInPerAddress, 'sign-in'), requireJson, jsonBody(SignInLinkInput), async (c) => {
       const input = c.req.valid('json')
       await sendSignInLink(deps, input)
@@ -39,15 +43,18 @@ export const auth = (deps: Deps) =>
     // The e-mailed link opens a page with one button: mail scanners that open links (common in
     // company mailboxes) would otherwise use up the single-use token before the person clicks.
     .get('/callback', describe(CALLBACK_PAGE), (c) => c.html(signInPage(c.req.query('token') ?? '')))
-    .post('/callback', describe(CALLBACK), async (c) => {
-      // A form post from another site could sign a visitor in as someone else: same origin only.
-      const origin = c.req.header('origin')
-      if (origin && origin !== new URL(c.req.url).origin) return c.html(expiredPage(), 403)
+    // An unknown, used or expired token (400) is a guess: counted per address, as wrong remote-view codes are.
+    .post('/callback', describe(CALLBACK), limitWrongTokens(deps.limits.wrongTokensPerAddress, 'sign-in-token', { isWrong: (res) => res.status === 400, page: tooManyTriesPage }), async (c) => {
+      // A form post from another site could sign a visitor in as someone else: same origin only, decided
+      // as for every signed-in change (by host, not scheme: behind a TLS proxy the request arrives over http).
+      const isOwn = isSameOrigin({ secFetchSite: c.req.header('sec-fetch-site'), origin: c.req.header('origin'), host: c.req.header('host') ?? new URL(c.req.url).host })
+      if (!isOwn) return c.html(expiredPage(), 403)
       const form = SignInCallbackInput.safeParse(await c.req.parseBody().catch(() => ({})))
       const outcome = await takeSignInLink(deps, form.success ? form.data.token : undefined)
       if (isRefused(outcome)) return c.html(expiredPage(), outcome.refused === 'token_invalid' ? 400 : 403)
       await startSession(c, deps, outcome.subject)
-      return c.redirect(outcome.next, 303)
+      // `next` was checked when the link was made; made local again, as every redirect is.
+      return c.redirect(localPath(outcome.next), 303)
     })
     .post('/staff', describe(STAFF_LOGIN), limitByAddress(deps.limits.signInPerAddress, 'staff-login'), requireJson, jsonBody(StaffLoginInput), async (c) => {
       const outcome = await checkStaffPassword(deps, c.req.valid('json'))
@@ -62,3 +69,4 @@ export const auth = (deps: Deps) =>
       return c.body(null, 204)
     })
     .get('/me', describe(ME), requireSignedIn, (c) => c.json(presentMe(c.var.signedIn)))
+}

@@ -4,7 +4,7 @@ import type { Deps } from '../deps.ts'
 import { describe } from '../http/describe.ts'
 import { MESSAGES, requestLanguage } from '../http/errors.ts'
 import { jsonBody, requireJson } from '../middleware/json-body/index.ts'
-import { limitByAddress } from '../middleware/rate-limit/index.ts'
+import { limitByAddress, limitWrongTokens } from '../middleware/rate-limit/index.ts'
 import { requireSignedIn, requireStaff, type SessionEnv } from '../middleware/session/index.ts'
 import { actorsOf } from '../services/actors.ts'
 import { incidentPage } from '../services/incident-events.ts'
@@ -14,7 +14,7 @@ import { isRefused, refuse } from '../services/result.ts'
 import { extraWindowsOf, presentCheckEmail, presentIncident, presentIncidentRow, presentRegistered } from '../present/incident.ts'
 import { INCIDENT_REFUSALS } from '../present/incident-refusal.ts'
 import { presentIncidentView } from '../present/incident-view.ts'
-import { confirmPage, resultPage } from '../present/pages.ts'
+import { confirmPage, resultPage, tooManyTriesPage } from '../present/pages.ts'
 import { ConfirmInput, MessageInput, PhoneContactInput, RegistrationInput, TriageInput } from '../services/incident-input.ts'
 import { CONFIRM, CONFIRMATION_PAGE, LIST, LOG_PHONE_CALL, MESSAGE, READ, REGISTER, TRIAGE } from './incidents.openapi.ts'
 
@@ -39,7 +39,8 @@ export const incidents = (deps: Deps) => {
       return checkEmail(c, input.lang)
     })
     .get('/confirm', describe(CONFIRMATION_PAGE), (c) => c.html(confirmPage(c.req.query('token') ?? '')))
-    .post('/confirm', describe(CONFIRM), async (c) => {
+    // An unknown, used or expired token (400) is a guess: counted per address, as wrong remote-view codes are.
+    .post('/confirm', describe(CONFIRM), limitWrongTokens(deps.limits.wrongTokensPerAddress, 'confirm-token', { isWrong: (res) => res.status === 400, page: tooManyTriesPage }), async (c) => {
       const isForm = (c.req.header('content-type') ?? '').startsWith('application/x-www-form-urlencoded')
       const raw = isForm ? { token: String((await c.req.parseBody()).token ?? '') } : await c.req.json().catch(() => ({}))
       const parsed = ConfirmInput.safeParse(raw)

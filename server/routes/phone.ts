@@ -17,6 +17,7 @@ import { PhoneRouteQuery } from '../domain/phone-routing.ts'
 import { describe, issuesOf, jsonReply, refusal, type RouteDescription } from '../http/describe.ts'
 import { MESSAGES, apiError } from '../http/errors.ts'
 import { queryOf } from '../middleware/json-body/index.ts'
+import { limitWrongTokens } from '../middleware/rate-limit/index.ts'
 import { named } from '../http/examples.ts'
 import { PhoneRouteReply } from '../present/phone.ts'
 import { routeCall } from '../services/phone-routing.ts'
@@ -79,7 +80,8 @@ export const phone = (deps: Deps) =>
       c.header('Cache-Control', 'no-store')
       await next()
     })
-    .get('/route', describe(ROUTE), requirePhoneSecret(deps.phoneRoutingSecret), queryOf(PhoneRouteQuery), async (c) => c.json(await routeCall(deps, c.req.valid('query').number)))
+    // A wrong secret (401) is a guess, counted per address: the right secret from that address waits too, until the window passes.
+    .get('/route', describe(ROUTE), limitWrongTokens(deps.limits.wrongTokensPerAddress, 'phone-secret', { isWrong: (res) => res.status === 401 }), requirePhoneSecret(deps.phoneRoutingSecret), queryOf(PhoneRouteQuery), async (c) => c.json(await routeCall(deps, c.req.valid('query').number)))
 
 /**
  * 503 while no secret is configured; 401 unless `Authorization: Bearer <secret>` carries it. Runs

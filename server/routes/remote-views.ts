@@ -12,7 +12,7 @@ import { named } from '../http/examples.ts'
 import { MESSAGES, apiError } from '../http/errors.ts'
 import { jsonBody, requireJson } from '../middleware/json-body/index.ts'
 import { privateNoStore } from '../middleware/no-store/index.ts'
-import { clientAddress } from '../middleware/rate-limit/index.ts'
+import { clientAddress, limitWrongTokens } from '../middleware/rate-limit/index.ts'
 import type { SessionEnv } from '../middleware/session/index.ts'
 import { REMOTE_VIEW_TOKEN, REQUEST_EXAMPLES, answerSignal, offerData } from '../openapi.ts'
 import { RemoteViewPreviewReply, RemoteViewSessionReply, RemoteViewSignalReply, presentPreview, presentSession } from '../present/consent.ts'
@@ -122,6 +122,8 @@ const SEND_SIGNAL: RouteDescription = {
 export const remoteViews = (deps: Deps) => {
   /** The session of the path for the side the request speaks for, or the refusal. */
   const sessionOfPath = (c: Context<SessionEnv>) => remoteViewFor(deps, c.req.param('id') ?? '', c.var.viewer, bearerOf(c))
+  /** A page token that opens no session (401) is a guess, counted per address; staff, who send none, are not counted. */
+  const tokenGuesses = limitWrongTokens(deps.limits.wrongTokensPerAddress, 'remote-view-token', { isWrong: (res) => res.status === 401, unless: (c) => !bearerOf(c).isPresent })
 
   return new Hono<SessionEnv>()
     .use('*', privateNoStore)
@@ -135,19 +137,19 @@ export const remoteViews = (deps: Deps) => {
       if (isRefused(consented)) return refusalReply(c, consented, { deps, viewer: c.var.viewer })
       return c.json({ session: await presentSession(deps, consented.view, 'customer'), token: consented.token })
     })
-    .get('/:id', describe(READ), async (c) => {
+    .get('/:id', describe(READ), tokenGuesses, async (c) => {
       const found = await sessionOfPath(c)
       if (isRefused(found)) return refusalReply(c, found, { deps, viewer: c.var.viewer })
       return c.json({ session: await presentSession(deps, found.view, found.side) })
     })
-    .post('/:id/end', describe(END), async (c) => {
+    .post('/:id/end', describe(END), tokenGuesses, async (c) => {
       const found = await sessionOfPath(c)
       if (isRefused(found)) return refusalReply(c, found, { deps, viewer: c.var.viewer })
       const ended = await endRemoteView(deps, found.view, found.side, c.var.viewer)
       if (isRefused(ended)) return refusalReply(c, ended, { deps, viewer: c.var.viewer })
       return c.json({ session: await presentSession(deps, ended, found.side) })
     })
-    .get('/:id/signals', describe(READ_SIGNALS), async (c) => {
+    .get('/:id/signals', describe(READ_SIGNALS), tokenGuesses, async (c) => {
       const found = await sessionOfPath(c)
       if (isRefused(found)) return refusalReply(c, found, { deps, viewer: c.var.viewer })
       // Read after the session is found, so who is no side of it learns nothing of the rules either.
@@ -155,7 +157,7 @@ export const remoteViews = (deps: Deps) => {
       if (!Number.isInteger(after) || after < 0) return apiError(c, 400, 'invalid_input', MESSAGES.invalidInput, [{ path: 'after', message: 'a whole number, 0 or more' }])
       return c.json(signalsFor(deps, found.view, found.side, after))
     })
-    .post('/:id/signals', describe(SEND_SIGNAL), requireJson, jsonBody(RemoteViewSignalInput), async (c) => {
+    .post('/:id/signals', describe(SEND_SIGNAL), tokenGuesses, requireJson, jsonBody(RemoteViewSignalInput), async (c) => {
       const found = await sessionOfPath(c)
       if (isRefused(found)) return refusalReply(c, found, { deps, viewer: c.var.viewer })
       const signal = await sendSignal(deps, found, c.req.valid('json'))
