@@ -12,7 +12,7 @@ import { named } from '../http/examples.ts'
 import { MESSAGES, apiError } from '../http/errors.ts'
 import { jsonBody, requireJson } from '../middleware/json-body/index.ts'
 import { privateNoStore } from '../middleware/no-store/index.ts'
-import { clientAddress, limitWrongTokens } from '../middleware/rate-limit/index.ts'
+import { clientAddress, limitWrongTokens, oneAtATimePerAddress } from '../middleware/rate-limit/index.ts'
 import type { SessionEnv } from '../middleware/session/index.ts'
 import { REMOTE_VIEW_TOKEN, REQUEST_EXAMPLES, answerSignal, offerData } from '../openapi.ts'
 import { RemoteViewPreviewReply, RemoteViewSessionReply, RemoteViewSignalReply, presentPreview, presentSession } from '../present/consent.ts'
@@ -123,16 +123,18 @@ export const remoteViews = (deps: Deps) => {
   /** The session of the path for the side the request speaks for, or the refusal. */
   const sessionOfPath = (c: Context<SessionEnv>) => remoteViewFor(deps, c.req.param('id') ?? '', c.var.viewer, bearerOf(c))
   /** A page token that opens no session (401) is a guess, counted per address; staff, who send none, are not counted. */
+  // Wrong codes are checked before and counted after: codes sent at once are looked up one after another.
+  const codeTries = oneAtATimePerAddress()
   const tokenGuesses = limitWrongTokens(deps.limits.wrongTokensPerAddress, 'remote-view-token', { isWrong: (res) => res.status === 401, unless: (c) => !bearerOf(c).isPresent })
 
   return new Hono<SessionEnv>()
     .use('*', privateNoStore)
-    .post('/lookup', describe(LOOKUP), requireJson, jsonBody(RemoteViewCodeInput), async (c) => {
+    .post('/lookup', describe(LOOKUP), codeTries, requireJson, jsonBody(RemoteViewCodeInput), async (c) => {
       const view = await sessionForCode(deps, c.req.valid('json').code, clientAddress(c))
       if (isRefused(view)) return refusalReply(c, view, { deps, viewer: c.var.viewer })
       return c.json({ remoteView: await presentPreview(deps, view) })
     })
-    .post('/consent', describe(CONSENT), requireJson, jsonBody(RemoteViewCodeInput), async (c) => {
+    .post('/consent', describe(CONSENT), codeTries, requireJson, jsonBody(RemoteViewCodeInput), async (c) => {
       const consented = await consentToRemoteView(deps, c.req.valid('json').code, clientAddress(c))
       if (isRefused(consented)) return refusalReply(c, consented, { deps, viewer: c.var.viewer })
       return c.json({ session: await presentSession(deps, consented.view, 'customer'), token: consented.token })

@@ -5,7 +5,8 @@ import { hashToken, newToken } from '../auth/tokens.ts'
 import { WRONG_TOKEN_TRIES, WRONG_TOKEN_WINDOW_MINUTES } from '../deps.ts'
 import { signInToken } from '../services/sign-in.ts'
 import { PHONE_TEST_SECRET, closeTestDesks, testDesk } from '../testing.ts'
-import { START, MINUTE, after, bearer, consentDesk, openView } from './consents.fixture.ts'
+import { REMOTE_VIEW_WRONG_TRIES } from '../domain/consent.ts'
+import { START, MINUTE, after, bearer, consentDesk, openView, startView } from './consents.fixture.ts'
 
 afterEach(async () => {
   vi.unstubAllEnvs()
@@ -125,6 +126,17 @@ describe('the confirmation link (POST /api/incidents/confirm)', () => {
     expect(await desk.store.incidents.count()).toBe(1)
   })
 
+  test('guesses sent all at once are counted too: only the first ones are answered, the rest wait', async () => {
+    const desk = await testDesk({ now: START })
+    const token = await pendingRegistration(desk)
+    const answers = await Promise.all(Array.from({ length: 4 * WRONG_TOKEN_TRIES }, () => desk.call('POST', '/api/incidents/confirm', { token: wrongToken() })))
+    const statuses = answers.map((a) => a.status)
+    expect(statuses.filter((s) => s === 400)).toHaveLength(WRONG_TOKEN_TRIES)
+    expect(statuses.filter((s) => s === 429)).toHaveLength(3 * WRONG_TOKEN_TRIES)
+    expectWait(await desk.call('POST', '/api/incidents/confirm', { token }))
+    expect(await desk.store.incidents.count()).toBe(0)
+  })
+
   test('the form post from the link\'s page gets the page that says when to try again', async () => {
     const desk = await testDesk({ now: START })
     const token = await pendingRegistration(desk)
@@ -178,6 +190,21 @@ describe('the remote-view page token (Authorization: Bearer on /api/remote-views
     expect((await desk.call('GET', `/api/remote-views/${id}`, undefined, desk.as.lotte)).json.session.state).toBe('open')
     desk.setNow(after(WINDOW))
     expect((await desk.call('GET', `/api/remote-views/${id}/signals`, undefined, bearer(token))).status).toBe(200)
+  })
+})
+
+describe('the remote-view code (POST /api/remote-views/lookup and /consent)', () => {
+  test('codes sent all at once are counted too: five wrong ones are answered, the rest wait, and the session stays unopened', async () => {
+    const desk = await consentDesk()
+    const { code } = await startView(desk)
+    const codes = Array.from({ length: 40 }, (_, i) => String(i).padStart(6, '0')).filter((c) => c !== code)
+    const answers = await Promise.all(codes.map((c, i) => desk.call('POST', `/api/remote-views/${i % 2 ? 'lookup' : 'consent'}`, { code: c })))
+    const statuses = answers.map((a) => a.status)
+    expect(statuses.filter((s) => s === 404)).toHaveLength(REMOTE_VIEW_WRONG_TRIES)
+    expect(statuses.filter((s) => s === 429)).toHaveLength(codes.length - REMOTE_VIEW_WRONG_TRIES)
+    const before = await desk.snapshot()
+    expect((await desk.call('POST', '/api/remote-views/consent', { code })).status).toBe(429)
+    expect(await desk.snapshot()).toEqual(before)
   })
 })
 

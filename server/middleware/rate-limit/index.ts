@@ -98,18 +98,44 @@ export interface WrongTokenOptions {
  * tokens do not count, so people behind one address are no limit to each other.
  */
 export function limitWrongTokens(limiter: RateLimiter, scope: string, options: WrongTokenOptions): MiddlewareHandler {
+  const turns = new Map<string, Promise<unknown>>()
   return withReplies<MiddlewareHandler>(async (c, next) => {
     if (options.unless?.(c)) return next()
     const key = `${scope}:${clientAddress(c)}`
-    const wait = await limiter.wait(key)
-    if (wait > 0) {
-      c.header('Retry-After', String(wait))
-      if (options.page && isFormPost(c)) return c.html(options.page(wait), 429)
-      return apiError(c, 429, 'too_many_wrong_tokens', MESSAGES.tokenTriesExceeded)
-    }
-    await next()
-    if (options.isWrong(c.res)) await limiter.hit(key)
+    // One address's tries are answered one after another (in this process): a thousand guesses sent
+    // at once would otherwise all pass the check before the first of them was counted.
+    return inTurn(turns, key, async () => {
+      const wait = await limiter.wait(key)
+      if (wait > 0) {
+        c.header('Retry-After', String(wait))
+        if (options.page && isFormPost(c)) return c.html(options.page(wait), 429)
+        return apiError(c, 429, 'too_many_wrong_tokens', MESSAGES.tokenTriesExceeded)
+      }
+      await next()
+      if (options.isWrong(c.res)) await limiter.hit(key)
+    })
   }, [{ status: 429, response: options.page ? 'TooManyWrongLinks' : 'TooManyWrongTokens' }])
+}
+
+/**
+ * Answers one caller's requests one after another, in this process: for limits that check before
+ * and count after the route (wrong remote-view codes), so requests sent at once cannot all pass
+ * the check before the first of them was counted.
+ */
+export function oneAtATimePerAddress(): MiddlewareHandler {
+  const turns = new Map<string, Promise<unknown>>()
+  return (c, next) => inTurn(turns, clientAddress(c), next)
+}
+
+/** Runs `task` once every earlier task of `key` in `turns` settled; the key is forgotten when its last task is done. */
+function inTurn<T>(turns: Map<string, Promise<unknown>>, key: string, task: () => Promise<T>): Promise<T> {
+  const run = (turns.get(key) ?? Promise.resolve()).then(task, task)
+  const settled = run.then(() => undefined, () => undefined)
+  turns.set(key, settled)
+  void settled.then(() => {
+    if (turns.get(key) === settled) turns.delete(key)
+  })
+  return run
 }
 
 const isFormPost = (c: Context) => (c.req.header('content-type') ?? '').startsWith('application/x-www-form-urlencoded')
