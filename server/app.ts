@@ -10,6 +10,8 @@ import type { Deps } from './deps.ts'
 import { WRITE_METHODS, describe, withReplies } from './http/describe.ts'
 import { MESSAGES, apiError } from './http/errors.ts'
 import { limitBody } from './middleware/body-limit/index.ts'
+import { apiContentSecurity } from './middleware/content-security/index.ts'
+import { clientAddresses } from './middleware/rate-limit/index.ts'
 import { sameOriginWrites } from './middleware/same-origin/index.ts'
 import { session, type SessionEnv } from './middleware/session/index.ts'
 import { staticSite } from './middleware/static-site/index.ts'
@@ -40,6 +42,10 @@ export function createApp(deps: Deps) {
   /** The whole app, for the OpenAPI document the routes describe (read on the document's first request). */
   let whole: Hono<any, any, any>
   const api = new Hono<SessionEnv>()
+    // Every answer, refusals and errors included: pages by their own strict policy, the rest loads nothing.
+    .use('*', apiContentSecurity)
+    // Decided once, before any limit counts: forwarded headers only from a trusted proxy.
+    .use('*', clientAddresses({ trustProxy: deps.trustProxy ?? false }))
     // The widget calls the public API from other sites: only those on the allowlist, and never
     // with cookies, so a foreign page cannot act as a signed-in customer.
     .use('*', cors({ origin: (origin) => (deps.allowedOrigins.includes(origin) ? origin : null), credentials: false, maxAge: 600 }))
@@ -76,7 +82,8 @@ export function createApp(deps: Deps) {
       // The search index and the widget are loaded by other sites; their own routes say so.
       crossOriginResourcePolicy: false,
       crossOriginEmbedderPolicy: false,
-      xFrameOptions: 'SAMEORIGIN',
+      // Neither the KB nor the API is ever framed (their policies say frame-ancestors 'none'); older browsers read this.
+      xFrameOptions: 'DENY',
       referrerPolicy: 'strict-origin-when-cross-origin',
     }))
     .use('*', compress())

@@ -56,11 +56,13 @@ outbox.start()
 const insight = appendLog<KbInsight>(resolve(dataDir, 'kb-insight.jsonl'))
 const allowedOrigins = (process.env.ALLOWED_ORIGINS ?? `${new URL(baseUrl).origin},http://localhost:${port},http://127.0.0.1:${port}`)
   .split(',').map((o) => o.trim()).filter(Boolean)
+// Only behind a reverse proxy: then X-Forwarded-For names the caller. Without it, forwarded headers are forged as easily as sent.
+const trustProxy = process.env.TRUST_PROXY === '1'
 // Unset means off: a secret the phone system was never given would only invite guessing.
 const phoneRoutingSecret = process.env.PHONE_ROUTING_SECRET || undefined
 
 const app = createApp({
-  clock, desk, calendar: loadCalendar(desk), store, insight, allowedOrigins, siteDir, dataDir, phoneRoutingSecret,
+  clock, desk, calendar: loadCalendar(desk), store, insight, allowedOrigins, siteDir, dataDir, phoneRoutingSecret, baseUrl, trustProxy,
   notifier: createNotifier({ outbox, desk, baseUrl }),
   limits: defaultLimits(clock, store.rateCounters),
 })

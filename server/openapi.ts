@@ -2,7 +2,8 @@
 import { z } from 'zod'
 import { MAX_ATTACHMENT_BYTES } from './domain/attachment.ts'
 import { REMOTE_VIEW_WRONG_TRIES } from './domain/consent.ts'
-import { refusal } from './http/describe.ts'
+import { WRONG_TOKEN_TRIES, WRONG_TOKEN_WINDOW_MINUTES } from './deps.ts'
+import { htmlReply, refusal } from './http/describe.ts'
 import type { OpenApiDocument, Response } from './http/openapi-types.ts'
 import { SESSION_COOKIE } from './middleware/session/index.ts'
 
@@ -20,7 +21,7 @@ ${codes}
 
 ### Sessions
 
-Signing in (by an e-mailed link, or by password for staff) sets the HttpOnly cookie \`${SESSION_COOKIE}\` (SameSite=Lax, Secure over https), which the browser sends along. A contact's session lasts 30 days, a staff member's one day. It is checked on every request: a contact who is deactivated, or whose authorisation is withdrawn, is signed out at once.
+Signing in (by an e-mailed link, or by password for staff) sets the HttpOnly cookie \`${SESSION_COOKIE}\` (SameSite=Lax; Secure when the server's \`BASE_URL\` is https, whatever scheme the request came by), which the browser sends along. A contact's session lasts 30 days, a staff member's one day. It is checked on every request: a contact who is deactivated, or whose authorisation is withdrawn, is signed out at once.
 
 Against cross-site request forgery (CSRF), every changing request (POST, PUT, PATCH, DELETE) that carries the session cookie must come from a page of Loket's own site, on any path. The browser says where a request comes from: \`Sec-Fetch-Site\` must be \`same-origin\` (or \`none\`: typed or bookmarked), or, from a browser that does not send it, \`Origin\` must name this host. Otherwise the answer is 403 \`cross_origin\`, before the session is read, and nothing changes. A request with neither header is no browser's cross-site request and passes, so scripts and servers that send the cookie themselves are not affected. SameSite=Lax already keeps the cookie off most cross-site posts; this also refuses pages of the same site on another origin, such as another subdomain. Reading (GET) is not affected, nor are requests without the cookie, such as the widget's on other sites.
 
@@ -32,8 +33,9 @@ Pages on the configured origins (\`ALLOWED_ORIGINS\`: the sites that embed the w
 
 ### Rate limits
 
-Per window of 10 minutes:
+An IP address is the connection's; only behind a trusted reverse proxy (the server's \`TRUST_PROXY\`) the first address in \`X-Forwarded-For\`. Per window of 10 minutes:
 
+- Secret tokens: ${WRONG_TOKEN_TRIES} wrong ones per IP address and endpoint (an unknown, used or expired sign-in or confirmation link, a wrong phone routing secret, a remote-view page token that opens no session); after that every try, right or wrong, is 429 \`too_many_wrong_tokens\` with \`Retry-After\` (a form post from a link's page gets an HTML page saying so) until the window has passed. Right tokens never count.
 - Remote-view codes: ${REMOTE_VIEW_WRONG_TRIES} wrong codes per IP address; after that every try, right or wrong, is 429 \`too_many_wrong_codes\` with \`Retry-After\` until the window has passed.
 - Registering an incident: 20 requests per IP address (signed-in contacts are exempt), and one confirmation e-mail per e-mail address. Over either: 429 \`rate_limited\` with \`Retry-After\`.
 - Signing in: 10 requests per IP address for the sign-in link and, counted apart, 10 for the staff password sign-in; over that: 429 with \`Retry-After\`. Per e-mail address 3 sign-in links: a fourth request gets the same 202 as ever but no e-mail, so the answer never tells whether an address is known.
@@ -41,6 +43,10 @@ Per window of 10 minutes:
 Per minute:
 
 - KnowledgeBase search events: 120 requests per IP address; over that: 429 with \`Retry-After\`, and nothing is recorded.
+
+### Security headers
+
+Every answer carries a \`Content-Security-Policy\`: JSON and other data \`default-src 'none'; frame-ancestors 'none'\`; the API's own HTML pages (the confirmation and sign-in buttons, their results, this reference) a strict one without any script, their one style element allowed by its hash. None may be framed (\`X-Frame-Options: DENY\`); \`X-Content-Type-Options: nosniff\` and \`Referrer-Policy: strict-origin-when-cross-origin\` are always sent.
 
 ### Sizes
 
@@ -85,6 +91,15 @@ const REPLIES: Record<string, Response> = {
   PayloadTooLarge: refusal('The body is larger than 64 KB.', { tooLarge: ['payload_too_large', 'tooLarge'] }),
   UnsupportedMediaType: refusal('The body is not declared as JSON.', { notJson: ['unsupported_media_type', 'unsupportedMediaType'] }),
   RateLimited: { ...refusal('Too many requests: wait the seconds in Retry-After.', { rateLimited: ['rate_limited', 'rateLimited'] }), headers: { 'Retry-After': { $ref: '#/components/headers/RetryAfter' } } },
+  TooManyWrongTokens: {
+    ...refusal(`${WRONG_TOKEN_TRIES} wrong secrets or tokens from this address to this endpoint in ${WRONG_TOKEN_WINDOW_MINUTES} minutes: every try waits the seconds in Retry-After, a right one too.`, { tooManyWrongTokens: ['too_many_wrong_tokens', 'tokenTriesExceeded'] }),
+    headers: { 'Retry-After': { $ref: '#/components/headers/RetryAfter' } },
+  },
+  TooManyWrongLinks: {
+    description: `${WRONG_TOKEN_TRIES} unknown, used or expired link tokens from this address to this endpoint in ${WRONG_TOKEN_WINDOW_MINUTES} minutes: every try waits the seconds in Retry-After; a form post gets an HTML page that says when to try again.`,
+    headers: { 'Retry-After': { $ref: '#/components/headers/RetryAfter' } },
+    content: { ...refusal('', { tooManyWrongTokens: ['too_many_wrong_tokens', 'tokenTriesExceeded'] }).content, ...htmlReply('').content },
+  },
 }
 
 /** The path parameters of record ids, by the path that ends in them: what they are. */

@@ -51,7 +51,9 @@ export async function testDesk(options: { now?: string } = {}) {
     clock, desk, calendar: loadCalendar(desk, { from: 2026, to: 2027 }), store, dataDir,
     notifier: createNotifier({ outbox, desk, baseUrl: BASE_URL }),
     insight: memoryLog<KbInsight>(), limits: defaultLimits(clock, store.rateCounters), allowedOrigins: ['https://partner.example'],
-    phoneRoutingSecret: PHONE_TEST_SECRET,
+    phoneRoutingSecret: PHONE_TEST_SECRET, baseUrl: BASE_URL,
+    // As the server reads it at start; a test that needs one behind a proxy sets TRUST_PROXY before opening its desk.
+    trustProxy: process.env.TRUST_PROXY === '1',
   }
   const app = createApp(deps)
 

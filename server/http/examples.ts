@@ -15,6 +15,8 @@ import { openLowdbStore } from '../store/lowdb-store.ts'
 /** One request of the story and the answer: the document's examples of the operation it matches. */
 export interface Played { name: string; summary: string; method: string; path: string; body?: unknown; status: number; reply?: unknown }
 
+/** Where the story's desk lives. */
+const BASE_URL = 'https://support.noordwind.example'
 /** The telephone system's secret in the story. */
 const PHONE_SECRET = 'example-phone-secret-0123456789abcdef'
 /** Random values the story meets, and the fixed ones the document shows instead: the document is the same on every build. */
@@ -38,7 +40,7 @@ export async function playStory(deps: Pick<Deps, 'desk' | 'calendar'>, makeApp: 
     const outbox = createOutbox({ store: store.outbox, transport: { send: async () => {} }, from: 'support@noordwind.example', clock, log: () => {} })
     const app = makeApp({
       ...deps, clock, store, dataDir: dir, insight: memoryLog<KbInsight>(), limits: defaultLimits(clock, store.rateCounters), allowedOrigins: [],
-      notifier: createNotifier({ outbox, desk: deps.desk, baseUrl: 'https://support.noordwind.example' }), phoneRoutingSecret: PHONE_SECRET,
+      notifier: createNotifier({ outbox, desk: deps.desk, baseUrl: BASE_URL }), phoneRoutingSecret: PHONE_SECRET, baseUrl: BASE_URL,
     })
     const played: Played[] = []
     const random = new Map<string, string>()

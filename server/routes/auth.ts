@@ -2,16 +2,18 @@
 import { randomUUID } from 'node:crypto'
 import { Hono } from 'hono'
 import type { Session } from '../domain/records.ts'
-import { hashToken, newToken } from '../auth/tokens.ts'
+import { dummyPasswordHash, hashToken, newToken } from '../auth/tokens.ts'
 import type { Deps } from '../deps.ts'
 import { resolver } from 'hono-openapi'
 import { describe, htmlReply } from '../http/describe.ts'
 import { MESSAGES } from '../http/errors.ts'
+import { localPath } from '../http/local-path.ts'
 import { jsonBody, requireJson } from '../middleware/json-body/index.ts'
-import { limitByAddress } from '../middleware/rate-limit/index.ts'
+import { limitByAddress, limitWrongTokens } from '../middleware/rate-limit/index.ts'
+import { isSameOrigin } from '../middleware/same-origin/index.ts'
 import { type SessionEnv, clearSessionCookie, requireSignedIn, setSessionCookie } from '../middleware/session/index.ts'
 import { CheckEmail, presentCheckEmail } from '../present/incident.ts'
-import { expiredPage, signInPage } from '../present/pages.ts'
+import { expiredPage, signInPage, tooManyTriesPage } from '../present/pages.ts'
 import { Me, StaffSignedIn, presentMe, presentStaffSignedIn } from '../present/viewer.ts'
 import { isRefused, refuse } from '../services/result.ts'
 import { SignInCallbackInput, SignInLinkInput, StaffLoginInput, checkStaffPassword, sendSignInLink, takeSignInLink } from '../services/sign-in.ts'
@@ -25,11 +27,13 @@ export async function startSession(c: Parameters<typeof setSessionCookie>[0], de
   const now = deps.clock()
   const expiresAt = new Date(now.getTime() + SESSION_DAYS[subject.kind] * 86_400_000)
   await deps.store.sessions.put({ id: randomUUID(), tokenHash: hashToken(token), subject, createdAt: now.toISOString(), expiresAt: expiresAt.toISOString() })
-  setSessionCookie(c, token, expiresAt)
+  setSessionCookie(c, token, expiresAt, deps.baseUrl)
 }
 
-export const auth = (deps: Deps) =>
-  new Hono<SessionEnv>()
+export const auth = (deps: Deps) => {
+  // Made now, so that not even the first sign-in of an unknown address waits for it.
+  void dummyPasswordHash()
+  return new Hono<SessionEnv>()
     .post('/link', describe('requestSignInLink', 'Sign-in', 'E-mail a single-use sign-in link', { 202: CheckEmail }, {
       description: 'The same 202 whether or not the address is known, and after 3 links in 10 minutes (then without e-mail).',
     }), limitByAddress(deps.limits.signInPerAddress, 'sign-in'), requireJson, jsonBody(SignInLinkInput), async (c) => {
@@ -44,15 +48,19 @@ export const auth = (deps: Deps) =>
     .post('/callback', describe('signInCallback', 'Sign-in', 'Sign in with the token from the link: a session cookie and a redirect to `next`', {
       303: { description: 'Signed in.', headers: { Location: { schema: { type: 'string' } }, 'Set-Cookie': { description: 'The session cookie.', schema: { type: 'string' } } } },
       400: htmlReply('The link is unknown, used or expired.'), 403: htmlReply('Posted from another site, or the person may no longer sign in.'),
-    }, { requestBody: { required: true, content: { 'application/x-www-form-urlencoded': { schema: resolver(SignInCallbackInput) } } } }), async (c) => {
-      // A form post from another site could sign a visitor in as someone else: same origin only.
-      const origin = c.req.header('origin')
-      if (origin && origin !== new URL(c.req.url).origin) return c.html(expiredPage(), 403)
+    }, { requestBody: { required: true, content: { 'application/x-www-form-urlencoded': { schema: resolver(SignInCallbackInput) } } } }),
+    // An unknown, used or expired token (400) is a guess: counted per address, as wrong remote-view codes are.
+    limitWrongTokens(deps.limits.wrongTokensPerAddress, 'sign-in-token', { isWrong: (res) => res.status === 400, page: tooManyTriesPage }), async (c) => {
+      // A form post from another site could sign a visitor in as someone else: same origin only, decided
+      // as for every signed-in change (by host, not scheme: behind a TLS proxy the request arrives over http).
+      const isOwn = isSameOrigin({ secFetchSite: c.req.header('sec-fetch-site'), origin: c.req.header('origin'), host: c.req.header('host') ?? new URL(c.req.url).host })
+      if (!isOwn) return c.html(expiredPage(), 403)
       const form = SignInCallbackInput.safeParse(await c.req.parseBody().catch(() => ({})))
       const outcome = await takeSignInLink(deps, form.success ? form.data.token : undefined)
       if (isRefused(outcome)) return c.html(expiredPage(), outcome.refused === 'token_invalid' ? 400 : 403)
       await startSession(c, deps, outcome.subject)
-      return c.redirect(outcome.next, 303)
+      // `next` was checked when the link was made; made local again, as every redirect is.
+      return c.redirect(localPath(outcome.next), 303)
     })
     .post('/staff', describe('staffSignIn', 'Sign-in', 'Staff sign in with a password', { 200: StaffSignedIn }, { refuses: { wrong_credentials: [401, MESSAGES.wrongPassword] } }), limitByAddress(deps.limits.signInPerAddress, 'staff-login'), requireJson, jsonBody(StaffLoginInput), async (c) => {
       const outcome = await checkStaffPassword(deps, c.req.valid('json'))
@@ -67,3 +75,4 @@ export const auth = (deps: Deps) =>
       return c.body(null, 204)
     })
     .get('/me', describe('getMe', 'Sign-in', 'Who is signed in', { 200: Me }), requireSignedIn, (c) => c.json(presentMe(c.var.signedIn)))
+}

@@ -7,7 +7,7 @@ import { SESSION_OPTIONAL, describe, errorReply, htmlReply, jsonReply, movesOf, 
 import { STAFF_TRANSITIONS } from '#domain/transitions.ts'
 import { MESSAGES, requestLanguage } from '../http/errors.ts'
 import { jsonBody, requireJson } from '../middleware/json-body/index.ts'
-import { limitByAddress } from '../middleware/rate-limit/index.ts'
+import { limitByAddress, limitWrongTokens } from '../middleware/rate-limit/index.ts'
 import { requireSignedIn, requireStaff, type SessionEnv } from '../middleware/session/index.ts'
 import { actorsOf } from '../services/actors.ts'
 import { incidentPage } from '../services/incident-events.ts'
@@ -17,7 +17,7 @@ import { isRefused, refuse } from '../services/result.ts'
 import { CheckEmail, IncidentReply, IncidentRowReply, MessageReply, Registered, VersionConflict, extraWindowsOf, presentCheckEmail, presentIncident, presentIncidentRow, presentRegistered } from '../present/incident.ts'
 import { INCIDENT_REFUSALS } from '../present/incident-refusal.ts'
 import { IncidentView, presentIncidentView } from '../present/incident-view.ts'
-import { confirmPage, resultPage } from '../present/pages.ts'
+import { confirmPage, resultPage, tooManyTriesPage } from '../present/pages.ts'
 import { ConfirmInput, MessageInput, PhoneContactInput, RegistrationInput, TriageInput } from '../services/incident-input.ts'
 
 /** Signed-in contacts are known and counted by their own actions: colleagues behind one address are not each other's limit. */
@@ -51,7 +51,9 @@ export const incidents = (deps: Deps) => {
     }, {
       requestBody: { required: true, content: { 'application/json': { schema: resolver(ConfirmInput) }, 'application/x-www-form-urlencoded': { schema: resolver(ConfirmInput) } } },
       refuses: only(INCIDENT_REFUSALS, 'token_invalid', 'not_authorised'),
-    }), async (c) => {
+    }),
+    // An unknown, used or expired token (400) is a guess: counted per address, as wrong remote-view codes are.
+    limitWrongTokens(deps.limits.wrongTokensPerAddress, 'confirm-token', { isWrong: (res) => res.status === 400, page: tooManyTriesPage }), async (c) => {
       const isForm = (c.req.header('content-type') ?? '').startsWith('application/x-www-form-urlencoded')
       const raw = isForm ? { token: String((await c.req.parseBody()).token ?? '') } : await c.req.json().catch(() => ({}))
       const parsed = ConfirmInput.safeParse(raw)

@@ -6,6 +6,7 @@ import { PhoneRouteQuery } from '../domain/phone-routing.ts'
 import { describe } from '../http/describe.ts'
 import { MESSAGES, apiError } from '../http/errors.ts'
 import { queryOf } from '../middleware/json-body/index.ts'
+import { limitWrongTokens } from '../middleware/rate-limit/index.ts'
 import { PhoneRouteReply } from '../present/phone.ts'
 import { routeCall } from '../services/phone-routing.ts'
 
@@ -24,7 +25,9 @@ export const phone = (deps: Deps) =>
     .get('/route', describe('routePhoneCall', 'Telephony', 'Where to put through a caller who typed an incident number', { 200: PhoneRouteReply }, {
       description: HOW, security: [{ phoneSecret: [] }],
       refuses: { phone_secret_invalid: [401, MESSAGES.phoneSecretInvalid], phone_routing_disabled: [503, MESSAGES.phoneRoutingDisabled] },
-    }), requirePhoneSecret(deps.phoneRoutingSecret), queryOf(PhoneRouteQuery), async (c) => c.json(await routeCall(deps, c.req.valid('query').number)))
+    }),
+    // A wrong secret (401) is a guess, counted per address: the right secret from that address waits too, until the window passes.
+    limitWrongTokens(deps.limits.wrongTokensPerAddress, 'phone-secret', { isWrong: (res) => res.status === 401 }), requirePhoneSecret(deps.phoneRoutingSecret), queryOf(PhoneRouteQuery), async (c) => c.json(await routeCall(deps, c.req.valid('query').number)))
 
 /**
  * 503 while no secret is configured; 401 unless `Authorization: Bearer <secret>` carries it. Runs

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
 import { Language } from '../domain/desk.ts'
-import { hashToken, newToken, verifyPassword } from '../auth/tokens.ts'
+import { dummyPasswordHash, hashToken, newToken, verifyPassword } from '../auth/tokens.ts'
 import { mayFile } from '../domain/incident.ts'
 import type { Session, Staff } from '../domain/records.ts'
 import type { Deps } from '../deps.ts'
@@ -66,9 +66,14 @@ export async function takeSignInLink(deps: Pick<Deps, 'store' | 'clock'>, token:
   return { subject: found.subject, next: found.next ?? '/' }
 }
 
-/** A staff member by address and password, if active; a wrong part is not said. */
+/**
+ * A staff member by address and password, if active; a wrong part is not said, nor shown by the
+ * time it takes: an unknown or inactive address is hashed against a dummy, as long as a real check.
+ */
 export async function checkStaffPassword(deps: Pick<Deps, 'store'>, { email, password }: z.output<typeof StaffLoginInput>): Promise<Outcome<{ staff: Staff }, 'wrong_credentials'>> {
   const staff = await deps.store.staff.byEmail(email)
-  if (!staff?.isActive || !(await verifyPassword(password, staff.passwordHash))) return refusal('wrong_credentials')
+  const isKnown = staff?.isActive === true && staff.passwordHash !== undefined
+  const isRight = await verifyPassword(password, isKnown ? staff.passwordHash : await dummyPasswordHash())
+  if (!isKnown || !isRight) return refusal('wrong_credentials')
   return { staff }
 }

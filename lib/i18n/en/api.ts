@@ -49,6 +49,7 @@ export const api = {
   codeExpired: 'This code has expired: a code works for 10 minutes. Ask the support employee for a new one.',
   codeUsed: 'This code was used already: a code works once. Ask the support employee for a new one.',
   codeTriesExceeded: 'Too many wrong codes from this address. Wait 10 minutes and try again.',
+  tokenTriesExceeded: 'Too many wrong or expired links or keys from this address. Wait 10 minutes and try again.',
   remoteViewNotOpen: 'This remote-view session is not open.',
   remoteViewEnded: 'This remote-view session has ended already.',
   remoteViewTokenInvalid: 'This remote-view session does not belong to this page. Enter the code again.',

@@ -47,6 +47,7 @@ export const api = {
   codeExpired: 'Deze code is verlopen: een code werkt 10 minuten. Vraag de medewerker om een nieuwe.',
   codeUsed: 'Deze code is al gebruikt: een code werkt één keer. Vraag de medewerker om een nieuwe.',
   codeTriesExceeded: 'Te veel onjuiste codes vanaf dit adres. Wacht 10 minuten en probeer het opnieuw.',
+  tokenTriesExceeded: 'Te veel onjuiste of verlopen links of sleutels vanaf dit adres. Wacht 10 minuten en probeer het opnieuw.',
   remoteViewNotOpen: 'Deze meekijksessie is niet open.',
   remoteViewEnded: 'Deze meekijksessie is al beëindigd.',
   remoteViewTokenInvalid: 'Deze meekijksessie hoort niet bij deze pagina. Vul de code opnieuw in.',
