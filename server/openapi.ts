@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { MAX_ATTACHMENT_BYTES } from './domain/attachment.ts'
 import { ComplaintChangeInput, ComplaintInput } from './domain/complaint.ts'
 import { REMOTE_VIEW_WRONG_TRIES } from './domain/consent.ts'
+import { MIN_FILL_MS } from './domain/fill-time.ts'
 import { IncidentInput } from './domain/incident.ts'
 import { DEFAULT_REPORT_WEEKS, articleTemplate } from './domain/kb-insight-report.ts'
 import { FollowUpInput } from './domain/signals.ts'
@@ -32,6 +33,7 @@ export const widgetRegistration = {
   kbQuery: 'btw aangifte fout 500',
   kbArticles: ['vat-return'],
   lang: 'nl',
+  fillMs: 94_000,
 } satisfies z.input<typeof IncidentInput>
 
 const portalRegistration = {
@@ -76,7 +78,7 @@ export const REQUEST_EXAMPLES = {
   searchEvent: { summary: 'In the widget, a search the visitor settled on', value: { type: 'search', session: SESSION, source: 'widget', lang: 'nl', query: 'btw aangifte fout 500', results: 3 } },
   clickEvent: { summary: 'They opened a result', value: { type: 'click', session: SESSION, source: 'widget', lang: 'nl', query: 'btw aangifte fout 500', article: '/support/btw-aangifte/' } },
   incidentEvent: { summary: 'And sent the incident form after all', value: { type: 'incident', session: SESSION, source: 'widget', lang: 'nl', query: 'btw aangifte fout 500' } },
-  signInLink: { summary: 'A contact asks for a link that lands on their incident', value: { email: 'tom@bakkerij-jansen.example', lang: 'nl', next: `/portaal/incidenten/?id=${INCIDENT_ID}` } },
+  signInLink: { summary: 'A contact asks for a link that lands on their incident', value: { email: 'tom@bakkerij-jansen.example', lang: 'nl', next: `/portaal/incidenten/?id=${INCIDENT_ID}`, fillMs: 6_200 } },
   staffLogin: { summary: 'A support agent signs in', value: { email: 'lotte@noordwind.example', password: 'correct horse battery staple' } },
   widgetRegistration: { summary: 'From the widget, after a KB search found nothing', value: widgetRegistration },
   portalRegistration: { summary: 'From the portal, signed in, in English', value: portalRegistration },
@@ -130,7 +132,12 @@ Per window of 10 minutes:
 
 - Remote-view codes: ${REMOTE_VIEW_WRONG_TRIES} wrong codes per IP address; after that every try, right or wrong, is 429 \`too_many_wrong_codes\` with \`Retry-After\` until the window has passed.
 - Registering an incident: 20 requests per IP address (signed-in contacts are exempt), and one confirmation e-mail per e-mail address. Over either: 429 \`rate_limited\` with \`Retry-After\`.
+- An e-mail address counts as its mailbox, in any case and without a \`+tag\`: \`tom+1@…\` and \`Tom+2@…\` are \`tom@…\` for these limits. The mail still goes to the address as given.
 - Signing in: 10 requests per IP address for the sign-in link and, counted apart, 10 for the staff password sign-in; over that: 429 with \`Retry-After\`. Per e-mail address 3 sign-in links: a fourth request gets the same 202 as ever but no e-mail, so the answer never tells whether an address is known.
+
+### Anonymous forms
+
+The widget's incident form and the sign-in form send \`fillMs\`: how long the form was open before it was sent. One sent faster than a person can fill it in (under ${MIN_FILL_MS.incident / 1000} s for an incident, ${MIN_FILL_MS.signIn / 1000} s for a sign-in link) gets the usual 202 and nothing happens: nothing stored, no e-mail, as with the hidden \`website\` field. A request without \`fillMs\` (an older widget, a script) is not held to it. Signed-in contacts are not either.
 
 Per minute:
 
