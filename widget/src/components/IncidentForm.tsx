@@ -56,6 +56,8 @@ export function IncidentForm(props: IncidentFormProps) {
   const [isSending, setSending] = useState(false)
   const [suggestions, setSuggestions] = useState<PagefindResult[]>([])
   const form = useRef<HTMLFormElement>(null)
+  // When the form was shown: the server takes a submission faster than a person types for a bot.
+  const [openedAt] = useState(() => performance.now())
 
   useEffect(() => {
     const text = `${values.subject} ${values.description.split(/\s+/).slice(0, 12).join(' ')}`.trim()
@@ -104,6 +106,7 @@ export function IncidentForm(props: IncidentFormProps) {
       ...(props.query.trim() ? { kbQuery: props.query.trim().slice(0, 200) } : {}),
       kbArticles: props.shownArticles.slice(0, 20),
       ...(values.website ? { website: values.website } : {}),
+      fillMs: Math.round(performance.now() - openedAt),
     })
     setSending(false)
     if (outcome.kind === 'check_email' || outcome.kind === 'registered') return props.onSent(outcome)
