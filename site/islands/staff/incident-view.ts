@@ -109,16 +109,17 @@ export function kindName(strings: StaffStrings, kind: Incident['kind']): string 
 
 /**
  * What a timeline entry is, for its mark: a status change, the customer's message, a public reply
- * by support (mailed), an internal note, a logged call (inbound or outbound; always internal), or a
- * file on its own.
+ * by support (mailed), an internal note, a logged call (inbound or outbound; always internal), a
+ * file on its own, or a mail to the customer that could not be delivered.
  */
-export type EntryMark = 'status' | 'customer' | 'reply' | 'note' | 'callInbound' | 'callOutbound' | 'file' | 'consent'
+export type EntryMark = 'status' | 'customer' | 'reply' | 'note' | 'callInbound' | 'callOutbound' | 'file' | 'consent' | 'mailFailed'
 
 export function entryMark(entry: TimelineEntry): EntryMark {
   switch (entry.type) {
     case 'status': return 'status'
     case 'attachment': return 'file'
     case 'consent': return 'consent'
+    case 'mail_failed': return 'mailFailed'
     case 'message':
       if (entry.phone) return entry.phone === 'outbound' ? 'callOutbound' : 'callInbound'
       if (entry.visibility === 'internal') return 'note'
