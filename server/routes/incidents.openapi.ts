@@ -74,7 +74,7 @@ export const CONFIRM: RouteDescription = {
 
 export const READ: RouteDescription = {
   operationId: 'getIncident', tags: ['Incidents'], summary: 'One incident with its requester, messages, attachments and timeline',
-  description: `Customers see public messages and their files only; staff also internal notes, logged phone calls (\`channel: "phone"\`) and, beside the incident, \`organisation\`, \`contact\` and \`history\` (the organisation's 10 latest other incidents). \`timeline\` puts status changes, messages and files in order, each with who by name.
+  description: `Customers see public messages and their files only; staff also internal notes, logged phone calls (\`channel: "phone"\`) and, beside the incident, \`organisation\`, \`contact\` and \`history\` (the organisation's 10 latest other incidents). \`timeline\` puts status changes, messages and files in order, each with who by name; staff also see each mail about the incident that will not be delivered (\`mail_failed\`: the address and the mail server's reply), to reach the customer another way.
 
 For a customer, \`reactionRefusal\` says in advance whether a reaction would be refused (\`incident_closed\`, \`reopen_window_passed\`: after desk.yaml's \`process.reopenWithinDays\`); for staff it is null. One the caller may not see answers 404 exactly as a missing one.`,
   security: SESSION_REQUIRED,

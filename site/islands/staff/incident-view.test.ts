@@ -109,6 +109,7 @@ describe('the timeline marks', () => {
     ['an outbound call', message(staff, 'internal', 'outbound'), 'callOutbound', true],
     ['a file on its own', { type: 'attachment', at: '2026-12-01T09:00:00.000Z', by: contact, attachment: { id: 'a', fileName: 'x.log', contentType: 'text/plain', size: 3 } }, 'file', false],
     ['a consent step', { type: 'consent', at: '2026-12-01T09:00:00.000Z', action: 'grant.revoked', by: contact, consentId: 'g' }, 'consent', false],
+    ['a mail that was not delivered', { type: 'mail_failed', at: '2026-12-01T09:00:00.000Z', by: { kind: 'system', name: 'Noordwind Support' }, to: 'tom@bakkerij-jansen.example', reply: '550 5.1.1 User unknown' }, 'mailFailed', false],
   ])('%s is marked %s (internal: %s)', (_name, entry, mark, internal) => {
     expect(entryMark(entry)).toBe(mark)
     expect(isInternal(entryMark(entry))).toBe(internal)
