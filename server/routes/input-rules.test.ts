@@ -1,5 +1,6 @@
 // Names and subjects cleaned on every route that takes them; the minimum fill time of the anonymous forms; the per-address mail limits counted per mailbox.
 import { afterEach, describe, expect, test } from 'vitest'
+import { hashToken, newToken } from '../auth/tokens.ts'
 import { closeTestDesks, testDesk } from '../testing.ts'
 
 afterEach(closeTestDesks)
@@ -53,6 +54,18 @@ describe('names', () => {
     const confirmed = await desk.call('POST', '/api/incidents/confirm', { token })
     expect(confirmed.status).toBe(201)
     expect((await desk.store.incidents.byNumber(confirmed.json.number))!.subject).toBe('Factuur fdp.exe geeft fout')
+  })
+
+  test('a registration sent before the rules grew stricter is still confirmed, its subject cleaned', async () => {
+    const desk = await testDesk()
+    const token = newToken()
+    await desk.store.registrations.put({
+      id: 'r-old', tokenHash: hashToken(token), contactId: 'c-jansen-emp', createdAt: '2026-11-30T08:00:00.000Z', expiresAt: '2026-12-01T08:00:00.000Z',
+      input: { ...registration({ name: ZWSP.repeat(3), subject: `${RLO}!!!` }), kind: 'bug', lang: 'nl', kbArticles: [] } as never,
+    })
+    const confirmed = await desk.call('POST', '/api/incidents/confirm', { token })
+    expect(confirmed.status).toBe(201)
+    expect((await desk.store.incidents.byNumber(confirmed.json.number))!.subject).toBe('!!!')
   })
 
   test('a colleague added in the portal is kept with the name cleaned and composed', async () => {

@@ -6,6 +6,7 @@ import { IncidentInput, mayFile, newIncident, productAreaIssue } from '../domain
 import type { Contact, Incident } from '../domain/records.ts'
 import { MIN_FILL_MS, isTooQuick } from '../domain/fill-time.ts'
 import { mailboxKey } from '../domain/mailbox.ts'
+import { cleanSubject } from '../domain/names.ts'
 import { CONFIRM_HOURS } from '../mail/notifier.ts'
 import { incidentEvents, type IncidentDeps } from './incident-events.ts'
 import { refusal, type Outcome } from './result.ts'
@@ -66,6 +67,10 @@ export async function confirmRegistration(deps: IncidentDeps, token: string | un
   const contact = await deps.store.contacts.get(registration.contactId)
   // Authorisation may have been withdrawn between the submission and the click.
   if (!mayFile(contact)) return refusal('not_authorised')
-  const incident = await registerIncident(deps, contact, IncidentInput.parse(registration.input))
+  // Validated when it was sent, and parsed again for defaults. One sent before a rule grew
+  // stricter (a name or subject refused now) is still honoured: its sender was told to confirm.
+  const parsed = IncidentInput.safeParse(registration.input)
+  const input = parsed.success ? parsed.data : { ...registration.input, subject: cleanSubject(registration.input.subject) }
+  const incident = await registerIncident(deps, contact, input)
   return { incident, contact, lang: registration.input.lang }
 }
