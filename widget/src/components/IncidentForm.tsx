@@ -77,7 +77,7 @@ export function IncidentForm(props: IncidentFormProps) {
   function check(): Partial<Record<Field, string>> {
     const found: Partial<Record<Field, string>> = {}
     for (const el of form.current?.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input.lw-input, textarea') ?? []) {
-      const issue = fieldIssue({ value: el.value, required: el.required, minLength: el.minLength, maxLength: el.maxLength, type: el.type }, strings)
+      const issue = fieldIssue({ value: el.value, required: el.required, minLength: el.minLength, maxLength: el.maxLength, type: el.type, needsLetter: el.name === 'name' }, strings)
       if (issue) found[el.name as Field] = issue
     }
     if (!values.kind) found.kind = strings.chooseKind
