@@ -1,5 +1,6 @@
 /** What the sign-in routes say about themselves in the OpenAPI document, beside routes/auth.ts. */
 import { resolver } from 'hono-openapi'
+import { MIN_FILL_MS } from '../domain/fill-time.ts'
 import { SESSION_OPTIONAL, SESSION_REQUIRED, htmlReply, jsonReply, refusal, type RouteDescription } from '../http/describe.ts'
 import { lotteSignedIn, meAsContact, meAsStaff } from '../http/examples.ts'
 import { MESSAGES } from '../http/errors.ts'
@@ -15,7 +16,7 @@ const SET_SESSION = { 'Set-Cookie': { $ref: '#/components/headers/SetSession' } 
 
 export const LINK: RouteDescription = {
   operationId: 'requestSignInLink', tags: ['Sign-in'], summary: 'E-mail a sign-in link',
-  description: `A single-use link, valid ${SIGN_IN_MINUTES} minutes, to an active authorised contact or active staff member. The same 202 whether or not the address is known, and once it has had 3 links in 10 minutes (then no e-mail). \`next\`: the path to land on; \`lang\`: the e-mail's language.`,
+  description: `A single-use link, valid ${SIGN_IN_MINUTES} minutes, to an active authorised contact or active staff member. The same 202 whether or not the address is known, once its mailbox has had 3 links in 10 minutes (in any case and without a \`+tag\`: \`tom+1@…\` is \`tom@…\`), and when \`fillMs\` is under ${MIN_FILL_MS.signIn / 1000} s: then no e-mail. \`next\`: the path to land on; \`lang\`: the e-mail's language.`,
   requestExamples: { link: REQUEST_EXAMPLES.signInLink },
   responses: { 202: jsonReply('Whatever the address: look in the e-mail.', CheckEmail, { sent: { value: { status: 'check_email', message: MESSAGES.signInSent.nl } } }) },
 }

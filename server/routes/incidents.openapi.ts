@@ -2,16 +2,17 @@
 import { resolver } from 'hono-openapi'
 import { z } from 'zod'
 import { INCIDENT_KINDS } from '../domain/desk.ts'
+import { MIN_FILL_MS } from '../domain/fill-time.ts'
 import { STAFF_TRANSITIONS } from '../domain/incident.ts'
 import { INCIDENT_STATUSES } from '../domain/records.ts'
-import { NO_STORE, SESSION_OPTIONAL, SESSION_REQUIRED, htmlReply, jsonReply, movesOf, refusal, sharedReply, type RouteDescription } from '../http/describe.ts'
+import { NO_STORE, SESSION_OPTIONAL, SESSION_REQUIRED, htmlReply, issuesOf, jsonReply, movesOf, refusal, sharedReply, type RouteDescription } from '../http/describe.ts'
 import { MESSAGES } from '../http/errors.ts'
 import { CONFIRM_HOURS } from '../mail/notifier.ts'
 import { named } from '../http/examples.ts'
 import { INCIDENT_ID, REQUEST_EXAMPLES, TOKEN } from '../openapi.ts'
 import { CheckEmail, IncidentReply, IncidentRowReply, MessageReply, Registered, VersionConflict } from '../present/incident.ts'
 import { IncidentView } from '../present/incident-view.ts'
-import { ConfirmInput } from '../services/incident-input.ts'
+import { ConfirmInput, RegistrationInput } from '../services/incident-input.ts'
 
 const incidentId = { $ref: '#/components/parameters/IncidentId' }
 const registered = { status: 'registered', number: '100142', id: INCIDENT_ID, url: `/portaal/incidenten/?id=${INCIDENT_ID}` }
@@ -21,7 +22,9 @@ const listOf = (name: string, description: string, values: readonly string[]) =>
 
 export const REGISTER: RouteDescription = {
   operationId: 'registerIncident', tags: ['Incidents'], summary: 'Register an incident',
-  description: `Anonymous (the widget): always 202 \`check_email\`, registered only once the e-mailed link (valid ${CONFIRM_HOURS} hours) is confirmed. Signed in as a contact (the portal): registered at once, 201.`,
+  description: `Anonymous (the widget): always 202 \`check_email\`, registered only once the e-mailed link (valid ${CONFIRM_HOURS} hours) is confirmed. Signed in as a contact (the portal): registered at once, 201.
+
+Anonymous requests that look like a bot get the same 202 and nothing happens (nothing kept, no e-mail): the hidden \`website\` field filled, or \`fillMs\` under ${MIN_FILL_MS.incident / 1000} s. One confirmation e-mail per mailbox per 10 minutes: \`tom+1@…\` and \`Tom+2@…\` count as \`tom@…\`, though the mail goes to the address as given. \`name\` and \`subject\` are kept composed (NFC), trimmed and without direction controls (and \`name\` without zero-width characters); a name needs a letter, a subject a letter or digit.`,
   security: SESSION_OPTIONAL,
   requestExamples: { widget: REQUEST_EXAMPLES.widgetRegistration, portal: REQUEST_EXAMPLES.portalRegistration },
   responses: {
@@ -29,6 +32,7 @@ export const REGISTER: RouteDescription = {
     202: jsonReply('Anonymous: look in the e-mail (for a confirmation link, or for why not).', CheckEmail, { checkEmail: { value: { status: 'check_email', message: MESSAGES.checkEmail.nl } } }),
     400: refusal('Not valid, or not JSON; `fields` names what to fix.', {
       productArea: ['invalid_input', 'invalidInput', 'A product area desk.yaml does not have', [{ path: 'productArea', message: 'unknown product area; one of: finance, inventory, sales, payroll, platform' }]],
+      nameWithoutLetter: ['invalid_input', 'invalidInput', 'A name of zero-width spaces only', issuesOf(RegistrationInput, { ...REQUEST_EXAMPLES.widgetRegistration.value, name: '\u200B\u200B\u200B' })],
     }),
   },
 }
