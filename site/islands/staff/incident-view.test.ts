@@ -5,7 +5,7 @@ import { INCIDENT_STATUSES, type IncidentStatus } from '#domain/records.ts'
 import type { Actor, TimelineEntry } from '#domain/timeline.ts'
 import { staffStrings } from '../../i18n/index.ts'
 import {
-  STAFF_MOVES, assigneeForTeam, assigneeOptions, consentSentence, entryMark, isInternal, kindName, priorityOptions, statusName, statusOptions, triageChange,
+  STAFF_MOVES, assigneeForTeam, assigneeOptions, consentSentence, entryMark, isInternal, kindName, mailFailedSentence, priorityOptions, statusName, statusOptions, triageChange,
   type TriageForm,
 } from './incident-view.ts'
 
@@ -157,5 +157,14 @@ describe('consent steps in a sentence', () => {
     const step = { action: 'grant.given', by: peter, level: 'functional_user', endsAt: '2026-12-04T16:00:00.000Z' }
     expect(consentSentence('nl', nl, step)).toBe('Tijdelijke toegang gegeven (functionele gebruiker) tot 4 dec 2026, 17:00')
     expect(consentSentence('en', staffStrings('en'), step)).toBe('Temporary access given (functional user) until 4 Dec 2026, 17:00')
+  })
+})
+
+describe('a mail that was not delivered', () => {
+  test.each([
+    ['nl', 'De e-mail aan tom@bakkerij-jansen.example is niet bezorgd en wordt niet opnieuw verstuurd. De mailserver antwoordde: 550 5.1.1 User unknown'],
+    ['en', 'The e-mail to tom@bakkerij-jansen.example was not delivered and will not be sent again. The mail server replied: 550 5.1.1 User unknown'],
+  ] as const)('reads in %s with the address and the server\'s reply', (lang, sentence) => {
+    expect(mailFailedSentence(staffStrings(lang), { to: 'tom@bakkerij-jansen.example', reply: '550 5.1.1 User unknown' })).toBe(sentence)
   })
 })

@@ -132,6 +132,14 @@ export function isInternal(mark: EntryMark): boolean {
   return mark === 'note' || mark === 'callInbound' || mark === 'callOutbound'
 }
 
+/**
+ * A mail to the customer that will not be delivered, in one sentence with the server's reply.
+ * @example mailFailedSentence(strings, { to: 'tom@x.example', reply: '550 User unknown' }) // 'De e-mail aan tom@x.example is niet bezorgd … De mailserver antwoordde: 550 User unknown'
+ */
+export function mailFailedSentence(strings: StaffStrings, entry: Pick<Extract<TimelineEntry, { type: 'mail_failed' }>, 'to' | 'reply'>): string {
+  return format(strings['incident.mailFailed'], { to: entry.to, reply: entry.reply })
+}
+
 type ConsentStep = Extract<TimelineEntry, { type: 'consent' }>
 
 /** A sentence per step; who took it also stands in the entry's byline, so not every sentence repeats the name. */

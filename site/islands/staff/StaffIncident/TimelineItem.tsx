@@ -2,7 +2,7 @@
 import { format } from '#lib/format.ts'
 import type { StaffStrings } from '../../../i18n/index.ts'
 import { fileSize, moment } from '../../portal/format.ts'
-import { consentSentence, entryMark, isInternal, statusName, type EntryMark } from '../incident-view.ts'
+import { consentSentence, entryMark, isInternal, mailFailedSentence, statusName, type EntryMark } from '../incident-view.ts'
 import type { Common, Entry } from './common.ts'
 
 const MARK_KEYS = {
@@ -33,7 +33,7 @@ export function TimelineItem({ entry, incidentId, lang, strings }: Common & { en
         <li class="mail-failed">
           <span class="meta">{when} · {by}</span>{' '}
           <span class="badge breached">{strings['incident.mark.mailFailed']}</span>
-          <p>{format(strings['incident.mailFailed'], { to: entry.to, reply: entry.reply })}</p>
+          <p>{mailFailedSentence(strings, entry)}</p>
           <p class="meta">{strings['incident.mailFailedHint']}</p>
         </li>
       )
