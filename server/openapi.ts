@@ -1,6 +1,7 @@
 /** The OpenAPI document's hand-written shell: its intro, tags and the replies guards share; routes describe their operations, http/examples.ts plays the examples, http/document.ts puts it together. */
 import { z } from 'zod'
 import { MAX_ATTACHMENT_BYTES } from './domain/attachment.ts'
+import { MIN_FILL_MS } from './domain/fill-time.ts'
 import { REMOTE_VIEW_WRONG_TRIES } from './domain/consent.ts'
 import { WRONG_TOKEN_TRIES, WRONG_TOKEN_WINDOW_MINUTES } from './deps.ts'
 import { htmlReply, refusal } from './http/describe.ts'
@@ -38,11 +39,16 @@ An IP address is the connection's; only behind a trusted reverse proxy (the serv
 - Secret tokens: ${WRONG_TOKEN_TRIES} wrong ones per IP address and endpoint (an unknown, used or expired sign-in or confirmation link, a wrong phone routing secret, a remote-view page token that opens no session); after that every try, right or wrong, is 429 \`too_many_wrong_tokens\` with \`Retry-After\` (a form post from a link's page gets an HTML page saying so) until the window has passed. Right tokens never count.
 - Remote-view codes: ${REMOTE_VIEW_WRONG_TRIES} wrong codes per IP address; after that every try, right or wrong, is 429 \`too_many_wrong_codes\` with \`Retry-After\` until the window has passed.
 - Registering an incident: 20 requests per IP address (signed-in contacts are exempt), and one confirmation e-mail per e-mail address. Over either: 429 \`rate_limited\` with \`Retry-After\`.
+- An e-mail address counts as its mailbox, in any case and without a \`+tag\`: \`tom+1@…\` and \`Tom+2@…\` are \`tom@…\` for these limits. The mail still goes to the address as given.
 - Signing in: 10 requests per IP address for the sign-in link and, counted apart, 10 for the staff password sign-in; over that: 429 with \`Retry-After\`. Per e-mail address 3 sign-in links: a fourth request gets the same 202 as ever but no e-mail, so the answer never tells whether an address is known.
 
 Per minute:
 
 - KnowledgeBase search events: 120 requests per IP address; over that: 429 with \`Retry-After\`, and nothing is recorded.
+
+### Anonymous forms
+
+The widget's incident form and the sign-in form send \`fillMs\`: how long the form was open before it was sent. One sent faster than a person can fill it in (under ${MIN_FILL_MS.incident / 1000} s for an incident, ${MIN_FILL_MS.signIn / 1000} s for a sign-in link) gets the usual 202 and nothing happens: nothing stored, no e-mail, as with the hidden \`website\` field. A request without \`fillMs\` (an older widget, a script) is not held to it. Signed-in contacts are not either.
 
 ### Security headers
 

@@ -10,9 +10,10 @@ import { loadCalendar, loadDesk } from './desk.ts'
 import type { KbInsight } from './domain/kb-insight.ts'
 import { createNotifier } from './mail/notifier.ts'
 import { createOutbox } from './mail/outbox.ts'
-import type { OutgoingMail } from './mail/transport.ts'
+import type { MailTransport, OutgoingMail } from './mail/transport.ts'
 import { SESSION_COOKIE } from './middleware/session/index.ts'
 import { seedDemo } from './seed.ts'
+import { noteUndeliverable } from './services/mail-failures.ts'
 import { memoryLog } from './store/memory-log.ts'
 import { openLowdbStore } from './store/lowdb-store.ts'
 import { openTestStore } from './store/postgres-testing.ts'
@@ -36,8 +37,11 @@ export async function closeTestDesks(): Promise<void> {
   await Promise.all(desks.map((desk) => desk.close()))
 }
 
-/** The whole app in-process on a fresh seeded store; close it with `close()` or `closeTestDesks()`. */
-export async function testDesk(options: { now?: string } = {}) {
+/**
+ * The whole app in-process on a fresh seeded store; close it with `close()` or `closeTestDesks()`.
+ * Mail is captured in `sent`, or handed to `transport` when given (e.g. SMTP to a local test server).
+ */
+export async function testDesk(options: { now?: string; transport?: MailTransport } = {}) {
   let now = new Date(options.now ?? '2026-11-30T09:00:00Z')
   const clock = () => now
   const desk = loadDesk('content/desk.yaml')
@@ -46,7 +50,8 @@ export async function testDesk(options: { now?: string } = {}) {
   const store = process.env.TEST_STORE === 'postgres' ? await openTestStore() : await openLowdbStore({ dir: dataDir })
   await seedDemo(store)
   const sent: OutgoingMail[] = []
-  const outbox = createOutbox({ store: store.outbox, transport: { send: async (m) => void sent.push(m) }, from: 'Support <support@noordwind.example>', clock, log: () => {} })
+  const transport = options.transport ?? { send: async (m: OutgoingMail) => void sent.push(m) }
+  const outbox = createOutbox({ store: store.outbox, transport, from: 'Support <support@noordwind.example>', clock, log: () => {}, onUndeliverable: noteUndeliverable(store) })
   const deps: Deps = {
     clock, desk, calendar: loadCalendar(desk, { from: 2026, to: 2027 }), store, dataDir,
     notifier: createNotifier({ outbox, desk, baseUrl: BASE_URL }),

@@ -28,12 +28,14 @@ export type TimelineEntry =
    * "backup.approved", "grant.revoked", "grant.used". `consentId` names the record in GET /api/consents.
    */
   | { type: 'consent'; at: string; action: string; by: Actor; consentId: string; level?: AccessLevel; endsAt?: string }
+  /** Staff only: a mail about the incident that the outbox gave up on, to whom, and the mail server's last reply. */
+  | { type: 'mail_failed'; at: string; by: Actor; to: string; reply: string }
 
 const viewOf = ({ id, fileName, contentType, size }: Attachment): AttachmentView => ({ id, fileName, contentType, size })
 
 /**
  * The timeline of `incident`. A customer (`isStaff` false) never sees internal notes, nor the
- * files that hang only off them. Entries at the same moment keep their natural order: the
+ * files that hang only off them, nor mails that could not be delivered (`mailFailures`). Entries at the same moment keep their natural order: the
  * status change a reaction caused comes after the reaction.
  */
 export function timelineOf(
@@ -41,7 +43,7 @@ export function timelineOf(
   messages: Message[],
   attachments: Attachment[],
   actorOf: (ref: string) => Actor,
-  options: { isStaff: boolean; consentSteps?: AuditEntry[] },
+  options: { isStaff: boolean; consentSteps?: AuditEntry[]; mailFailures?: AuditEntry[] },
 ): TimelineEntry[] {
   const visible = messages.filter((m) => options.isStaff || m.visibility === 'public')
   const hidden = new Set(messages.filter((m) => !visible.includes(m)).flatMap((m) => m.attachmentIds))
@@ -64,6 +66,11 @@ export function timelineOf(
         ...(typeof step.details?.endsAt === 'string' ? { endsAt: step.details.endsAt } : {}),
       },
       rank: 0,
+    })),
+    // Who the desk writes to, and what their mail server answered, is for staff only.
+    ...(options.isStaff ? options.mailFailures ?? [] : []).map((failure) => ({
+      entry: { type: 'mail_failed' as const, at: failure.at, by: actorOf(failure.actor), to: String(failure.details?.to ?? ''), reply: String(failure.details?.reply ?? '') },
+      rank: 2,
     })),
     ...attachments.filter((a) => !attached.has(a.id) && !hidden.has(a.id))
       .map((a) => ({ entry: { type: 'attachment' as const, at: a.at, by: actorOf(a.uploadedBy), attachment: viewOf(a) }, rank: 0 })),

@@ -23,7 +23,7 @@ const PHONE_SECRET = 'example-phone-secret-0123456789abcdef'
 const FIXED = { confirmToken: 'mF3kQ9vZ2xT7bLr0cW8yNp4sHd6aJu1eGi5oKq2VtXw', signInToken: 'Hd6aJu1eGi5oKq2VtXwmF3kQ9vZ2xT7bLr0cW8yNp4', viewToken: 'Xq8vR2mT5kLw9pZc3nJh7bYd1fGs4aUe6oKi0tVxNyQ', code: '482913' }
 const at = (iso: string) => new Date(iso)
 /** The story's steps that are meant to be refused: examples of refusals; any other refusal stops the story. */
-const REFUSED = new Set(['notAPath', 'productArea', 'conflict', 'tooSoon'])
+const REFUSED = new Set(['notAPath', 'productArea', 'nameWithoutLetter', 'conflict', 'tooSoon'])
 
 /**
  * Plays the story on a new demo desk in a temporary folder (removed afterwards) with this desk's
@@ -60,7 +60,7 @@ export async function playStory(deps: Pick<Deps, 'desk' | 'calendar'>, makeApp: 
     const tokenInMail = async (fixed: string) => { const token = /token=([\w-]+)/.exec(await lastMail())![1]!; random.set(token, fixed); return token }
     const staff = async (email: string, name = '') => ({ cookie: (await play(name, 'A support agent signs in', 'POST', '/api/auth/staff', { email, password: DEMO_STAFF_PASSWORD })).cookie })
     const contact = async (email: string, name = '') => {
-      await play(name, 'A contact asks for a sign-in link', 'POST', '/api/auth/link', { email, lang: 'nl' })
+      await play(name, 'A contact asks for a sign-in link', 'POST', '/api/auth/link', { email, lang: 'nl', fillMs: 6_200 })
       return { cookie: (await play(name && 'signIn', 'The token from the e-mailed link', 'POST', '/api/auth/callback', new URLSearchParams({ token: await tokenInMail(FIXED.signInToken) }))).cookie }
     }
 
@@ -90,8 +90,9 @@ export async function playStory(deps: Pick<Deps, 'desk' | 'calendar'>, makeApp: 
     await play('notAPath', 'An article as a full address', 'POST', '/api/kb/events', { type: 'click', ...visit, article: 'https://kb.noordwind.example/support/btw-aangifte/' })
     await play('vote', 'The VAT-return article did not help', 'POST', '/api/kb/votes', { article: 'vat-return', lang: 'nl', isHelpful: false })
     await play('incident', 'And sent the incident form after all', 'POST', '/api/kb/events', { type: 'incident', ...visit })
-    const registration = { name: 'Tom Bakker', email: 'tom@bakkerij-jansen.example', kind: 'bug', productArea: 'finance', subject: 'Btw-aangifte Q3 geeft fout 500 bij indienen', description: 'Bij het indienen van de btw-aangifte over het derde kwartaal via Digipoort krijg ik fout 500. Vorige maand lukte het nog wel; het certificaat is niet veranderd.', kbQuery: visit.query, kbArticles: ['vat-return'], lang: 'nl' }
+    const registration = { name: 'Tom Bakker', email: 'tom@bakkerij-jansen.example', kind: 'bug', productArea: 'finance', subject: 'Btw-aangifte Q3 geeft fout 500 bij indienen', description: 'Bij het indienen van de btw-aangifte over het derde kwartaal via Digipoort krijg ik fout 500. Vorige maand lukte het nog wel; het certificaat is niet veranderd.', kbQuery: visit.query, kbArticles: ['vat-return'], lang: 'nl', fillMs: 94_000 }
     await play('productArea', 'A product area desk.yaml does not have', 'POST', '/api/incidents', { ...registration, productArea: 'marketing' })
+    await play('nameWithoutLetter', 'A name of zero-width spaces only', 'POST', '/api/incidents', { ...registration, name: '\u200B\u200B\u200B' })
     await play('widget', 'From the widget, after a KB search found nothing', 'POST', '/api/incidents', registration)
     const { reply: { id, number } } = await play('confirm', 'The token from the e-mailed link', 'POST', '/api/incidents/confirm', { token: await tokenInMail(FIXED.confirmToken) })
     const lotte = await staff('lotte@noordwind.example', 'staffSignIn')
