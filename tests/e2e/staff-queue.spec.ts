@@ -5,6 +5,7 @@ import { expectAccessible } from './fixtures/axe.ts'
 import { HOST, KB } from './fixtures/env.ts'
 import { confirmFromMail } from './fixtures/mail.ts'
 import { signInStaff, staffApi } from './fixtures/portal.ts'
+import { asAPerson } from './fixtures/person.ts'
 
 const JELLE = { name: 'Jelle Hoekstra', email: 'jelle@hoekstra-logistiek.example' }
 
@@ -29,6 +30,7 @@ async function fileFromWidget(page: Page, subject: string): Promise<string> {
   await widget.getByRole('button', { name: 'Hulp nodig?' }).click()
   await widget.getByRole('searchbox', { name: 'Zoek in de kennisbank' }).pressSequentially('zqxwvy')
   await widget.getByRole('button', { name: 'Melding maken bij support' }).click()
+  const openedAt = Date.now()
   await widget.getByLabel('Naam').fill(JELLE.name)
   await widget.getByLabel('E-mailadres').fill(JELLE.email)
   await widget.getByLabel('Onderwerp').fill(subject)
@@ -36,6 +38,7 @@ async function fileFromWidget(page: Page, subject: string): Promise<string> {
   // Finance routes to the finance team, one of Lotte's.
   await widget.getByRole('combobox', { name: 'Onderdeel *' }).selectOption('finance')
   await widget.getByLabel('Omschrijving').fill('De grootboekexport naar de accountant stopt halverwege zonder foutmelding.')
+  await asAPerson(page, openedAt)
   await widget.getByRole('button', { name: 'Melding versturen' }).click()
   await expect(widget.getByRole('heading', { name: 'Kijk in uw e-mail' })).toBeVisible()
 

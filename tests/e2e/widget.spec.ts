@@ -5,6 +5,7 @@ import { expect, test, type Page } from '@playwright/test'
 import { seriousViolations } from './fixtures/axe.ts'
 import { DATA_DIR, HOST, KB } from './fixtures/env.ts'
 import { confirmFromMail, linkIn, mailTo } from './fixtures/mail.ts'
+import { PERSON_FILL_MS, asAPerson } from './fixtures/person.ts'
 
 const widgetOf = (page: Page) => page.locator('loket-widget')
 
@@ -22,9 +23,6 @@ const FORM = {
   en: { name: 'Name', email: 'E-mail address', area: 'Product area *', description: 'Description', send: 'Send request' },
 } as const
 
-/** How long a person takes at least to fill the form in: the server silently drops a faster submission (domain/fill-time.ts). */
-const PERSON_FILL_MS = 3_000
-
 /** Fills the incident form (the subject is already there) and sends it no sooner than a person could. */
 async function fileIncident(page: Page, lang: 'nl' | 'en', fields: { name?: string; email?: string; kind: RegExp; area: string; description: string }) {
   const widget = widgetOf(page)
@@ -35,8 +33,7 @@ async function fileIncident(page: Page, lang: 'nl' | 'en', fields: { name?: stri
   await widget.getByRole('radio', { name: fields.kind }).check()
   await widget.getByRole('combobox', { name: labels.area }).selectOption(fields.area)
   await widget.getByLabel(labels.description).fill(fields.description)
-  // Playwright types faster than anyone; the form has been open at least this long by now.
-  await page.waitForTimeout(Math.max(0, PERSON_FILL_MS - (Date.now() - startedAt)))
+  await asAPerson(page, startedAt)
   await widget.getByRole('button', { name: labels.send }).click()
 }
 
