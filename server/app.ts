@@ -11,6 +11,7 @@ import { MESSAGES, apiError } from './http/errors.ts'
 import { limitBody } from './middleware/body-limit/index.ts'
 import { sameOriginWrites } from './middleware/same-origin/index.ts'
 import { session, type SessionEnv } from './middleware/session/index.ts'
+import { storageGuard, storageUnavailable } from './middleware/storage/index.ts'
 import { staticSite } from './middleware/static-site/index.ts'
 import { attachments, isAttachmentUpload } from './routes/attachments.ts'
 import { auth } from './routes/auth.ts'
@@ -24,6 +25,7 @@ import { remoteViews } from './routes/remote-views.ts'
 import { desk } from './routes/desk.ts'
 import { HEALTH } from './routes/desk.openapi.ts'
 import { docs } from './routes/docs.ts'
+import { StorageUnavailableError } from './store/store.ts'
 import { incidents } from './routes/incidents.ts'
 import { kb } from './routes/kb.ts'
 import { organisation } from './routes/organisation.ts'
@@ -50,8 +52,13 @@ export function createApp(deps: Deps) {
     [{ status: 413, response: 'PayloadTooLarge', methods: WRITE_METHODS, unlessOwn: true }]))
     // Before the session is even read: a signed-in change from another site changes nothing.
     .use('*', sameOriginWrites)
+    // While the store cannot write, a change is refused before anything of it happens.
+    .use('*', storageGuard(deps.store))
     .use('*', session(deps))
-    .get('/health', describe(HEALTH), (c) => c.json({ status: 'ok' }))
+    .get('/health', describe(HEALTH), async (c) => {
+      const health = await deps.store.health()
+      return health.ok ? c.json({ status: 'ok' }) : c.json({ status: 'storage_unavailable', reason: health.reason }, 503)
+    })
     .route('/desk', desk(deps))
     .route('/kb', kb(deps))
     .route('/auth', auth(deps))
@@ -83,6 +90,11 @@ export function createApp(deps: Deps) {
     .route('/api', api)
   app.onError((error, c) => {
     if (error instanceof HTTPException && error.status === 400) return apiError(c, 400, 'malformed_json', MESSAGES.malformedJson)
+    // A write that did not reach the disk was undone: nothing changed, and the caller may try again.
+    if (error instanceof StorageUnavailableError) {
+      console.error('[loket] storage unavailable:', error.message)
+      return storageUnavailable(c)
+    }
     console.error('[loket] unhandled error', error instanceof Error ? error.message : error)
     return apiError(c, 500, 'internal', MESSAGES.internal)
   })

@@ -183,6 +183,9 @@ const REPLIES: Record<string, Response> = {
   }),
   PayloadTooLarge: refusal('The body is larger than 64 KB.', { tooLarge: ['payload_too_large', 'tooLarge'] }),
   UnsupportedMediaType: refusal('The body is not declared as JSON.', { notJson: ['unsupported_media_type', 'unsupportedMediaType'] }),
+  StorageUnavailable: refusal('The records cannot be written now (the disk is full or failing, or the database cannot be reached): nothing changed. `GET /api/health` says why; try again later. The desk takes writes again by itself once storage does.', {
+    storageUnavailable: ['storage_unavailable', 'storageUnavailable'],
+  }),
   RateLimited: { ...refusal('Too many requests: wait the seconds in Retry-After.', { rateLimited: ['rate_limited', 'rateLimited'] }), headers: { 'Retry-After': { $ref: '#/components/headers/RetryAfter' } } },
 }
 

@@ -8,7 +8,13 @@ import { DESK_EXAMPLE_MOMENT } from '../openapi.ts'
 
 export const HEALTH: RouteDescription = {
   operationId: 'getHealth', tags: ['Desk'], summary: 'Whether the API is up',
-  responses: { 200: jsonReply('The API answers.', z.object({ status: z.literal('ok') }), { up: { value: { status: 'ok' } } }) },
+  description: 'Answers 503 while the records cannot be written (the disk full or failing, the database out of reach), with the reason; 200 again once a write succeeds. A changing request meanwhile gets 503 `storage_unavailable`.',
+  responses: {
+    200: jsonReply('The API answers and its records can be written.', z.object({ status: z.literal('ok') }), { up: { value: { status: 'ok' } } }),
+    503: jsonReply('The records cannot be written now.', z.object({ status: z.literal('storage_unavailable'), reason: z.string().meta({ description: 'What the disk or database said, without paths.' }) }), {
+      diskFull: { summary: 'The data folder\'s disk is full', value: { status: 'storage_unavailable', reason: 'ENOSPC writing the journal: no space left on device' } },
+    }),
+  },
 }
 
 /** GET /api/desk, with the desk's own answer at DESK_EXAMPLE_MOMENT as the example: it never drifts from desk.yaml. */

@@ -58,5 +58,6 @@ export const api = {
   grantTooLong: 'Temporary access lasts 14 days at most and ends in the future. Choose an earlier end.',
   extraSupportTooLong: 'One request covers 72 hours at most. Split a longer window into more requests.',
   extraSupportWithinHours: 'This window lies wholly within business hours; it needs no extra support.',
+  storageUnavailable: 'We cannot save anything right now: nothing was changed. Please try again in a few minutes.',
   internal: 'Something went wrong on our side. Please try again later.',
 } satisfies Translation<typeof nl>

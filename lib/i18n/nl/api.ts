@@ -56,5 +56,6 @@ export const api = {
   grantTooLong: 'Tijdelijke toegang loopt hoogstens 14 dagen en eindigt in de toekomst. Kies een eerder einde.',
   extraSupportTooLong: 'Eén verzoek beslaat hoogstens 72 uur. Splits een langer venster in meer verzoeken.',
   extraSupportWithinHours: 'Dit venster valt helemaal binnen de kantooruren; daarvoor is geen extra ondersteuning nodig.',
+  storageUnavailable: 'We kunnen nu niets opslaan: er is niets veranderd. Probeer het over een paar minuten opnieuw.',
   internal: 'Er ging iets mis aan onze kant. Probeer het later opnieuw.',
 } as const
