@@ -16,6 +16,7 @@ import { seedDemo } from './seed.ts'
 import { memoryLog } from './store/memory-log.ts'
 import { openLowdbStore } from './store/lowdb-store.ts'
 import { openTestStore } from './store/postgres-testing.ts'
+import type { StoreFiles } from './store/store-files.ts'
 
 export const BASE_URL = 'https://support.example.nl'
 
@@ -36,14 +37,17 @@ export async function closeTestDesks(): Promise<void> {
   await Promise.all(desks.map((desk) => desk.close()))
 }
 
-/** The whole app in-process on a fresh seeded store; close it with `close()` or `closeTestDesks()`. */
-export async function testDesk(options: { now?: string } = {}) {
+/**
+ * The whole app in-process on a fresh seeded store; close it with `close()` or `closeTestDesks()`.
+ * `files`: the file operations of the lowdb store's journal (tests inject faults there).
+ */
+export async function testDesk(options: { now?: string; files?: StoreFiles } = {}) {
   let now = new Date(options.now ?? '2026-11-30T09:00:00Z')
   const clock = () => now
   const desk = loadDesk('content/desk.yaml')
   const dataDir = mkdtempSync(join(tmpdir(), 'loket-api-'))
   // TEST_STORE=postgres runs the API tests on the PostgreSQL store, each desk on a schema of its own.
-  const store = process.env.TEST_STORE === 'postgres' ? await openTestStore() : await openLowdbStore({ dir: dataDir })
+  const store = process.env.TEST_STORE === 'postgres' ? await openTestStore() : await openLowdbStore({ dir: dataDir, ...(options.files ? { files: options.files } : {}) })
   await seedDemo(store)
   const sent: OutgoingMail[] = []
   const outbox = createOutbox({ store: store.outbox, transport: { send: async (m) => void sent.push(m) }, from: 'Support <support@noordwind.example>', clock, log: () => {} })

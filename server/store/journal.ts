@@ -139,6 +139,9 @@ export function readLegacyJournal(bytes: Buffer, file: string): { ops: JournalOp
 /** How the journal is doing: `failure` is set from a failed write until one succeeds again. */
 export interface JournalHealth { failure?: string }
 
+/** How long the journal is idle before its header is rewritten to name the last durable record. */
+const HEADER_DELAY_MS = 20
+
 type Waiting = { opJson: string[]; done: (error?: Error) => void; undo: () => void }
 
 /**
@@ -160,6 +163,7 @@ export class JournalWriter {
   private isDirty = false
   /** Why the last write failed; undefined once one succeeds. */
   failure: string | undefined
+  private headerTimer: ReturnType<typeof setTimeout> | undefined
 
   constructor(private readonly handle: StoreFileHandle, private readonly base: number, position: { seq: number; bytes: number; headerSeq: number }) {
     this.durableBytes = position.bytes
@@ -176,13 +180,25 @@ export class JournalWriter {
   }
 
   private async flush(): Promise<void> {
-    for (;;) {
-      if (this.waiting.length > 0) await this.writeBatch()
-      // Idle: let the header name the last durable record, so nothing acknowledged can be cut off unseen.
-      else if (this.headerSeq < this.durableSeq && !this.failure) await this.writeHeader().catch(() => {})
-      else break
-    }
+    while (this.waiting.length > 0) await this.writeBatch()
     this.flushing = undefined
+    // Once idle, the header is made to name the last durable record, so nothing acknowledged can
+    // be cut off unseen. Not at once: a caller's next write usually follows within microseconds
+    // and carries the header along, so sequential writers do not pay a second flush per write.
+    if (this.headerSeq < this.durableSeq && !this.failure && !this.headerTimer) {
+      this.headerTimer = setTimeout(() => {
+        this.headerTimer = undefined
+        if (!this.flushing) void this.refreshHeader()
+      }, HEADER_DELAY_MS)
+      this.headerTimer.unref?.()
+    }
+  }
+
+  /** Rewrites the header now if it lags, as a flush of its own; a failure here is left to the next write to find. */
+  private refreshHeader(): Promise<void> {
+    if (this.headerSeq >= this.durableSeq || this.failure) return Promise.resolve()
+    this.flushing = this.writeHeader().catch(() => {}).then(() => this.flush())
+    return this.flushing
   }
 
   private async writeBatch(): Promise<void> {
@@ -256,8 +272,17 @@ export class JournalWriter {
     return this.failure
   }
 
+  /** Resolves once no write is under way and the header names the last durable record: memory is then what the disk holds. */
+  async idle(): Promise<void> {
+    while (this.flushing) await this.flushing
+    clearTimeout(this.headerTimer)
+    this.headerTimer = undefined
+    await this.refreshHeader()
+    while (this.flushing) await this.flushing
+  }
+
   async close(): Promise<void> {
-    await this.flushing
+    await this.idle()
     await this.handle.close()
   }
 }

@@ -47,7 +47,13 @@ export interface LowdbStoreOptions {
 }
 
 /** The lowdb Store, and whether its data folder was new (only a new folder gets the demo data). */
-export type LowdbStore = Store & { readonly isNew: boolean }
+export type LowdbStore = Store & {
+  readonly isNew: boolean
+  /** A copy of every record in memory, by table: with no write under way, what the disk holds. */
+  dump(): Record<Table, Row[]>
+  /** Resolves once no write is under way. */
+  idle(): Promise<void>
+}
 
 const defaultLog = (message: string) => console.warn(`[loket] ${message}`)
 
@@ -99,7 +105,9 @@ export async function openLowdbStore({ dir, files = nodeFiles, log = defaultLog 
       }
       await files.unlink(file)
     }
-    return Object.assign(buildStore(loaded.state, journal, release, probe), { isNew: loaded.isNew })
+    return Object.assign(buildStore(loaded.state, journal, release, probe), {
+      isNew: loaded.isNew, dump: () => structuredClone(loaded.state.dump()), idle: () => journal.idle(),
+    })
   } catch (error) {
     release()
     if (error instanceof StoreError) throw error

@@ -153,7 +153,7 @@ function buildStore(pool: pg.Pool): PostgresStore {
   const db = {
     query: (async (...args: Parameters<pg.Pool['query']>) => {
       try {
-        const result = await (pool.query as (...a: unknown[]) => Promise<unknown>)(...args)
+        const result = await (pool.query as (...a: unknown[]) => Promise<unknown>).apply(pool, args)
         failure = undefined
         return result
       } catch (error) {
@@ -402,7 +402,8 @@ function buildStore(pool: pg.Pool): PostgresStore {
       listFor: (target) => rows('SELECT data FROM audit WHERE target = $1 ORDER BY seq', [target]),
     },
     async health() {
-      if (failure) await db.query('SELECT 1').catch(() => undefined)
+      // A write of one row tells whether the database takes writes again (a read would pass on a full disk).
+      if (failure) await db.query(`INSERT INTO rate_counters (key, started_at_ms, count) VALUES ('loket:health-probe', $1, 1) ON CONFLICT (key) DO UPDATE SET started_at_ms = EXCLUDED.started_at_ms`, [Date.now()]).catch(() => undefined)
       return failure ? { ok: false, reason: failure } : { ok: true }
     },
     async close() {
