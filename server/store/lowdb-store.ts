@@ -138,13 +138,18 @@ export interface FolderReading {
   torn?: { offset: number; bytes: number; why: string }
 }
 
-/** Reads the folder's store as readLowdbTables does, with what a check reports: format, sequence, journal. */
-export async function readLowdbFolder(dir: string): Promise<FolderReading> {
+/**
+ * Reads the folder's store as readLowdbTables does, with what a check reports: format, sequence,
+ * journal. `whileRunning`: a desk may hold the folder (backups, checks); its snapshot does not
+ * change while it runs and its journal only grows, so what is read is its records as of one record.
+ */
+export async function readLowdbFolder(dir: string, options: { whileRunning?: boolean } = {}): Promise<FolderReading> {
   const paths = storeFiles(dir)
   if (!existsSync(paths.snapshot) && !existsSync(paths.journal)) {
     throw new StoreError(`${paths.folder} holds no Loket records (no snapshot.json, no journal.jsonl): give the desk's DATA_DIR.`)
   }
   const refuseIfHeld = () => {
+    if (options.whileRunning) return
     const holder = liveHolder(paths.lock)
     if (holder) throw new StoreError(`${paths.lock}: a Loket process (pid ${holder}) uses this data folder. Stop it first, so its records do not change while they are read.`)
   }
