@@ -39,13 +39,14 @@ export async function closeTestDesks(): Promise<void> {
 
 /**
  * The whole app in-process on a fresh seeded store; close it with `close()` or `closeTestDesks()`.
- * `files`: the file operations of the lowdb store's journal (tests inject faults there).
+ * `files`: the file operations of the lowdb store's journal (tests inject faults there); `dataDir`:
+ * the data folder (default a new temporary one), e.g. on a small disk that fills.
  */
-export async function testDesk(options: { now?: string; files?: StoreFiles } = {}) {
+export async function testDesk(options: { now?: string; files?: StoreFiles; dataDir?: string } = {}) {
   let now = new Date(options.now ?? '2026-11-30T09:00:00Z')
   const clock = () => now
   const desk = loadDesk('content/desk.yaml')
-  const dataDir = mkdtempSync(join(tmpdir(), 'loket-api-'))
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'loket-api-'))
   // TEST_STORE=postgres runs the API tests on the PostgreSQL store, each desk on a schema of its own.
   const store = process.env.TEST_STORE === 'postgres' ? await openTestStore() : await openLowdbStore({ dir: dataDir, ...(options.files ? { files: options.files } : {}) })
   await seedDemo(store)
