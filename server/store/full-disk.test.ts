@@ -42,7 +42,8 @@ describe.skipIf('why' in disk)('a real full disk (tmpfs of 3 MB)', () => {
     const store = desk.store as LowdbStore
     const cookie = await desk.cookieFor('contact', 'c-jansen-emp')
     const register = (n: number) => desk.call('POST', '/api/incidents', { ...widgetRegistration, email: 'tom@bakkerij-jansen.example', subject: `Volle schijf ${n}` }, { cookie })
-    expect((await register(0)).status).toBe(201)
+    const first = await register(0)
+    expect(first.status).toBe(201)
 
     // Fill what is left, in chunks, until the disk refuses.
     const filler = join(dir, 'filler')
@@ -64,6 +65,16 @@ describe.skipIf('why' in disk)('a real full disk (tmpfs of 3 MB)', () => {
       }
     }
     expect(size).toBeGreaterThan(0)
+
+    // An attachment does not fit: 503 before its record is written, and no temp file keeps space taken.
+    const form = new FormData()
+    form.append('file', new File([Buffer.alloc(256 * 1024, 0x61)], 'log.txt', { type: 'text/plain' }))
+    const upload = await desk.app.request(`/api/incidents/${first.json.id}/attachments`, { method: 'POST', body: form, headers: { cookie } })
+    expect(upload.status).toBe(503)
+    expect((await upload.json()).code).toBe('storage_unavailable')
+    expect(await store.attachments.listByIncident(first.json.id)).toEqual([])
+    const { readdirSync } = await import('node:fs')
+    expect(readdirSync(join(dataDir, 'attachments', first.json.id)).filter((name) => name.endsWith('.tmp'))).toEqual([])
 
     // The journal's last page may hold a few more records; then the disk refuses.
     let refused: Awaited<ReturnType<typeof register>> | undefined
