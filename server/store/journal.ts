@@ -260,15 +260,20 @@ export class JournalWriter {
    */
   async recover(probe: () => Promise<void>): Promise<string | undefined> {
     if (!this.failure) return undefined
-    await this.flushing
+    while (this.flushing) await this.flushing
     if (!this.failure) return undefined
-    try {
-      await this.repair()
-      await probe()
-      this.failure = undefined
-    } catch (error) {
-      this.failure = describeFault(error)
-    }
+    const attempt = (async () => {
+      try {
+        await this.repair()
+        await probe()
+        this.failure = undefined
+      } catch (error) {
+        this.failure = describeFault(error)
+      }
+    })()
+    // In the flush chain: a write arriving meanwhile waits, so no truncation can overtake it.
+    this.flushing = attempt.then(() => this.flush())
+    await attempt
     return this.failure
   }
 
