@@ -1,7 +1,9 @@
 /**
  * The default Store: all records in memory, each change appended to a journal (one small JSON
- * line, flushed before it is acknowledged), and a lowdb snapshot that folds the journal in at start.
- * A write costs the same with 100 or 100,000 records stored; the whole file is written only at start.
+ * line, numbered and checksummed, flushed before it is acknowledged; journal.ts), and a JSON
+ * snapshot (lowdb's file layout) that folds the journal in at start. A write costs the same with
+ * 100 or 100,000 records stored; the whole file is written only at start. A write the disk does
+ * not take is undone in memory and refused (StorageUnavailableError); the next one tries again.
  */
 import { randomUUID } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync, unlinkSync } from 'node:fs'
