@@ -1,5 +1,5 @@
 // The real server, killed with SIGKILL at a random moment under concurrent registrations, again
-// and again on one data folder: every acknowledged (201) registration is there after each restart,
+// and again on one data folder: every acknowledged registration (201, 202) is there after each restart,
 // with its audit entry and mail, and what was not acknowledged is either whole or absent.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
@@ -47,7 +47,7 @@ async function untilHealthy(base: string, server: ChildProcess, errors: () => st
 }
 
 describe('killed with SIGKILL under load, again and again', () => {
-  test(`${ROUNDS} rounds: every acknowledged registration survives, with its audit entry and mail; nothing is half there`, async () => {
+  test(`${ROUNDS} rounds: every acknowledged registration (201, 202) survives, with its audit entry and mail; nothing is half there`, async () => {
     const dataDir = join(mkdtempSync(join(tmpdir(), 'loket-crash-')), 'data')
     const token = newToken()
     const setup = await openLowdbStore({ dir: dataDir, log: () => {} })
@@ -58,6 +58,8 @@ describe('killed with SIGKILL under load, again and again', () => {
     })
     await setup.close()
     const acknowledged = new Map<string, string>()
+    /** Addresses whose anonymous registration was answered 202: each was sent a mail. */
+    const answered: string[] = []
 
     for (let round = 0; round < ROUNDS; round++) {
       const port = await freePort()
@@ -79,12 +81,24 @@ describe('killed with SIGKILL under load, again and again', () => {
           if (res.status === 201 && body?.id) acknowledged.set(body.id, body.number!)
         }
       })
+      // From the widget, anonymously, by people the desk does not know: 202, and a mail to each
+      // (until the per-address limit of the process answers 429).
+      const anonymous = (async () => {
+        for (let n = 0; isRunning; n++) {
+          const email = `onbekend-${round}-${n}@elders.example`
+          const res = await fetch(`${base}/api/incidents`, {
+            method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...widgetRegistration, email }),
+          }).catch(() => undefined)
+          if (!res || res.status === 429) return
+          if (res.status === 202) answered.push(email)
+        }
+      })()
       // A random moment, once some registrations went through.
       await sleep(300 + Math.floor(Math.random() * 700))
       server.kill('SIGKILL')
       await new Promise((resolve) => (server.exitCode !== null ? resolve(undefined) : server.once('exit', resolve)))
       isRunning = false
-      await Promise.all(clients)
+      await Promise.all([...clients, anonymous])
 
       const store = await openLowdbStore({ dir: dataDir, log: () => {} })
       try {
@@ -98,6 +112,8 @@ describe('killed with SIGKILL under load, again and again', () => {
           expect((await store.audit.listFor(`incident:${id}`)).length, `audit of ${number}`).toBeGreaterThan(0)
           expect(mails.some((m) => m.eventKey.includes(id) || m.subject.includes(number)), `mail of ${number}`).toBe(true)
         }
+        const mailedTo = new Set(mails.map((m) => m.to))
+        expect(answered.filter((email) => !mailedTo.has(email)), `round ${round}: answered 202 but not mailed`).toEqual([])
         // Whatever else is there is whole: the same fields as an acknowledged one, a subject of this test.
         const shape = Object.keys(incidents.find((i) => acknowledged.has(i.id)) ?? incidents[0]!).sort()
         for (const incident of incidents) {
@@ -109,5 +125,6 @@ describe('killed with SIGKILL under load, again and again', () => {
       }
     }
     expect(acknowledged.size).toBeGreaterThan(ROUNDS)
+    expect(answered.length).toBeGreaterThan(0)
   }, 180_000)
 })
