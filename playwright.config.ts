@@ -18,10 +18,10 @@ export default defineConfig({
   },
   webServer: [
     {
-      // A fresh data folder each run; the host site's origin may call the API, as an embedding site would.
+      // The production build (the site and the bundled server), on a fresh data folder each run; the host site's origin may call the API, as an embedding site would.
       // Behind a proxy as in production (TRUST_PROXY): the portal specs sign people in from addresses
       // of their own, so the per-address sign-in limit counts each spec apart, as it would real visitors.
-      command: `npm run build && rm -rf ${DATA_DIR} && TRUST_PROXY=1 PORT=${PORT} DATA_DIR=${DATA_DIR} BASE_URL=${KB} ALLOWED_ORIGINS=${KB},${HOST} npx tsx server/index.ts`,
+      command: `npm run build && rm -rf ${DATA_DIR} && TRUST_PROXY=1 PORT=${PORT} DATA_DIR=${DATA_DIR} BASE_URL=${KB} ALLOWED_ORIGINS=${KB},${HOST} node --enable-source-maps dist-server/index.mjs`,
       url: `${KB}/api/health`,
       reuseExistingServer: !process.env.CI,
       timeout: 240_000,

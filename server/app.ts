@@ -1,4 +1,5 @@
 /** The Loket HTTP app: the API under /api and the KnowledgeBase's static files, behind shared middleware. */
+import { z } from 'zod'
 import { Hono } from 'hono'
 import { except } from 'hono/combine'
 import { compress } from 'hono/compress'
@@ -6,9 +7,11 @@ import { cors } from 'hono/cors'
 import { HTTPException } from 'hono/http-exception'
 import { secureHeaders } from 'hono/secure-headers'
 import type { Deps } from './deps.ts'
-import { WRITE_METHODS, describe, withReplies } from './http/describe.ts'
+import { WRITE_METHODS, describe, jsonReply, withReplies } from './http/describe.ts'
 import { MESSAGES, apiError } from './http/errors.ts'
 import { limitBody } from './middleware/body-limit/index.ts'
+import { apiContentSecurity } from './middleware/content-security/index.ts'
+import { clientAddresses } from './middleware/rate-limit/index.ts'
 import { sameOriginWrites } from './middleware/same-origin/index.ts'
 import { session, type SessionEnv } from './middleware/session/index.ts'
 import { storageGuard, storageUnavailable } from './middleware/storage/index.ts'
@@ -23,7 +26,6 @@ import { grants } from './routes/grants.ts'
 import { incidentConsents } from './routes/incident-consents.ts'
 import { remoteViews } from './routes/remote-views.ts'
 import { desk } from './routes/desk.ts'
-import { HEALTH } from './routes/desk.openapi.ts'
 import { docs } from './routes/docs.ts'
 import { StorageUnavailableError } from './store/store.ts'
 import { incidents } from './routes/incidents.ts'
@@ -35,6 +37,16 @@ import { staff } from './routes/staff.ts'
 
 export type { Deps } from './deps.ts'
 
+const HEALTH_DESCRIPTION = 'Answers 503 while the records cannot be written (the disk full or failing, the database out of reach), with the reason; 200 again once a write succeeds. A changing request meanwhile gets 503 `storage_unavailable`.'
+/** GET /api/health's answers: up, or up but unable to write, with the reason. */
+const HEALTH_REPLIES = {
+  200: jsonReply('The API answers and its records can be written.', z.object({ status: z.literal('ok') }), { up: { value: { status: 'ok' } } }),
+  503: jsonReply('The records cannot be written now.', z.object({
+    status: z.literal('storage_unavailable'),
+    reason: z.string().meta({ description: 'What the disk or database said, without paths.' }),
+  }), { diskFull: { summary: 'The data folder\'s disk is full', value: { status: 'storage_unavailable', reason: 'ENOSPC writing the journal: no space left on device' } } }),
+}
+
 /** Largest API request body accepted (attachments have their own route and limit). */
 const MAX_BODY_BYTES = 64 * 1024
 
@@ -42,6 +54,10 @@ export function createApp(deps: Deps) {
   /** The whole app, for the OpenAPI document the routes describe (read on the document's first request). */
   let whole: Hono<any, any, any>
   const api = new Hono<SessionEnv>()
+    // Every answer, refusals and errors included: pages by their own strict policy, the rest loads nothing.
+    .use('*', apiContentSecurity)
+    // Decided once, before any limit counts: forwarded headers only from a trusted proxy.
+    .use('*', clientAddresses({ trustProxy: deps.trustProxy ?? false }))
     // The widget calls the public API from other sites: only those on the allowlist, and never
     // with cookies, so a foreign page cannot act as a signed-in customer.
     .use('*', cors({ origin: (origin) => (deps.allowedOrigins.includes(origin) ? origin : null), credentials: false, maxAge: 600 }))
@@ -55,7 +71,7 @@ export function createApp(deps: Deps) {
     // While the store cannot write, a change is refused before anything of it happens.
     .use('*', storageGuard(deps.store))
     .use('*', session(deps))
-    .get('/health', describe(HEALTH), async (c) => {
+    .get('/health', describe('getHealth', 'Desk', 'Whether the API is up and its records can be written', HEALTH_REPLIES, { description: HEALTH_DESCRIPTION }), async (c) => {
       const health = await deps.store.health()
       return health.ok ? c.json({ status: 'ok' }) : c.json({ status: 'storage_unavailable', reason: health.reason }, 503)
     })
@@ -75,7 +91,7 @@ export function createApp(deps: Deps) {
     .route('/backups', backups(deps))
     .route('/grants', grants(deps))
     .route('/extra-support', extraSupport(deps))
-    .route('/', docs(deps, () => whole))
+    .route('/', docs(deps, () => whole, makeApp))
     .all('*', (c) => apiError(c, 404, 'not_found', MESSAGES.notFound))
 
   const app = new Hono()
@@ -83,7 +99,8 @@ export function createApp(deps: Deps) {
       // The search index and the widget are loaded by other sites; their own routes say so.
       crossOriginResourcePolicy: false,
       crossOriginEmbedderPolicy: false,
-      xFrameOptions: 'SAMEORIGIN',
+      // Neither the KB nor the API is ever framed (their policies say frame-ancestors 'none'); older browsers read this.
+      xFrameOptions: 'DENY',
       referrerPolicy: 'strict-origin-when-cross-origin',
     }))
     .use('*', compress())
@@ -104,3 +121,6 @@ export function createApp(deps: Deps) {
 }
 
 export type AppType = ReturnType<typeof createApp>
+
+/** createApp, typed apart so the docs can make the app their examples are played on without a cycle in the types. */
+const makeApp: (deps: Deps) => Hono<any, any, any> = (deps) => createApp(deps)

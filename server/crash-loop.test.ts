@@ -11,9 +11,9 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { describe, expect, test } from 'vitest'
 import { hashToken, newToken } from './auth/tokens.ts'
 import { SESSION_COOKIE } from './middleware/session/index.ts'
-import { widgetRegistration } from './openapi.ts'
 import { seedDemo } from './seed.ts'
 import { openLowdbStore } from './store/lowdb-store.ts'
+import { widgetRegistration } from './testing.ts'
 
 /** Rounds of start, load, kill: few enough for CI, enough to land kills at different moments. */
 const ROUNDS = 5

@@ -24,9 +24,17 @@ export interface Deps {
   dataDir: string
   /** The built KB (`astro build` output); default none, for API-only use. */
   siteDir?: string
+  /** The site's public address (BASE_URL), e.g. `https://support.example`: the session cookie is `Secure` when it is https, whatever scheme a request arrived by. */
+  baseUrl: string
+  /** Whether a reverse proxy in front is trusted (TRUST_PROXY=1): then the first `X-Forwarded-For` address is the caller's; default no, and forwarded headers are ignored. */
+  trustProxy?: boolean
   /** The secret the telephone system sends as a bearer token to `GET /api/phone/route`; default none, which turns that route off (503). */
   phoneRoutingSecret?: string
 }
+
+/** Wrong secret tokens one address may send to one endpoint in WRONG_TOKEN_WINDOW_MINUTES before every try waits. */
+export const WRONG_TOKEN_TRIES = 10
+export const WRONG_TOKEN_WINDOW_MINUTES = 10
 
 /** The rate limits of the public endpoints. */
 export interface Limits {
@@ -41,6 +49,8 @@ export interface Limits {
   kbEventsPerAddress: RateLimiter
   /** Wrong remote-view codes per IP address: after 5 in 10 minutes every try waits (429). */
   remoteViewWrongCodesPerAddress: RateLimiter
+  /** Wrong secret tokens (sign-in and confirmation links, the phone secret, remote-view page tokens) per IP address and endpoint: after 10 in 10 minutes every try waits (429). */
+  wrongTokensPerAddress: RateLimiter
 }
 
 /** The limits above, counted on `clock` in `counters` (the store's, so every API process on it shares them). */
@@ -54,5 +64,6 @@ export function defaultLimits(clock: () => Date, counters: Store['rateCounters']
     signInPerEmail: limiter('signInPerEmail', 3, tenMinutes),
     kbEventsPerAddress: limiter('kbEventsPerAddress', 120, 60_000),
     remoteViewWrongCodesPerAddress: limiter('remoteViewWrongCodesPerAddress', REMOTE_VIEW_WRONG_TRIES, REMOTE_VIEW_TRY_WINDOW_MINUTES * 60_000),
+    wrongTokensPerAddress: limiter('wrongTokensPerAddress', WRONG_TOKEN_TRIES, WRONG_TOKEN_WINDOW_MINUTES * 60_000),
   }
 }

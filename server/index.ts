@@ -8,6 +8,7 @@ import { loadCalendar, loadDesk } from './desk.ts'
 import type { KbInsight } from './domain/kb-insight.ts'
 import { createNotifier } from './mail/notifier.ts'
 import { createOutbox } from './mail/outbox.ts'
+import { noteUndeliverable } from './services/mail-failures.ts'
 import { transportFromEnv } from './mail/transport.ts'
 import { demoInstructions, seedDemo } from './seed.ts'
 import { appendLog } from './store/append-log.ts'
@@ -52,16 +53,18 @@ async function openStore(): Promise<{ store: Store; isSeeded: boolean }> {
   return { store: postgres, isSeeded: await postgres.exclusive('seed-demo', () => seedDemo(postgres)) }
 }
 const transport = transportFromEnv(process.env, dataDir)
-const outbox = createOutbox({ store: store.outbox, transport, from: `${desk.name.nl} <${desk.email}>`, clock })
+const outbox = createOutbox({ store: store.outbox, transport, from: `${desk.name.nl} <${desk.email}>`, clock, onUndeliverable: noteUndeliverable(store) })
 outbox.start()
 const insight = appendLog<KbInsight>(resolve(dataDir, 'kb-insight.jsonl'))
 const allowedOrigins = (process.env.ALLOWED_ORIGINS ?? `${new URL(baseUrl).origin},http://localhost:${port},http://127.0.0.1:${port}`)
   .split(',').map((o) => o.trim()).filter(Boolean)
+// Only behind a reverse proxy: then X-Forwarded-For names the caller. Without it, forwarded headers are forged as easily as sent.
+const trustProxy = process.env.TRUST_PROXY === '1'
 // Unset means off: a secret the phone system was never given would only invite guessing.
 const phoneRoutingSecret = process.env.PHONE_ROUTING_SECRET || undefined
 
 const app = createApp({
-  clock, desk, calendar: loadCalendar(desk), store, insight, allowedOrigins, siteDir, dataDir, phoneRoutingSecret,
+  clock, desk, calendar: loadCalendar(desk), store, insight, allowedOrigins, siteDir, dataDir, phoneRoutingSecret, baseUrl, trustProxy,
   notifier: createNotifier({ outbox, desk, baseUrl }),
   limits: defaultLimits(clock, store.rateCounters),
 })

@@ -10,9 +10,10 @@ import { loadCalendar, loadDesk } from './desk.ts'
 import type { KbInsight } from './domain/kb-insight.ts'
 import { createNotifier } from './mail/notifier.ts'
 import { createOutbox } from './mail/outbox.ts'
-import type { OutgoingMail } from './mail/transport.ts'
+import type { MailTransport, OutgoingMail } from './mail/transport.ts'
 import { SESSION_COOKIE } from './middleware/session/index.ts'
 import { seedDemo } from './seed.ts'
+import { noteUndeliverable } from './services/mail-failures.ts'
 import { memoryLog } from './store/memory-log.ts'
 import { openLowdbStore } from './store/lowdb-store.ts'
 import { openTestStore } from './store/postgres-testing.ts'
@@ -22,6 +23,13 @@ export const BASE_URL = 'https://support.example.nl'
 
 /** The telephone system's secret in the test desk: send it as `Authorization: Bearer …` to /api/phone/route. */
 export const PHONE_TEST_SECRET = 'test-phone-secret-0123456789abcdef'
+
+/** A registration as the widget sends it: Tom Bakker of Bakkerij Jansen, whose VAT return fails. */
+export const widgetRegistration = {
+  name: 'Tom Bakker', email: 'tom@bakkerij-jansen.example', kind: 'bug', productArea: 'finance',
+  subject: 'Btw-aangifte Q3 geeft fout 500 bij indienen', description: 'Bij het indienen van de btw-aangifte over het derde kwartaal via Digipoort krijg ik fout 500.',
+  kbQuery: 'btw aangifte fout 500', kbArticles: ['vat-return'], lang: 'nl',
+}
 
 /** Desks opened and not closed yet: `closeTestDesks` closes them, so no store is left to garbage collection. */
 const openDesks = new Set<{ close(): Promise<void> }>()
@@ -39,10 +47,11 @@ export async function closeTestDesks(): Promise<void> {
 
 /**
  * The whole app in-process on a fresh seeded store; close it with `close()` or `closeTestDesks()`.
+ * Mail is captured in `sent`, or handed to `transport` when given (e.g. SMTP to a local test server).
  * `files`: the file operations of the lowdb store's journal (tests inject faults there); `dataDir`:
  * the data folder (default a new temporary one), e.g. on a small disk that fills.
  */
-export async function testDesk(options: { now?: string; files?: StoreFiles; dataDir?: string } = {}) {
+export async function testDesk(options: { now?: string; transport?: MailTransport; files?: StoreFiles; dataDir?: string } = {}) {
   let now = new Date(options.now ?? '2026-11-30T09:00:00Z')
   const clock = () => now
   const desk = loadDesk('content/desk.yaml')
@@ -51,12 +60,15 @@ export async function testDesk(options: { now?: string; files?: StoreFiles; data
   const store = process.env.TEST_STORE === 'postgres' ? await openTestStore() : await openLowdbStore({ dir: dataDir, ...(options.files ? { files: options.files } : {}) })
   await seedDemo(store)
   const sent: OutgoingMail[] = []
-  const outbox = createOutbox({ store: store.outbox, transport: { send: async (m) => void sent.push(m) }, from: 'Support <support@noordwind.example>', clock, log: () => {} })
+  const transport = options.transport ?? { send: async (m: OutgoingMail) => void sent.push(m) }
+  const outbox = createOutbox({ store: store.outbox, transport, from: 'Support <support@noordwind.example>', clock, log: () => {}, onUndeliverable: noteUndeliverable(store) })
   const deps: Deps = {
     clock, desk, calendar: loadCalendar(desk, { from: 2026, to: 2027 }), store, dataDir,
     notifier: createNotifier({ outbox, desk, baseUrl: BASE_URL }),
     insight: memoryLog<KbInsight>(), limits: defaultLimits(clock, store.rateCounters), allowedOrigins: ['https://partner.example'],
-    phoneRoutingSecret: PHONE_TEST_SECRET,
+    phoneRoutingSecret: PHONE_TEST_SECRET, baseUrl: BASE_URL,
+    // As the server reads it at start; a test that needs one behind a proxy sets TRUST_PROXY before opening its desk.
+    trustProxy: process.env.TRUST_PROXY === '1',
   }
   const app = createApp(deps)
 

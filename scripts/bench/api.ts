@@ -196,7 +196,7 @@ export async function freePort(): Promise<number> {
 }
 
 /**
- * `server/index.ts` as `npm run serve` runs it, with the loop monitor preloaded and its output in
+ * `server/index.ts` as `npm run dev:api` runs it (the same code as the bundle `npm start` runs), with the loop monitor preloaded and its output in
  * `logFile`. The store is the one `env` names: lowdb in DATA_DIR unless it sets DATABASE_URL.
  */
 export function startServer(logFile: string, env: Record<string, string>): ChildProcess {

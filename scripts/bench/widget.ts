@@ -431,7 +431,7 @@ async function freePort(): Promise<number> {
   return port
 }
 
-/** `server/index.ts` as `npm run serve` runs it, its output in a log file; without mail or origins of the caller's shell. */
+/** `server/index.ts` as `npm run dev:api` runs it (the same code as the bundle `npm start` runs), its output in a log file; without mail or origins of the caller's shell. */
 function startServer(logFile: string, env: Record<string, string>): ChildProcess {
   const log = openSync(logFile, 'a')
   const { SMTP_URL: _smtp, BASE_URL: _base, ALLOWED_ORIGINS: _origins, ...inherited } = process.env

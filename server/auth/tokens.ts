@@ -27,6 +27,17 @@ export async function hashPassword(password: string): Promise<string> {
   return ['scrypt', SCRYPT.N, SCRYPT.r, SCRYPT.p, salt.toString('base64url'), hash.toString('base64url')].join('$')
 }
 
+/**
+ * A hash of nobody's password, made once with the same cost as every real one: an address that is
+ * no active staff member is checked against it, so a sign-in takes as long whether or not the
+ * address is known, and the time does not tell who is staff.
+ */
+export function dummyPasswordHash(): Promise<string> {
+  return (dummy ??= hashPassword(newToken()))
+}
+let dummy: Promise<string> | undefined
+
+/** Whether `password` is the one `stored` (hashPassword's form) was made from; false for no or another kind of hash. */
 export async function verifyPassword(password: string, stored: string | undefined): Promise<boolean> {
   if (!stored) return false
   const [kind, n, r, p, salt, hash] = stored.split('$')

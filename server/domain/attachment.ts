@@ -8,8 +8,12 @@ export const MAX_FILE_NAME_LENGTH = 120
 
 type Kind = 'png' | 'jpg' | 'pdf' | 'text' | 'zip'
 
+/** The types attachments are served with, decided by the extension and checked against the content. */
+export const ATTACHMENT_TYPES = ['image/png', 'image/jpeg', 'application/pdf', 'text/plain; charset=utf-8', 'text/csv; charset=utf-8', 'application/zip'] as const
+export type AttachmentType = (typeof ATTACHMENT_TYPES)[number]
+
 /** Allowed extensions (lowercase), the content they must hold and the type we serve them as; never the client's. */
-const TYPES: Record<string, { kind: Kind; contentType: string }> = {
+const TYPES: Record<string, { kind: Kind; contentType: AttachmentType }> = {
   png: { kind: 'png', contentType: 'image/png' },
   jpg: { kind: 'jpg', contentType: 'image/jpeg' },
   jpeg: { kind: 'jpg', contentType: 'image/jpeg' },
@@ -32,7 +36,7 @@ const MAGIC: Record<Exclude<Kind, 'text'>, number[][]> = {
 }
 
 export type AttachmentCheck =
-  | { ok: true; contentType: string; fileName: string }
+  | { ok: true; contentType: AttachmentType; fileName: string }
   | { ok: false; code: 'type_not_allowed' | 'content_mismatch' | 'empty' | 'too_large' }
 
 /**

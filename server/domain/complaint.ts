@@ -1,6 +1,7 @@
 /** Complaints and opinions: what a contact files, the one-working-day response target, and how staff move them on. */
 import { z } from 'zod'
 import { Language, type DeskConfig } from './desk.ts'
+import { subjectLine } from './names.ts'
 import type { BusinessCalendar } from './calendar.ts'
 import { COMPLAINT_STATUSES, FEEDBACK_KINDS, type Complaint, type ComplaintStatus, type Contact } from './records.ts'
 import { addBusinessTime } from './sla.ts'
@@ -11,7 +12,7 @@ const text = (min: number, max: number) => z.string().trim().min(min).max(max)
 export const ComplaintInput = z.strictObject({
   /** complaint (klacht) or opinion (mening). */
   kind: z.enum(FEEDBACK_KINDS).meta({ description: '`complaint` (klacht): answered within the response target; `opinion` (mening): read and, where useful, answered.' }),
-  subject: text(3, 200).meta({ description: 'What it is about, in a line.' }),
+  subject: subjectLine(3, 200).meta({ description: 'What it is about, in a line, with a letter or digit; kept composed (NFC), trimmed, without direction controls.' }),
   text: text(10, 10_000).meta({ description: 'The complaint or opinion itself.' }),
   /** The number of an incident it is about; default none. @example "100142" */
   incidentNumber: z.string().regex(/^\d{1,12}$/, { error: 'an incident number has digits only' }).optional()

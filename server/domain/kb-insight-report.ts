@@ -15,21 +15,18 @@ export const MIN_VOTES = 3
 
 /** The query string of GET /api/kb/insight. @example ?weeks=12 */
 export const InsightQuery = z.strictObject({
-  /** Whole weeks to cover, 1 to 52, ending with the current week; default 12. */
   weeks: z.string()
     .regex(/^\d{1,2}$/, { error: 'expected a whole number of weeks from 1 to 52, e.g. 12' })
     .transform(Number)
     .pipe(z.number().int().min(1, { error: 'expected at least 1 week' }).max(52, { error: 'expected at most 52 weeks' }))
-    .default(DEFAULT_REPORT_WEEKS),
+    .default(DEFAULT_REPORT_WEEKS).meta({ description: 'Whole weeks to cover, 1 to 52, ending with the current week; default 12.' }),
 })
 export type InsightQuery = z.input<typeof InsightQuery>
 
 /** The query string of GET /api/kb/insight/template. @example ?query=btw%20aangifte&lang=nl */
 export const TemplateQuery = z.strictObject({
-  /** The search that found nothing, as the report lists it; trimmed, 1 to 200 characters. */
-  query: z.string().trim().min(1).max(200),
-  /** The language it was searched in, and the article will be written in. */
-  lang: Language,
+  query: z.string().trim().min(1).max(200).meta({ description: 'The search that found nothing, as the report lists it; trimmed, 1 to 200 characters.' }),
+  lang: Language.meta({ description: 'The language it was searched in, and the article will be written in.' }),
 })
 export type TemplateQuery = z.input<typeof TemplateQuery>
 

@@ -1,13 +1,14 @@
 /** An organisation's own data in the portal: what each role sees, what an admin may change, and the contacts rules. */
 import { z } from 'zod'
 import { Language } from './desk.ts'
+import { personName } from './names.ts'
 import { CONTACT_ROLES, type Contact, type Organisation } from './records.ts'
 
 const optionalText = (max: number) => z.string().trim().max(max)
 
 /** The company details an admin edits; a field left out stays as it is, an empty one is cleared. */
 export const OrganisationDetailsInput = z.strictObject({
-  name: z.string().trim().min(2).max(120).optional().meta({ description: 'The company name; it cannot be emptied.' }),
+  name: personName().optional().meta({ description: 'The company name, with at least one letter; it cannot be emptied. Kept composed (NFC), trimmed, without direction controls or zero-width characters.' }),
   address: optionalText(300).optional().meta({ description: 'Postal address, on one line. Empty: removed.' }),
   /** @example "050 123 45 67" */
   phone: optionalText(40).regex(/^[\d\s+()-]*$/, { error: 'digits, spaces, +, ( ) and - only' }).optional()
@@ -19,7 +20,7 @@ export type OrganisationDetailsInput = z.input<typeof OrganisationDetailsInput>
 
 /** A contact an admin adds. */
 export const ContactInput = z.strictObject({
-  name: z.string().trim().min(2).max(120).meta({ description: 'Their name.' }),
+  name: personName().meta({ description: 'Their name, with at least one letter; kept composed (NFC), trimmed, without direction controls or zero-width characters.' }),
   email: z.email().max(254).transform((e) => e.toLowerCase())
     .meta({ description: 'Their e-mail address, kept in lowercase: it is how they sign in, so it must be in use nowhere else on the desk.' }),
   /** employee (default) or admin. */
@@ -34,7 +35,7 @@ export type ContactInput = z.input<typeof ContactInput>
 
 /** A change to a contact; a field left out stays as it is. */
 export const ContactChangeInput = z.strictObject({
-  name: z.string().trim().min(2).max(120).optional().meta({ description: 'Their name.' }),
+  name: personName().optional().meta({ description: 'Their name, with at least one letter; kept composed (NFC), trimmed, without direction controls or zero-width characters.' }),
   role: z.enum(CONTACT_ROLES).optional().meta({ description: '`employee` or `admin`.' }),
   lang: Language.optional().meta({ description: 'The language of their e-mails.' }),
   /** false withdraws the authorisation: no incidents, no sign-in, at once. */

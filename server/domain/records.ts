@@ -1,6 +1,7 @@
 /** The records of the support desk: organisations, contacts, staff, incidents and what hangs off them. */
 import type { Language, Priority } from './desk.ts'
 import type { ParsedIncidentInput } from './incident-input.ts'
+import type { AttachmentType } from './attachment.ts'
 
 /** ISO 8601 instant, e.g. "2026-11-30T09:00:00.000Z". */
 export type Instant = string
@@ -110,7 +111,7 @@ export interface Attachment {
   id: string
   incidentId: string
   fileName: string
-  contentType: string
+  contentType: AttachmentType
   size: number
   /** Path of the bytes under the data folder, outside the web root. */
   storedAs: string

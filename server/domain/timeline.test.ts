@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { incidentDraft } from '../store/store-contract.ts'
-import type { Attachment, Incident, Message } from './records.ts'
+import type { Attachment, AuditEntry, Incident, Message } from './records.ts'
 import { timelineOf, type Actor } from './timeline.ts'
 
 const names: Record<string, Actor> = {
@@ -32,7 +32,7 @@ const files = [file('shot', '2026-11-30T11:00:00.000Z', 'contact:contact-1'), fi
 describe('timelineOf', () => {
   test('a customer sees status changes, public messages and files in order, the status a reaction caused after it', () => {
     const entries = timelineOf(incident, messages, files, actorOf, { isStaff: false })
-    expect(entries.map((e) => (e.type === 'status' ? `status:${e.status}` : e.type === 'message' ? `message:${e.id}` : e.type === 'attachment' ? `file:${e.attachment.id}` : `consent:${e.action}`))).toEqual([
+    expect(entries.map((e) => (e.type === 'status' ? `status:${e.status}` : e.type === 'message' ? `message:${e.id}` : e.type === 'attachment' ? `file:${e.attachment.id}` : e.type === 'consent' ? `consent:${e.action}` : e.type))).toEqual([
       'status:new', 'message:reply', 'status:waiting_for_customer', 'message:reaction', 'status:in_progress', 'file:loose',
     ])
     const reaction = entries.find((e) => e.type === 'message' && e.id === 'reaction')
@@ -44,6 +44,25 @@ describe('timelineOf', () => {
     const text = JSON.stringify(timelineOf(incident, messages, files, actorOf, { isStaff: false }))
     expect(text).not.toContain('text note')
     expect(text).not.toContain('secret')
+  })
+
+  const refused: AuditEntry = {
+    id: 'a1', at: '2026-11-30T10:00:05.000Z', actor: 'system', action: 'mail.failed', target: 'incident:i1',
+    details: { mailId: 'm1', to: 'anne@klant.example', reply: '550 5.1.1 No such user' },
+  }
+
+  test('staff see a mail the outbox gave up on, by the desk, after what happened at the same moment', () => {
+    const entries = timelineOf(incident, messages, files, actorOf, { isStaff: true, mailFailures: [{ ...refused, at: '2026-11-30T10:00:00.000Z' }] })
+    expect(entries.map((e) => e.type).slice(1, 4)).toEqual(['message', 'status', 'mail_failed'])
+    expect(entries.find((e) => e.type === 'mail_failed')).toEqual({
+      type: 'mail_failed', at: '2026-11-30T10:00:00.000Z', by: { kind: 'system', name: 'Loket' }, to: 'anne@klant.example', reply: '550 5.1.1 No such user',
+    })
+  })
+
+  test('a customer never sees a mail that could not be delivered', () => {
+    const text = JSON.stringify(timelineOf(incident, messages, files, actorOf, { isStaff: false, mailFailures: [refused] }))
+    expect(text).not.toContain('mail_failed')
+    expect(text).not.toContain('550')
   })
 
   test('staff see the internal note with its file', () => {

@@ -1,5 +1,5 @@
 /** An incident's timeline: status changes, replies, reactions and files in the order they happened, as the viewer may see them. */
-import type { Attachment, AuditEntry, Incident, IncidentStatus, Message } from './records.ts'
+import { ACCESS_LEVELS, type AccessLevel, type Attachment, type AuditEntry, type Incident, type IncidentStatus, type Message } from './records.ts'
 
 /** Who did something, by name: a contact, a support employee, or the desk itself. */
 export interface Actor {
@@ -11,7 +11,7 @@ export interface Actor {
 export interface AttachmentView {
   id: string
   fileName: string
-  contentType: string
+  contentType: Attachment['contentType']
   size: number
 }
 
@@ -27,13 +27,15 @@ export type TimelineEntry =
    * A step of consented access, shown to both sides: e.g. "remote_view.started", "remote_view.consented",
    * "backup.approved", "grant.revoked", "grant.used". `consentId` names the record in GET /api/consents.
    */
-  | { type: 'consent'; at: string; action: string; by: Actor; consentId: string; level?: string; endsAt?: string }
+  | { type: 'consent'; at: string; action: string; by: Actor; consentId: string; level?: AccessLevel; endsAt?: string }
+  /** Staff only: a mail about the incident that the outbox gave up on, to whom, and the mail server's last reply. */
+  | { type: 'mail_failed'; at: string; by: Actor; to: string; reply: string }
 
 const viewOf = ({ id, fileName, contentType, size }: Attachment): AttachmentView => ({ id, fileName, contentType, size })
 
 /**
  * The timeline of `incident`. A customer (`isStaff` false) never sees internal notes, nor the
- * files that hang only off them. Entries at the same moment keep their natural order: the
+ * files that hang only off them, nor mails that could not be delivered (`mailFailures`). Entries at the same moment keep their natural order: the
  * status change a reaction caused comes after the reaction.
  */
 export function timelineOf(
@@ -41,7 +43,7 @@ export function timelineOf(
   messages: Message[],
   attachments: Attachment[],
   actorOf: (ref: string) => Actor,
-  options: { isStaff: boolean; consentSteps?: AuditEntry[] },
+  options: { isStaff: boolean; consentSteps?: AuditEntry[]; mailFailures?: AuditEntry[] },
 ): TimelineEntry[] {
   const visible = messages.filter((m) => options.isStaff || m.visibility === 'public')
   const hidden = new Set(messages.filter((m) => !visible.includes(m)).flatMap((m) => m.attachmentIds))
@@ -60,13 +62,21 @@ export function timelineOf(
     ...(options.consentSteps ?? []).map((step) => ({
       entry: {
         type: 'consent' as const, at: step.at, action: step.action, by: actorOf(step.actor), consentId: String(step.details?.consentId ?? ''),
-        ...(typeof step.details?.level === 'string' ? { level: step.details.level } : {}),
+        ...(isAccessLevel(step.details?.level) ? { level: step.details.level } : {}),
         ...(typeof step.details?.endsAt === 'string' ? { endsAt: step.details.endsAt } : {}),
       },
       rank: 0,
+    })),
+    // Who the desk writes to, and what their mail server answered, is for staff only.
+    ...(options.isStaff ? options.mailFailures ?? [] : []).map((failure) => ({
+      entry: { type: 'mail_failed' as const, at: failure.at, by: actorOf(failure.actor), to: String(failure.details?.to ?? ''), reply: String(failure.details?.reply ?? '') },
+      rank: 2,
     })),
     ...attachments.filter((a) => !attached.has(a.id) && !hidden.has(a.id))
       .map((a) => ({ entry: { type: 'attachment' as const, at: a.at, by: actorOf(a.uploadedBy), attachment: viewOf(a) }, rank: 0 })),
   ]
   return entries.sort((a, b) => a.entry.at.localeCompare(b.entry.at) || a.rank - b.rank).map((e) => e.entry)
 }
+
+/** Whether an audit detail names an access level: it is read back from the log, untyped. */
+const isAccessLevel = (value: unknown): value is AccessLevel => ACCESS_LEVELS.includes(value as AccessLevel)

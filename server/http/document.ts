@@ -9,13 +9,13 @@ import { IncidentInput } from '../domain/incident.ts'
 import { SearchEventInput, VoteInput } from '../domain/kb-insight.ts'
 import { ContactChangeInput, ContactInput, OrganisationDetailsInput } from '../domain/organisation.ts'
 import { FollowUpInput } from '../domain/signals.ts'
-import { apiDescription, openApiDocument } from '../openapi.ts'
+import { PATH_IDS, apiDescription, openApiDocument } from '../openapi.ts'
 import { ConfirmInput, MessageInput, PhoneContactInput, TriageInput } from '../services/incident-input.ts'
 import { SignInCallbackInput, SignInLinkInput, StaffLoginInput } from '../services/sign-in.ts'
 import { foldReplies } from './describe.ts'
-import { fillNamed, replyExamples } from './examples.ts'
+import { playStory, type Played } from './examples.ts'
 import { MESSAGES } from './errors.ts'
-import type { OpenApiDocument, Parameter, PathItem, Response } from './openapi-types.ts'
+import type { OpenApiDocument, Operation, Parameter, PathItem, Response } from './openapi-types.ts'
 
 /**
  * The zod schemas behind the JSON request bodies, by their name in `components.schemas`: the
@@ -32,10 +32,10 @@ type AnyHono = Hono<any, any, any>
 /**
  * The document for this desk and app: every operation a route describes with `describe`, its
  * request schema from the route's validator and its reply schemas from present/; the guards'
- * replies folded in; the reply examples the routes name made by the presenters; the intro lists
- * every error code the replies show.
+ * replies folded in; the examples played by the story (http/examples.ts) on a fresh demo desk made
+ * by `makeApp`; the intro lists every error code the replies show.
  */
-export async function documentFor(deps: Pick<Deps, 'desk' | 'calendar'>, app: AnyHono): Promise<OpenApiDocument> {
+export async function documentFor(deps: Pick<Deps, 'desk' | 'calendar'>, app: AnyHono, makeApp: (deps: Deps) => AnyHono): Promise<OpenApiDocument> {
   const document = openApiDocument()
   const generated = await generateSpecs(app, {
     documentation: { info: document.info },
@@ -46,7 +46,7 @@ export async function documentFor(deps: Pick<Deps, 'desk' | 'calendar'>, app: An
     for (const [method, operation] of Object.entries(item as Record<string, { summary?: string; parameters?: unknown[] } | undefined>)) {
       // Only guards' replies and no description: not a route of the API (the docs themselves).
       if (!operation?.summary) continue
-      if (operation.parameters) operation.parameters = withoutDuplicatePathParameters(operation.parameters as (Parameter | { $ref: string })[], document.components.parameters)
+      for (const parameter of (operation.parameters ?? []) as Parameter[]) if (parameter.in === 'path') parameter.description ??= idDescription(path, parameter.name)
       ;(document.paths[path] ??= {})[method as keyof PathItem] = operation as never
     }
   }
@@ -54,10 +54,36 @@ export async function documentFor(deps: Pick<Deps, 'desk' | 'calendar'>, app: An
   document.components.schemas = { ...generated.components.schemas, ...document.components.schemas } as OpenApiDocument['components']['schemas']
   document.components.parameters = { ...generated.components.parameters, ...document.components.parameters } as OpenApiDocument['components']['parameters']
   foldReplies(document.paths as never, document.components.responses as never)
-  // The routes name their reply examples; the presenters make them, here.
-  document.paths = fillNamed(document.paths, await replyExamples(deps)) as OpenApiDocument['paths']
+  addExamples(document, await playStory(deps, makeApp))
   document.info.description = apiDescription(errorCodes(document))
   return document
+}
+
+/**
+ * Puts each request of the story beside the operation it matches: its body as a request example,
+ * its answer as an example of the reply with its status. A story answer on a status the operation
+ * does not document is an error: the document would not say what the API does.
+ */
+function addExamples(document: OpenApiDocument, played: Played[]): void {
+  const operations = Object.entries(document.paths)
+    .sort(([a], [b]) => (a.match(/\{/g)?.length ?? 0) - (b.match(/\{/g)?.length ?? 0))
+    .flatMap(([path, item]) => Object.entries(item).map(([method, operation]) => ({ pattern: new RegExp(`^${path.replace(/\{[^}]+\}/g, '[^/]+')}$`), method, operation: operation as Operation })))
+  for (const { name, summary, method, path, body, status, reply } of played) {
+    const found = operations.find((o) => o.method === method.toLowerCase() && o.pattern.test(path.split('?')[0]!))
+    if (!found) throw new Error(`[loket] examples: no operation for ${method} ${path}`)
+    const { operation } = found
+    // The JSON body's examples, or a form's where the route takes only a form.
+    const media = operation.requestBody && Object.values(operation.requestBody.content)[0]
+    if (body !== undefined && media && status < 400) media.examples = { ...media.examples, [name]: { summary, value: body } }
+    if (reply === undefined) continue
+    const documented = operation.responses[status]
+    if (!documented) throw new Error(`[loket] examples: ${method} ${path} answered ${status}, which ${operation.operationId} does not document`)
+    const response = structuredClone('$ref' in documented ? document.components.responses[documented.$ref.split('/').at(-1)!]! : documented)
+    const json = response.content?.['application/json']
+    if (!json) throw new Error(`[loket] examples: ${operation.operationId} documents no JSON reply on ${status}`)
+    json.examples = { ...json.examples, [name]: { summary, value: reply } }
+    operation.responses[status] = response
+  }
 }
 
 /** Every error code the document's reply examples show, with their statuses and the catalogue's English message: the intro's list. */
@@ -81,8 +107,7 @@ function errorCodes(document: OpenApiDocument): string {
     .map(([code, { statuses, message }]) => `- \`${code}\` (${[...statuses].sort().join(', ')})${message ? `: ${message}` : ''}`).join('\n')
 }
 
-/** hono-openapi adds a plain path parameter where it does not see one; a shared one by `$ref` already names it. */
-function withoutDuplicatePathParameters(parameters: (Parameter | { $ref: string })[], shared: Record<string, Parameter>) {
-  const named = new Set(parameters.flatMap((p) => ('$ref' in p ? [shared[p.$ref.split('/').at(-1)!]] : [])).filter(Boolean).map((p) => `${p!.in} ${p!.name}`))
-  return parameters.filter((p) => '$ref' in p || !named.has(`${p.in} ${p.name}`))
+/** What a path parameter is: PATH_IDS by the path up to it. */
+function idDescription(path: string, name: string): string | undefined {
+  return PATH_IDS[path.slice(0, path.indexOf(`{${name}}`) + name.length + 2)]
 }

@@ -1,236 +1,186 @@
-/** Reply examples made by the real presenters from a few demo records, so the document shows exactly what the API answers. */
-import type { Deps } from '../deps.ts'
-import type { z } from 'zod'
-import type { ComplaintInput } from '../domain/complaint.ts'
-import type { DeskConfig, Language } from '../domain/desk.ts'
+/** The document's examples: one morning at the demo desk, played against a fresh copy of it, so every example is a request the API took and the answer it gave. */
+import { createHash } from 'node:crypto'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Hono } from 'hono'
+import { defaultLimits, type Deps } from '../deps.ts'
 import type { KbInsight } from '../domain/kb-insight.ts'
-import { insightReport } from '../domain/kb-insight-report.ts'
-import type { FollowUpInput } from '../domain/signals.ts'
-import type { AccessGrant, Attachment, BackupRequest, Complaint, Contact, ExtraSupportRequest, FollowUp, Incident, Message, Organisation, RemoteView, Staff } from '../domain/records.ts'
-import { presentAttachment } from '../present/attachment.ts'
-import { presentComplaint } from '../present/complaint.ts'
-import { presentConsents, presentPreview, presentSession } from '../present/consent.ts'
-import { presentIncident } from '../present/incident.ts'
-import { presentIncidentView } from '../present/incident-view.ts'
-import { presentContact, presentOrganisation } from '../present/organisation.ts'
-import { presentFollowUps, presentSignals } from '../present/signals.ts'
-import { presentPeople, presentQueue } from '../present/staff.ts'
-import { presentMe, presentStaffSignedIn } from '../present/viewer.ts'
-import type { IncidentDeps } from '../services/incident-events.ts'
-import { routeCall } from '../services/phone-routing.ts'
-import { listSignals } from '../services/signals.ts'
-import type { Store } from '../store/store.ts'
+import { createNotifier } from '../mail/notifier.ts'
+import { createOutbox } from '../mail/outbox.ts'
+import { DEMO_STAFF_PASSWORD, seedDemo } from '../seed.ts'
+import { memoryLog } from '../store/memory-log.ts'
+import { openLowdbStore } from '../store/lowdb-store.ts'
 
-/** Bakkerij Jansen, as in the demo data. */
-const jansen: Organisation = {
-  id: 'org-jansen', name: 'Bakkerij Jansen B.V.', customerNumber: '104211', isFirstClass: true, address: 'Molenstraat 12, 9711 AB Groningen',
-  subscriptions: [{ name: 'Noordwind ERP Compleet', since: '2021-03-01' }, { name: 'First Class support', since: '2023-01-01', isFirstClass: true }],
-  invoices: [{ number: 'F26-0412', date: '2026-10-01', amountCents: 184_500, isPaid: true }, { number: 'F26-0533', date: '2026-11-01', amountCents: 184_500, isPaid: false }],
-  projects: [{ name: 'Koppeling webwinkel', status: 'in uitvoering' }],
-  courses: [{ name: 'Voorraadbeheer voor gevorderden', date: '2026-09-17', participants: 3 }],
-}
+/** One request of the story and the answer: the document's examples of the operation it matches. */
+export interface Played { name: string; summary: string; method: string; path: string; body?: unknown; status: number; reply?: unknown }
 
-/** Its contacts: Sanne asked through the widget and is not authorised yet. */
-const contact = (id: string, name: string, role: Contact['role'], isAuthorised = true): Contact =>
-  ({ id, organisationId: jansen.id, name, email: `${name.split(' ')[0]!.toLowerCase()}@bakkerij-jansen.example`, lang: 'nl', role, isAuthorised, isActive: true })
-const jansenContacts = [contact('c-jansen-admin', 'Marieke Jansen', 'admin'), contact('c-jansen-new', 'Sanne Visser', 'employee', false), contact('c-jansen-emp', 'Tom Bakker', 'employee')]
-/** De Vries Installatietechniek, whose question waits in the queue, and its admin. */
-const devries: Organisation = { id: 'org-devries', name: 'De Vries Installatietechniek', customerNumber: '104388', isFirstClass: false, address: 'Industrieweg 4, 8011 AA Zwolle', subscriptions: [], invoices: [], projects: [], courses: [] }
-const peter: Contact = { id: 'c-devries-admin', organisationId: devries.id, name: 'Peter de Vries', email: 'peter@devries-installatie.example', lang: 'nl', role: 'admin', isAuthorised: true, isActive: true }
-
-/** The demo staff, as records. */
-const member = (id: string, name: string, teams: string[], role: Staff['role'], extension: string): Staff =>
-  ({ id, name, email: `${name.split(' ')[0]!.toLowerCase()}@noordwind.example`, teams, role, extension, isActive: true, passwordHash: '' })
-const staff = [
-  member('s-lotte', 'Lotte Smit', ['first-line', 'finance'], 'agent', '201'), member('s-daan', 'Daan Mulder', ['logistics'], 'agent', '202'),
-  member('s-fatima', 'Fatima Yilmaz', ['platform'], 'agent', '203'), member('s-ruud', 'Ruud de Boer', ['first-line'], 'customer_care', '210'),
-  member('s-admin', 'Ingrid Postma', ['first-line', 'finance', 'logistics', 'platform'], 'admin', '200'),
-]
-/** desk.yaml's teams, in its order. */
-const teams: DeskConfig['teams'] = [
-  { key: 'first-line', name: { nl: 'Eerste lijn', en: 'First line' } }, { key: 'finance', name: { nl: 'Team Financieel', en: 'Finance team' } },
-  { key: 'logistics', name: { nl: 'Team Logistiek', en: 'Logistics team' } }, { key: 'platform', name: { nl: 'Team Platform', en: 'Platform team' } },
-]
-
-/** The screenshot Tom Bakker attached to his incident. */
-const screenshot: Attachment = {
-  id: '5d1f8a3c-2e7b-4f90-8c6d-3b9a1e4f7c02', incidentId: '3f6c2a9e-8b1d-4c57-9a0e-2d4b7e51c8a3', fileName: 'digipoort-fout-500.png', contentType: 'image/png',
-  size: 184_233, storedAs: 'attachments/5d1f8a3c', uploadedBy: 'contact:c-jansen-emp', at: '2026-11-30T09:45:00.000Z',
-}
-
-/** Bakkerij Jansen as its admin, Marieke Jansen, sees it, and as Tom Bakker, an employee, does. */
-export const organisationAsAdmin = presentOrganisation(jansen, 'full')
-export const organisationAsEmployee = presentOrganisation(jansen, 'brief')
-/** Bakkerij Jansen's contacts, by name. */
-export const contactsExample = jansenContacts.map(presentContact)
-/** The demo staff and desk.yaml's teams, as the console's pickers get them. */
-export const peopleExample = presentPeople({ people: staff, teams })
-/** Tom Bakker and Lotte Smit, signed in. */
-export const meAsContact = presentMe({ kind: 'contact', contact: jansenContacts[2]!, sessionId: '' })
-export const meAsStaff = presentMe({ kind: 'staff', staff: staff[0]!, sessionId: '' })
-export const lotteSignedIn = presentStaffSignedIn(staff[0]!)
-/** Tom's screenshot, as the API shows it. */
-export const attachmentExample = presentAttachment(screenshot)
-
-/** When the examples are made: Monday 30 November 2026, 10:45 in Amsterdam, in business hours. */
-export const EXAMPLE_NOW = new Date('2026-11-30T09:45:00Z')
-const INCIDENT_ID = '3f6c2a9e-8b1d-4c57-9a0e-2d4b7e51c8a3'
-
-/** Tom Bakker's incident: registered through the widget at 10:00, picked up by Lotte Smit at 10:12. */
-const tomsIncident: Incident = {
-  id: INCIDENT_ID, number: '100142', organisationId: jansen.id, contactId: 'c-jansen-emp', kind: 'bug', productArea: 'finance',
-  subject: 'Btw-aangifte Q3 geeft fout 500 bij indienen',
-  description: 'Bij het indienen van de btw-aangifte over het derde kwartaal via Digipoort krijg ik fout 500. Vorige maand lukte het nog wel; het certificaat is niet veranderd.',
-  kbQuery: 'btw aangifte fout 500', kbArticles: ['vat-return'], lang: 'nl', status: 'in_progress', priority: 2, team: 'finance', assigneeId: 's-lotte',
-  registeredAt: '2026-11-30T09:00:00.000Z',
-  statusHistory: [{ status: 'new', at: '2026-11-30T09:00:00.000Z', by: 'contact:c-jansen-emp' }, { status: 'in_progress', at: '2026-11-30T09:12:00.000Z', by: 'staff:s-lotte' }],
-  updatedAt: '2026-11-30T09:12:00.000Z', version: 2,
-}
-/** Peter de Vries's question, new in the finance queue. */
-const petersIncident: Incident = {
-  id: 'de5c5729-c9c9-4544-a66f-a81d351e6a81', number: '100144', organisationId: devries.id, contactId: peter.id, kind: 'question', productArea: 'finance',
-  subject: 'Suppletie btw indienen via Digipoort', description: 'Hoe dienen we een suppletie in voor het tweede kwartaal?', kbArticles: [], lang: 'nl',
-  status: 'new', priority: null, team: 'finance', assigneeId: null, registeredAt: '2026-11-30T09:06:00.000Z',
-  statusHistory: [{ status: 'new', at: '2026-11-30T09:06:00.000Z', by: `contact:${peter.id}` }], updatedAt: '2026-11-30T09:06:00.000Z', version: 1,
-}
-/** Lotte's answer to Tom. */
-const lottesAnswer: Message = {
-  id: '9b2e4f71-5c3a-4d8e-b6f0-1a7c9e3d5b24', incidentId: INCIDENT_ID, visibility: 'public', author: 'staff:s-lotte', attachmentIds: [], at: '2026-11-30T09:40:00.000Z',
-  text: 'Goedemorgen Tom, Digipoort weigert de aangifte omdat het PKIoverheid-certificaat op 28 november is vernieuwd. Wilt u het nieuwe certificaat opnieuw koppelen?',
-}
-
-// Consented access and a complaint, the same morning: Marieke Jansen, the admin, decides for the bakery.
-export const REMOTE_VIEW_ID = '9d2e4f71-3a6b-4c80-b5e9-1f7a2c6d8e04'
-export const BACKUP_ID = 'c5a81e3f-7d24-4b96-a0c1-8e6f2b9d4a37'
-export const GRANT_ID = '2b7f9c4e-6a13-4d58-9e21-5c8a0f3b7d62'
-export const EXTRA_SUPPORT_ID = 'f4c6a2d8-1e9b-4f73-8a05-3d7b9e1c5f28'
-export const COMPLAINT_ID = 'b84d2f6a-1c9e-4a37-8f50-6e2d9c1b7a45'
-export const REMOTE_VIEW_CODE = '482913'
-export const BACKUP_DECISION_NOTE = 'Akkoord; de back-up staat vanmiddag klaar op de gebruikelijke plek.'
-export const complaintInput = {
-  kind: 'complaint',
-  subject: 'Btw-aangifte Q3 nog steeds niet opgelost',
-  text: 'Incident 100142 staat sinds maandag open en de btw-aangifte moet deze week de deur uit. Als First Class-klant verwachten wij dat hier vaart achter wordt gezet.',
-  incidentNumber: '100142',
-} satisfies z.input<typeof ComplaintInput>
-export const backupInput = { reason: 'De btw-aangifte over Q3 faalt alleen in deze administratie; we willen de fout met uw gegevens nabootsen op een testomgeving.' }
-export const extraSupportInput = { startsAt: '2027-01-02T09:00:00+01:00', endsAt: '2027-01-02T16:00:00+01:00', reason: 'Jaarafsluiting 2026 op zaterdag: we willen support kunnen bellen als de afsluiting vastloopt.' }
-
-/** Lotte Smit's remote-view session on Tom's incident: waiting for his code, and the same one once he consented. */
-const waitingView: RemoteView = {
-  id: REMOTE_VIEW_ID, kind: 'remote_view', organisationId: jansen.id, createdAt: '2026-11-30T09:38:00.000Z', updatedAt: '2026-11-30T09:38:00.000Z', version: 1,
-  incidentId: INCIDENT_ID, staffId: 's-lotte', contactId: 'c-jansen-emp', codeHash: '', code: REMOTE_VIEW_CODE, codeExpiresAt: '2026-11-30T09:48:00.000Z',
-  status: 'waiting', consentedAt: null, customerTokenHash: null, endedAt: null, endedBy: null, signals: [],
-}
-const openView: RemoteView = { ...waitingView, status: 'open', consentedAt: '2026-11-30T09:41:00.000Z', updatedAt: '2026-11-30T09:41:00.000Z', version: 2 }
-/** Lotte's backup request, approved by Marieke. */
-const backup: BackupRequest = {
-  id: BACKUP_ID, kind: 'backup', organisationId: jansen.id, createdAt: '2026-11-30T09:20:00.000Z', updatedAt: '2026-11-30T09:35:00.000Z', version: 2,
-  incidentId: INCIDENT_ID, requestedBy: 'staff:s-lotte', reason: backupInput.reason, status: 'approved', decidedBy: 'contact:c-jansen-admin',
-  decidedAt: '2026-11-30T09:35:00.000Z', decisionNote: BACKUP_DECISION_NOTE, receivedAt: null, receivedBy: null, purgedAt: null, purgedBy: null,
-}
-/** Marieke lets support in as a functional user until Friday. */
-const grant: AccessGrant = {
-  id: GRANT_ID, kind: 'grant', organisationId: jansen.id, createdAt: '2026-11-30T09:30:00.000Z', updatedAt: '2026-11-30T09:30:00.000Z', version: 1,
-  incidentId: INCIDENT_ID, level: 'functional_user', grantedBy: 'contact:c-jansen-admin', endsAt: '2026-12-04T17:00:00.000Z', revokedAt: null, revokedBy: null,
-}
-/** Marieke asks for support during the year-end close. */
-const extraSupport: ExtraSupportRequest = {
-  id: EXTRA_SUPPORT_ID, kind: 'extra_support', organisationId: jansen.id, createdAt: '2026-11-30T09:42:00.000Z', updatedAt: '2026-11-30T09:42:00.000Z', version: 1,
-  contactId: 'c-jansen-admin', startsAt: '2027-01-02T08:00:00.000Z', endsAt: '2027-01-02T15:00:00.000Z', reason: extraSupportInput.reason, status: 'requested',
-  isBilled: false, decidedBy: null, decidedAt: null, decisionNote: null,
-}
-/** Marieke's complaint about Tom's incident, as it was filed: the target is one working day later. */
-const complaint: Complaint = {
-  id: COMPLAINT_ID, number: 'K10001', organisationId: jansen.id, contactId: 'c-jansen-admin', kind: complaintInput.kind, subject: complaintInput.subject,
-  text: complaintInput.text, incidentId: INCIDENT_ID, lang: 'nl', status: 'received', statusHistory: [{ status: 'received', at: '2026-11-30T09:30:00.000Z', by: 'contact:c-jansen-admin' }],
-  replies: [], registeredAt: '2026-11-30T09:30:00.000Z', dueAt: '2026-12-01T09:30:00.000Z', respondedAt: null, updatedAt: '2026-11-30T09:30:00.000Z', version: 1,
-}
-
-/** Hoekstra Logistiek, which has not called on support lately. */
-const hoekstra: Organisation = { id: 'org-hoekstra', name: 'Hoekstra Logistiek', customerNumber: '104502', isFirstClass: false, address: 'Havenweg 8, 3133 KA Vlaardingen', subscriptions: [], invoices: [], projects: [], courses: [] }
-/** De Vries asked eight questions before Peter's over four weeks, the first three after a KB search: flagged for Customer Care. */
-const devriesQuestions: Incident[] = Array.from({ length: 8 }, (_, i) => {
-  const at = new Date(Date.UTC(2026, 10, 3 + 3 * i, 9)).toISOString()
-  return { ...petersIncident, id: `devries-${i + 1}`, number: String(100120 + i), status: 'closed', registeredAt: at, updatedAt: at, statusHistory: [{ status: 'new', at, by: `contact:${peter.id}` }], ...(i < 3 ? { kbQuery: 'btw suppletie' } : {}) }
-})
-/** Customer Care's follow-up for De Vries Installatietechniek. */
-export const followUpInput = { kind: 'advisor_visit', date: '2026-12-08', note: 'Adviseur bespreekt de btw-suppletie op locatie met de administratie.' } satisfies z.input<typeof FollowUpInput>
-const followUp: FollowUp = { id: '51f97d1c-b6c2-4ca7-bcb1-29649e3b8480', organisationId: devries.id, ...followUpInput, by: 'staff:s-ruud', at: '2026-11-30T09:20:00.000Z' }
-
-/** What a few KnowledgeBase visits did: Tom's search that ended in his incident, searches that found nothing, votes. */
-const visit = (n: number, at: string, lang: Language = 'nl') => ({ session: `7c1e9a4b2f6d4e08b3a5c9d17e2f6a4${n}`, source: 'widget' as const, lang, at })
-const kbEvents: KbInsight[] = [
-  { type: 'search', ...visit(0, '2026-11-30T08:58:00.000Z'), query: 'btw aangifte fout 500', results: 2 },
-  { type: 'incident', ...visit(0, '2026-11-30T08:59:00.000Z'), query: 'btw aangifte fout 500' },
-  ...[1, 2, 3, 4].map((n) => ({ type: 'search' as const, ...visit(n, `2026-11-2${3 + n}T10:00:00.000Z`), query: 'loonstrook pdf', results: 0 })),
-  { type: 'search', ...visit(5, '2026-11-24T08:12:00.000Z', 'en'), query: 'payslip pdf', results: 0 },
-  // Three votes or more put an article in the report: the payroll run helped one reader in three.
-  ...[false, true, false, false, true].map((isHelpful, i) => ({ type: 'vote' as const, article: i < 3 ? 'payroll-run' : 'vat-return', lang: 'nl' as const, isHelpful, at: `2026-11-2${4 + i}T14:00:00.000Z` })),
-  { type: 'vote', article: 'vat-return', lang: 'nl', isHelpful: false, at: '2026-11-30T09:05:00.000Z' },
-]
-
-/** The few records the presenters read, as a store that only reads them. */
-const records = {
-  contacts: { get: async (id: string) => [...jansenContacts, peter].find((c) => c.id === id) },
-  staff: { get: async (id: string) => staff.find((s) => s.id === id), list: async () => staff },
-  organisations: { list: async () => [jansen, devries, hoekstra], get: async (id: string) => [jansen, devries, hoekstra].find((o) => o.id === id) },
-  messages: { listByIncident: async (id: string) => (id === INCIDENT_ID ? [lottesAnswer] : []) },
-  followUps: { listByOrganisation: async (id: string) => (id === devries.id ? [followUp] : []) },
-  incidents: { list: async () => [tomsIncident, petersIncident, ...devriesQuestions], get: async (id: string) => [tomsIncident, petersIncident].find((i) => i.id === id), byNumber: async (n: string) => [tomsIncident, petersIncident].find((i) => i.number === n) },
-  consents: { list: async () => [] },
-} as unknown as Store
+/** Where the story's desk lives. */
+const BASE_URL = 'https://support.noordwind.example'
+/** The telephone system's secret in the story. */
+const PHONE_SECRET = 'example-phone-secret-0123456789abcdef'
+/** Random values the story meets, and the fixed ones the document shows instead: the document is the same on every build. */
+const FIXED = { confirmToken: 'mF3kQ9vZ2xT7bLr0cW8yNp4sHd6aJu1eGi5oKq2VtXw', signInToken: 'Hd6aJu1eGi5oKq2VtXwmF3kQ9vZ2xT7bLr0cW8yNp4', viewToken: 'Xq8vR2mT5kLw9pZc3nJh7bYd1fGs4aUe6oKi0tVxNyQ', code: '482913' }
+const at = (iso: string) => new Date(iso)
+/** The story's steps that are meant to be refused: examples of refusals; any other refusal stops the story. */
+const REFUSED = new Set(['notAPath', 'productArea', 'nameWithoutLetter', 'conflict', 'tooSoon'])
 
 /**
- * The reply examples routes name with `named()`, made by the real presenters from the records
- * above at `EXAMPLE_NOW`, with the desk's own calendar and targets: the same on every build.
+ * Plays the story on a new demo desk in a temporary folder (removed afterwards) with this desk's
+ * configuration and calendar, through `makeApp`'s whole app: sign-ins, a registration by the
+ * widget and its confirmation, triage, replies, a complaint, consented access, signals.
  */
-export async function replyExamples(deps: Pick<Deps, 'desk' | 'calendar'>) {
-  const presenting = { ...deps, store: records, clock: () => EXAMPLE_NOW } as IncidentDeps
-  const presented = (incident: Incident) => presentIncident(incident, deps, EXAMPLE_NOW, new Map())
-  // As Marieke Jansen reads them: the code is shown only to the contact who asked (Tom), so to her it is null.
-  const marieke = { kind: 'contact' as const, contact: jansenContacts[0]!, sessionId: '' }
-  const [extraSupportReply, grantReply, backupReply, remoteView] = await presentConsents(presenting, [extraSupport, grant, backup, waitingView], marieke)
-  return {
-    complaint: await presentComplaint(presenting, complaint),
-    remoteView: remoteView!, backup: backupReply!, grant: grantReply!, extraSupport: extraSupportReply!,
-    remoteViewPreview: await presentPreview(presenting, waitingView),
-    remoteViewSession: await presentSession(presenting, openView, 'customer'),
-    /** Calls about Tom's incident (to Lotte Smit), Peter's (to the finance team) and an unknown number, and about Tom's on Saturday morning. */
-    signalsFlagged: await presentSignals(presenting, await listSignals(presenting, { isAll: false })),
-    signalsAll: await presentSignals(presenting, await listSignals(presenting, { isAll: true })),
-    followUp: (await presentFollowUps(presenting, [followUp]))[0]!,
-    insightReport: insightReport(kbEvents, { now: EXAMPLE_NOW, timeZone: deps.desk.timeZone }),
-    phoneToAssignee: await routeCall(presenting, tomsIncident.number),
-    phoneToTeam: await routeCall(presenting, petersIncident.number),
-    phoneToGeneral: await routeCall(presenting, '999999'),
-    phoneClosed: await routeCall({ ...presenting, clock: () => new Date('2026-11-28T09:00:00Z') }, tomsIncident.number),
-    incident: presented(tomsIncident),
-    message: lottesAnswer,
-    incidentView: await presentIncidentView(presenting, { incident: tomsIncident, allMessages: [lottesAnswer], files: [], audit: [] }, false),
-    queue: await presentQueue(presenting, {
-      asOf: EXAMPLE_NOW, teams: ['first-line', 'finance'], etag: '',
-      rows: [petersIncident, tomsIncident].map((incident) => ({ incident, sla: presented(incident).sla, presented: presented(incident) })),
-    }),
+export async function playStory(deps: Pick<Deps, 'desk' | 'calendar'>, makeApp: (deps: Deps) => Hono<any, any, any>): Promise<Played[]> {
+  const dir = await mkdtemp(join(tmpdir(), 'loket-examples-'))
+  let now = at('2026-11-02T09:00:00Z')
+  const clock = () => now
+  const store = await openLowdbStore({ dir })
+  try {
+    await seedDemo(store)
+    const outbox = createOutbox({ store: store.outbox, transport: { send: async () => {} }, from: 'support@noordwind.example', clock, log: () => {} })
+    const app = makeApp({
+      ...deps, clock, store, dataDir: dir, insight: memoryLog<KbInsight>(), limits: defaultLimits(clock, store.rateCounters), allowedOrigins: [],
+      notifier: createNotifier({ outbox, desk: deps.desk, baseUrl: BASE_URL }), phoneRoutingSecret: PHONE_SECRET, baseUrl: BASE_URL,
+    })
+    const played: Played[] = []
+    const random = new Map<string, string>()
+    /** Sends a request as `who` (a cookie or bearer token) and records it under `name` unless that is empty; a minute passes. */
+    const play = async (name: string, summary: string, method: string, path: string, body?: unknown, who: Record<string, string> = {}) => {
+      const isForm = body instanceof FormData || body instanceof URLSearchParams
+      const res = await app.request(path, { method, headers: { ...(body === undefined || isForm ? {} : { 'content-type': 'application/json' }), ...who }, ...(body === undefined ? {} : { body: isForm ? body : JSON.stringify(body) }) })
+      const reply = res.headers.get('content-type')?.startsWith('application/json') ? await res.json() as any : undefined
+      if (res.status >= 400 && !REFUSED.has(name)) throw new Error(`[loket] examples: ${method} ${path} answered ${res.status} ${JSON.stringify(reply)}`)
+      // A form's fields as an object; a file by its name.
+      const sent = body instanceof URLSearchParams || body instanceof FormData ? Object.fromEntries([...body.entries()].map(([k, v]) => [k, v instanceof File ? v.name : v])) : body
+      if (name) played.push({ name, summary, method, path, ...(sent === undefined ? {} : { body: sent }), status: res.status, ...(reply === undefined ? {} : { reply }) })
+      now = new Date(now.getTime() + 60_000)
+      return { reply, cookie: res.headers.get('set-cookie')?.split(';')[0] ?? '' }
+    }
+    const lastMail = async () => (await store.outbox.list()).sort((a, b) => a.createdAt.localeCompare(b.createdAt)).at(-1)!.text
+    const tokenInMail = async (fixed: string) => { const token = /token=([\w-]+)/.exec(await lastMail())![1]!; random.set(token, fixed); return token }
+    const staff = async (email: string, name = '') => ({ cookie: (await play(name, 'A support agent signs in', 'POST', '/api/auth/staff', { email, password: DEMO_STAFF_PASSWORD })).cookie })
+    const contact = async (email: string, name = '') => {
+      await play(name, 'A contact asks for a sign-in link', 'POST', '/api/auth/link', { email, lang: 'nl', fillMs: 6_200 })
+      return { cookie: (await play(name && 'signIn', 'The token from the e-mailed link', 'POST', '/api/auth/callback', new URLSearchParams({ token: await tokenInMail(FIXED.signInToken) }))).cookie }
+    }
+
+    // Four weeks of questions from De Vries Installatietechniek, answered and closed: enough for a signal.
+    const peter = await contact('peter@devries-installatie.example')
+    for (let week = 0; week < 8; week++) {
+      now = at(`2026-11-${String(3 + 3 * week).padStart(2, '0')}T09:00:00Z`)
+      const closer = await staff('lotte@noordwind.example')
+      const { reply: { id } } = await play('', '', 'POST', '/api/incidents', { name: 'Peter de Vries', email: 'peter@devries-installatie.example', kind: 'question', productArea: 'finance', subject: `Btw-suppletie, vraag ${week + 1}`, description: 'Hoe verwerken we een suppletie over het vorige kwartaal?', lang: 'nl' }, peter)
+      await play('', '', 'PATCH', `/api/incidents/${id}`, { version: 1, status: 'resolved' }, closer)
+      await play('', '', 'PATCH', `/api/incidents/${id}`, { version: 2, status: 'closed' }, closer)
+    }
+    // The week before: readers searched for payslips and found nothing; votes on two articles.
+    for (const [i, query] of ['loonstrook pdf', 'loonstrook pdf', 'loonstrook pdf', 'payslip pdf'].entries()) {
+      now = at(`2026-11-2${4 + i}T10:00:00Z`)
+      await play('', '', 'POST', '/api/kb/events', { type: 'search', session: `7c1e9a4b2f6d4e08b3a5c9d17e2f6a4${i}`, source: 'widget', lang: query.startsWith('pay') ? 'en' : 'nl', query, results: 0 })
+      await play('', '', 'POST', '/api/kb/votes', { article: i < 3 ? 'payroll-run' : 'vat-return', lang: 'nl', isHelpful: i === 1 })
+    }
+
+    // Monday 30 November, 10:00 in Amsterdam: Tom Bakker of Bakkerij Jansen cannot file the VAT return.
+    now = at('2026-11-30T08:55:00Z')
+    await play('up', 'Up', 'GET', '/api/health')
+    await play('mondayMorning', 'Monday 10:00: open', 'GET', '/api/desk')
+    const visit = { session: '7c1e9a4b2f6d4e08b3a5c9d17e2f6a40', source: 'widget', lang: 'nl', query: 'btw aangifte fout 500' }
+    await play('search', 'In the widget, a search the visitor settled on', 'POST', '/api/kb/events', { type: 'search', ...visit, results: 3 })
+    await play('click', 'They opened a result', 'POST', '/api/kb/events', { type: 'click', ...visit, article: '/support/btw-aangifte/' })
+    await play('notAPath', 'An article as a full address', 'POST', '/api/kb/events', { type: 'click', ...visit, article: 'https://kb.noordwind.example/support/btw-aangifte/' })
+    await play('vote', 'The VAT-return article did not help', 'POST', '/api/kb/votes', { article: 'vat-return', lang: 'nl', isHelpful: false })
+    await play('incident', 'And sent the incident form after all', 'POST', '/api/kb/events', { type: 'incident', ...visit })
+    const registration = { name: 'Tom Bakker', email: 'tom@bakkerij-jansen.example', kind: 'bug', productArea: 'finance', subject: 'Btw-aangifte Q3 geeft fout 500 bij indienen', description: 'Bij het indienen van de btw-aangifte over het derde kwartaal via Digipoort krijg ik fout 500. Vorige maand lukte het nog wel; het certificaat is niet veranderd.', kbQuery: visit.query, kbArticles: ['vat-return'], lang: 'nl', fillMs: 94_000 }
+    await play('productArea', 'A product area desk.yaml does not have', 'POST', '/api/incidents', { ...registration, productArea: 'marketing' })
+    await play('nameWithoutLetter', 'A name of zero-width spaces only', 'POST', '/api/incidents', { ...registration, name: '\u200B\u200B\u200B' })
+    await play('widget', 'From the widget, after a KB search found nothing', 'POST', '/api/incidents', registration)
+    const { reply: { id, number } } = await play('confirm', 'The token from the e-mailed link', 'POST', '/api/incidents/confirm', { token: await tokenInMail(FIXED.confirmToken) })
+    const lotte = await staff('lotte@noordwind.example', 'staffSignIn')
+    const tom = await contact('tom@bakkerij-jansen.example', 'signInLink')
+    await play('contact', 'Tom Bakker', 'GET', '/api/auth/me', undefined, tom)
+    await play('staff', 'Lotte Smit', 'GET', '/api/auth/me', undefined, lotte)
+    const aisha = await contact('aisha@devries-installatie.example')
+    await play('portal', 'From the portal, signed in, in English', 'POST', '/api/incidents', { name: 'Aisha el Amrani', email: 'aisha@devries-installatie.example', kind: 'question', productArea: 'finance', subject: 'VAT correction for the second quarter', description: 'How do we file a VAT correction for Q2 through Digipoort?', lang: 'en' }, aisha)
+    await play('lotte', 'Lotte Smit\'s teams', 'GET', '/api/staff/queue', undefined, lotte)
+    await play('demo', 'The demo staff and teams', 'GET', '/api/staff/people', undefined, lotte)
+    await play('triage', 'Pick it up: priority 2, in progress, to oneself', 'PATCH', `/api/incidents/${id}`, { version: 1, priority: 2, status: 'in_progress', assigneeId: 's-lotte' }, lotte)
+    await play('conflict', 'Triage from a page that had version 1', 'PATCH', `/api/incidents/${id}`, { version: 1, priority: 3 }, lotte)
+    await play('answer', 'Lotte Smit answers', 'POST', `/api/incidents/${id}/messages`, { text: 'Goedemorgen Tom, Digipoort weigert de aangifte omdat het PKIoverheid-certificaat op 28 november is vernieuwd. Wilt u het nieuwe certificaat opnieuw koppelen?' }, lotte)
+    await play('reply', 'The customer answers', 'POST', `/api/incidents/${id}/messages`, { text: 'Het nieuwe certificaat is gekoppeld, maar de aangifte geeft nog steeds fout 500. Schermafdruk volgt als bijlage.' }, tom)
+    const screenshot = new FormData()
+    screenshot.append('file', new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])], 'digipoort-fout-500.png'))
+    await play('stored', 'A screenshot', 'POST', `/api/incidents/${id}/attachments`, screenshot, tom)
+    await play('outbound', 'Lotte Smit rang Tom Bakker back', 'POST', `/api/incidents/${id}/phone-contacts`, { direction: 'outbound', summary: 'Tom Bakker teruggebeld: Digipoort meldt zelf een storing. Hij dient de aangifte vanmiddag opnieuw in.' }, lotte)
+    await play('customer', 'Tom Bakker, who filed it', 'GET', `/api/incidents/${id}`, undefined, tom)
+    const marieke = await contact('marieke@bakkerij-jansen.example')
+    await play('jansen', 'Bakkerij Jansen\'s incidents, for its admin', 'GET', '/api/incidents', undefined, marieke)
+    await play('assignee', 'Tom Bakker types his incident number', 'GET', `/api/phone/route?number=${number}`, undefined, { authorization: `Bearer ${PHONE_SECRET}` })
+    await play('general', 'A number that is no incident', 'GET', '/api/phone/route?number=999999', undefined, { authorization: `Bearer ${PHONE_SECRET}` })
+
+    // Bakkerij Jansen's admin keeps the company details and contacts up to date.
+    await play('admin', 'Marieke Jansen, the admin', 'GET', '/api/organisation', undefined, marieke)
+    await play('employee', 'Tom Bakker, an employee', 'GET', '/api/organisation', undefined, tom)
+    await play('details', 'The admin updates the address, phone and invoice address', 'PATCH', '/api/organisation', { address: 'Molenstraat 14, 9711 AB Groningen', phone: '050 123 45 67', invoiceEmail: 'administratie@bakkerij-jansen.example' }, marieke)
+    await play('colleague', 'A new colleague, with the defaults: employee, Dutch, authorised', 'POST', '/api/organisation/contacts', { name: 'Joost Meijer', email: 'joost@bakkerij-jansen.example' }, marieke)
+    await play('authorise', 'Authorise Sanne Visser, who asked through the widget', 'PATCH', '/api/organisation/contacts/c-jansen-new', { isAuthorised: true }, marieke)
+    await play('contacts', 'Bakkerij Jansen\'s contacts', 'GET', '/api/organisation/contacts', undefined, marieke)
+
+    // Marieke complains that it takes long; customer care answers.
+    const { reply: { complaint } } = await play('complaint', 'Marieke Jansen complains about an incident that takes long', 'POST', '/api/complaints', { kind: 'complaint', subject: 'Btw-aangifte Q3 nog steeds niet opgelost', text: 'Incident staat sinds vanochtend open en de btw-aangifte moet deze week de deur uit. Als First Class-klant verwachten wij dat hier vaart achter wordt gezet.', incidentNumber: number }, marieke)
+    const ruud = await staff('ruud@noordwind.example')
+    await play('answered', 'Customer care answers and takes it up', 'PATCH', `/api/complaints/${complaint.id}`, { version: 1, status: 'in_progress', reply: 'Beste mevrouw Jansen, u hebt gelijk dat dit te lang duurt. Ik bel u vóór 15:00 uur met de stand van zaken. Met vriendelijke groet, Ruud de Boer' }, ruud)
+    await play('mine', 'Marieke Jansen\'s complaints', 'GET', '/api/complaints', undefined, marieke)
+    await play('one', 'Her complaint', 'GET', `/api/complaints/${complaint.id}`, undefined, marieke)
+
+    // Customer care sees that De Vries asks often, and plans a visit; staff read the KnowledgeBase's signals.
+    await play('flagged', 'Organisations over a threshold', 'GET', '/api/signals', undefined, ruud)
+    await play('advisorVisit', 'Customer Care sends an advisor to De Vries Installatietechniek', 'POST', '/api/signals/org-devries/follow-ups', { kind: 'advisor_visit', date: '2026-12-08', note: 'Adviseur bespreekt de btw-suppletie op locatie met de administratie.' }, ruud)
+    await play('report', 'The last four weeks', 'GET', '/api/kb/insight', undefined, lotte)
+
+    // Consented access: Tom lets Lotte look along, Marieke approves a backup and gives access.
+    const { reply: { remoteView } } = await play('started', 'Lotte Smit starts a session on Tom\'s incident', 'POST', `/api/incidents/${id}/remote-views`, undefined, lotte)
+    const { reply: { consents: [{ code }] } } = await play('', '', 'GET', '/api/consents?kind=remote_view', undefined, tom)
+    random.set(code, FIXED.code)
+    await play('lookup', 'The six digits Tom Bakker got by e-mail and in the portal', 'POST', '/api/remote-views/lookup', { code })
+    const { reply: { token } } = await play('opened', 'Tom consents', 'POST', '/api/remote-views/consent', { code })
+    random.set(token, FIXED.viewToken)
+    const page = { authorization: `Bearer ${token}` }
+    await play('offer', 'The customer\'s browser offers its screen', 'POST', `/api/remote-views/${remoteView.id}/signals`, { type: 'offer', data: JSON.stringify({ description: { type: 'offer', sdp: 'v=0\r\no=- 4611731400430051336 2 IN IP4 127.0.0.1\r\n…' } }) }, page)
+    await play('signals', 'What the customer\'s page sent', 'GET', `/api/remote-views/${remoteView.id}/signals?after=0`, undefined, lotte)
+    await play('open', 'Open, as the customer\'s page sees it', 'GET', `/api/remote-views/${remoteView.id}`, undefined, page)
+    await play('ended', 'Lotte Smit ends it', 'POST', `/api/remote-views/${remoteView.id}/end`, undefined, lotte)
+    const { reply: { backup } } = await play('backupRequest', 'Lotte Smit asks for a backup to reproduce the VAT error', 'POST', `/api/incidents/${id}/backups`, { reason: 'De btw-aangifte over Q3 faalt alleen in deze administratie; we willen de fout nabootsen op een testomgeving.' }, lotte)
+    await play('approve', 'Marieke Jansen approves, with a note', 'POST', `/api/backups/${backup.id}/decision`, { decision: 'approve', note: 'Akkoord; de back-up staat vanmiddag klaar.', version: 1 }, marieke)
+    await play('received', 'Support has it', 'POST', `/api/backups/${backup.id}/received`, { version: 2 }, lotte)
+    await play('purged', 'And deleted it after use', 'POST', `/api/backups/${backup.id}/purged`, { version: 3 }, lotte)
+    const { reply: { grant } } = await play('grant', 'Marieke Jansen lets support in as a functional user until Friday 18:00', 'POST', `/api/incidents/${id}/grants`, { level: 'functional_user', endsAt: '2026-12-04T18:00:00+01:00' }, marieke)
+    await play('used', 'Lotte Smit goes in', 'POST', `/api/grants/${grant.id}/use`, undefined, lotte)
+    await play('revoked', 'Marieke Jansen ends it early', 'POST', `/api/grants/${grant.id}/revoke`, { version: 1 }, marieke)
+    const extra = { startsAt: '2027-01-02T09:00:00+01:00', endsAt: '2027-01-02T16:00:00+01:00', reason: 'Jaarafsluiting op zaterdag: we willen support kunnen bellen als de afsluiting vastloopt.' }
+    await play('tooSoon', 'Too soon to arrange', 'POST', '/api/extra-support', { ...extra, startsAt: '2026-12-01T18:00:00+01:00', endsAt: '2026-12-01T22:00:00+01:00' }, marieke)
+    const { reply: { extraSupport } } = await play('extraSupport', 'Support during the year-end close on Saturday 2 January 2027', 'POST', '/api/extra-support', extra, marieke)
+    await play('consents', 'Bakkerij Jansen\'s consents', 'GET', '/api/consents', undefined, marieke)
+    const ingrid = await staff('ingrid@noordwind.example')
+    await play('approveExtraSupport', 'Ingrid Postma approves', 'POST', `/api/extra-support/${extraSupport.id}/decision`, { decision: 'approve', note: 'Daan Mulder is die zaterdag bereikbaar.', version: 1 }, ingrid)
+    await play('signedOut', 'Tom signs out', 'POST', '/api/auth/logout', undefined, tom)
+    return stable(played, random)
+  } finally {
+    await store.close()
+    await rm(dir, { recursive: true, force: true })
   }
 }
 
-/** The names of the generated reply examples. */
-export type ReplyExampleName = keyof Awaited<ReturnType<typeof replyExamples>>
-
-/** The key of a placeholder documentFor replaces by the named example. */
-export const NAMED_EXAMPLE = 'x-loket-example'
-
-/** A placeholder for the generated example `name`, with `over` laid over it (a conflict's newer version, say). */
-export const named = (name: ReplyExampleName, over: Record<string, unknown> = {}) => ({ [NAMED_EXAMPLE]: name, ...over })
-
-/** `value` with every placeholder replaced by its generated example. */
-export function fillNamed(value: unknown, examples: Record<string, unknown>): unknown {
-  if (Array.isArray(value)) return value.map((v) => fillNamed(v, examples))
-  if (!value || typeof value !== 'object') return value
-  const { [NAMED_EXAMPLE]: name, ...rest } = value as Record<string, unknown>
-  const filled = Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, fillNamed(v, examples)]))
-  if (typeof name !== 'string') return filled
-  if (!(name in examples)) throw new Error(`No reply example named ${name}`)
-  return { ...(examples[name] as object), ...filled }
+/** The story with its random values fixed and its ids renumbered in order of appearance: the same story gives the same document. */
+function stable(played: Played[], random: Map<string, string>): Played[] {
+  let text = JSON.stringify(played)
+  for (const [value, fixed] of random) text = text.replaceAll(value, fixed)
+  const ids = new Map<string, string>()
+  text = text.replace(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g, (id) => {
+    if (!ids.has(id)) {
+      const hex = createHash('sha256').update(`loket-example-${ids.size}`).digest('hex')
+      ids.set(id, `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`)
+    }
+    return ids.get(id)!
+  })
+  return JSON.parse(text) as Played[]
 }

@@ -31,5 +31,9 @@ export function memoryOutboxStore(): OutboxStore & { mails: MailRecord[] } {
       const mail = byId(id)
       if (mail) Object.assign(mail, { attempts: mail.attempts + 1, lastError: error, nextAttemptAt: nextAttemptAt.toISOString() })
     },
+    async markUndeliverable(id, error, at) {
+      const mail = byId(id)
+      if (mail) Object.assign(mail, { status: 'failed', attempts: mail.attempts + 1, lastError: error, failedAt: at.toISOString() })
+    },
   }
 }

@@ -4,9 +4,9 @@ import type { BackupRequest, Complaint, Contact, ExtraSupportRequest, Incident, 
 import * as templates from './templates.ts'
 import { PAGES } from '#lib/paths.ts'
 
-/** The outbox as the notifier uses it: one mail per event key. */
+/** The outbox as the notifier uses it: one mail per event key, about a record whose audit trail notes a mail that cannot be delivered. */
 export interface MailQueue {
-  enqueue(eventKey: string, to: string, content: { subject: string; text: string; html?: string }): Promise<unknown>
+  enqueue(eventKey: string, to: string, content: { subject: string; text: string; html?: string }, about?: string): Promise<unknown>
 }
 
 export interface NotifierDeps {
@@ -37,14 +37,14 @@ export function createNotifier({ outbox, desk, baseUrl }: NotifierDeps) {
     },
     incidentRegistered(p: { incident: Incident; contact: Contact; trackToken: string }) {
       const content = templates.incidentRegistered(ctx(p.contact.lang), { name: p.contact.name, number: p.incident.number, subject: p.incident.subject, trackUrl: trackUrl(p.trackToken) })
-      return outbox.enqueue(`incident:${p.incident.id}:registered`, p.contact.email, content)
+      return outbox.enqueue(`incident:${p.incident.id}:registered`, p.contact.email, content, `incident:${p.incident.id}`)
     },
     /** A status change or a public reply from support: the requester hears of it. */
     statusChanged(p: { incident: Incident; contact: Contact; trackToken: string; eventKey: string; message?: string }) {
       const content = templates.statusChanged(ctx(p.contact.lang), {
         name: p.contact.name, number: p.incident.number, subject: p.incident.subject, status: p.incident.status, trackUrl: trackUrl(p.trackToken), message: p.message,
       })
-      return outbox.enqueue(p.eventKey, p.contact.email, content)
+      return outbox.enqueue(p.eventKey, p.contact.email, content, `incident:${p.incident.id}`)
     },
     /** The receipt of a complaint or opinion: its number and, for a complaint, when the response is due. */
     complaintReceived(p: { complaint: Complaint; contact: Contact; trackToken: string }) {
@@ -53,7 +53,7 @@ export function createNotifier({ outbox, desk, baseUrl }: NotifierDeps) {
         name: p.contact.name, kind: complaint.kind, number: complaint.number, subject: complaint.subject,
         dueAt: complaint.dueAt ? new Date(complaint.dueAt) : null, trackUrl: trackUrl(p.trackToken),
       })
-      return outbox.enqueue(`complaint:${complaint.id}:received`, p.contact.email, content)
+      return outbox.enqueue(`complaint:${complaint.id}:received`, p.contact.email, content, `complaint:${complaint.id}`)
     },
     /** Every change support makes to a complaint: its status, a reply, or both. */
     complaintChanged(p: { complaint: Complaint; contact: Contact; trackToken: string }) {
@@ -63,7 +63,7 @@ export function createNotifier({ outbox, desk, baseUrl }: NotifierDeps) {
         reply: complaint.version > 1 && complaint.replies.at(-1)?.at === complaint.updatedAt ? complaint.replies.at(-1)!.text : undefined,
         trackUrl: trackUrl(p.trackToken),
       })
-      return outbox.enqueue(`complaint:${complaint.id}:v${complaint.version}`, p.contact.email, content)
+      return outbox.enqueue(`complaint:${complaint.id}:v${complaint.version}`, p.contact.email, content, `complaint:${complaint.id}`)
     },
     /** The personal code of a remote-view session, mailed to the incident's requester. */
     remoteViewCode(p: { view: RemoteView; incident: Incident; contact: Contact; staffName: string; code: string; minutes: number }) {
@@ -71,7 +71,7 @@ export function createNotifier({ outbox, desk, baseUrl }: NotifierDeps) {
       const content = templates.remoteViewCode(ctx(p.contact.lang), {
         name: p.contact.name, staffName: p.staffName, number: p.incident.number, subject: p.incident.subject, code: p.code, minutes: p.minutes, pageUrl: `${baseUrl}${page}`,
       })
-      return outbox.enqueue(`remote-view:${p.view.id}:code`, p.contact.email, content)
+      return outbox.enqueue(`remote-view:${p.view.id}:code`, p.contact.email, content, `incident:${p.incident.id}`)
     },
     /** A backup request, to each admin of the organisation, who decides in the portal. */
     backupRequested(p: { backup: BackupRequest; incident: Incident; admin: Contact; staffName: string; purgeDays: number }) {
@@ -79,7 +79,7 @@ export function createNotifier({ outbox, desk, baseUrl }: NotifierDeps) {
       const content = templates.backupRequested(ctx(p.admin.lang), {
         name: p.admin.name, staffName: p.staffName, number: p.incident.number, subject: p.incident.subject, reason: p.backup.reason, purgeDays: p.purgeDays, portalUrl: `${baseUrl}${page}`,
       })
-      return outbox.enqueue(`backup:${p.backup.id}:requested:${p.admin.id}`, p.admin.email, content)
+      return outbox.enqueue(`backup:${p.backup.id}:requested:${p.admin.id}`, p.admin.email, content, `incident:${p.incident.id}`)
     },
     /** Support's decision on extra support outside hours, to the contact who asked. */
     extraSupportDecided(p: { request: ExtraSupportRequest; contact: Contact }) {

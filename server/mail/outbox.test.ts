@@ -1,9 +1,9 @@
 /** The outbox with an in-memory store, a fake transport and a clock the test moves. */
 import { describe, expect, test, vi } from 'vitest'
 import { memoryOutboxStore } from './memory-outbox-store.ts'
-import { createOutbox, retryDelayMs } from './outbox.ts'
+import { GIVE_UP_AFTER_MS, createOutbox, retryDelayMs } from './outbox.ts'
 import type { MailTransport, OutgoingMail } from './transport.ts'
-import type { OutboxStore } from './types.ts'
+import type { MailRecord, OutboxStore } from './types.ts'
 
 const START = new Date('2026-11-30T09:00:00.000Z')
 const FROM = 'Noordwind Support <support@noordwind.example>'
@@ -33,12 +33,12 @@ function fakeTransport() {
   return transport
 }
 
-function setup(overrides: { store?: OutboxStore } = {}) {
+function setup(overrides: { store?: OutboxStore; onUndeliverable?: (mail: MailRecord) => Promise<void> } = {}) {
   let now = START
   const store = memoryOutboxStore()
   const transport = fakeTransport()
   const logs: string[] = []
-  const outbox = createOutbox({ store: overrides.store ?? store, transport, from: FROM, clock: () => now, log: (msg) => logs.push(msg) })
+  const outbox = createOutbox({ store: overrides.store ?? store, transport, from: FROM, clock: () => now, log: (msg) => logs.push(msg), onUndeliverable: overrides.onUndeliverable })
   return {
     outbox, store, transport, logs,
     setNow: (at: Date | string) => { now = new Date(at) },
@@ -258,5 +258,83 @@ describe('start and stop', () => {
     expect(store.mails.map((m) => m.status)).toEqual(['sent', 'pending'])
 
     expect(await outbox.drain()).toEqual({ sent: 1, failed: 0 })
+  })
+})
+
+/** An error as nodemailer gives it for a reply of the server to a command. */
+const smtpError = (responseCode: number, code = 'EENVELOPE', text = 'Recipient address rejected') =>
+  Object.assign(new Error(`Can't send mail - all recipients were rejected: ${responseCode} ${text}`), { code, responseCode })
+
+describe('giving up', () => {
+  test('a mail the server refuses for good (5xx) is failed at once, not tried again, and reported once', async () => {
+    const given: MailRecord[] = []
+    const { outbox, store, transport, advance, logs } = setup({ onUndeliverable: async (mail) => void given.push(mail) })
+    await outbox.enqueue('incident:1:registered', 'weg@klant.example', content(), 'incident:1')
+    transport.failNext(smtpError(550, 'EENVELOPE', '5.1.1 No such user'))
+
+    expect(await outbox.drain()).toEqual({ sent: 0, failed: 1 })
+    expect(store.mails[0]).toMatchObject({ status: 'failed', attempts: 1, failedAt: START.toISOString(), about: 'incident:1' })
+    expect(store.mails[0]!.lastError).toMatch(/^550 .*No such user/)
+    expect(given).toEqual([store.mails[0]])
+    expect(logs.join('\n')).toContain('failed for good')
+
+    advance(30 * 86_400_000)
+    expect(await outbox.drain()).toEqual({ sent: 0, failed: 0 })
+    expect(transport.calls).toHaveLength(1)
+    expect(given).toHaveLength(1)
+  })
+
+  test.each([
+    ['a 4xx reply', smtpError(451, 'EENVELOPE', 'Mailbox temporarily unavailable')],
+    ['a refused sign-in (the desk\'s own setting)', smtpError(535, 'EAUTH', 'Authentication failed')],
+    ['503, a slip in the command order', smtpError(503, 'EENVELOPE', 'Bad sequence of commands')],
+    ['no connection', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:2525'), { code: 'ECONNECTION' })],
+  ])('%s is tried again later', async (_, error) => {
+    const { outbox, store, transport } = setup()
+    await outbox.enqueue('event:1', 'anne@klant.example', content())
+    transport.failNext(error)
+    expect(await outbox.drain()).toEqual({ sent: 0, failed: 1 })
+    expect(store.mails[0]).toMatchObject({ status: 'pending', attempts: 1, nextAttemptAt: new Date(START.getTime() + retryDelayMs(1)).toISOString() })
+  })
+
+  test('a mail refused for now is tried on its backoff for five days, then failed with its last reply', async () => {
+    const given: MailRecord[] = []
+    const { outbox, store, transport, setNow } = setup({ onUndeliverable: async (mail) => void given.push(mail) })
+    await outbox.enqueue('event:1', 'anne@klant.example', content(), 'incident:9')
+    const busy = () => smtpError(421, 'ECONNECTION', 'Service not available')
+
+    // Just before the five days are up: still tried again.
+    transport.failNext(busy())
+    setNow(new Date(START.getTime() + GIVE_UP_AFTER_MS - 60_000))
+    await outbox.drain()
+    expect(store.mails[0]).toMatchObject({ status: 'pending', attempts: 1 })
+
+    transport.failNext(busy())
+    setNow(new Date(START.getTime() + GIVE_UP_AFTER_MS))
+    expect(await outbox.drain()).toEqual({ sent: 0, failed: 1 })
+    expect(store.mails[0]).toMatchObject({ status: 'failed', attempts: 2, lastError: expect.stringMatching(/^421 /) })
+    expect(given.map((m) => m.about)).toEqual(['incident:9'])
+  })
+
+  test('a failure that cannot be recorded leaves the mail pending, and nobody is told', async () => {
+    const store = memoryOutboxStore()
+    const given: MailRecord[] = []
+    const broken: OutboxStore = { ...store, markUndeliverable: async () => { throw new Error('disk full') } }
+    const { outbox, transport, logs } = setup({ store: broken, onUndeliverable: async (mail) => void given.push(mail) })
+    await outbox.enqueue('event:1', 'weg@klant.example', content())
+    transport.failNext(smtpError(550))
+    expect(await outbox.drain()).toEqual({ sent: 0, failed: 1 })
+    expect(store.mails[0]!.status).toBe('pending')
+    expect(given).toEqual([])
+    expect(logs.join('\n')).toContain('could not record that it failed for good: disk full')
+  })
+
+  test('a report that fails is logged; the mail stays failed', async () => {
+    const { outbox, store, transport, logs } = setup({ onUndeliverable: async () => { throw new Error('audit unavailable') } })
+    await outbox.enqueue('event:1', 'weg@klant.example', content())
+    transport.failNext(smtpError(554, 'EMESSAGE', 'Message rejected as spam'))
+    expect(await outbox.drain()).toEqual({ sent: 0, failed: 1 })
+    expect(store.mails[0]!.status).toBe('failed')
+    expect(logs.join('\n')).toContain('could not be noted: audit unavailable')
   })
 })

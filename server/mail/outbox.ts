@@ -1,7 +1,7 @@
-/** The durable outbox: mails are stored first and sent after, retried with backoff until the server takes them. */
+/** The durable outbox: mails are stored first and sent after, retried with backoff until the server takes them or refuses them for good. */
 import { randomUUID } from 'node:crypto'
 import { redact } from './redact.ts'
-import type { MailTransport } from './transport.ts'
+import { isPermanentRefusal, type MailTransport } from './transport.ts'
 import type { MailRecord, OutboxStore } from './types.ts'
 
 export interface OutboxDeps {
@@ -14,6 +14,11 @@ export interface OutboxDeps {
   log?: (msg: string) => void
   /** Mails fetched from the store per round; default 25. */
   batchSize?: number
+  /**
+   * Told of each mail the outbox gave up on, once it is recorded as failed: e.g. to note it on
+   * the incident for staff. Default nothing; a failure here is logged, the mail stays failed.
+   */
+  onUndeliverable?: (mail: MailRecord) => Promise<void>
 }
 
 /** What one drain did. */
@@ -26,6 +31,12 @@ export interface DrainResult {
 const FIRST_RETRY_MS = 30_000
 /** The longest wait between two attempts. */
 const MAX_RETRY_MS = 60 * 60_000
+/**
+ * How long a mail the server keeps refusing for now (4xx, no connection) is tried before the
+ * outbox gives up on it: five days, as mail servers themselves do (RFC 5321, 4.5.4.1), so an SMTP
+ * server that is down over a long weekend loses nothing.
+ */
+export const GIVE_UP_AFTER_MS = 5 * 24 * 60 * 60_000
 
 /**
  * How long to wait after the `failures`-th failed attempt: 30 s, 1 min, 2 min, 4 min … at most 1 h.
@@ -85,10 +96,18 @@ export function createOutbox(deps: OutboxDeps) {
         ...(mail.html === undefined ? {} : { html: mail.html }),
       })
     } catch (error) {
-      const next = new Date(clock().getTime() + retryDelayMs(attemptNo))
-      log(`mail ${mail.id} to ${mail.to} failed (attempt ${attemptNo}): ${describe(error)}; next attempt at ${next.toISOString()}`)
+      const now = clock()
+      const reply = describe(error).slice(0, 1000)
+      // A permanent refusal (5xx for this message) will not change by trying again; a temporary
+      // one is tried on, with longer waits, until the mail is GIVE_UP_AFTER_MS old.
+      if (isPermanentRefusal(error) || now.getTime() - new Date(mail.createdAt).getTime() >= GIVE_UP_AFTER_MS) {
+        await giveUp(mail, attemptNo, reply, now)
+        return false
+      }
+      const next = new Date(now.getTime() + retryDelayMs(attemptNo))
+      log(`mail ${mail.id} to ${mail.to} failed (attempt ${attemptNo}): ${reply}; next attempt at ${next.toISOString()}`)
       try {
-        await store.markFailed(mail.id, describe(error).slice(0, 1000), next)
+        await store.markFailed(mail.id, reply, next)
       } catch (storeError) {
         log(`mail ${mail.id}: could not record the failure: ${describe(storeError)}`)
       }
@@ -102,6 +121,22 @@ export function createOutbox(deps: OutboxDeps) {
       log(`mail ${mail.id} was sent but could not be marked sent, so it will be sent again: ${describe(storeError)}`)
     }
     return true
+  }
+
+  /** Records the mail as failed for good, then tells `onUndeliverable`; a store failure leaves it pending, to be tried again. */
+  async function giveUp(mail: MailRecord, attemptNo: number, reply: string, now: Date): Promise<void> {
+    log(`mail ${mail.id} to ${mail.to} failed for good (attempt ${attemptNo}): ${reply}; not tried again`)
+    try {
+      await store.markUndeliverable(mail.id, reply, now)
+    } catch (storeError) {
+      log(`mail ${mail.id}: could not record that it failed for good: ${describe(storeError)}`)
+      return
+    }
+    try {
+      await deps.onUndeliverable?.({ ...mail, status: 'failed', attempts: attemptNo, lastError: reply, failedAt: now.toISOString() })
+    } catch (hookError) {
+      log(`mail ${mail.id} failed for good, but that could not be noted: ${describe(hookError)}`)
+    }
   }
 
   function run(): Promise<DrainResult> {
@@ -131,14 +166,16 @@ export function createOutbox(deps: OutboxDeps) {
 
   return {
     /**
-     * Stores a pending mail for `eventKey`, due now. The same key twice returns the first mail
+     * Stores a pending mail for `eventKey`, due now, about the record `about` (an audit target such
+     * as "incident:<id>", where a failure is noted). The same key twice returns the first mail
      * and adds nothing, so a retried request or a restart never sends a mail twice.
      */
-    async enqueue(eventKey: string, to: string, content: { subject: string; text: string; html?: string }): Promise<MailRecord> {
+    async enqueue(eventKey: string, to: string, content: { subject: string; text: string; html?: string }, about?: string): Promise<MailRecord> {
       const now = clock().toISOString()
       return store.enqueue({
         id: randomUUID(), eventKey, to, subject: content.subject, text: content.text,
         ...(content.html === undefined ? {} : { html: content.html }),
+        ...(about === undefined ? {} : { about }),
         status: 'pending', attempts: 0, nextAttemptAt: now, createdAt: now,
       })
     },

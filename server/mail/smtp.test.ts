@@ -1,13 +1,12 @@
 /** The outbox and transports against a real SMTP server on 127.0.0.1, and the .eml file transport on disk. */
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
-import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { simpleParser, type ParsedMail } from 'mailparser'
-import { SMTPServer } from 'smtp-server'
+import { simpleParser } from 'mailparser'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { loadDesk } from '../desk.ts'
 import { memoryOutboxStore } from './memory-outbox-store.ts'
+import { startSmtpServer, type Delivery } from './smtp-test-server.ts'
 import { createOutbox, retryDelayMs } from './outbox.ts'
 import { incidentRegistered } from './templates.ts'
 import { fileTransport, smtpTransport, transportFromEnv } from './transport.ts'
@@ -19,46 +18,6 @@ const content = incidentRegistered(
   { desk, baseUrl: 'https://support.noordwind.example', lang: 'nl' },
   { name: 'Anne de Vries', number: '1042', subject: 'Btw-aangifte geeft één <fout>', trackUrl: 'https://support.noordwind.example/api/auth/callback?token=t0k' },
 )
-
-/** What the server received: the parsed message, the envelope and who signed in. */
-interface Delivery {
-  mail: ParsedMail
-  rcptTo: string[]
-  user: unknown
-}
-
-/** A local SMTP server that accepts everything (sign-in optional, user "loket" / "geheim"). */
-async function startServer(deliveries: Delivery[], options: { port?: number; refuse?: string } = {}) {
-  const server = new SMTPServer({
-    authOptional: true,
-    allowInsecureAuth: true,
-    // Without a certificate nodemailer would try STARTTLS on the self-signed default and refuse it.
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onAuth(auth, _session, callback) {
-      if (auth.username === 'loket' && auth.password === 'geheim') callback(null, { user: 'loket' })
-      else callback(new Error('Invalid username or password'))
-    },
-    onRcptTo(address, _session, callback) {
-      if (options.refuse && address.address === options.refuse) {
-        callback(Object.assign(new Error('Mailbox temporarily unavailable'), { responseCode: 451 }))
-      } else callback()
-    },
-    onData(stream, session, callback) {
-      simpleParser(stream).then((mail) => {
-        deliveries.push({ mail, rcptTo: session.envelope.rcptTo.map((r) => r.address), user: session.user })
-        callback()
-      }, callback)
-    },
-  })
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve())
-  })
-  const port = (server.server.address() as AddressInfo).port
-  const close = () => new Promise<void>((resolve) => server.close(() => resolve()))
-  return { port, close }
-}
 
 let dir: string
 let servers: { close(): Promise<void> }[]
@@ -82,7 +41,7 @@ function outboxWith(transport: ReturnType<typeof smtpTransport>) {
 describe('SMTP', () => {
   test('delivers a mail with the right To, Subject, text, HTML and Message-ID, signing in with the credentials in SMTP_URL', async () => {
     const deliveries: Delivery[] = []
-    const server = await startServer(deliveries)
+    const server = await startSmtpServer(deliveries)
     servers.push(server)
     const { outbox, store } = outboxWith(transportFromEnv({ SMTP_URL: `smtp://loket:geheim@127.0.0.1:${server.port}` }, dir))
 
@@ -104,7 +63,7 @@ describe('SMTP', () => {
 
   test('keeps the mail pending while the server is down and delivers it exactly once after it is back on the same port', async () => {
     const deliveries: Delivery[] = []
-    const first = await startServer(deliveries)
+    const first = await startSmtpServer(deliveries)
     const port = first.port
     await first.close()
     const { outbox, store, advance } = outboxWith(smtpTransport(`smtp://127.0.0.1:${port}`))
@@ -114,7 +73,7 @@ describe('SMTP', () => {
     expect(store.mails[0]).toMatchObject({ status: 'pending', attempts: 1, nextAttemptAt: '2026-11-30T09:00:30.000Z' })
     expect(store.mails[0]!.lastError).toContain('ECONNREFUSED')
 
-    const again = await startServer(deliveries, { port })
+    const again = await startSmtpServer(deliveries, { port })
     servers.push(again)
     // Back up, but the mail is not due yet: it waits for its next attempt.
     expect(await outbox.drain()).toEqual({ sent: 0, failed: 0 })
@@ -132,7 +91,7 @@ describe('SMTP', () => {
 
   test('keeps a mail the server refuses for now pending, with the server reply as its last error', async () => {
     const deliveries: Delivery[] = []
-    const server = await startServer(deliveries, { refuse: 'vol@klant.example' })
+    const server = await startSmtpServer(deliveries, { refuse: 'vol@klant.example' })
     servers.push(server)
     const { outbox, store, logs } = outboxWith(smtpTransport(`smtp://127.0.0.1:${server.port}`))
     await outbox.enqueue('event:1', 'vol@klant.example', content)
@@ -143,6 +102,23 @@ describe('SMTP', () => {
     expect(store.mails[0]!.lastError).toMatch(/^451 .*Mailbox temporarily unavailable/)
     expect(deliveries.map((d) => d.rcptTo)).toEqual([['anne@klant.example']])
     expect(logs.join('\n')).not.toContain('vol@klant.example')
+  })
+
+  test('fails a mail the server refuses for good (550) at once, with the reply, and never offers it again', async () => {
+    const deliveries: Delivery[] = []
+    const server = await startSmtpServer(deliveries, { reject: 'weg@klant.example' })
+    servers.push(server)
+    const { outbox, store, advance } = outboxWith(smtpTransport(`smtp://127.0.0.1:${server.port}`))
+    await outbox.enqueue('event:1', 'weg@klant.example', content)
+    await outbox.enqueue('event:2', 'anne@klant.example', content)
+
+    expect(await outbox.drain()).toEqual({ sent: 1, failed: 1 })
+    expect(store.mails[0]).toMatchObject({ status: 'failed', attempts: 1, failedAt: START.toISOString() })
+    expect(store.mails[0]!.lastError).toMatch(/^550 .*Recipient address rejected/)
+    advance(retryDelayMs(30))
+    expect(await outbox.drain()).toEqual({ sent: 0, failed: 0 })
+    expect(server.rcptTries.get('weg@klant.example')).toBe(1)
+    expect(deliveries.map((d) => d.rcptTo)).toEqual([['anne@klant.example']])
   })
 
   test.each([

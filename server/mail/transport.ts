@@ -24,6 +24,20 @@ export interface MailTransport {
 /** A transport that can say where it sends to, without credentials (for the start-up log). */
 export type DescribedTransport = MailTransport & { readonly description: string }
 
+/**
+ * Whether a failed send is the server's final word on this message: a 5xx reply to the sender, a
+ * recipient or the message itself (nodemailer's EENVELOPE, EMESSAGE). Everything else may pass:
+ * 4xx replies, no connection, a timeout, and also a refused sign-in (EAUTH), as that is the desk's
+ * own setting to fix and no reason to drop every mail meanwhile. 503 is "bad sequence of
+ * commands", a protocol slip rather than a verdict on the mail.
+ * @example isPermanentRefusal(Object.assign(new Error('No such user'), { code: 'EENVELOPE', responseCode: 550 })) === true
+ */
+export function isPermanentRefusal(error: unknown): boolean {
+  if (!(error instanceof Error)) return false
+  const { code, responseCode } = error as { code?: unknown; responseCode?: unknown }
+  return (code === 'EENVELOPE' || code === 'EMESSAGE') && typeof responseCode === 'number' && responseCode >= 500 && responseCode < 600 && responseCode !== 503
+}
+
 /** How long an SMTP server may take before an attempt counts as failed, so one slow server cannot stall the outbox. */
 const SMTP_TIMEOUTS = { connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 60_000 }
 

@@ -13,13 +13,21 @@ export interface MailRecord {
   subject: string
   text: string
   html?: string
-  status: 'pending' | 'sent'
+  /**
+   * The record a mail is about, as its audit target (e.g. "incident:<id>"): a mail that cannot be
+   * delivered is noted there for staff. Default none.
+   */
+  about?: string
+  /** `pending` until the server takes it (`sent`) or the outbox gives up on it (`failed`). */
+  status: 'pending' | 'sent' | 'failed'
   attempts: number
   /** When the next attempt may be made (ISO). */
   nextAttemptAt: string
   lastError?: string
   createdAt: string
   sentAt?: string
+  /** When the outbox gave up on it: refused for good by the server, or still not taken after the retry period. */
+  failedAt?: string
 }
 
 /** What the outbox needs from the store. Every method resolves only once the change is durable. */
@@ -30,4 +38,6 @@ export interface OutboxStore {
   due(now: Date, limit: number): Promise<MailRecord[]>
   markSent(id: string, at: Date): Promise<void>
   markFailed(id: string, error: string, nextAttemptAt: Date): Promise<void>
+  /** Gives up on the mail: `failed`, never due again, with the attempt counted and `error` as its last error. */
+  markUndeliverable(id: string, error: string, at: Date): Promise<void>
 }

@@ -1,10 +1,7 @@
 /** What the client learns of a stored attachment; where it lies on disk stays ours. */
 import { z } from 'zod'
-import { MAX_ATTACHMENT_BYTES } from '../domain/attachment.ts'
+import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES } from '../domain/attachment.ts'
 import type { Attachment } from '../domain/records.ts'
-
-/** The types attachments are served with, decided by the extension and checked against the content. */
-export const ATTACHMENT_TYPES = ['image/png', 'image/jpeg', 'application/pdf', 'text/plain; charset=utf-8', 'text/csv; charset=utf-8', 'application/zip'] as const
 
 const fields = {
   id: z.uuid(),

@@ -1,6 +1,7 @@
 /** The replies to a consent service's refusals: status and message by code, and the current record where a conflict shows it. */
 import type { Context } from 'hono'
 import type { Localized } from '../domain/desk.ts'
+import { t } from '#lib/i18n/index.ts'
 import { MESSAGES, requestLanguage } from '../http/errors.ts'
 import { moment } from '../mail/templates.ts'
 import type { Viewer } from '../middleware/session/index.ts'
@@ -9,7 +10,7 @@ import { refuse, type RefusalReplies } from '../services/result.ts'
 import { presentConsent, type PresentDeps } from './consent.ts'
 
 /** Status and message of each refusal that says no more than its code. */
-const REPLIES: RefusalReplies<PlainConsentRefusal | 'too_many_wrong_codes'> = {
+export const CONSENT_REFUSALS: RefusalReplies<PlainConsentRefusal | 'too_many_wrong_codes'> = {
   sign_in_required: [401, MESSAGES.signInRequired],
   contacts_only: [403, MESSAGES.contactsOnly],
   staff_only: [403, MESSAGES.staffOnly],
@@ -48,20 +49,18 @@ export async function refusalReply(c: Context, refusal: ConsentRefusal, { deps, 
     case 'remote_view_active':
       return c.json({ code: refusal.refused, message: MESSAGES.remoteViewActive[requestLanguage(c)], current: await presentConsent(deps, refusal.current, viewer) }, 409)
     case 'too_soon': {
-      const when = (lang: 'nl' | 'en') => moment(refusal.earliestStart, deps.desk.timeZone, lang)
+      const lang = requestLanguage(c)
       return c.json({
         code: refusal.refused,
-        message: requestLanguage(c) === 'en'
-          ? `Extra support is requested at least 5 days ahead. The earliest start you can ask for now is ${when('en')}.`
-          : `Extra ondersteuning vraagt u minstens 5 dagen van tevoren aan. De vroegste start die u nu kunt aanvragen is ${when('nl')}.`,
+        message: t(lang, 'api.extraSupportTooSoon', { when: moment(refusal.earliestStart, deps.desk.timeZone, lang) }),
         fields: refusal.fields,
         earliestStart: refusal.earliestStart.toISOString(),
       }, 422)
     }
     case 'too_many_wrong_codes':
       c.header('Retry-After', String(refusal.retryAfterSeconds))
-      return refuse(c, refusal, REPLIES)
+      return refuse(c, refusal, CONSENT_REFUSALS)
     default:
-      return refuse(c, refusal, notFound ? { ...REPLIES, not_found: [404, notFound] } : REPLIES)
+      return refuse(c, refusal, notFound ? { ...CONSENT_REFUSALS, not_found: [404, notFound] } : CONSENT_REFUSALS)
   }
 }

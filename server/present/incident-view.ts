@@ -7,6 +7,7 @@ import { ACCESS_LEVELS, CONTACT_ROLES, INCIDENT_STATUSES, type AuditEntry, type 
 import { timelineOf } from '../domain/timeline.ts'
 import type { IncidentDeps } from '../services/incident-events.ts'
 import { actorsOf } from '../services/actors.ts'
+import { MAIL_FAILED } from '../services/mail-failures.ts'
 import { staffContext } from '../services/incidents.ts'
 import { ActorReply } from './actor.ts'
 import { AttachmentReply, AttachmentView, presentAttachment } from './attachment.ts'
@@ -14,15 +15,16 @@ import { IncidentReply, MessageReply, extraWindowsOf, presentIncident, presentSt
 import { OrganisationBrief } from './organisation.ts'
 
 /** The incident page for staff (`isStaff`: internal notes, the staff context) or a customer (public only, whether they may still react). */
-export async function presentIncidentView(deps: IncidentDeps, found: { incident: Incident; allMessages: Message[]; files: Attachment[]; audit: AuditEntry[] }, isStaff: boolean) {
+export async function presentIncidentView(deps: IncidentDeps, found: { incident: Incident; allMessages: Message[]; files: Attachment[]; audit: AuditEntry[] }, isStaff: boolean): Promise<IncidentView> {
   const { incident, allMessages, files, audit } = found
   const consentSteps = audit.filter((entry) => TIMELINE_ACTIONS.test(entry.action))
+  const mailFailures = isStaff ? audit.filter((entry) => entry.action === MAIL_FAILED) : []
   const messages = allMessages.filter((m) => isStaff || m.visibility === 'public')
   const refs = [
     `contact:${incident.contactId}`, ...incident.statusHistory.map((h) => h.by), ...allMessages.map((m) => m.author), ...files.map((a) => a.uploadedBy), ...consentSteps.map((s) => s.actor),
   ]
   const actorOf = await actorsOf(deps.store, refs, deps.desk.name.nl)
-  const timeline = timelineOf(incident, allMessages, files, actorOf, { isStaff, consentSteps })
+  const timeline = timelineOf(incident, allMessages, files, actorOf, { isStaff, consentSteps, mailFailures })
   const shown = new Set(timeline.flatMap((e) => (e.type === 'message' ? e.attachments.map((a) => a.id) : e.type === 'attachment' ? [e.attachment.id] : [])))
   const now = deps.clock()
   return {
@@ -58,6 +60,11 @@ export const TimelineEntry = z.discriminatedUnion('type', [
     level: z.enum(ACCESS_LEVELS).optional().meta({ description: 'For `grant.given` and `grant.used`.' }),
     endsAt: instant.optional().meta({ description: 'For `grant.given`.' }),
   }).meta({ title: 'type "consent"', description: 'A step of consented access on this incident, shown to both sides.' }),
+  z.object({
+    type: z.literal('mail_failed'), at: instant, by: ActorReply.meta({ description: 'Always the desk itself (`system`).' }),
+    to: z.string().meta({ description: 'The address the mail was for.' }),
+    reply: z.string().meta({ description: 'The mail server\'s last reply, e.g. `550 5.1.1 <tom@…>: Recipient address rejected`.' }),
+  }).meta({ title: 'type "mail_failed"', description: 'Staff only: a mail about this incident (registration, status change, reply, remote-view code, backup request) that will not be sent: the mail server refused it for good (5xx), or still would not take it after five days. Call or write the customer another way.' }),
 ]).meta({ id: 'TimelineEntry', description: 'One event on an incident\'s timeline, by `type`.' })
 
 /** GET /api/incidents/:id's reply. */
@@ -77,3 +84,4 @@ export const IncidentView = z.object({
     isSameContact: z.boolean().meta({ description: 'Whether the same contact filed it.' }),
   })).max(10).optional().meta({ description: 'Staff only: the organisation\'s other incidents, any status, newest first, at most 10.' }),
 })
+export type IncidentView = z.infer<typeof IncidentView>

@@ -32,8 +32,8 @@ nav li{margin:.15rem 0}
 details{margin:.35rem 0}
 summary{cursor:pointer}`
 
-/** Nothing loads from elsewhere; the one style element is allowed by its hash. */
-export const PAGE_POLICY = `default-src 'none'; style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'`
+/** Nothing loads from elsewhere; the one style element is allowed by its hash; never framed, as every answer of the API. */
+export const PAGE_POLICY = `default-src 'none'; style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
 const esc = (value: unknown): string => String(value).replace(/[&<>"']/g, (ch) => ENTITIES[ch]!)

@@ -1,16 +1,17 @@
 /** Attachments of an incident: added by whoever may see it (≤ 10 MB, checked by content), kept outside the web root, served as downloads. */
 import { Readable } from 'node:stream'
 import { Hono, type Context, type MiddlewareHandler } from 'hono'
+import { z } from 'zod'
 import { bodyLimit } from 'hono/body-limit'
 import { ALLOWED_EXTENSIONS, MAX_ATTACHMENT_BYTES, contentDisposition } from '../domain/attachment.ts'
 import type { Deps } from '../deps.ts'
 import { describe } from '../http/describe.ts'
 import { MESSAGES, apiError } from '../http/errors.ts'
 import { requireSignedIn, type SessionEnv, type SignedInEnv } from '../middleware/session/index.ts'
-import { presentAttachment } from '../present/attachment.ts'
+import { AttachmentReply, presentAttachment } from '../present/attachment.ts'
+import { MessageReply } from '../present/incident.ts'
 import { attachmentService, type DownloadRefusal, type UploadRefusal } from '../services/attachments.ts'
 import { isRefused, refuse, type RefusalReplies } from '../services/result.ts'
-import { DOWNLOAD, UPLOAD } from './attachments.openapi.ts'
 
 /** Largest upload request: one attachment plus room for the multipart envelope and a reaction text. */
 const MAX_UPLOAD_BYTES = MAX_ATTACHMENT_BYTES + 128 * 1024
@@ -54,6 +55,9 @@ const DOWNLOAD_MESSAGES: Record<DownloadRefusal, typeof MESSAGES.incidentNotFoun
   attachment_not_found: MESSAGES.attachmentNotFound,
 }
 
+/** The upload's form: the file, and a text that makes it a reaction. */
+const UPLOAD_FORM = { 'multipart/form-data': { schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', contentMediaType: 'application/octet-stream' }, text: { type: 'string', maxLength: MAX_TEXT_LENGTH } } } } }
+
 export const attachments = (deps: Deps) => {
   const service = attachmentService(deps)
 
@@ -68,7 +72,17 @@ export const attachments = (deps: Deps) => {
   return new Hono<SessionEnv>()
     .post(
       '/:id/attachments',
-      describe(UPLOAD),
+      describe('uploadAttachment', 'Incidents', 'Attach a file (part `file`); with a part `text` it is a reaction, a public message', {
+        201: z.object({ attachment: AttachmentReply, message: MessageReply.optional() }),
+      }, {
+        description: `${ALLOWED_EXTENSIONS.join(', ')}, at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB; the content must match the extension. Served only as a download.`,
+        requestBody: { required: true, content: UPLOAD_FORM as never },
+        refuses: {
+          invalid_input: UPLOAD_REFUSALS.empty, not_found: UPLOAD_REFUSALS.not_found, incident_closed: UPLOAD_REFUSALS.incident_closed, reopen_window_passed: UPLOAD_REFUSALS.reopen_window_passed,
+          payload_too_large: UPLOAD_REFUSALS.too_large, unsupported_media_type: [415, MESSAGES.multipartRequired],
+          attachment_type_not_allowed: UPLOAD_REFUSALS.type_not_allowed, attachment_content_mismatch: UPLOAD_REFUSALS.content_mismatch,
+        },
+      }),
       requireSignedIn,
       mayUpload,
       // Refuses by Content-Length at once, or stops reading a body without one at the limit.
@@ -90,7 +104,9 @@ export const attachments = (deps: Deps) => {
         return c.json(message ? { attachment: presentAttachment(attachment), message } : { attachment: presentAttachment(attachment) }, 201)
       },
     )
-    .get('/:id/attachments/:attachmentId', describe(DOWNLOAD), requireSignedIn, async (c) => {
+    .get('/:id/attachments/:attachmentId', describe('downloadAttachment', 'Incidents', 'Download an attachment: always as a file, with the type decided at upload', {
+      200: { description: 'The file.', content: { 'application/octet-stream': { schema: { type: 'string', contentMediaType: 'application/octet-stream' } } } },
+    }, { refuses: { not_found: [404, MESSAGES.attachmentNotFound] } }), requireSignedIn, async (c) => {
       const found = await service.find(c.var.signedIn, c.req.param('id'), c.req.param('attachmentId'))
       if (isRefused(found)) return apiError(c, 404, 'not_found', DOWNLOAD_MESSAGES[found.refused])
       const { attachment, file } = found

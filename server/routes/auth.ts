@@ -2,19 +2,21 @@
 import { randomUUID } from 'node:crypto'
 import { Hono } from 'hono'
 import type { Session } from '../domain/records.ts'
-import { hashToken, newToken } from '../auth/tokens.ts'
+import { dummyPasswordHash, hashToken, newToken } from '../auth/tokens.ts'
 import type { Deps } from '../deps.ts'
-import { describe } from '../http/describe.ts'
+import { resolver } from 'hono-openapi'
+import { describe, htmlReply } from '../http/describe.ts'
 import { MESSAGES } from '../http/errors.ts'
+import { localPath } from '../http/local-path.ts'
 import { jsonBody, requireJson } from '../middleware/json-body/index.ts'
-import { limitByAddress } from '../middleware/rate-limit/index.ts'
+import { limitByAddress, limitWrongTokens } from '../middleware/rate-limit/index.ts'
+import { isSameOrigin } from '../middleware/same-origin/index.ts'
 import { type SessionEnv, clearSessionCookie, requireSignedIn, setSessionCookie } from '../middleware/session/index.ts'
-import { presentCheckEmail } from '../present/incident.ts'
-import { expiredPage, signInPage } from '../present/pages.ts'
-import { presentMe, presentStaffSignedIn } from '../present/viewer.ts'
+import { CheckEmail, presentCheckEmail } from '../present/incident.ts'
+import { expiredPage, signInPage, tooManyTriesPage } from '../present/pages.ts'
+import { Me, StaffSignedIn, presentMe, presentStaffSignedIn } from '../present/viewer.ts'
 import { isRefused, refuse } from '../services/result.ts'
 import { SignInCallbackInput, SignInLinkInput, StaffLoginInput, checkStaffPassword, sendSignInLink, takeSignInLink } from '../services/sign-in.ts'
-import { CALLBACK, CALLBACK_PAGE, LINK, LOGOUT, ME, STAFF_LOGIN } from './auth.openapi.ts'
 
 /** How long a session lasts: a working month for contacts, a working day for staff. */
 const SESSION_DAYS = { contact: 30, staff: 1 }
@@ -25,12 +27,16 @@ export async function startSession(c: Parameters<typeof setSessionCookie>[0], de
   const now = deps.clock()
   const expiresAt = new Date(now.getTime() + SESSION_DAYS[subject.kind] * 86_400_000)
   await deps.store.sessions.put({ id: randomUUID(), tokenHash: hashToken(token), subject, createdAt: now.toISOString(), expiresAt: expiresAt.toISOString() })
-  setSessionCookie(c, token, expiresAt)
+  setSessionCookie(c, token, expiresAt, deps.baseUrl)
 }
 
-export const auth = (deps: Deps) =>
-  new Hono<SessionEnv>()
-    .post('/link', describe(LINK), limitByAddress(deps.limits.signInPerAddress, 'sign-in'), requireJson, jsonBody(SignInLinkInput), async (c) => {
+export const auth = (deps: Deps) => {
+  // Made now, so that not even the first sign-in of an unknown address waits for it.
+  void dummyPasswordHash()
+  return new Hono<SessionEnv>()
+    .post('/link', describe('requestSignInLink', 'Sign-in', 'E-mail a single-use sign-in link', { 202: CheckEmail }, {
+      description: 'The same 202 whether or not the address is known, and after 3 links in 10 minutes (then without e-mail).',
+    }), limitByAddress(deps.limits.signInPerAddress, 'sign-in'), requireJson, jsonBody(SignInLinkInput), async (c) => {
       const input = c.req.valid('json')
       await sendSignInLink(deps, input)
       // The same answer whether or not the address is known: nobody learns who our contacts are.
@@ -38,27 +44,35 @@ export const auth = (deps: Deps) =>
     })
     // The e-mailed link opens a page with one button: mail scanners that open links (common in
     // company mailboxes) would otherwise use up the single-use token before the person clicks.
-    .get('/callback', describe(CALLBACK_PAGE), (c) => c.html(signInPage(c.req.query('token') ?? '')))
-    .post('/callback', describe(CALLBACK), async (c) => {
-      // A form post from another site could sign a visitor in as someone else: same origin only.
-      const origin = c.req.header('origin')
-      if (origin && origin !== new URL(c.req.url).origin) return c.html(expiredPage(), 403)
+    .get('/callback', describe('signInPage', 'Sign-in', 'The e-mailed link: a page with one button that posts the token', { 200: htmlReply('The page.') }), (c) => c.html(signInPage(c.req.query('token') ?? '')))
+    .post('/callback', describe('signInCallback', 'Sign-in', 'Sign in with the token from the link: a session cookie and a redirect to `next`', {
+      303: { description: 'Signed in.', headers: { Location: { schema: { type: 'string' } }, 'Set-Cookie': { description: 'The session cookie.', schema: { type: 'string' } } } },
+      400: htmlReply('The link is unknown, used or expired.'), 403: htmlReply('Posted from another site, or the person may no longer sign in.'),
+    }, { requestBody: { required: true, content: { 'application/x-www-form-urlencoded': { schema: resolver(SignInCallbackInput) } } } }),
+    // An unknown, used or expired token (400) is a guess: counted per address, as wrong remote-view codes are.
+    limitWrongTokens(deps.limits.wrongTokensPerAddress, 'sign-in-token', { isWrong: (res) => res.status === 400, page: tooManyTriesPage }), async (c) => {
+      // A form post from another site could sign a visitor in as someone else: same origin only, decided
+      // as for every signed-in change (by host, not scheme: behind a TLS proxy the request arrives over http).
+      const isOwn = isSameOrigin({ secFetchSite: c.req.header('sec-fetch-site'), origin: c.req.header('origin'), host: c.req.header('host') ?? new URL(c.req.url).host })
+      if (!isOwn) return c.html(expiredPage(), 403)
       const form = SignInCallbackInput.safeParse(await c.req.parseBody().catch(() => ({})))
       const outcome = await takeSignInLink(deps, form.success ? form.data.token : undefined)
       if (isRefused(outcome)) return c.html(expiredPage(), outcome.refused === 'token_invalid' ? 400 : 403)
       await startSession(c, deps, outcome.subject)
-      return c.redirect(outcome.next, 303)
+      // `next` was checked when the link was made; made local again, as every redirect is.
+      return c.redirect(localPath(outcome.next), 303)
     })
-    .post('/staff', describe(STAFF_LOGIN), limitByAddress(deps.limits.signInPerAddress, 'staff-login'), requireJson, jsonBody(StaffLoginInput), async (c) => {
+    .post('/staff', describe('staffSignIn', 'Sign-in', 'Staff sign in with a password', { 200: StaffSignedIn }, { refuses: { wrong_credentials: [401, MESSAGES.wrongPassword] } }), limitByAddress(deps.limits.signInPerAddress, 'staff-login'), requireJson, jsonBody(StaffLoginInput), async (c) => {
       const outcome = await checkStaffPassword(deps, c.req.valid('json'))
       if (isRefused(outcome)) return refuse(c, outcome, { wrong_credentials: [401, MESSAGES.wrongPassword] })
       await startSession(c, deps, { kind: 'staff', id: outcome.staff.id })
       return c.json(presentStaffSignedIn(outcome.staff))
     })
-    .post('/logout', describe(LOGOUT), async (c) => {
+    .post('/logout', describe('signOut', 'Sign-in', 'Sign out: ends the session, if any, and clears the cookie', { 204: { description: 'Signed out.' } }), async (c) => {
       const viewer = c.get('viewer')
       if (viewer.kind !== 'anonymous') await deps.store.sessions.delete(viewer.sessionId)
       clearSessionCookie(c)
       return c.body(null, 204)
     })
-    .get('/me', describe(ME), requireSignedIn, (c) => c.json(presentMe(c.var.signedIn)))
+    .get('/me', describe('getMe', 'Sign-in', 'Who is signed in', { 200: Me }), requireSignedIn, (c) => c.json(presentMe(c.var.signedIn)))
+}

@@ -1,15 +1,15 @@
 /** Complaints and opinions: contacts file and follow them in the portal, support answers them; every change is mailed. */
 import { Hono } from 'hono'
 import type { Deps } from '../deps.ts'
-import { describe } from '../http/describe.ts'
+import { describe, movesOf } from '../http/describe.ts'
 import { MESSAGES, requestLanguage } from '../http/errors.ts'
 import { jsonBody, requireJson } from '../middleware/json-body/index.ts'
 import { requireContact, requireSignedIn, requireStaff, type SessionEnv } from '../middleware/session/index.ts'
-import { complaintPage, presentComplaint } from '../present/complaint.ts'
-import { ComplaintChangeInput, ComplaintInput } from '../domain/complaint.ts'
+import { z } from 'zod'
+import { ComplaintReply, ComplaintVersionConflict, complaintPage, presentComplaint } from '../present/complaint.ts'
+import { COMPLAINT_TRANSITIONS, ComplaintChangeInput, ComplaintInput } from '../domain/complaint.ts'
 import { answerComplaint, fileComplaint, listComplaints, readComplaint } from '../services/complaints.ts'
 import { isRefused, refuse, type RefusalReplies } from '../services/result.ts'
-import { CHANGE, FILE, LIST, READ } from './complaints.openapi.ts'
 
 export { complaintPage }
 
@@ -18,26 +18,31 @@ const REFUSALS: RefusalReplies<'invalid_input' | 'not_found' | 'transition_refus
   not_found: [404, MESSAGES.complaintNotFound],
   transition_refused: [422, MESSAGES.transitionRefused],
 }
+const Complaint = z.object({ complaint: ComplaintReply })
 
 export const complaints = (deps: Deps) =>
   new Hono<SessionEnv>()
-    .post('/', describe(FILE), requireContact, requireJson, jsonBody(ComplaintInput), async (c) => {
+    .post('/', describe('fileComplaint', 'Complaints', 'File a complaint or an opinion; a receipt is mailed', { 201: Complaint.extend({ url: z.string() }) }, {
+      description: 'A complaint gets a response target of desk.yaml\'s `process.complaintResponseBusinessHours` business hours (`dueAt`). `incidentNumber` must be one the contact may see.',
+    }), requireContact, requireJson, jsonBody(ComplaintInput), async (c) => {
       const outcome = await fileComplaint(deps, c.var.contact, c.req.valid('json'))
       if (isRefused(outcome)) return refuse(c, outcome, REFUSALS)
       return c.json({ complaint: await presentComplaint(deps, outcome.complaint), url: complaintPage(outcome.complaint, c.var.contact) }, 201)
     })
-    .get('/', describe(LIST), requireSignedIn, async (c) => {
+    .get('/', describe('listComplaints', 'Complaints', 'Complaints and opinions the caller may see, newest first', { 200: z.object({ complaints: z.array(ComplaintReply) }) }), requireSignedIn, async (c) => {
       const list = await listComplaints(deps, c.var.signedIn, c.req.query('status'))
       c.header('Cache-Control', 'private, no-store')
       return c.json({ complaints: await Promise.all(list.map((complaint) => presentComplaint(deps, complaint))) })
     })
-    .get('/:id', describe(READ), requireSignedIn, async (c) => {
+    .get('/:id', describe('getComplaint', 'Complaints', 'One complaint or opinion, with its replies', { 200: Complaint }, { refuses: { not_found: REFUSALS.not_found } }), requireSignedIn, async (c) => {
       const outcome = await readComplaint(deps, c.var.signedIn, c.req.param('id'))
       if (isRefused(outcome)) return refuse(c, outcome, REFUSALS)
       c.header('Cache-Control', 'private, no-store')
       return c.json({ complaint: await presentComplaint(deps, outcome.complaint) })
     })
-    .patch('/:id', describe(CHANGE), requireStaff, requireJson, jsonBody(ComplaintChangeInput), async (c) => {
+    .patch('/:id', describe('changeComplaint', 'Complaints', 'Answer a complaint or opinion, or move its status; mailed to whoever filed it (staff)', { 200: Complaint, 409: ComplaintVersionConflict }, {
+      refuses: { not_found: REFUSALS.not_found, transition_refused: REFUSALS.transition_refused },
+    }), requireStaff, requireJson, jsonBody(ComplaintChangeInput), async (c) => {
       const outcome = await answerComplaint(deps, c.var.staff, c.req.param('id'), c.req.valid('json'))
       if ('current' in outcome) {
         return c.json({ code: 'version_conflict', message: MESSAGES.complaintConflict[requestLanguage(c)], current: await presentComplaint(deps, outcome.current) }, 409)

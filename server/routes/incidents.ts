@@ -1,31 +1,38 @@
 /** Incidents: register (widget or portal), confirm by e-mail, list and read by role, triage, react, log a phone call. */
 import { Hono, type Context } from 'hono'
+import { resolver } from 'hono-openapi'
+import { z } from 'zod'
 import type { Deps } from '../deps.ts'
-import { describe } from '../http/describe.ts'
+import { SESSION_OPTIONAL, describe, errorReply, htmlReply, jsonReply, movesOf, only, queryParameters } from '../http/describe.ts'
+import { STAFF_TRANSITIONS } from '#domain/transitions.ts'
 import { MESSAGES, requestLanguage } from '../http/errors.ts'
 import { jsonBody, requireJson } from '../middleware/json-body/index.ts'
-import { limitByAddress } from '../middleware/rate-limit/index.ts'
+import { limitByAddress, limitWrongTokens } from '../middleware/rate-limit/index.ts'
 import { requireSignedIn, requireStaff, type SessionEnv } from '../middleware/session/index.ts'
 import { actorsOf } from '../services/actors.ts'
 import { incidentPage } from '../services/incident-events.ts'
 import { addMessage, listIncidents, logPhoneContact, readIncident, triageIncident } from '../services/incidents.ts'
 import { checkProductArea, confirmRegistration, registerIncident, requestRegistration } from '../services/register-incident.ts'
 import { isRefused, refuse } from '../services/result.ts'
-import { extraWindowsOf, presentCheckEmail, presentIncident, presentIncidentRow, presentRegistered } from '../present/incident.ts'
+import { CheckEmail, IncidentReply, IncidentRowReply, MessageReply, Registered, VersionConflict, extraWindowsOf, presentCheckEmail, presentIncident, presentIncidentRow, presentRegistered } from '../present/incident.ts'
 import { INCIDENT_REFUSALS } from '../present/incident-refusal.ts'
-import { presentIncidentView } from '../present/incident-view.ts'
-import { confirmPage, resultPage } from '../present/pages.ts'
+import { IncidentView, presentIncidentView } from '../present/incident-view.ts'
+import { confirmPage, resultPage, tooManyTriesPage } from '../present/pages.ts'
 import { ConfirmInput, MessageInput, PhoneContactInput, RegistrationInput, TriageInput } from '../services/incident-input.ts'
-import { CONFIRM, CONFIRMATION_PAGE, LIST, LOG_PHONE_CALL, MESSAGE, READ, REGISTER, TRIAGE } from './incidents.openapi.ts'
 
 /** Signed-in contacts are known and counted by their own actions: colleagues behind one address are not each other's limit. */
 const isSignedInContact = (c: Context) => (c as Context<SessionEnv>).get('viewer')?.kind === 'contact'
+const Incident = z.object({ incident: IncidentReply })
+/** The confirmation answers JSON, or an HTML page to a form post. */
+const orPage = (description: string, json: { content: object }) => ({ description, content: { ...json.content, ...htmlReply('').content } })
 
 export const incidents = (deps: Deps) => {
   const checkEmail = (c: Context, lang: 'nl' | 'en') => c.json(presentCheckEmail(MESSAGES.checkEmail[lang]), 202)
 
   return new Hono<SessionEnv>()
-    .post('/', describe(REGISTER), limitByAddress(deps.limits.registrationsPerAddress, 'register', { unless: isSignedInContact }), requireJson, jsonBody(RegistrationInput), async (c) => {
+    .post('/', describe('registerIncident', 'Incidents', 'Register an incident: anonymous, confirmed by e-mail (202); signed in as a contact, at once (201)', { 201: Registered, 202: CheckEmail }, {
+      security: SESSION_OPTIONAL, refuses: only(INCIDENT_REFUSALS, 'invalid_input', 'rate_limited'),
+    }), limitByAddress(deps.limits.registrationsPerAddress, 'register', { unless: isSignedInContact }), requireJson, jsonBody(RegistrationInput), async (c) => {
       const input = c.req.valid('json')
       const areaRefused = checkProductArea(deps, input)
       if (areaRefused) return refuse(c, areaRefused, INCIDENT_REFUSALS)
@@ -38,8 +45,15 @@ export const incidents = (deps: Deps) => {
       if (isRefused(outcome)) return refuse(c, outcome, INCIDENT_REFUSALS)
       return checkEmail(c, input.lang)
     })
-    .get('/confirm', describe(CONFIRMATION_PAGE), (c) => c.html(confirmPage(c.req.query('token') ?? '')))
-    .post('/confirm', describe(CONFIRM), async (c) => {
+    .get('/confirm', describe('confirmationPage', 'Incidents', 'The e-mailed link: a page with one button that posts the token', { 200: htmlReply('The page.') }), (c) => c.html(confirmPage(c.req.query('token') ?? '')))
+    .post('/confirm', describe('confirmRegistration', 'Incidents', 'Confirm a registration with the e-mailed token: the incident is registered', {
+      201: orPage('Registered.', jsonReply('', Registered)), 400: orPage('The token is unknown, used or expired.', errorReply('', {})), 403: orPage('No longer an authorised, active contact.', errorReply('', {})),
+    }, {
+      requestBody: { required: true, content: { 'application/json': { schema: resolver(ConfirmInput) }, 'application/x-www-form-urlencoded': { schema: resolver(ConfirmInput) } } },
+      refuses: only(INCIDENT_REFUSALS, 'token_invalid', 'not_authorised'),
+    }),
+    // An unknown, used or expired token (400) is a guess: counted per address, as wrong remote-view codes are.
+    limitWrongTokens(deps.limits.wrongTokensPerAddress, 'confirm-token', { isWrong: (res) => res.status === 400, page: tooManyTriesPage }), async (c) => {
       const isForm = (c.req.header('content-type') ?? '').startsWith('application/x-www-form-urlencoded')
       const raw = isForm ? { token: String((await c.req.parseBody()).token ?? '') } : await c.req.json().catch(() => ({}))
       const parsed = ConfirmInput.safeParse(raw)
@@ -51,7 +65,11 @@ export const incidents = (deps: Deps) => {
       const { incident, contact, lang } = outcome
       return isForm ? c.html(resultPage('registered', incident.number, lang), 201) : c.json(presentRegistered(incident, incidentPage(incident, contact)), 201)
     })
-    .get('/', describe(LIST), requireSignedIn, async (c) => {
+    .get('/', describe('listIncidents', 'Incidents', 'Incidents the caller may see, newest first: an employee their own, an admin the organisation\'s, staff all', {
+      200: z.object({ incidents: z.array(IncidentRowReply) }),
+    }, {
+      parameters: queryParameters({ status: 'Statuses, comma-separated.', kind: 'Kinds, comma-separated.', contactId: 'The contact who filed them.', team: 'Staff: a team of desk.yaml.', mine: 'Staff: `1` for the caller\'s own.', organisationId: 'Staff: one organisation.' }),
+    }), requireSignedIn, async (c) => {
       const list = await listIncidents(deps, c.var.signedIn, c.req.query())
       const now = deps.clock()
       const actorOf = await actorsOf(deps.store, list.map((i) => `contact:${i.contactId}`), deps.desk.name.nl)
@@ -59,7 +77,9 @@ export const incidents = (deps: Deps) => {
       c.header('Cache-Control', 'private, no-store')
       return c.json({ incidents: list.map((i) => presentIncidentRow(i, deps, now, windows, actorOf(`contact:${i.contactId}`).name)) })
     })
-    .get('/:id', describe(READ), async (c) => {
+    .get('/:id', describe('getIncident', 'Incidents', 'One incident with its messages, files and timeline; staff also see internal notes and the customer', { 200: IncidentView }, {
+      security: [{ cookieAuth: [] }], refuses: only(INCIDENT_REFUSALS, 'not_found'),
+    }), async (c) => {
       const viewer = c.get('viewer')
       const found = await readIncident(deps, viewer, c.req.param('id'))
       if (isRefused(found)) return refuse(c, found, INCIDENT_REFUSALS)
@@ -67,7 +87,9 @@ export const incidents = (deps: Deps) => {
       c.header('Cache-Control', 'private, no-store')
       return c.json(view)
     })
-    .patch('/:id', describe(TRIAGE), requireStaff, requireJson, jsonBody(TriageInput), async (c) => {
+    .patch('/:id', describe('triageIncident', 'Triage', 'Set priority, team, assignee or status; a status change is mailed (staff)', { 200: Incident, 409: VersionConflict }, {
+      description: `Priority 1 is for First Class organisations. The moves:\n\n${movesOf(STAFF_TRANSITIONS)}`, refuses: only(INCIDENT_REFUSALS, 'not_found', 'priority_first_class_only', 'transition_refused'),
+    }), requireStaff, requireJson, jsonBody(TriageInput), async (c) => {
       const outcome = await triageIncident(deps, c.var.staff, c.req.param('id'), c.req.valid('json'))
       const now = deps.clock()
       if ('current' in outcome) {
@@ -78,12 +100,16 @@ export const incidents = (deps: Deps) => {
       const { incident } = outcome
       return c.json({ incident: presentIncident(incident, deps, now, await extraWindowsOf(deps.store, incident.organisationId)) })
     })
-    .post('/:id/phone-contacts', describe(LOG_PHONE_CALL), requireStaff, requireJson, jsonBody(PhoneContactInput), async (c) => {
+    .post('/:id/phone-contacts', describe('logPhoneCall', 'Console', 'Log a phone call: an internal message the customer never sees (staff)', { 201: z.object({ message: MessageReply }) }, {
+      refuses: only(INCIDENT_REFUSALS, 'not_found'),
+    }), requireStaff, requireJson, jsonBody(PhoneContactInput), async (c) => {
       const outcome = await logPhoneContact(deps, c.var.staff, c.req.param('id'), c.req.valid('json'))
       if (isRefused(outcome)) return refuse(c, outcome, INCIDENT_REFUSALS)
       return c.json({ message: outcome.message }, 201)
     })
-    .post('/:id/messages', describe(MESSAGE), requireJson, jsonBody(MessageInput), requireSignedIn, async (c) => {
+    .post('/:id/messages', describe('addMessage', 'Incidents', 'React, or add an internal note (staff); a customer\'s reaction hands the incident back to support', {
+      201: z.object({ message: MessageReply, incident: IncidentReply }),
+    }, { refuses: only(INCIDENT_REFUSALS, 'not_found', 'incident_closed', 'reopen_window_passed') }), requireJson, jsonBody(MessageInput), requireSignedIn, async (c) => {
       const outcome = await addMessage(deps, c.var.signedIn, c.req.param('id'), c.req.valid('json'))
       if (isRefused(outcome)) return refuse(c, outcome, INCIDENT_REFUSALS)
       const { message, incident } = outcome

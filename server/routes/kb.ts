@@ -8,14 +8,12 @@ import type { DeskConfig } from '../domain/desk.ts'
 import { recordSearchEvent, recordVote, SearchEventInput, VoteInput, type KbInsight } from '../domain/kb-insight.ts'
 import { InsightQuery, insightReport, TemplateQuery, templateFor } from '../domain/kb-insight-report.ts'
 import type { Limits } from '../deps.ts'
-import { MESSAGES, apiError, fieldsOf } from '../http/errors.ts'
-import { jsonBody, requireJson } from '../middleware/json-body/index.ts'
+import { jsonBody, queryOf, requireJson } from '../middleware/json-body/index.ts'
 import { limitByAddress } from '../middleware/rate-limit/index.ts'
 import { requireStaff, type SessionEnv } from '../middleware/session/index.ts'
 import type { AppendLog } from '../store/append-log.ts'
 import { describe } from '../http/describe.ts'
-import { presentRecorded, type InsightReportReply } from '../present/kb.ts'
-import { EVENT, INSIGHT, TEMPLATE, VOTE } from './kb.openapi.ts'
+import { InsightReport, Recorded, presentRecorded, type InsightReportReply } from '../present/kb.ts'
 
 export interface KbDeps {
   clock: () => Date
@@ -37,24 +35,24 @@ export const kb = (deps: KbDeps) =>
   new Hono<SessionEnv>()
     // Anyone may post without signing in: a limit per address keeps one caller from filling the disk.
     // Votes and events share the limit's size but are counted apart, so searching never blocks a vote.
-    .post('/votes', describe(VOTE), limitByAddress(deps.limits.kbEventsPerAddress, 'kb-votes'), requireJson, jsonBody(VoteInput), async (c) => {
+    .post('/votes', describe('recordVote', 'KnowledgeBase', 'Record a "was this helpful?" vote on an article', { 201: Recorded }), limitByAddress(deps.limits.kbEventsPerAddress, 'kb-votes'), requireJson, jsonBody(VoteInput), async (c) => {
       await deps.insight.append(recordVote(c.req.valid('json'), deps.clock()))
       return c.json(presentRecorded(), 201)
     })
-    .post('/events', describe(EVENT), limitByAddress(deps.limits.kbEventsPerAddress, 'kb-events'), requireJson, jsonBody(SearchEventInput), async (c) => {
+    .post('/events', describe('recordSearchEvent', 'KnowledgeBase', 'Record a step of a visit: a search that settled, a result opened, the incident form sent', { 201: Recorded }, {
+      description: 'Anonymous: no cookie, address or user agent is kept, the time to the minute; `session` is a random id the browser makes for one visit.',
+    }), limitByAddress(deps.limits.kbEventsPerAddress, 'kb-events'), requireJson, jsonBody(SearchEventInput), async (c) => {
       await deps.insight.append(recordSearchEvent(c.req.valid('json'), deps.clock()))
       return c.json(presentRecorded(), 201)
     })
-    .get('/insight', describe(INSIGHT), noStore, requireStaff, async (c) => {
-      const parsed = InsightQuery.safeParse(c.req.query())
-      if (!parsed.success) return apiError(c, 400, 'invalid_input', MESSAGES.invalidInput, fieldsOf(parsed.error))
-      const report: InsightReportReply = insightReport(await deps.insight.readAll(), { now: deps.clock(), timeZone: deps.desk.timeZone, weeks: parsed.data.weeks })
+    .get('/insight', describe('getKbInsight', 'KB insight', 'What readers searched, missed and voted over whole weeks, Monday to Sunday (staff)', { 200: InsightReport }), noStore, requireStaff, queryOf(InsightQuery), async (c) => {
+      const report: InsightReportReply = insightReport(await deps.insight.readAll(), { now: deps.clock(), timeZone: deps.desk.timeZone, weeks: c.req.valid('query').weeks })
       return c.json(report)
     })
-    .get('/insight/template', describe(TEMPLATE), noStore, requireStaff, async (c) => {
-      const parsed = TemplateQuery.safeParse(c.req.query())
-      if (!parsed.success) return apiError(c, 400, 'invalid_input', MESSAGES.invalidInput, fieldsOf(parsed.error))
-      const { query, lang } = parsed.data
+    .get('/insight/template', describe('getArticleTemplate', 'KB insight', 'A Markdown article to start from, for a search that found nothing (staff)', {
+      200: { description: 'The article, as an attachment named by its slug.', content: { 'text/markdown': { schema: { type: 'string' } } } },
+    }), noStore, requireStaff, queryOf(TemplateQuery), async (c) => {
+      const { query, lang } = c.req.valid('query')
       const template = templateFor(await deps.insight.readAll(), query, lang, { now: deps.clock(), timeZone: deps.desk.timeZone })
       c.header('Content-Disposition', `attachment; filename="${template.slug}.md"`)
       return c.body(template.markdown, 200, { 'Content-Type': 'text/markdown; charset=utf-8' })

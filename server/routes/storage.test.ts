@@ -2,10 +2,9 @@
 // disk (PostgreSQL, SQLSTATE 53100). Changes answer 503 storage_unavailable and change nothing,
 // /api/health answers 503 with the reason, and both recover once storage takes writes again.
 import { afterEach, describe, expect, test } from 'vitest'
-import { widgetRegistration } from '../openapi.ts'
 import { faultyFiles } from '../store/faulty-files.ts'
 import type { PostgresStore } from '../store/postgres-store.ts'
-import { closeTestDesks, testDesk } from '../testing.ts'
+import { closeTestDesks, testDesk, widgetRegistration } from '../testing.ts'
 
 afterEach(closeTestDesks)
 

@@ -4,6 +4,9 @@ import type { z } from 'zod'
 import { hashToken, newToken } from '../auth/tokens.ts'
 import { IncidentInput, mayFile, newIncident, productAreaIssue } from '../domain/incident.ts'
 import type { Contact, Incident } from '../domain/records.ts'
+import { MIN_FILL_MS, isTooQuick } from '../domain/fill-time.ts'
+import { mailboxKey } from '../domain/mailbox.ts'
+import { cleanSubject } from '../domain/names.ts'
 import { CONFIRM_HOURS } from '../mail/notifier.ts'
 import { incidentEvents, type IncidentDeps } from './incident-events.ts'
 import { refusal, type Outcome } from './result.ts'
@@ -30,19 +33,22 @@ export async function registerIncident(deps: IncidentDeps, contact: Contact, inp
 
 /**
  * A registration from the widget: an authorised contact gets a confirmation link, anyone else an
- * e-mail saying why not; the caller learns nothing either way. A filled honeypot does nothing.
+ * e-mail saying why not; the caller learns nothing either way. A filled honeypot, or a form sent
+ * faster than a person can fill it in, does nothing. One mail per mailbox per window: `+tags` and
+ * case do not make a new address for the limit.
  */
 export async function requestRegistration(deps: IncidentDeps, input: Input): Promise<Outcome<{ isSent: boolean }, 'rate_limited'>> {
-  // A bot filled the field people never see: it gets the usual answer, and nothing happens.
-  if (input.website) return { isSent: false }
-  const wait = await deps.limits.registrationsPerEmail.hit(input.email)
+  // A bot filled the field people never see, or was quicker than anyone types: it gets the usual
+  // answer, and nothing happens (not even a count against the address it gave).
+  if (input.website || isTooQuick(input.fillMs, MIN_FILL_MS.incident)) return { isSent: false }
+  const wait = await deps.limits.registrationsPerEmail.hit(mailboxKey(input.email))
   if (wait > 0) return { ...refusal('rate_limited'), retryAfterSeconds: wait }
   const contact = await deps.store.contacts.byEmail(input.email)
   const eventId = randomUUID()
   if (mayFile(contact)) {
     const token = newToken()
     const now = deps.clock()
-    const { website: _honeypot, ...kept } = input
+    const { website: _honeypot, fillMs: _fillMs, ...kept } = input
     await deps.store.registrations.put({
       id: eventId, tokenHash: hashToken(token), contactId: contact.id, input: kept,
       createdAt: now.toISOString(), expiresAt: new Date(now.getTime() + CONFIRM_HOURS * 3_600_000).toISOString(),
@@ -61,6 +67,10 @@ export async function confirmRegistration(deps: IncidentDeps, token: string | un
   const contact = await deps.store.contacts.get(registration.contactId)
   // Authorisation may have been withdrawn between the submission and the click.
   if (!mayFile(contact)) return refusal('not_authorised')
-  const incident = await registerIncident(deps, contact, IncidentInput.parse(registration.input))
+  // Validated when it was sent, and parsed again for defaults. One sent before a rule grew
+  // stricter (a name or subject refused now) is still honoured: its sender was told to confirm.
+  const parsed = IncidentInput.safeParse(registration.input)
+  const input = parsed.success ? parsed.data : { ...registration.input, subject: cleanSubject(registration.input.subject) }
+  const incident = await registerIncident(deps, contact, input)
   return { incident, contact, lang: registration.input.lang }
 }

@@ -2,8 +2,10 @@
 import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
 import { Language } from '../domain/desk.ts'
-import { hashToken, newToken, verifyPassword } from '../auth/tokens.ts'
+import { dummyPasswordHash, hashToken, newToken, verifyPassword } from '../auth/tokens.ts'
+import { FillTime, MIN_FILL_MS, isTooQuick } from '../domain/fill-time.ts'
 import { mayFile } from '../domain/incident.ts'
+import { mailboxKey } from '../domain/mailbox.ts'
 import type { Session, Staff } from '../domain/records.ts'
 import type { Deps } from '../deps.ts'
 import { SIGN_IN_MINUTES } from '../mail/notifier.ts'
@@ -27,6 +29,8 @@ export const SignInLinkInput = z.strictObject({
   email: z.email().max(254).transform((e) => e.toLowerCase()),
   lang: Language.optional().meta({ description: 'Language of the e-mail; default the contact\'s own.' }),
   next: SafeNext.meta({ description: 'A path on this site to land on after signing in; default the home page.' }),
+  /** How long the sign-in form was open, in milliseconds; default none (not checked). */
+  fillMs: FillTime.optional(),
 }).meta({ id: 'SignInLinkInput', title: 'SignInLinkInput', description: 'Who asks for a sign-in link, and where it should land.' })
 
 /** The form the sign-in page posts: the token from the e-mailed link. */
@@ -41,10 +45,13 @@ export const StaffLoginInput = z.strictObject({
 
 /**
  * E-mails a sign-in link to an active authorised contact or active staff member with this address;
- * nothing for anyone else, nor past the per-address limit. The caller answers the same either way.
+ * nothing for anyone else, nor past the per-address limit (counted per mailbox: `+tags` and case
+ * do not make a new address), nor for a form sent faster than a person fills it in. The caller
+ * answers the same either way.
  */
-export async function sendSignInLink(deps: Pick<Deps, 'store' | 'clock' | 'notifier' | 'limits'>, { email, lang, next }: z.output<typeof SignInLinkInput>): Promise<void> {
-  if (await deps.limits.signInPerEmail.hit(email) > 0) return
+export async function sendSignInLink(deps: Pick<Deps, 'store' | 'clock' | 'notifier' | 'limits'>, { email, lang, next, fillMs }: z.output<typeof SignInLinkInput>): Promise<void> {
+  if (isTooQuick(fillMs, MIN_FILL_MS.signIn)) return
+  if (await deps.limits.signInPerEmail.hit(mailboxKey(email)) > 0) return
   const contact = await deps.store.contacts.byEmail(email)
   if (mayFile(contact)) {
     const { id, token } = await signInToken(deps, { kind: 'contact', id: contact.id }, SIGN_IN_MINUTES, next)
@@ -66,9 +73,14 @@ export async function takeSignInLink(deps: Pick<Deps, 'store' | 'clock'>, token:
   return { subject: found.subject, next: found.next ?? '/' }
 }
 
-/** A staff member by address and password, if active; a wrong part is not said. */
+/**
+ * A staff member by address and password, if active; a wrong part is not said, nor shown by the
+ * time it takes: an unknown or inactive address is hashed against a dummy, as long as a real check.
+ */
 export async function checkStaffPassword(deps: Pick<Deps, 'store'>, { email, password }: z.output<typeof StaffLoginInput>): Promise<Outcome<{ staff: Staff }, 'wrong_credentials'>> {
   const staff = await deps.store.staff.byEmail(email)
-  if (!staff?.isActive || !(await verifyPassword(password, staff.passwordHash))) return refusal('wrong_credentials')
+  const isKnown = staff?.isActive === true && staff.passwordHash !== undefined
+  const isRight = await verifyPassword(password, isKnown ? staff.passwordHash : await dummyPasswordHash())
+  if (!isKnown || !isRight) return refusal('wrong_credentials')
   return { staff }
 }

@@ -20,7 +20,7 @@ async function desk() {
   const incident = await store.incidents.create(incidentDraft())
   mkdirSync(join(dir, 'attachments', incident.id), { recursive: true })
   writeFileSync(join(dir, 'attachments', incident.id, 'a1'), 'schermafdruk')
-  await store.attachments.add({ id: 'a1', incidentId: incident.id, fileName: 'fout.txt', contentType: 'text/plain', size: 12, storedAs: `attachments/${incident.id}/a1`, uploadedBy: 'contact:c-jansen-emp', at: '2026-11-30T09:00:00.000Z' })
+  await store.attachments.add({ id: 'a1', incidentId: incident.id, fileName: 'fout.txt', contentType: 'text/plain; charset=utf-8', size: 12, storedAs: `attachments/${incident.id}/a1`, uploadedBy: 'contact:c-jansen-emp', at: '2026-11-30T09:00:00.000Z' })
   mkdirSync(join(dir, 'outbox'))
   writeFileSync(join(dir, 'outbox', '2026-11-30T090000.000Z-m1.eml'), 'Subject: Test\r\n\r\nHallo')
   writeFileSync(join(dir, 'kb-insight.jsonl'), '{"type":"vote"}\n{"type":"sea')

@@ -6,8 +6,7 @@ import { mkdtempSync, rmdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, test } from 'vitest'
-import { widgetRegistration } from '../openapi.ts'
-import { testDesk } from '../testing.ts'
+import { testDesk, widgetRegistration } from '../testing.ts'
 import { readLowdbTables, type LowdbStore } from './lowdb-store.ts'
 
 /** Mounts a 3 MB tmpfs, or says why it cannot. */

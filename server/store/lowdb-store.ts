@@ -565,6 +565,10 @@ function buildStore(state: State, journal: JournalWriter, release: () => void, p
         const mail = get<MailRecord>('outbox', id)
         if (mail) await put('outbox', { ...mail, attempts: mail.attempts + 1, lastError: error, nextAttemptAt: nextAttemptAt.toISOString() })
       },
+      async markUndeliverable(id, error, at) {
+        const mail = get<MailRecord>('outbox', id)
+        if (mail) await put('outbox', { ...mail, status: 'failed', attempts: mail.attempts + 1, lastError: error, failedAt: at.toISOString() })
+      },
       list: async () => all<MailRecord>('outbox').map((m) => structuredClone(m)),
     },
     // Counters live in memory: one process per data folder, and a restart may forget a window.

@@ -142,8 +142,10 @@ describe('the PostgreSQL store when the database cannot take a write', () => {
       await admin.query(`LOCK TABLE ${schema}.incidents IN ACCESS EXCLUSIVE MODE`)
       const write = store.incidents.create(incidentDraft())
       let pid: number | undefined
-      for (let i = 0; i < 100 && !pid; i++) {
+      for (let i = 0; i < 250 && !pid; i++) {
         await new Promise((resolve) => setTimeout(resolve, 20))
+        // Inside a transaction the activity view is read once and kept: let it be read anew.
+        await admin.query('SELECT pg_stat_clear_snapshot()')
         pid = (await admin.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO incidents%'`)).rows[0]?.pid
       }
       expect(pid).toBeDefined()

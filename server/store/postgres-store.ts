@@ -370,6 +370,12 @@ function buildStore(pool: pg.Pool): PostgresStore {
         const failed = { ...mail, attempts: mail.attempts + 1, lastError: error, nextAttemptAt: nextAttemptAt.toISOString() }
         await db.query('UPDATE outbox SET next_attempt_at = $2, data = $3 WHERE id = $1', [id, nextAttemptAt, json(failed)])
       },
+      async markUndeliverable(id, error, at) {
+        const mail = await one<MailRecord>('SELECT data FROM outbox WHERE id = $1', [id])
+        if (!mail) return
+        const failed = { ...mail, status: 'failed', attempts: mail.attempts + 1, lastError: error, failedAt: at.toISOString() }
+        await pool.query(`UPDATE outbox SET status = 'failed', data = $2 WHERE id = $1`, [id, json(failed)])
+      },
       list: () => rows('SELECT data FROM outbox ORDER BY seq'),
     },
     rateCounters: {

@@ -2,8 +2,7 @@
 // consent: each answers 503 storage_unavailable, memory equals disk (read back, and reopened), and
 // the desk takes writes again once the disk does, without a restart.
 import { afterEach, describe, expect, test } from 'vitest'
-import { widgetRegistration } from '../openapi.ts'
-import { closeTestDesks, testDesk } from '../testing.ts'
+import { closeTestDesks, testDesk, widgetRegistration } from '../testing.ts'
 import { faultyFiles, type FaultOp } from './faulty-files.ts'
 import { openLowdbStore, readLowdbTables, type LowdbStore } from './lowdb-store.ts'
 import { incidentDraft } from './store-contract.ts'

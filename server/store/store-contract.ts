@@ -130,6 +130,17 @@ export function storeContract(name: string, open: () => Promise<Store>) {
       await store.close()
     })
 
+    test('keeps a mail given up on as failed, with its last error, and never hands it out again', async () => {
+      const store = await open()
+      const refused = await store.outbox.enqueue(mail({ eventKey: 'incident:1:registered', about: 'incident:1' }))
+      const other = await store.outbox.enqueue(mail({ eventKey: 'incident:2:registered' }))
+      await store.outbox.markUndeliverable(refused.id, '550 5.1.1 No such user', new Date('2026-11-30T09:00:05Z'))
+      expect((await store.outbox.due(new Date('2026-12-30T00:00:00Z'), 10)).map((m) => m.id)).toEqual([other.id])
+      const kept = (await store.outbox.list()).find((m) => m.id === refused.id)
+      expect(kept).toMatchObject({ status: 'failed', attempts: 1, lastError: '550 5.1.1 No such user', failedAt: '2026-11-30T09:00:05.000Z', about: 'incident:1' })
+      await store.close()
+    })
+
     test('lists messages of an incident in time order, and audit entries per target', async () => {
       const store = await open()
       for (const [id, at] of [['m2', '2026-11-30T10:00:00.000Z'], ['m1', '2026-11-30T09:00:00.000Z']]) {
@@ -144,7 +155,7 @@ export function storeContract(name: string, open: () => Promise<Store>) {
 
     test('lists the attachments of one incident, oldest first', async () => {
       const store = await open()
-      const attachment = (id: string, incidentId: string, at: string) => ({ id, incidentId, fileName: `${id}.txt`, contentType: 'text/plain', size: 3, storedAs: `attachments/${incidentId}/${id}`, uploadedBy: 'contact:c1', at })
+      const attachment = (id: string, incidentId: string, at: string) => ({ id, incidentId, fileName: `${id}.txt`, contentType: 'text/plain; charset=utf-8' as const, size: 3, storedAs: `attachments/${incidentId}/${id}`, uploadedBy: 'contact:c1', at })
       await store.attachments.add(attachment('b', 'i1', '2026-11-30T10:00:00.000Z'))
       await store.attachments.add(attachment('a', 'i1', '2026-11-30T09:00:00.000Z'))
       await store.attachments.add(attachment('c', 'i2', '2026-11-30T09:30:00.000Z'))

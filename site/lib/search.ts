@@ -1,7 +1,7 @@
 /** What the search island needs from the site: its strings and where the hand-off leads. */
 import type { Language } from '#lib/language.ts'
 import { dictionaries } from '../i18n/index.ts'
-import type { SearchStrings } from '../islands/Search.tsx'
+import type { SearchStrings } from '../islands/Search/index.tsx'
 import { articlesIn } from './articles.ts'
 import { PAGES } from '#lib/paths.ts'
 

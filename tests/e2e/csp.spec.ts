@@ -1,4 +1,4 @@
-// The KB's pages under their strict Content-Security-Policy: nothing refused, islands hydrated, search and widget working, in both languages.
+// The KB's pages and the API's own under their strict Content-Security-Policy: nothing refused, islands hydrated, search and widget working, in both languages.
 import { expect, test, type Page, type Response } from '@playwright/test'
 
 declare global {
@@ -76,6 +76,30 @@ test.describe('the Content-Security-Policy', () => {
     expect(response?.status()).toBe(404)
     expectStrictPolicy(response)
     await expect(page.locator('html')).toHaveAttribute('lang', 'en')
+    expect(await violations()).toEqual([])
+  })
+
+  test('refuses nothing on the API\'s own pages: their one style applies, the button posts, never framed', async ({ page }) => {
+    const violations = await watchPolicy(page)
+    for (const path of ['/api/auth/callback?token=not-a-real-token', '/api/incidents/confirm?token=not-a-real-token']) {
+      const response = await page.goto(path)
+      const policy = response?.headers()['content-security-policy'] ?? ''
+      expect(policy).toMatch(/^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/]+=*'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'$/)
+      // 40rem: the hashed style element applied.
+      await expect(page.locator('body')).toHaveCSS('max-width', '640px')
+    }
+    // The confirmation button posts under form-action 'self' and lands on the result page (this token is unknown).
+    await page.getByRole('button', { name: /Bevestigen/ }).click()
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Link werkt niet meer')
+    await expect(page.locator('body')).toHaveCSS('max-width', '640px')
+    expect(await violations()).toEqual([])
+  })
+
+  test('refuses nothing on the API reference, whose one style applies', async ({ page }) => {
+    const violations = await watchPolicy(page)
+    const response = await page.goto('/api/docs')
+    expect(response?.headers()['content-security-policy']).toContain("frame-ancestors 'none'")
+    await expect(page.locator('.wrap').first()).toHaveCSS('max-width', '1056px')
     expect(await violations()).toEqual([])
   })
 

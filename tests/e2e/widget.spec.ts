@@ -22,15 +22,21 @@ const FORM = {
   en: { name: 'Name', email: 'E-mail address', area: 'Product area *', description: 'Description', send: 'Send request' },
 } as const
 
-/** Fills the incident form (the subject is already there) and sends it. */
+/** How long a person takes at least to fill the form in: the server silently drops a faster submission (domain/fill-time.ts). */
+const PERSON_FILL_MS = 3_000
+
+/** Fills the incident form (the subject is already there) and sends it no sooner than a person could. */
 async function fileIncident(page: Page, lang: 'nl' | 'en', fields: { name?: string; email?: string; kind: RegExp; area: string; description: string }) {
   const widget = widgetOf(page)
+  const startedAt = Date.now()
   const labels = FORM[lang]
   if (fields.name) await widget.getByLabel(labels.name).fill(fields.name)
   if (fields.email) await widget.getByLabel(labels.email).fill(fields.email)
   await widget.getByRole('radio', { name: fields.kind }).check()
   await widget.getByRole('combobox', { name: labels.area }).selectOption(fields.area)
   await widget.getByLabel(labels.description).fill(fields.description)
+  // Playwright types faster than anyone; the form has been open at least this long by now.
+  await page.waitForTimeout(Math.max(0, PERSON_FILL_MS - (Date.now() - startedAt)))
   await widget.getByRole('button', { name: labels.send }).click()
 }
 
@@ -113,8 +119,11 @@ test.describe('the widget on another site', () => {
     const suggestions = widget.getByRole('complementary', { name: 'Is the answer perhaps here?' }).getByRole('link')
     await expect(suggestions.first()).toHaveAttribute('href', new RegExp(`^${KB}/en/`))
     expect(await suggestions.count()).toBeLessThanOrEqual(5)
+    const request = page.waitForRequest((r) => r.method() === 'POST' && r.url() === `${KB}/api/incidents`)
     await fileIncident(page, 'en', { name: 'Aisha el Amrani', email: 'aisha@devries-installatie.example', kind: /Question/, area: 'inventory', description: 'The barcode scanner beeps twice and does not book the article.' })
     await expect(widget.getByText(/check your e-mail and confirm your request/)).toBeVisible()
+    // The form says how long it was open, so the server can tell a person from a script.
+    expect((await request).postDataJSON().fillMs).toBeGreaterThanOrEqual(PERSON_FILL_MS)
 
     const number = await confirmFromMail(page, 'aisha@devries-installatie.example')
     const incident = await asStaff(page, number)

@@ -11,6 +11,9 @@ describe('fieldIssue', () => {
     ['a prefilled subject that is too short', { value: ' ab ', required: true, minLength: 3 }, 'nl', 'Gebruik minstens 3 tekens.'],
     ['text over the limit', { value: 'x'.repeat(201), maxLength: 200 }, 'en', 'Use at most 200 characters.'],
     ['text at the limit', { value: 'x'.repeat(200), minLength: 3, maxLength: 200 }, 'en', null],
+    ['a name of digits', { value: '12345', required: true, minLength: 2, needsLetter: true }, 'nl', 'Een naam heeft minstens één letter.'],
+    ['a name of punctuation', { value: '-- ..', required: true, needsLetter: true }, 'en', 'A name needs at least one letter.'],
+    ['a name in another script', { value: '王小明', required: true, minLength: 2, needsLetter: true }, 'en', null],
   ] as const)('%s', (_name, field, lang, issue) => {
     expect(fieldIssue(field, FORM_STRINGS[lang])).toBe(issue)
   })

@@ -9,6 +9,8 @@ export interface FieldConstraints {
   minLength?: number
   maxLength?: number
   type?: string
+  /** A name: at least one letter of any script, as the server requires. */
+  needsLetter?: boolean
 }
 
 /** A loose shape check; the server decides for real. */
@@ -23,6 +25,7 @@ export function fieldIssue(field: FieldConstraints, strings: FormStrings): strin
   const value = field.value.trim()
   if (!value) return field.required ? strings.required : null
   if (field.type === 'email' && !EMAIL.test(value)) return strings.invalidEmail
+  if (field.needsLetter && !/\p{L}/u.test(value)) return strings.needsLetter
   if (field.minLength && field.minLength > 0 && value.length < field.minLength) return format(strings.tooShort, { min: field.minLength })
   if (field.maxLength && field.maxLength > 0 && value.length > field.maxLength) return format(strings.tooLong, { max: field.maxLength })
   return null

@@ -19,5 +19,7 @@ export const pages = {
   'signIn.button': 'Sign in',
   'linkExpired.title': 'Link expired',
   'linkExpired.heading': 'This link no longer works',
+  'tooManyTries.title': 'Too many tries',
+  'tooManyTries.text': 'Too many links that do not work (any more) were tried from this address. Please try again in {minutes} minutes.',
   toKnowledgeBase: 'To the knowledge base',
 } satisfies Translation<typeof nl>

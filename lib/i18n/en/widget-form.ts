@@ -33,6 +33,7 @@ export const widgetForm = {
   required: 'Please fill in this field.',
   tooShort: 'Use at least {min} characters.',
   tooLong: 'Use at most {max} characters.',
+  needsLetter: 'A name needs at least one letter.',
   invalidEmail: 'Enter a valid e-mail address, such as name@company.com.',
   chooseKind: 'Choose the kind of request.',
   chooseArea: 'Choose a product area.',

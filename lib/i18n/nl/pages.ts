@@ -18,5 +18,7 @@ export const pages = {
   'signIn.button': 'Inloggen',
   'linkExpired.title': 'Link verlopen',
   'linkExpired.heading': 'Deze link werkt niet meer',
+  'tooManyTries.title': 'Te veel pogingen',
+  'tooManyTries.text': 'Vanaf dit adres zijn te veel links geprobeerd die niet (meer) werken. Probeer het over {minutes} minuten opnieuw.',
   toKnowledgeBase: 'Naar de kennisbank',
 } as const

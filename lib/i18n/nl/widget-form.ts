@@ -31,6 +31,7 @@ export const widgetForm = {
   required: 'Vul dit veld in.',
   tooShort: 'Gebruik minstens {min} tekens.',
   tooLong: 'Gebruik hoogstens {max} tekens.',
+  needsLetter: 'Een naam heeft minstens één letter.',
   invalidEmail: 'Vul een geldig e-mailadres in, zoals naam@bedrijf.nl.',
   chooseKind: 'Kies het soort melding.',
   chooseArea: 'Kies een onderdeel.',

@@ -1,4 +1,4 @@
-/** Rate limits: a fixed window per key (an IP address, an e-mail address); over it, 429 with Retry-After. */
+/** Rate limits: a fixed window per key (an IP address, an e-mail address); over it, 429 with Retry-After. Also the guess limits of secret tokens, and the caller's address they count by. */
 import type { Context, MiddlewareHandler } from 'hono'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import { withReplies } from '../../http/describe.ts'
@@ -35,8 +35,27 @@ export class RateLimiter {
   }
 }
 
-/** The caller's address: the socket's, or the first X-Forwarded-For hop when behind a trusted proxy. */
-export function clientAddress(c: Context, trustProxy = process.env.TRUST_PROXY === '1'): string {
+/** The context variable that holds the caller's address, once `clientAddresses` decided it. */
+const CLIENT_ADDRESS = 'clientAddress'
+
+/**
+ * Decides the caller's address once per request: the socket's, or, only when a reverse proxy in
+ * front is trusted (TRUST_PROXY), the first `X-Forwarded-For` hop. Mounted before every limit, so
+ * each limit and the audit log name the same address.
+ */
+export function clientAddresses(options: { trustProxy: boolean }): MiddlewareHandler {
+  return async (c, next) => {
+    c.set(CLIENT_ADDRESS, addressOf(c, options.trustProxy))
+    await next()
+  }
+}
+
+/** The caller's address as `clientAddresses` decided it; without that middleware, the socket's (forwarded headers are never believed by default). */
+export function clientAddress(c: Context): string {
+  return (c.get(CLIENT_ADDRESS) as string | undefined) ?? addressOf(c, false)
+}
+
+function addressOf(c: Context, trustProxy: boolean): string {
   if (trustProxy) {
     const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim()
     if (forwarded) return forwarded
@@ -61,3 +80,62 @@ export function limitByAddress(limiter: RateLimiter, scope: string, options: { u
     await next()
   }, [{ status: 429, response: 'RateLimited' }])
 }
+
+/** How a token endpoint tells a wrong token, and how it answers a browser's form post once the caller must wait. */
+export interface WrongTokenOptions {
+  /** Whether the reply the route gave says the token was wrong (unknown, used, expired): that counts as a guess. */
+  isWrong: (res: Response) => boolean
+  /** The HTML page for a form post (a person's browser) that must wait; other requests get the JSON error. */
+  page?: (waitSeconds: number) => string
+  /** Exempts a request that presents no token at all (a signed-in side of a remote-view session). */
+  unless?: (c: Context) => boolean
+}
+
+/**
+ * Guess limits for a secret token, counted per caller's address and `scope`: every reply
+ * `isWrong` names counts as a wrong try, and once `limiter`'s limit is reached every try is
+ * 429 `too_many_wrong_tokens` with Retry-After (a right token too) until the window passes. Right
+ * tokens do not count, so people behind one address are no limit to each other.
+ */
+export function limitWrongTokens(limiter: RateLimiter, scope: string, options: WrongTokenOptions): MiddlewareHandler {
+  const turns = new Map<string, Promise<unknown>>()
+  return withReplies<MiddlewareHandler>(async (c, next) => {
+    if (options.unless?.(c)) return next()
+    const key = `${scope}:${clientAddress(c)}`
+    // One address's tries are answered one after another (in this process): a thousand guesses sent
+    // at once would otherwise all pass the check before the first of them was counted.
+    return inTurn(turns, key, async () => {
+      const wait = await limiter.wait(key)
+      if (wait > 0) {
+        c.header('Retry-After', String(wait))
+        if (options.page && isFormPost(c)) return c.html(options.page(wait), 429)
+        return apiError(c, 429, 'too_many_wrong_tokens', MESSAGES.tokenTriesExceeded)
+      }
+      await next()
+      if (options.isWrong(c.res)) await limiter.hit(key)
+    })
+  }, [{ status: 429, response: options.page ? 'TooManyWrongLinks' : 'TooManyWrongTokens' }])
+}
+
+/**
+ * Answers one caller's requests one after another, in this process: for limits that check before
+ * and count after the route (wrong remote-view codes), so requests sent at once cannot all pass
+ * the check before the first of them was counted.
+ */
+export function oneAtATimePerAddress(): MiddlewareHandler {
+  const turns = new Map<string, Promise<unknown>>()
+  return (c, next) => inTurn(turns, clientAddress(c), next)
+}
+
+/** Runs `task` once every earlier task of `key` in `turns` settled; the key is forgotten when its last task is done. */
+function inTurn<T>(turns: Map<string, Promise<unknown>>, key: string, task: () => Promise<T>): Promise<T> {
+  const run = (turns.get(key) ?? Promise.resolve()).then(task, task)
+  const settled = run.then(() => undefined, () => undefined)
+  turns.set(key, settled)
+  void settled.then(() => {
+    if (turns.get(key) === settled) turns.delete(key)
+  })
+  return run
+}
+
+const isFormPost = (c: Context) => (c.req.header('content-type') ?? '').startsWith('application/x-www-form-urlencoded')

@@ -50,11 +50,17 @@ export async function viewerOf(store: Store, subject: Session['subject'], sessio
   return staff?.isActive ? { kind: 'staff', staff, sessionId } : undefined
 }
 
-/** Sets the session cookie: HttpOnly, SameSite=Lax, Secure when the request came over https. */
-export function setSessionCookie(c: Context, token: string, expiresAt: Date): void {
-  const isHttps = new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https'
-  setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Lax', secure: isHttps, path: '/', expires: expiresAt })
+/**
+ * Sets the session cookie: HttpOnly, SameSite=Lax, and Secure when the site's public address
+ * (BASE_URL) is https. Never from the request: behind a TLS proxy the request arrives over http,
+ * and a forged X-Forwarded-Proto must not decide it either.
+ */
+export function setSessionCookie(c: Context, token: string, expiresAt: Date, baseUrl: string): void {
+  setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Lax', secure: isHttpsUrl(baseUrl), path: '/', expires: expiresAt })
 }
+
+/** Whether `url` (BASE_URL) is served over https. */
+export const isHttpsUrl = (url: string): boolean => new URL(url).protocol === 'https:'
 
 export function clearSessionCookie(c: Context): void {
   deleteCookie(c, SESSION_COOKIE, { path: '/' })

@@ -124,6 +124,29 @@ describe('the static KnowledgeBase', () => {
     expect(res.status).toBe(404)
   })
 
+  test.each([
+    ['http://localhost//en', '/en/'],
+    ['http://localhost///en?q=btw', '/en/?q=btw'],
+    ['http://localhost/\\en', '/en/'],
+    ['http://localhost//support', '/support/'],
+  ])('never redirects %s to a protocol-relative address: it lands on %s', async (url, location) => {
+    const res = await app.request(url)
+    expect(res.status).toBe(301)
+    expect(res.headers.get('location')).toBe(location)
+  })
+
+  test.each(['http://localhost//evil.example', 'http://localhost/\\evil.example', 'http://localhost//evil.example/'])('answers %s, no folder here, with the 404 page and no redirect', async (url) => {
+    const res = await app.request(url)
+    expect(res.status).toBe(404)
+    expect(res.headers.get('location')).toBeNull()
+  })
+
+  test('never lets a KB page be framed, by old browsers either', async () => {
+    const res = await app.request('/support/')
+    expect(res.headers.get('x-frame-options')).toBe('DENY')
+    expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'")
+  })
+
   test('answers an unknown API address with a JSON error in the caller\'s language', async () => {
     const nl = await app.request('/api/nope')
     expect(nl.status).toBe(404)

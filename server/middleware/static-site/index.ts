@@ -4,6 +4,7 @@ import { extname, join } from 'node:path'
 import { Hono, type MiddlewareHandler } from 'hono'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { CSP_MANIFEST, type CspManifest, type InlineHashes } from '#lib/csp-manifest.ts'
+import { localPath } from '../../http/local-path.ts'
 
 export interface StaticSiteOptions {
   /** The folder `astro build` wrote, e.g. `dist`. */
@@ -62,7 +63,8 @@ export function staticSite({ root }: StaticSiteOptions) {
       // Pages live in folders: /support → /support/ so relative links and the canonical URL agree.
       if (!path.endsWith('/') && extname(path) === '' && isDirectory(join(root, path))) {
         const query = new URL(c.req.url).search
-        return c.redirect(`${path}/${query}`, 301)
+        // `//en` is a folder here, but `Location: //en/` would send the browser to the host "en".
+        return c.redirect(`${localPath(path)}/${query}`, 301)
       }
       await next()
       if (c.res.status !== 200) return

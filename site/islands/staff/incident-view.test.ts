@@ -5,7 +5,7 @@ import { INCIDENT_STATUSES, type IncidentStatus } from '#domain/records.ts'
 import type { Actor, TimelineEntry } from '#domain/timeline.ts'
 import { staffStrings } from '../../i18n/index.ts'
 import {
-  STAFF_MOVES, assigneeForTeam, assigneeOptions, consentSentence, entryMark, isInternal, kindName, priorityOptions, statusName, statusOptions, triageChange,
+  STAFF_MOVES, assigneeForTeam, assigneeOptions, consentSentence, entryMark, isInternal, kindName, mailFailedSentence, priorityOptions, statusName, statusOptions, triageChange,
   type TriageForm,
 } from './incident-view.ts'
 
@@ -107,8 +107,9 @@ describe('the timeline marks', () => {
     ['an internal note', message(staff, 'internal'), 'note', true],
     ['an inbound call', message(staff, 'internal', 'inbound'), 'callInbound', true],
     ['an outbound call', message(staff, 'internal', 'outbound'), 'callOutbound', true],
-    ['a file on its own', { type: 'attachment', at: '2026-12-01T09:00:00.000Z', by: contact, attachment: { id: 'a', fileName: 'x.log', contentType: 'text/plain', size: 3 } }, 'file', false],
+    ['a file on its own', { type: 'attachment', at: '2026-12-01T09:00:00.000Z', by: contact, attachment: { id: 'a', fileName: 'x.log', contentType: 'text/plain; charset=utf-8', size: 3 } }, 'file', false],
     ['a consent step', { type: 'consent', at: '2026-12-01T09:00:00.000Z', action: 'grant.revoked', by: contact, consentId: 'g' }, 'consent', false],
+    ['a mail that was not delivered', { type: 'mail_failed', at: '2026-12-01T09:00:00.000Z', by: { kind: 'system', name: 'Noordwind Support' }, to: 'tom@bakkerij-jansen.example', reply: '550 5.1.1 User unknown' }, 'mailFailed', false],
   ])('%s is marked %s (internal: %s)', (_name, entry, mark, internal) => {
     expect(entryMark(entry)).toBe(mark)
     expect(isInternal(entryMark(entry))).toBe(internal)
@@ -153,8 +154,17 @@ describe('consent steps in a sentence', () => {
   })
 
   test('a grant given names its level and its end in Dutch time', () => {
-    const step = { action: 'grant.given', by: peter, level: 'functional_user', endsAt: '2026-12-04T16:00:00.000Z' }
+    const step = { action: 'grant.given', by: peter, level: 'functional_user' as const, endsAt: '2026-12-04T16:00:00.000Z' }
     expect(consentSentence('nl', nl, step)).toBe('Tijdelijke toegang gegeven (functionele gebruiker) tot 4 dec 2026, 17:00')
     expect(consentSentence('en', staffStrings('en'), step)).toBe('Temporary access given (functional user) until 4 Dec 2026, 17:00')
+  })
+})
+
+describe('a mail that was not delivered', () => {
+  test.each([
+    ['nl', 'De e-mail aan tom@bakkerij-jansen.example is niet bezorgd en wordt niet opnieuw verstuurd. De mailserver antwoordde: 550 5.1.1 User unknown'],
+    ['en', 'The e-mail to tom@bakkerij-jansen.example was not delivered and will not be sent again. The mail server replied: 550 5.1.1 User unknown'],
+  ] as const)('reads in %s with the address and the server\'s reply', (lang, sentence) => {
+    expect(mailFailedSentence(staffStrings(lang), { to: 'tom@bakkerij-jansen.example', reply: '550 5.1.1 User unknown' })).toBe(sentence)
   })
 })

@@ -109,16 +109,17 @@ export function kindName(strings: StaffStrings, kind: Incident['kind']): string 
 
 /**
  * What a timeline entry is, for its mark: a status change, the customer's message, a public reply
- * by support (mailed), an internal note, a logged call (inbound or outbound; always internal), or a
- * file on its own.
+ * by support (mailed), an internal note, a logged call (inbound or outbound; always internal), a
+ * file on its own, or a mail to the customer that could not be delivered.
  */
-export type EntryMark = 'status' | 'customer' | 'reply' | 'note' | 'callInbound' | 'callOutbound' | 'file' | 'consent'
+export type EntryMark = 'status' | 'customer' | 'reply' | 'note' | 'callInbound' | 'callOutbound' | 'file' | 'consent' | 'mailFailed'
 
 export function entryMark(entry: TimelineEntry): EntryMark {
   switch (entry.type) {
     case 'status': return 'status'
     case 'attachment': return 'file'
     case 'consent': return 'consent'
+    case 'mail_failed': return 'mailFailed'
     case 'message':
       if (entry.phone) return entry.phone === 'outbound' ? 'callOutbound' : 'callInbound'
       if (entry.visibility === 'internal') return 'note'
@@ -129,6 +130,14 @@ export function entryMark(entry: TimelineEntry): EntryMark {
 /** Whether the customer never sees the entry: internal notes and logged calls. */
 export function isInternal(mark: EntryMark): boolean {
   return mark === 'note' || mark === 'callInbound' || mark === 'callOutbound'
+}
+
+/**
+ * A mail to the customer that will not be delivered, in one sentence with the server's reply.
+ * @example mailFailedSentence(strings, { to: 'tom@x.example', reply: '550 User unknown' }) // 'De e-mail aan tom@x.example is niet bezorgd … De mailserver antwoordde: 550 User unknown'
+ */
+export function mailFailedSentence(strings: StaffStrings, entry: Pick<Extract<TimelineEntry, { type: 'mail_failed' }>, 'to' | 'reply'>): string {
+  return format(strings['incident.mailFailed'], { to: entry.to, reply: entry.reply })
 }
 
 type ConsentStep = Extract<TimelineEntry, { type: 'consent' }>

@@ -56,6 +56,8 @@ export function IncidentForm(props: IncidentFormProps) {
   const [isSending, setSending] = useState(false)
   const [suggestions, setSuggestions] = useState<PagefindResult[]>([])
   const form = useRef<HTMLFormElement>(null)
+  // When the form was shown: the server takes a submission faster than a person types for a bot.
+  const [openedAt] = useState(() => performance.now())
 
   useEffect(() => {
     const text = `${values.subject} ${values.description.split(/\s+/).slice(0, 12).join(' ')}`.trim()
@@ -75,7 +77,7 @@ export function IncidentForm(props: IncidentFormProps) {
   function check(): Partial<Record<Field, string>> {
     const found: Partial<Record<Field, string>> = {}
     for (const el of form.current?.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input.lw-input, textarea') ?? []) {
-      const issue = fieldIssue({ value: el.value, required: el.required, minLength: el.minLength, maxLength: el.maxLength, type: el.type }, strings)
+      const issue = fieldIssue({ value: el.value, required: el.required, minLength: el.minLength, maxLength: el.maxLength, type: el.type, needsLetter: el.name === 'name' }, strings)
       if (issue) found[el.name as Field] = issue
     }
     if (!values.kind) found.kind = strings.chooseKind
@@ -104,6 +106,7 @@ export function IncidentForm(props: IncidentFormProps) {
       ...(props.query.trim() ? { kbQuery: props.query.trim().slice(0, 200) } : {}),
       kbArticles: props.shownArticles.slice(0, 20),
       ...(values.website ? { website: values.website } : {}),
+      fillMs: Math.round(performance.now() - openedAt),
     })
     setSending(false)
     if (outcome.kind === 'check_email' || outcome.kind === 'registered') return props.onSent(outcome)

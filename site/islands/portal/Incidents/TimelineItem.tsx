@@ -29,5 +29,8 @@ export function TimelineItem({ entry, incidentId, viewerName, lang, strings }: {
     case 'consent':
       // The sentence names who did it ("U" for the viewer), so the line above it holds only the moment.
       return <li class="consent-step"><span class="meta">{when}</span><p>{consentSentence(lang, strings, entry, viewerName)}</p></li>
+    case 'mail_failed':
+      // Staff only: the API never sends it to a customer.
+      return null
   }
 }

@@ -1,8 +1,8 @@
-/** One step of the incident's timeline as staff see it: internal notes, calls and consent steps marked. */
+/** One step of the incident's timeline as staff see it: internal notes, calls, consent steps and undelivered mail marked. */
 import { format } from '#lib/format.ts'
 import type { StaffStrings } from '../../../i18n/index.ts'
 import { fileSize, moment } from '../../portal/format.ts'
-import { consentSentence, entryMark, isInternal, statusName, type EntryMark } from '../incident-view.ts'
+import { consentSentence, entryMark, isInternal, mailFailedSentence, statusName, type EntryMark } from '../incident-view.ts'
 import type { Common, Entry } from './common.ts'
 
 const MARK_KEYS = {
@@ -25,6 +25,16 @@ export function TimelineItem({ entry, incidentId, lang, strings }: Common & { en
           <span class="meta">{when} · {by}</span>{' '}
           <span class="badge consent">{strings['consent.mark']}</span>
           <p>{consentSentence(lang, strings, entry)}</p>
+        </li>
+      )
+    case 'mail_failed':
+      // A promise the desk could not keep: shown as a warning, with the server's own words.
+      return (
+        <li class="mail-failed">
+          <span class="meta">{when} · {by}</span>{' '}
+          <span class="badge breached">{strings['incident.mark.mailFailed']}</span>
+          <p>{mailFailedSentence(strings, entry)}</p>
+          <p class="meta">{strings['incident.mailFailedHint']}</p>
         </li>
       )
     case 'status':

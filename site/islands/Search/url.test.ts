@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { searchFromUrl, urlOfSearch } from './search-url.ts'
+import { searchFromUrl, urlOfSearch } from './url.ts'
 
 describe('the search page in its URL', () => {
   test.each([
