@@ -7,13 +7,14 @@ import { cors } from 'hono/cors'
 import { HTTPException } from 'hono/http-exception'
 import { secureHeaders } from 'hono/secure-headers'
 import type { Deps } from './deps.ts'
-import { WRITE_METHODS, describe, withReplies } from './http/describe.ts'
+import { WRITE_METHODS, describe, jsonReply, withReplies } from './http/describe.ts'
 import { MESSAGES, apiError } from './http/errors.ts'
 import { limitBody } from './middleware/body-limit/index.ts'
 import { apiContentSecurity } from './middleware/content-security/index.ts'
 import { clientAddresses } from './middleware/rate-limit/index.ts'
 import { sameOriginWrites } from './middleware/same-origin/index.ts'
 import { session, type SessionEnv } from './middleware/session/index.ts'
+import { storageGuard, storageUnavailable } from './middleware/storage/index.ts'
 import { staticSite } from './middleware/static-site/index.ts'
 import { attachments, isAttachmentUpload } from './routes/attachments.ts'
 import { auth } from './routes/auth.ts'
@@ -26,6 +27,7 @@ import { incidentConsents } from './routes/incident-consents.ts'
 import { remoteViews } from './routes/remote-views.ts'
 import { desk } from './routes/desk.ts'
 import { docs } from './routes/docs.ts'
+import { StorageUnavailableError } from './store/store.ts'
 import { incidents } from './routes/incidents.ts'
 import { kb } from './routes/kb.ts'
 import { organisation } from './routes/organisation.ts'
@@ -34,6 +36,16 @@ import { signals } from './routes/signals.ts'
 import { staff } from './routes/staff.ts'
 
 export type { Deps } from './deps.ts'
+
+const HEALTH_DESCRIPTION = 'Answers 503 while the records cannot be written (the disk full or failing, the database out of reach), with the reason; 200 again once a write succeeds. A changing request meanwhile gets 503 `storage_unavailable`.'
+/** GET /api/health's answers: up, or up but unable to write, with the reason. */
+const HEALTH_REPLIES = {
+  200: jsonReply('The API answers and its records can be written.', z.object({ status: z.literal('ok') }), { up: { value: { status: 'ok' } } }),
+  503: jsonReply('The records cannot be written now.', z.object({
+    status: z.literal('storage_unavailable'),
+    reason: z.string().meta({ description: 'What the disk or database said, without paths.' }),
+  }), { diskFull: { summary: 'The data folder\'s disk is full', value: { status: 'storage_unavailable', reason: 'ENOSPC writing the journal: no space left on device' } } }),
+}
 
 /** Largest API request body accepted (attachments have their own route and limit). */
 const MAX_BODY_BYTES = 64 * 1024
@@ -56,8 +68,13 @@ export function createApp(deps: Deps) {
     [{ status: 413, response: 'PayloadTooLarge', methods: WRITE_METHODS, unlessOwn: true }]))
     // Before the session is even read: a signed-in change from another site changes nothing.
     .use('*', sameOriginWrites)
+    // While the store cannot write, a change is refused before anything of it happens.
+    .use('*', storageGuard(deps.store))
     .use('*', session(deps))
-    .get('/health', describe('getHealth', 'Desk', 'Whether the API is up', { 200: z.object({ status: z.literal('ok') }) }), (c) => c.json({ status: 'ok' }))
+    .get('/health', describe('getHealth', 'Desk', 'Whether the API is up and its records can be written', HEALTH_REPLIES, { description: HEALTH_DESCRIPTION }), async (c) => {
+      const health = await deps.store.health()
+      return health.ok ? c.json({ status: 'ok' }) : c.json({ status: 'storage_unavailable', reason: health.reason }, 503)
+    })
     .route('/desk', desk(deps))
     .route('/kb', kb(deps))
     .route('/auth', auth(deps))
@@ -90,6 +107,11 @@ export function createApp(deps: Deps) {
     .route('/api', api)
   app.onError((error, c) => {
     if (error instanceof HTTPException && error.status === 400) return apiError(c, 400, 'malformed_json', MESSAGES.malformedJson)
+    // A write that did not reach the disk was undone: nothing changed, and the caller may try again.
+    if (error instanceof StorageUnavailableError) {
+      console.error('[loket] storage unavailable:', error.message)
+      return storageUnavailable(c)
+    }
     console.error('[loket] unhandled error', error instanceof Error ? error.message : error)
     return apiError(c, 500, 'internal', MESSAGES.internal)
   })

@@ -45,7 +45,8 @@ const { store, isSeeded } = await openStore().catch((error: Error) => fail(error
 async function openStore(): Promise<{ store: Store; isSeeded: boolean }> {
   if (!databaseUrl) {
     const lowdb = await openLowdbStore({ dir: dataDir })
-    return { store: lowdb, isSeeded: await seedDemo(lowdb) }
+    // Demo data only into a new, empty data folder: never into one that held a desk.
+    return { store: lowdb, isSeeded: lowdb.isNew && await seedDemo(lowdb) }
   }
   const postgres = await openPostgresStore({ url: databaseUrl })
   // Processes starting together add the demo data once.

@@ -96,6 +96,9 @@ const REPLIES: Record<string, Response> = {
   CrossOrigin: refusal('A changing request that carries the session cookie, sent from a page of another site (see Sessions): refused before the session is read; nothing changed.', { crossOrigin: ['cross_origin', 'crossOrigin'] }),
   PayloadTooLarge: refusal('The body is larger than 64 KB.', { tooLarge: ['payload_too_large', 'tooLarge'] }),
   UnsupportedMediaType: refusal('The body is not declared as JSON.', { notJson: ['unsupported_media_type', 'unsupportedMediaType'] }),
+  StorageUnavailable: refusal('The records cannot be written now (the disk is full or failing, or the database cannot be reached): nothing changed. `GET /api/health` says why; try again later. The desk takes writes again by itself once storage does.', {
+    storageUnavailable: ['storage_unavailable', 'storageUnavailable'],
+  }),
   RateLimited: { ...refusal('Too many requests: wait the seconds in Retry-After.', { rateLimited: ['rate_limited', 'rateLimited'] }), headers: { 'Retry-After': { $ref: '#/components/headers/RetryAfter' } } },
   TooManyWrongTokens: {
     ...refusal(`${WRONG_TOKEN_TRIES} wrong secrets or tokens from this address to this endpoint in ${WRONG_TOKEN_WINDOW_MINUTES} minutes: every try waits the seconds in Retry-After, a right one too.`, { tooManyWrongTokens: ['too_many_wrong_tokens', 'tokenTriesExceeded'] }),

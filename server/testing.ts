@@ -17,11 +17,19 @@ import { noteUndeliverable } from './services/mail-failures.ts'
 import { memoryLog } from './store/memory-log.ts'
 import { openLowdbStore } from './store/lowdb-store.ts'
 import { openTestStore } from './store/postgres-testing.ts'
+import type { StoreFiles } from './store/store-files.ts'
 
 export const BASE_URL = 'https://support.example.nl'
 
 /** The telephone system's secret in the test desk: send it as `Authorization: Bearer …` to /api/phone/route. */
 export const PHONE_TEST_SECRET = 'test-phone-secret-0123456789abcdef'
+
+/** A registration as the widget sends it: Tom Bakker of Bakkerij Jansen, whose VAT return fails. */
+export const widgetRegistration = {
+  name: 'Tom Bakker', email: 'tom@bakkerij-jansen.example', kind: 'bug', productArea: 'finance',
+  subject: 'Btw-aangifte Q3 geeft fout 500 bij indienen', description: 'Bij het indienen van de btw-aangifte over het derde kwartaal via Digipoort krijg ik fout 500.',
+  kbQuery: 'btw aangifte fout 500', kbArticles: ['vat-return'], lang: 'nl',
+}
 
 /** Desks opened and not closed yet: `closeTestDesks` closes them, so no store is left to garbage collection. */
 const openDesks = new Set<{ close(): Promise<void> }>()
@@ -40,14 +48,16 @@ export async function closeTestDesks(): Promise<void> {
 /**
  * The whole app in-process on a fresh seeded store; close it with `close()` or `closeTestDesks()`.
  * Mail is captured in `sent`, or handed to `transport` when given (e.g. SMTP to a local test server).
+ * `files`: the file operations of the lowdb store's journal (tests inject faults there); `dataDir`:
+ * the data folder (default a new temporary one), e.g. on a small disk that fills.
  */
-export async function testDesk(options: { now?: string; transport?: MailTransport } = {}) {
+export async function testDesk(options: { now?: string; transport?: MailTransport; files?: StoreFiles; dataDir?: string } = {}) {
   let now = new Date(options.now ?? '2026-11-30T09:00:00Z')
   const clock = () => now
   const desk = loadDesk('content/desk.yaml')
-  const dataDir = mkdtempSync(join(tmpdir(), 'loket-api-'))
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'loket-api-'))
   // TEST_STORE=postgres runs the API tests on the PostgreSQL store, each desk on a schema of its own.
-  const store = process.env.TEST_STORE === 'postgres' ? await openTestStore() : await openLowdbStore({ dir: dataDir })
+  const store = process.env.TEST_STORE === 'postgres' ? await openTestStore() : await openLowdbStore({ dir: dataDir, ...(options.files ? { files: options.files } : {}) })
   await seedDemo(store)
   const sent: OutgoingMail[] = []
   const transport = options.transport ?? { send: async (m: OutgoingMail) => void sent.push(m) }

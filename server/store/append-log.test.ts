@@ -39,3 +39,23 @@ describe('appendLog', () => {
     expect(await log.readAll()).toEqual([])
   })
 })
+
+describe('appendLog on a disk that refuses', () => {
+  test('a failed write rejects with StorageUnavailableError and is cut off, so the next line follows the last whole one', async () => {
+    const { faultyFiles } = await import('./faulty-files.ts')
+    const faults = faultyFiles()
+    const file = join(mkdtempSync(join(tmpdir(), 'loket-log-')), 'log.jsonl')
+    const log = appendLog<{ n: number }>(file, { files: faults.files })
+    await log.append({ n: 1 })
+    // A short write, then ENOSPC: half a line reached the file before the disk was full.
+    faults.setFreeBytes(4)
+    await expect(log.append({ n: 2 })).rejects.toMatchObject({ name: 'StorageUnavailableError', message: 'writing log.jsonl failed: ENOSPC' })
+    expect(readFileSync(file, 'utf8')).toBe('{"n":1}\n')
+    faults.heal()
+    faults.failAt('datasync', 1, 'EIO')
+    await expect(log.append({ n: 3 })).rejects.toMatchObject({ name: 'StorageUnavailableError' })
+    await log.append({ n: 4 })
+    expect(await log.readAll()).toEqual([{ n: 1 }, { n: 4 }])
+    await log.close()
+  })
+})

@@ -1,18 +1,37 @@
 /** Durable file writes: a unique temp file, flushed, renamed over the target, the folder flushed. */
 import { randomUUID } from 'node:crypto'
-import { open, readFile, rename, unlink } from 'node:fs/promises'
+import { open, rename, unlink } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
+import { StorageUnavailableError } from './store.ts'
+import { isStorageFault } from './store-files.ts'
 
-/** Replaces `file` with `data` so that after a crash it holds either the old or the new data, whole. */
+/**
+ * Replaces `file` with `data` so that after a crash it holds either the old or the new data, whole.
+ * A disk that refuses (full, failing) is a StorageUnavailableError, answered 503 like a journal write.
+ */
 export async function writeDurably(file: string, data: string | Uint8Array): Promise<void> {
+  try {
+    await replace(file, data)
+  } catch (error) {
+    if (!isStorageFault(error)) throw error
+    throw new StorageUnavailableError(`${(error as NodeJS.ErrnoException).code} writing ${basename(file)}`, { cause: error })
+  }
+}
+
+async function replace(file: string, data: string | Uint8Array): Promise<void> {
   const temp = join(dirname(file), `.${basename(file)}.${randomUUID()}.tmp`)
   const handle = await open(temp, 'wx')
   try {
+    // writeFile writes on after a short write until every byte is out, or throws.
     await handle.writeFile(data)
     await handle.sync()
-  } finally {
-    await handle.close()
+  } catch (error) {
+    // A temp file left on a full disk would keep its space taken.
+    await handle.close().catch(() => {})
+    await unlink(temp).catch(() => {})
+    throw error
   }
+  await handle.close()
   try {
     await rename(temp, file)
   } catch (error) {
@@ -29,32 +48,5 @@ export async function syncFolder(folder: string): Promise<void> {
     await handle.sync()
   } finally {
     await handle.close()
-  }
-}
-
-/**
- * A lowdb adapter with durable writes (lowdb's own JSONFile renames but never flushes). A missing
- * file reads as null; a damaged one is an error that names the file, never an empty database.
- */
-export class DurableJsonFile<T> {
-  constructor(private readonly file: string) {}
-
-  async read(): Promise<T | null> {
-    let text: string
-    try {
-      text = await readFile(this.file, 'utf8')
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
-      throw error
-    }
-    try {
-      return JSON.parse(text) as T
-    } catch (error) {
-      throw new Error(`${this.file} is damaged (${(error as Error).message}); restore it from a backup. Loket does not start on a damaged file.`)
-    }
-  }
-
-  async write(data: T): Promise<void> {
-    await writeDurably(this.file, JSON.stringify(data))
   }
 }

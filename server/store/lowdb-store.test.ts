@@ -18,12 +18,13 @@ describe('the lowdb store on disk', () => {
     const created = await Promise.all(Array.from({ length: 20 }, () => first.incidents.create(incidentDraft())))
     await first.incidents.update(created[0].id, 1, (i) => ({ ...i, status: 'in_progress' }))
     await first.close()
-    expect(readFileSync(join(dir, 'store', 'journal.jsonl'), 'utf8').split('\n').length).toBe(22)
+    // The header line, 21 records and what follows the last newline.
+    expect(readFileSync(join(dir, 'store', 'journal.jsonl'), 'utf8').split('\n').length).toBe(23)
 
     const second = await openLowdbStore({ dir })
     expect(await second.incidents.count()).toBe(20)
     expect((await second.incidents.get(created[0].id))?.status).toBe('in_progress')
-    expect(readFileSync(join(dir, 'store', 'journal.jsonl'), 'utf8')).toBe('')
+    expect(readFileSync(join(dir, 'store', 'journal.jsonl'), 'utf8')).toMatch(/^\{"journal":2,"base":(\d+),"acked":\[\1,128\],"k":"[0-9a-f]{8}"\} *\n$/)
     const next = await second.incidents.create(incidentDraft())
     expect(Number(next.number)).toBe(Math.max(...created.map((i) => Number(i.number))) + 1)
     await second.close()
@@ -85,7 +86,7 @@ describe('the lowdb store on disk', () => {
     await store.incidents.create(incidentDraft())
     await store.close()
     const journal = join(dir, 'store', 'journal.jsonl')
-    appendFileSync(journal, '{"op":"put","t":"incidents","r":{"id":"x"')
+    appendFileSync(journal, '{"q":2,"k":"00000000","op":{"op":"put","t":"incidents","r":{"id":"x"')
     const reopened = await openLowdbStore({ dir })
     expect(await reopened.incidents.count()).toBe(1)
     await reopened.incidents.create(incidentDraft())
@@ -98,8 +99,8 @@ describe('the lowdb store on disk', () => {
     await s.close()
     const file = join(damaged, 'store', 'journal.jsonl')
     const lines = readFileSync(file, 'utf8').split('\n')
-    writeFileSync(file, [lines[0].slice(0, 20), lines[1], ''].join('\n'))
-    await expect(openLowdbStore({ dir: damaged })).rejects.toThrow(/journal\.jsonl line 1 is damaged/)
+    writeFileSync(file, [lines[0], lines[1].slice(0, 20), lines[2], ''].join('\n'))
+    await expect(openLowdbStore({ dir: damaged })).rejects.toThrow(/journal\.jsonl byte 128 \(record 1\): the record is not a journal line/)
   })
 
   test('loses no acknowledged write when the process is killed with SIGKILL at any moment', async () => {

@@ -1,16 +1,19 @@
 /**
  * The default Store: all records in memory, each change appended to a journal (one small JSON
- * line, flushed before it is acknowledged), and a lowdb snapshot that folds the journal in at start.
- * A write costs the same with 100 or 100,000 records stored; the whole file is written only at start.
+ * line, numbered and checksummed, flushed before it is acknowledged; journal.ts), and a JSON
+ * snapshot (lowdb's file layout) that folds the journal in at start. A write costs the same with
+ * 100 or 100,000 records stored; the whole file is written only at start. A write the disk does
+ * not take is undone in memory and refused (StorageUnavailableError); the next one tries again.
  */
 import { randomUUID } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync, unlinkSync } from 'node:fs'
-import { open, readFile, type FileHandle } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { Low } from 'lowdb'
 import type { MailRecord } from '../mail/types.ts'
 import type { Complaint, ConsentRecord, FollowUp, Incident } from '../domain/records.ts'
-import { DurableJsonFile, syncFolder } from './durable-file.ts'
+import { writeDurably } from './durable-file.ts'
+import { HEADER_BYTES, HEADER_PREFIX, JournalWriter, headerLine, readJournal, readLegacyJournal, type JournalOp, type JournalRead } from './journal.ts'
+import { nodeFiles, writeAll, type StoreFiles } from './store-files.ts'
 import { StoreError, VersionConflictError, type IncidentFilter, type Store } from './store.ts'
 
 /** The tables of a data folder, as the Store names them. */
@@ -23,9 +26,13 @@ export type Table = (typeof TABLES)[number]
 export type Row = { id: string } & Record<string, any>
 
 /** One line of the journal: a record stored or removed. */
-type Op = { op: 'put'; t: Table; r: Row } | { op: 'del'; t: Table; id: string }
+type Op = JournalOp & { t: Table }
 
-type Snapshot = { format: 1; tables: Record<Table, Row[]> }
+/**
+ * snapshot.json: every record up to the journal's record `seq`. Format 1 (no `seq`) is read to
+ * migrate a folder; `migrated` marks the format-2 snapshot that folded a format-1 journal in.
+ */
+type Snapshot = { format: 1 | 2; seq?: number; migrated?: boolean; tables: Record<Table, Row[]> }
 
 /** Incident numbers start here: six digits, easy to type on a phone keypad. */
 const FIRST_NUMBER = 100001
@@ -35,35 +42,74 @@ const FIRST_COMPLAINT_NUMBER = 10001
 export interface LowdbStoreOptions {
   /** The data folder; the store lives in `<dir>/store/`. */
   dir: string
+  /** The file operations the journal makes while the desk runs; tests inject faults here. Default: the real file system. */
+  files?: StoreFiles
+  /** Where start-up notes go (a torn final record dropped, a folder migrated); default the console. */
+  log?: (message: string) => void
 }
 
-/** Opens the store in `dir`: takes the folder's lock, reads the snapshot, replays the journal. */
-export async function openLowdbStore({ dir }: LowdbStoreOptions): Promise<Store> {
+/** The lowdb Store, and whether its data folder was new (only a new folder gets the demo data). */
+export type LowdbStore = Store & {
+  readonly isNew: boolean
+  /** A copy of every record in memory, by table: with no write under way, what the disk holds. */
+  dump(): Record<Table, Row[]>
+  /** Resolves once no write is under way. */
+  idle(): Promise<void>
+}
+
+const defaultLog = (message: string) => console.warn(`[loket] ${message}`)
+
+/** The files of the store in a data folder. */
+export function storeFiles(dir: string) {
   const folder = join(dir, 'store')
-  mkdirSync(folder, { recursive: true })
-  const release = takeLock(join(folder, 'lock'))
+  return { folder, snapshot: join(folder, 'snapshot.json'), journal: join(folder, 'journal.jsonl'), lock: join(folder, 'lock') }
+}
+
+/**
+ * Opens the store in `dir`: takes the folder's lock, reads the snapshot, replays the journal and
+ * folds it into a new snapshot. A folder in journal format 1 is migrated here, at its first start.
+ */
+export async function openLowdbStore({ dir, files = nodeFiles, log = defaultLog }: LowdbStoreOptions): Promise<LowdbStore> {
+  const paths = storeFiles(dir)
+  mkdirSync(paths.folder, { recursive: true })
+  const release = takeLock(paths.lock)
   try {
-    const { state, snapshot, journalText } = await load(folder)
-    const journalFile = join(folder, 'journal.jsonl')
-    if (journalText.tornBytes > 0) {
-      // A tail cut short by a crash was never acknowledged: cut it off before appending after it.
-      const fh = await open(journalFile, 'r+')
-      await fh.truncate(journalText.wholeBytes)
-      await fh.sync()
-      await fh.close()
+    const loaded = await load(dir)
+    if (loaded.torn) {
+      log(`${paths.journal}: dropped ${loaded.torn.bytes} bytes at byte ${loaded.torn.offset}, a final write a crash interrupted (${loaded.torn.why}); it was never acknowledged`)
     }
-    if (journalText.ops.length > 0) {
-      // Fold the journal into a new snapshot, then empty the journal. A crash in between replays
-      // the same changes again on the next start, which changes nothing: puts and deletes repeat.
-      snapshot.data = { format: 1, tables: state.dump() }
-      await snapshot.write()
-      const fh = await open(journalFile, 'r+')
-      await fh.truncate(0)
-      await fh.sync()
-      await fh.close()
+    let seq = loaded.lastSeq
+    let position = { seq, bytes: loaded.wholeBytes, headerSeq: loaded.headerSeq }
+    if (loaded.isNew) {
+      // The journal first: a folder whose journal holds only a header and no snapshot is one being made.
+      await writeDurably(paths.journal, headerLine({ base: 0, ackedSeq: 0, ackedBytes: HEADER_BYTES }))
+      await writeDurably(paths.snapshot, JSON.stringify({ format: 2, seq: 0, tables: loaded.state.dump() } satisfies Snapshot))
+      position = { seq: 0, bytes: HEADER_BYTES, headerSeq: 0 }
+    } else if (loaded.needsFold) {
+      // Fold the journal into a new snapshot, then start a new journal after it. A crash in between
+      // leaves the old journal, whose records up to `seq` the snapshot holds: they are skipped.
+      await writeDurably(paths.snapshot, JSON.stringify({ format: 2, seq, ...(loaded.isLegacy ? { migrated: true } : {}), tables: loaded.state.dump() } satisfies Snapshot))
+      await writeDurably(paths.journal, headerLine({ base: seq, ackedSeq: seq, ackedBytes: HEADER_BYTES }))
+      if (loaded.isLegacy) log(`${paths.folder}: moved to journal format 2 (numbered, checksummed records)`)
+      position = { seq, bytes: HEADER_BYTES, headerSeq: seq }
     }
-    const journal = new Journal(await open(journalFile, 'a'))
-    return buildStore(state, journal, release)
+    const base = loaded.isNew || loaded.needsFold ? seq : loaded.base
+    const journal = new JournalWriter(await files.open(paths.journal, 'r+'), base, position)
+    const probe = async () => {
+      // A small file written, flushed and removed beside the journal: the disk takes writes again.
+      const file = join(paths.folder, '.health-probe')
+      const handle = await files.open(file, 'w')
+      try {
+        await writeAll(handle, Buffer.alloc(4096, 0x20), 0)
+        await handle.datasync()
+      } finally {
+        await handle.close()
+      }
+      await files.unlink(file)
+    }
+    return Object.assign(buildStore(loaded.state, journal, release, probe), {
+      isNew: loaded.isNew, dump: () => structuredClone(loaded.state.dump()), idle: () => journal.idle(),
+    })
   } catch (error) {
     release()
     if (error instanceof StoreError) throw error
@@ -78,38 +124,158 @@ export async function openLowdbStore({ dir }: LowdbStoreOptions): Promise<Store>
  * @example const { incidents } = await readLowdbTables('data/')
  */
 export async function readLowdbTables(dir: string): Promise<Record<Table, Row[]>> {
-  const folder = join(dir, 'store')
-  if (!existsSync(join(folder, 'snapshot.json')) && !existsSync(join(folder, 'journal.jsonl'))) {
-    throw new StoreError(`${folder} holds no Loket records (no snapshot.json, no journal.jsonl): give the desk's DATA_DIR.`)
+  return (await readLowdbFolder(dir)).tables
+}
+
+/** What a data folder's store holds, read without writing anything (see readLowdbTables). */
+export interface FolderReading {
+  tables: Record<Table, Row[]>
+  /** The last record's sequence number: the snapshot's, or the journal's beyond it. */
+  seq: number
+  /** 1 for a folder not yet migrated, else 2. */
+  format: 1 | 2
+  /** Records in the journal not yet folded into the snapshot. */
+  journalRecords: number
+  /** A final write a crash interrupted, which the next start drops. */
+  torn?: { offset: number; bytes: number; why: string }
+}
+
+/**
+ * Reads the folder's store as readLowdbTables does, with what a check reports: format, sequence,
+ * journal. `whileRunning`: a desk may hold the folder (backups, checks); its snapshot does not
+ * change while it runs and its journal only grows, so what is read is its records as of one record.
+ */
+export async function readLowdbFolder(dir: string, options: { whileRunning?: boolean } = {}): Promise<FolderReading> {
+  const paths = storeFiles(dir)
+  if (!existsSync(paths.snapshot) && !existsSync(paths.journal)) {
+    throw new StoreError(`${paths.folder} holds no Loket records (no snapshot.json, no journal.jsonl): give the desk's DATA_DIR.`)
   }
-  const lock = join(folder, 'lock')
   const refuseIfHeld = () => {
-    const holder = liveHolder(lock)
-    if (holder) throw new StoreError(`${lock}: a Loket process (pid ${holder}) uses this data folder. Stop it first, so its records do not change while they are read.`)
+    if (options.whileRunning) return
+    const holder = liveHolder(paths.lock)
+    if (holder) throw new StoreError(`${paths.lock}: a Loket process (pid ${holder}) uses this data folder. Stop it first, so its records do not change while they are read.`)
   }
   refuseIfHeld()
   try {
-    const { state } = await load(folder)
+    const loaded = await load(dir)
+    if (loaded.isNew) throw new StoreError(`${paths.folder} holds no Loket records yet (a journal without records, no snapshot.json).`)
     // A desk that started meanwhile may have folded the journal between the two reads.
     refuseIfHeld()
-    return state.dump()
+    return { tables: loaded.state.dump(), seq: loaded.lastSeq, format: loaded.isLegacy ? 1 : 2, journalRecords: loaded.journalRecords, ...(loaded.torn ? { torn: loaded.torn } : {}) }
   } catch (error) {
     if (error instanceof StoreError) throw error
     throw new StoreError((error as Error).message)
   }
 }
 
-/** The snapshot with the journal replayed on top; writes nothing. A missing snapshot reads as the empty one (a new data folder); a damaged one throws. */
-async function load(folder: string): Promise<{ state: State; snapshot: Low<Snapshot>; journalText: JournalText }> {
+/** What load found: the records, and what opening must do about the files. */
+interface Loaded {
+  state: State
+  /** No store here yet: the folder gets a new journal and snapshot (and may get the demo data). */
+  isNew: boolean
+  /** Format 1, to migrate. */
+  isLegacy: boolean
+  /** The journal's records or a torn tail must be folded into a new snapshot before writing on. */
+  needsFold: boolean
+  /** The last record's sequence number; the journal's base, its durable end and what its header names. */
+  lastSeq: number
+  base: number
+  wholeBytes: number
+  headerSeq: number
+  journalRecords: number
+  torn?: { offset: number; bytes: number; why: string }
+}
+
+/** What to do when the store cannot start, said once. */
+const RESTORE = 'Restore the data folder from a backup (npm run restore -- FILE into an empty folder); npm run store:check tells what is wrong.'
+
+/**
+ * The snapshot with the journal replayed on top; writes nothing. A folder without a store reads
+ * as new only when nothing in it shows it held a desk; a missing or null snapshot of a desk, a
+ * damaged snapshot or journal, throws a StoreError naming the file.
+ */
+async function load(dir: string): Promise<Loaded> {
+  const paths = storeFiles(dir)
   const state = new State()
-  const empty: Snapshot = { format: 1, tables: Object.fromEntries(TABLES.map((t) => [t, []])) as unknown as Snapshot['tables'] }
-  const snapshot = new Low<Snapshot>(new DurableJsonFile<Snapshot>(join(folder, 'snapshot.json')), empty)
-  await snapshot.read()
-  if (snapshot.data.format !== 1) throw new StoreError(`${join(folder, 'snapshot.json')} has format ${snapshot.data.format}, which this version cannot read`)
-  for (const t of TABLES) for (const r of snapshot.data.tables[t] ?? []) state.apply({ op: 'put', t, r })
-  const journalText = await readJournal(join(folder, 'journal.jsonl'))
-  for (const op of journalText.ops) state.apply(op)
-  return { state, snapshot, journalText }
+  const snapshotBytes = await readOptional(paths.snapshot)
+  const journalBytes = await readOptional(paths.journal)
+  const isFormat2Journal = journalBytes !== undefined && journalBytes.subarray(0, HEADER_PREFIX.length).toString('latin1') === HEADER_PREFIX
+  const result = (fields: Partial<Loaded>): Loaded => ({
+    state, isNew: false, isLegacy: false, needsFold: false, lastSeq: 0, base: 0, wholeBytes: HEADER_BYTES, headerSeq: 0, journalRecords: 0, ...fields,
+  })
+
+  let snapshot: Snapshot
+  if (snapshotBytes === undefined) {
+    const journal = isFormat2Journal ? readJournal(journalBytes, paths.journal) : undefined
+    const isBeingMade = !journalBytes?.length || (journal !== undefined && journal.records.length === 0)
+    const legacyOps = !isFormat2Journal && journalBytes?.length ? readLegacyJournal(journalBytes, paths.journal).ops : []
+    if (isBeingMade) {
+      const trace = ['attachments', 'outbox'].find((name) => existsSync(join(dir, name)))
+      if (trace) throw new StoreError(`${paths.snapshot} is missing, but ${join(dir, trace)} shows this folder held a desk. ${RESTORE} Loket does not start without the snapshot, so the demo data cannot take the desk's place.`)
+      return result({ isNew: true })
+    }
+    // Format 1 wrote no snapshot until its first restart: a journal that starts with the
+    // organisations a first start adds is such a desk; any other is a desk that lost its snapshot.
+    if (legacyOps[0]?.op !== 'put' || legacyOps[0].t !== 'organisations') {
+      throw new StoreError(`${paths.snapshot} is missing, but ${paths.journal} holds records: this folder held a desk. ${RESTORE} Loket does not start without the snapshot, so the demo data cannot take the desk's place.`)
+    }
+    snapshot = { format: 1, tables: {} as Snapshot['tables'] }
+  } else {
+    let data: unknown
+    try {
+      data = JSON.parse(snapshotBytes.toString('utf8'))
+    } catch (error) {
+      throw new StoreError(`${paths.snapshot} is damaged (${(error as Error).message}); restore it from a backup. Loket does not start on a damaged file.`)
+    }
+    if (data === null || typeof data !== 'object' || !('tables' in data)) {
+      throw new StoreError(`${paths.snapshot} holds no records (${JSON.stringify(data)?.slice(0, 40)}), but a desk's snapshot always does. ${RESTORE} Loket does not start without it.`)
+    }
+    snapshot = data as Snapshot
+    if (snapshot.format !== 1 && snapshot.format !== 2) throw new StoreError(`${paths.snapshot} has format ${snapshot.format}, which this version cannot read`)
+  }
+  for (const t of TABLES) for (const r of snapshot.tables[t] ?? []) state.apply({ op: 'put', t, r })
+
+  if (snapshot.format === 1) {
+    if (isFormat2Journal) throw new StoreError(`${paths.journal} is in format 2 but ${paths.snapshot} in format 1: they are not of one desk. ${RESTORE}`)
+    const legacy = readLegacyJournal(journalBytes ?? Buffer.alloc(0), paths.journal)
+    for (const op of legacy.ops) state.apply(op as Op)
+    const torn = legacy.torn && { ...legacy.torn, why: 'the line has no line end' }
+    return result({ isLegacy: true, needsFold: true, lastSeq: 0, journalRecords: legacy.ops.length, ...(torn ? { torn } : {}) })
+  }
+  const seq = snapshot.seq ?? 0
+  if (!journalBytes?.length) {
+    throw new StoreError(`${paths.journal} is ${journalBytes ? 'empty' : 'missing'}, but every desk has one beside ${paths.snapshot} (which holds records up to ${seq}); records after those may be lost. ${RESTORE}`)
+  }
+  if (!isFormat2Journal && snapshot.migrated && seq === 0) {
+    // The format-1 journal this snapshot folded in, left by a crash before it was replaced.
+    readLegacyJournal(journalBytes, paths.journal)
+    return result({ needsFold: true })
+  }
+  const read: JournalRead = readJournal(journalBytes, paths.journal)
+  if (read.header.base > seq) {
+    throw new StoreError(`${paths.journal} continues after record ${read.header.base}, but ${paths.snapshot} holds records only up to ${seq}: records ${seq + 1} to ${read.header.base} are missing (a snapshot from an older backup?). ${RESTORE}`)
+  }
+  let replayed = 0
+  for (const r of read.records) {
+    if (r.seq <= seq) continue
+    state.apply(r.op as Op)
+    replayed++
+  }
+  return result({
+    needsFold: read.records.length > 0 || read.torn !== undefined || read.header.base !== seq,
+    lastSeq: Math.max(seq, read.lastSeq), base: read.header.base, wholeBytes: read.wholeBytes, headerSeq: read.header.ackedSeq, journalRecords: replayed,
+    ...(read.torn ? { torn: read.torn } : {}),
+  })
+}
+
+/** A file's bytes, or undefined when it does not exist. */
+async function readOptional(file: string): Promise<Buffer | undefined> {
+  try {
+    return await readFile(file)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    throw error
+  }
 }
 
 /** The folder's lock: one process per data folder. A lock left by a process that died is taken over. */
@@ -154,31 +320,6 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/** The journal's changes, and where its whole lines end: bytes after that are a tail cut short by a crash. */
-type JournalText = { ops: Op[]; wholeBytes: number; tornBytes: number }
-
-/** Reads the journal's whole lines; a damaged line before the last one throws. */
-async function readJournal(file: string): Promise<JournalText> {
-  let text: string
-  try {
-    text = await readFile(file, 'utf8')
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { ops: [], wholeBytes: 0, tornBytes: 0 }
-    throw error
-  }
-  const lines = text.split('\n')
-  const tail = lines.pop() ?? ''
-  const ops = lines.map((line, i) => {
-    try {
-      return JSON.parse(line) as Op
-    } catch {
-      throw new StoreError(`${file} line ${i + 1} is damaged; restore the data folder from a backup. Loket does not start on a damaged journal.`)
-    }
-  })
-  const tornBytes = Buffer.byteLength(tail)
-  return { ops, wholeBytes: Buffer.byteLength(text) - tornBytes, tornBytes }
-}
-
 /** All records in memory, with the indexes the Store's lookups need. */
 class State {
   readonly tables = Object.fromEntries(TABLES.map((t) => [t, new Map<string, Row>()])) as Record<Table, Map<string, Row>>
@@ -203,9 +344,12 @@ class State {
     }
   }
 
-  apply(op: Op): void {
+  /** Applies `op`; the function returned puts back what it replaced (undo newest first). */
+  apply(op: Op): () => void {
     const table = this.tables[op.t]
-    const old = table.get(op.op === 'put' ? op.r.id : op.id)
+    const id = op.op === 'put' ? op.r.id : op.id
+    const old = table.get(id)
+    const undo = this.undoOf(op.t, id, old)
     if (old) {
       for (const k of this.keysOf(op.t, old)) this.byKey.delete(k)
       if (op.t === 'messages') this.messagesOf.get(old.incidentId)?.delete(old.id)
@@ -215,7 +359,7 @@ class State {
     if (op.t === 'outbox') this.pendingMails.delete(op.op === 'put' ? op.r.id : op.id)
     if (op.op === 'del') {
       table.delete(op.id)
-      return
+      return undo
     }
     if (op.t === 'outbox' && op.r.status === 'pending') this.pendingMails.add(op.r.id)
     table.set(op.r.id, op.r)
@@ -225,6 +369,16 @@ class State {
     if (op.t === 'audit') group(this.auditOf, op.r.target, op.r.id)
     if (op.t === 'incidents') this.lastNumber = Math.max(this.lastNumber, Number(op.r.number))
     if (op.t === 'complaints') this.lastComplaintNumber = Math.max(this.lastComplaintNumber, Number(op.r.number.slice(1)))
+    return undo
+  }
+
+  private undoOf(t: Table, id: string, old: Row | undefined): () => void {
+    const { lastNumber, lastComplaintNumber } = this
+    return () => {
+      this.apply(old ? { op: 'put', t, r: old } : { op: 'del', t, id })
+      this.lastNumber = lastNumber
+      this.lastComplaintNumber = lastComplaintNumber
+    }
   }
 
   find<T>(t: Table, key: string): T | undefined {
@@ -243,59 +397,19 @@ function group(index: Map<string, Set<string>>, key: string, id: string): void {
   else index.set(key, new Set([id]))
 }
 
-/**
- * The journal file with group commit: changes that arrive while a flush is under way are written
- * together and share the next flush, so many concurrent writers cost few fsyncs.
- */
-class Journal {
-  private waiting: { line: string; done: (error?: Error) => void }[] = []
-  private flushing: Promise<void> | undefined
-  private failed: Error | undefined
-
-  constructor(private readonly handle: FileHandle) {}
-
-  append(ops: Op[]): Promise<void> {
-    if (this.failed) return Promise.reject(this.failed)
-    return new Promise((resolve, reject) => {
-      this.waiting.push({ line: ops.map((op) => `${JSON.stringify(op)}\n`).join(''), done: (e) => (e ? reject(e) : resolve()) })
-      this.flushing ??= this.flush()
-    })
-  }
-
-  private async flush(): Promise<void> {
-    while (this.waiting.length > 0) {
-      const batch = this.waiting
-      this.waiting = []
-      try {
-        await this.handle.write(batch.map((b) => b.line).join(''))
-        await this.handle.datasync()
-        for (const b of batch) b.done()
-      } catch (error) {
-        // Memory may now hold changes the disk does not: refuse every later write, loudly.
-        this.failed = new StoreError(`writing the journal failed (${(error as Error).message}); restart Loket`)
-        for (const b of [...batch, ...this.waiting]) b.done(this.failed)
-        this.waiting = []
-      }
-    }
-    this.flushing = undefined
-  }
-
-  async close(): Promise<void> {
-    await this.flushing
-    await this.handle.close()
-  }
-}
-
-function buildStore(state: State, journal: Journal, release: () => void): Store {
+function buildStore(state: State, journal: JournalWriter, release: () => void, probe: () => Promise<void>): Store {
   const t = state.tables
   const counters = new Map<string, { startedAt: number; count: number }>()
   const all = <T>(table: Table) => [...t[table].values()] as T[]
   const get = <T>(table: Table, id: string) => t[table].get(id) as T | undefined
-  // Changes are applied to memory at once, in the order they are journalled, and acknowledged
-  // when the journal is flushed: a read-modify-write never sees a half-applied change.
+  // Changes are applied to memory at once, in the order they are journalled, so a
+  // read-modify-write never sees a half-applied change; they are acknowledged when the journal is
+  // flushed, and undone when it cannot be: memory then holds what the disk holds.
   const write = (...ops: Op[]) => {
-    for (const op of ops) state.apply(op)
-    return journal.append(ops)
+    const undos = ops.map((op) => state.apply(op))
+    return journal.append(ops.map((op) => JSON.stringify(op)), () => {
+      for (const undo of undos.reverse()) undo()
+    })
   }
   const put = (table: Table, r: object) => write({ op: 'put', t: table, r: structuredClone(r) as Row })
   const take = async <T extends { id: string; expiresAt: string }>(table: Table, tokenHash: string, now: Date): Promise<T | undefined> => {
@@ -474,6 +588,10 @@ function buildStore(state: State, journal: Journal, release: () => void): Store 
     audit: {
       append: (entry) => put('audit', entry),
       listFor: async (target) => [...(state.auditOf.get(target) ?? [])].map((id) => structuredClone(t.audit.get(id)) as any),
+    },
+    async health() {
+      const failure = await journal.recover(probe)
+      return failure ? { ok: false, reason: failure } : { ok: true }
     },
     async close() {
       await journal.close()

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto'
 import { afterAll, describe, expect, test } from 'vitest'
 import type { MailRecord } from '../mail/types.ts'
 import { migrations } from './postgres-store.ts'
-import { dropSchemas, freshSchema, openTestStore } from './postgres-testing.ts'
+import pg from 'pg'
+import { TEST_DATABASE_URL, dropSchemas, freshSchema, openTestStore } from './postgres-testing.ts'
 import { incidentDraft, storeContract } from './store-contract.ts'
 import { VersionConflictError } from './store.ts'
 
@@ -114,5 +115,50 @@ describe('the PostgreSQL store shared by two processes', () => {
     await Promise.all([a.exclusive('seed', task('a')), b.exclusive('seed', task('b'))])
     expect(log.map((l) => l.split(' ')[1])).toEqual(['in', 'out', 'in', 'out'])
     await close()
+  })
+})
+
+describe('the PostgreSQL store when the database cannot take a write', () => {
+  test('out of reach, out of space or shutting down is storage unavailable; a constraint or a bug is not', async () => {
+    const { unavailability } = await import('./postgres-store.ts')
+    expect(unavailability(Object.assign(new Error('could not extend file: No space left on device'), { code: '53100' }))).toMatch(/SQLSTATE 53100/)
+    expect(unavailability(Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }))).toMatch(/57P01/)
+    expect(unavailability(Object.assign(new Error('connection failure'), { code: '08006' }))).toMatch(/08006/)
+    expect(unavailability(Object.assign(new Error('could not write to file'), { code: '58030' }))).toMatch(/58030/)
+    expect(unavailability(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }))).toBe('PostgreSQL unreachable (ECONNREFUSED)')
+    expect(unavailability(new Error('Connection terminated unexpectedly'))).toMatch(/unreachable/)
+    expect(unavailability(Object.assign(new Error('duplicate key value violates unique constraint'), { code: '23505' }))).toBeUndefined()
+    expect(unavailability(new TypeError('x is undefined'))).toBeUndefined()
+  })
+
+  test('a connection the server ends under a write: StorageUnavailableError, health says why, and the next write goes through on a new connection', async () => {
+    const store = await openTestStore()
+    const schema = (await store.pool.query<{ s: string }>('SELECT current_schema() AS s')).rows[0]!.s
+    const admin = new pg.Client({ connectionString: TEST_DATABASE_URL })
+    await admin.connect()
+    try {
+      // Hold the table, so the store's insert waits on the server; then end that connection, as a restart of the database would.
+      await admin.query('BEGIN')
+      await admin.query(`LOCK TABLE ${schema}.incidents IN ACCESS EXCLUSIVE MODE`)
+      // Its outcome is taken at once, so the refusal is never an unhandled rejection while the test polls.
+      const write = store.incidents.create(incidentDraft()).then(() => undefined, (error: Error) => error)
+      let pid: number | undefined
+      for (let i = 0; i < 250 && !pid; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 20))
+        // Inside a transaction the activity view is read once and kept: let it be read anew.
+        await admin.query('SELECT pg_stat_clear_snapshot()')
+        pid = (await admin.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO incidents%'`)).rows[0]?.pid
+      }
+      expect(pid).toBeDefined()
+      await admin.query('SELECT pg_terminate_backend($1)', [pid])
+      expect(await write).toMatchObject({ name: 'StorageUnavailableError', message: expect.stringMatching(/57P01/) })
+      await admin.query('ROLLBACK')
+    } finally {
+      await admin.end()
+    }
+    // The health check writes one row, which goes through: the store is healthy again.
+    expect(await store.health()).toEqual({ ok: true })
+    expect((await store.incidents.create(incidentDraft())).version).toBe(1)
+    await store.close()
   })
 })

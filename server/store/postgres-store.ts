@@ -12,7 +12,7 @@ import type {
   Attachment, AuditEntry, Complaint, ConsentRecord, Contact, FollowUp, Incident, Message, PendingRegistration, Session, SignInToken, Staff,
 } from '../domain/records.ts'
 import type { MailRecord } from '../mail/types.ts'
-import { StoreError, VersionConflictError, type IncidentFilter, type Store } from './store.ts'
+import { StorageUnavailableError, StoreError, VersionConflictError, type IncidentFilter, type Store } from './store.ts'
 
 const MIGRATIONS = new URL('./migrations/', import.meta.url)
 /** A mail handed to one process's outbox is not handed to another for this long, unless marked sent or failed first. */
@@ -132,8 +132,39 @@ export function columnsOf(table: RecordTable, record: object): Record<string, un
   return COLUMNS[table](record as never)
 }
 
+/** SQLSTATE classes of a database that cannot take a write now: connection lost, disk full or out of resources, shutting down, I/O error. */
+const UNAVAILABLE_STATES = /^(08|53|57P|58)/
+/** Socket errors on the way to the database. */
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN'])
+
+/** Why the database cannot be reached or written, without the URL; undefined for any other error (a bug, a constraint). */
+export function unavailability(error: unknown): string | undefined {
+  const e = error as { code?: string; message?: string }
+  if (e?.code && UNAVAILABLE_STATES.test(e.code)) return `PostgreSQL refused (SQLSTATE ${e.code}): ${e.message}`
+  if (e?.code && UNAVAILABLE_CODES.has(e.code)) return `PostgreSQL unreachable (${e.code})`
+  if (/Connection terminated|timeout exceeded when trying to connect/i.test(e?.message ?? '')) return `PostgreSQL unreachable (${e.message})`
+  return undefined
+}
+
 function buildStore(pool: pg.Pool): PostgresStore {
-  const rows = async <T>(sql: string, params: unknown[] = []): Promise<T[]> => (await pool.query<{ data: T }>(sql, params)).rows.map((r) => r.data)
+  /** Why the last query failed for want of the database; undefined once one succeeds. */
+  let failure: string | undefined
+  // Every query goes through here: the database out of reach or out of space is a 503, not a 500.
+  const db = {
+    query: (async (...args: Parameters<pg.Pool['query']>) => {
+      try {
+        const result = await (pool.query as (...a: unknown[]) => Promise<unknown>).apply(pool, args)
+        failure = undefined
+        return result
+      } catch (error) {
+        const reason = unavailability(error)
+        if (!reason) throw error
+        failure = reason
+        throw new StorageUnavailableError(reason, { cause: error })
+      }
+    }) as unknown as pg.Pool['query'],
+  }
+  const rows = async <T>(sql: string, params: unknown[] = []): Promise<T[]> => (await db.query<{ data: T }>(sql, params)).rows.map((r) => r.data)
   const one = async <T>(sql: string, params: unknown[] = []): Promise<T | undefined> => (await rows<T>(sql, params))[0]
 
   /**
@@ -146,7 +177,7 @@ function buildStore(pool: pg.Pool): PostgresStore {
     if (current.version !== expectedVersion) throw new VersionConflictError(current as never)
     const next = { ...change(structuredClone(current)), ...fixed(current), id, version: current.version + 1 } as T
     const set = Object.entries(columnsOf(table, next))
-    const done = await pool.query(
+    const done = await db.query(
       `UPDATE ${table} SET data = $1${set.map(([column], i) => `, ${column} = $${i + 4}`).join('')} WHERE id = $2 AND version = $3`,
       [json(next), id, expectedVersion, ...set.map(([, value]) => value)],
     )
@@ -169,7 +200,7 @@ function buildStore(pool: pg.Pool): PostgresStore {
     const conflict = !onConflict ? ''
       : onConflict.then === 'keep' ? ` ON CONFLICT (${onConflict.key}) DO NOTHING`
       : ` ON CONFLICT (${onConflict.key}) DO UPDATE SET ${names.slice(1).map((name) => `${name} = EXCLUDED.${name}`).join(', ')}`
-    return pool.query<{ data: never }>(`INSERT INTO ${table} (${names.join(', ')}) VALUES (${values.map((_, i) => `$${i + 1}`).join(', ')})${conflict} RETURNING data`, values)
+    return db.query<{ data: never }>(`INSERT INTO ${table} (${names.join(', ')}) VALUES (${values.map((_, i) => `$${i + 1}`).join(', ')})${conflict} RETURNING data`, values)
   }
   const put = async <T extends { id: string }>(table: RecordTable, record: T) => {
     await insert(table, record, { key: 'id', then: 'replace' })
@@ -215,7 +246,7 @@ function buildStore(pool: pg.Pool): PostgresStore {
     },
     incidents: {
       async create(draft) {
-        const { rows: [next] } = await pool.query<{ number: string }>(`SELECT nextval('incident_number') AS number`)
+        const { rows: [next] } = await db.query<{ number: string }>(`SELECT nextval('incident_number') AS number`)
         const incident: Incident = { ...draft, id: randomUUID(), number: String(next!.number), version: 1 }
         await insert('incidents', incident)
         return incident
@@ -240,7 +271,7 @@ function buildStore(pool: pg.Pool): PostgresStore {
         return rows(`SELECT data FROM incidents${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY number`, params)
       },
       update: (id, expectedVersion, change) => update<Incident>('incidents', id, expectedVersion, change, (current) => ({ number: current.number })),
-      count: async () => Number((await pool.query<{ n: string }>('SELECT count(*) AS n FROM incidents')).rows[0]!.n),
+      count: async () => Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM incidents')).rows[0]!.n),
     },
     messages: {
       add: (m) => put('messages', m),
@@ -253,7 +284,7 @@ function buildStore(pool: pg.Pool): PostgresStore {
     },
     complaints: {
       async create(draft) {
-        const { rows: [next] } = await pool.query<{ number: string }>(`SELECT nextval('complaint_number') AS number`)
+        const { rows: [next] } = await db.query<{ number: string }>(`SELECT nextval('complaint_number') AS number`)
         const complaint: Complaint = { ...draft, id: randomUUID(), number: `K${next!.number}`, version: 1 }
         await insert('complaints', complaint)
         return complaint
@@ -303,9 +334,9 @@ function buildStore(pool: pg.Pool): PostgresStore {
       put: (s) => put('sessions', s),
       byTokenHash: (hash) => one('SELECT data FROM sessions WHERE token_hash = $1', [hash]),
       delete: async (id) => {
-        await pool.query('DELETE FROM sessions WHERE id = $1', [id])
+        await db.query('DELETE FROM sessions WHERE id = $1', [id])
       },
-      deleteFor: async (subject) => (await pool.query('DELETE FROM sessions WHERE subject_kind = $1 AND subject_id = $2', [subject.kind, subject.id])).rowCount ?? 0,
+      deleteFor: async (subject) => (await db.query('DELETE FROM sessions WHERE subject_kind = $1 AND subject_id = $2', [subject.kind, subject.id])).rowCount ?? 0,
     },
     outbox: {
       async enqueue(mail) {
@@ -319,7 +350,7 @@ function buildStore(pool: pg.Pool): PostgresStore {
        */
       async due(now, limit) {
         const claimedUntil = new Date(now.getTime() + MAIL_CLAIM_MS)
-        const { rows: claimed } = await pool.query<{ data: MailRecord }>(
+        const { rows: claimed } = await db.query<{ data: MailRecord }>(
           `WITH due AS (
              SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= $1 ORDER BY next_attempt_at, seq LIMIT $2 FOR UPDATE SKIP LOCKED
            )
@@ -331,13 +362,13 @@ function buildStore(pool: pg.Pool): PostgresStore {
       async markSent(id, at) {
         const mail = await one<MailRecord>('SELECT data FROM outbox WHERE id = $1', [id])
         if (!mail) return
-        await pool.query(`UPDATE outbox SET status = 'sent', data = $2 WHERE id = $1`, [id, json({ ...mail, status: 'sent', sentAt: at.toISOString() })])
+        await db.query(`UPDATE outbox SET status = 'sent', data = $2 WHERE id = $1`, [id, json({ ...mail, status: 'sent', sentAt: at.toISOString() })])
       },
       async markFailed(id, error, nextAttemptAt) {
         const mail = await one<MailRecord>('SELECT data FROM outbox WHERE id = $1', [id])
         if (!mail) return
         const failed = { ...mail, attempts: mail.attempts + 1, lastError: error, nextAttemptAt: nextAttemptAt.toISOString() }
-        await pool.query('UPDATE outbox SET next_attempt_at = $2, data = $3 WHERE id = $1', [id, nextAttemptAt, json(failed)])
+        await db.query('UPDATE outbox SET next_attempt_at = $2, data = $3 WHERE id = $1', [id, nextAttemptAt, json(failed)])
       },
       async markUndeliverable(id, error, at) {
         const mail = await one<MailRecord>('SELECT data FROM outbox WHERE id = $1', [id])
@@ -351,7 +382,7 @@ function buildStore(pool: pg.Pool): PostgresStore {
       async hit(key, windowMs, now) {
         const at = now.getTime()
         // One statement per hit: a window that ran out restarts at 1, else it counts on; concurrent hits queue on the row.
-        const { rows: [window] } = await pool.query<{ count: number; started_at_ms: string }>(
+        const { rows: [window] } = await db.query<{ count: number; started_at_ms: string }>(
           `INSERT INTO rate_counters (key, started_at_ms, count) VALUES ($1, $2, 1)
            ON CONFLICT (key) DO UPDATE SET
              count = CASE WHEN rate_counters.started_at_ms <= $2 - $3 THEN 1 ELSE rate_counters.count + 1 END,
@@ -359,11 +390,11 @@ function buildStore(pool: pg.Pool): PostgresStore {
            RETURNING count, started_at_ms`,
           [key, at, windowMs],
         )
-        if (Math.random() < 0.001) await pool.query('DELETE FROM rate_counters WHERE started_at_ms < $1', [at - COUNTER_SWEEP_MS])
+        if (Math.random() < 0.001) await db.query('DELETE FROM rate_counters WHERE started_at_ms < $1', [at - COUNTER_SWEEP_MS])
         return { count: window!.count, startedAt: new Date(Number(window!.started_at_ms)) }
       },
       async peek(key, windowMs, now) {
-        const { rows: [window] } = await pool.query<{ count: number; started_at_ms: string }>(
+        const { rows: [window] } = await db.query<{ count: number; started_at_ms: string }>(
           'SELECT count, started_at_ms FROM rate_counters WHERE key = $1 AND started_at_ms > $2',
           [key, now.getTime() - windowMs],
         )
@@ -375,6 +406,11 @@ function buildStore(pool: pg.Pool): PostgresStore {
         await insert('audit', entry, { key: 'id', then: 'keep' })
       },
       listFor: (target) => rows('SELECT data FROM audit WHERE target = $1 ORDER BY seq', [target]),
+    },
+    async health() {
+      // A write of one row tells whether the database takes writes again (a read would pass on a full disk).
+      if (failure) await db.query(`INSERT INTO rate_counters (key, started_at_ms, count) VALUES ('loket:health-probe', $1, 1) ON CONFLICT (key) DO UPDATE SET started_at_ms = EXCLUDED.started_at_ms`, [Date.now()]).catch(() => undefined)
+      return failure ? { ok: false, reason: failure } : { ok: true }
     },
     async close() {
       await pool.end()

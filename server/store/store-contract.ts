@@ -39,6 +39,14 @@ function mail(overrides: Partial<MailRecord> = {}): MailRecord {
 /** Runs the contract against stores made by `open` (a fresh, empty store each call). */
 export function storeContract(name: string, open: () => Promise<Store>) {
   describe(`${name}: the Store contract`, () => {
+    test('says it is healthy while its writes succeed', async () => {
+      const store = await open()
+      expect(await store.health()).toEqual({ ok: true })
+      await store.organisations.put({ id: 'org-1', name: 'Klant', customerNumber: '1', isFirstClass: false, address: '', subscriptions: [], invoices: [], projects: [], courses: [] } as never)
+      expect(await store.health()).toEqual({ ok: true })
+      await store.close()
+    })
+
     test('finds a contact by e-mail address whatever its case', async () => {
       const store = await open()
       const anne = contact({ email: 'Anne@Klant.example' })

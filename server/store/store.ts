@@ -17,6 +17,17 @@ export class StoreError extends Error {
   override name = 'StoreError'
 }
 
+/**
+ * A write did not reach the disk (or the database): full, failing or unreachable. Nothing of it
+ * was kept; the API answers 503 `storage_unavailable`, and the store tries again on the next write.
+ */
+export class StorageUnavailableError extends Error {
+  override name = 'StorageUnavailableError'
+}
+
+/** Whether writes reach the disk (or database): `reason` says why not, without paths or secrets. */
+export type StoreHealth = { ok: true } | { ok: false; reason: string }
+
 export interface ConsentFilter {
   kind?: ConsentKind
   organisationId?: string
@@ -135,5 +146,10 @@ export interface Store {
     append(entry: AuditEntry): Promise<void>
     listFor(target: string): Promise<AuditEntry[]>
   }
+  /**
+   * Whether the last write reached the disk (or database). After a failure it checks again (and
+   * repairs what it can) before answering, so a store whose disk took writes again is healthy again.
+   */
+  health(): Promise<StoreHealth>
   close(): Promise<void>
 }

@@ -60,5 +60,6 @@ export const api = {
   extraSupportTooSoon: 'Extra support is requested at least 5 days ahead. The earliest start you can ask for now is {when}.',
   extraSupportTooLong: 'One request covers 72 hours at most. Split a longer window into more requests.',
   extraSupportWithinHours: 'This window lies wholly within business hours; it needs no extra support.',
+  storageUnavailable: 'We cannot save anything right now: nothing was changed. Please try again in a few minutes.',
   internal: 'Something went wrong on our side. Please try again later.',
 } satisfies Translation<typeof nl>

@@ -58,5 +58,6 @@ export const api = {
   extraSupportTooSoon: 'Extra ondersteuning vraagt u minstens 5 dagen van tevoren aan. De vroegste start die u nu kunt aanvragen is {when}.',
   extraSupportTooLong: 'Eén verzoek beslaat hoogstens 72 uur. Splits een langer venster in meer verzoeken.',
   extraSupportWithinHours: 'Dit venster valt helemaal binnen de kantooruren; daarvoor is geen extra ondersteuning nodig.',
+  storageUnavailable: 'We kunnen nu niets opslaan: er is niets veranderd. Probeer het over een paar minuten opnieuw.',
   internal: 'Er ging iets mis aan onze kant. Probeer het later opnieuw.',
 } as const
