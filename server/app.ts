@@ -7,8 +7,12 @@ import { cors } from 'hono/cors'
 import { HTTPException } from 'hono/http-exception'
 import { secureHeaders } from 'hono/secure-headers'
 import type { Deps } from './deps.ts'
+import { resolver } from 'hono-openapi'
 import { WRITE_METHODS, describe, jsonReply, withReplies } from './http/describe.ts'
+import { observeRequests } from './metrics.ts'
+import { readiness } from './services/operations.ts'
 import { MESSAGES, apiError } from './http/errors.ts'
+import { requireBearerSecret } from './middleware/bearer-secret/index.ts'
 import { limitBody } from './middleware/body-limit/index.ts'
 import { apiContentSecurity } from './middleware/content-security/index.ts'
 import { clientAddresses } from './middleware/rate-limit/index.ts'
@@ -46,6 +50,10 @@ const HEALTH_REPLIES = {
     reason: z.string().meta({ description: 'What the disk or database said, without paths.' }),
   }), { diskFull: { summary: 'The data folder\'s disk is full', value: { status: 'storage_unavailable', reason: 'ENOSPC writing the journal: no space left on device' } } }),
 }
+/** The readiness check's 503: what is wrong. */
+const NotReady = z.object({ status: z.literal('not_ready'), reasons: z.array(z.string()).min(1) }).meta({ id: 'NotReady' })
+/** 404 while METRICS_TOKEN is unset, as if there were no such page; 401 to a wrong token. */
+const METRICS_TOKEN = { realm: 'loket-metrics', disabled: [404, 'not_found', MESSAGES.notFound], invalid: ['metrics_token_invalid', MESSAGES.metricsTokenInvalid] } as const
 
 /** Largest API request body accepted (attachments have their own route and limit). */
 const MAX_BODY_BYTES = 64 * 1024
@@ -75,6 +83,13 @@ export function createApp(deps: Deps) {
       const health = await deps.store.health()
       return health.ok ? c.json({ status: 'ok' }) : c.json({ status: 'storage_unavailable', reason: health.reason }, 503)
     })
+    .get('/ready', describe('getReadiness', 'Desk', 'Whether the desk can take work: the store writes and mail goes out (for load balancers and monitoring)', {
+      200: z.object({ status: z.literal('ready') }), 503: { description: 'Not ready: `reasons` says why, in English, for the operator.', content: { 'application/json': { schema: resolver(NotReady) } } },
+    }), async (c) => {
+      const ready = await readiness(deps)
+      c.header('Cache-Control', 'no-store')
+      return ready.isReady ? c.json({ status: 'ready' as const }) : c.json({ status: 'not_ready' as const, reasons: ready.reasons }, 503)
+    })
     .route('/desk', desk(deps))
     .route('/kb', kb(deps))
     .route('/auth', auth(deps))
@@ -95,6 +110,8 @@ export function createApp(deps: Deps) {
     .all('*', (c) => apiError(c, 404, 'not_found', MESSAGES.notFound))
 
   const app = new Hono()
+    // Timed before anything else answers, so every answer counts (when metrics are on).
+    .use('*', observeRequests(deps.metrics))
     .use('*', secureHeaders({
       // The search index and the widget are loaded by other sites; their own routes say so.
       crossOriginResourcePolicy: false,
@@ -105,6 +122,9 @@ export function createApp(deps: Deps) {
     }))
     .use('*', compress())
     .route('/api', api)
+    // For the operator's Prometheus, by METRICS_TOKEN: off (404) unless it is set.
+    .get('/metrics', requireBearerSecret(deps.metrics && deps.metricsToken, METRICS_TOKEN), async (c) =>
+      c.body(await deps.metrics!.registry.metrics(), 200, { 'Content-Type': deps.metrics!.registry.contentType, 'Cache-Control': 'no-store' }))
   app.onError((error, c) => {
     if (error instanceof HTTPException && error.status === 400) return apiError(c, 400, 'malformed_json', MESSAGES.malformedJson)
     // A write that did not reach the disk was undone: nothing changed, and the caller may try again.

@@ -4,6 +4,8 @@ import { REMOTE_VIEW_TRY_WINDOW_MINUTES, REMOTE_VIEW_WRONG_TRIES } from './domai
 import type { DeskConfig } from './domain/desk.ts'
 import type { KbInsight } from './domain/kb-insight.ts'
 import type { Notifier } from './mail/notifier.ts'
+import type { MailHealth, Metrics } from './metrics.ts'
+import type { IceConfig } from './services/ice.ts'
 import { RateLimiter } from './middleware/rate-limit/index.ts'
 import type { AppendLog } from './store/append-log.ts'
 import type { Store } from './store/store.ts'
@@ -28,6 +30,14 @@ export interface Deps {
   baseUrl: string
   /** Whether a reverse proxy in front is trusted (TRUST_PROXY=1): then the first `X-Forwarded-For` address is the caller's; default no, and forwarded headers are ignored. */
   trustProxy?: boolean
+  /** The TURN (and STUN) servers remote-view browsers use; default none: direct connections only. */
+  ice?: IceConfig
+  /** Prometheus counters the app moves; default none. GET /metrics serves them when `metricsToken` is set. */
+  metrics?: Metrics
+  /** The bearer token that opens GET /metrics; default none, which turns it off (404). */
+  metricsToken?: string
+  /** Whether mail reaches the server, for GET /api/ready; default: not watched. */
+  mailHealth?: MailHealth
   /** The secret the telephone system sends as a bearer token to `GET /api/phone/route`; default none, which turns that route off (503). */
   phoneRoutingSecret?: string
 }

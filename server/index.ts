@@ -10,6 +10,9 @@ import { createNotifier } from './mail/notifier.ts'
 import { createOutbox } from './mail/outbox.ts'
 import { noteUndeliverable } from './services/mail-failures.ts'
 import { transportFromEnv } from './mail/transport.ts'
+import { createMetrics, watchedTransport } from './metrics.ts'
+import { iceFromEnv } from './services/ice.ts'
+import { incidentsPastTarget, pendingMail } from './services/operations.ts'
 import { demoInstructions, seedDemo } from './seed.ts'
 import { appendLog } from './store/append-log.ts'
 import { openLowdbStore } from './store/lowdb-store.ts'
@@ -52,8 +55,20 @@ async function openStore(): Promise<{ store: Store; isSeeded: boolean }> {
   // Processes starting together add the demo data once.
   return { store: postgres, isSeeded: await postgres.exclusive('seed-demo', () => seedDemo(postgres)) }
 }
+const calendar = loadCalendar(desk)
+// Unset means off: a /metrics page nobody asked for would only tell strangers how busy the desk is.
+const metricsToken = process.env.METRICS_TOKEN || undefined
+const metrics = metricsToken ? createMetrics({ pendingMail: () => pendingMail({ store, clock }), pastTarget: () => incidentsPastTarget({ store, clock, calendar, desk }) }) : undefined
 const transport = transportFromEnv(process.env, dataDir)
-const outbox = createOutbox({ store: store.outbox, transport, from: `${desk.name.nl} <${desk.email}>`, clock, onUndeliverable: noteUndeliverable(store) })
+const sending = watchedTransport(transport, metrics, clock)
+const noteFailed = noteUndeliverable(store)
+const outbox = createOutbox({
+  store: store.outbox, transport: sending, from: `${desk.name.nl} <${desk.email}>`, clock,
+  onUndeliverable: async (mail) => {
+    metrics?.mails.inc({ outcome: 'failed' })
+    await noteFailed(mail)
+  },
+})
 outbox.start()
 const insight = appendLog<KbInsight>(resolve(dataDir, 'kb-insight.jsonl'))
 const allowedOrigins = (process.env.ALLOWED_ORIGINS ?? `${new URL(baseUrl).origin},http://localhost:${port},http://127.0.0.1:${port}`)
@@ -62,9 +77,16 @@ const allowedOrigins = (process.env.ALLOWED_ORIGINS ?? `${new URL(baseUrl).origi
 const trustProxy = process.env.TRUST_PROXY === '1'
 // Unset means off: a secret the phone system was never given would only invite guessing.
 const phoneRoutingSecret = process.env.PHONE_ROUTING_SECRET || undefined
+const ice = (() => {
+  try {
+    return iceFromEnv(process.env)
+  } catch (error) {
+    return fail((error as Error).message)
+  }
+})()
 
 const app = createApp({
-  clock, desk, calendar: loadCalendar(desk), store, insight, allowedOrigins, siteDir, dataDir, phoneRoutingSecret, baseUrl, trustProxy,
+  clock, desk, calendar, store, insight, allowedOrigins, siteDir, dataDir, phoneRoutingSecret, baseUrl, trustProxy, metrics, metricsToken, mailHealth: sending, ice,
   notifier: createNotifier({ outbox, desk, baseUrl }),
   limits: defaultLimits(clock, store.rateCounters),
 })
@@ -77,6 +99,8 @@ const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
   console.log(`[loket] Data folder    ${dataDir} (attachments, KB insight${databaseUrl ? '' : ', records'})`)
   console.log(`[loket] E-mail         ${transport.description}`)
   console.log(`[loket] Phone routing  ${phoneRoutingSecret ? `on: ${base}/api/phone/route` : 'off until PHONE_ROUTING_SECRET is set'}`)
+  console.log(`[loket] Remote view    ${ice ? `${ice.urls.join(', ')}${ice.isRelayOnly ? ', relayed only' : ''}` : 'direct connections only until TURN_URL is set'}`)
+  console.log(`[loket] Metrics        ${metricsToken ? `on: ${base}/metrics (Authorization: Bearer METRICS_TOKEN)` : 'off until METRICS_TOKEN is set'}; readiness at ${base}/api/ready`)
   console.log(demoInstructions(base).replace(/^/gm, '[loket] '))
 })
 

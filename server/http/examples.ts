@@ -83,6 +83,9 @@ export async function playStory(deps: Pick<Deps, 'desk' | 'calendar'>, makeApp: 
     // Monday 30 November, 10:00 in Amsterdam: Tom Bakker of Bakkerij Jansen cannot file the VAT return.
     now = at('2026-11-30T08:55:00Z')
     await play('up', 'Up', 'GET', '/api/health')
+    // The mail of the weeks before went out, as a running desk's outbox sends it.
+    await outbox.drain()
+    await play('ready', 'Ready: the store writes, mail goes out', 'GET', '/api/ready')
     await play('mondayMorning', 'Monday 10:00: open', 'GET', '/api/desk')
     const visit = { session: '7c1e9a4b2f6d4e08b3a5c9d17e2f6a40', source: 'widget', lang: 'nl', query: 'btw aangifte fout 500' }
     await play('search', 'In the widget, a search the visitor settled on', 'POST', '/api/kb/events', { type: 'search', ...visit, results: 3 })
@@ -146,6 +149,7 @@ export async function playStory(deps: Pick<Deps, 'desk' | 'calendar'>, makeApp: 
     random.set(token, FIXED.viewToken)
     const page = { authorization: `Bearer ${token}` }
     await play('offer', 'The customer\'s browser offers its screen', 'POST', `/api/remote-views/${remoteView.id}/signals`, { type: 'offer', data: JSON.stringify({ description: { type: 'offer', sdp: 'v=0\r\no=- 4611731400430051336 2 IN IP4 127.0.0.1\r\n…' } }) }, page)
+    await play('ice', 'No TURN server on this desk: direct connections', 'GET', `/api/remote-views/${remoteView.id}/ice`, undefined, page)
     await play('signals', 'What the customer\'s page sent', 'GET', `/api/remote-views/${remoteView.id}/signals?after=0`, undefined, lotte)
     await play('open', 'Open, as the customer\'s page sees it', 'GET', `/api/remote-views/${remoteView.id}`, undefined, page)
     await play('ended', 'Lotte Smit ends it', 'POST', `/api/remote-views/${remoteView.id}/end`, undefined, lotte)

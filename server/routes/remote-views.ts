@@ -15,6 +15,7 @@ import { clientAddress, limitWrongTokens, oneAtATimePerAddress } from '../middle
 import type { SessionEnv } from '../middleware/session/index.ts'
 import { RemoteViewPreviewReply, RemoteViewSessionReply, RemoteViewSignalReply, presentPreview, presentSession } from '../present/consent.ts'
 import { CONSENT_REFUSALS, refusalReply } from '../present/consent-refusal.ts'
+import { ICE_CREDENTIAL_HOURS, IceReply, iceFor } from '../services/ice.ts'
 import { isRefused } from '../services/result.ts'
 import { consentToRemoteView, endRemoteView, remoteViewFor, sendSignal, sessionForCode, signalsFor } from '../services/remote-view.ts'
 
@@ -58,6 +59,13 @@ export const remoteViews = (deps: Deps) => {
       const found = await sessionOfPath(c)
       if (isRefused(found)) return refusalReply(c, found, { deps, viewer: c.var.viewer })
       return c.json({ session: await presentSession(deps, found.view, found.side) })
+    })
+    .get('/:id/ice', describe('getRemoteViewIce', 'Consent', 'The ICE servers (TURN credentials of its own) this side\'s browser connects with', { 200: IceReply }, {
+      description: `TURN credentials are made for the session and expire after ${ICE_CREDENTIAL_HOURS} hours; \`iceTransportPolicy: "relay"\` when the server allows only relayed paths.`, security: SIDES, refuses: OF_PATH,
+    }), tokenGuesses, async (c) => {
+      const found = await sessionOfPath(c)
+      if (isRefused(found)) return refusalReply(c, found, { deps, viewer: c.var.viewer })
+      return c.json(iceFor(deps.ice, found.view.id, deps.clock()))
     })
     .post('/:id/end', describe('endRemoteView', 'Consent', 'End the session, from either side', { 200: Session }, { security: SIDES, refuses: { ...OF_PATH, ...only(CONSENT_REFUSALS, 'remote_view_ended') } }), tokenGuesses, async (c) => {
       const found = await sessionOfPath(c)

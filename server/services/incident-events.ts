@@ -18,7 +18,7 @@ export function incidentPage(incident: Incident, contact: Contact): string {
 }
 
 /** The incident services' needs of the app. */
-export type IncidentDeps = Pick<Deps, 'store' | 'clock' | 'desk' | 'calendar' | 'notifier' | 'limits'>
+export type IncidentDeps = Pick<Deps, 'store' | 'clock' | 'desk' | 'calendar' | 'notifier' | 'limits' | 'metrics'>
 
 export function incidentEvents(deps: IncidentDeps) {
   /** A single-use link that signs the contact in on the incident's page. */

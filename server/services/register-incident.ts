@@ -23,6 +23,7 @@ export function checkProductArea(deps: Pick<IncidentDeps, 'desk'>, input: Input)
 export async function registerIncident(deps: IncidentDeps, contact: Contact, input: Input): Promise<Incident> {
   const { audit, trackToken } = incidentEvents(deps)
   const incident = await deps.store.incidents.create(newIncident(input, { contact, desk: deps.desk, now: deps.clock() }))
+  deps.metrics?.registrations.inc()
   // Independent records: written side by side, they share the store's flushes.
   await Promise.all([
     audit(`contact:${contact.id}`, 'incident.registered', incident, { team: incident.team }),

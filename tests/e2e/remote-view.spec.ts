@@ -7,7 +7,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test'
 import { expectAccessible } from './fixtures/axe.ts'
 import config from '../../playwright.config.ts'
-import { KB } from './fixtures/env.ts'
+import { KB, TURN } from './fixtures/env.ts'
 import { newMail, seenMails, type Mail } from './fixtures/mail.ts'
 import { signInStaff } from './fixtures/portal.ts'
 
@@ -118,6 +118,9 @@ test('Lotte starts remote view, the requester consents with the mailed code and 
     await expect(customer.getByText('Lotte Smit ziet nu wat u deelt.', { exact: false })).toBeVisible({ timeout: 20_000 })
     await expect(panel.getByText('U ziet het scherm van Marieke Jansen.', { exact: false })).toBeVisible({ timeout: 20_000 })
     await expect.poll(() => panel.locator('video').evaluate((v: HTMLVideoElement) => v.videoWidth), { timeout: 10_000 }).toBeGreaterThan(0)
+    // With coturn beside the server (relayed only), the picture provably went through it: the chosen path is a relay.
+    if (TURN) await expect(panel.locator('[data-path="relay"]')).toHaveText('Verbinding via de TURN-server van de helpdesk.')
+    else await expect(panel.locator('[data-path="direct"]')).toBeVisible()
   })
 
   await test.step('the customer stops sharing and shares again: the console loses the screen, then shows the new one', async () => {

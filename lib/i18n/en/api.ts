@@ -39,6 +39,7 @@ export const api = {
   reopenWindowPassed: 'This incident was resolved more than 14 days ago and can no longer be reopened. Register a new incident and mention this number in it.',
   teamNotAllowed: "This is not your team's queue.",
   crossOrigin: 'This request came from another site and was refused. Please work from the portal itself.',
+  metricsTokenInvalid: 'The token for the metrics is missing or wrong.',
   phoneSecretInvalid: 'The telephone system sent no secret or a wrong one. Send it as "Authorization: Bearer <secret>", equal to the server\'s PHONE_ROUTING_SECRET.',
   phoneRoutingDisabled: 'Routing calls for the telephone system is off. Set PHONE_ROUTING_SECRET on the server to turn it on.',
   consentNotFound: 'This request does not exist or you may not see it.',

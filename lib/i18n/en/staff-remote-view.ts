@@ -17,5 +17,7 @@ export const staffRemoteView = {
   'remoteView.videoLabel': 'Screen of {name}',
   'remoteView.waitingForScreen': "Waiting for the customer's screen.",
   'remoteView.screenShown': 'You see the screen of {name}. View only: you cannot control anything.',
+  'remoteView.pathRelay': "Connected through the desk's TURN server.",
+  'remoteView.pathDirect': 'Connected directly between the browsers.',
   'remoteView.screenLost': "The customer's screen can no longer be seen. Sharing may have stopped; the customer can share again.",
 } satisfies Translation<typeof nl>

@@ -37,6 +37,7 @@ export const api = {
   reopenWindowPassed: 'Dit incident is langer dan 14 dagen geleden opgelost en kan niet meer heropend worden. Meld een nieuw incident en noem dit nummer erin.',
   teamNotAllowed: 'Dit is niet de wachtrij van uw team.',
   crossOrigin: 'Dit verzoek kwam van een andere site en is geweigerd. Werk vanuit het portaal zelf.',
+  metricsTokenInvalid: 'Het token voor de meetgegevens ontbreekt of klopt niet.',
   phoneSecretInvalid: 'Het telefoniesysteem stuurde geen of een onjuist geheim. Stuur het als "Authorization: Bearer <geheim>", gelijk aan PHONE_ROUTING_SECRET van de server.',
   phoneRoutingDisabled: 'Doorverbinden via het telefoniesysteem staat uit. Stel PHONE_ROUTING_SECRET in op de server om het aan te zetten.',
   consentNotFound: 'Dit verzoek bestaat niet of u mag het niet zien.',

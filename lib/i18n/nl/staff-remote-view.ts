@@ -15,5 +15,7 @@ export const staffRemoteView = {
   'remoteView.videoLabel': 'Scherm van {name}',
   'remoteView.waitingForScreen': 'Wacht op het scherm van de klant.',
   'remoteView.screenShown': 'U ziet het scherm van {name}. Alleen kijken: u kunt niets bedienen.',
+  'remoteView.pathRelay': 'Verbinding via de TURN-server van de helpdesk.',
+  'remoteView.pathDirect': 'Rechtstreekse verbinding tussen de browsers.',
   'remoteView.screenLost': 'Het scherm van de klant is niet meer te zien. Misschien is het delen gestopt; de klant kan opnieuw delen.',
 } as const

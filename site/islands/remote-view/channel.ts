@@ -14,6 +14,7 @@ export function apiChannel(lang: Language, id: string, texts: FailureTexts, toke
   const headers = headersFor(lang, token)
   const path = `/api/remote-views/${encodeURIComponent(id)}/signals`
   return {
+    configuration: async () => (await call(fetch(`/api/remote-views/${encodeURIComponent(id)}/ice`, { headers }), texts)) as RTCConfiguration,
     send: async (type, data) => {
       const request = portalApi(lang)['remote-views'][':id'].signals.$post({ param: { id }, json: { type, data } }, { headers })
       // The route's reply is not typed through its helpers: see server/routes/consents.ts.

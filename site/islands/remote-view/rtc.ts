@@ -4,20 +4,20 @@
  * ever flows back and nothing can be controlled. Offers, answers and ICE candidates travel through
  * the API (`POST/GET /api/remote-views/{id}/signals`), read every second while connecting.
  *
- * No STUN or TURN servers are configured (ICE_SERVERS is empty): the browsers offer only their own
- * host addresses, so they connect when they can reach each other directly — the same network, or a
- * VPN. Reaching a customer behind another network's NAT needs a TURN server added to ICE_SERVERS.
+ * The ICE servers come from the server (`GET /api/remote-views/{id}/ice`): none by default, so the
+ * browsers connect when they reach each other directly (the same network, a VPN); with the
+ * operator's TURN server (TURN_URL), across networks, and only through it when ICE_RELAY_ONLY is set.
  */
 import { answererInbox, offererInbox, payloadOf, receive, type Inbox, type Signal } from './handshake.ts'
 
-/** Empty on purpose: see the note at the top of this file. */
-export const ICE_SERVERS: RTCIceServer[] = []
 /** How often a side reads the other's signals while connecting, and once connected (to notice a new offer). */
 const CONNECTING_POLL_MS = 1_000
 const CONNECTED_POLL_MS = 3_000
 
 /** How a side reaches the other through the API: the customer's page with its token, support with its session. */
 export interface SignalChannel {
+  /** The RTCConfiguration this side connects with: the ICE servers the server gives it. */
+  configuration(): Promise<RTCConfiguration>
   send(type: Signal['type'], data: string): Promise<{ seq: number }>
   /** The other side's signals after `after`, and the session's state: anything but open ends the share. */
   read(after: number): Promise<{ state: string; signals: Signal[] }>
@@ -47,39 +47,39 @@ export function chooseScreen(): Promise<MediaStream> {
  * open; the function returned stops it from the page. Stopping closes the connection and the capture.
  */
 export function sendScreen(stream: MediaStream, channel: SignalChannel, onState: (state: ShareState) => void): () => void {
-  const peer = new RTCPeerConnection({ iceServers: ICE_SERVERS })
-  const outbox = outboxFor(channel, null)
+  let peer: RTCPeerConnection | undefined
   let stopRelay = () => {}
   let isStopped = false
   const stop = (state: ShareState = 'stopped') => {
     if (isStopped) return
     isStopped = true
     stopRelay()
-    peer.close()
+    peer?.close()
     for (const track of stream.getTracks()) track.stop()
     onState(state)
   }
-
-  for (const track of stream.getVideoTracks()) {
-    peer.addTransceiver(track, { direction: 'sendonly', streams: [stream] })
-    track.addEventListener('ended', () => stop())
-  }
-  peer.addEventListener('icecandidate', (event) => { if (event.candidate) outbox.candidate(event.candidate.toJSON()) })
-  peer.addEventListener('connectionstatechange', () => {
-    if (peer.connectionState === 'connected') onState('connected')
-    if (peer.connectionState === 'failed') stop('failed')
-  })
+  for (const track of stream.getVideoTracks()) track.addEventListener('ended', () => stop())
 
   onState('connecting')
   void (async () => {
-    await peer.setLocalDescription(await peer.createOffer())
-    const offer = await outbox.description('offer', peer.localDescription!.toJSON())
+    const configuration = await channel.configuration()
+    if (isStopped) return
+    const current = (peer = new RTCPeerConnection(configuration))
+    const outbox = outboxFor(channel, null)
+    for (const track of stream.getVideoTracks()) current.addTransceiver(track, { direction: 'sendonly', streams: [stream] })
+    current.addEventListener('icecandidate', (event) => { if (event.candidate) outbox.candidate(event.candidate.toJSON()) })
+    current.addEventListener('connectionstatechange', () => {
+      if (current.connectionState === 'connected') onState('connected')
+      if (current.connectionState === 'failed') stop('failed')
+    })
+    await current.setLocalDescription(await current.createOffer())
+    const offer = await outbox.description('offer', current.localDescription!.toJSON())
     if (isStopped) return
     stopRelay = relay(channel, offererInbox(offer), async (signal) => {
       const { description, candidate } = payloadOf(signal)
-      if (signal.type === 'answer' && description) await peer.setRemoteDescription(description)
-      if (signal.type === 'candidate' && candidate) await peer.addIceCandidate(candidate)
-    }, () => (peer.connectionState === 'connected' ? CONNECTED_POLL_MS : CONNECTING_POLL_MS), () => stop())
+      if (signal.type === 'answer' && description) await current.setRemoteDescription(description)
+      if (signal.type === 'candidate' && candidate) await current.addIceCandidate(candidate)
+    }, () => (current.connectionState === 'connected' ? CONNECTED_POLL_MS : CONNECTING_POLL_MS), () => stop())
   })().catch((error) => {
     console.warn('[loket] remote view: the offer could not be sent', error)
     stop('failed')
@@ -87,13 +87,29 @@ export function sendScreen(stream: MediaStream, channel: SignalChannel, onState:
   return () => stop()
 }
 
+/** How the picture travels once connected: straight between the browsers, or through the TURN server. */
+export type ScreenPath = 'direct' | 'relay'
+
+/** The path of `peer`'s chosen candidate pair: relayed when either end of it is a TURN relay. */
+export async function pathOf(peer: RTCPeerConnection): Promise<ScreenPath | undefined> {
+  const stats = [...(await peer.getStats()).values()] as { id: string; type: string; selectedCandidatePairId?: string; localCandidateId?: string; remoteCandidateId?: string; candidateType?: string; state?: string; nominated?: boolean }[]
+  const byId = new Map(stats.map((s) => [s.id, s]))
+  const selected = stats.find((s) => s.type === 'transport' && s.selectedCandidatePairId)?.selectedCandidatePairId
+  const pair = selected ? byId.get(selected) : stats.find((s) => s.type === 'candidate-pair' && s.state === 'succeeded' && s.nominated)
+  if (!pair) return undefined
+  const ends = [byId.get(pair.localCandidateId ?? ''), byId.get(pair.remoteCandidateId ?? '')]
+  return ends.some((end) => end?.candidateType === 'relay') ? 'relay' : 'direct'
+}
+
 /**
  * Support's side: answers each offer of the customer receive-only and hands the screen to
  * `onScreen` — null while there is none (not shared yet, stopped, or the connection dropped). A
  * new offer (the customer shared again) replaces the connection. The function returned stops it.
  */
-export function receiveScreen(channel: SignalChannel, onScreen: (stream: MediaStream | null) => void): () => void {
+export function receiveScreen(channel: SignalChannel, onScreen: (stream: MediaStream | null, path?: ScreenPath) => void): () => void {
   let peer: RTCPeerConnection | undefined
+  // Asked once: every offer of this session connects with the same servers.
+  const configuration = channel.configuration()
   const drop = () => {
     peer?.close()
     peer = undefined
@@ -103,12 +119,17 @@ export function receiveScreen(channel: SignalChannel, onScreen: (stream: MediaSt
   async function answer(offer: Signal) {
     const { description } = payloadOf(offer)
     if (!description) return
+    const settings = await configuration
     drop()
-    const current = (peer = new RTCPeerConnection({ iceServers: ICE_SERVERS }))
+    const current = (peer = new RTCPeerConnection(settings))
     const outbox = outboxFor(channel, offer.seq)
     let screen: MediaStream | null = null
     let isLost = false
-    current.addEventListener('track', (event) => onScreen((screen = event.streams[0] ?? new MediaStream([event.track]))))
+    const show = async () => { if (screen && peer === current) onScreen(screen, await pathOf(current).catch(() => undefined)) }
+    current.addEventListener('track', (event) => {
+      screen = event.streams[0] ?? new MediaStream([event.track])
+      void show()
+    })
     current.addEventListener('icecandidate', (event) => { if (event.candidate) outbox.candidate(event.candidate.toJSON()) })
     current.addEventListener('connectionstatechange', () => {
       if (peer !== current) return
@@ -116,7 +137,8 @@ export function receiveScreen(channel: SignalChannel, onScreen: (stream: MediaSt
       // some seconds later. It may come back by itself, and the screen with it.
       const isDown = ['disconnected', 'failed', 'closed'].includes(current.connectionState)
       if (isDown && !isLost) onScreen(null)
-      if (current.connectionState === 'connected' && isLost && screen) onScreen(screen)
+      // Connected: the path is known now, and after a loss the screen is back.
+      if (current.connectionState === 'connected') void show()
       isLost = isDown
     })
     await current.setRemoteDescription(description)

@@ -12,7 +12,7 @@ import { useLoad } from '../lib/use-load.ts'
 import { useSubmit } from '../lib/use-submit.ts'
 import { apiChannel } from '../remote-view/channel.ts'
 import { PANEL_POLL_MS, isLive, latestRemoteView, panelStatus, type RemoteViewItem } from '../remote-view/panel-state.ts'
-import { receiveScreen } from '../remote-view/rtc.ts'
+import { receiveScreen, type ScreenPath } from '../remote-view/rtc.ts'
 
 interface Props {
   incidentId: string
@@ -82,11 +82,13 @@ function Screen({ view, lang, strings }: { view: RemoteViewItem; lang: Language;
   const video = useRef<HTMLVideoElement>(null)
   const [hasFrame, setHasFrame] = useState(false)
   const [wasShown, setWasShown] = useState(false)
+  const [path, setPath] = useState<ScreenPath | undefined>()
   const name = view.contact.name
 
-  useEffect(() => receiveScreen(apiChannel(lang, view.id, strings), (stream) => {
+  useEffect(() => receiveScreen(apiChannel(lang, view.id, strings), (stream, through) => {
     if (!video.current) return
-    video.current.srcObject = stream
+    if (video.current.srcObject !== stream) video.current.srcObject = stream
+    setPath(stream ? through : undefined)
     if (!stream) setHasFrame(false)
   }), [view.id])
 
@@ -99,6 +101,7 @@ function Screen({ view, lang, strings }: { view: RemoteViewItem; lang: Language;
   return (
     <div class="remote-screen">
       <p class="meta" role="status">{line}</p>
+      {hasFrame && path && <p class="meta" data-path={path}>{strings[path === 'relay' ? 'remoteView.pathRelay' : 'remoteView.pathDirect']}</p>}
       {/* Muted and inline: the share carries no sound, and the browser then plays it without asking. */}
       <video ref={video} class={hasFrame ? undefined : 'no-frame'} muted playsInline autoPlay aria-label={format(strings['remoteView.videoLabel'], { name })} onLoadedData={shown} />
     </div>
