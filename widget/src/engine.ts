@@ -5,7 +5,7 @@
  */
 import type { WidgetConfig } from './config.ts'
 import { createInsight, type Insight } from './insight.ts'
-import { createSearch, pagefindOf } from './search.ts'
+import { createSearch, pagefindOf, vocabularyOf } from './search.ts'
 
 export interface Engine {
   search: ReturnType<typeof createSearch>
@@ -17,9 +17,10 @@ export interface Engine {
 /** The engine of one widget: its KB, language and API. */
 export function createEngine(config: WidgetConfig): Engine {
   const pagefind = pagefindOf(config.kb, config.lang)
+  const relax = { lang: config.lang, vocabulary: vocabularyOf(config.kb, config.lang) }
   return {
-    search: createSearch(pagefind),
-    suggest: createSearch(pagefind),
+    search: createSearch(pagefind, relax),
+    suggest: createSearch(pagefind, relax),
     insight: createInsight({ api: config.api, lang: config.lang, source: 'widget' }),
     warm: pagefind,
   }

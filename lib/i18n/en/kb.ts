@@ -31,6 +31,7 @@ export const kb = {
     results: '{count} results for “{query}”',
     oneResult: '1 result for “{query}”',
     filtered: '{count} articles found',
+    didYouMean: 'Did you mean {query}?',
     noResults: 'No results for “{query}”',
     loading: 'Searching…',
     error: 'Search is not available right now. Please try again later or call us.',

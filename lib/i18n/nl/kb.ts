@@ -29,6 +29,7 @@ export const kb = {
     results: '{count} resultaten voor “{query}”',
     oneResult: '1 resultaat voor “{query}”',
     filtered: '{count} artikelen gevonden',
+    didYouMean: 'Bedoelde u {query}?',
     noResults: 'Geen resultaten voor “{query}”',
     loading: 'Bezig met zoeken…',
     error: 'Zoeken lukt nu niet. Probeer het later opnieuw of bel ons.',

@@ -16,6 +16,8 @@ export interface SearchStrings {
   oneResult: string
   filtered: string
   noResults: string
+  /** "Bedoelde u {query}?": the corrected query offered, and already searched. */
+  didYouMean: string
   loading: string
   error: string
   filterCategory: string
@@ -108,6 +110,7 @@ export default function Search({ strings, lang, mode, searchUrl, handoffUrl, lim
         </div>
       )}
       <p class="search-count" role="status" aria-live="polite">{status}</p>
+      {state.kind === 'done' && state.corrected && <DidYouMean text={strings.didYouMean} corrected={state.corrected} onPick={changeQuery} />}
       {state.kind === 'done' && state.results.length > 0 && (
         <ul class="search-results" ref={list} onKeyDown={(e) => onListKey(e, list.current, input.current)}>
           {state.results.map((result) => (
@@ -129,5 +132,15 @@ export default function Search({ strings, lang, mode, searchUrl, handoffUrl, lim
         </section>
       )}
     </div>
+  )
+}
+
+/** "Bedoelde u …?" with the corrected query as a button that makes it the query. */
+function DidYouMean({ text, corrected, onPick }: { text: string; corrected: string; onPick: (query: string) => void }) {
+  const [before, after = ''] = text.split('{query}')
+  return (
+    <p class="search-did-you-mean">
+      {before}<button type="button" class="link-button" onClick={() => onPick(corrected)}>{corrected}</button>{after}
+    </p>
   )
 }
