@@ -9,7 +9,8 @@ import type { AstroIntegration } from 'astro'
 import * as pagefind from 'pagefind'
 import { parse as parseYaml } from 'yaml'
 import { LANGUAGES } from '#lib/language.ts'
-import { synonyms } from '../lib/config.ts'
+import { desk, synonyms } from '../lib/config.ts'
+import { deskDrift, deskFacts } from '../lib/desk-drift.ts'
 import { vocabularyOf } from '../lib/search-words.ts'
 import { buildWidget } from '../../widget/build.ts'
 import { CSP_MANIFEST, writeCspManifest } from './csp-hashes.ts'
@@ -29,6 +30,14 @@ export function kbBuild(options: { articlesDir: string }): AstroIntegration {
   return {
     name: 'loket-kb-build',
     hooks: {
+      // Before anything is built: an article that contradicts the desk is not worth building.
+      'astro:build:start': async () => {
+        const drifts = await articleDrift(options.articlesDir)
+        if (drifts.length > 0) {
+          const lines = drifts.map((d) => `  - ${d.where}:${d.line} states “${d.found}”; expected ${d.expected}`)
+          throw new Error(`Articles contradict content/desk.yaml:\n${lines.join('\n')}\nUse the component or correct the figure.`)
+        }
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir)
         // Pages embed the widget, so it is written before the links are checked.
@@ -99,6 +108,17 @@ export async function writeVocabularies(articlesDir: string, pagefindDir: string
     counts[lang] = words.length
   }
   return counts
+}
+
+/** Statements in the article sources that disagree with desk.yaml (hours, phone, targets), with file and line. */
+export async function articleDrift(articlesDir: string): Promise<(ReturnType<typeof deskDrift>[number] & { where: string })[]> {
+  const facts = deskFacts(desk)
+  const found = []
+  for (const file of await filesUnder(articlesDir, /\.mdx?$/)) {
+    const where = relative(process.cwd(), file)
+    for (const drift of deskDrift(await readFile(file, 'utf8'), facts)) found.push({ ...drift, where })
+  }
+  return found
 }
 
 /** Pagefind's own files that are worth a brotli copy: the script, the wasm, meta, index and filter chunks. */
