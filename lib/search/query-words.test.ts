@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import type { Language } from '../language.ts'
-import { meaningfulWords, splitWords } from './query-words.ts'
+import { incidentQuery, meaningfulWords, splitWords } from './query-words.ts'
 
 describe('splitWords', () => {
   test.each([
@@ -42,4 +42,13 @@ describe('meaningfulWords', () => {
   test('says which words it dropped', () => {
     expect(meaningfulWords('update installeren gaat fout', 'nl')).toEqual({ words: ['update', 'installeren'], dropped: ['gaat', 'fout'] })
   })
+})
+
+describe('incidentQuery', () => {
+  test.each([
+    ['nl', 'Inloggen mislukt', 'Ik krijg geen inloglink in mijn mail', 'inloggen inloglink mail'],
+    ['nl', '', 'De btw-aangifte wordt geweigerd door Digipoort', 'btw aangifte digipoort'],
+    ['en', 'Bank import fails', 'The bank statement file from our bank cannot be imported', 'bank import statement file imported'],
+    ['en', 'Payroll', 'one two three four five six seven eight nine ten', 'payroll one two three four five six seven'],
+  ] as const)('[%s] %s + %s', (lang, subject, description, query) => expect(incidentQuery(subject, description, lang)).toBe(query))
 })

@@ -79,3 +79,20 @@ export function meaningfulWords(query: string, lang: Language): QueryWords {
   if (words.length === 0) return { words: [...new Set(all)], dropped: [] }
   return { words, dropped }
 }
+
+/** Words of an incident searched for suggestions, at most: enough for the gist, few enough to stay quick. */
+export const INCIDENT_WORDS = 8
+
+/**
+ * The query that suggests articles for an incident being typed: the subject's meaningful words
+ * first (they name the topic), then the description's, each word once, {@link INCIDENT_WORDS} at most.
+ * @example incidentQuery('Inloggen mislukt', 'Ik krijg geen inloglink in mijn mail', 'nl') // → 'inloggen inloglink mail'
+ */
+export function incidentQuery(subject: string, description: string, lang: Language): string {
+  const words = subject.trim() ? meaningfulWords(subject, lang).words : []
+  for (const word of meaningfulWords(description, lang).words) {
+    if (words.length >= INCIDENT_WORDS) break
+    if (!words.includes(word)) words.push(word)
+  }
+  return words.slice(0, INCIDENT_WORDS).join(' ')
+}

@@ -5,6 +5,7 @@ import type { DeskStatusReply } from '#domain/desk-status.ts'
 import type { IncidentInput } from '#domain/incident.ts'
 import { format } from '#lib/format.ts'
 import type { PagefindResult } from '#lib/pagefind.ts'
+import { incidentQuery } from '#lib/search/query-words.ts'
 import type { RegisterOutcome, SignedInContact } from '../api.ts'
 import css from '../form.css'
 import { fieldIssue } from '../form.ts'
@@ -58,7 +59,8 @@ export function IncidentForm(props: IncidentFormProps) {
   const form = useRef<HTMLFormElement>(null)
 
   useEffect(() => {
-    const text = `${values.subject} ${values.description.split(/\s+/).slice(0, 12).join(' ')}`.trim()
+    // Subject and description together, their meaningful words only: the subject names the topic.
+    const text = incidentQuery(values.subject, values.description, lang)
     const timer = setTimeout(() => {
       props.suggest(text).then((found) => found && setSuggestions(found.slice(0, SUGGESTIONS))).catch(() => {})
     }, SUGGEST_DELAY_MS)
