@@ -77,6 +77,9 @@ export const kb = {
     no: 'No',
     thanks: 'Thank you for your feedback. It helps us improve the knowledge base.',
     failed: 'Your feedback could not be saved. Please try again later.',
+    askTitle: 'Is your answer not here?',
+    askText: 'Ask support. We carry this article and your search along, so you need not type them again.',
+    askButton: 'Ask support',
   },
   contact: {
     title: 'Need help from support?',

@@ -75,6 +75,9 @@ export const kb = {
     no: 'Nee',
     thanks: 'Bedankt voor uw reactie. Daarmee maken we de kennisbank beter.',
     failed: 'Uw reactie kon niet worden bewaard. Probeer het later nog eens.',
+    askTitle: 'Staat uw antwoord er niet in?',
+    askText: 'Vraag het support. We nemen dit artikel en uw zoekvraag mee, zodat u die niet opnieuw hoeft te typen.',
+    askButton: 'Vraag het support',
   },
   contact: {
     title: 'Hulp nodig van support?',

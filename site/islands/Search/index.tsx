@@ -2,6 +2,7 @@
 import { useRef } from 'preact/hooks'
 import { excerptParts } from '#lib/excerpt.ts'
 import { format } from '#lib/format.ts'
+import { rememberSearch } from '#lib/search/last-search.ts'
 import type { Language } from '#lib/language.ts'
 import { onInputKey, onListKey } from './keyboard.ts'
 import { FILTER_NAMES } from './url.ts'
@@ -115,7 +116,7 @@ export default function Search({ strings, lang, mode, searchUrl, handoffUrl, lim
         <ul class="search-results" ref={list} onKeyDown={(e) => onListKey(e, list.current, input.current)}>
           {state.results.map((result) => (
             <li key={result.url}>
-              <a href={result.url} onClick={() => insight.clicked(term, new URL(result.url, location.href).pathname)}>{result.meta.title ?? result.url}</a>
+              <a href={result.url} onClick={() => { rememberSearch(term); insight.clicked(term, new URL(result.url, location.href).pathname) }}>{result.meta.title ?? result.url}</a>
               <p>{excerptParts(result.excerpt).map((part, i) => (part.isMark ? <mark key={i}>{part.text}</mark> : part.text))}</p>
             </li>
           ))}

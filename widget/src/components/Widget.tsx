@@ -43,6 +43,8 @@ interface State {
   now: Date
   contact: SignedInContact | null
   IncidentForm?: typeof Form
+  /** The article the page handed over with "ask support" (its translation key). */
+  askedArticle?: string
 }
 
 /** The form arrives in a chunk of its own when first needed: most visitors find their answer without it. */
@@ -63,7 +65,9 @@ export class Widget extends Component<WidgetProps, State> {
   /** The KB's own search page hands a question over to the widget rather than to its fallback link. */
   onAsk = (event: Event) => {
     event.preventDefault()
-    this.setState({ query: (event as CustomEvent<{ query?: string }>).detail?.query ?? '' })
+    // The page may hand over the article the reader found wanting: it goes along with the incident.
+    const detail = (event as CustomEvent<{ query?: string; article?: string }>).detail
+    this.setState({ query: detail?.query ?? '', askedArticle: detail?.article })
     this.open('form')
   }
 
@@ -138,11 +142,12 @@ export class Widget extends Component<WidgetProps, State> {
     this.setState({ view: { kind: 'sent', outcome } })
   }
 
-  startOver = () => this.setState({ query: '', found: null, view: { kind: 'search' } })
+  startOver = () => this.setState({ query: '', found: null, view: { kind: 'search' }, askedArticle: undefined })
 
-  render({ config, strings, api, suggest, warm }: WidgetProps, { isOpen, hasOpened, view, query, found, isSearching, desk, now, contact, IncidentForm }: State) {
+  render({ config, strings, api, suggest, warm }: WidgetProps, { isOpen, hasOpened, view, query, found, isSearching, desk, now, contact, IncidentForm, askedArticle }: State) {
     const isForeign = typeof location === 'undefined' || location.origin !== config.kb
-    const shown = found && found !== 'error' ? found.results.map((r) => r.meta.key).filter((k): k is string => !!k) : []
+    const listed = found && found !== 'error' ? found.results.map((r) => r.meta.key).filter((k): k is string => !!k) : []
+    const shown = askedArticle && !listed.includes(askedArticle) ? [askedArticle, ...listed] : listed
     return (
       <div class="lw-root" lang={config.lang}>
         <button
