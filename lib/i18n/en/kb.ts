@@ -67,6 +67,7 @@ export const kb = {
     otherLanguage: 'Lees dit artikel in het Nederlands',
     category: 'Category',
     productArea: 'Product area',
+    edit: 'Edit this article',
   },
   productArea: {
     general: 'General',

@@ -65,6 +65,7 @@ export const kb = {
     otherLanguage: 'Read this article in English',
     category: 'Categorie',
     productArea: 'Productgebied',
+    edit: 'Dit artikel bewerken',
   },
   productArea: {
     general: 'Algemeen',
