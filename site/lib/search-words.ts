@@ -6,7 +6,8 @@ import type { Synonym } from '../schemas/synonyms.ts'
 export interface ArticleWords {
   title: string
   tags: readonly string[]
-  aliases: readonly string[]
+  /** Absent in entries cached before the field existed. */
+  aliases?: readonly string[]
 }
 
 /**
@@ -14,9 +15,10 @@ export interface ArticleWords {
  * product word its title, tags or aliases hold (as whole words), each once.
  */
 export function searchWordsOf(article: ArticleWords, synonyms: readonly Synonym[]): string[] {
-  const own = [article.title, ...article.tags, ...article.aliases].join(' ').toLowerCase()
+  const aliases = article.aliases ?? []
+  const own = [article.title, ...article.tags, ...aliases].join(' ').toLowerCase()
   const ownWords = ` ${splitWords(own).join(' ')} `
-  const words = [...article.tags, ...article.aliases]
+  const words = [...article.tags, ...aliases]
   for (const { product, everyday } of synonyms) {
     if (ownWords.includes(` ${splitWords(product).join(' ')} `)) words.push(...everyday)
   }
