@@ -5,7 +5,6 @@ import type { DeskStatusReply } from '#domain/desk-status.ts'
 import type { IncidentInput } from '#domain/incident.ts'
 import { format } from '#lib/format.ts'
 import type { PagefindResult } from '#lib/pagefind.ts'
-import { incidentQuery } from '#lib/search/query-words.ts'
 import type { RegisterOutcome, SignedInContact } from '../api.ts'
 import css from '../form.css'
 import { fieldIssue } from '../form.ts'
@@ -37,7 +36,8 @@ export interface IncidentFormProps {
   productArea: string
   productAreas: DeskStatusReply['productAreas'] | undefined
   contact: SignedInContact | null
-  suggest(text: string): Promise<PagefindResult[] | undefined>
+  /** Articles for the incident as typed: the subject and the description, relaxed by the engine. */
+  suggest(subject: string, description: string): Promise<PagefindResult[] | undefined>
   register(input: IncidentInput): Promise<RegisterOutcome>
   onSent(outcome: Extract<RegisterOutcome, { kind: 'check_email' | 'registered' }>): void
   onOpenResult(url: string): void
@@ -59,10 +59,8 @@ export function IncidentForm(props: IncidentFormProps) {
   const form = useRef<HTMLFormElement>(null)
 
   useEffect(() => {
-    // Subject and description together, their meaningful words only: the subject names the topic.
-    const text = incidentQuery(values.subject, values.description, lang)
     const timer = setTimeout(() => {
-      props.suggest(text).then((found) => found && setSuggestions(found.slice(0, SUGGESTIONS))).catch(() => {})
+      props.suggest(values.subject, values.description).then((found) => found && setSuggestions(found.slice(0, SUGGESTIONS))).catch(() => {})
     }, SUGGEST_DELAY_MS)
     return () => clearTimeout(timer)
   }, [values.subject, values.description])

@@ -73,13 +73,7 @@ export class Results extends Component<ResultsProps, { isAnswered: boolean }> {
           />
         </form>
         <p class="lw-status" role="status" aria-live="polite">{status}</p>
-        {found && found !== 'error' && found.corrected && (
-          <p class="lw-did-you-mean">
-            {strings.didYouMean.split('{query}')[0]}
-            <button type="button" class="lw-link" onClick={() => onQuery(found.corrected!)}>{found.corrected}</button>
-            {strings.didYouMean.split('{query}')[1]}
-          </p>
-        )}
+        {hasResults && found.corrected && <p>{format(strings.didYouMean, { query: found.corrected })}</p>}
         {hasResults && (
           <ul class="lw-results" ref={list} onKeyDown={onListKey}>
             {found.results.map((r) => (

@@ -23,7 +23,7 @@ export interface WidgetProps {
   api: Api
   insight: Insight
   search(term: string, limit: number): Promise<Found | undefined>
-  suggest(term: string, limit: number): Promise<Found | undefined>
+  suggest(subject: string, description: string, limit: number): Promise<Found | undefined>
   /** Starts loading Pagefind ahead of the first search. */
   warm(): void
 }
@@ -202,7 +202,7 @@ export class Widget extends Component<WidgetProps, State> {
                 productArea={config.productArea}
                 productAreas={desk?.productAreas}
                 contact={contact}
-                suggest={async (text) => (await suggest(text, 5))?.results}
+                suggest={async (subject, description) => (await suggest(subject, description, 5))?.results}
                 register={(input) => api.register(input)}
                 onSent={this.sent}
                 onOpenResult={this.openResult}
