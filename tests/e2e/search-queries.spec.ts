@@ -3,10 +3,11 @@ import { expect, test } from '@playwright/test'
 import { CUSTOMER_QUERIES, type CustomerQuery } from './fixtures/search-queries.ts'
 
 /**
- * The least number of queries that must hold. Raised as the search learns; a drop below it means
- * a change made the search worse for customers.
+ * The least number of queries that must hold: 30 of 53 did with Pagefind alone, all 53 with relaxed
+ * matching, tags and aliases indexed, the word list and did-you-mean. A little room for new
+ * articles that rightly outrank an expected one; a drop below it means the search got worse.
  */
-const MUST_HOLD = 0
+const MUST_HOLD = 50
 
 const SEARCH_PAGE = { nl: '/zoeken/', en: '/en/search/' } as const
 
