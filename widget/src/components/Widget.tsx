@@ -146,8 +146,8 @@ export class Widget extends Component<WidgetProps, State> {
 
   render({ config, strings, api, suggest, warm }: WidgetProps, { isOpen, hasOpened, view, query, found, isSearching, desk, now, contact, IncidentForm, askedArticle }: State) {
     const isForeign = typeof location === 'undefined' || location.origin !== config.kb
-    const listed = found && found !== 'error' ? found.results.map((r) => r.meta.key).filter((k): k is string => !!k) : []
-    const shown = askedArticle && !listed.includes(askedArticle) ? [askedArticle, ...listed] : listed
+    // The article handed over with "ask support" first, then the results shown, each once.
+    const shown = [...new Set([askedArticle, ...(found && found !== 'error' ? found.results.map((r) => r.meta.key) : [])])].filter((k): k is string => !!k)
     return (
       <div class="lw-root" lang={config.lang}>
         <button
