@@ -8,7 +8,13 @@ export interface Pagefind {
   filters(): Promise<Record<string, Record<string, number>>>
 }
 export interface PagefindSearch {
-  results: { id: string; data(): Promise<PagefindResult> }[]
+  results: PagefindHit[]
+}
+/** One page a search found: its id, Pagefind's score (higher is better), and its data, fetched on demand. */
+export interface PagefindHit {
+  id: string
+  score: number
+  data(): Promise<PagefindResult>
 }
 export interface PagefindResult {
   url: string

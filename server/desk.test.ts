@@ -20,6 +20,11 @@ describe('loadDesk', () => {
     expect(desk.priorities[0].firstClassOnly).toBe(true)
   })
 
+  test('takes an optional edit URL for "edit this article"', () => {
+    expect(loadDesk('content/desk.yaml').editUrl).toBeUndefined()
+    expect(parseDesk(changed((d) => (d.editUrl = 'https://github.com/noordwind/kb/edit/main/')), 'desk.yaml').editUrl).toBe('https://github.com/noordwind/kb/edit/main/')
+  })
+
   test('names a missing file', () => {
     expect(() => loadDesk('content/nope.yaml')).toThrow(/content\/nope\.yaml cannot be read \(ENOENT\)/)
   })
@@ -42,6 +47,7 @@ describe('loadDesk', () => {
     ['an unknown time zone', (d: any) => (d.timeZone = 'Europe/Atlantis'), 'timeZone: expected an IANA time zone'],
     ['a misspelt field', (d: any) => (d.hours.monday.opne = '08:30'), 'hours.monday'],
     ['a bad e-mail address', (d: any) => (d.email = 'support-at-example'), 'email'],
+    ['an edit URL that is no web address', (d: any) => (d.editUrl = 'ftp://example.com/edit/'), 'editUrl'],
   ])('rejects %s with the field named', (_name, edit, message) => {
     const run = () => parseDesk(changed(edit), 'content/desk.yaml')
     expect(run).toThrow(DeskConfigError)

@@ -89,6 +89,11 @@ export const DeskConfig = z.strictObject({
   timeZone: z.string().refine(isTimeZone, { error: 'expected an IANA time zone, e.g. Europe/Amsterdam' }),
   phone: z.strictObject({ display: z.string().min(6), international: z.string().regex(/^\+[\d ]{6,20}$/) }),
   email: z.email(),
+  /**
+   * Where editors change the articles: the repository's edit URL that a file path completes, e.g.
+   * "https://github.com/noordwind/kb/edit/main/". Absent: no "edit this article" link.
+   */
+  editUrl: z.url({ protocol: /^https?$/ }).optional(),
   /** Regular hours per weekday; a weekday that is left out is closed. */
   hours: z.partialRecord(z.enum(WEEKDAYS), DayHours),
   holidays: z.strictObject({ country: z.literal('NL'), closed: z.array(HolidayKey) }),

@@ -7,6 +7,11 @@ import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { AstroIntegration } from 'astro'
 import * as pagefind from 'pagefind'
+import { parse as parseYaml } from 'yaml'
+import { LANGUAGES } from '#lib/language.ts'
+import { desk, synonyms } from '../lib/config.ts'
+import { deskDrift, deskFacts } from '../lib/desk-drift.ts'
+import { vocabularyOf } from '../lib/search-words.ts'
 import { buildWidget } from '../../widget/build.ts'
 import { CSP_MANIFEST, writeCspManifest } from './csp-hashes.ts'
 
@@ -25,6 +30,14 @@ export function kbBuild(options: { articlesDir: string }): AstroIntegration {
   return {
     name: 'loket-kb-build',
     hooks: {
+      // Before anything is built: an article that contradicts the desk is not worth building.
+      'astro:build:start': async () => {
+        const drifts = await articleDrift(options.articlesDir)
+        if (drifts.length > 0) {
+          const lines = drifts.map((d) => `  - ${d.where}:${d.line} states “${d.found}”; expected ${d.expected}`)
+          throw new Error(`Articles contradict content/desk.yaml:\n${lines.join('\n')}\nUse the component or correct the figure.`)
+        }
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir)
         // Pages embed the widget, so it is written before the links are checked.
@@ -38,6 +51,8 @@ export function kbBuild(options: { articlesDir: string }): AstroIntegration {
         const started = performance.now()
         const languages = await indexPages(outDir)
         await brotliIndex(join(outDir, 'pagefind'))
+        const vocabulary = await writeVocabularies(options.articlesDir, join(outDir, 'pagefind'))
+        logger.info(`did-you-mean vocabulary: ${Object.entries(vocabulary).map(([lang, n]) => `${lang} ${n} words`).join(', ')}`)
         const counts = Object.entries(languages).map(([lang, n]) => `${lang}: ${n}`).join(', ')
         logger.info(`Pagefind indexed ${Object.values(languages).reduce((a, b) => a + b, 0)} pages (${counts}) in ${Math.round(performance.now() - started)} ms`)
         // Last, so the hashes are of the pages exactly as they are served.
@@ -67,6 +82,43 @@ export async function indexPages(outDir: string): Promise<Record<string, number>
   } finally {
     await pagefind.close()
   }
+}
+
+/**
+ * Writes `vocabulary-<lang>.json` beside the index: the words of the articles' titles, tags,
+ * aliases and headings and of the everyday word list, most used first, for did-you-mean.
+ * Returns the number of words per language.
+ */
+export async function writeVocabularies(articlesDir: string, pagefindDir: string): Promise<Record<string, number>> {
+  const texts: Record<string, string[]> = Object.fromEntries(LANGUAGES.map((lang) => [lang, synonyms[lang].flatMap((s) => [s.product, ...s.everyday])]))
+  for (const file of await filesUnder(articlesDir, /\.mdx?$/)) {
+    const lang = relative(articlesDir, file).split(/[\\/]/)[0]
+    if (!texts[lang]) continue
+    const source = await readFile(file, 'utf8')
+    const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(source)
+    const data = (front ? parseYaml(front[1]) : {}) as { title?: string; tags?: string[]; aliases?: string[]; draft?: boolean }
+    if (data.draft) continue
+    const headings = [...source.slice(front?.[0].length ?? 0).matchAll(/^#{1,6}\s+(.+)$/gm)].map((m) => m[1])
+    texts[lang].push(data.title ?? '', ...(data.tags ?? []), ...(data.aliases ?? []), ...headings)
+  }
+  const counts: Record<string, number> = {}
+  for (const [lang, list] of Object.entries(texts)) {
+    const words = vocabularyOf(list)
+    await writeFile(join(pagefindDir, `vocabulary-${lang}.json`), JSON.stringify(words))
+    counts[lang] = words.length
+  }
+  return counts
+}
+
+/** Statements in the article sources that disagree with desk.yaml (hours, phone, targets), with file and line. */
+export async function articleDrift(articlesDir: string): Promise<(ReturnType<typeof deskDrift>[number] & { where: string })[]> {
+  const facts = deskFacts(desk)
+  const found = []
+  for (const file of await filesUnder(articlesDir, /\.mdx?$/)) {
+    const where = relative(process.cwd(), file)
+    for (const drift of deskDrift(await readFile(file, 'utf8'), facts)) found.push({ ...drift, where })
+  }
+  return found
 }
 
 /** Pagefind's own files that are worth a brotli copy: the script, the wasm, meta, index and filter chunks. */

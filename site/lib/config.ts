@@ -1,8 +1,9 @@
 /** The KnowledgeBase's configuration: where content lives, the desk and the categories, read once per build. */
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { parse as parseYaml } from 'yaml'
 import { DeskConfigError, formatIssues, loadCalendar, loadDesk } from '../../server/desk.ts'
 import { Categories, type Category } from '../schemas/category.ts'
+import { Synonyms } from '../schemas/synonyms.ts'
 
 /** Folder with desk.yaml and categories.yaml; default `content`. */
 export const CONTENT_DIR = process.env.LOKET_CONTENT_DIR ?? 'content'
@@ -12,6 +13,16 @@ export const ARTICLES_DIR = process.env.LOKET_ARTICLES_DIR ?? `${CONTENT_DIR}/ar
 export const desk = loadDesk(`${CONTENT_DIR}/desk.yaml`)
 export const calendar = loadCalendar(desk)
 export const categories: Category[] = loadCategories(`${CONTENT_DIR}/categories.yaml`)
+/** The everyday ↔ product word list per language (content/synonyms.yaml; none when the file is absent). */
+export const synonyms: Synonyms = loadSynonyms(`${CONTENT_DIR}/synonyms.yaml`)
+
+/** Reads and validates the word list; stops the build with the file and the entry named. */
+export function loadSynonyms(file: string): Synonyms {
+  if (!existsSync(file)) return { nl: [], en: [] }
+  const result = Synonyms.safeParse(parseYaml(readFileSync(file, 'utf8')) ?? {})
+  if (!result.success) throw new DeskConfigError(`${file} is not valid:\n${formatIssues(result.error.issues)}`)
+  return result.data
+}
 
 function loadCategories(file: string): Category[] {
   const result = Categories.safeParse(parseYaml(readFileSync(file, 'utf8')))

@@ -9,7 +9,7 @@ import { PAGES } from '#lib/paths.ts'
 const HANDOFF_ARTICLE = 'register-incident'
 
 const SEARCH_KEYS = [
-  'label', 'placeholder', 'submit', 'results', 'oneResult', 'filtered', 'noResults', 'loading', 'error',
+  'label', 'placeholder', 'submit', 'results', 'oneResult', 'filtered', 'noResults', 'didYouMean', 'loading', 'error',
   'filterCategory', 'filterProductArea', 'filterAll', 'allResults', 'keyboardHint', 'handoffTitle', 'handoffText', 'handoffButton',
 ] as const satisfies readonly (keyof SearchStrings)[]
 

@@ -18,6 +18,11 @@ describe('article frontmatter', () => {
     expect(data.updated).toEqual(new Date('2026-11-20'))
     expect(data.related).toEqual([])
     expect(data.draft).toBe(false)
+    expect(data.aliases).toEqual([])
+  })
+
+  test("accepts aliases: the customers' own words for the topic", () => {
+    expect(schema.parse({ ...valid, aliases: ['ticket', 'storing doorgeven', "can't log in"] }).aliases).toHaveLength(3)
   })
 
   test.each([
@@ -31,6 +36,8 @@ describe('article frontmatter', () => {
     ['translationKey', { translationKey: 'Register Incident' }],
     ['related.0', { related: ['ok', 'Not OK'] }],
     ['featured', { featured: 0 }],
+    ['aliases.0', { aliases: ['Ticket'] }],
+    ['aliases', { aliases: Array.from({ length: 21 }, (_, i) => `woord ${i}`) }],
   ])('rejects a bad %s and names it', (field, change) => {
     const result = schema.safeParse({ ...valid, ...change })
     expect(result.success).toBe(false)

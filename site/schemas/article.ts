@@ -22,6 +22,11 @@ export function articleSchema(vocabulary: ArticleVocabulary) {
     productArea: z.enum(['general', ...vocabulary.productAreas] as [string, ...string[]]),
     /** Lowercase search words; at least one, at most eight. */
     tags: z.array(z.string().regex(/^[\p{Ll}\d][\p{Ll}\d -]*$/u, 'expected lowercase words')).min(1).max(8),
+    /**
+     * The words customers use for this topic when they are not the article's own ("vakantie" for
+     * verlof): indexed with weight, never shown. Lowercase; at most twenty; default none.
+     */
+    aliases: z.array(z.string().regex(/^[\p{Ll}\d][\p{Ll}\d' -]*$/u, 'expected lowercase words')).max(20).default([]),
     /** Date of the last real change, YYYY-MM-DD. */
     updated: z.coerce.date(),
     /** The same key in both languages: links an article to its translation. */

@@ -65,6 +65,14 @@ describe('the build', () => {
     expect(output).toMatch(/nl\/support\/met-link\.md:13 links to \/financien\/bestaat-niet\/, which does not exist/)
   }, BUILD_TIMEOUT)
 
+  test('refuses an article whose phone number or hours contradict desk.yaml, naming file and line', () => {
+    const body = 'Eerste regel.\n\nBel ons op 050 123 45 67, van 09:00 tot 17:00.'
+    const { status, output } = build({ 'nl/support/oud-nummer.md': article({}, body) })
+    expect(status).not.toBe(0)
+    expect(output).toMatch(/nl\/support\/oud-nummer\.md:13 states “050 123 45 67”/)
+    expect(output).toMatch(/nl\/support\/oud-nummer\.md:13 states “09:00 tot 17:00”/)
+  }, BUILD_TIMEOUT)
+
   test('refuses an invalid desk.yaml, naming the field', () => {
     const desk = readFileSync('content/desk.yaml', 'utf8').replace('friday: { open: "08:30", close: "16:00" }', 'friday: { open: "16:00", close: "08:30" }')
     const { status, output } = build({ 'nl/support/goed.md': article({}) }, { deskYaml: desk })

@@ -103,3 +103,34 @@ test.describe('search', () => {
     await expect(page.locator('.search-results a').first()).toHaveAttribute('href', '/verkoop/creditnota-maken/')
   })
 })
+
+test.describe('search in the customer\'s own words', () => {
+  test('a question with problem words finds the article', async ({ page }) => {
+    await page.goto('/zoeken/')
+    await page.getByRole('searchbox', { name: 'Zoek in de kennisbank' }).fill('inloggen mislukt')
+    await expect(page.locator('.search-results a').first()).toHaveAttribute('href', '/klantportaal/inloggen-met-een-link/')
+  })
+
+  test('a typo is corrected, searched at once and offered as “Did you mean”', async ({ page }) => {
+    await page.goto('/en/search/?q=bakorders')
+    await expect(page.locator('.search-results a').first()).toHaveAttribute('href', '/en/inventory/backorders/')
+    const offer = page.locator('.search-did-you-mean')
+    await expect(offer).toHaveText('Did you mean backorders?')
+    await offer.getByRole('button', { name: 'backorders' }).click()
+    await expect(page.getByRole('searchbox')).toHaveValue('backorders')
+    await expect(offer).toHaveCount(0)
+  })
+
+  test('“Nee” on an article offers to ask support with the article and the search carried over', async ({ page }) => {
+    await page.route('**/widget.js', (route) => route.abort())
+    await page.goto('/zoeken/?q=creditfactuur')
+    await page.locator('.search-results a[href="/verkoop/creditnota-maken/"]').click()
+    await expect(page.locator('article h1')).toHaveText('Een creditnota maken')
+    const ask = page.locator('[data-helpful-ask]')
+    await expect(ask).toBeHidden()
+    await page.getByRole('button', { name: 'Nee' }).click()
+    await expect(ask).toBeVisible()
+    await ask.getByRole('link', { name: 'Vraag het support' }).click()
+    await expect(page).toHaveURL('/support/incident-melden/?q=creditfactuur&article=credit-note')
+  })
+})

@@ -40,7 +40,7 @@ function mount(host: HTMLElement, root: ShadowRoot) {
     api: createApi(config.api, config.lang),
     insight: { searched: report('searched'), clicked: report('clicked'), filed: report('filed') },
     search: async (term, limit) => (await engine()).search(term, limit),
-    suggest: async (term, limit) => (await engine()).suggest(term, limit),
+    suggest: async (subject, description, limit) => (await engine()).suggest(subject, description, limit),
     warm: () => void engine().then((e) => e.warm()).catch((error) => console.warn('[loket] search unavailable', error)),
   }), root)
 }

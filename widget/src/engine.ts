@@ -5,11 +5,13 @@
  */
 import type { WidgetConfig } from './config.ts'
 import { createInsight, type Insight } from './insight.ts'
-import { createSearch, pagefindOf } from './search.ts'
+import { incidentQuery } from '#lib/search/query-words.ts'
+import { createSearch, pagefindOf, vocabularyOf, type Found } from './search.ts'
 
 export interface Engine {
   search: ReturnType<typeof createSearch>
-  suggest: ReturnType<typeof createSearch>
+  /** Articles for an incident being typed: its subject's and description's meaningful words. */
+  suggest(subject: string, description: string, limit: number): Promise<Found | undefined>
   insight: Insight
   warm(): Promise<unknown>
 }
@@ -17,9 +19,11 @@ export interface Engine {
 /** The engine of one widget: its KB, language and API. */
 export function createEngine(config: WidgetConfig): Engine {
   const pagefind = pagefindOf(config.kb, config.lang)
+  const relax = { lang: config.lang, vocabulary: vocabularyOf(config.kb, config.lang) }
+  const suggest = createSearch(pagefind, relax)
   return {
-    search: createSearch(pagefind),
-    suggest: createSearch(pagefind),
+    search: createSearch(pagefind, relax),
+    suggest: (subject, description, limit) => suggest(incidentQuery(subject, description, config.lang), limit),
     insight: createInsight({ api: config.api, lang: config.lang, source: 'widget' }),
     warm: pagefind,
   }

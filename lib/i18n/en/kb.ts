@@ -31,6 +31,7 @@ export const kb = {
     results: '{count} results for “{query}”',
     oneResult: '1 result for “{query}”',
     filtered: '{count} articles found',
+    didYouMean: 'Did you mean {query}?',
     noResults: 'No results for “{query}”',
     loading: 'Searching…',
     error: 'Search is not available right now. Please try again later or call us.',
@@ -66,6 +67,7 @@ export const kb = {
     otherLanguage: 'Lees dit artikel in het Nederlands',
     category: 'Category',
     productArea: 'Product area',
+    edit: 'Edit this article',
   },
   productArea: {
     general: 'General',
@@ -76,6 +78,9 @@ export const kb = {
     no: 'No',
     thanks: 'Thank you for your feedback. It helps us improve the knowledge base.',
     failed: 'Your feedback could not be saved. Please try again later.',
+    askTitle: 'Is your answer not here?',
+    askText: 'Ask support. We carry this article and your search along, so you need not type them again.',
+    askButton: 'Ask support',
   },
   contact: {
     title: 'Need help from support?',

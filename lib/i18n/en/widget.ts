@@ -17,6 +17,7 @@ export const widget = {
   results: '{count} articles found',
   oneResult: '1 article found',
   noResults: 'No articles found for “{query}”.',
+  didYouMean: 'Did you mean {query}?',
   noResultsHelp: 'Contact support and we will help you further.',
   searchError: 'Searching is not possible right now. You can still contact support.',
   answered: 'Did this answer your question?',

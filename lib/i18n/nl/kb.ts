@@ -29,6 +29,7 @@ export const kb = {
     results: '{count} resultaten voor “{query}”',
     oneResult: '1 resultaat voor “{query}”',
     filtered: '{count} artikelen gevonden',
+    didYouMean: 'Bedoelde u {query}?',
     noResults: 'Geen resultaten voor “{query}”',
     loading: 'Bezig met zoeken…',
     error: 'Zoeken lukt nu niet. Probeer het later opnieuw of bel ons.',
@@ -64,6 +65,7 @@ export const kb = {
     otherLanguage: 'Read this article in English',
     category: 'Categorie',
     productArea: 'Productgebied',
+    edit: 'Dit artikel bewerken',
   },
   productArea: {
     general: 'Algemeen',
@@ -74,6 +76,9 @@ export const kb = {
     no: 'Nee',
     thanks: 'Bedankt voor uw reactie. Daarmee maken we de kennisbank beter.',
     failed: 'Uw reactie kon niet worden bewaard. Probeer het later nog eens.',
+    askTitle: 'Staat uw antwoord er niet in?',
+    askText: 'Vraag het support. We nemen dit artikel en uw zoekvraag mee, zodat u die niet opnieuw hoeft te typen.',
+    askButton: 'Vraag het support',
   },
   contact: {
     title: 'Hulp nodig van support?',

@@ -15,6 +15,7 @@ export const widget = {
   results: '{count} artikelen gevonden',
   oneResult: '1 artikel gevonden',
   noResults: 'Geen artikelen gevonden voor “{query}”.',
+  didYouMean: 'Bedoelde u {query}?',
   noResultsHelp: 'Maak een melding, dan helpt support u verder.',
   searchError: 'Zoeken lukt nu niet. U kunt wel een melding maken.',
   answered: 'Heeft dit uw vraag beantwoord?',

@@ -2,6 +2,7 @@
 import { useRef } from 'preact/hooks'
 import { excerptParts } from '#lib/excerpt.ts'
 import { format } from '#lib/format.ts'
+import { rememberSearch } from '#lib/search/last-search.ts'
 import type { Language } from '#lib/language.ts'
 import { onInputKey, onListKey } from './keyboard.ts'
 import { FILTER_NAMES } from './url.ts'
@@ -16,6 +17,8 @@ export interface SearchStrings {
   oneResult: string
   filtered: string
   noResults: string
+  /** "Bedoelde u {query}?": the corrected query offered, and already searched. */
+  didYouMean: string
   loading: string
   error: string
   filterCategory: string
@@ -108,11 +111,12 @@ export default function Search({ strings, lang, mode, searchUrl, handoffUrl, lim
         </div>
       )}
       <p class="search-count" role="status" aria-live="polite">{status}</p>
+      {state.kind === 'done' && state.corrected && <DidYouMean text={strings.didYouMean} corrected={state.corrected} onPick={changeQuery} />}
       {state.kind === 'done' && state.results.length > 0 && (
         <ul class="search-results" ref={list} onKeyDown={(e) => onListKey(e, list.current, input.current)}>
           {state.results.map((result) => (
             <li key={result.url}>
-              <a href={result.url} onClick={() => insight.clicked(term, new URL(result.url, location.href).pathname)}>{result.meta.title ?? result.url}</a>
+              <a href={result.url} onClick={() => { rememberSearch(term); insight.clicked(term, new URL(result.url, location.href).pathname) }}>{result.meta.title ?? result.url}</a>
               <p>{excerptParts(result.excerpt).map((part, i) => (part.isMark ? <mark key={i}>{part.text}</mark> : part.text))}</p>
             </li>
           ))}
@@ -129,5 +133,15 @@ export default function Search({ strings, lang, mode, searchUrl, handoffUrl, lim
         </section>
       )}
     </div>
+  )
+}
+
+/** "Bedoelde u …?" with the corrected query as a button that makes it the query. */
+function DidYouMean({ text, corrected, onPick }: { text: string; corrected: string; onPick: (query: string) => void }) {
+  const [before, after = ''] = text.split('{query}')
+  return (
+    <p class="search-did-you-mean">
+      {before}<button type="button" class="link-button" onClick={() => onPick(corrected)}>{corrected}</button>{after}
+    </p>
   )
 }

@@ -1,7 +1,8 @@
 /** The search's state machine: the query and filters, Pagefind loaded on demand, results in two batches, the URL kept in step. */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks'
 import type { Language } from '#lib/language.ts'
-import { loadPagefind, type Pagefind, type PagefindResult } from '#lib/pagefind.ts'
+import { loadPagefind, type Pagefind, type PagefindHit, type PagefindResult } from '#lib/pagefind.ts'
+import { loadVocabulary, searchRelaxed } from '#lib/search/relaxed-search.ts'
 import { createInsight } from '../../../widget/src/insight.ts'
 import { FILTER_NAMES, searchFromUrl, urlOfSearch, type Filters } from './url.ts'
 
@@ -10,7 +11,7 @@ export type SearchState =
   | { kind: 'idle' }
   | { kind: 'loading' }
   | { kind: 'error' }
-  | { kind: 'done'; query: string; total: number; results: PagefindResult[] }
+  | { kind: 'done'; query: string; total: number; results: PagefindResult[]; corrected?: string }
 
 /** Results rendered before the rest are fetched. */
 const FIRST_BATCH = 3
@@ -61,12 +62,13 @@ export function useSearch({ lang, mode, limit, input }: { lang: Language; mode: 
     setState((s) => (s.kind === 'done' ? s : { kind: 'loading' }))
     ;(async () => {
       try {
-        const found = await (await pagefind()).search(term || null, { filters: active })
+        const found = await find(await pagefind(), term, active)
         if (mine !== counter.current) return
         // The first few results render before the rest load: each result is a fetch of its own.
         const first = await Promise.all(found.results.slice(0, FIRST_BATCH).map((r) => r.data()))
         if (mine !== counter.current) return
-        setState({ kind: 'done', query: term, total: found.results.length, results: first })
+        const corrected = found.corrected
+        setState({ kind: 'done', query: term, total: found.results.length, results: first, corrected })
         insight.searched(term, found.results.length)
         if (found.results.length <= FIRST_BATCH || limit <= FIRST_BATCH) return
         // The rest only once the query has rested: while someone types, fetching results for a
@@ -75,12 +77,22 @@ export function useSearch({ lang, mode, limit, input }: { lang: Language; mode: 
         if (mine !== counter.current) return
         const rest = await Promise.all(found.results.slice(FIRST_BATCH, limit).map((r) => r.data()))
         if (mine !== counter.current) return
-        setState({ kind: 'done', query: term, total: found.results.length, results: [...first, ...rest] })
+        setState({ kind: 'done', query: term, total: found.results.length, results: [...first, ...rest], corrected })
       } catch (error) {
         console.error('[loket] search failed', error)
         if (mine === counter.current) setState({ kind: 'error' })
       }
     })()
+  }
+
+  /**
+   * A query in the customer's own words: as typed when that finds enough, else relaxed (its
+   * meaningful words, typos corrected against the KB's vocabulary). Filters alone list as Pagefind does.
+   */
+  async function find(loaded: Pagefind, term: string, active: Record<string, string>): Promise<{ results: PagefindHit[]; corrected?: string }> {
+    if (!term) return loaded.search(null, { filters: active })
+    const answer = await searchRelaxed(loaded, term, { lang, filters: active, vocabulary: () => loadVocabulary('/', lang) })
+    return { results: answer.hits, corrected: answer.corrected }
   }
 
   function changeQuery(value: string) {

@@ -2,7 +2,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
 import { format } from '#lib/format.ts'
 import { excerptParts } from '#lib/excerpt.ts'
+import type { Language } from '#lib/language.ts'
 import { loadPagefind, type PagefindResult } from '#lib/pagefind.ts'
+import { incidentQuery } from '#lib/search/query-words.ts'
+import { loadVocabulary, searchRelaxed } from '#lib/search/relaxed-search.ts'
 import { ApiFailure, call, messageOf, portalApi } from '../lib/api.ts'
 import { Field, FieldSet } from '../lib/Field.tsx'
 import { FailureNote } from '../lib/ResultMessage.tsx'
@@ -25,7 +28,7 @@ export default function NewIncident(props: Props) {
 }
 
 /** Up to five KnowledgeBase articles for `query`, newest answer only: an older, slower search is dropped. */
-function useSuggestions(query: string): { results: PagefindResult[] | undefined; hasFailed: boolean } {
+function useSuggestions(query: string, lang: Language): { results: PagefindResult[] | undefined; hasFailed: boolean } {
   const [results, setResults] = useState<PagefindResult[] | undefined>()
   const [hasFailed, setFailed] = useState(false)
   const counter = useRef(0)
@@ -38,9 +41,9 @@ function useSuggestions(query: string): { results: PagefindResult[] | undefined;
     }
     const timer = setTimeout(async () => {
       try {
-        const pagefind = await loadPagefind('/')
-        const search = await pagefind.search(term)
-        const found = await Promise.all(search.results.slice(0, MAX_SUGGESTIONS).map((r) => r.data()))
+        // The customer's own words, relaxed as in the KB's search.
+        const search = await searchRelaxed(await loadPagefind('/'), term, { lang, vocabulary: () => loadVocabulary('/', lang) })
+        const found = await Promise.all(search.hits.slice(0, MAX_SUGGESTIONS).map((r) => r.data()))
         if (ticket === counter.current) setResults(found)
       } catch {
         if (ticket === counter.current) setFailed(true)
@@ -73,8 +76,8 @@ function Register({ lang, strings, paths, viewer }: Props & { viewer: Viewer }) 
   const errors: Partial<Record<Fields, string>> = submit.errors.fields
   const fileInput = useRef<HTMLInputElement>(null)
   const subjectInput = useRef<HTMLInputElement>(null)
-  // While the form is open, the subject drives the suggestions, as in the widget.
-  const { results, hasFailed } = useSuggestions(isFormShown ? `${subject} ${description.slice(0, 200)}` : query)
+  // While the form is open, subject and description drive the suggestions, as in the widget.
+  const { results, hasFailed } = useSuggestions(isFormShown ? incidentQuery(subject, description, lang) : query, lang)
 
   useEffect(() => {
     if (isFormShown) subjectInput.current?.focus()

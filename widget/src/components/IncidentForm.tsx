@@ -36,7 +36,8 @@ export interface IncidentFormProps {
   productArea: string
   productAreas: DeskStatusReply['productAreas'] | undefined
   contact: SignedInContact | null
-  suggest(text: string): Promise<PagefindResult[] | undefined>
+  /** Articles for the incident as typed: the subject and the description, relaxed by the engine. */
+  suggest(subject: string, description: string): Promise<PagefindResult[] | undefined>
   register(input: IncidentInput): Promise<RegisterOutcome>
   onSent(outcome: Extract<RegisterOutcome, { kind: 'check_email' | 'registered' }>): void
   onOpenResult(url: string): void
@@ -60,9 +61,8 @@ export function IncidentForm(props: IncidentFormProps) {
   const [openedAt] = useState(() => performance.now())
 
   useEffect(() => {
-    const text = `${values.subject} ${values.description.split(/\s+/).slice(0, 12).join(' ')}`.trim()
     const timer = setTimeout(() => {
-      props.suggest(text).then((found) => found && setSuggestions(found.slice(0, SUGGESTIONS))).catch(() => {})
+      props.suggest(values.subject, values.description).then((found) => found && setSuggestions(found.slice(0, SUGGESTIONS))).catch(() => {})
     }, SUGGEST_DELAY_MS)
     return () => clearTimeout(timer)
   }, [values.subject, values.description])

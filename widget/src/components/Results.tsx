@@ -73,6 +73,7 @@ export class Results extends Component<ResultsProps, { isAnswered: boolean }> {
           />
         </form>
         <p class="lw-status" role="status" aria-live="polite">{status}</p>
+        {hasResults && found.corrected && <p>{format(strings.didYouMean, { query: found.corrected })}</p>}
         {hasResults && (
           <ul class="lw-results" ref={list} onKeyDown={onListKey}>
             {found.results.map((r) => (

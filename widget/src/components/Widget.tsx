@@ -23,7 +23,7 @@ export interface WidgetProps {
   api: Api
   insight: Insight
   search(term: string, limit: number): Promise<Found | undefined>
-  suggest(term: string, limit: number): Promise<Found | undefined>
+  suggest(subject: string, description: string, limit: number): Promise<Found | undefined>
   /** Starts loading Pagefind ahead of the first search. */
   warm(): void
 }
@@ -43,6 +43,8 @@ interface State {
   now: Date
   contact: SignedInContact | null
   IncidentForm?: typeof Form
+  /** The article the page handed over with "ask support" (its translation key). */
+  askedArticle?: string
 }
 
 /** The form arrives in a chunk of its own when first needed: most visitors find their answer without it. */
@@ -63,7 +65,9 @@ export class Widget extends Component<WidgetProps, State> {
   /** The KB's own search page hands a question over to the widget rather than to its fallback link. */
   onAsk = (event: Event) => {
     event.preventDefault()
-    this.setState({ query: (event as CustomEvent<{ query?: string }>).detail?.query ?? '' })
+    // The page may hand over the article the reader found wanting: it goes along with the incident.
+    const detail = (event as CustomEvent<{ query?: string; article?: string }>).detail
+    this.setState({ query: detail?.query ?? '', askedArticle: detail?.article })
     this.open('form')
   }
 
@@ -138,11 +142,12 @@ export class Widget extends Component<WidgetProps, State> {
     this.setState({ view: { kind: 'sent', outcome } })
   }
 
-  startOver = () => this.setState({ query: '', found: null, view: { kind: 'search' } })
+  startOver = () => this.setState({ query: '', found: null, view: { kind: 'search' }, askedArticle: undefined })
 
-  render({ config, strings, api, suggest, warm }: WidgetProps, { isOpen, hasOpened, view, query, found, isSearching, desk, now, contact, IncidentForm }: State) {
+  render({ config, strings, api, suggest, warm }: WidgetProps, { isOpen, hasOpened, view, query, found, isSearching, desk, now, contact, IncidentForm, askedArticle }: State) {
     const isForeign = typeof location === 'undefined' || location.origin !== config.kb
-    const shown = found && found !== 'error' ? found.results.map((r) => r.meta.key).filter((k): k is string => !!k) : []
+    // The article handed over with "ask support" first, then the results shown, each once.
+    const shown = [...new Set([askedArticle, ...(found && found !== 'error' ? found.results.map((r) => r.meta.key) : [])])].filter((k): k is string => !!k)
     return (
       <div class="lw-root" lang={config.lang}>
         <button
@@ -197,7 +202,7 @@ export class Widget extends Component<WidgetProps, State> {
                 productArea={config.productArea}
                 productAreas={desk?.productAreas}
                 contact={contact}
-                suggest={async (text) => (await suggest(text, 5))?.results}
+                suggest={async (subject, description) => (await suggest(subject, description, 5))?.results}
                 register={(input) => api.register(input)}
                 onSent={this.sent}
                 onOpenResult={this.openResult}
