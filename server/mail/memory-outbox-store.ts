@@ -23,6 +23,10 @@ export function memoryOutboxStore(): OutboxStore & { mails: MailRecord[] } {
         .slice(0, limit)
         .map((m) => structuredClone(m))
     },
+    async backlog() {
+      const pending = mails.filter((m) => m.status === 'pending').map((m) => m.createdAt).sort()
+      return { count: pending.length, oldestCreatedAt: pending[0] ?? null }
+    },
     async markSent(id, at) {
       const mail = byId(id)
       if (mail) Object.assign(mail, { status: 'sent', sentAt: at.toISOString() })

@@ -40,4 +40,6 @@ export interface OutboxStore {
   markFailed(id: string, error: string, nextAttemptAt: Date): Promise<void>
   /** Gives up on the mail: `failed`, never due again, with the attempt counted and `error` as its last error. */
   markUndeliverable(id: string, error: string, at: Date): Promise<void>
+  /** How many mails wait to be sent and when the oldest was queued, without claiming any (unlike `due`): for readiness and metrics. */
+  backlog(): Promise<{ count: number; oldestCreatedAt: string | null }>
 }

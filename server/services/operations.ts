@@ -8,16 +8,11 @@ import { extraWindowsOf, slaOf } from '../present/incident.ts'
 export const MAIL_FAILING_MINUTES = 15
 /** Mail that waits this long to be sent is a backlog customers notice. */
 export const MAIL_BACKLOG_MINUTES = 30
-/** The mails counted at most per look at the outbox: beyond that the count says "at least". */
-const PENDING_COUNTED = 10_000
-/** A moment after every mail's next try: `due` then lists everything still waiting. */
-const END_OF_TIME = new Date(8.64e15)
 
 /** Mail not sent yet, and the age in seconds of the oldest. */
 export async function pendingMail(deps: Pick<Deps, 'store' | 'clock'>): Promise<{ count: number; oldestSeconds: number }> {
-  const waiting = await deps.store.outbox.due(END_OF_TIME, PENDING_COUNTED)
-  const oldest = Math.min(...waiting.map((mail) => Date.parse(mail.createdAt)))
-  return { count: waiting.length, oldestSeconds: waiting.length ? Math.max(0, Math.round((deps.clock().getTime() - oldest) / 1000)) : 0 }
+  const { count, oldestCreatedAt } = await deps.store.outbox.backlog()
+  return { count, oldestSeconds: oldestCreatedAt ? Math.max(0, Math.round((deps.clock().getTime() - Date.parse(oldestCreatedAt)) / 1000)) : 0 }
 }
 
 /** Open incidents whose target has passed, as of now. */

@@ -546,6 +546,14 @@ function buildStore(state: State, journal: JournalWriter, release: () => void, p
         await put('outbox', mail)
         return structuredClone(mail)
       },
+      async backlog() {
+        let oldest: string | null = null
+        for (const id of state.pendingMails) {
+          const { createdAt } = t.outbox.get(id) as MailRecord
+          if (oldest === null || createdAt < oldest) oldest = createdAt
+        }
+        return { count: state.pendingMails.size, oldestCreatedAt: oldest }
+      },
       async due(now, limit) {
         // Pending mails are kept in the order they were queued (a retried one moves to the back),
         // so the first `limit` that are due are found without sorting the backlog.

@@ -348,6 +348,12 @@ function buildStore(pool: pg.Pool): PostgresStore {
        * and a claimed mail is not due again for MAIL_CLAIM_MS unless marked failed (or the process
        * died: then it is sent after the claim ran out, with the same Message-ID).
        */
+      async backlog() {
+        const { rows: [row] } = await db.query<{ count: number; oldest: string | null }>(
+          `SELECT count(*)::int AS count, min(data->>'createdAt') AS oldest FROM outbox WHERE status = 'pending'`,
+        )
+        return { count: row!.count, oldestCreatedAt: row!.oldest }
+      },
       async due(now, limit) {
         const claimedUntil = new Date(now.getTime() + MAIL_CLAIM_MS)
         const { rows: claimed } = await db.query<{ data: MailRecord }>(

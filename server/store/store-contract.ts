@@ -141,6 +141,19 @@ export function storeContract(name: string, open: () => Promise<Store>) {
       await store.close()
     })
 
+    test('tells the backlog (how many wait, since when) without claiming a mail, so they are still due after', async () => {
+      const store = await open()
+      expect(await store.outbox.backlog()).toEqual({ count: 0, oldestCreatedAt: null })
+      const older = await store.outbox.enqueue(mail({ eventKey: 'incident:1:registered', createdAt: '2026-11-30T08:00:00.000Z' }))
+      await store.outbox.enqueue(mail({ eventKey: 'incident:2:registered', createdAt: '2026-11-30T09:00:00.000Z' }))
+      const sent = await store.outbox.enqueue(mail({ eventKey: 'incident:3:registered', createdAt: '2026-11-30T07:00:00.000Z' }))
+      await store.outbox.markSent(sent.id, new Date('2026-11-30T07:00:01Z'))
+      expect(await store.outbox.backlog()).toEqual({ count: 2, oldestCreatedAt: older.createdAt })
+      expect(await store.outbox.backlog()).toEqual({ count: 2, oldestCreatedAt: older.createdAt })
+      expect((await store.outbox.due(new Date('2026-11-30T10:00:00Z'), 10)).length).toBe(2)
+      await store.close()
+    })
+
     test('lists messages of an incident in time order, and audit entries per target', async () => {
       const store = await open()
       for (const [id, at] of [['m2', '2026-11-30T10:00:00.000Z'], ['m1', '2026-11-30T09:00:00.000Z']]) {
