@@ -1,5 +1,6 @@
 // Searching the KnowledgeBase in Chromium: both languages, filters, keyboard, and the hand-off.
 import { expect, test } from '@playwright/test'
+import { expectAccessible } from './fixtures/axe.ts'
 import { signInStaff } from './fixtures/portal.ts'
 
 test.describe('search', () => {
@@ -161,6 +162,7 @@ test.describe('search in the customer\'s own words', () => {
     expect(response.request().postDataJSON()).toEqual({ article: 'credit-note', lang: 'nl', text })
     await expect(page.getByText('Bedankt. Uw opmerking gaat naar de redacteuren van de kennisbank.')).toBeVisible()
     await expect(page.getByRole('button', { name: 'Versturen' })).toBeDisabled()
+    await expectAccessible(page)
 
     await signInStaff(page, 'ingrid@noordwind.example')
     await page.goto('/staff/inzicht/')
@@ -171,5 +173,6 @@ test.describe('search in the customer\'s own words', () => {
     await expect(cell.locator('b')).toHaveCount(0)
     // Newest first: this run's text heads the article's list.
     await expect(table.locator('tbody tr').first()).toContainText(text)
+    await expectAccessible(page)
   })
 })
