@@ -131,6 +131,68 @@ describe('insightReport: articles readers found unhelpful', () => {
   })
 })
 
+describe('insightReport: what readers missed', () => {
+  const missing = (article: string, text: string, at: string, lang: 'nl' | 'en' = 'nl'): KbInsight =>
+    ({ type: 'missing', article, lang, text, at })
+
+  test('groups the texts per article, both languages together, newest first; the article with the newest text first', () => {
+    const { missed } = report([
+      missing('vat-return', 'Fout 500 bij Digipoort.', '2026-11-30T08:00:00.000Z'),
+      missing('payroll-run', 'Where is the PDF?', '2026-11-30T09:00:00.000Z', 'en'),
+      missing('vat-return', 'How to correct a filed return.', '2026-12-01T10:00:00.000Z', 'en'),
+      vote('vat-return', false),
+      missing('payroll-run', 'Loonstrook als PDF?', '2026-11-30T07:00:00.000Z'),
+    ])
+    expect(missed).toEqual([
+      { article: 'vat-return', total: 2, texts: [
+        { text: 'How to correct a filed return.', lang: 'en', at: '2026-12-01T10:00:00.000Z' },
+        { text: 'Fout 500 bij Digipoort.', lang: 'nl', at: '2026-11-30T08:00:00.000Z' },
+      ] },
+      { article: 'payroll-run', total: 2, texts: [
+        { text: 'Where is the PDF?', lang: 'en', at: '2026-11-30T09:00:00.000Z' },
+        { text: 'Loonstrook als PDF?', lang: 'nl', at: '2026-11-30T07:00:00.000Z' },
+      ] },
+    ])
+  })
+
+  test('lists at most 20 texts per article, the newest, and counts all of them', () => {
+    const events = Array.from({ length: 25 }, (_, i) => missing('vat-return', `text ${i}`, `2026-11-30T08:${String(i).padStart(2, '0')}:00.000Z`))
+    const [article] = report(events).missed
+    expect(article.total).toBe(25)
+    expect(article.texts.map((t) => t.text)).toEqual(Array.from({ length: 20 }, (_, i) => `text ${24 - i}`))
+  })
+
+  test('puts the later of two texts sent in the same minute first', () => {
+    const [article] = report([
+      missing('vat-return', 'first', '2026-11-30T08:00:00.000Z'),
+      missing('vat-return', 'second', '2026-11-30T08:00:00.000Z'),
+    ]).missed
+    expect(article.texts.map((t) => t.text)).toEqual(['second', 'first'])
+  })
+
+  test('lists at most 20 articles, those with the newest texts', () => {
+    const events = Array.from({ length: 22 }, (_, i) => missing(`article-${i}`, 'x', `2026-11-30T08:${String(i).padStart(2, '0')}:00.000Z`))
+    const { missed } = report(events)
+    expect(missed).toHaveLength(20)
+    expect(missed[0].article).toBe('article-21')
+    expect(missed.at(-1)!.article).toBe('article-2')
+  })
+
+  test('counts only texts inside the report\'s weeks, and none after now', () => {
+    const { missed } = report([
+      missing('vat-return', 'last week', '2026-11-27T08:00:00.000Z'),
+      missing('vat-return', 'this week', '2026-11-30T08:00:00.000Z'),
+      missing('vat-return', 'after now', '2026-12-02T10:01:00.000Z'),
+    ], 1)
+    expect(missed).toEqual([{ article: 'vat-return', total: 1, texts: [{ text: 'this week', lang: 'nl', at: '2026-11-30T08:00:00.000Z' }] }])
+  })
+
+  test('keeps a text as written, markup and all: it is data, never HTML', () => {
+    const [article] = report([missing('vat-return', '<img src=x onerror=alert(1)>', '2026-11-30T08:00:00.000Z')]).missed
+    expect(article.texts[0].text).toBe('<img src=x onerror=alert(1)>')
+  })
+})
+
 describe('insightReport: deflection per week', () => {
   test('counts searching sessions and those that sent no incident; clicks or an incident alone do not make a session searching', () => {
     const { deflection } = report([
@@ -183,6 +245,7 @@ describe('insightReport: an empty log', () => {
     expect(empty.noResults).toEqual({ nl: [], en: [] })
     expect(empty.incidentQueries).toEqual([])
     expect(empty.worstArticles).toEqual([])
+    expect(empty.missed).toEqual([])
     expect(empty.deflection).toMatchObject({ searching: 0, deflected: 0, rate: null })
     expect(empty.deflection.weeks).toHaveLength(12)
     expect(empty.deflection.weeks[0]).toEqual({ week: '2026-W38', start: '2026-09-14', searching: 0, deflected: 0, rate: null })

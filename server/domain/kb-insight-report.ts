@@ -1,4 +1,4 @@
-/** What the KB insight log tells editors: searches that found nothing or ended in an incident, unhelpful articles, and deflection per week. */
+/** What the KB insight log tells editors: searches that found nothing or ended in an incident, unhelpful articles, what readers missed in them, and deflection per week. */
 import { z } from 'zod'
 import { addDays, isoWeek, mondayOf } from '#lib/iso-week.ts'
 import { t } from '#lib/i18n/index.ts'
@@ -65,6 +65,26 @@ export interface ArticleVotes {
   ratio: number
 }
 
+/** One reader's words on what an article missed. */
+export interface MissedText {
+  /** As the reader wrote it (trimmed); plain text, never markup. */
+  text: string
+  /** The language the article was read in. */
+  lang: Language
+  /** When it was sent, ISO to the minute. */
+  at: string
+}
+
+/** What readers missed in one article (both languages together), newest first. */
+export interface ArticleMissed {
+  /** The article's translation key. */
+  article: string
+  /** At most 20, newest first. */
+  texts: MissedText[]
+  /** All the texts in the period, also those beyond the 20 listed. */
+  total: number
+}
+
 /** One ISO week of deflection: how many searching visits did without an incident. */
 export interface DeflectionWeek {
   /** ISO week. @example "2026-W49" */
@@ -95,6 +115,8 @@ export interface InsightReport {
   incidentQueries: IncidentQuery[]
   /** Articles with at least 3 votes in a language, lowest ratio first, at most 20. */
   worstArticles: ArticleVotes[]
+  /** What readers missed, per article: the article with the newest text first, at most 20 articles of at most 20 texts each. */
+  missed: ArticleMissed[]
   /** Deflection over the whole period and per week, oldest week first, weeks without data as zeros. */
   deflection: {
     searching: number
@@ -125,6 +147,7 @@ export function insightReport(events: readonly KbInsight[], options: ReportOptio
   const noResults = { nl: new Tally(), en: new Tally() }
   const incidents = new Tally()
   const votes = new Map<string, ArticleVotes>()
+  const missed = new Map<string, MissedText[]>()
   const lastSearch = new Map<string, string>()
   const firstSearchWeek = new Map<string, number>()
   const withIncident = new Set<string>()
@@ -141,6 +164,13 @@ export function insightReport(events: readonly KbInsight[], options: ReportOptio
         if (event.isHelpful) tally.helpful++
         else tally.notHelpful++
         votes.set(key, tally)
+        break
+      }
+      case 'missing': {
+        if (!isInPeriod) break
+        const texts = missed.get(event.article) ?? []
+        texts.push({ text: event.text, lang: event.lang, at: event.at })
+        missed.set(event.article, texts)
         break
       }
       case 'search': {
@@ -182,8 +212,24 @@ export function insightReport(events: readonly KbInsight[], options: ReportOptio
       // Equal ratios: the article more readers found unhelpful first.
       .sort((a, b) => a.ratio - b.ratio || b.notHelpful - a.notHelpful || a.article.localeCompare(b.article) || a.lang.localeCompare(b.lang))
       .slice(0, TOP),
+    missed: missedPerArticle(missed),
     deflection: { searching, deflected, rate: rateOf(deflected, searching), weeks },
   }
+}
+
+/**
+ * The texts of each article newest first, at most 20, and the articles with the newest text
+ * first, at most 20. Texts of the same minute keep the log's order, the later one first.
+ */
+export function missedPerArticle(missed: ReadonlyMap<string, readonly MissedText[]>): ArticleMissed[] {
+  return [...missed]
+    .map(([article, texts]) => {
+      // Reversed first: a stable sort then puts the later of two texts in the same minute first.
+      const newest = [...texts].reverse().sort((a, b) => b.at.localeCompare(a.at))
+      return { article, texts: newest.slice(0, TOP), total: texts.length }
+    })
+    .sort((a, b) => b.texts[0].at.localeCompare(a.texts[0].at) || a.article.localeCompare(b.article))
+    .slice(0, TOP)
 }
 
 /**

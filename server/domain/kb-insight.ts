@@ -1,11 +1,14 @@
-/** What the KnowledgeBase learns from its readers, anonymously: "was this helpful?" votes and search events. */
+/** What the KnowledgeBase learns from its readers, anonymously: "was this helpful?" votes, what readers missed in an article, and search events. */
 import { z } from 'zod'
 import { Language } from './desk.ts'
+
+/** An article's translation key: lowercase words of letters and digits joined by hyphens, at most 120 characters. */
+const ArticleKey = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(120)
 
 /** A reader's vote on an article; nothing in it identifies the reader. */
 export const VoteInput = z.strictObject({
   /** The article's translation key (the same in both languages). @example "register-incident" */
-  article: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(120).meta({ description: 'The article\'s translation key, the same in both languages.' }),
+  article: ArticleKey.meta({ description: 'The article\'s translation key, the same in both languages.' }),
   /** The language the article was read in. */
   lang: Language.meta({ description: 'The language the article was read in.' }),
   /** Whether the article answered the reader's question. */
@@ -25,6 +28,51 @@ export interface KbVote {
 /** The vote to store for `input` at `now`: only the vote's own fields, the time rounded down to the minute. */
 export function recordVote(input: z.output<typeof VoteInput>, now: Date): KbVote {
   return { type: 'vote', article: input.article, lang: input.lang, isHelpful: input.isHelpful, at: toMinute(now) }
+}
+
+/** The most a reader may write about what an article missed. */
+export const MISSING_MAX = 500
+
+/**
+ * Control characters other than tab and line breaks (C0, DEL, C1), and the direction controls
+ * that can make text read otherwise than it is stored ("Trojan Source"): refused, not stripped,
+ * as a reader's own words are kept as typed.
+ */
+const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/
+
+/**
+ * What a reader missed in an article, in their own words: composed (NFC), trimmed, 1 to 500
+ * characters, line breaks allowed, control characters refused.
+ * @example MissingText.parse('  Hoe corrigeer ik een aangifte?\n') === 'Hoe corrigeer ik een aangifte?'
+ */
+export const MissingText = z.string().max(MISSING_MAX * 4).overwrite((text) => text.normalize('NFC').trim())
+  .min(1, { error: 'write what was missing, at least 1 character' })
+  .max(MISSING_MAX, { error: `expected at most ${MISSING_MAX} characters` })
+  .refine((text) => !CONTROLS.test(text), { error: 'control characters are not allowed' })
+
+/** What a reader missed in an article after answering "not helpful"; nothing in it identifies the reader. */
+export const MissingInput = z.strictObject({
+  /** The article's translation key. @example "register-incident" */
+  article: ArticleKey.meta({ description: 'The article\'s translation key, the same in both languages.' }),
+  /** The language the article was read in. */
+  lang: Language.meta({ description: 'The language the article was read in.' }),
+  /** What was missing, in the reader's words. @example "Hoe corrigeer ik een aangifte die al is ingediend?" */
+  text: MissingText.meta({ description: `What the reader missed, in their own words: trimmed, 1 to ${MISSING_MAX} characters, line breaks allowed, no control characters. Shown to staff as plain text.` }),
+}).meta({ id: 'MissingInput', title: 'MissingInput', description: 'What a reader missed in an article; nothing in it identifies the reader.' })
+export type MissingInput = z.input<typeof MissingInput>
+
+/** What a reader missed as recorded: the input and when, to the minute. */
+export interface KbMissing {
+  type: 'missing'
+  article: string
+  lang: Language
+  text: string
+  at: string
+}
+
+/** The record to store for `input` at `now`: only its own fields, the time rounded down to the minute. */
+export function recordMissing(input: z.output<typeof MissingInput>, now: Date): KbMissing {
+  return { type: 'missing', article: input.article, lang: input.lang, text: input.text, at: toMinute(now) }
 }
 
 /** Where a search event comes from: the embedded widget, or the KB's own search page. */
@@ -83,7 +131,7 @@ export type SearchEventInput = z.input<typeof SearchEventInput>
 export type KbSearchEvent = z.output<typeof SearchEventInput> & { at: string }
 
 /** Every record in the KB insight log. */
-export type KbInsight = KbVote | KbSearchEvent
+export type KbInsight = KbVote | KbMissing | KbSearchEvent
 
 /** The event to store for `input` at `now`: only the fields of its type, the time rounded down to the minute. */
 export function recordSearchEvent(input: z.output<typeof SearchEventInput>, now: Date): KbSearchEvent {

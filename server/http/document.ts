@@ -6,7 +6,7 @@ import type { z } from 'zod'
 import { ComplaintChangeInput, ComplaintInput } from '../domain/complaint.ts'
 import { BackupInput, DecisionInput, ExtraSupportInput, GrantInput, RemoteViewCodeInput, RemoteViewSignalInput, VersionInput } from '../domain/consent.ts'
 import { IncidentInput } from '../domain/incident.ts'
-import { SearchEventInput, VoteInput } from '../domain/kb-insight.ts'
+import { MissingInput, SearchEventInput, VoteInput } from '../domain/kb-insight.ts'
 import { ContactChangeInput, ContactInput, OrganisationDetailsInput } from '../domain/organisation.ts'
 import { FollowUpInput } from '../domain/signals.ts'
 import { PATH_IDS, apiDescription, openApiDocument } from '../openapi.ts'
@@ -22,7 +22,7 @@ import type { OpenApiDocument, Operation, Parameter, PathItem, Response } from '
  * tests check every request example against them.
  */
 export const REQUEST_SCHEMAS = {
-  IncidentInput, ConfirmInput, TriageInput, MessageInput, SignInLinkInput, SignInCallbackInput, StaffLoginInput, VoteInput, SearchEventInput,
+  IncidentInput, ConfirmInput, TriageInput, MessageInput, SignInLinkInput, SignInCallbackInput, StaffLoginInput, VoteInput, MissingInput, SearchEventInput,
   OrganisationDetailsInput, ContactInput, ContactChangeInput, ComplaintInput, ComplaintChangeInput, PhoneContactInput, FollowUpInput,
   RemoteViewCodeInput, RemoteViewSignalInput, BackupInput, DecisionInput, VersionInput, GrantInput, ExtraSupportInput,
 } satisfies Record<string, z.ZodType>

@@ -92,6 +92,7 @@ export async function playStory(deps: Pick<Deps, 'desk' | 'calendar'>, makeApp: 
     await play('click', 'They opened a result', 'POST', '/api/kb/events', { type: 'click', ...visit, article: '/support/btw-aangifte/' })
     await play('notAPath', 'An article as a full address', 'POST', '/api/kb/events', { type: 'click', ...visit, article: 'https://kb.noordwind.example/support/btw-aangifte/' })
     await play('vote', 'The VAT-return article did not help', 'POST', '/api/kb/votes', { article: 'vat-return', lang: 'nl', isHelpful: false })
+    await play('missing', 'What the reader missed in it', 'POST', '/api/kb/missing', { article: 'vat-return', lang: 'nl', text: 'Wat te doen bij fout 500 van Digipoort bij het indienen.' })
     await play('incident', 'And sent the incident form after all', 'POST', '/api/kb/events', { type: 'incident', ...visit })
     const registration = { name: 'Tom Bakker', email: 'tom@bakkerij-jansen.example', kind: 'bug', productArea: 'finance', subject: 'Btw-aangifte Q3 geeft fout 500 bij indienen', description: 'Bij het indienen van de btw-aangifte over het derde kwartaal via Digipoort krijg ik fout 500. Vorige maand lukte het nog wel; het certificaat is niet veranderd.', kbQuery: visit.query, kbArticles: ['vat-return'], lang: 'nl', fillMs: 94_000 }
     await play('productArea', 'A product area desk.yaml does not have', 'POST', '/api/incidents', { ...registration, productArea: 'marketing' })

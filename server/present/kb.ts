@@ -43,6 +43,15 @@ export const InsightReport = z.object({
     helpful: count, notHelpful: count,
     ratio: share.meta({ description: 'helpful / (helpful + notHelpful): the lower, the worse.' }),
   })).meta({ description: `Articles with at least ${MIN_VOTES} votes in a language, the lowest ratio first (on a tie, more unhelpful votes first); at most ${TOP}.` }),
+  missed: z.array(z.object({
+    article: z.string().meta({ description: 'The article\'s translation key.' }),
+    texts: z.array(z.object({
+      text: z.string().meta({ description: 'What the reader missed, as written: plain text, to be shown as such, never as markup.' }),
+      lang: z.enum(LANGUAGES).meta({ description: 'The language the article was read in.' }),
+      at: z.iso.datetime().meta({ description: 'When it was sent, to the minute.' }),
+    })).meta({ description: `Newest first, at most ${TOP}.` }),
+    total: count.meta({ description: 'All texts on the article in the period, also those not listed.' }),
+  })).meta({ description: `What readers who found an article not helpful said was missing, per article (both languages): the article with the newest text first, at most ${TOP} articles.` }),
   deflection: z.object({
     searching: count, deflected: count,
     rate: share.nullable().meta({ description: 'deflected / searching; null without searching visits.' }),

@@ -40,6 +40,22 @@ async function recordVisits(desk: Awaited<ReturnType<typeof testDesk>>) {
 }
 
 describe('GET /api/kb/insight', () => {
+  test('lists what readers missed per article, newest first, as the plain text they sent', async () => {
+    const { desk, cookies } = await setup()
+    const texts = ['Wat te doen bij fout 500?', '<b>Hoe</b> corrigeer ik een aangifte?']
+    for (const text of texts) {
+      expect((await desk.call('POST', '/api/kb/missing', { article: 'vat-return', lang: 'nl', text })).status).toBe(201)
+      desk.setNow('2026-11-30T09:42:27.512Z')
+    }
+    expect((await desk.call('POST', '/api/kb/missing', { article: 'vat-return', lang: 'nl', text: '\u0000' })).status).toBe(400)
+    const res = await desk.call('GET', '/api/kb/insight', undefined, { cookie: cookies.staff })
+    expect(res.status).toBe(200)
+    expect(res.json.missed).toEqual([{ article: 'vat-return', total: 2, texts: [
+      { text: '<b>Hoe</b> corrigeer ik een aangifte?', lang: 'nl', at: '2026-11-30T09:42:00.000Z' },
+      { text: 'Wat te doen bij fout 500?', lang: 'nl', at: '2026-11-30T09:41:00.000Z' },
+    ] }])
+  })
+
   test.each([
     ['nobody signed in', undefined, 401, 'sign_in_required'],
     ['a contact', 'contact', 403, 'staff_only'],

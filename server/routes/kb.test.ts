@@ -196,3 +196,55 @@ describe('POST /api/kb/events', () => {
     expect(insight.records.length).toBe(1)
   })
 })
+
+describe('POST /api/kb/missing', () => {
+  const missing = { article: 'vat-return', lang: 'nl', text: 'Wat te doen bij fout 500 van Digipoort.' } as const
+
+  test('records what the reader missed, trimmed, anonymously and to the minute', async () => {
+    const { insight, post } = await setup('/api/kb/missing')
+    const res = await post({ ...missing, text: `  ${missing.text}\n` }, { 'content-type': 'application/json', 'user-agent': 'Mozilla/5.0 (Test)', 'x-forwarded-for': '203.0.113.7' })
+    expect(res.status).toBe(201)
+    expect(await res.json()).toEqual({ recorded: true })
+    expect(res.headers.get('set-cookie')).toBeNull()
+    expect(insight.records).toEqual([{ type: 'missing', ...missing, at: '2026-11-30T09:41:00.000Z' }])
+  })
+
+  test.each([
+    ['an empty text', { ...missing, text: '' }, 'text'],
+    ['a text of only spaces', { ...missing, text: '   ' }, 'text'],
+    ['a text over 500 characters', { ...missing, text: 'a'.repeat(501) }, 'text'],
+    ['a control character', { ...missing, text: 'fout\u0007500' }, 'text'],
+    ['a direction override', { ...missing, text: 'fout \u202E005' }, 'text'],
+    ['no text', { article: 'vat-return', lang: 'nl' }, 'text'],
+    ['an article key with markup', { ...missing, article: '<script>' }, 'article'],
+    ['an unknown language', { ...missing, lang: 'de' }, 'lang'],
+    ['an extra field that could identify the reader', { ...missing, email: 'a@b.nl' }, '(body)'],
+  ])('rejects %s with 400 invalid_input, the field named, and records nothing', async (_name, body, path) => {
+    const { insight, post } = await setup('/api/kb/missing')
+    const res = await post(body)
+    expect(res.status).toBe(400)
+    const error = await res.json()
+    expect(error.code).toBe('invalid_input')
+    expect(error.message).toBe('De gegevens zijn niet compleet of niet juist. Zie de velden.')
+    expect(error.fields.map((f: { path: string }) => f.path)).toContain(path)
+    expect(insight.records).toEqual([])
+  })
+
+  test('refuses a body that is not JSON with 415 and records nothing', async () => {
+    const { insight, post } = await setup('/api/kb/missing')
+    const res = await post(JSON.stringify(missing), { 'content-type': 'text/plain' })
+    expect(res.status).toBe(415)
+    expect(insight.records).toEqual([])
+  })
+
+  test('is limited like votes: 429 after 120 a minute from one address, nothing more recorded', async () => {
+    const { desk, insight, post } = await setup('/api/kb/missing')
+    for (let i = 0; i < 120; i++) expect((await post(missing)).status).toBe(201)
+    const over = await post(missing)
+    expect(over.status).toBe(429)
+    expect((await over.json()).code).toBe('rate_limited')
+    expect(insight.records.length).toBe(120)
+    // Counted apart: votes still go through.
+    expect((await desk.call('POST', '/api/kb/votes', { article: 'vat-return', lang: 'nl', isHelpful: false })).status).toBe(201)
+  })
+})

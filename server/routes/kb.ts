@@ -1,11 +1,11 @@
 /**
- * KnowledgeBase insight: readers post anonymously to POST /api/kb/votes ("was this helpful?") and
- * POST /api/kb/events (searches); staff read the report at GET /api/kb/insight and download an
+ * KnowledgeBase insight: readers post anonymously to POST /api/kb/votes ("was this helpful?"),
+ * POST /api/kb/missing (what an unhelpful article missed) and POST /api/kb/events (searches); staff read the report at GET /api/kb/insight and download an
  * article template for a search that found nothing at GET /api/kb/insight/template.
  */
 import { Hono, type MiddlewareHandler } from 'hono'
 import type { DeskConfig } from '../domain/desk.ts'
-import { recordSearchEvent, recordVote, SearchEventInput, VoteInput, type KbInsight } from '../domain/kb-insight.ts'
+import { MissingInput, recordMissing, recordSearchEvent, recordVote, SearchEventInput, VoteInput, type KbInsight } from '../domain/kb-insight.ts'
 import { InsightQuery, insightReport, TemplateQuery, templateFor } from '../domain/kb-insight-report.ts'
 import type { Limits } from '../deps.ts'
 import { jsonBody, queryOf, requireJson } from '../middleware/json-body/index.ts'
@@ -37,6 +37,13 @@ export const kb = (deps: KbDeps) =>
     // Votes and events share the limit's size but are counted apart, so searching never blocks a vote.
     .post('/votes', describe('recordVote', 'KnowledgeBase', 'Record a "was this helpful?" vote on an article', { 201: Recorded }), limitByAddress(deps.limits.kbEventsPerAddress, 'kb-votes'), requireJson, jsonBody(VoteInput), async (c) => {
       await deps.insight.append(recordVote(c.req.valid('json'), deps.clock()))
+      return c.json(presentRecorded(), 201)
+    })
+    // What was missing follows a "no" vote: limited like votes, counted apart from them.
+    .post('/missing', describe('recordMissing', 'KnowledgeBase', 'Record what a reader missed in an article they found not helpful', { 201: Recorded }, {
+      description: 'Anonymous, like a vote: the article, the language and the reader\'s words (1 to 500 characters, trimmed, no control characters), the time to the minute. Staff see the words as plain text on the insight page.',
+    }), limitByAddress(deps.limits.kbEventsPerAddress, 'kb-missing'), requireJson, jsonBody(MissingInput), async (c) => {
+      await deps.insight.append(recordMissing(c.req.valid('json'), deps.clock()))
       return c.json(presentRecorded(), 201)
     })
     .post('/events', describe('recordSearchEvent', 'KnowledgeBase', 'Record a step of a visit: a search that settled, a result opened, the incident form sent', { 201: Recorded }, {

@@ -1,5 +1,7 @@
 // Searching the KnowledgeBase in Chromium: both languages, filters, keyboard, and the hand-off.
 import { expect, test } from '@playwright/test'
+import { expectAccessible } from './fixtures/axe.ts'
+import { signInStaff } from './fixtures/portal.ts'
 
 test.describe('search', () => {
   test('a Dutch query finds the Dutch article', async ({ page }) => {
@@ -132,5 +134,45 @@ test.describe('search in the customer\'s own words', () => {
     await expect(ask).toBeVisible()
     await ask.getByRole('link', { name: 'Vraag het support' }).click()
     await expect(page).toHaveURL('/support/incident-melden/?q=creditfactuur&article=credit-note')
+  })
+
+  test('after “Nee” a reader says what was missing, by keyboard, and an editor reads it as plain text on the insight page', async ({ page }) => {
+    // Unique to this run: a reused server keeps earlier runs' texts. Markup in it must reach staff as text.
+    const text = `<b>Hoe</b> maak ik een creditnota voor een deel van de factuur? ${Date.now()}`
+    await page.route('**/widget.js', (route) => route.abort())
+    await page.goto('/verkoop/creditnota-maken/')
+    const field = page.getByRole('textbox', { name: 'Wat miste u?' })
+    await expect(field).toBeHidden()
+    await page.getByRole('button', { name: 'Nee' }).click()
+    await expect(field).toBeVisible()
+    await expect(field).toHaveAttribute('maxlength', '500')
+    await expect(field).toHaveAccessibleDescription(/hooguit 500 tekens/)
+
+    // Sending nothing says so and records nothing.
+    await page.getByRole('button', { name: 'Versturen' }).focus()
+    await page.keyboard.press('Enter')
+    await expect(page.getByText('Schrijf eerst wat u miste.')).toBeVisible()
+    await expect(field).toBeFocused()
+
+    await page.keyboard.type(text)
+    await page.keyboard.press('Tab')
+    await expect(page.getByRole('button', { name: 'Versturen' })).toBeFocused()
+    const [response] = await Promise.all([page.waitForResponse('**/api/kb/missing'), page.keyboard.press('Enter')])
+    expect(response.status()).toBe(201)
+    expect(response.request().postDataJSON()).toEqual({ article: 'credit-note', lang: 'nl', text })
+    await expect(page.getByText('Bedankt. Uw opmerking gaat naar de redacteuren van de kennisbank.')).toBeVisible()
+    await expect(page.getByRole('button', { name: 'Versturen' })).toBeDisabled()
+    await expectAccessible(page)
+
+    await signInStaff(page, 'ingrid@noordwind.example')
+    await page.goto('/staff/inzicht/')
+    const missed = page.getByRole('region', { name: 'Wat lezers misten' })
+    const table = missed.getByRole('table', { name: 'Wat lezers misten in credit-note' })
+    const cell = table.getByRole('cell', { name: text, exact: true })
+    await expect(cell).toBeVisible()
+    await expect(cell.locator('b')).toHaveCount(0)
+    // Newest first: this run's text heads the article's list.
+    await expect(table.locator('tbody tr').first()).toContainText(text)
+    await expectAccessible(page)
   })
 })

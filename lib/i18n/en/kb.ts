@@ -81,6 +81,12 @@ export const kb = {
     askTitle: 'Is your answer not here?',
     askText: 'Ask support. We carry this article and your search along, so you need not type them again.',
     askButton: 'Ask support',
+    missingLabel: 'What was missing?',
+    missingHint: 'Optional, anonymous, at most {max} characters. Editors read it to improve the article; there is no reply by e-mail.',
+    missingSend: 'Send',
+    missingEmpty: 'Write what was missing first.',
+    missingThanks: 'Thank you. Your note goes to the knowledge base\'s editors.',
+    missingFailed: 'Your note could not be sent. Please try again later.',
   },
   contact: {
     title: 'Need help from support?',

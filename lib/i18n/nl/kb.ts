@@ -79,6 +79,12 @@ export const kb = {
     askTitle: 'Staat uw antwoord er niet in?',
     askText: 'Vraag het support. We nemen dit artikel en uw zoekvraag mee, zodat u die niet opnieuw hoeft te typen.',
     askButton: 'Vraag het support',
+    missingLabel: 'Wat miste u?',
+    missingHint: 'Optioneel, anoniem, hooguit {max} tekens. Redacteuren lezen het om het artikel aan te vullen; geen antwoord per e-mail.',
+    missingSend: 'Versturen',
+    missingEmpty: 'Schrijf eerst wat u miste.',
+    missingThanks: 'Bedankt. Uw opmerking gaat naar de redacteuren van de kennisbank.',
+    missingFailed: 'Uw opmerking kon niet worden verstuurd. Probeer het later nog eens.',
   },
   contact: {
     title: 'Hulp nodig van support?',

@@ -1,4 +1,4 @@
-/** The KB insight page for editors: how much the KB answers on its own, what was searched in vain, which searches ended in an incident, and which articles did not help. */
+/** The KB insight page for editors: how much the KB answers on its own, what was searched in vain, which searches ended in an incident, which articles did not help and what readers missed in them. */
 import { useState } from 'preact/hooks'
 import type { Language } from '#lib/language.ts'
 import { format } from '#lib/format.ts'
@@ -57,6 +57,7 @@ function InsightPage({ lang, strings }: Common) {
           <NoResults lang={lang} strings={strings} report={report} />
           <IncidentQueries lang={lang} strings={strings} report={report} />
           <WorstArticles lang={lang} strings={strings} report={report} />
+          <Missed lang={lang} strings={strings} report={report} />
         </>
       )}
     </>
@@ -211,6 +212,42 @@ function WorstArticles({ lang, strings, report }: Common & { report: Report }) {
           </tbody>
         </table>
       )}
+    </section>
+  )
+}
+
+/** What readers missed, per article: their words as plain text (JSX escapes them; never set as HTML), newest first. */
+function Missed({ lang, strings, report }: Common & { report: Report }) {
+  const articles = report.missed
+  return (
+    <section aria-labelledby="insight-missed">
+      <h2 id="insight-missed">{strings['insight.missed.title']}</h2>
+      <p class="meta">{strings['insight.missed.explain']}</p>
+      {articles.length === 0 ? <Empty strings={strings} /> : articles.map(({ article, texts, total }) => (
+        <div key={article}>
+          <h3 id={`insight-missed-${article}`}><code>{article}</code></h3>
+          <table>
+            <caption class="visually-hidden">{format(strings['insight.missed.caption'], { article })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{strings['insight.column.text']}</th>
+                <th scope="col">{strings['insight.column.language']}</th>
+                <th scope="col">{strings['insight.column.sent']}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {texts.map((row, i) => (
+                <tr key={`${row.at}-${i}`}>
+                  <td lang={row.lang} class="text">{row.text}</td>
+                  <td>{languageName(strings, row.lang)}</td>
+                  <td><time dateTime={row.at}>{moment(lang, row.at)}</time></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {total > texts.length && <p class="meta">{format(strings['insight.missed.more'], { count: count(lang, total - texts.length) })}</p>}
+        </div>
+      ))}
     </section>
   )
 }
