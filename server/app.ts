@@ -1,6 +1,6 @@
 /** The Loket HTTP app: the API under /api and the KnowledgeBase's static files, behind shared middleware. */
 import { z } from 'zod'
-import { Hono } from 'hono'
+import { Hono, type MiddlewareHandler } from 'hono'
 import { except } from 'hono/combine'
 import { compress } from 'hono/compress'
 import { cors } from 'hono/cors'
@@ -9,11 +9,13 @@ import { secureHeaders } from 'hono/secure-headers'
 import type { Deps } from './deps.ts'
 import { resolver } from 'hono-openapi'
 import { WRITE_METHODS, describe, jsonReply, withReplies } from './http/describe.ts'
+import { errorsOnStderr } from './log.ts'
 import { observeRequests } from './metrics.ts'
 import { readiness } from './services/operations.ts'
 import { MESSAGES, apiError } from './http/errors.ts'
 import { requireBearerSecret } from './middleware/bearer-secret/index.ts'
 import { limitBody } from './middleware/body-limit/index.ts'
+import { logRequests, withRequestId } from './middleware/request-log/index.ts'
 import { apiContentSecurity } from './middleware/content-security/index.ts'
 import { clientAddresses } from './middleware/rate-limit/index.ts'
 import { sameOriginWrites } from './middleware/same-origin/index.ts'
@@ -54,6 +56,10 @@ const HEALTH_REPLIES = {
 const NotReady = z.object({ status: z.literal('not_ready'), reasons: z.array(z.string()).min(1) }).meta({ id: 'NotReady' })
 /** 404 while METRICS_TOKEN is unset, as if there were no such page; 401 to a wrong token. */
 const METRICS_TOKEN = { realm: 'loket-metrics', disabled: [404, 'not_found', MESSAGES.notFound], invalid: ['metrics_token_invalid', MESSAGES.metricsTokenInvalid] } as const
+
+/** Without a log of its own, the app still tells its errors, on stderr. */
+const errorsOnly = errorsOnStderr()
+const passOn: MiddlewareHandler = (_c, next) => next()
 
 /** Largest API request body accepted (attachments have their own route and limit). */
 const MAX_BODY_BYTES = 64 * 1024
@@ -109,7 +115,11 @@ export function createApp(deps: Deps) {
     .route('/', docs(deps, () => whole, makeApp))
     .all('*', (c) => apiError(c, 404, 'not_found', MESSAGES.notFound))
 
+  // Errors are always told; requests only where the server was given a log (not in tests and tools).
+  const logger = deps.logger ?? errorsOnly
   const app = new Hono()
+    .use('*', withRequestId)
+    .use('*', deps.logger ? logRequests(deps.logger) : passOn)
     // Timed before anything else answers, so every answer counts (when metrics are on).
     .use('*', observeRequests(deps.metrics))
     .use('*', secureHeaders({
@@ -128,11 +138,12 @@ export function createApp(deps: Deps) {
   app.onError((error, c) => {
     if (error instanceof HTTPException && error.status === 400) return apiError(c, 400, 'malformed_json', MESSAGES.malformedJson)
     // A write that did not reach the disk was undone: nothing changed, and the caller may try again.
+    const requestId = c.get('requestId' as never) as string | undefined
     if (error instanceof StorageUnavailableError) {
-      console.error('[loket] storage unavailable:', error.message)
+      logger.error({ requestId, reason: error.message }, 'storage unavailable')
       return storageUnavailable(c)
     }
-    console.error('[loket] unhandled error', error instanceof Error ? error.message : error)
+    logger.error({ requestId, err: error }, 'unhandled error')
     return apiError(c, 500, 'internal', MESSAGES.internal)
   })
   if (deps.siteDir) app.route('/', staticSite({ root: deps.siteDir }))

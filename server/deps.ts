@@ -3,6 +3,7 @@ import type { BusinessCalendar } from './domain/calendar.ts'
 import { REMOTE_VIEW_TRY_WINDOW_MINUTES, REMOTE_VIEW_WRONG_TRIES } from './domain/consent.ts'
 import type { DeskConfig } from './domain/desk.ts'
 import type { KbInsight } from './domain/kb-insight.ts'
+import type { Logger } from './log.ts'
 import type { Notifier } from './mail/notifier.ts'
 import type { MailHealth, Metrics } from './metrics.ts'
 import type { IceConfig } from './services/ice.ts'
@@ -32,6 +33,8 @@ export interface Deps {
   trustProxy?: boolean
   /** The TURN (and STUN) servers remote-view browsers use; default none: direct connections only. */
   ice?: IceConfig
+  /** Where requests and errors are logged (JSON lines); default: errors only, to stderr. */
+  logger?: Logger
   /** Prometheus counters the app moves; default none. GET /metrics serves them when `metricsToken` is set. */
   metrics?: Metrics
   /** The bearer token that opens GET /metrics; default none, which turns it off (404). */

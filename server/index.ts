@@ -10,6 +10,7 @@ import { createNotifier } from './mail/notifier.ts'
 import { createOutbox } from './mail/outbox.ts'
 import { noteUndeliverable } from './services/mail-failures.ts'
 import { transportFromEnv } from './mail/transport.ts'
+import { createLogger } from './log.ts'
 import { createMetrics, watchedTransport } from './metrics.ts'
 import { iceFromEnv } from './services/ice.ts'
 import { incidentsPastTarget, pendingMail } from './services/operations.ts'
@@ -27,8 +28,11 @@ const shownHost = ['0.0.0.0', '127.0.0.1', '::'].includes(host) ? 'localhost' : 
 const baseUrl = (process.env.BASE_URL ?? `http://${shownHost}:${port}`).replace(/\/$/, '')
 const clock = () => new Date()
 
+const logger = createLogger()
+
 function fail(message: string): never {
-  console.error(`[loket] ${message}`)
+  logger.fatal(message)
+  logger.flush()
   process.exit(1)
 }
 
@@ -47,7 +51,7 @@ const { store, isSeeded } = await openStore().catch((error: Error) => fail(error
 
 async function openStore(): Promise<{ store: Store; isSeeded: boolean }> {
   if (!databaseUrl) {
-    const lowdb = await openLowdbStore({ dir: dataDir })
+    const lowdb = await openLowdbStore({ dir: dataDir, log: (message) => logger.warn(message) })
     // Demo data only into a new, empty data folder: never into one that held a desk.
     return { store: lowdb, isSeeded: lowdb.isNew && await seedDemo(lowdb) }
   }
@@ -64,6 +68,8 @@ const sending = watchedTransport(transport, metrics, clock)
 const noteFailed = noteUndeliverable(store)
 const outbox = createOutbox({
   store: store.outbox, transport: sending, from: `${desk.name.nl} <${desk.email}>`, clock,
+  // The outbox's lines come redacted and prefixed for a console; the log has its own fields.
+  log: (line) => logger.info(line.replace(/^\[loket\] /, '')),
   onUndeliverable: async (mail) => {
     metrics?.mails.inc({ outcome: 'failed' })
     await noteFailed(mail)
@@ -86,22 +92,22 @@ const ice = (() => {
 })()
 
 const app = createApp({
-  clock, desk, calendar, store, insight, allowedOrigins, siteDir, dataDir, phoneRoutingSecret, baseUrl, trustProxy, metrics, metricsToken, mailHealth: sending, ice,
+  clock, desk, calendar, store, insight, allowedOrigins, siteDir, dataDir, phoneRoutingSecret, baseUrl, trustProxy, metrics, metricsToken, mailHealth: sending, ice, logger,
   notifier: createNotifier({ outbox, desk, baseUrl }),
   limits: defaultLimits(clock, store.rateCounters),
 })
 
 const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
   const base = `http://${shownHost}:${info.port}`
-  console.log(`[loket] KnowledgeBase  ${base}/  (English: ${base}/en/)`)
-  console.log(`[loket] API            ${base}/api/desk`)
-  console.log(`[loket] Records        ${databaseUrl ? `PostgreSQL ${redactUrl(databaseUrl)}` : `lowdb in ${dataDir}`}${isSeeded ? ' (demo data added)' : ''}`)
-  console.log(`[loket] Data folder    ${dataDir} (attachments, KB insight${databaseUrl ? '' : ', records'})`)
-  console.log(`[loket] E-mail         ${transport.description}`)
-  console.log(`[loket] Phone routing  ${phoneRoutingSecret ? `on: ${base}/api/phone/route` : 'off until PHONE_ROUTING_SECRET is set'}`)
-  console.log(`[loket] Remote view    ${ice ? `${ice.urls.join(', ')}${ice.isRelayOnly ? ', relayed only' : ''}` : 'direct connections only until TURN_URL is set'}`)
-  console.log(`[loket] Metrics        ${metricsToken ? `on: ${base}/metrics (Authorization: Bearer METRICS_TOKEN)` : 'off until METRICS_TOKEN is set'}; readiness at ${base}/api/ready`)
-  console.log(demoInstructions(base).replace(/^/gm, '[loket] '))
+  logger.info(`KnowledgeBase  ${base}/  (English: ${base}/en/)`)
+  logger.info(`API            ${base}/api/desk`)
+  logger.info(`Records        ${databaseUrl ? `PostgreSQL ${redactUrl(databaseUrl)}` : `lowdb in ${dataDir}`}${isSeeded ? ' (demo data added)' : ''}`)
+  logger.info(`Data folder    ${dataDir} (attachments, KB insight${databaseUrl ? '' : ', records'})`)
+  logger.info(`E-mail         ${transport.description}`)
+  logger.info(`Phone routing  ${phoneRoutingSecret ? `on: ${base}/api/phone/route` : 'off until PHONE_ROUTING_SECRET is set'}`)
+  logger.info(`Remote view    ${ice ? `${ice.urls.join(', ')}${ice.isRelayOnly ? ', relayed only' : ''}` : 'direct connections only until TURN_URL is set'}`)
+  logger.info(`Metrics        ${metricsToken ? `on: ${base}/metrics (Authorization: Bearer METRICS_TOKEN)` : 'off until METRICS_TOKEN is set'}; readiness at ${base}/api/ready`)
+  logger.info(demoInstructions(base))
 })
 
 async function shutdown(): Promise<void> {
