@@ -30,9 +30,9 @@ const clock = () => new Date()
 
 const logger = createLogger()
 
+/** A start that cannot go on: one plain line on stderr, where an operator and systemd look first, then exit 1. */
 function fail(message: string): never {
-  logger.fatal(message)
-  logger.flush()
+  console.error(`[loket] ${message}`)
   process.exit(1)
 }
 
