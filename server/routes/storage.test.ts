@@ -75,6 +75,18 @@ describe('storage that refuses writes', () => {
     expect((await desk.store.incidents.get(id))).toMatchObject({ version: 2, status: 'in_progress' })
   })
 
+  test('GET /api/ready is 503 with the store\'s reason while a write fails on a full disk, and 200 again once there is room', async () => {
+    const desk = await fragileDesk()
+    const cookie = await desk.cookieFor('contact', 'c-jansen-emp')
+    expect((await desk.call('GET', '/api/ready')).status).toBe(200)
+    desk.setFull(true)
+    expect((await desk.call('POST', '/api/incidents', widgetRegistration, { cookie })).status).toBe(503)
+    const down = await desk.call('GET', '/api/ready')
+    expect([down.status, down.json.status, down.json.reasons]).toEqual([503, 'not_ready', [expect.stringMatching(/^store: .*(ENOSPC|53100)/)]])
+    desk.setFull(false)
+    expect((await desk.call('GET', '/api/ready')).json).toEqual({ status: 'ready' })
+  })
+
   test('the OpenAPI document names the 503 on every changing operation, from one shared response, and on GET /api/health', async () => {
     const desk = await fragileDesk()
     const doc = (await desk.call('GET', '/api/openapi.json')).json
