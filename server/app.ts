@@ -1,6 +1,6 @@
 /** The Loket HTTP app: the API under /api and the KnowledgeBase's static files, behind shared middleware. */
 import { z } from 'zod'
-import { Hono, type MiddlewareHandler } from 'hono'
+import { Hono } from 'hono'
 import { except } from 'hono/combine'
 import { compress } from 'hono/compress'
 import { cors } from 'hono/cors'
@@ -59,7 +59,6 @@ const METRICS_TOKEN = { realm: 'loket-metrics', disabled: [404, 'not_found', MES
 
 /** Without a log of its own, the app still tells its errors, on stderr. */
 const errorsOnly = errorsOnStderr()
-const passOn: MiddlewareHandler = (_c, next) => next()
 
 /** Largest API request body accepted (attachments have their own route and limit). */
 const MAX_BODY_BYTES = 64 * 1024
@@ -119,7 +118,7 @@ export function createApp(deps: Deps) {
   const logger = deps.logger ?? errorsOnly
   const app = new Hono()
     .use('*', withRequestId)
-    .use('*', deps.logger ? logRequests(deps.logger) : passOn)
+    .use('*', logRequests(deps.logger))
     // Timed before anything else answers, so every answer counts (when metrics are on).
     .use('*', observeRequests(deps.metrics))
     .use('*', secureHeaders({

@@ -1,7 +1,9 @@
 /** Incidents: what a registration must hold, where it is routed, and how its status may move. */
+import type { BusinessCalendar } from './calendar.ts'
 import type { DeskConfig, Priority } from './desk.ts'
 import type { ParsedIncidentInput } from './incident-input.ts'
 import type { Contact, Incident, IncidentStatus, Organisation } from './records.ts'
+import { slaState, targetsOf, type Interval } from './sla.ts'
 
 export { IncidentInput, type ParsedIncidentInput } from './incident-input.ts'
 export { STAFF_TRANSITIONS, mayMove } from './transitions.ts'
@@ -107,4 +109,22 @@ export function waitingIntervals(incident: Incident, now: Date): { from: Date; t
   }
   if (since) intervals.push({ from: since, to: now })
   return intervals
+}
+
+/** Approved extra-support windows per organisation, read once per request: they count as that organisation's business time. */
+export type ExtraWindows = Map<string, Interval[]>
+
+/** Due time, remaining business time and whether the target is breached, as of `now`. */
+export function slaOf(incident: Incident, deps: { calendar: BusinessCalendar; desk: Pick<DeskConfig, 'priorities'> }, now: Date, windows: ExtraWindows) {
+  const targets = targetsOf(deps.desk.priorities)
+  const state = slaState(
+    { registeredAt: new Date(incident.registeredAt), priority: incident.priority, pauses: waitingIntervals(incident, now), isPaused: incident.status === 'waiting_for_customer' },
+    now, deps.calendar, { targets, extraWindows: windows.get(incident.organisationId) ?? [] },
+  )
+  return {
+    dueAt: state.dueAt?.toISOString() ?? null,
+    remainingBusinessMinutes: state.remainingMs === null ? null : Math.round(state.remainingMs / 60_000),
+    isBreached: state.isBreached,
+    isPaused: state.isPaused,
+  }
 }

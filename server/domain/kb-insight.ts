@@ -5,24 +5,33 @@ import { Language } from './desk.ts'
 /** An article's translation key: lowercase words of letters and digits joined by hyphens, at most 120 characters. */
 const ArticleKey = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(120)
 
-/** A reader's vote on an article; nothing in it identifies the reader. */
-export const VoteInput = z.strictObject({
+/** Which article a reader said something about, in which language: the fields every reader's record starts with. */
+const articleRead = {
   /** The article's translation key (the same in both languages). @example "register-incident" */
   article: ArticleKey.meta({ description: 'The article\'s translation key, the same in both languages.' }),
   /** The language the article was read in. */
   lang: Language.meta({ description: 'The language the article was read in.' }),
+}
+
+/** A reader's vote on an article; nothing in it identifies the reader. */
+export const VoteInput = z.strictObject({
+  ...articleRead,
   /** Whether the article answered the reader's question. */
   isHelpful: z.boolean().meta({ description: 'Whether the article answered the reader\'s question.' }),
 }).meta({ id: 'VoteInput', title: 'VoteInput', description: 'A reader\'s vote on an article; nothing in it identifies the reader.' })
 export type VoteInput = z.input<typeof VoteInput>
 
-/** A vote as recorded: the input and when, to the minute (finer would help to identify a reader). */
-export interface KbVote {
-  type: 'vote'
+/** What every reader's record about an article holds: the article, the language, and when to the minute. */
+interface ArticleRecord {
   article: string
   lang: Language
-  isHelpful: boolean
   at: string
+}
+
+/** A vote as recorded: the input and when, to the minute (finer would help to identify a reader). */
+export interface KbVote extends ArticleRecord {
+  type: 'vote'
+  isHelpful: boolean
 }
 
 /** The vote to store for `input` at `now`: only the vote's own fields, the time rounded down to the minute. */
@@ -52,22 +61,16 @@ export const MissingText = z.string().max(MISSING_MAX * 4).overwrite((text) => t
 
 /** What a reader missed in an article after answering "not helpful"; nothing in it identifies the reader. */
 export const MissingInput = z.strictObject({
-  /** The article's translation key. @example "register-incident" */
-  article: ArticleKey.meta({ description: 'The article\'s translation key, the same in both languages.' }),
-  /** The language the article was read in. */
-  lang: Language.meta({ description: 'The language the article was read in.' }),
+  ...articleRead,
   /** What was missing, in the reader's words. @example "Hoe corrigeer ik een aangifte die al is ingediend?" */
   text: MissingText.meta({ description: `What the reader missed, in their own words: trimmed, 1 to ${MISSING_MAX} characters, line breaks allowed, no control characters. Shown to staff as plain text.` }),
 }).meta({ id: 'MissingInput', title: 'MissingInput', description: 'What a reader missed in an article; nothing in it identifies the reader.' })
 export type MissingInput = z.input<typeof MissingInput>
 
 /** What a reader missed as recorded: the input and when, to the minute. */
-export interface KbMissing {
+export interface KbMissing extends ArticleRecord {
   type: 'missing'
-  article: string
-  lang: Language
   text: string
-  at: string
 }
 
 /** The record to store for `input` at `now`: only its own fields, the time rounded down to the minute. */

@@ -7,6 +7,7 @@ import { maySeeConsent } from './consent.ts'
 import { extraSupportPolicy } from './extra-support.ts'
 import { grantPolicy } from './grant.ts'
 import { remoteViewPolicy } from './remote-view.ts'
+import { policyMatrix, type MatrixRow } from './policy-matrix.ts'
 
 // One incident of the own organisation, filed by the requester; one record of each kind on it
 // (extra support asked for by the requester). Every viewer is tried against every action.
@@ -48,7 +49,7 @@ type Who = keyof typeof VIEWERS
 const WHO = Object.keys(VIEWERS) as Who[]
 
 /** Each action, and its answer for each viewer in the order of VIEWERS: anonymous, staff, admin own, admin other, requester, employee own, employee other. */
-const MATRIX: [string, (viewer: Viewer) => unknown, unknown[]][] = [
+const MATRIX: MatrixRow[] = [
   ['remote view: see', (v) => remoteViewPolicy.maySee(v, view, incident), [false, true, true, false, true, false, false]],
   ['remote view: start', (v) => remoteViewPolicy.start(v), ['sign_in_required', 'allowed', 'staff_only', 'staff_only', 'staff_only', 'staff_only', 'staff_only']],
   ['remote view: side, no token', (v) => remoteViewPolicy.sideOf(v, view, undefined), [undefined, 'staff', undefined, undefined, undefined, undefined, undefined]],
@@ -67,18 +68,7 @@ const MATRIX: [string, (viewer: Viewer) => unknown, unknown[]][] = [
   ['extra support: decide', (v) => extraSupportPolicy.decide(v), ['sign_in_required', 'allowed', 'staff_only', 'staff_only', 'staff_only', 'staff_only', 'staff_only']],
 ]
 
-describe('consent policies: every action for every viewer', () => {
-  test.each(MATRIX.flatMap(([action, ask, answers]) => WHO.map((who, i) => [action, who, ask, answers[i]] as const)))(
-    '%s, as %s',
-    (_action, who, ask, answer) => {
-      expect(ask(VIEWERS[who])).toBe(answer)
-    },
-  )
-
-  test('every row names an answer for every viewer', () => {
-    for (const [action, , answers] of MATRIX) expect([action, answers.length]).toEqual([action, WHO.length])
-  })
-})
+policyMatrix('consent policies', VIEWERS, MATRIX)
 
 describe('consent policies: the edges', () => {
   test('a contact whose authorisation was withdrawn may not ask for extra support', () => {

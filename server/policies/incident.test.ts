@@ -5,6 +5,7 @@ import { contact, incidentDraft } from '../store/store-contract.ts'
 import { complaintListFilter, complaintPolicy } from './complaint.ts'
 import { contactIncidentFilter, contactMaySee, incidentPolicy } from './incident.ts'
 import { organisationPolicy } from './organisation.ts'
+import { policyMatrix, type MatrixRow } from './policy-matrix.ts'
 
 // One incident and one complaint of the own organisation, both filed by the requester. Every
 // viewer is tried against every action; staff of each role answer alike for these records.
@@ -34,11 +35,10 @@ const VIEWERS = {
   'employee, other': asContact(outsider),
 }
 type Who = keyof typeof VIEWERS
-const WHO = Object.keys(VIEWERS) as Who[]
 
 const STAFF = 'allowed'
 /** Each action, and its answer for each viewer in the order of VIEWERS: anonymous, agent, customer care, staff admin, admin own, admin other, requester, employee own, employee other. */
-const MATRIX: [string, (viewer: Viewer) => unknown, unknown[]][] = [
+const MATRIX: MatrixRow[] = [
   ['incident: may see', (v) => incidentPolicy.maySee(v, incident), [false, true, true, true, true, false, true, false, false]],
   ['incident: see', (v) => incidentPolicy.see(v, incident), ['sign_in_required', STAFF, STAFF, STAFF, 'allowed', 'not_found', 'allowed', 'not_found', 'not_found']],
   ['incident: react', (v) => incidentPolicy.react(v, incident), ['sign_in_required', STAFF, STAFF, STAFF, 'allowed', 'not_found', 'allowed', 'not_found', 'not_found']],
@@ -53,18 +53,7 @@ const MATRIX: [string, (viewer: Viewer) => unknown, unknown[]][] = [
   ['organisation: change a contact of it', (v) => organisationPolicy.changeContact(v, colleague), ['sign_in_required', 'contacts_only', 'contacts_only', 'contacts_only', 'allowed', 'not_found', 'admin_only', 'admin_only', 'not_found']],
 ]
 
-describe('incident, complaint and organisation policies: every action for every viewer', () => {
-  test.each(MATRIX.flatMap(([action, ask, answers]) => WHO.map((who, i) => [action, who, ask, answers[i]] as const)))(
-    '%s, as %s',
-    (_action, who, ask, answer) => {
-      expect(ask(VIEWERS[who])).toBe(answer)
-    },
-  )
-
-  test('every row names an answer for every viewer', () => {
-    for (const [action, , answers] of MATRIX) expect([action, answers.length]).toEqual([action, WHO.length])
-  })
-})
+policyMatrix('incident, complaint and organisation policies', VIEWERS, MATRIX)
 
 describe('what a contact may list and name', () => {
   const signedIn = (who: Who) => VIEWERS[who] as SignedIn

@@ -11,7 +11,8 @@ import { MAIL_FAILED } from '../services/mail-failures.ts'
 import { staffContext } from '../services/incidents.ts'
 import { ActorReply } from './actor.ts'
 import { AttachmentReply, AttachmentView, presentAttachment } from './attachment.ts'
-import { IncidentReply, MessageReply, extraWindowsOf, presentIncident, presentStaffContext } from './incident.ts'
+import { extraWindowsOf } from '../services/extra-windows.ts'
+import { IncidentReply, MessageReply, presentIncident, presentStaffContext } from './incident.ts'
 import { OrganisationBrief } from './organisation.ts'
 
 /** The incident page for staff (`isStaff`: internal notes, the staff context) or a customer (public only, whether they may still react). */

@@ -8,6 +8,16 @@ afterEach(async () => {
   await Promise.all(openStores.splice(0).map((store) => store.close()))
 })
 
+/** 400 invalid_input naming `path`, and nothing in the insight log; the error body, for more checks. */
+async function expectRefused(res: Response, path: string, insight: { records: unknown[] }) {
+  expect(res.status).toBe(400)
+  const error = await res.json()
+  expect(error.code).toBe('invalid_input')
+  expect(error.fields.map((f: { path: string }) => f.path)).toContain(path)
+  expect(insight.records).toEqual([])
+  return error
+}
+
 async function setup(path = '/api/kb/votes') {
   const desk = await testDesk({ now: '2026-11-30T09:41:27.512Z' })
   openStores.push(desk.store)
@@ -34,12 +44,8 @@ describe('POST /api/kb/votes', () => {
   ])('rejects %s with the field named and records nothing', async (_name, body, path) => {
     const { insight, post } = await setup()
     const res = await post(body)
-    expect(res.status).toBe(400)
-    const error = await res.json()
-    expect(error.code).toBe('invalid_input')
+    const error = await expectRefused(res, path, insight)
     expect(error.message).toBe('De gegevens zijn niet compleet of niet juist. Zie de velden.')
-    expect(error.fields.map((f: { path: string }) => f.path)).toContain(path)
-    expect(insight.records).toEqual([])
   })
 
   test('answers in English when the caller prefers it', async () => {
@@ -118,11 +124,7 @@ describe('POST /api/kb/events', () => {
   ])('rejects %s with the field named and records nothing', async (_name, body, path) => {
     const { insight, post } = await setup('/api/kb/events')
     const res = await post(body)
-    expect(res.status).toBe(400)
-    const error = await res.json()
-    expect(error.code).toBe('invalid_input')
-    expect(error.fields.map((f: { path: string }) => f.path)).toContain(path)
-    expect(insight.records).toEqual([])
+    await expectRefused(res, path, insight)
   })
 
   test('refuses a body that is not JSON with 415 and records nothing', async () => {
@@ -222,12 +224,8 @@ describe('POST /api/kb/missing', () => {
   ])('rejects %s with 400 invalid_input, the field named, and records nothing', async (_name, body, path) => {
     const { insight, post } = await setup('/api/kb/missing')
     const res = await post(body)
-    expect(res.status).toBe(400)
-    const error = await res.json()
-    expect(error.code).toBe('invalid_input')
+    const error = await expectRefused(res, path, insight)
     expect(error.message).toBe('De gegevens zijn niet compleet of niet juist. Zie de velden.')
-    expect(error.fields.map((f: { path: string }) => f.path)).toContain(path)
-    expect(insight.records).toEqual([])
   })
 
   test('refuses a body that is not JSON with 415 and records nothing', async () => {

@@ -1,8 +1,8 @@
 /** What operators ask of a running desk: is it ready to take work (store, mail), and the figures the metrics show. */
 import type { Deps } from '../deps.ts'
 import { INCIDENT_STATUSES } from '../domain/records.ts'
-import { isTargetRunning } from '../domain/incident.ts'
-import { extraWindowsOf, slaOf } from '../present/incident.ts'
+import { isTargetRunning, slaOf } from '../domain/incident.ts'
+import { extraWindowsOf } from './extra-windows.ts'
 
 /** Mail that fails this long without one success between is a transport that does not work. */
 export const MAIL_FAILING_MINUTES = 15

@@ -4,7 +4,8 @@ import { inQueue, queueOrder, type QueueFilter, type QueueItem } from '../domain
 import type { Incident, Staff } from '../domain/records.ts'
 import type { Deps } from '../deps.ts'
 import { queuePolicy } from '../policies/queue.ts'
-import { extraWindowsOf, presentIncident } from '../present/incident.ts'
+import { presentIncident } from '../present/incident.ts'
+import { extraWindowsOf } from './extra-windows.ts'
 
 /** The queue's filters as the query gives them; each one left out filters nothing (status: the open ones). */
 export interface QueueRequest {

@@ -8,10 +8,11 @@ import type { Logger } from '../../log.ts'
 export const withRequestId = requestId({ limitLength: 64 })
 
 /**
- * Logs the answer to each request: API calls at `info`, the KB's files at `debug`. The route
+ * Logs the answer to each request: API calls at `info`, the KB's files at `debug`; without a logger, nothing. The route
  * pattern is logged, never the path or query: ids and tokens in them would leak into the log.
  */
-export const logRequests = (logger: Logger): MiddlewareHandler => async (c, next) => {
+export const logRequests = (logger: Logger | undefined): MiddlewareHandler => async (c, next) => {
+  if (!logger) return next()
   const started = performance.now()
   await next()
   const line = { requestId: c.get('requestId'), method: c.req.method, route: routePath(c), status: c.res.status, ms: Math.round(performance.now() - started) }
