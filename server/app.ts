@@ -22,6 +22,7 @@ import { sameOriginWrites } from './middleware/same-origin/index.ts'
 import { session, type SessionEnv } from './middleware/session/index.ts'
 import { storageGuard, storageUnavailable } from './middleware/storage/index.ts'
 import { staticSite } from './middleware/static-site/index.ts'
+import { unitOfWork } from './middleware/unit-of-work/index.ts'
 import { attachments, isAttachmentUpload } from './routes/attachments.ts'
 import { auth } from './routes/auth.ts'
 import { complaints } from './routes/complaints.ts'
@@ -83,6 +84,8 @@ export function createApp(deps: Deps) {
     .use('*', sameOriginWrites)
     // While the store cannot write, a change is refused before anything of it happens.
     .use('*', storageGuard(deps.store))
+    // A changing request's writes are kept together or not at all (one transaction on PostgreSQL).
+    .use('*', unitOfWork(deps.store))
     .use('*', session(deps))
     .get('/health', describe('getHealth', 'Desk', 'Whether the API is up and its records can be written', HEALTH_REPLIES, { description: HEALTH_DESCRIPTION }), async (c) => {
       const health = await deps.store.health()

@@ -597,6 +597,9 @@ function buildStore(state: State, journal: JournalWriter, release: () => void, p
       append: (entry) => put('audit', entry),
       listFor: async (target) => [...(state.auditOf.get(target) ?? [])].map((id) => structuredClone(t.audit.get(id)) as any),
     },
+    // Each write is durable on its own when it resolves (a journal line flushed, shared with the
+    // writes beside it), so a unit is the task itself: nothing to commit or undo at its end.
+    unitOfWork: (task) => task(),
     async health() {
       const failure = await journal.recover(probe)
       return failure ? { ok: false, reason: failure } : { ok: true }

@@ -118,6 +118,90 @@ describe('the PostgreSQL store shared by two processes', () => {
   })
 })
 
+describe('a unit of work on PostgreSQL', () => {
+  const entry = (target: string) => ({ id: randomUUID(), at, actor: 'test', action: 'incident.registered', target })
+
+  test('keeps nothing of a task that throws: no incident, no audit entry, no mail, no token', async () => {
+    const store = await openTestStore()
+    const failing = store.unitOfWork(async () => {
+      const incident = await store.incidents.create(incidentDraft())
+      await Promise.all([store.audit.append(entry(`incident:${incident.id}`)), store.outbox.enqueue(mail(1))])
+      await store.signInTokens.put({ id: 't1', tokenHash: 'h1', subject: { kind: 'contact', id: 'c1' }, expiresAt: '2026-11-30T09:15:00.000Z' })
+      throw new Error('a step failed')
+    })
+    await expect(failing).rejects.toThrow('a step failed')
+    expect(await store.incidents.count()).toBe(0)
+    expect(await store.outbox.list()).toEqual([])
+    expect(await store.signInTokens.take('h1', new Date(at))).toBeUndefined()
+    expect((await store.pool.query('SELECT 1 FROM audit')).rowCount).toBe(0)
+    await store.close()
+  })
+
+  test('its writes are seen by others only once it commits', async () => {
+    const { a, b, close } = await twoProcesses()
+    let created: { id: string } | undefined
+    let release!: () => void
+    const held = new Promise<void>((resolve) => (release = resolve))
+    const unit = a.unitOfWork(async () => {
+      created = await a.incidents.create(incidentDraft())
+      await held
+    })
+    while (!created) await new Promise((resolve) => setTimeout(resolve, 5))
+    expect(await b.incidents.get(created.id)).toBeUndefined()
+    expect(await a.incidents.get(created.id)).toBeUndefined() // read outside the unit
+    release()
+    await unit
+    expect(await b.incidents.get(created.id)).toMatchObject({ id: created.id })
+    await close()
+  })
+
+  test('a rate-limit hit inside a unit that fails is kept', async () => {
+    const store = await openTestStore()
+    const now = new Date(at)
+    await expect(store.unitOfWork(async () => {
+      await store.rateCounters.hit('register:1.2.3.4', 600_000, now)
+      await store.incidents.create(incidentDraft())
+      throw new Error('a step failed')
+    })).rejects.toThrow()
+    expect(await store.rateCounters.peek('register:1.2.3.4', 600_000, now)).toMatchObject({ count: 1 })
+    expect(await store.incidents.count()).toBe(0)
+    await store.close()
+  })
+
+  test('a statement that failed inside is not committed as if all went well', async () => {
+    const store = await openTestStore()
+    const unit = store.unitOfWork(async () => {
+      await store.incidents.create(incidentDraft())
+      // The failure is swallowed, as no service does: the transaction is aborted all the same.
+      await store.incidents.create({ ...incidentDraft(), status: undefined as never }).catch(() => undefined)
+    })
+    await expect(unit).rejects.toThrow(/rolled back/)
+    expect(await store.incidents.count()).toBe(0)
+    await store.close()
+  })
+
+  test('a version conflict inside a unit is a conflict, as outside one', async () => {
+    const store = await openTestStore()
+    const incident = await store.incidents.create(incidentDraft())
+    await store.incidents.update(incident.id, 1, (i) => ({ ...i, priority: 2 }))
+    await expect(store.unitOfWork(() => store.incidents.update(incident.id, 1, (i) => ({ ...i, priority: 3 })))).rejects.toBeInstanceOf(VersionConflictError)
+    expect(await store.incidents.get(incident.id)).toMatchObject({ priority: 2, version: 2 })
+    await store.close()
+  })
+
+  test('a statement the task left running after the unit ended runs on its own', async () => {
+    const store = await openTestStore()
+    let late: Promise<unknown> | undefined
+    await store.unitOfWork(async () => {
+      await store.incidents.create(incidentDraft())
+      late = new Promise((resolve) => setTimeout(resolve, 20)).then(() => store.incidents.create(incidentDraft()))
+    })
+    await late
+    expect(await store.incidents.count()).toBe(2)
+    await store.close()
+  })
+})
+
 describe('the PostgreSQL store when the database cannot take a write', () => {
   test('out of reach, out of space or shutting down is storage unavailable; a constraint or a bug is not', async () => {
     const { unavailability } = await import('./postgres-store.ts')

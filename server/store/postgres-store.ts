@@ -3,8 +3,9 @@
  * kept whole as JSON beside the columns they are looked up by; what must be decided once across
  * processes is decided by the database: numbers by sequences, changes by their version in the
  * UPDATE's WHERE, single-use tokens by DELETE … RETURNING, due mails by FOR UPDATE SKIP LOCKED,
- * rate limits by one upsert per hit.
+ * rate limits by one upsert per hit. A request's writes go in one transaction (`unitOfWork`).
  */
+import { AsyncLocalStorage } from 'node:async_hooks'
 import { randomUUID } from 'node:crypto'
 import { readdirSync, readFileSync } from 'node:fs'
 import pg from 'pg'
@@ -86,7 +87,11 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     await pool.end().catch(() => undefined)
     throw new StoreError(`PostgreSQL at ${redactUrl(options.url)}: ${(error as Error).message}`)
   }
-  return buildStore(pool)
+  // Rate counters are written apart from any unit of work, on connections of their own: a request
+  // holding a transaction's connection never waits for one the other requests hold.
+  const counterPool = new pg.Pool({ connectionString: options.url, max: 2, idleTimeoutMillis: options.idleMs ?? 10_000, options: `-c search_path=${schema}` })
+  counterPool.on('error', (error) => console.error(`[loket] PostgreSQL: ${error.message}`))
+  return buildStore(pool, counterPool)
 }
 
 /** The URL without its password, for messages. */
@@ -146,23 +151,97 @@ export function unavailability(error: unknown): string | undefined {
   return undefined
 }
 
-function buildStore(pool: pg.Pool): PostgresStore {
+/** A statement that only reads: it may run outside a unit's transaction until the unit's first write. */
+const isRead = (sql: string) => /^\s*SELECT\b/i.test(sql) && !/\bFOR\s+(UPDATE|SHARE|NO KEY UPDATE|KEY SHARE)\b/i.test(sql)
+
+/**
+ * One unit of work: the transaction begins at its first write (reads before it need no
+ * connection of their own, and a request that writes nothing costs no BEGIN), and every
+ * statement after that runs on the transaction's connection, so the unit reads its own writes.
+ */
+class Unit {
+  /** The connection, once BEGIN was sent. */
+  private begun: Promise<pg.PoolClient> | undefined
+  /** Set when the unit commits or rolls back: a late statement (work the request left running) then runs on its own. */
+  isEnded = false
+
+  constructor(private readonly pool: pg.Pool) {}
+
+  /** Whether `sql` must run in the transaction: it writes, or the transaction already began. */
+  holds(sql: string): boolean {
+    return !this.isEnded && (this.begun !== undefined || !isRead(sql))
+  }
+
+  connection(): Promise<pg.PoolClient> {
+    this.begun ??= (async () => {
+      const client = await this.pool.connect()
+      try {
+        await client.query('BEGIN')
+      } catch (error) {
+        client.release(error as Error)
+        throw error
+      }
+      return client
+    })()
+    return this.begun
+  }
+
+  /** COMMIT or ROLLBACK, if the transaction began; the connection goes back to the pool (or is closed when that failed). */
+  async end(how: 'COMMIT' | 'ROLLBACK'): Promise<void> {
+    this.isEnded = true
+    if (!this.begun) return
+    let client: pg.PoolClient
+    try {
+      client = await this.begun
+    } catch {
+      return // BEGIN itself failed: that statement's error is the request's.
+    }
+    try {
+      const done = await client.query(how)
+      client.release()
+      // A statement that failed inside the transaction aborted it, and COMMIT then answers
+      // ROLLBACK: nothing was kept, which the request must not answer as done.
+      if (how === 'COMMIT' && done.command === 'ROLLBACK') throw new StoreError('the transaction was rolled back: a statement in it failed')
+    } catch (error) {
+      if (!(error instanceof StoreError)) client.release(error as Error)
+      throw error
+    }
+  }
+}
+
+function buildStore(pool: pg.Pool, counterPool: pg.Pool): PostgresStore {
   /** Why the last query failed for want of the database; undefined once one succeeds. */
   let failure: string | undefined
-  // Every query goes through here: the database out of reach or out of space is a 503, not a 500.
+  /** The unit of work the current request runs in, if any. */
+  const units = new AsyncLocalStorage<Unit>()
+  /** Runs `work`, telling the database out of reach or out of space as StorageUnavailableError (a 503, not a 500). */
+  async function guarded<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      const result = await work()
+      failure = undefined
+      return result
+    } catch (error) {
+      const reason = unavailability(error)
+      if (!reason) throw error
+      failure = reason
+      throw new StorageUnavailableError(reason, { cause: error })
+    }
+  }
+  // Every query goes through here: in a unit of work on its transaction's connection, else on any of the pool's.
   const db = {
-    query: (async (...args: Parameters<pg.Pool['query']>) => {
-      try {
-        const result = await (pool.query as (...a: unknown[]) => Promise<unknown>).apply(pool, args)
-        failure = undefined
-        return result
-      } catch (error) {
-        const reason = unavailability(error)
-        if (!reason) throw error
-        failure = reason
-        throw new StorageUnavailableError(reason, { cause: error })
+    query: (async (sql: string, params?: unknown[]) => guarded(async () => {
+      const unit = units.getStore()
+      if (unit?.holds(sql)) {
+        const client = await unit.connection()
+        // Checked again after the wait: once the unit ended, its connection may be another's.
+        if (!unit.isEnded) return client.query(sql, params)
       }
-    }) as unknown as pg.Pool['query'],
+      return pool.query(sql, params)
+    })) as unknown as pg.Pool['query'],
+  }
+  /** Statements that are no part of any unit of work (rate counters, the health probe): committed at once. */
+  const apart = {
+    query: (async (sql: string, params?: unknown[]) => guarded(() => counterPool.query(sql, params))) as unknown as pg.Pool['query'],
   }
   const rows = async <T>(sql: string, params: unknown[] = []): Promise<T[]> => (await db.query<{ data: T }>(sql, params)).rows.map((r) => r.data)
   const one = async <T>(sql: string, params: unknown[] = []): Promise<T | undefined> => (await rows<T>(sql, params))[0]
@@ -214,6 +293,19 @@ function buildStore(pool: pg.Pool): PostgresStore {
 
   const store: PostgresStore = {
     pool,
+    async unitOfWork(task) {
+      if (units.getStore()) return task()
+      const unit = new Unit(pool)
+      let result: Awaited<ReturnType<typeof task>>
+      try {
+        result = await units.run(unit, task)
+      } catch (error) {
+        await guarded(() => unit.end('ROLLBACK')).catch(() => undefined)
+        throw error
+      }
+      await guarded(() => unit.end('COMMIT'))
+      return result
+    },
     async exclusive(name, task) {
       const client = await pool.connect()
       try {
@@ -380,7 +472,7 @@ function buildStore(pool: pg.Pool): PostgresStore {
         const mail = await one<MailRecord>('SELECT data FROM outbox WHERE id = $1', [id])
         if (!mail) return
         const failed = { ...mail, status: 'failed', attempts: mail.attempts + 1, lastError: error, failedAt: at.toISOString() }
-        await pool.query(`UPDATE outbox SET status = 'failed', data = $2 WHERE id = $1`, [id, json(failed)])
+        await db.query(`UPDATE outbox SET status = 'failed', data = $2 WHERE id = $1`, [id, json(failed)])
       },
       list: () => rows('SELECT data FROM outbox ORDER BY seq'),
     },
@@ -388,7 +480,7 @@ function buildStore(pool: pg.Pool): PostgresStore {
       async hit(key, windowMs, now) {
         const at = now.getTime()
         // One statement per hit: a window that ran out restarts at 1, else it counts on; concurrent hits queue on the row.
-        const { rows: [window] } = await db.query<{ count: number; started_at_ms: string }>(
+        const { rows: [window] } = await apart.query<{ count: number; started_at_ms: string }>(
           `INSERT INTO rate_counters (key, started_at_ms, count) VALUES ($1, $2, 1)
            ON CONFLICT (key) DO UPDATE SET
              count = CASE WHEN rate_counters.started_at_ms <= $2 - $3 THEN 1 ELSE rate_counters.count + 1 END,
@@ -396,11 +488,11 @@ function buildStore(pool: pg.Pool): PostgresStore {
            RETURNING count, started_at_ms`,
           [key, at, windowMs],
         )
-        if (Math.random() < 0.001) await db.query('DELETE FROM rate_counters WHERE started_at_ms < $1', [at - COUNTER_SWEEP_MS])
+        if (Math.random() < 0.001) await apart.query('DELETE FROM rate_counters WHERE started_at_ms < $1', [at - COUNTER_SWEEP_MS])
         return { count: window!.count, startedAt: new Date(Number(window!.started_at_ms)) }
       },
       async peek(key, windowMs, now) {
-        const { rows: [window] } = await db.query<{ count: number; started_at_ms: string }>(
+        const { rows: [window] } = await apart.query<{ count: number; started_at_ms: string }>(
           'SELECT count, started_at_ms FROM rate_counters WHERE key = $1 AND started_at_ms > $2',
           [key, now.getTime() - windowMs],
         )
@@ -415,11 +507,11 @@ function buildStore(pool: pg.Pool): PostgresStore {
     },
     async health() {
       // A write of one row tells whether the database takes writes again (a read would pass on a full disk).
-      if (failure) await db.query(`INSERT INTO rate_counters (key, started_at_ms, count) VALUES ('loket:health-probe', $1, 1) ON CONFLICT (key) DO UPDATE SET started_at_ms = EXCLUDED.started_at_ms`, [Date.now()]).catch(() => undefined)
+      if (failure) await apart.query(`INSERT INTO rate_counters (key, started_at_ms, count) VALUES ('loket:health-probe', $1, 1) ON CONFLICT (key) DO UPDATE SET started_at_ms = EXCLUDED.started_at_ms`, [Date.now()]).catch(() => undefined)
       return failure ? { ok: false, reason: failure } : { ok: true }
     },
     async close() {
-      await pool.end()
+      await Promise.all([pool.end(), counterPool.end()])
     },
   }
   return store

@@ -285,6 +285,24 @@ export function storeContract(name: string, open: () => Promise<Store>) {
       await store.close()
     })
 
+    test('runs a unit of work: the task\'s answer, its own writes read back inside and kept after; a unit inside it joins it', async () => {
+      const store = await open()
+      const answer = await store.unitOfWork(async () => {
+        const incident = await store.incidents.create(incidentDraft())
+        const changed = await store.incidents.update(incident.id, 1, (i) => ({ ...i, priority: 2 }))
+        expect((await store.incidents.get(incident.id))?.priority).toBe(2)
+        await store.unitOfWork(() => store.audit.append({ id: randomUUID(), at: '2026-11-30T09:00:00.000Z', actor: 'test', action: 'incident.registered', target: `incident:${incident.id}` }))
+        return changed
+      })
+      expect(answer.version).toBe(2)
+      expect(await store.incidents.get(answer.id)).toEqual(answer)
+      expect(await store.audit.listFor(`incident:${answer.id}`)).toHaveLength(1)
+      await expect(store.unitOfWork(async () => {
+        throw new Error('refused')
+      })).rejects.toThrow('refused')
+      await store.close()
+    })
+
     test('returns copies: changing a returned record changes nothing stored', async () => {
       const store = await open()
       const incident = await store.incidents.create(incidentDraft())

@@ -147,6 +147,15 @@ export interface Store {
     listFor(target: string): Promise<AuditEntry[]>
   }
   /**
+   * Runs `task` as one unit of work: a request's writes (a registration's incident, audit entry,
+   * token and mail) together. PostgreSQL keeps them in one transaction that begins at the unit's
+   * first write and commits once when `task` resolves; when `task` throws, nothing of it is kept.
+   * The embedded store writes as it goes (each write durable on its own) and simply runs `task`.
+   * Rate counters are no part of a unit: a hit counts whatever becomes of the request. A unit
+   * inside a unit joins it.
+   */
+  unitOfWork<T>(task: () => Promise<T>): Promise<T>
+  /**
    * Whether the last write reached the disk (or database). After a failure it checks again (and
    * repairs what it can) before answering, so a store whose disk took writes again is healthy again.
    */
