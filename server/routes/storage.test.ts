@@ -1,12 +1,15 @@
 // Storage that refuses writes, on either store: a full data-folder disk (lowdb) or a full database
 // disk (PostgreSQL, SQLSTATE 53100). Changes answer 503 storage_unavailable and change nothing,
 // /api/health answers 503 with the reason, and both recover once storage takes writes again.
-import { afterEach, describe, expect, test } from 'vitest'
+import pg from 'pg'
+import { afterEach, describe, expect, test, vi } from 'vitest'
 import { faultyFiles } from '../store/faulty-files.ts'
-import type { PostgresStore } from '../store/postgres-store.ts'
 import { closeTestDesks, testDesk, widgetRegistration } from '../testing.ts'
 
-afterEach(closeTestDesks)
+afterEach(async () => {
+  vi.restoreAllMocks()
+  await closeTestDesks()
+})
 
 /** A desk whose storage can be made to refuse every write, and given room again. */
 async function fragileDesk() {
@@ -14,16 +17,20 @@ async function fragileDesk() {
   const desk = await testDesk({ files: faults.files })
   let isFull = false
   if (process.env.TEST_STORE === 'postgres') {
-    // The database's disk: every changing statement fails as PostgreSQL's does when it is full.
-    const pool = (desk.store as PostgresStore).pool
-    const query = pool.query.bind(pool) as (...args: unknown[]) => Promise<unknown>
-    pool.query = ((...args: unknown[]) => {
+    // The database's disk: every changing statement fails as PostgreSQL's does when it is full,
+    // on every connection (a request's transaction, the rate counters' and the pool's alike).
+    const query = pg.Client.prototype.query as (...args: unknown[]) => unknown
+    vi.spyOn(pg.Client.prototype, 'query').mockImplementation(function (this: pg.Client, ...args: unknown[]) {
       const sql = typeof args[0] === 'string' ? args[0] : ''
       if (isFull && /^\s*(INSERT|UPDATE|DELETE)/i.test(sql)) {
-        return Promise.reject(Object.assign(new Error('could not extend file "base/16384/16397": No space left on device'), { code: '53100' }))
+        const full = Object.assign(new Error('could not extend file "base/16384/16397": No space left on device'), { code: '53100' })
+        // The pool asks with a callback; the store's transaction with a promise.
+        const callback = args.at(-1)
+        if (typeof callback === 'function') return void setImmediate(() => callback(full))
+        return Promise.reject(full)
       }
-      return query(...args)
-    }) as typeof pool.query
+      return query.apply(this, args)
+    } as never)
   }
   return {
     ...desk,

@@ -200,6 +200,21 @@ describe('a unit of work on PostgreSQL', () => {
     expect(await store.incidents.count()).toBe(2)
     await store.close()
   })
+
+  test('a write the task left running after the unit was undone is refused, not kept on its own', async () => {
+    const store = await openTestStore()
+    let late: Promise<unknown> | undefined
+    await expect(store.unitOfWork(async () => {
+      // As in a Promise.all whose other half failed: this half goes on after the unit ended.
+      late = new Promise((resolve) => setTimeout(resolve, 20)).then(() => store.outbox.enqueue(mail(1)))
+      await store.incidents.create(incidentDraft())
+      throw new Error('a step failed')
+    })).rejects.toThrow('a step failed')
+    await expect(late).rejects.toThrow(/undone/)
+    expect(await store.incidents.count()).toBe(0)
+    expect(await store.outbox.list()).toEqual([])
+    await store.close()
+  })
 })
 
 describe('the PostgreSQL store when the database cannot take a write', () => {

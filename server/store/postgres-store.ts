@@ -162,8 +162,16 @@ const isRead = (sql: string) => /^\s*SELECT\b/i.test(sql) && !/\bFOR\s+(UPDATE|S
 class Unit {
   /** The connection, once BEGIN was sent. */
   private begun: Promise<pg.PoolClient> | undefined
-  /** Set when the unit commits or rolls back: a late statement (work the request left running) then runs on its own. */
-  isEnded = false
+  /**
+   * How the unit ended. A statement that comes later (work the request left running, such as the
+   * other half of a Promise.all whose first half failed) runs on its own after a COMMIT, and is
+   * refused after a ROLLBACK: what the unit undid must not come back piecemeal.
+   */
+  ended: 'COMMIT' | 'ROLLBACK' | undefined
+
+  get isEnded(): boolean {
+    return this.ended !== undefined
+  }
 
   constructor(private readonly pool: pg.Pool) {}
 
@@ -188,7 +196,7 @@ class Unit {
 
   /** COMMIT or ROLLBACK, if the transaction began; the connection goes back to the pool (or is closed when that failed). */
   async end(how: 'COMMIT' | 'ROLLBACK'): Promise<void> {
-    this.isEnded = true
+    this.ended = how
     if (!this.begun) return
     let client: pg.PoolClient
     try {
@@ -236,6 +244,7 @@ function buildStore(pool: pg.Pool, counterPool: pg.Pool): PostgresStore {
         // Checked again after the wait: once the unit ended, its connection may be another's.
         if (!unit.isEnded) return client.query(sql, params)
       }
+      if (unit?.ended === 'ROLLBACK' && !isRead(sql)) throw new StoreError('a write of a unit of work that was undone: not kept')
       return pool.query(sql, params)
     })) as unknown as pg.Pool['query'],
   }
@@ -300,7 +309,8 @@ function buildStore(pool: pg.Pool, counterPool: pg.Pool): PostgresStore {
       try {
         result = await units.run(unit, task)
       } catch (error) {
-        await guarded(() => unit.end('ROLLBACK')).catch(() => undefined)
+        // Not through `guarded`: an undo that went through says nothing of whether writes do.
+        await unit.end('ROLLBACK').catch(() => undefined)
         throw error
       }
       await guarded(() => unit.end('COMMIT'))
