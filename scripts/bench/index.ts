@@ -1,8 +1,9 @@
-/** `npm run bench [-- kb|api|pg|widget]`: runs the benchmarks and prints their tables. Speed is measured here, never in tests. */
+/** `npm run bench [-- kb|api|pg|widget|scale]`: runs the benchmarks and prints their tables (scale only when named). Speed is measured here, never in tests. */
 import { cpus, loadavg } from 'node:os'
 import { benchApi, WARM_UP_SECONDS, type ApiFigures } from './api.ts'
 import { benchKb } from './kb.ts'
 import { benchPostgres, BENCH_DATABASE_URL, postgresUnreachable, type StoreRun } from './postgres.ts'
+import { benchScale, type ScaleRun } from './scale.ts'
 import { kb, mb, median, ms, printTable, s } from './stats.ts'
 import { benchWidget, WIDGET_LANGUAGES, WIDGET_PARTS, type KbChoice, type Size, type TaskSummary, type WidgetPart } from './widget.ts'
 
@@ -129,4 +130,65 @@ if (wants('widget')) {
   const task = (t: TaskSummary) => `${ms(t.ms)} (CPU ${ms(t.cpuMs)}), ${t.what}`
   console.log('')
   for (const l of f.loads) console.log(`Worst task on ${l.kb}: first search ${task(l.worstFirst)}; second search ${task(l.worstSecond)}`)
+}
+
+if (scenarios.includes('scale')) {
+  // SCALE_LARGE sets both large sizes at once (e.g. 20000 for a quick try); PostgreSQL is also measured at 100,000 when its large size is above it, for the registrations' ratio.
+  const sizes = (name: string, fallback: number[]) => (process.env[name] ?? fallback.join(',')).split(',').map(Number).filter((n) => n > 0)
+  const small = Number(process.env.SCALE_SMALL ?? 10_000)
+  const large = process.env.SCALE_LARGE ? Number(process.env.SCALE_LARGE) : undefined
+  const embeddedSizes = sizes('SCALE_EMBEDDED_SIZES', [small, large ?? 100_000])
+  const pgLarge = large ?? 1_000_000
+  const postgresSizes = sizes('SCALE_POSTGRES_SIZES', [small, ...(pgLarge > 100_000 ? [100_000] : []), pgLarge])
+  const options = {
+    samples: Number(process.env.SCALE_SAMPLES ?? 100), callSeconds: Number(process.env.SCALE_CALL_SECONDS ?? 10),
+    seconds: Number(process.env.SCALE_SECONDS ?? 8), connections: Number(process.env.SCALE_CONNECTIONS ?? 20),
+    ...(process.env.SCALE_INSIGHT_EVENTS ? { insightEvents: Number(process.env.SCALE_INSIGHT_EVENTS) } : {}),
+    reads: process.env.SCALE_READS !== '0',
+  }
+  const unreachable = postgresSizes.length ? await postgresUnreachable(BENCH_DATABASE_URL) : undefined
+  if (unreachable) throw new Error(unreachable)
+  const runs: ScaleRun[] = []
+  for (const [store, list] of [['embedded', embeddedSizes], ['PostgreSQL', postgresSizes]] as const) {
+    for (const size of [...new Set(list)].sort((a, b) => a - b)) {
+      console.log(`[bench] scale: ${store} with ${size.toLocaleString('en')} incidents (load average ${loadavg()[0].toFixed(1)})…`)
+      runs.push(await benchScale(store, size, options))
+    }
+  }
+  const MAX_P99_MS = 100
+  const MAX_BYTES = 100 * 1024
+  const ms1 = (value: number) => (Number.isFinite(value) ? `${value.toFixed(1)} ms` : '—')
+  const verdict = (isMet: boolean) => (isMet ? 'met' : 'MISSED')
+  const rows: (string | number)[][] = []
+  for (const run of runs) {
+    const base = runs.find((r) => r.store === run.store && r.stored === Math.min(...runs.filter((x) => x.store === run.store).map((x) => x.stored)))!
+    for (const call of run.calls) {
+      const smallCall = base.calls.find((c) => c.call === call.call)
+      const ratio = smallCall && base !== run ? call.p99Ms / smallCall.p99Ms : undefined
+      const misses = [call.p99Ms > MAX_P99_MS && 'p99', call.bytes > MAX_BYTES && 'bytes', ratio !== undefined && ratio > 2 && 'growth'].filter(Boolean)
+      rows.push([
+        run.store, run.stored, call.call, ms1(call.p50Ms), ms1(call.p99Ms), kb(call.bytes), ratio === undefined ? '' : `${ratio.toFixed(2)}×`, call.samples,
+        `${misses.length ? `MISSED (${misses.join(', ')})` : 'met'}${call.note ? `; ${call.note}` : ''}`,
+      ])
+    }
+    const r = run.registrations
+    rows.push([run.store, run.stored, `registrations: ${Math.round(r.perSecond)} req/s (POST, ${options.connections} connections, ${options.seconds} s)`, ms1(r.p50Ms), ms1(r.p99Ms), '', '', r.ok, r.errors || 'no errors'])
+    if (run.memory) rows.push([run.store, run.stored, 'server memory after the reads: RSS (peak)', '', '', `${mb(run.memory.rssBytes)} (${mb(run.memory.peakBytes)})`, '', '', 'informative'])
+  }
+  printTable(
+    `Lists and search at scale (the real server on loopback, one request at a time, no compression; p50/p99 of up to ${options.samples} requests per call within ${options.callSeconds} s, after 2 warm-up ones; `
+      + `size: the body of the last answer; p99 vs the smallest size of the same store). Targets: every list and search call p99 ≤ ${MAX_P99_MS} ms and ≤ 100 KB at the large size, p99 ≤ 2× that at ${small.toLocaleString('en')}; `
+      + 'PostgreSQL registrations ≥ 0.6× the embedded store\'s at 100,000 stored',
+    ['store', 'stored', 'call', 'p50', 'p99', 'size', 'p99 vs small', 'samples', 'verdict'],
+    rows,
+  )
+  console.log('')
+  for (const run of runs) console.log(`${run.store} at ${run.stored.toLocaleString('en')}: seeded in ${s(run.seedMs)}, server healthy after ${s(run.startUpMs)}`)
+  const common = runs.filter((r) => r.store === 'embedded').map((r) => r.stored).filter((n) => runs.some((x) => x.store === 'PostgreSQL' && x.stored === n))
+  const at = common.includes(100_000) ? 100_000 : common.at(-1)
+  if (at !== undefined) {
+    const embedded = runs.find((r) => r.store === 'embedded' && r.stored === at)!.registrations.perSecond
+    const postgres = runs.find((r) => r.store === 'PostgreSQL' && r.stored === at)!.registrations.perSecond
+    console.log(`Registrations at ${at.toLocaleString('en')} stored: PostgreSQL ${Math.round(postgres)}/s, embedded ${Math.round(embedded)}/s: ${(postgres / embedded).toFixed(2)}× (≥ 0.6×: ${verdict(postgres / embedded >= 0.6)})`)
+  }
 }
