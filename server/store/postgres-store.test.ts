@@ -119,6 +119,17 @@ describe('the PostgreSQL store shared by two processes', () => {
 })
 
 describe('a unit of work on PostgreSQL', () => {
+  test('tells reads from writes: a SELECT that locks, notifies or calls the store\'s functions writes', async () => {
+    const { isRead } = await import('./postgres-store.ts')
+    expect(isRead('SELECT data FROM incidents WHERE id = $1')).toBe(true)
+    expect(isRead(`SELECT nextval('incident_number') AS number`)).toBe(true)
+    expect(isRead('INSERT INTO audit (id, data) VALUES ($1, $2)')).toBe(false)
+    expect(isRead('WITH due AS (SELECT id FROM outbox FOR UPDATE SKIP LOCKED) UPDATE outbox SET status = 1')).toBe(false)
+    expect(isRead('SELECT id FROM outbox FOR UPDATE SKIP LOCKED')).toBe(false)
+    expect(isRead(`SELECT pg_notify('loket_changes', $1)`)).toBe(false)
+    expect(isRead(`SELECT loket_fill_signal_rollups($1)`)).toBe(false)
+  })
+
   const entry = (target: string) => ({ id: randomUUID(), at, actor: 'test', action: 'incident.registered', target })
 
   test('keeps nothing of a task that throws: no incident, no audit entry, no mail, no token', async () => {

@@ -151,8 +151,15 @@ export function unavailability(error: unknown): string | undefined {
   return undefined
 }
 
-/** A statement that only reads: it may run outside a unit's transaction until the unit's first write. */
-const isRead = (sql: string) => /^\s*SELECT\b/i.test(sql) && !/\bFOR\s+(UPDATE|SHARE|NO KEY UPDATE|KEY SHARE)\b/i.test(sql)
+/**
+ * A statement that only reads: it may run outside a unit's transaction until the unit's first
+ * write. Anything else is a write, and so is a SELECT that locks rows or calls a function with
+ * effects (a NOTIFY must go out with the commit, not before it; the store's own `loket_` functions
+ * write). `nextval` counts as a read: a sequence is never rolled back anyway.
+ */
+export const isRead = (sql: string) => /^\s*SELECT\b/i.test(sql)
+  && !/\bFOR\s+(UPDATE|SHARE|NO KEY UPDATE|KEY SHARE)\b/i.test(sql)
+  && !/\b(pg_notify|setval|pg_advisory_\w+|loket_\w+)\s*\(/i.test(sql)
 
 /**
  * One unit of work: the transaction begins at its first write (reads before it need no
