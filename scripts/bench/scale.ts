@@ -63,6 +63,8 @@ export interface ScaleOptions {
   insightEvents?: number
   /** Whether to measure the read calls; default yes (no: registrations only). */
   reads?: boolean
+  /** How long one request may take before the call is given up on; default 60 s. */
+  timeoutSeconds?: number
 }
 
 /** History items per bulk step: built while the previous batch is inserted. */
@@ -283,7 +285,7 @@ async function measure(work: string, env: Record<string, string>, size: number, 
   try {
     await waitUntilHealthy(base, server, logFile)
     const startUpMs = performance.now() - started
-    const get = (path: string, cookie: string) => fetchOnce(agent, `${base}${path}`, cookie)
+    const get = (path: string, cookie: string) => fetchOnce(agent, `${base}${path}`, cookie, (options.timeoutSeconds ?? 60) * 1000)
     const calls = options.reads === false ? [] : await readCalls(get, sessions, size, options)
     const memory = memoryOf(server.pid)
 
@@ -314,7 +316,16 @@ async function readCalls(get: Get, sessions: Sessions, size: number, options: Sc
   const timed = async (call: string, path: string, cookie: string, note?: string) => {
     let asked = path
     const notes = [note]
-    if ((await get(path, cookie)).status === 400 && /[?&]limit=/.test(path)) {
+    let probe
+    try {
+      probe = await get(path, cookie)
+    } catch (error) {
+      if (!(error instanceof TimedOut)) throw error
+      calls.push({ call, p50Ms: NaN, p99Ms: NaN, bytes: 0, samples: 0, note: [note, error.message].filter(Boolean).join('; ') })
+      await new Promise((resolve) => setTimeout(resolve, 30_000))
+      return
+    }
+    if (probe.status === 400 && /[?&]limit=/.test(path)) {
       asked = path.replace(/([?&])limit=\d+&?/, '$1').replace(/[?&]$/, '')
       notes.push('`limit` refused (paging not built): asked without it')
     }
@@ -342,7 +353,7 @@ async function readCalls(get: Get, sessions: Sessions, size: number, options: Sc
 }
 
 /** GETs `url` once on `agent`'s connection: status, body, bytes, and the time to the body's last byte. */
-function fetchOnce(agent: Agent, url: string, cookie: string): Promise<{ status: number; body: string; bytes: number; ms: number }> {
+function fetchOnce(agent: Agent, url: string, cookie: string, timeoutMs: number): Promise<{ status: number; body: string; bytes: number; ms: number }> {
   return new Promise((resolve, reject) => {
     const started = performance.now()
     const req = request(url, { agent, headers: { cookie } }, (res) => {
@@ -355,31 +366,51 @@ function fetchOnce(agent: Agent, url: string, cookie: string): Promise<{ status:
       res.on('error', reject)
     })
     req.on('error', reject)
-    req.setTimeout(120_000, () => req.destroy(new Error(`no answer from ${url} within 120 s`)))
+    req.setTimeout(timeoutMs, () => req.destroy(new TimedOut(`no answer within ${timeoutMs / 1000} s`)))
     req.end()
   })
 }
 
-/** Two warm-up requests, then up to `samples` timed ones within the call's time budget (at least 5). */
+/** A request that took longer than the bench waits. */
+class TimedOut extends Error {}
+
+/**
+ * Two warm-up requests, then up to `samples` timed ones within the call's time budget (at least 5,
+ * unless one alone takes longer than the budget: then the warm-up's time is all there is). A
+ * request that times out ends the call, noted, and the server is given time to finish it.
+ */
 async function sample(call: string, once: () => Promise<{ status: number; bytes: number; ms: number; body: string }>, options: ScaleOptions, note?: string): Promise<CallFigures> {
   const wanted = options.samples ?? 100
   const budgetMs = (options.callSeconds ?? 10) * 1000
-  for (let k = 0; k < 2; k++) await once()
   const times: number[] = []
   let bytes = 0
   let status = 200
   let body = ''
-  const started = performance.now()
-  while (times.length < wanted && (times.length < 5 || performance.now() - started < budgetMs)) {
-    const answer = await once()
-    times.push(answer.ms)
-    bytes = answer.bytes
-    status = answer.status
-    body = answer.body
+  const notes = [note]
+  try {
+    const first = await once()
+    if (first.ms > budgetMs) {
+      times.push(first.ms)
+      notes.push('one request only: it took longer than the time budget')
+      ;({ bytes, status, body } = first)
+    } else {
+      await once()
+      const started = performance.now()
+      while (times.length < wanted && (times.length < 5 || performance.now() - started < budgetMs)) {
+        const answer = await once()
+        times.push(answer.ms)
+        ;({ bytes, status, body } = answer)
+      }
+    }
+  } catch (error) {
+    if (!(error instanceof TimedOut)) throw error
+    notes.push(`${error.message}${times.length ? ` after ${times.length} samples` : ''}`)
+    // The server is still at it; what comes next should not pay for it.
+    await new Promise((resolve) => setTimeout(resolve, 30_000))
   }
-  const refused = status === 200 ? undefined : `HTTP ${status}: ${body.slice(0, 120)}`
-  const notes = [note, refused].filter(Boolean).join('; ')
-  return { call, p50Ms: median(times), p99Ms: percentile(times, 99), bytes, samples: times.length, ...(notes ? { note: notes } : {}) }
+  if (status !== 200) notes.push(`HTTP ${status}: ${body.slice(0, 120)}`)
+  const told = notes.filter(Boolean).join('; ')
+  return { call, p50Ms: times.length ? median(times) : NaN, p99Ms: times.length ? percentile(times, 99) : NaN, bytes, samples: times.length, ...(told ? { note: told } : {}) }
 }
 
 /** The process's resident memory now and at its peak, from /proc (Linux only). */
