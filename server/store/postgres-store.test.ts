@@ -212,6 +212,40 @@ describe('a unit of work on PostgreSQL', () => {
     await store.close()
   })
 
+  test('runs a write kept for the commit at the end, so a row many requests raise is locked only then; an undone unit runs none', async () => {
+    const { a, b, close } = await twoProcesses()
+    const raise = (store: typeof a) => store.atCommit(
+      `INSERT INTO rate_counters (key, started_at_ms, count) VALUES ('hot', 0, 1) ON CONFLICT (key) DO UPDATE SET count = rate_counters.count + 1`, [])
+    let release!: () => void
+    const held = new Promise<void>((resolve) => (release = resolve))
+    let raised = false
+    const slow = a.unitOfWork(async () => {
+      await a.incidents.create(incidentDraft())
+      await raise(a)
+      raised = true
+      await held
+    })
+    while (!raised) await new Promise((resolve) => setTimeout(resolve, 5))
+    // The slow unit has not locked the row yet: another unit raises it and commits meanwhile.
+    await b.unitOfWork(async () => {
+      await b.incidents.create(incidentDraft())
+      await raise(b)
+    })
+    const count = async () => (await a.pool.query<{ count: number }>(`SELECT count FROM rate_counters WHERE key = 'hot'`)).rows[0]?.count
+    expect(await count()).toBe(1)
+    release()
+    await slow
+    expect(await count()).toBe(2)
+    await expect(a.unitOfWork(async () => {
+      await raise(a)
+      throw new Error('a step failed')
+    })).rejects.toThrow()
+    expect(await count()).toBe(2)
+    await raise(a) // outside a unit: at once
+    expect(await count()).toBe(3)
+    await close()
+  })
+
   test('a write the task left running after the unit was undone is refused, not kept on its own', async () => {
     const store = await openTestStore()
     let late: Promise<unknown> | undefined

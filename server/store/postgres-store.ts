@@ -34,6 +34,12 @@ export interface PostgresStoreOptions {
 
 /** The PostgreSQL store, with what only it can do beside the Store. */
 export interface PostgresStore extends Store {
+  /**
+   * A write to a row many requests change at once (a counter): in a unit of work it runs at the
+   * unit's end, just before COMMIT, so the row stays locked only for the commit instead of for the
+   * whole request (which would queue every other request behind it); outside a unit, at once.
+   */
+  atCommit(sql: string, params: unknown[]): Promise<void>
   /** Runs `task` while no other process holding the same lock name runs one: e.g. adding the demo data once. */
   exclusive<T>(name: string, task: () => Promise<T>): Promise<T>
   /** The pool, for tools that move data in bulk (migrate-store) and for tests. */
@@ -180,7 +186,14 @@ class Unit {
     return this.ended !== undefined
   }
 
+  /** Writes kept for the end: run in order just before COMMIT (see PostgresStore.atCommit). */
+  private readonly last: { sql: string; params: unknown[] }[] = []
+
   constructor(private readonly pool: pg.Pool) {}
+
+  atCommit(sql: string, params: unknown[]): void {
+    this.last.push({ sql, params })
+  }
 
   /** Whether `sql` must run in the transaction: it writes, or the transaction already began. */
   holds(sql: string): boolean {
@@ -203,6 +216,17 @@ class Unit {
 
   /** COMMIT or ROLLBACK, if the transaction began; the connection goes back to the pool (or is closed when that failed). */
   async end(how: 'COMMIT' | 'ROLLBACK'): Promise<void> {
+    if (how === 'COMMIT' && this.last.length) {
+      const client = await this.connection()
+      for (const { sql, params } of this.last.splice(0)) {
+        try {
+          await client.query(sql, params)
+        } catch (error) {
+          await this.end('ROLLBACK').catch(() => undefined)
+          throw error
+        }
+      }
+    }
     this.ended = how
     if (!this.begun) return
     let client: pg.PoolClient
@@ -309,6 +333,11 @@ function buildStore(pool: pg.Pool, counterPool: pg.Pool): PostgresStore {
 
   const store: PostgresStore = {
     pool,
+    async atCommit(sql, params) {
+      const unit = units.getStore()
+      if (unit && !unit.isEnded) unit.atCommit(sql, params)
+      else await db.query(sql, params)
+    },
     async unitOfWork(task) {
       if (units.getStore()) return task()
       const unit = new Unit(pool)
