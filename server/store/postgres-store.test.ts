@@ -187,6 +187,12 @@ describe('a unit of work on PostgreSQL', () => {
       await store.incidents.create({ ...incidentDraft(), status: undefined as never }).catch(() => undefined)
     })
     await expect(unit).rejects.toThrow(/rolled back/)
+    // Also when a write kept for the commit comes after the failure.
+    await expect(store.unitOfWork(async () => {
+      await store.incidents.create(incidentDraft())
+      await store.atCommit(`INSERT INTO rate_counters (key, started_at_ms, count) VALUES ('hot', 0, 1)`, [])
+      await store.incidents.create({ ...incidentDraft(), status: undefined as never }).catch(() => undefined)
+    })).rejects.toThrow(/rolled back/)
     expect(await store.incidents.count()).toBe(0)
     await store.close()
   })

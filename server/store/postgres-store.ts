@@ -223,6 +223,8 @@ class Unit {
           await client.query(sql, params)
         } catch (error) {
           await this.end('ROLLBACK').catch(() => undefined)
+          // 25P02: a statement before it failed and aborted the transaction, as COMMIT would tell.
+          if ((error as { code?: string }).code === '25P02') throw new StoreError('the transaction was rolled back: a statement in it failed')
           throw error
         }
       }
