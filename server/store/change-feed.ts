@@ -1,4 +1,5 @@
 /** An in-process change feed: listeners told of every incident written, for live views (the embedded store's, and PostgreSQL's after LISTEN). */
+import type { Incident } from '../domain/records.ts'
 import type { IncidentChange } from './store.ts'
 
 /** A change feed: `subscribe` for the Store, `emit` for the store that writes. */
@@ -36,7 +37,13 @@ export function changeFeed(onError: (error: unknown) => void = (error) => consol
   }
 }
 
-/** The change an incident's write makes. */
-export function changeOf(incident: { id: string; number: string; version: number }): IncidentChange {
-  return { incidentId: incident.id, number: incident.number, version: incident.version }
+type Written = Pick<Incident, 'id' | 'number' | 'version' | 'team' | 'assigneeId'>
+
+/** The change an incident's write makes: `next` as written, `previous` as it was (none when created). */
+export function changeOf(next: Written, previous?: Written): IncidentChange {
+  const distinct = (values: (string | null | undefined)[]) => [...new Set(values.filter((v): v is string => typeof v === 'string' && v !== ''))]
+  return {
+    incidentId: next.id, number: next.number, version: next.version,
+    teams: distinct([previous?.team, next.team]), assigneeIds: distinct([previous?.assigneeId, next.assigneeId]),
+  }
 }

@@ -472,7 +472,7 @@ function buildStore(state: State, journal: JournalWriter, release: () => void, p
         if (current.version !== expectedVersion) throw new VersionConflictError(structuredClone(current))
         const next = { ...change(structuredClone(current)), id, number: current.number, version: current.version + 1 }
         await put('incidents', next)
-        changes.emit(changeOf(next))
+        changes.emit(changeOf(next, current))
         return structuredClone(next)
       },
       count: async () => t.incidents.size,

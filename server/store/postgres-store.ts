@@ -263,7 +263,7 @@ function listeningFeed(connect: () => pg.Client, schema: string) {
 function buildStore(pool: pg.Pool, { schema, timeZone, listen }: { schema: string; timeZone: string; listen: () => pg.Client }): PostgresStore {
   const changes = listeningFeed(listen, schema)
   /** The NOTIFY payload of a change: the schema, so stores of other schemas on the database ignore it. */
-  const announcement = (incident: Incident) => json({ schema, ...changeOf(incident) })
+  const announcement = (incident: Incident, previous?: Incident) => json({ schema, ...changeOf(incident, previous) })
   const counterKey = (moment: ContactMoment) => {
     const k = countKeyOf(moment, timeZone)
     return [k.organisationId, k.day, k.kind, k.source, k.productArea, k.kbQuery]
@@ -292,7 +292,7 @@ function buildStore(pool: pg.Pool, { schema, timeZone, listen }: { schema: strin
    * A change against `expectedVersion`: read, apply, and write only if the version is still the
    * same; a change that lost the race gets the record as it is now.
    */
-  async function update<T extends { id: string; version: number }>(table: 'incidents' | 'complaints' | 'consents', id: string, expectedVersion: number, change: (current: T) => T, fixed: (current: T) => Partial<T>, announce?: (next: T) => string): Promise<T> {
+  async function update<T extends { id: string; version: number }>(table: 'incidents' | 'complaints' | 'consents', id: string, expectedVersion: number, change: (current: T) => T, fixed: (current: T) => Partial<T>, announce?: (next: T, current: T) => string): Promise<T> {
     const current = await one<T>(`SELECT data FROM ${table} WHERE id = $1`, [id])
     if (!current) throw new StoreError(`no ${table} record ${id}`)
     if (current.version !== expectedVersion) throw new VersionConflictError(current as never)
@@ -302,7 +302,7 @@ function buildStore(pool: pg.Pool, { schema, timeZone, listen }: { schema: strin
     const params = [json(next), id, expectedVersion, ...set.map(([, value]) => value)]
     // Announced in the same statement: NOTIFY is delivered when the change commits, and only then.
     const done = announce
-      ? await db.query(`WITH changed AS (${updating} RETURNING id) SELECT pg_notify('${CHANGES_CHANNEL}', $${params.length + 1}) FROM changed`, [...params, announce(next)])
+      ? await db.query(`WITH changed AS (${updating} RETURNING id) SELECT pg_notify('${CHANGES_CHANNEL}', $${params.length + 1}) FROM changed`, [...params, announce(next, current)])
       : await db.query(updating, params)
     if (done.rowCount === 0) {
       const now = await one<T>(`SELECT data FROM ${table} WHERE id = $1`, [id])

@@ -353,11 +353,11 @@ export function storeContract(name: string, open: () => Promise<Store>, reopen?:
       const stop = store.changes.subscribe((change) => heard.push(change))
       await store.changes.ready()
       const incident = await store.incidents.create(incidentDraft())
-      await store.incidents.update(incident.id, 1, (i) => ({ ...i, priority: 2 }))
+      await store.incidents.update(incident.id, 1, (i) => ({ ...i, priority: 2, assigneeId: 's-1' }))
       await eventually(() => heard.length >= 2)
       expect(heard).toEqual([
-        { incidentId: incident.id, number: incident.number, version: 1 },
-        { incidentId: incident.id, number: incident.number, version: 2 },
+        { incidentId: incident.id, number: incident.number, version: 1, teams: ['finance'], assigneeIds: [] },
+        { incidentId: incident.id, number: incident.number, version: 2, teams: ['finance'], assigneeIds: ['s-1'] },
       ])
       // A change refused for its version is none.
       await expect(store.incidents.update(incident.id, 1, (i) => i)).rejects.toBeInstanceOf(VersionConflictError)

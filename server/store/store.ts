@@ -56,6 +56,10 @@ export interface IncidentChange {
   number: string
   /** Its version after the change: 1 when created. */
   version: number
+  /** Whom it concerns, for the queue's policy: its team before and after the change (one when created or unchanged). */
+  teams: string[]
+  /** Its assignee before and after the change, if any. */
+  assigneeIds: string[]
 }
 
 /** Reads answer from what is stored; every write resolves only once it is durable. */
