@@ -62,7 +62,7 @@ async function openStore(): Promise<{ store: Store; isSeeded: boolean }> {
 const calendar = loadCalendar(desk)
 // Unset means off: a /metrics page nobody asked for would only tell strangers how busy the desk is.
 const metricsToken = process.env.METRICS_TOKEN || undefined
-const metrics = metricsToken ? createMetrics({ pendingMail: () => pendingMail({ store, clock }), pastTarget: () => incidentsPastTarget({ store, clock, calendar, desk }) }) : undefined
+const metrics = metricsToken ? createMetrics({ pendingMail: () => pendingMail({ store, clock }), pastTarget: () => incidentsPastTarget({ store, clock, calendar, desk }) }, { clock }) : undefined
 const transport = transportFromEnv(process.env, dataDir)
 const sending = watchedTransport(transport, metrics, clock)
 const noteFailed = noteUndeliverable(store)
