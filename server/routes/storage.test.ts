@@ -19,7 +19,8 @@ async function fragileDesk() {
     const query = pool.query.bind(pool) as (...args: unknown[]) => Promise<unknown>
     pool.query = ((...args: unknown[]) => {
       const sql = typeof args[0] === 'string' ? args[0] : ''
-      if (isFull && /^\s*(INSERT|UPDATE|DELETE)/i.test(sql)) {
+      // Also a write inside a WITH (an incident written with its counter and its NOTIFY in one statement).
+      if (isFull && /\b(INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM)\b/i.test(sql)) {
         return Promise.reject(Object.assign(new Error('could not extend file "base/16384/16397": No space left on device'), { code: '53100' }))
       }
       return query(...args)
