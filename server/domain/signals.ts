@@ -52,8 +52,13 @@ export function registrationMoment(incident: Incident): ContactMoment {
  * logged phone contact (channel 'phone', whoever logged it); staff replies and notes are none.
  */
 export function messageMoment(message: Message, incident: Pick<Incident, 'organisationId' | 'kind' | 'productArea'>): ContactMoment | undefined {
-  const source = message.channel === 'phone' ? 'phone' : message.visibility === 'public' && message.author.startsWith('contact:') ? 'reaction' : undefined
+  const source = momentSource(message)
   return source && { organisationId: incident.organisationId, kind: incident.kind, productArea: incident.productArea, source, at: new Date(message.at) }
+}
+
+/** What kind of contact moment a message is: `phone` (a logged phone contact), `reaction` (a contact's public message), or none. */
+export function momentSource(message: Pick<Message, 'channel' | 'visibility' | 'author'>): 'reaction' | 'phone' | undefined {
+  return message.channel === 'phone' ? 'phone' : message.visibility === 'public' && message.author.startsWith('contact:') ? 'reaction' : undefined
 }
 
 /**

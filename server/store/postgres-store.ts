@@ -12,7 +12,7 @@ import type {
   Attachment, AuditEntry, Complaint, ConsentRecord, Contact, FollowUp, Incident, Message, PendingRegistration, Session, SignInToken, Staff,
 } from '../domain/records.ts'
 import type { MailRecord } from '../mail/types.ts'
-import { countKeyOf, localDate, messageMoment, registrationMoment, type ContactMoment, type MomentCount } from '../domain/signals.ts'
+import { countKeyOf, localDate, messageMoment, momentSource, registrationMoment, type ContactMoment, type MomentCount } from '../domain/signals.ts'
 import { changeFeed, changeOf } from './change-feed.ts'
 import { DEFAULT_TIME_ZONE } from './lowdb-store.ts'
 import { StorageUnavailableError, StoreError, VersionConflictError, type IncidentChange, type IncidentFilter, type Store } from './store.ts'
@@ -409,7 +409,7 @@ function buildStore(pool: pg.Pool, { schema, timeZone, listen }: { schema: strin
     messages: {
       async add(m) {
         // Whether it is a contact moment is the message's to say; of which organisation and kind, its incident's.
-        const source = messageMoment(m, { organisationId: '', kind: 'bug', productArea: '' })?.source
+        const source = momentSource(m)
         if (!source) return put('messages', m)
         const { sql, values } = insertion('messages', m, { key: 'id', then: 'replace' })
         const n = values.length
