@@ -108,7 +108,7 @@ test('an admin reads the page in English and can show every organisation, flagge
   await signInStaff(page, INGRID)
   await page.goto('/en/staff/signals/')
   await expect(page.getByRole('heading', { level: 1, name: 'Signals' })).toBeVisible()
-  await expect(page.getByText('An organisation is flagged at 8 user questions or 20 contact moments in 30 days.')).toBeVisible()
+  await expect(page.getByText('An organisation is flagged at 8 contact moments about user questions or 20 contact moments in 30 days.')).toBeVisible()
   await expect(page.getByText(/The flag stays as long as the last 30 days are above a threshold/)).toBeVisible()
   const status = page.getByRole('status').filter({ hasText: /flagged/i })
   await expect(status).toHaveText(/^(No organisation is flagged at the moment\.|Flagged organisations: \d+\.)$/)
