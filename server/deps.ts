@@ -41,6 +41,8 @@ export interface Deps {
   metricsToken?: string
   /** Whether mail reaches the server, for GET /api/ready; default: not watched. */
   mailHealth?: MailHealth
+  /** Aborted when the server shuts down: long-lived replies (the queue's event stream) end cleanly then; default never. */
+  closing?: AbortSignal
   /** The secret the telephone system sends as a bearer token to `GET /api/phone/route`; default none, which turns that route off (503). */
   phoneRoutingSecret?: string
 }

@@ -51,18 +51,18 @@ const { store, isSeeded } = await openStore().catch((error: Error) => fail(error
 
 async function openStore(): Promise<{ store: Store; isSeeded: boolean }> {
   if (!databaseUrl) {
-    const lowdb = await openLowdbStore({ dir: dataDir, log: (message) => logger.warn(message) })
+    const lowdb = await openLowdbStore({ dir: dataDir, log: (message) => logger.warn(message), timeZone: desk.timeZone })
     // Demo data only into a new, empty data folder: never into one that held a desk.
     return { store: lowdb, isSeeded: lowdb.isNew && await seedDemo(lowdb) }
   }
-  const postgres = await openPostgresStore({ url: databaseUrl })
+  const postgres = await openPostgresStore({ url: databaseUrl, timeZone: desk.timeZone })
   // Processes starting together add the demo data once.
   return { store: postgres, isSeeded: await postgres.exclusive('seed-demo', () => seedDemo(postgres)) }
 }
 const calendar = loadCalendar(desk)
 // Unset means off: a /metrics page nobody asked for would only tell strangers how busy the desk is.
 const metricsToken = process.env.METRICS_TOKEN || undefined
-const metrics = metricsToken ? createMetrics({ pendingMail: () => pendingMail({ store, clock }), pastTarget: () => incidentsPastTarget({ store, clock, calendar, desk }) }) : undefined
+const metrics = metricsToken ? createMetrics({ pendingMail: () => pendingMail({ store, clock }), pastTarget: () => incidentsPastTarget({ store, clock, calendar, desk }) }, { clock }) : undefined
 const transport = transportFromEnv(process.env, dataDir)
 const sending = watchedTransport(transport, metrics, clock)
 const noteFailed = noteUndeliverable(store)
@@ -91,8 +91,10 @@ const ice = (() => {
   }
 })()
 
+// Aborted at shutdown: the console's event streams end, so the server can close its connections.
+const closing = new AbortController()
 const app = createApp({
-  clock, desk, calendar, store, insight, allowedOrigins, siteDir, dataDir, phoneRoutingSecret, baseUrl, trustProxy, metrics, metricsToken, mailHealth: sending, ice, logger,
+  closing: closing.signal, clock, desk, calendar, store, insight, allowedOrigins, siteDir, dataDir, phoneRoutingSecret, baseUrl, trustProxy, metrics, metricsToken, mailHealth: sending, ice, logger,
   notifier: createNotifier({ outbox, desk, baseUrl }),
   limits: defaultLimits(clock, store.rateCounters),
 })
@@ -111,6 +113,7 @@ const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
 })
 
 async function shutdown(): Promise<void> {
+  closing.abort()
   server.close()
   await outbox.stop()
   await insight.close()

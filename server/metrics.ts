@@ -16,8 +16,15 @@ export interface MetricSources {
   pastTarget(): Promise<number>
 }
 
-/** The registry and the counters the app moves. */
-export function createMetrics(sources: MetricSources) {
+/** How long a count of the incidents past target is shown before it is counted again: counting reads every open incident. */
+export const PAST_TARGET_EVERY_MS = 60_000
+
+/**
+ * The registry and the counters the app moves. `clock` (default the system's) times how long the
+ * count of incidents past target is kept: at most one count per `pastTargetEveryMs` (default
+ * PAST_TARGET_EVERY_MS), however many scrapers ask.
+ */
+export function createMetrics(sources: MetricSources, { clock = () => new Date(), pastTargetEveryMs = PAST_TARGET_EVERY_MS }: { clock?: () => Date; pastTargetEveryMs?: number } = {}) {
   const registry = new Registry()
   collectDefaultMetrics({ register: registry, prefix: 'loket_' })
   const registers = [registry]
@@ -36,11 +43,27 @@ export function createMetrics(sources: MetricSources) {
   const pendingOnce = () => (pending ??= sources.pendingMail().finally(() => { pending = undefined }))
   new Gauge({ name: 'loket_mails_pending', help: 'Mails waiting to be sent.', registers, async collect() { this.set((await pendingOnce()).count) } })
   new Gauge({ name: 'loket_mail_oldest_pending_seconds', help: 'Age of the oldest mail waiting to be sent.', registers, async collect() { this.set((await pendingOnce()).oldestSeconds) } })
-  new Gauge({ name: 'loket_incidents_past_target', help: 'Open incidents whose target has passed.', registers, async collect() { this.set(await sources.pastTarget()) } })
+  const pastTarget = atMostEvery(pastTargetEveryMs, clock, () => sources.pastTarget())
+  new Gauge({ name: 'loket_incidents_past_target', help: `Open incidents whose target has passed (counted at most once per ${pastTargetEveryMs / 1000} s).`, registers, async collect() { this.set(await pastTarget()) } })
   return metrics
 }
 
 export type Metrics = ReturnType<typeof createMetrics>
+
+/** `read`, its answer kept for `everyMs` on `clock`; callers meanwhile share it, and a failed read is not kept. */
+function atMostEvery<T>(everyMs: number, clock: () => Date, read: () => Promise<T>): () => Promise<T> {
+  let kept: { at: number; value: Promise<T> } | undefined
+  return () => {
+    const now = clock().getTime()
+    if (!kept || now - kept.at >= everyMs || now < kept.at) {
+      const value = read()
+      const entry = { at: now, value }
+      kept = entry
+      value.catch(() => { if (kept === entry) kept = undefined })
+    }
+    return kept.value
+  }
+}
 
 /** Times every request and counts its 429s, by the route pattern that answered (not the path: ids would make endless series); without metrics, nothing. */
 export const observeRequests = (metrics: Metrics | undefined): MiddlewareHandler => async (c, next) => {

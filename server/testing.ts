@@ -57,7 +57,7 @@ export async function testDesk(options: { now?: string; transport?: MailTranspor
   const desk = loadDesk('content/desk.yaml')
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'loket-api-'))
   // TEST_STORE=postgres runs the API tests on the PostgreSQL store, each desk on a schema of its own.
-  const store = process.env.TEST_STORE === 'postgres' ? await openTestStore() : await openLowdbStore({ dir: dataDir, ...(options.files ? { files: options.files } : {}) })
+  const store = process.env.TEST_STORE === 'postgres' ? await openTestStore() : await openLowdbStore({ dir: dataDir, timeZone: desk.timeZone, ...(options.files ? { files: options.files } : {}) })
   await seedDemo(store)
   const sent: OutgoingMail[] = []
   const transport = options.transport ?? { send: async (m: OutgoingMail) => void sent.push(m) }

@@ -159,6 +159,35 @@ describe('two API processes on one PostgreSQL database', { timeout: 90_000 }, ()
       .toEqual([2, 3, 4].map((n) => `incident:${registered[0]!.id}:status:${n}`))
   })
 
+  test('streams a change made through process A to the console listening on process B', async () => {
+    const incident = registered[1]!
+    const controller = new AbortController()
+    const res = await fetch(`${b().base}/api/staff/queue/stream`, { headers: headers(cookies['staff@B'], false), signal: controller.signal })
+    expect([res.status, res.headers.get('content-type')]).toEqual([200, 'text/event-stream'])
+    const reader = res.body!.getReader()
+    const decoder = new TextDecoder()
+    let text = ''
+    const readUntil = async (pattern: RegExp) => {
+      while (!pattern.test(text)) {
+        const { done, value } = await reader.read()
+        if (done) throw new Error(`the stream ended before ${pattern}: ${text}`)
+        text += decoder.decode(value, { stream: true })
+      }
+    }
+    try {
+      // B listens (LISTEN) before it says so; only then is a change on A sure to reach it.
+      await readUntil(/: listening\n\n/)
+      const changed = await patch(a(), `/api/incidents/${incident.id}`, { version: 1, priority: 3 }, cookies['staff@A'])
+      expect(changed.status).toBe(200)
+      await readUntil(/event: queue\ndata: .*\n\n/)
+      const data = JSON.parse(text.match(/event: queue\ndata: (.*)\n\n/)![1]!)
+      expect(data).toEqual({ incidentId: incident.id, number: incident.number, version: 2 })
+    } finally {
+      controller.abort()
+      await reader.cancel().catch(() => undefined)
+    }
+  })
+
   test('sends 3 sign-in links per address in the window, whichever process is asked', async () => {
     const email = 'marieke@bakkerij-jansen.example'
     const responses = await Promise.all(Array.from({ length: 5 }, (_, i) => post(either(i), '/api/auth/link', { email })))

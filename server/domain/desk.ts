@@ -111,6 +111,8 @@ export const DeskConfig = z.strictObject({
     windowDays: z.number().int().positive(),
     thresholds: z.array(z.strictObject({
       kind: z.enum([...INCIDENT_KINDS, 'any']),
+      /** What is counted: `contact_moments` (registrations, customer reactions and phone contacts, each as the kind of its incident) or `incidents` (registrations only). */
+      of: z.enum(['contact_moments', 'incidents'], { error: 'say what the threshold counts: of: contact_moments (registrations, reactions and phone contacts) or of: incidents (registrations only)' }),
       count: z.number().int().positive(),
     })).min(1),
   }),

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { loadDesk } from '../desk.ts'
 import type { Incident, Message, Organisation } from './records.ts'
-import { FollowUpInput, contactMoments, isCustomerCare, isoWeek, newFollowUp, normaliseQuery, organisationSignals, weeksEndingAt } from './signals.ts'
+import { FollowUpInput, contactMoments, countMoments, isCustomerCare, isInWindow, isoWeek, localDate, newFollowUp, normaliseQuery, organisationSignals, signalDays, signalsFromCounts, weeksEndingAt } from './signals.ts'
 
 const desk = loadDesk('content/desk.yaml')
 const DAY = 86_400_000
@@ -86,9 +86,10 @@ describe('thresholds', () => {
     ]
     const signal = signalOf([question], messages)
     expect(signal.counts).toEqual({
-      total: 8, byKind: { bug: 0, outage: 0, wish: 0, question: 8 }, bySource: { incidents: 1, reactions: 4, phoneContacts: 3 },
+      total: 8, byKind: { bug: 0, outage: 0, wish: 0, question: 8 }, incidentsByKind: { bug: 0, outage: 0, wish: 0, question: 1 },
+      bySource: { incidents: 1, reactions: 4, phoneContacts: 3 },
     })
-    expect(signal.crossed).toEqual([{ kind: 'question', count: 8, reached: 8 }])
+    expect(signal.crossed).toEqual([{ kind: 'question', of: 'contact_moments', count: 8, reached: 8 }])
   })
 
   test('lists flagged organisations first, then by most contact moments', () => {
@@ -102,6 +103,57 @@ describe('thresholds', () => {
     expect(list.map((s) => [s.organisationId, s.isFlagged, s.counts.total])).toEqual([
       ['org-q', true, 8], ['org-busy', false, 12], ['org-calm', false, 2], ['org-none', false, 0],
     ])
+  })
+})
+
+describe('incidents and contact moments per kind', () => {
+  test('one bug with two reactions is 1 incident of kind bug and 3 contact moments about bugs, not 3 bugs', () => {
+    const bug = incident({ kind: 'bug' })
+    const signal = signalOf([bug], [message(bug.id), message(bug.id)])
+    expect(signal.counts.incidentsByKind).toEqual({ bug: 1, outage: 0, wish: 0, question: 0 })
+    expect(signal.counts.byKind).toEqual({ bug: 3, outage: 0, wish: 0, question: 0 })
+    expect(signal.counts.bySource).toEqual({ incidents: 1, reactions: 2, phoneContacts: 0 })
+  })
+
+  test.each([
+    ['contact_moments', 'bug', 3, true],
+    ['incidents', 'bug', 1, false],
+    ['incidents', 'any', 1, false],
+    ['contact_moments', 'any', 3, true],
+  ] as const)('a threshold of 3 %s of kind %s reaches %i', (of, kind, reached, isFlagged) => {
+    const bug = incident({ kind: 'bug' })
+    const thresholds = [{ kind, of, count: 3 }]
+    const [signal] = organisationSignals({ organisations: [organisation('org-a')], incidents: [bug], messages: [message(bug.id), message(bug.id)] },
+      { now: NOW, desk: { ...desk, signals: { windowDays: 30, thresholds } } })
+    expect([signal!.isFlagged, signal!.crossed]).toEqual([isFlagged, isFlagged ? [{ kind, of, count: 3, reached }] : []])
+  })
+})
+
+describe('from the stores\' counters', () => {
+  // Moments every 7 hours over 100 days, so every day the window cuts has moments on both sides of the cut.
+  const incidents = Array.from({ length: 340 }, (_, n) => incident({
+    registeredAt: ago(n * 7 * 3_600_000 - DAY), kind: (['bug', 'question', 'wish'] as const)[n % 3], kbQuery: n % 4 ? 'BTW' : undefined,
+  }))
+  const messages = incidents.filter((_, n) => n % 5 === 0).map((i) => message(i.id, { at: new Date(Date.parse(i.registeredAt) + 3 * 3_600_000).toISOString() }))
+  const moments = contactMoments(incidents, messages)
+
+  test.each([
+    ['at noon', '2026-11-30T11:00:00Z'],
+    ['just after local midnight', '2026-11-29T23:00:01Z'],
+    ['on the day summer time ends', '2026-10-25T01:30:00Z'],
+  ])('count every moment as counting them one by one does, %s', (_name, at) => {
+    const now = new Date(at)
+    const { edgeDays } = signalDays(now, desk)
+    const counts = countMoments(moments, desk.timeZone)
+    const edge = moments.filter((m) => edgeDays.includes(localDate(m.at, desk.timeZone)))
+    const [signal] = signalsFromCounts({ organisations: [organisation('org-a')], counts, edge }, { now, desk })
+    const inWindow = moments.filter((m) => isInWindow(m.at, now, desk.signals.windowDays))
+    expect(signal!.counts.total).toBe(inWindow.length)
+    expect(signal!.counts.bySource.reactions).toBe(inWindow.filter((m) => m.source === 'reaction').length)
+    expect(signal!.kbQueries).toEqual(inWindow.some((m) => m.kbQuery) ? [{ query: 'btw', count: inWindow.filter((m) => m.kbQuery).length }] : [])
+    const weeks = weeksEndingAt(now, desk.timeZone, 12)
+    const perWeek = weeks.map((w, i) => moments.filter((m) => m.at <= now && localDate(m.at, desk.timeZone) >= w.startsOn && (i === 11 || localDate(m.at, desk.timeZone) < weeks[i + 1]!.startsOn)).length)
+    expect(signal!.weekly.map((w) => w.count)).toEqual(perWeek)
   })
 })
 

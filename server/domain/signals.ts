@@ -16,6 +16,7 @@ export const TOP_SIZE = 5
 
 type IncidentKind = Incident['kind']
 export type ThresholdKind = DeskConfig['signals']['thresholds'][number]['kind']
+export type ThresholdOf = DeskConfig['signals']['thresholds'][number]['of']
 
 /** Staff roles that see signals and record follow-ups. */
 export const CUSTOMER_CARE_ROLES: readonly StaffRole[] = ['customer_care', 'admin']
@@ -38,6 +39,28 @@ export interface ContactMoment {
   kbQuery?: string
 }
 
+/** The contact moment of an incident's registration. */
+export function registrationMoment(incident: Incident): ContactMoment {
+  return {
+    organisationId: incident.organisationId, kind: incident.kind, productArea: incident.productArea, source: 'incident', at: new Date(incident.registeredAt),
+    ...(incident.kbQuery ? { kbQuery: incident.kbQuery } : {}),
+  }
+}
+
+/**
+ * The contact moment a message is, if any: a public message a contact wrote (a reaction) or a
+ * logged phone contact (channel 'phone', whoever logged it); staff replies and notes are none.
+ */
+export function messageMoment(message: Message, incident: Pick<Incident, 'organisationId' | 'kind' | 'productArea'>): ContactMoment | undefined {
+  const source = momentSource(message)
+  return source && { organisationId: incident.organisationId, kind: incident.kind, productArea: incident.productArea, source, at: new Date(message.at) }
+}
+
+/** What kind of contact moment a message is: `phone` (a logged phone contact), `reaction` (a contact's public message), or none. */
+export function momentSource(message: Pick<Message, 'channel' | 'visibility' | 'author'>): 'reaction' | 'phone' | undefined {
+  return message.channel === 'phone' ? 'phone' : message.visibility === 'public' && message.author.startsWith('contact:') ? 'reaction' : undefined
+}
+
 /**
  * The contact moments in `incidents` and `messages`: each incident's registration, each public
  * message a contact wrote (a reaction), and each logged phone contact (channel 'phone', whoever
@@ -45,24 +68,74 @@ export interface ContactMoment {
  */
 export function contactMoments(incidents: Incident[], messages: Message[]): ContactMoment[] {
   const byId = new Map(incidents.map((i) => [i.id, i]))
-  const moments: ContactMoment[] = incidents.map((i) => ({
-    organisationId: i.organisationId, kind: i.kind, productArea: i.productArea, source: 'incident', at: new Date(i.registeredAt),
-    ...(i.kbQuery ? { kbQuery: i.kbQuery } : {}),
-  }))
+  const moments: ContactMoment[] = incidents.map(registrationMoment)
   for (const m of messages) {
     const incident = byId.get(m.incidentId)
-    const source = m.channel === 'phone' ? 'phone' : m.visibility === 'public' && m.author.startsWith('contact:') ? 'reaction' : undefined
-    if (!incident || !source) continue
-    moments.push({ organisationId: incident.organisationId, kind: incident.kind, productArea: incident.productArea, source, at: new Date(m.at) })
+    const moment = incident && messageMoment(m, incident)
+    if (moment) moments.push(moment)
   }
   return moments
+}
+
+/**
+ * A counter of contact moments, as the stores keep them: per organisation, local day in the
+ * desk's time zone, and all the signals group by. The stores raise it on every write that makes
+ * a contact moment, so signals read counters, not every incident and message.
+ */
+export interface MomentCount {
+  organisationId: string
+  /** The local date of the moments in the desk's time zone, "YYYY-MM-DD". */
+  day: string
+  kind: IncidentKind
+  productArea: string
+  source: ContactMoment['source']
+  /** The KB search behind a registration, normalised (normaliseQuery); '' for none, and for reactions and phone contacts. */
+  kbQuery: string
+  /** Moments with these keys: at least 1. */
+  count: number
+}
+
+/** The counter a moment raises, in `timeZone`. */
+export function countKeyOf(moment: ContactMoment, timeZone: string): Omit<MomentCount, 'count'> {
+  return {
+    organisationId: moment.organisationId, day: localDate(moment.at, timeZone), kind: moment.kind, productArea: moment.productArea, source: moment.source,
+    kbQuery: moment.source === 'incident' && moment.kbQuery ? normaliseQuery(moment.kbQuery) : '',
+  }
+}
+
+/** `moments` counted per key, in `timeZone`: what a store holds after writing them. */
+export function countMoments(moments: ContactMoment[], timeZone: string): MomentCount[] {
+  const counts = new Map<string, MomentCount>()
+  for (const m of moments) {
+    const key = countKeyOf(m, timeZone)
+    const id = JSON.stringify(key)
+    const found = counts.get(id)
+    if (found) found.count++
+    else counts.set(id, { ...key, count: 1 })
+  }
+  return [...counts.values()]
+}
+
+/**
+ * The days signals at `now` read: counters from `from` up to `today` (the series' first Monday,
+ * or the window's first day if earlier), and every moment of the two days the window cuts
+ * (`edgeDays`: the window's first day, and today, which ends at `now`), so the answer is the same
+ * to the millisecond as counting every moment.
+ */
+export function signalDays(now: Date, desk: Pick<DeskConfig, 'signals' | 'timeZone'>): { from: string; today: string; edgeDays: string[] } {
+  const today = localDate(now, desk.timeZone)
+  const windowStartDay = localDate(new Date(now.getTime() - desk.signals.windowDays * DAY_MS), desk.timeZone)
+  const seriesStart = weeksEndingAt(now, desk.timeZone, SERIES_WEEKS)[0]!.startsOn
+  return { from: windowStartDay < seriesStart ? windowStartDay : seriesStart, today, edgeDays: [...new Set([windowStartDay, today])] }
 }
 
 /** Contact moments in the window, counted. */
 export interface SignalCounts {
   total: number
-  /** Per incident kind; a reaction or phone contact counts as the kind of its incident. */
+  /** Contact moments per incident kind: a reaction or phone contact counts as the kind of its incident. */
   byKind: Record<IncidentKind, number>
+  /** Incidents registered per kind: each incident once, whatever followed it. */
+  incidentsByKind: Record<IncidentKind, number>
   /** Per way of contact: incidents registered, customer reactions, logged phone contacts. */
   bySource: { incidents: number; reactions: number; phoneContacts: number }
 }
@@ -70,6 +143,8 @@ export interface SignalCounts {
 /** A threshold of desk.yaml the organisation reached: `count` is the threshold, `reached` the moments counted. */
 export interface CrossedThreshold {
   kind: ThresholdKind
+  /** What it counts: contact moments, or incidents registered. */
+  of: ThresholdOf
   count: number
   reached: number
 }
@@ -120,21 +195,48 @@ export function organisationSignals(
   records: { organisations: Organisation[]; incidents: Incident[]; messages: Message[] },
   context: { now: Date; desk: Pick<DeskConfig, 'signals' | 'timeZone' | 'productAreas'> },
 ): OrganisationSignal[] {
+  // Counted as the stores count them, so this and the counters give one answer by one rule.
+  const moments = contactMoments(records.incidents, records.messages)
+  const { edgeDays } = signalDays(context.now, context.desk)
+  const edge = moments.filter((m) => edgeDays.includes(localDate(m.at, context.desk.timeZone)))
+  return signalsFromCounts({ organisations: records.organisations, counts: countMoments(moments, context.desk.timeZone), edge }, context)
+}
+
+/**
+ * Signals per organisation at `now`, as organisationSignals, from the stores' counters: `counts`
+ * for the days signalDays names (others are ignored), and `edge`, every moment of its edge days,
+ * whose counters are not used: of those days only the moments within the window count.
+ */
+export function signalsFromCounts(
+  records: { organisations: Organisation[]; counts: MomentCount[]; edge: ContactMoment[] },
+  context: { now: Date; desk: Pick<DeskConfig, 'signals' | 'timeZone' | 'productAreas'> },
+): OrganisationSignal[] {
   const { now, desk } = context
-  const moments = new Map<string, ContactMoment[]>()
-  for (const m of contactMoments(records.incidents, records.messages)) {
-    const list = moments.get(m.organisationId)
-    if (list) list.push(m)
-    else moments.set(m.organisationId, [m])
-  }
+  const { from, today, edgeDays } = signalDays(now, desk)
+  const windowStartDay = edgeDays[0]!
   const weeks = weeksEndingAt(now, desk.timeZone, SERIES_WEEKS)
+  const byOrganisation = new Map<string, { window: MomentCount[]; series: MomentCount[] }>()
+  const of = (id: string) => byOrganisation.get(id) ?? byOrganisation.set(id, { window: [], series: [] }).get(id)!
+  for (const c of records.counts) {
+    // Today's counters are left for its moments: today ends at `now`.
+    if (c.day < from || c.day >= today) continue
+    const counted = of(c.organisationId)
+    counted.series.push(c)
+    if (c.day > windowStartDay) counted.window.push(c)
+  }
+  for (const m of records.edge) {
+    if (m.at > now) continue
+    const counted = of(m.organisationId)
+    const count = { ...countKeyOf(m, desk.timeZone), count: 1 }
+    if (count.day === today) counted.series.push(count)
+    if (isInWindow(m.at, now, desk.signals.windowDays)) counted.window.push(count)
+  }
   const areaNames = new Map(desk.productAreas.map((a) => [a.key, a.name]))
   const signals = records.organisations.map((organisation): OrganisationSignal => {
-    const all = moments.get(organisation.id) ?? []
-    const inWindow = all.filter((m) => isInWindow(m.at, now, desk.signals.windowDays))
-    const counts = countsOf(inWindow)
+    const { window, series } = byOrganisation.get(organisation.id) ?? { window: [], series: [] }
+    const counts = countsOf(window)
     const crossed = desk.signals.thresholds
-      .map((t) => ({ kind: t.kind, count: t.count, reached: t.kind === 'any' ? counts.total : counts.byKind[t.kind] }))
+      .map((t) => ({ kind: t.kind, of: t.of, count: t.count, reached: reachedOf(t, counts) }))
       .filter((t) => t.reached >= t.count)
     return {
       organisationId: organisation.id,
@@ -143,23 +245,39 @@ export function organisationSignals(
       isFlagged: crossed.length > 0,
       counts,
       crossed,
-      weekly: weeklySeries(all.filter((m) => m.at <= now), weeks, desk.timeZone),
-      productAreas: top(inWindow.map((m) => m.productArea)).map(([key, count]) => ({ key, name: areaNames.get(key) ?? { nl: key, en: key }, count })),
-      kbQueries: top(inWindow.flatMap((m) => (m.source === 'incident' && m.kbQuery ? [normaliseQuery(m.kbQuery)] : [])).filter(Boolean))
+      weekly: weeklySeries(series, weeks),
+      productAreas: top(window.map((c) => [c.productArea, c.count])).map(([key, count]) => ({ key, name: areaNames.get(key) ?? { nl: key, en: key }, count })),
+      kbQueries: top(window.flatMap((c): [string, number][] => (c.source === 'incident' && c.kbQuery ? [[c.kbQuery, c.count]] : [])))
         .map(([query, count]) => ({ query, count })),
     }
   })
-  return signals.sort((a, b) => Number(b.isFlagged) - Number(a.isFlagged) || b.counts.total - a.counts.total || a.name.localeCompare(b.name))
+  return signals.sort(bySignalOrder)
 }
 
-function countsOf(moments: ContactMoment[]): SignalCounts {
+/** The order signals are listed in: flagged first, then most contact moments in the window, then by name (and id, so pages are stable). */
+export function bySignalOrder(a: OrganisationSignal, b: OrganisationSignal): number {
+  return Number(b.isFlagged) - Number(a.isFlagged) || b.counts.total - a.counts.total || a.name.localeCompare(b.name) ||
+    (a.organisationId < b.organisationId ? -1 : a.organisationId > b.organisationId ? 1 : 0)
+}
+
+/** What a threshold counts of `counts`: contact moments of its kind (or all), or incidents registered of its kind (or all). */
+function reachedOf(threshold: { kind: ThresholdKind; of: ThresholdOf }, counts: SignalCounts): number {
+  if (threshold.of === 'incidents') return threshold.kind === 'any' ? counts.bySource.incidents : counts.incidentsByKind[threshold.kind]
+  return threshold.kind === 'any' ? counts.total : counts.byKind[threshold.kind]
+}
+
+function countsOf(counted: MomentCount[]): SignalCounts {
   const byKind = Object.fromEntries(INCIDENT_KINDS.map((k) => [k, 0])) as Record<IncidentKind, number>
+  const incidentsByKind = { ...byKind }
   const bySource = { incidents: 0, reactions: 0, phoneContacts: 0 }
-  for (const m of moments) {
-    byKind[m.kind]++
-    bySource[m.source === 'incident' ? 'incidents' : m.source === 'reaction' ? 'reactions' : 'phoneContacts']++
+  let total = 0
+  for (const c of counted) {
+    total += c.count
+    byKind[c.kind] += c.count
+    if (c.source === 'incident') incidentsByKind[c.kind] += c.count
+    bySource[c.source === 'incident' ? 'incidents' : c.source === 'reaction' ? 'reactions' : 'phoneContacts'] += c.count
   }
-  return { total: moments.length, byKind, bySource }
+  return { total, byKind, incidentsByKind, bySource }
 }
 
 /** A KB search as it is counted: lowercased, trimmed, inner runs of spaces as one. @example normaliseQuery('  BTW  Fout ') === 'btw fout' */
@@ -168,18 +286,18 @@ export function normaliseQuery(query: string): string {
 }
 
 /** The most frequent values, most first; ties in alphabetical order so the list is stable. */
-function top(values: string[], size = TOP_SIZE): [string, number][] {
+function top(values: [string, number][], size = TOP_SIZE): [string, number][] {
   const counts = new Map<string, number>()
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1)
+  for (const [v, n] of values) counts.set(v, (counts.get(v) ?? 0) + n)
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, size)
 }
 
-function weeklySeries(moments: ContactMoment[], weeks: Omit<WeekCount, 'count'>[], timeZone: string): WeekCount[] {
+function weeklySeries(counted: MomentCount[], weeks: Omit<WeekCount, 'count'>[]): WeekCount[] {
   const counts = new Map(weeks.map((w) => [w.startsOn, 0]))
-  for (const m of moments) {
-    const monday = mondayOf(localDate(m.at, timeZone))
+  for (const c of counted) {
+    const monday = mondayOf(c.day)
     const count = counts.get(monday)
-    if (count !== undefined) counts.set(monday, count + 1)
+    if (count !== undefined) counts.set(monday, count + c.count)
   }
   return weeks.map((w) => ({ ...w, count: counts.get(w.startsOn) ?? 0 }))
 }

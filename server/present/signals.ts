@@ -9,6 +9,10 @@ import { ActorReply } from './actor.ts'
 
 const count = z.number().int().min(0)
 const thresholdKind = z.enum([...INCIDENT_KINDS, 'any'])
+const thresholdOf = z.enum(['contact_moments', 'incidents'])
+  .meta({ description: 'What it counts: `contact_moments` (registrations, customer reactions and phone contacts, each as the kind of its incident) or `incidents` (registrations only).' })
+const perKind = (description: string) =>
+  z.object(Object.fromEntries(INCIDENT_KINDS.map((k) => [k, count])) as Record<(typeof INCIDENT_KINDS)[number], typeof count>).meta({ description })
 const Localized = z.object({ nl: z.string(), en: z.string() })
 
 /** What Customer Care did or agreed about an organisation. */
@@ -22,9 +26,9 @@ export const FollowUpReply = z.object({
 }).meta({ id: 'FollowUp', description: 'What Customer Care did or agreed about an organisation.' })
 export type FollowUpReply = z.infer<typeof FollowUpReply>
 
-/** A threshold of desk.yaml: this many contact moments of one kind, or of any kind, within the window. */
-export const SignalThresholdReply = z.object({ kind: thresholdKind, count: z.number().int().min(1) })
-  .meta({ id: 'SignalThreshold', description: 'A threshold of desk.yaml: this many contact moments of one kind, or of any kind, within the window.' })
+/** A threshold of desk.yaml: this many contact moments (or incidents) of one kind, or of any kind, within the window. */
+export const SignalThresholdReply = z.object({ kind: thresholdKind, of: thresholdOf, count: z.number().int().min(1) })
+  .meta({ id: 'SignalThreshold', description: 'A threshold of desk.yaml: this many contact moments (or incidents registered, as `of` says) of one kind, or of any kind, within the window.' })
 
 /** What Customer Care sees of one organisation. */
 export const OrganisationSignalReply = z.object({
@@ -34,15 +38,16 @@ export const OrganisationSignalReply = z.object({
   isFlagged: z.boolean().meta({ description: 'Whether it reaches at least one threshold within the window.' }),
   counts: z.object({
     total: count,
-    byKind: z.object(Object.fromEntries(INCIDENT_KINDS.map((k) => [k, count])) as Record<(typeof INCIDENT_KINDS)[number], typeof count>)
-      .meta({ description: 'Per incident kind; a reaction or phone call counts as the kind of its incident.' }),
+    byKind: perKind('Contact moments per incident kind: a reaction or phone call counts as the kind of its incident.'),
+    incidentsByKind: perKind('Incidents registered per kind: each incident once, however many reactions and calls followed.'),
     bySource: z.object({ incidents: count, reactions: count, phoneContacts: count })
       .meta({ description: 'Per way of contact: incidents registered, customers\' reactions, phone calls logged.' }),
   }).meta({ description: 'Its contact moments in the window.' }),
   crossed: z.array(z.object({
     kind: thresholdKind,
+    of: thresholdOf,
     count: z.number().int().min(1).meta({ description: 'The threshold.' }),
-    reached: z.number().int().meta({ description: 'The moments counted: the kind\'s, or the total for `any`.' }),
+    reached: z.number().int().meta({ description: 'What was counted (as `of` says): the kind\'s, or every kind\'s for `any`.' }),
   })).meta({ description: 'The thresholds it reaches, in desk.yaml\'s order; empty when not flagged.' }),
   weekly: z.array(z.object({
     week: z.string().regex(/^\d{4}-W\d{2}$/).meta({ description: 'e.g. 2026-W49' }),
@@ -57,11 +62,14 @@ export const OrganisationSignalReply = z.object({
   followUps: z.array(FollowUpReply).meta({ description: 'Every follow-up recorded for it, newest first.' }),
 }).meta({ id: 'OrganisationSignal', description: 'What Customer Care sees of one organisation: its contact moments in the window and over the weeks, and its follow-ups.' })
 
-/** The signals reply: the window, the thresholds, and the organisations listed. */
+/** The signals reply: the window, the thresholds, and a page of the organisations listed. */
 export const SignalsReply = z.object({
   windowDays: z.number().int().min(1).meta({ description: 'The rolling window in days, ending now: desk.yaml\'s `signals.windowDays`.' }),
   thresholds: z.array(SignalThresholdReply).meta({ description: 'desk.yaml\'s `signals.thresholds`: reaching any one flags the organisation.' }),
-  organisations: z.array(OrganisationSignalReply),
+  organisations: z.array(OrganisationSignalReply).meta({ description: 'A page of them: flagged first, then by most contact moments, then by name.' }),
+  next: z.string().nullable().meta({ description: 'The `cursor` of the next page; null on the last.' }),
+  total: z.number().int().min(0).meta({ description: 'How many are listed over all pages.' }),
+  flagged: z.number().int().min(0).meta({ description: 'How many of those are flagged.' }),
 })
 export type SignalsReply = z.infer<typeof SignalsReply>
 
@@ -72,9 +80,9 @@ export async function presentFollowUps(deps: Pick<Deps, 'store' | 'desk'>, follo
 }
 
 /** The signals reply: the window, the thresholds, and each organisation listed with its follow-ups. */
-export async function presentSignals(deps: Pick<Deps, 'store' | 'desk'>, listed: { signal: OrganisationSignal; followUps: FollowUp[] }[]): Promise<SignalsReply> {
+export async function presentSignals(deps: Pick<Deps, 'store' | 'desk'>, { listed, next, total, flagged }: { listed: { signal: OrganisationSignal; followUps: FollowUp[] }[]; next: string | null; total: number; flagged: number }): Promise<SignalsReply> {
   const organisations = await Promise.all(listed.map(async ({ signal: { organisationId, ...signal }, followUps }) => ({
     id: organisationId, ...signal, followUps: await presentFollowUps(deps, followUps),
   })))
-  return { windowDays: deps.desk.signals.windowDays, thresholds: deps.desk.signals.thresholds, organisations }
+  return { windowDays: deps.desk.signals.windowDays, thresholds: deps.desk.signals.thresholds, organisations, next, total, flagged }
 }

@@ -57,7 +57,7 @@ describe('GET /metrics', () => {
   async function withMetrics(token?: string) {
     const desk = await testDesk()
     const { store, clock, calendar } = desk.deps
-    const metrics = createMetrics({ pendingMail: () => pendingMail({ store, clock }), pastTarget: () => incidentsPastTarget({ store, clock, calendar, desk: desk.deps.desk }) })
+    const metrics = createMetrics({ pendingMail: () => pendingMail({ store, clock }), pastTarget: () => incidentsPastTarget({ store, clock, calendar, desk: desk.deps.desk }) }, { clock })
     const app = createApp({ ...desk.deps, metrics, metricsToken: token })
     const get = (authorization?: string) => app.request('/metrics', { headers: authorization ? { authorization } : {} })
     return { desk, app, get }
@@ -84,5 +84,27 @@ describe('GET /metrics', () => {
     for (let i = 0; i < 11; i++) await app.request('/api/auth/staff', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'nobody@noordwind.example', password: 'not it' }) })
     expect(await value(/^loket_rate_limit_refusals_total\{route="\/api\/auth\/staff"\} (\d+)$/m)).toBe(1)
     expect(await value(/^loket_incidents_past_target (\d+)$/m)).toBe(0)
+  })
+
+  test('counts the incidents past target at most once a minute, however often it is scraped', async () => {
+    const { app, get, desk } = await withMetrics('s3cret-metrics-token')
+    const pastTarget = async () => Number(/^loket_incidents_past_target (\d+)$/m.exec(await (await get('Bearer s3cret-metrics-token')).text())?.[1] ?? NaN)
+    expect(await pastTarget()).toBe(0)
+    const contact = await desk.cookieFor('contact', 'c-jansen-emp')
+    const lotte = await desk.cookieFor('staff', 's-lotte')
+    const registered = await app.request('/api/incidents', { method: 'POST', headers: { 'content-type': 'application/json', cookie: contact }, body: JSON.stringify(registration) })
+    const { id } = await registered.json() as { id: string }
+    expect((await desk.call('PATCH', `/api/incidents/${id}`, { version: 1, priority: 2, status: 'in_progress' }, { cookie: lotte })).status).toBe(200)
+    // Within the minute the count is the one made a moment ago.
+    desk.setNow('2026-11-30T09:00:59Z')
+    expect(await pastTarget()).toBe(0)
+    // Three days on, its 8.5 business hours have long passed: counted afresh.
+    desk.setNow('2026-12-03T09:00:00Z')
+    expect(await pastTarget()).toBe(1)
+    expect((await desk.call('PATCH', `/api/incidents/${id}`, { version: 2, status: 'resolved' }, { cookie: await desk.cookieFor('staff', 's-lotte') })).status).toBe(200)
+    desk.setNow('2026-12-03T09:00:30Z')
+    expect(await pastTarget()).toBe(1)
+    desk.setNow('2026-12-03T09:01:00Z')
+    expect(await pastTarget()).toBe(0)
   })
 })

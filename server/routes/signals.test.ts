@@ -78,13 +78,16 @@ describe('flagged organisations', () => {
     expect(res.status).toBe(200)
     expect(res.headers.get('cache-control')).toBe('private, no-store')
     expect(res.json.windowDays).toBe(30)
-    expect(res.json.thresholds).toEqual([{ kind: 'question', count: 8 }, { kind: 'any', count: 20 }])
+    expect(res.json.thresholds).toEqual([{ kind: 'question', of: 'contact_moments', count: 8 }, { kind: 'any', of: 'contact_moments', count: 20 }])
     expect(res.json.organisations.map((o: { id: string }) => o.id)).toEqual(['org-devries'])
     const [devries] = res.json.organisations
     expect(devries).toMatchObject({
       id: 'org-devries', name: 'De Vries Installatietechniek', isFirstClass: false, isFlagged: true,
-      counts: { total: 9, byKind: { bug: 0, outage: 0, wish: 0, question: 9 }, bySource: { incidents: 8, reactions: 0, phoneContacts: 1 } },
-      crossed: [{ kind: 'question', count: 8, reached: 9 }],
+      counts: {
+        total: 9, byKind: { bug: 0, outage: 0, wish: 0, question: 9 }, incidentsByKind: { bug: 0, outage: 0, wish: 0, question: 8 },
+        bySource: { incidents: 8, reactions: 0, phoneContacts: 1 },
+      },
+      crossed: [{ kind: 'question', of: 'contact_moments', count: 8, reached: 9 }],
       productAreas: [{ key: 'finance', name: { nl: 'Financiën', en: 'Finance' }, count: 9 }],
       kbQueries: [{ query: 'btw aangifte', count: 8 }],
       followUps: [],
@@ -117,6 +120,58 @@ describe('flagged organisations', () => {
     expect(devries).toMatchObject({ isFlagged: false, counts: { total: 0 }, crossed: [] })
     // The weekly series still shows them: it looks back 12 weeks, beyond the window.
     expect(devries.weekly.find((w: { week: string }) => w.week === '2026-W49').count).toBe(8)
+  })
+})
+
+describe('kinds: incidents apart from contact moments', () => {
+  test('one bug with two reactions counts 1 incident of kind bug beside 3 contact moments about bugs', async () => {
+    const desk = await careDesk()
+    const res = await desk.call('POST', '/api/incidents', {
+      name: 'Peter de Vries', email: 'peter@devries-installatie.example', kind: 'bug', productArea: 'finance',
+      subject: 'Btw-aangifte geeft fout 500', description: 'Bij het indienen krijg ik fout 500.', lang: 'nl',
+    }, desk.as.peter)
+    expect(res.status).toBe(201)
+    for (const text of ['Nog steeds fout 500.', 'Ook vandaag weer.']) {
+      expect((await desk.call('POST', `/api/incidents/${res.json.id}/messages`, { text }, desk.as.peter)).status).toBe(201)
+    }
+    const all = await desk.call('GET', '/api/signals?all=1', undefined, desk.as.ruud)
+    const devries = all.json.organisations.find((o: { id: string }) => o.id === 'org-devries')
+    expect(devries.counts).toEqual({
+      total: 3, byKind: { bug: 3, outage: 0, wish: 0, question: 0 }, incidentsByKind: { bug: 1, outage: 0, wish: 0, question: 0 },
+      bySource: { incidents: 1, reactions: 2, phoneContacts: 0 },
+    })
+  })
+})
+
+describe('pages', () => {
+  type Listed = { json: { organisations: { id: string }[]; next: string | null; total: number } }
+
+  test('limit and cursor page through every organisation once, in order, with the total', async () => {
+    const desk = await careDesk()
+    await registerQuestions(desk, 8)
+    const whole = await desk.call('GET', '/api/signals?all=1', undefined, desk.as.ruud) as Listed & { status: number }
+    expect([whole.json.total, whole.json.next]).toEqual([3, null])
+    const seen: string[] = []
+    let cursor: string | null = ''
+    for (let pages = 0; cursor !== null && pages < 5; pages++) {
+      const page: Listed = await desk.call('GET', `/api/signals?all=1&limit=2${cursor ? `&cursor=${cursor}` : ''}`, undefined, desk.as.ruud)
+      expect(page.json.total).toBe(3)
+      seen.push(...page.json.organisations.map((o) => o.id))
+      cursor = page.json.next
+    }
+    expect(seen).toEqual(whole.json.organisations.map((o) => o.id))
+  })
+
+  test.each([
+    ['a limit of 0', 'limit=0', 'limit'],
+    ['a limit over 200', 'limit=201', 'limit'],
+    ['a limit that is no number', 'limit=ten', 'limit'],
+    ['a cursor no page gave', 'cursor=bm90LWEtY3Vyc29y', 'cursor'],
+  ])('refuses %s with 400 and names the field', async (_name, query, path) => {
+    const desk = await careDesk()
+    const res = await desk.call('GET', `/api/signals?${query}`, undefined, { ...desk.as.ruud, 'accept-language': 'en' })
+    expect([res.status, res.json.code, res.json.fields.map((f: { path: string }) => f.path)]).toEqual([400, 'invalid_input', [path]])
+    expect(res.json.message).toBe('The data is incomplete or not valid. See the fields.')
   })
 })
 

@@ -22,7 +22,7 @@ async function fragileDesk() {
     const query = pg.Client.prototype.query as (...args: unknown[]) => unknown
     vi.spyOn(pg.Client.prototype, 'query').mockImplementation(function (this: pg.Client, ...args: unknown[]) {
       const sql = typeof args[0] === 'string' ? args[0] : ''
-      if (isFull && /^\s*(INSERT|UPDATE|DELETE)/i.test(sql)) {
+      if (isFull && /\b(INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM)\b/i.test(sql)) {
         const full = Object.assign(new Error('could not extend file "base/16384/16397": No space left on device'), { code: '53100' })
         // The pool asks with a callback; the store's transaction with a promise.
         const callback = args.at(-1)

@@ -43,9 +43,10 @@ describe('a registration is one unit of work', () => {
     expect(writes[0]!.sql).toBe('BEGIN')
     expect(writes.at(-1)!.sql).toBe('COMMIT')
     expect(writes.filter((s) => s.sql === 'COMMIT')).toHaveLength(1)
-    // The incident, its audit entry, the tracking link's token and the mail: all on the one connection.
-    const tables = writes.slice(1, -1).map((s) => /^INSERT INTO (\w+)/.exec(s.sql)?.[1]).sort()
-    expect(tables).toEqual(['audit', 'incidents', 'outbox', 'sign_in_tokens'])
+    // The incident (announced in the same statement), its audit entry, the tracking link's token,
+    // the mail and the organisation's signal counter: all on the one connection.
+    const tables = writes.slice(1, -1).map((s) => /^(?:WITH \w+ AS \()?INSERT INTO (\w+)/.exec(s.sql)?.[1]).sort()
+    expect(tables).toEqual(['audit', 'incidents', 'outbox', 'sign_in_tokens', 'signal_rollups'])
     expect(new Set(writes.map((s) => s.client)).size).toBe(1)
   })
 

@@ -2,20 +2,50 @@
 import { randomUUID } from 'node:crypto'
 import type { z } from 'zod'
 import type { FollowUp, Staff } from '../domain/records.ts'
-import { newFollowUp, organisationSignals, type FollowUpInput } from '../domain/signals.ts'
+import { bySignalOrder, newFollowUp, signalDays, signalsFromCounts, type FollowUpInput, type OrganisationSignal } from '../domain/signals.ts'
 import type { Deps } from '../deps.ts'
 
-/** Every organisation's signal as of now (`isAll`), or only the flagged ones, each with its follow-ups. */
-export async function listSignals(deps: Pick<Deps, 'store' | 'desk' | 'clock'>, { isAll }: { isAll: boolean }) {
-  const [organisations, incidents] = await Promise.all([deps.store.organisations.list(), deps.store.incidents.list({})])
-  // Reactions and phone contacts on an old incident still count, so every incident's messages are read.
-  const messages = (await Promise.all(incidents.map((i) => deps.store.messages.listByIncident(i.id)))).flat()
+/** Where a page of signals starts: after the signal with these sort keys (flagged, total, name, id). */
+export type SignalsCursor = [isFlagged: boolean, total: number, name: string, organisationId: string]
+
+/** A page of signals, each with its follow-ups; `next` starts the page after it (none on the last), `total` counts every one listed, `flagged` those flagged. */
+export interface SignalsPage {
+  listed: { signal: OrganisationSignal; followUps: FollowUp[] }[]
+  next: SignalsCursor | null
+  total: number
+  flagged: number
+}
+
+/**
+ * A page of every organisation's signal as of now (`isAll`), or of the flagged ones, each with its
+ * follow-ups, in the signals' order. Read from the store's counters (and the moments of the two
+ * days the window cuts), not from every incident and message.
+ */
+export async function listSignals(deps: Pick<Deps, 'store' | 'desk' | 'clock'>, { isAll, limit = 50, after }: { isAll: boolean; limit?: number; after?: SignalsCursor }): Promise<SignalsPage> {
+  const now = deps.clock()
+  const { from, today, edgeDays } = signalDays(now, deps.desk)
+  const [organisations, counts, edge] = await Promise.all([
+    deps.store.organisations.list(), deps.store.signals.counts({ from, to: today }), deps.store.signals.momentsOn(edgeDays),
+  ])
   // Computed afresh on every request: a flag stays visible exactly as long as the window holds
   // enough contact moments, and drops off by itself once it falls below the threshold.
-  const computed = organisationSignals({ organisations, incidents, messages }, { now: deps.clock(), desk: deps.desk })
-  return Promise.all(computed.filter((s) => isAll || s.isFlagged).map(async (signal) => ({
-    signal, followUps: await deps.store.followUps.listByOrganisation(signal.organisationId),
-  })))
+  const computed = signalsFromCounts({ organisations, counts, edge }, { now, desk: deps.desk }).filter((s) => isAll || s.isFlagged)
+  const start = after ? firstAfter(computed, after) : 0
+  const page = computed.slice(start, start + limit)
+  const last = page.at(-1)
+  return {
+    listed: await Promise.all(page.map(async (signal) => ({ signal, followUps: await deps.store.followUps.listByOrganisation(signal.organisationId) }))),
+    next: last && start + limit < computed.length ? [last.isFlagged, last.counts.total, last.name, last.organisationId] : null,
+    total: computed.length,
+    flagged: computed.filter((s) => s.isFlagged).length,
+  }
+}
+
+/** The index of the first signal after the cursor's place in the order: a signal that moved meanwhile is not listed twice. */
+function firstAfter(signals: OrganisationSignal[], [isFlagged, total, name, organisationId]: SignalsCursor): number {
+  const mark = { isFlagged, counts: { total }, name, organisationId } as OrganisationSignal
+  const index = signals.findIndex((s) => bySignalOrder(s, mark) > 0)
+  return index === -1 ? signals.length : index
 }
 
 /** Records a follow-up for an organisation, with an audit entry; refused when the organisation does not exist. */

@@ -9,7 +9,16 @@ import { StoreError } from './store.ts'
 
 const freshDir = () => mkdtempSync(join(tmpdir(), 'loket-store-'))
 
-storeContract('lowdb', () => openLowdbStore({ dir: freshDir() }))
+const dirs = new WeakMap<object, string>()
+storeContract('lowdb', async () => {
+  const dir = freshDir()
+  const store = await openLowdbStore({ dir })
+  dirs.set(store, dir)
+  return store
+}, async (store) => {
+  await store.close()
+  return openLowdbStore({ dir: dirs.get(store)! })
+})
 
 describe('the lowdb store on disk', () => {
   test('keeps every acknowledged write across a restart, folding the journal into the snapshot', async () => {

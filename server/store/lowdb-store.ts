@@ -10,10 +10,12 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync, unlinkSync } from '
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { MailRecord } from '../mail/types.ts'
-import type { Complaint, ConsentRecord, FollowUp, Incident } from '../domain/records.ts'
+import type { Complaint, ConsentRecord, FollowUp, Incident, Message } from '../domain/records.ts'
 import { writeDurably } from './durable-file.ts'
 import { HEADER_BYTES, HEADER_PREFIX, JournalWriter, headerLine, readJournal, readLegacyJournal, type JournalOp, type JournalRead } from './journal.ts'
 import { nodeFiles, writeAll, type StoreFiles } from './store-files.ts'
+import { changeFeed, changeOf } from './change-feed.ts'
+import { SignalRollup } from './signal-rollup.ts'
 import { StoreError, VersionConflictError, type IncidentFilter, type Store } from './store.ts'
 
 /** The tables of a data folder, as the Store names them. */
@@ -46,7 +48,12 @@ export interface LowdbStoreOptions {
   files?: StoreFiles
   /** Where start-up notes go (a torn final record dropped, a folder migrated); default the console. */
   log?: (message: string) => void
+  /** The desk's time zone, whose local days the signal counters count by; default Europe/Amsterdam (the demo desk's). */
+  timeZone?: string
 }
+
+/** The time zone signal counters count in when a store is opened without one: the demo desk's. */
+export const DEFAULT_TIME_ZONE = 'Europe/Amsterdam'
 
 /** The lowdb Store, and whether its data folder was new (only a new folder gets the demo data). */
 export type LowdbStore = Store & {
@@ -69,7 +76,7 @@ export function storeFiles(dir: string) {
  * Opens the store in `dir`: takes the folder's lock, reads the snapshot, replays the journal and
  * folds it into a new snapshot. A folder in journal format 1 is migrated here, at its first start.
  */
-export async function openLowdbStore({ dir, files = nodeFiles, log = defaultLog }: LowdbStoreOptions): Promise<LowdbStore> {
+export async function openLowdbStore({ dir, files = nodeFiles, log = defaultLog, timeZone = DEFAULT_TIME_ZONE }: LowdbStoreOptions): Promise<LowdbStore> {
   const paths = storeFiles(dir)
   mkdirSync(paths.folder, { recursive: true })
   const release = takeLock(paths.lock)
@@ -107,7 +114,7 @@ export async function openLowdbStore({ dir, files = nodeFiles, log = defaultLog 
       }
       await files.unlink(file)
     }
-    return Object.assign(buildStore(loaded.state, journal, release, probe), {
+    return Object.assign(buildStore(loaded.state, journal, release, probe, timeZone), {
       isNew: loaded.isNew, dump: () => structuredClone(loaded.state.dump()), idle: () => journal.idle(),
     })
   } catch (error) {
@@ -397,8 +404,13 @@ function group(index: Map<string, Set<string>>, key: string, id: string): void {
   else index.set(key, new Set([id]))
 }
 
-function buildStore(state: State, journal: JournalWriter, release: () => void, probe: () => Promise<void>): Store {
+function buildStore(state: State, journal: JournalWriter, release: () => void, probe: () => Promise<void>, timeZone: string): Store {
   const t = state.tables
+  // Built once from the records, then raised after each durable write that makes a contact moment.
+  const rollup = new SignalRollup(timeZone, { incident: (id) => t.incidents.get(id) as Incident | undefined, message: (id) => t.messages.get(id) as Message | undefined })
+  for (const incident of t.incidents.values()) rollup.addIncident(incident as Incident)
+  for (const message of t.messages.values()) rollup.addMessage(message as Message)
+  const changes = changeFeed()
   const counters = new Map<string, { startedAt: number; count: number }>()
   const all = <T>(table: Table) => [...t[table].values()] as T[]
   const get = <T>(table: Table, id: string) => t[table].get(id) as T | undefined
@@ -447,6 +459,8 @@ function buildStore(state: State, journal: JournalWriter, release: () => void, p
       async create(draft) {
         const incident: Incident = { ...draft, id: randomUUID(), number: String(state.lastNumber + 1), version: 1 }
         await put('incidents', incident)
+        rollup.addIncident(incident)
+        changes.emit(changeOf(incident))
         return structuredClone(incident)
       },
       get: async (id) => structuredClone(get<Incident>('incidents', id)),
@@ -458,12 +472,18 @@ function buildStore(state: State, journal: JournalWriter, release: () => void, p
         if (current.version !== expectedVersion) throw new VersionConflictError(structuredClone(current))
         const next = { ...change(structuredClone(current)), id, number: current.number, version: current.version + 1 }
         await put('incidents', next)
+        changes.emit(changeOf(next, current))
         return structuredClone(next)
       },
       count: async () => t.incidents.size,
     },
     messages: {
-      add: (m) => put('messages', m),
+      async add(m) {
+        // A message stored again (the same id) is not a second contact moment.
+        const isNew = !t.messages.has(m.id)
+        await put('messages', m)
+        if (isNew) rollup.addMessage(m)
+      },
       listByIncident: async (incidentId) =>
         [...(state.messagesOf.get(incidentId) ?? [])].map((id) => structuredClone(t.messages.get(id)) as any).sort((a, b) => a.at.localeCompare(b.at)),
     },
@@ -600,6 +620,11 @@ function buildStore(state: State, journal: JournalWriter, release: () => void, p
     // Each write is durable on its own when it resolves (a journal line flushed, shared with the
     // writes beside it), so a unit is the task itself: nothing to commit or undo at its end.
     unitOfWork: (task) => task(),
+    signals: {
+      counts: async (days) => rollup.counts(days),
+      momentsOn: async (days) => rollup.momentsOn(days),
+    },
+    changes: { subscribe: (listener) => changes.subscribe(listener), ready: async () => {} },
     async health() {
       const failure = await journal.recover(probe)
       return failure ? { ok: false, reason: failure } : { ok: true }

@@ -187,6 +187,11 @@ describe('moving a lowdb desk into PostgreSQL', () => {
     }
     const lowdb = await openLowdbStore({ dir })
     expect(await readThrough(postgres, tables)).toEqual(await readThrough(lowdb, tables))
+    // The moved records' contact moments are counted as lowdb counts them.
+    const counters = async (store: Store) => (await store.signals.counts({ from: '2000-01-01', to: '2100-01-01' }))
+      .map((c) => [c.organisationId, c.day, c.kind, c.source, c.productArea, c.kbQuery, c.count].join(' ')).sort()
+    expect((await counters(postgres)).length).toBeGreaterThan(0)
+    expect(await counters(postgres)).toEqual(await counters(lowdb))
     await Promise.all([postgres.close(), lowdb.close()])
   })
 

@@ -62,6 +62,8 @@ export async function migrateStore({ from, to, schema }: MigrateStoreOptions): P
         const added = await insertAll(client, SQL_TABLE[table], records[table])
         tables.push({ table, found: records[table].length, added, alreadyThere: records[table].length - added })
       }
+      // The records came in beside the store's writes: their contact moments are counted afresh, in the counters' time zone.
+      await client.query('SELECT loket_fill_signal_rollups((SELECT time_zone FROM signal_rollup_zone))')
       const nextIncident = await continueAfter(client, 'incident_number', 'incidents')
       const nextComplaint = await continueAfter(client, 'complaint_number', 'complaints')
       await client.query('COMMIT')

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, describe, expect, test } from 'vitest'
 import type { MailRecord } from '../mail/types.ts'
-import { migrations } from './postgres-store.ts'
+import { migrations, openPostgresStore } from './postgres-store.ts'
 import pg from 'pg'
 import { TEST_DATABASE_URL, dropSchemas, freshSchema, openTestStore } from './postgres-testing.ts'
 import { incidentDraft, storeContract } from './store-contract.ts'
@@ -9,7 +9,16 @@ import { VersionConflictError } from './store.ts'
 
 afterAll(dropSchemas)
 
-storeContract('postgres', () => openTestStore())
+const schemas = new WeakMap<object, string>()
+storeContract('postgres', async () => {
+  const schema = freshSchema()
+  const store = await openTestStore(schema)
+  schemas.set(store, schema)
+  return store
+}, async (store) => {
+  await store.close()
+  return openTestStore(schemas.get(store)!)
+})
 
 const at = '2026-11-30T09:00:00.000Z'
 const mail = (n: number): MailRecord => ({ id: randomUUID(), eventKey: `event:${n}`, to: 'a@klant.example', subject: `Mail ${n}`, text: 'T', status: 'pending', attempts: 0, nextAttemptAt: at, createdAt: at })
@@ -20,6 +29,19 @@ async function twoProcesses() {
   const [a, b] = await Promise.all([openTestStore(schema), openTestStore(schema)])
   return { a, b, close: () => Promise.all([a.close(), b.close()]) }
 }
+
+describe('the signal counters in PostgreSQL', () => {
+  test('are counted again, from the records, when the store opens in another time zone', async () => {
+    const schema = freshSchema()
+    const amsterdam = await openTestStore(schema)
+    await amsterdam.incidents.create(incidentDraft({ registeredAt: '2026-11-29T23:30:00.000Z' }))
+    expect((await amsterdam.signals.counts({ from: '2026-11-29', to: '2026-11-30' })).map((c) => c.day)).toEqual(['2026-11-30'])
+    await amsterdam.close()
+    const utc = await openPostgresStore({ url: TEST_DATABASE_URL, schema, poolSize: 2, timeZone: 'UTC' })
+    expect((await utc.signals.counts({ from: '2026-11-29', to: '2026-11-30' })).map((c) => [c.day, c.count])).toEqual([['2026-11-29', 1]])
+    await utc.close()
+  })
+})
 
 describe('the PostgreSQL store shared by two processes', () => {
   test('two processes starting at once apply each migration once', async () => {
@@ -297,7 +319,7 @@ describe('the PostgreSQL store when the database cannot take a write', () => {
         await new Promise((resolve) => setTimeout(resolve, 20))
         // Inside a transaction the activity view is read once and kept: let it be read anew.
         await admin.query('SELECT pg_stat_clear_snapshot()')
-        pid = (await admin.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO incidents%'`)).rows[0]?.pid
+        pid = (await admin.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%INSERT INTO incidents%'`)).rows[0]?.pid
       }
       expect(pid).toBeDefined()
       await admin.query('SELECT pg_terminate_backend($1)', [pid])

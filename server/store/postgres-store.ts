@@ -13,7 +13,10 @@ import type {
   Attachment, AuditEntry, Complaint, ConsentRecord, Contact, FollowUp, Incident, Message, PendingRegistration, Session, SignInToken, Staff,
 } from '../domain/records.ts'
 import type { MailRecord } from '../mail/types.ts'
-import { StorageUnavailableError, StoreError, VersionConflictError, type IncidentFilter, type Store } from './store.ts'
+import { countKeyOf, localDate, messageMoment, momentSource, registrationMoment, type ContactMoment, type MomentCount } from '../domain/signals.ts'
+import { changeFeed, changeOf } from './change-feed.ts'
+import { DEFAULT_TIME_ZONE } from './lowdb-store.ts'
+import { StorageUnavailableError, StoreError, VersionConflictError, type IncidentChange, type IncidentFilter, type Store } from './store.ts'
 
 const MIGRATIONS = new URL('./migrations/', import.meta.url)
 /** A mail handed to one process's outbox is not handed to another for this long, unless marked sent or failed first. */
@@ -30,7 +33,14 @@ export interface PostgresStoreOptions {
   poolSize?: number
   /** How long an unused connection stays open; default 10 s. */
   idleMs?: number
+  /** The desk's time zone, whose local days the signal counters count by; default Europe/Amsterdam (the demo desk's). */
+  timeZone?: string
 }
+
+/** The channel incident changes are announced on (NOTIFY), to every API process on the database. */
+export const CHANGES_CHANNEL = 'loket_incidents'
+/** How long the listening connection waits before it connects again after losing the database. */
+const RELISTEN_MS = 1_000
 
 /** The PostgreSQL store, with what only it can do beside the Store. */
 export interface PostgresStore extends Store {
@@ -83,12 +93,14 @@ export async function migrate(pool: pg.Pool, schema = 'public'): Promise<number[
 /** Connects, applies the migrations, and answers as the Store. */
 export async function openPostgresStore(options: PostgresStoreOptions): Promise<PostgresStore> {
   const schema = options.schema ?? 'public'
+  const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE
   if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new StoreError(`schema "${schema}": use lower-case letters, digits and _`)
   const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, idleTimeoutMillis: options.idleMs ?? 10_000, options: `-c search_path=${schema}` })
   // An idle connection the server dropped must not take the process down.
   pool.on('error', (error) => console.error(`[loket] PostgreSQL: ${error.message}`))
   try {
     await migrate(pool, schema)
+    await alignSignalZone(pool, schema, timeZone)
   } catch (error) {
     await pool.end().catch(() => undefined)
     throw new StoreError(`PostgreSQL at ${redactUrl(options.url)}: ${(error as Error).message}`)
@@ -97,7 +109,26 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   // holding a transaction's connection never waits for one the other requests hold.
   const counterPool = new pg.Pool({ connectionString: options.url, max: 2, idleTimeoutMillis: options.idleMs ?? 10_000, options: `-c search_path=${schema}` })
   counterPool.on('error', (error) => console.error(`[loket] PostgreSQL: ${error.message}`))
-  return buildStore(pool, counterPool)
+  const listen = () => new pg.Client({ connectionString: options.url, options: `-c search_path=${schema}` })
+  return buildStore(pool, counterPool, { schema, timeZone, listen })
+}
+
+/** Counts the signal counters again when they were counted in another time zone than the desk's: once, whichever process starts first. */
+async function alignSignalZone(pool: pg.Pool, schema: string, timeZone: string): Promise<void> {
+  const current = async (client: pg.PoolClient) => (await client.query<{ time_zone: string }>('SELECT time_zone FROM signal_rollup_zone')).rows[0]?.time_zone
+  const client = await pool.connect()
+  try {
+    if (await current(client) === timeZone) return
+    await client.query('BEGIN')
+    await client.query(`SELECT pg_advisory_xact_lock(hashtext($1 || ':loket-signal-zone'))`, [schema])
+    if (await current(client) !== timeZone) await client.query('SELECT loket_fill_signal_rollups($1)', [timeZone])
+    await client.query('COMMIT')
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined)
+    throw error
+  } finally {
+    client.release()
+  }
 }
 
 /** The URL without its password, for messages. */
@@ -250,7 +281,95 @@ class Unit {
   }
 }
 
-function buildStore(pool: pg.Pool, counterPool: pg.Pool): PostgresStore {
+/** Raises one signal counter by one: `$1`…`$6` are its key (organisation, day, kind, source, product area, KB search). */
+const RAISE_COUNTER = `INSERT INTO signal_rollups (organisation_id, day, kind, source, product_area, kb_query, count) VALUES ($1, $2, $3, $4, $5, $6, 1)
+  ON CONFLICT (day, organisation_id, kind, source, product_area, kb_query) DO UPDATE SET count = signal_rollups.count + 1`
+
+
+/** The bounds of local days in `zone` as stored ISO strings compare (byte order): from each day's midnight to the next. */
+const DAY_BOUNDS = `SELECT to_char((day::timestamp AT TIME ZONE $2) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') COLLATE "C" AS lo,
+    to_char(((day + 1)::timestamp AT TIME ZONE $2) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') COLLATE "C" AS hi
+  FROM unnest($1::date[]) AS day`
+
+/**
+ * The change feed across processes: one connection per process LISTENs (from the first
+ * subscriber on, connecting again when it is lost) and tells this process's listeners of every
+ * change NOTIFY announces for this schema, its own writes included.
+ */
+function listeningFeed(connect: () => pg.Client, schema: string) {
+  const feed = changeFeed()
+  let client: pg.Client | undefined
+  let connecting: Promise<void> | undefined
+  let retry: NodeJS.Timeout | undefined
+  let isClosed = false
+  const lost = (lostClient: pg.Client) => {
+    if (client === lostClient) client = undefined
+    lostClient.end().catch(() => undefined)
+    if (isClosed || retry || client) return
+    retry = setTimeout(() => {
+      retry = undefined
+      void listen()
+    }, RELISTEN_MS)
+    retry.unref()
+  }
+  const listen = () => connecting ??= (async () => {
+    const next = connect()
+    let isLost = false
+    const onLost = () => {
+      if (isLost) return
+      isLost = true
+      lost(next)
+    }
+    next.on('error', onLost)
+    next.on('end', onLost)
+    next.on('notification', (message) => {
+      if (message.channel !== CHANGES_CHANNEL || !message.payload) return
+      try {
+        const { schema: from, ...change } = JSON.parse(message.payload) as IncidentChange & { schema: string }
+        if (from === schema) feed.emit(change)
+      } catch {
+        // Not ours: another program on the channel.
+      }
+    })
+    try {
+      await next.connect()
+      await next.query(`LISTEN ${CHANGES_CHANNEL}`)
+      if (isClosed) await next.end()
+      else client = next
+    } catch {
+      onLost()
+    } finally {
+      connecting = undefined
+    }
+  })()
+  return {
+    subscribe(listener: (change: IncidentChange) => void) {
+      const stop = feed.subscribe(listener)
+      if (!client && !retry) void listen()
+      return stop
+    },
+    /** Resolves once this process listens (or failed to, and tries again later). */
+    ready: async () => {
+      if (!client) await (connecting ?? listen())
+    },
+    async close() {
+      isClosed = true
+      clearTimeout(retry)
+      await connecting
+      await client?.end().catch(() => undefined)
+      client = undefined
+    },
+  }
+}
+
+function buildStore(pool: pg.Pool, counterPool: pg.Pool, { schema, timeZone, listen }: { schema: string; timeZone: string; listen: () => pg.Client }): PostgresStore {
+  const changes = listeningFeed(listen, schema)
+  /** The NOTIFY payload of a change: the schema, so stores of other schemas on the database ignore it. */
+  const announcement = (incident: Incident, previous?: Incident) => json({ schema, ...changeOf(incident, previous) })
+  const counterKey = (moment: ContactMoment) => {
+    const k = countKeyOf(moment, timeZone)
+    return [k.organisationId, k.day, k.kind, k.source, k.productArea, k.kbQuery]
+  }
   /** Why the last query failed for want of the database; undefined once one succeeds. */
   let failure: string | undefined
   /** The unit of work the current request runs in, if any. */
@@ -292,16 +411,18 @@ function buildStore(pool: pg.Pool, counterPool: pg.Pool): PostgresStore {
    * A change against `expectedVersion`: read, apply, and write only if the version is still the
    * same; a change that lost the race gets the record as it is now.
    */
-  async function update<T extends { id: string; version: number }>(table: 'incidents' | 'complaints' | 'consents', id: string, expectedVersion: number, change: (current: T) => T, fixed: (current: T) => Partial<T>): Promise<T> {
+  async function update<T extends { id: string; version: number }>(table: 'incidents' | 'complaints' | 'consents', id: string, expectedVersion: number, change: (current: T) => T, fixed: (current: T) => Partial<T>, announce?: (next: T, current: T) => string): Promise<T> {
     const current = await one<T>(`SELECT data FROM ${table} WHERE id = $1`, [id])
     if (!current) throw new StoreError(`no ${table} record ${id}`)
     if (current.version !== expectedVersion) throw new VersionConflictError(current as never)
     const next = { ...change(structuredClone(current)), ...fixed(current), id, version: current.version + 1 } as T
     const set = Object.entries(columnsOf(table, next))
-    const done = await db.query(
-      `UPDATE ${table} SET data = $1${set.map(([column], i) => `, ${column} = $${i + 4}`).join('')} WHERE id = $2 AND version = $3`,
-      [json(next), id, expectedVersion, ...set.map(([, value]) => value)],
-    )
+    const updating = `UPDATE ${table} SET data = $1${set.map(([column], i) => `, ${column} = $${i + 4}`).join('')} WHERE id = $2 AND version = $3`
+    const params = [json(next), id, expectedVersion, ...set.map(([, value]) => value)]
+    // Announced in the same statement: NOTIFY is delivered when the change commits, and only then.
+    const done = announce
+      ? await db.query(`WITH changed AS (${updating} RETURNING id) SELECT pg_notify('${CHANGES_CHANNEL}', $${params.length + 1}) FROM changed`, [...params, announce(next, current)])
+      : await db.query(updating, params)
     if (done.rowCount === 0) {
       const now = await one<T>(`SELECT data FROM ${table} WHERE id = $1`, [id])
       if (!now) throw new StoreError(`no ${table} record ${id}`)
@@ -315,13 +436,17 @@ function buildStore(pool: pg.Pool, counterPool: pg.Pool): PostgresStore {
    * (a put), `keep` leaves it (the insert does nothing), and without either the insert fails.
    */
   function insert<T extends { id: string }>(table: RecordTable, record: T, onConflict?: { key: string; then: 'replace' | 'keep' }) {
+    const { sql, values } = insertion(table, record, onConflict)
+    return db.query<{ data: never }>(`${sql} RETURNING data`, values)
+  }
+  function insertion<T extends { id: string }>(table: RecordTable, record: T, onConflict?: { key: string; then: 'replace' | 'keep' }) {
     const columns = Object.entries(columnsOf(table, record))
     const names = ['id', ...columns.map(([name]) => name), 'data']
     const values = [record.id, ...columns.map(([, value]) => value), json(record)]
     const conflict = !onConflict ? ''
       : onConflict.then === 'keep' ? ` ON CONFLICT (${onConflict.key}) DO NOTHING`
       : ` ON CONFLICT (${onConflict.key}) DO UPDATE SET ${names.slice(1).map((name) => `${name} = EXCLUDED.${name}`).join(', ')}`
-    return db.query<{ data: never }>(`INSERT INTO ${table} (${names.join(', ')}) VALUES (${values.map((_, i) => `$${i + 1}`).join(', ')})${conflict} RETURNING data`, values)
+    return { sql: `INSERT INTO ${table} (${names.join(', ')}) VALUES (${values.map((_, i) => `$${i + 1}`).join(', ')})${conflict}`, values }
   }
   const put = async <T extends { id: string }>(table: RecordTable, record: T) => {
     await insert(table, record, { key: 'id', then: 'replace' })
@@ -388,7 +513,15 @@ function buildStore(pool: pg.Pool, counterPool: pg.Pool): PostgresStore {
       async create(draft) {
         const { rows: [next] } = await db.query<{ number: string }>(`SELECT nextval('incident_number') AS number`)
         const incident: Incident = { ...draft, id: randomUUID(), number: String(next!.number), version: 1 }
-        await insert('incidents', incident)
+        const { sql, values } = insertion('incidents', incident)
+        // One statement: the incident, and the change announced on commit.
+        await db.query(
+          `WITH added AS (${sql} RETURNING id)
+           SELECT pg_notify('${CHANGES_CHANNEL}', $${values.length + 1}) FROM added`,
+          [...values, announcement(incident)],
+        )
+        // The organisation's counter is raised by every registration: locked only at the commit.
+        await store.atCommit(RAISE_COUNTER, counterKey(registrationMoment(incident)))
         return incident
       },
       get: (id) => one('SELECT data FROM incidents WHERE id = $1', [id]),
@@ -410,11 +543,27 @@ function buildStore(pool: pg.Pool, counterPool: pg.Pool): PostgresStore {
         }
         return rows(`SELECT data FROM incidents${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY number`, params)
       },
-      update: (id, expectedVersion, change) => update<Incident>('incidents', id, expectedVersion, change, (current) => ({ number: current.number })),
+      update: (id, expectedVersion, change) => update<Incident>('incidents', id, expectedVersion, change, (current) => ({ number: current.number }), announcement),
       count: async () => Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM incidents')).rows[0]!.n),
     },
     messages: {
-      add: (m) => put('messages', m),
+      async add(m) {
+        // Whether it is a contact moment is the message's to say; of which organisation and kind, its incident's.
+        const source = momentSource(m)
+        if (!source) return put('messages', m)
+        const { sql, values } = insertion('messages', m, { key: 'id', then: 'replace' })
+        const { rows: [added] } = await db.query<{ is_new: boolean }>(`WITH added AS (${sql} RETURNING (xmax = 0) AS is_new) SELECT is_new FROM added`, values)
+        // Counted only when the message is new (xmax = 0: inserted, not replaced), at the commit: the
+        // organisation's counter is raised by many requests.
+        if (added?.is_new) {
+          await store.atCommit(
+            `INSERT INTO signal_rollups (organisation_id, day, kind, source, product_area, kb_query, count)
+             SELECT i.organisation_id, $1::date, i.data->>'kind', $2, i.data->>'productArea', '', 1 FROM incidents i WHERE i.id = $3
+             ON CONFLICT (day, organisation_id, kind, source, product_area, kb_query) DO UPDATE SET count = signal_rollups.count + 1`,
+            [localDate(new Date(m.at), timeZone), source, m.incidentId],
+          )
+        }
+      },
       listByIncident: (incidentId) => rows('SELECT data FROM messages WHERE incident_id = $1 ORDER BY at, seq', [incidentId]),
     },
     attachments: {
@@ -553,12 +702,49 @@ function buildStore(pool: pg.Pool, counterPool: pg.Pool): PostgresStore {
       },
       listFor: (target) => rows('SELECT data FROM audit WHERE target = $1 ORDER BY seq', [target]),
     },
+    signals: {
+      counts: async ({ from, to }) => (await db.query<MomentCount>(
+        `SELECT organisation_id AS "organisationId", to_char(day, 'YYYY-MM-DD') AS day, kind, source, product_area AS "productArea", kb_query AS "kbQuery", count
+         FROM signal_rollups WHERE day BETWEEN $1 AND $2`,
+        [from, to],
+      )).rows,
+      async momentsOn(days) {
+        if (days.length === 0) return []
+        const [registered, messages] = await Promise.all([
+          db.query<{ incident: Incident }>(
+            `WITH days AS (${DAY_BOUNDS})
+             SELECT json_build_object('organisationId', i.organisation_id, 'kind', i.data->>'kind', 'productArea', i.data->>'productArea',
+               'registeredAt', i.data->>'registeredAt', 'kbQuery', i.data->>'kbQuery') AS incident
+             FROM days JOIN incidents i ON (i.data->>'registeredAt') COLLATE "C" >= days.lo AND (i.data->>'registeredAt') COLLATE "C" < days.hi`,
+            [days, timeZone],
+          ),
+          db.query<{ message: Message; incident: Pick<Incident, 'organisationId' | 'kind' | 'productArea'> }>(
+            `WITH days AS (${DAY_BOUNDS})
+             SELECT json_build_object('at', m.at, 'visibility', m.data->>'visibility', 'author', m.data->>'author', 'channel', m.data->>'channel') AS message,
+               json_build_object('organisationId', i.organisation_id, 'kind', i.data->>'kind', 'productArea', i.data->>'productArea') AS incident
+             FROM days JOIN messages m ON m.at >= days.lo AND m.at < days.hi JOIN incidents i ON i.id = m.incident_id`,
+            [days, timeZone],
+          ),
+        ])
+        const moments: ContactMoment[] = registered.rows.map((r) => registrationMoment({ ...r.incident, kbQuery: r.incident.kbQuery ?? undefined } as Incident))
+        for (const r of messages.rows) {
+          const moment = messageMoment({ ...r.message, channel: r.message.channel ?? undefined } as Message, r.incident)
+          if (moment) moments.push(moment)
+        }
+        return moments
+      },
+    },
+    changes: {
+      subscribe: (listener) => changes.subscribe(listener),
+      ready: () => changes.ready(),
+    },
     async health() {
       // A write of one row tells whether the database takes writes again (a read would pass on a full disk).
       if (failure) await apart.query(`INSERT INTO rate_counters (key, started_at_ms, count) VALUES ('loket:health-probe', $1, 1) ON CONFLICT (key) DO UPDATE SET started_at_ms = EXCLUDED.started_at_ms`, [Date.now()]).catch(() => undefined)
       return failure ? { ok: false, reason: failure } : { ok: true }
     },
     async close() {
+      await changes.close()
       await Promise.all([pool.end(), counterPool.end()])
     },
   }

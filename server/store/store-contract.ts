@@ -1,9 +1,9 @@
 /** One suite of behaviours every Store implementation must show; each implementation's test runs it. */
 import { randomUUID } from 'node:crypto'
 import { describe, expect, test } from 'vitest'
-import type { AccessGrant, Complaint, Contact, Incident } from '../domain/records.ts'
+import type { AccessGrant, Complaint, Contact, Incident, Message } from '../domain/records.ts'
 import type { MailRecord } from '../mail/types.ts'
-import { VersionConflictError, type Store } from './store.ts'
+import { VersionConflictError, type IncidentChange, type Store } from './store.ts'
 
 export function contact(overrides: Partial<Contact> = {}): Contact {
   return {
@@ -36,8 +36,21 @@ function mail(overrides: Partial<MailRecord> = {}): MailRecord {
   return { id: randomUUID(), eventKey: randomUUID(), to: 'a@klant.example', subject: 'Onderwerp', text: 'Tekst', status: 'pending', attempts: 0, nextAttemptAt: at, createdAt: at, ...overrides }
 }
 
-/** Runs the contract against stores made by `open` (a fresh, empty store each call). */
-export function storeContract(name: string, open: () => Promise<Store>) {
+/** A message on an incident, written by a contact in public unless told otherwise. */
+function messageOn(incidentId: string, overrides: Partial<Message> = {}): Message {
+  return { id: randomUUID(), incidentId, visibility: 'public', author: 'contact:contact-1', text: 'Nog steeds fout.', attachmentIds: [], at: '2026-11-30T10:00:00.000Z', ...overrides }
+}
+
+/** Waits until `check` holds (a change from another connection takes a moment), at most 5 s. */
+async function eventually(check: () => boolean): Promise<void> {
+  for (let waited = 0; !check() && waited < 5_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20))
+}
+
+/**
+ * Runs the contract against stores made by `open` (a fresh, empty store each call); `reopen`
+ * closes a store and opens its records again, as a restart does.
+ */
+export function storeContract(name: string, open: () => Promise<Store>, reopen?: (store: Store) => Promise<Store>) {
   describe(`${name}: the Store contract`, () => {
     test('says it is healthy while its writes succeed', async () => {
       const store = await open()
@@ -300,6 +313,78 @@ export function storeContract(name: string, open: () => Promise<Store>) {
       await expect(store.unitOfWork(async () => {
         throw new Error('refused')
       })).rejects.toThrow('refused')
+      await store.close()
+    })
+
+    test('counts contact moments per organisation, local day and kind on every write that makes one', async () => {
+      const store = await open()
+      // 23:30 UTC on 29 November is 00:30 on 30 November in Amsterdam.
+      const bug = await store.incidents.create(incidentDraft({ registeredAt: '2026-11-29T23:30:00.000Z', kbQuery: '  BTW   Fout ' }))
+      const question = await store.incidents.create(incidentDraft({ organisationId: 'org-2', kind: 'question', productArea: 'sales', kbQuery: undefined, registeredAt: '2026-11-29T22:59:59.000Z' }))
+      const reaction = messageOn(bug.id)
+      await store.messages.add(reaction)
+      await store.messages.add(reaction) // stored again: still one moment
+      await store.messages.add(messageOn(bug.id, { visibility: 'internal', author: 'staff:s-1', channel: 'phone' }))
+      await store.messages.add(messageOn(bug.id, { author: 'staff:s-1' })) // a staff reply: none
+      await store.messages.add(messageOn(question.id, { visibility: 'internal', author: 'staff:s-1' })) // a note: none
+      const key = (c: { organisationId: string; day: string; source: string }) => `${c.organisationId} ${c.day} ${c.source}`
+      const expected = [
+        { organisationId: 'org-1', day: '2026-11-30', kind: 'bug', productArea: 'finance', source: 'incident', kbQuery: 'btw fout', count: 1 },
+        { organisationId: 'org-1', day: '2026-11-30', kind: 'bug', productArea: 'finance', source: 'phone', kbQuery: '', count: 1 },
+        { organisationId: 'org-1', day: '2026-11-30', kind: 'bug', productArea: 'finance', source: 'reaction', kbQuery: '', count: 1 },
+        { organisationId: 'org-2', day: '2026-11-29', kind: 'question', productArea: 'sales', source: 'incident', kbQuery: '', count: 1 },
+      ]
+      const counted = async (from: string, to: string) => (await store.signals.counts({ from, to })).sort((a, b) => key(a).localeCompare(key(b)))
+      expect(await counted('2026-11-29', '2026-11-30')).toEqual(expected)
+      expect(await counted('2026-11-30', '2026-12-06')).toEqual(expected.slice(0, 3))
+      expect(await counted('2026-12-01', '2026-12-06')).toEqual([])
+      await store.incidents.create(incidentDraft({ registeredAt: '2026-11-30T12:00:00.000Z' }))
+      expect((await counted('2026-11-30', '2026-11-30')).find((c) => c.source === 'incident')?.count).toBe(2)
+      if (reopen) {
+        const again = await reopen(store)
+        expect((await again.signals.counts({ from: '2026-11-29', to: '2026-11-30' })).reduce((sum, c) => sum + c.count, 0)).toBe(5)
+        await again.close()
+      } else {
+        await store.close()
+      }
+    })
+
+    test('gives the contact moments of a local day one by one, for the days a window cuts', async () => {
+      const store = await open()
+      const bug = await store.incidents.create(incidentDraft({ registeredAt: '2026-11-29T23:00:00.000Z' })) // 00:00 on the 30th, local
+      await store.incidents.create(incidentDraft({ registeredAt: '2026-11-29T22:59:59.999Z' })) // 23:59:59.999 on the 29th
+      await store.messages.add(messageOn(bug.id, { at: '2026-11-30T22:59:59.999Z' }))
+      await store.messages.add(messageOn(bug.id, { at: '2026-11-30T23:00:00.000Z' })) // the 1st of December, local
+      const moments = (await store.signals.momentsOn(['2026-11-30'])).map((m) => [m.source, m.at.toISOString(), m.organisationId, m.kind, m.kbQuery]).sort()
+      expect(moments).toEqual([
+        ['incident', '2026-11-29T23:00:00.000Z', 'org-1', 'bug', 'btw fout'],
+        ['reaction', '2026-11-30T22:59:59.999Z', 'org-1', 'bug', undefined],
+      ])
+      expect((await store.signals.momentsOn(['2026-11-29', '2026-12-01'])).map((m) => m.source).sort()).toEqual(['incident', 'reaction'])
+      expect(await store.signals.momentsOn([])).toEqual([])
+      await store.close()
+    })
+
+    test('tells subscribers of every incident created or changed, until they stop', async () => {
+      const store = await open()
+      const heard: IncidentChange[] = []
+      const stop = store.changes.subscribe((change) => heard.push(change))
+      await store.changes.ready()
+      const incident = await store.incidents.create(incidentDraft())
+      await store.incidents.update(incident.id, 1, (i) => ({ ...i, priority: 2, assigneeId: 's-1' }))
+      await eventually(() => heard.length >= 2)
+      expect(heard).toEqual([
+        { incidentId: incident.id, number: incident.number, version: 1, teams: ['finance'], assigneeIds: [] },
+        { incidentId: incident.id, number: incident.number, version: 2, teams: ['finance'], assigneeIds: ['s-1'] },
+      ])
+      // A change refused for its version is none.
+      await expect(store.incidents.update(incident.id, 1, (i) => i)).rejects.toBeInstanceOf(VersionConflictError)
+      stop()
+      await store.incidents.update(incident.id, 2, (i) => ({ ...i, priority: 3 }))
+      const other = await store.incidents.create(incidentDraft())
+      await new Promise((resolve) => setTimeout(resolve, 200))
+      expect(heard.map((c) => c.version)).toEqual([1, 2])
+      expect(other.version).toBe(1)
       await store.close()
     })
 

@@ -3,6 +3,7 @@ import type { MailRecord, OutboxStore } from '../mail/types.ts'
 import type {
   AuditEntry, Attachment, Complaint, ConsentKind, ConsentRecord, Contact, FollowUp, Incident, IncidentStatus, Message, Organisation, PendingRegistration, Session, SignInToken, Staff,
 } from '../domain/records.ts'
+import type { ContactMoment, MomentCount } from '../domain/signals.ts'
 
 /** A change made against a version that is no longer the current one. */
 export class VersionConflictError<T extends { id: string; number?: string; version: number } = Incident> extends Error {
@@ -46,6 +47,19 @@ export interface IncidentFilter {
   team?: string
   assigneeId?: string
   status?: IncidentStatus[]
+}
+
+/** One incident created or changed: enough for a live view to know what to read again. */
+export interface IncidentChange {
+  incidentId: string
+  /** Its number, e.g. "100042". */
+  number: string
+  /** Its version after the change: 1 when created. */
+  version: number
+  /** Whom it concerns, for the queue's policy: its team before and after the change (one when created or unchanged). */
+  teams: string[]
+  /** Its assignee before and after the change, if any. */
+  assigneeIds: string[]
 }
 
 /** Reads answer from what is stored; every write resolves only once it is durable. */
@@ -155,6 +169,27 @@ export interface Store {
    * inside a unit joins it.
    */
   unitOfWork<T>(task: () => Promise<T>): Promise<T>
+  /**
+   * Contact moments counted per organisation, local day (in the time zone the store was opened
+   * with) and kind, raised by every write that makes one (an incident registered, a reaction or a
+   * phone contact added): signals read these, not every incident and message.
+   */
+  signals: {
+    /** Every counter of the local days `from` to `to` (inclusive, "YYYY-MM-DD"), of every organisation. */
+    counts(days: { from: string; to: string }): Promise<MomentCount[]>
+    /** Every contact moment on these local days: for the days a rolling window cuts in two. */
+    momentsOn(days: string[]): Promise<ContactMoment[]>
+  }
+  /** Incidents created or changed, by any API process on this store: for live views. */
+  changes: {
+    /**
+     * Calls `listener` after every incident written durably (created or changed), by this process
+     * or, on PostgreSQL, any other on the same database. Returns the function that stops it.
+     */
+    subscribe(listener: (change: IncidentChange) => void): () => void
+    /** Resolves once changes by other processes are heard (PostgreSQL: its LISTEN connection is up); at once on the embedded store. */
+    ready(): Promise<void>
+  }
   /**
    * Whether the last write reached the disk (or database). After a failure it checks again (and
    * repairs what it can) before answering, so a store whose disk took writes again is healthy again.

@@ -13,14 +13,13 @@ import { moment } from '../portal/format.ts'
 import { BarChart } from './BarChart.tsx'
 import type { StaffProps } from './props.ts'
 import { SignedIn } from '../lib/SignedIn.tsx'
-import { calendarDay, countText, followUpKindName, listSummary, newestFirst, ruleSentence, weekLabel, weekTitle } from './signals-view.ts'
+import { calendarDay, countText, followUpKindName, kindRows, listSummary, measureName, newestFirst, ruleSentence, weekLabel, weekTitle } from './signals-view.ts'
 
 type Reply = Success<Awaited<ReturnType<PortalApi['signals']['$get']>>>
 type OrganisationSignal = Reply['organisations'][number]
 type FollowUp = OrganisationSignal['followUps'][number]
 
 const FOLLOW_UP_KINDS: readonly FollowUpKind[] = ['course', 'advisor_visit', 'consultant_visit']
-const INCIDENT_KINDS = ['bug', 'outage', 'wish', 'question'] as const
 const SOURCES = ['incidents', 'reactions', 'phoneContacts'] as const
 
 interface Common {
@@ -41,6 +40,19 @@ function SignalsPage({ lang, strings }: Common) {
   // The list on screen stays while the other one loads; a late answer to an earlier toggle is dropped.
   const page = useLoad(() => call(portalApi(lang).signals.$get({ query: isAll ? { all: '1' } : {} }), strings), [lang, isAll], strings)
   const { state, data: reply } = page
+  const [isLoadingMore, setLoadingMore] = useState(false)
+
+  /** The next page joins the list below the ones shown. */
+  async function more() {
+    if (!reply?.next) return
+    setLoadingMore(true)
+    try {
+      const next = await call(portalApi(lang).signals.$get({ query: { ...(isAll ? { all: '1' } : {}), cursor: reply.next } }), strings)
+      page.update((current) => ({ ...next, organisations: [...current.organisations, ...next.organisations] }))
+    } finally {
+      setLoadingMore(false)
+    }
+  }
 
   /** A recorded follow-up joins its organisation's list without reloading the page. */
   function added(organisationId: string, followUp: FollowUp) {
@@ -62,11 +74,12 @@ function SignalsPage({ lang, strings }: Common) {
         </label>
       </p>
       <FailureNote message={page.message} />
-      <p role="status" class="meta">{state.kind === 'loading' ? strings.loading : state.kind === 'loaded' ? listSummary(strings, reply!.organisations, isAll) : ''}</p>
+      <p role="status" class="meta">{state.kind === 'loading' ? strings.loading : state.kind === 'loaded' ? listSummary(strings, reply!, isAll) : ''}</p>
       {reply?.organisations.map((organisation) => (
         <Organisation key={organisation.id} lang={lang} strings={strings} organisation={organisation} windowDays={reply.windowDays}
           onAdded={(followUp) => added(organisation.id, followUp)} />
       ))}
+      {reply?.next && <p><button type="button" onClick={() => void more()} disabled={isLoadingMore}>{strings['signals.more']}</button></p>}
     </>
   )
 }
@@ -94,15 +107,14 @@ function Organisation({ lang, strings, organisation, windowDays, onAdded }: Comm
           <h3>{strings['signals.crossed.title']}</h3>
           <ul>
             {organisation.crossed.map((t) => (
-              <li key={t.kind}>{format(strings['signals.crossed.item'], { kind: strings[`signals.kind.${t.kind}`], reached: t.reached, days: windowDays, count: t.count })}</li>
+              <li key={`${t.of}-${t.kind}`}>{format(strings['signals.crossed.item'], { measure: measureName(strings, t), reached: t.reached, days: windowDays, count: t.count })}</li>
             ))}
           </ul>
         </>
       )}
 
       <h3>{format(strings['signals.counts.title'], { ...days, total: counts.total })}</h3>
-      <CountTable caption={strings['signals.counts.byKind']} heading={strings['signals.counts.kind']} strings={strings}
-        rows={INCIDENT_KINDS.map((kind) => [strings[`signals.kind.${kind}`], counts.byKind[kind]])} />
+      <KindTable strings={strings} rows={kindRows(strings, counts)} />
       <CountTable caption={strings['signals.counts.bySource']} heading={strings['signals.counts.source']} strings={strings}
         rows={SOURCES.map((source) => [strings[`signals.source.${source}`], counts.bySource[source]])} />
 
@@ -139,6 +151,17 @@ function Organisation({ lang, strings, organisation, windowDays, onAdded }: Comm
 
       <FollowUpForm id={id} lang={lang} strings={strings} organisationId={organisation.id} onAdded={onAdded} />
     </section>
+  )
+}
+
+/** Per kind: the incidents registered beside every contact moment about them, in two columns that say which is which. */
+function KindTable({ rows, strings }: { rows: [string, number, number][]; strings: StaffStrings }) {
+  return (
+    <table>
+      <caption>{strings['signals.counts.byKind']}</caption>
+      <thead><tr><th scope="col">{strings['signals.counts.kind']}</th><th scope="col">{strings['signals.counts.incidents']}</th><th scope="col">{strings['signals.counts.moments']}</th></tr></thead>
+      <tbody>{rows.map(([label, incidents, moments]) => <tr key={label}><th scope="row">{label}</th><td>{incidents}</td><td>{moments}</td></tr>)}</tbody>
+    </table>
   )
 }
 

@@ -1,28 +1,40 @@
 import { describe, expect, test } from 'vitest'
 import { staffStrings } from '../../i18n/index.ts'
-import { calendarDay, countText, followUpKindName, listSummary, newestFirst, ruleSentence, thresholdText, weekLabel, weekTitle } from './signals-view.ts'
+import { calendarDay, countText, followUpKindName, kindRows, listSummary, measureName, newestFirst, ruleSentence, thresholdText, weekLabel, weekTitle } from './signals-view.ts'
 
 const nl = staffStrings('nl')
 const en = staffStrings('en')
-const desk = { windowDays: 30, thresholds: [{ kind: 'question' as const, count: 8 }, { kind: 'any' as const, count: 20 }] }
+const desk = { windowDays: 30, thresholds: [{ kind: 'question' as const, of: 'contact_moments' as const, count: 8 }, { kind: 'any' as const, of: 'contact_moments' as const, count: 20 }] }
 
 describe('the rule in words', () => {
   test.each([
-    ['nl', nl, 'Een organisatie wordt gesignaleerd bij 8 gebruikersvragen of 20 contactmomenten in 30 dagen.'],
-    ['en', en, 'An organisation is flagged at 8 user questions or 20 contact moments in 30 days.'],
+    ['nl', nl, 'Een organisatie wordt gesignaleerd bij 8 contactmomenten over gebruikersvragen of 20 contactmomenten in 30 dagen.'],
+    ['en', en, 'An organisation is flagged at 8 contact moments about user questions or 20 contact moments in 30 days.'],
   ] as const)('joins the thresholds with "or" and names the window (%s)', (lang, strings, sentence) => {
     expect(ruleSentence(lang, strings, desk)).toBe(sentence)
   })
 
   test('lists three thresholds as the language does', () => {
-    const rule = { windowDays: 14, thresholds: [{ kind: 'outage' as const, count: 3 }, ...desk.thresholds] }
-    expect(ruleSentence('nl', nl, rule)).toBe('Een organisatie wordt gesignaleerd bij 3 storingen, 8 gebruikersvragen of 20 contactmomenten in 14 dagen.')
-    expect(ruleSentence('en', en, rule)).toBe('An organisation is flagged at 3 outages, 8 user questions or 20 contact moments in 14 days.')
+    const rule = { windowDays: 14, thresholds: [{ kind: 'outage' as const, of: 'incidents' as const, count: 3 }, ...desk.thresholds] }
+    expect(ruleSentence('nl', nl, rule)).toBe('Een organisatie wordt gesignaleerd bij 3 gemelde storingen, 8 contactmomenten over gebruikersvragen of 20 contactmomenten in 14 dagen.')
+    expect(ruleSentence('en', en, rule)).toBe('An organisation is flagged at 3 outages registered, 8 contact moments about user questions or 20 contact moments in 14 days.')
   })
 
   test('says a single threshold alone', () => {
-    expect(ruleSentence('en', en, { windowDays: 30, thresholds: [{ kind: 'bug', count: 5 }] })).toBe('An organisation is flagged at 5 bugs in 30 days.')
-    expect(thresholdText(nl, { kind: 'wish', count: 4 })).toBe('4 wensen')
+    expect(ruleSentence('en', en, { windowDays: 30, thresholds: [{ kind: 'bug', of: 'incidents', count: 5 }] })).toBe('An organisation is flagged at 5 bugs registered in 30 days.')
+    expect(thresholdText(nl, { kind: 'wish', of: 'contact_moments', count: 4 })).toBe('4 contactmomenten over wensen')
+  })
+})
+
+describe('incidents apart from contact moments', () => {
+  test('one bug with two reactions reads as 1 bug and 3 contact moments about bugs, never as "Fouten: 3"', () => {
+    const none = { bug: 0, outage: 0, wish: 0, question: 0 }
+    const rows = kindRows(nl, { incidentsByKind: { ...none, bug: 1 }, byKind: { ...none, bug: 3 } })
+    expect(rows[0]).toEqual(['Fouten', 1, 3])
+    expect(nl['signals.counts.incidents']).toBe('Meldingen')
+    expect(nl['signals.counts.moments']).toBe('Contactmomenten')
+    expect(measureName(nl, { kind: 'bug', of: 'contact_moments' })).toBe('Contactmomenten over fouten')
+    expect(measureName(en, { kind: 'bug', of: 'incidents' })).toBe('Bugs registered')
   })
 })
 
@@ -74,12 +86,12 @@ describe('follow-ups', () => {
 
 describe('counts', () => {
   test.each([
-    [[], false, 'Op dit moment is geen organisatie gesignaleerd.'],
-    [[{ isFlagged: true }, { isFlagged: true }], false, 'Gesignaleerde organisaties: 2.'],
-    [[{ isFlagged: true }, { isFlagged: false }, { isFlagged: false }], true, 'Organisaties: 3, waarvan 1 gesignaleerd.'],
-    [[{ isFlagged: false }], true, 'Organisaties: 1, waarvan 0 gesignaleerd.'],
-  ])('sums up the list %o (all: %s)', (organisations, isAll, summary) => {
-    expect(listSummary(nl, organisations, isAll)).toBe(summary)
+    [{ total: 0, flagged: 0 }, false, 'Op dit moment is geen organisatie gesignaleerd.'],
+    [{ total: 2, flagged: 2 }, false, 'Gesignaleerde organisaties: 2.'],
+    [{ total: 3, flagged: 1 }, true, 'Organisaties: 3, waarvan 1 gesignaleerd.'],
+    [{ total: 1, flagged: 0 }, true, 'Organisaties: 1, waarvan 0 gesignaleerd.'],
+  ])('sums up the list %o (all: %s), over every page', (list, isAll, summary) => {
+    expect(listSummary(nl, list, isAll)).toBe(summary)
   })
 
   test('says one in the singular', () => {

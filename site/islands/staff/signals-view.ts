@@ -1,23 +1,43 @@
 /** What the Signals page says beside the API's numbers: the rule in words, week labels, dates and the order of follow-ups. */
 import type { Language } from '#lib/language.ts'
 import type { FollowUpKind } from '#domain/records.ts'
-import type { ThresholdKind } from '#domain/signals.ts'
+import type { ThresholdKind, ThresholdOf } from '#domain/signals.ts'
 import { format } from '#lib/format.ts'
 import { isoWeekNumber } from '#lib/iso-week.ts'
 import type { StaffStrings } from '../../i18n/index.ts'
 
-/** A threshold of desk.yaml: `count` contact moments of `kind` (or of any kind) within the window. */
+/** A threshold of desk.yaml: `count` contact moments (or incidents registered, as `of` says) of `kind`, or of any kind, within the window. */
 export interface Threshold {
   kind: ThresholdKind
+  of: ThresholdOf
   count: number
 }
 
+/** What a threshold counts, as the catalogue's keys spell it. */
+const MEASURE_KEYS = { contact_moments: 'contactMoments', incidents: 'incidents' } as const satisfies Record<ThresholdOf, string>
+
 const localeOf = (lang: Language) => (lang === 'nl' ? 'nl-NL' : 'en-GB')
 
-/** One threshold in words. @example thresholdText(strings, { kind: 'question', count: 8 }) === '8 gebruikersvragen' */
+/** One threshold in words, saying what it counts. @example thresholdText(strings, { kind: 'question', of: 'contact_moments', count: 8 }) === '8 contactmomenten over gebruikersvragen' */
 export function thresholdText(strings: StaffStrings, threshold: Threshold): string {
-  return format(strings[`signals.threshold.${threshold.kind}`], { count: threshold.count })
+  return format(strings[`signals.threshold.${MEASURE_KEYS[threshold.of]}.${threshold.kind}`], { count: threshold.count })
 }
+
+/** What a threshold counts, as a label. @example measureName(strings, { kind: 'bug', of: 'incidents' }) === 'Gemelde fouten' */
+export function measureName(strings: StaffStrings, threshold: Pick<Threshold, 'kind' | 'of'>): string {
+  return strings[`signals.measure.${MEASURE_KEYS[threshold.of]}.${threshold.kind}`]
+}
+
+/**
+ * The rows of the table per kind: the kind, its incidents registered and every contact moment
+ * about it, so one bug with two reactions reads as 1 bug and 3 contact moments, not as 3 bugs.
+ */
+export function kindRows(strings: StaffStrings, counts: { byKind: Record<IncidentKind, number>; incidentsByKind: Record<IncidentKind, number> }): [label: string, incidents: number, moments: number][] {
+  return INCIDENT_KINDS.map((kind) => [strings[`signals.kind.${kind}`], counts.incidentsByKind[kind], counts.byKind[kind]])
+}
+
+const INCIDENT_KINDS = ['bug', 'outage', 'wish', 'question'] as const
+type IncidentKind = (typeof INCIDENT_KINDS)[number]
 
 /**
  * The flagging rule in one sentence: every threshold in words, joined by "or" as the page's
@@ -72,9 +92,9 @@ export function newestFirst<F extends { date: string; at: string }>(followUps: r
  * How many organisations the page lists, for the status line: the flagged ones, or all with how
  * many of them are flagged when unflagged organisations are shown too.
  */
-export function listSummary(strings: StaffStrings, organisations: readonly { isFlagged: boolean }[], isAll: boolean): string {
-  const flagged = organisations.filter((o) => o.isFlagged).length
-  if (isAll) return format(strings['signals.count.all'], { total: organisations.length, flagged })
+export function listSummary(strings: StaffStrings, list: { total: number; flagged: number }, isAll: boolean): string {
+  const { total, flagged } = list
+  if (isAll) return format(strings['signals.count.all'], { total, flagged })
   return flagged === 0 ? strings['signals.count.none'] : format(strings['signals.count.flagged'], { count: flagged })
 }
 

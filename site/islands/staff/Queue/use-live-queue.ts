@@ -1,4 +1,4 @@
-/** The queue kept live: asked again every few seconds with If-None-Match, new arrivals announced politely. */
+/** The queue kept live: read again when the server's stream says it changed (every few seconds with If-None-Match only without the stream), new arrivals announced politely. */
 import { useEffect, useRef, useState } from 'preact/hooks'
 import type { Language } from '#lib/language.ts'
 import { format } from '#lib/format.ts'
@@ -7,6 +7,7 @@ import { ApiFailure, call } from '../../lib/api.ts'
 import { POLL_MS } from '../../lib/polling.ts'
 import { arrivals } from '../queue-view.ts'
 import type { QueueReply } from './common.ts'
+import { listenToQueue } from './queue-stream.ts'
 
 export interface LiveQueue {
   reply?: QueueReply
@@ -18,15 +19,17 @@ export interface LiveQueue {
 }
 
 /**
- * The queue of `query`, asked again every 5 seconds with If-None-Match while `isLive` and the tab is
- * visible; a new query starts afresh and a reply for an old one is dropped.
+ * The queue of `query`, read again whenever the queue stream announces a change while `isLive` and
+ * the tab is visible (a hidden tab catches up when it is back); only when the stream cannot be
+ * opened is it asked every 5 seconds with If-None-Match instead. A new query starts afresh and a
+ * reply for an old one is dropped.
  */
 export function useLiveQueue(lang: Language, strings: StaffStrings, query: string, isLive: boolean): LiveQueue {
   const [state, setState] = useState<Omit<LiveQueue, 'announcement'>>({})
   const [announcement, setAnnouncement] = useState('')
   const isLiveRef = useRef(isLive)
   isLiveRef.current = isLive
-  const control = useRef<{ poll: () => void; stop: () => void }>()
+  const control = useRef<{ poll: () => void; stop: () => void; listen: () => void; hangUp: () => void }>()
   const hasQueried = useRef(false)
 
   useEffect(() => {
@@ -35,6 +38,10 @@ export function useLiveQueue(lang: Language, strings: StaffStrings, query: strin
     let hasLoaded = false
     let etag: string | undefined
     let timer: ReturnType<typeof setTimeout> | undefined
+    // The stream tells when to read again; polling is the fallback for a page that cannot have it.
+    let hangUp: (() => void) | undefined
+    let isPolling = false
+    let isStale = false
     const seen = new Set<string>()
     // The page's first queue is not announced; one the user chose is, by its count.
     const isChosen = hasQueried.current
@@ -49,11 +56,32 @@ export function useLiveQueue(lang: Language, strings: StaffStrings, query: strin
     const stop = () => clearTimeout(timer)
     const schedule = () => {
       stop()
-      if (isCurrent && isLiveRef.current && document.visibilityState === 'visible') timer = setTimeout(() => void poll(), POLL_MS)
+      if (isPolling && isCurrent && isLiveRef.current && document.visibilityState === 'visible') timer = setTimeout(() => void poll(), POLL_MS)
+    }
+    const readWhenShown = () => {
+      if (isLiveRef.current && document.visibilityState === 'visible') void poll()
+      else isStale = true
+    }
+    const listen = () => {
+      if (hangUp || isPolling) return
+      hangUp = listenToQueue({
+        onOpen: readWhenShown,
+        onChange: readWhenShown,
+        onUnavailable: () => {
+          hangUp = undefined
+          isPolling = true
+          schedule()
+        },
+      })
+    }
+    const stopListening = () => {
+      hangUp?.()
+      hangUp = undefined
     }
     async function poll() {
       if (isBusy || !isCurrent) return
       isBusy = true
+      isStale = false
       stop()
       try {
         const fresh = await fetchQueue(lang, query, etag, strings)
@@ -76,21 +104,28 @@ export function useLiveQueue(lang: Language, strings: StaffStrings, query: strin
         schedule()
       }
     }
-    // A hidden tab does not ask; back in view it catches up at once.
-    const onVisibility = () => (document.visibilityState === 'visible' && isLiveRef.current ? void poll() : stop())
+    // A hidden tab does not ask; back in view it catches up at once (polling), or if the stream said something changed.
+    const onVisibility = () => (document.visibilityState === 'visible' && isLiveRef.current ? (isPolling || isStale) && void poll() : stop())
     document.addEventListener('visibilitychange', onVisibility)
-    control.current = { poll: () => void poll(), stop }
+    control.current = { poll: () => void poll(), stop, listen, hangUp: stopListening }
     void poll()
+    if (isLiveRef.current) listen()
     return () => {
       isCurrent = false
       stop()
+      stopListening()
       document.removeEventListener('visibilitychange', onVisibility)
     }
   }, [lang, query])
 
   useEffect(() => {
-    if (isLive) control.current?.poll()
-    else control.current?.stop()
+    if (isLive) {
+      control.current?.poll()
+      control.current?.listen()
+    } else {
+      control.current?.stop()
+      control.current?.hangUp()
+    }
   }, [isLive])
 
   return { ...state, announcement }
