@@ -11,6 +11,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { MailRecord } from '../mail/types.ts'
 import type { Complaint, ConsentRecord, FollowUp, Incident } from '../domain/records.ts'
+import { folderAttachmentFiles } from './attachment-files.ts'
 import { writeDurably } from './durable-file.ts'
 import { HEADER_BYTES, HEADER_PREFIX, JournalWriter, headerLine, readJournal, readLegacyJournal, type JournalOp, type JournalRead } from './journal.ts'
 import { nodeFiles, writeAll, type StoreFiles } from './store-files.ts'
@@ -108,6 +109,8 @@ export async function openLowdbStore({ dir, files = nodeFiles, log = defaultLog 
       await files.unlink(file)
     }
     return Object.assign(buildStore(loaded.state, journal, release, probe), {
+      // Attachments' contents stay files in the data folder, beside the store's own folder.
+      attachmentFiles: folderAttachmentFiles(dir),
       isNew: loaded.isNew, dump: () => structuredClone(loaded.state.dump()), idle: () => journal.idle(),
     })
   } catch (error) {
@@ -397,7 +400,7 @@ function group(index: Map<string, Set<string>>, key: string, id: string): void {
   else index.set(key, new Set([id]))
 }
 
-function buildStore(state: State, journal: JournalWriter, release: () => void, probe: () => Promise<void>): Store {
+function buildStore(state: State, journal: JournalWriter, release: () => void, probe: () => Promise<void>): Omit<Store, 'attachmentFiles'> {
   const t = state.tables
   const counters = new Map<string, { startedAt: number; count: number }>()
   const all = <T>(table: Table) => [...t[table].values()] as T[]

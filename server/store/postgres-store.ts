@@ -12,6 +12,7 @@ import type {
   Attachment, AuditEntry, Complaint, ConsentRecord, Contact, FollowUp, Incident, Message, PendingRegistration, Session, SignInToken, Staff,
 } from '../domain/records.ts'
 import type { MailRecord } from '../mail/types.ts'
+import { postgresAttachmentFiles } from './postgres-attachment-files.ts'
 import { StorageUnavailableError, StoreError, VersionConflictError, type IncidentFilter, type Store } from './store.ts'
 
 const MIGRATIONS = new URL('./migrations/', import.meta.url)
@@ -37,6 +38,8 @@ export interface PostgresStore extends Store {
   exclusive<T>(name: string, task: () => Promise<T>): Promise<T>
   /** The pool, for tools that move data in bulk (migrate-store) and for tests. */
   readonly pool: pg.Pool
+  /** A query as the store makes them: a database out of reach or out of space is a StorageUnavailableError. */
+  readonly query: pg.Pool['query']
 }
 
 /** The migrations kept in the repository, in order: `001_records.sql` is version 1. */
@@ -214,6 +217,7 @@ function buildStore(pool: pg.Pool): PostgresStore {
 
   const store: PostgresStore = {
     pool,
+    query: db.query,
     async exclusive(name, task) {
       const client = await pool.connect()
       try {
@@ -277,6 +281,7 @@ function buildStore(pool: pg.Pool): PostgresStore {
       add: (m) => put('messages', m),
       listByIncident: (incidentId) => rows('SELECT data FROM messages WHERE incident_id = $1 ORDER BY at, seq', [incidentId]),
     },
+    attachmentFiles: postgresAttachmentFiles(db.query),
     attachments: {
       add: (a) => put('attachments', a),
       get: (id) => one('SELECT data FROM attachments WHERE id = $1', [id]),

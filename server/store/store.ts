@@ -1,5 +1,6 @@
 /** The Store: every record the API keeps, behind one interface (lowdb by default, PostgreSQL for several API processes). */
 import type { MailRecord, OutboxStore } from '../mail/types.ts'
+import type { AttachmentFiles } from './attachment-files.ts'
 import type {
   AuditEntry, Attachment, Complaint, ConsentKind, ConsentRecord, Contact, FollowUp, Incident, IncidentStatus, Message, Organisation, PendingRegistration, Session, SignInToken, Staff,
 } from '../domain/records.ts'
@@ -91,6 +92,11 @@ export interface Store {
     /** Oldest first. */
     listByIncident(incidentId: string): Promise<Attachment[]>
   }
+  /**
+   * The attachments' contents, under their records' `storedAs`: files in the data folder's
+   * `attachments/` (lowdb), chunks in the database (PostgreSQL), streamed in and out.
+   */
+  attachmentFiles: AttachmentFiles
   complaints: {
     /** Stores a new complaint or opinion with the next number ("K" and digits, increasing) and version 1. */
     create(draft: Omit<Complaint, 'id' | 'number' | 'version'>): Promise<Complaint>

@@ -1,0 +1,86 @@
+/**
+ * The contents of attachments in PostgreSQL: in chunks of 256 KB (`attachment_chunks`), each
+ * write under a version of its own that `attachment_files` names once every chunk is in, so a
+ * reader finds whole contents or none, and any API process on the database serves them.
+ */
+import { randomUUID } from 'node:crypto'
+import type pg from 'pg'
+import type { AttachmentFiles } from './attachment-files.ts'
+
+/** Bytes per chunk row: few round trips for a 10 MB file, and little held in memory at a time. */
+export const CHUNK_BYTES = 256 * 1024
+
+/** What the store's queries go through (its own wrapper turns a lost database into a 503). */
+type Query = pg.Pool['query']
+
+/**
+ * Attachment contents on the database behind `query`. Every chunk is one statement of its own: no
+ * transaction stays open while a file streams in or out, and none holds a connection between chunks.
+ */
+export function postgresAttachmentFiles(query: Query): AttachmentFiles {
+  return {
+    async write(storedAs, from) {
+      const version = randomUUID()
+      let n = 0
+      let size = 0
+      let pending: Uint8Array[] = []
+      let pendingBytes = 0
+      const flush = async () => {
+        if (pendingBytes === 0) return
+        const chunk = pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingBytes)
+        await query('INSERT INTO attachment_chunks (stored_as, version, n, data) VALUES ($1, $2, $3, $4)', [storedAs, version, n++, Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)])
+        pending = []
+        pendingBytes = 0
+      }
+      try {
+        for await (const piece of from) {
+          size += piece.length
+          // Cut the incoming pieces into chunks of exactly CHUNK_BYTES, the last one shorter.
+          for (let start = 0; start < piece.length;) {
+            const take = Math.min(CHUNK_BYTES - pendingBytes, piece.length - start)
+            pending.push(piece.subarray(start, start + take))
+            pendingBytes += take
+            start += take
+            if (pendingBytes === CHUNK_BYTES) await flush()
+          }
+        }
+        await flush()
+        // One statement: the new version becomes the file's and the old one's chunks go, at once.
+        await query(
+          `WITH old AS (SELECT version FROM attachment_files WHERE stored_as = $1),
+           named AS (
+             INSERT INTO attachment_files (stored_as, version, size, chunks) VALUES ($1, $2, $3, $4)
+             ON CONFLICT (stored_as) DO UPDATE SET version = EXCLUDED.version, size = EXCLUDED.size, chunks = EXCLUDED.chunks
+           )
+           DELETE FROM attachment_chunks WHERE stored_as = $1 AND version IN (SELECT version FROM old)`,
+          [storedAs, version, size, n],
+        )
+        return size
+      } catch (error) {
+        // What was written of this version is nobody's: no file names it.
+        await query('DELETE FROM attachment_chunks WHERE stored_as = $1 AND version = $2', [storedAs, version]).catch(() => undefined)
+        throw error
+      }
+    },
+    async read(storedAs) {
+      const { rows: [file] } = await query<{ version: string; size: string; chunks: number }>('SELECT version, size, chunks FROM attachment_files WHERE stored_as = $1', [storedAs])
+      if (!file) return undefined
+      let n = 0
+      const body = new ReadableStream<Uint8Array>({
+        // One chunk per pull: the reader's pace decides how much is held.
+        async pull(controller) {
+          if (n >= file.chunks) return controller.close()
+          const { rows: [chunk] } = await query<{ data: Buffer }>('SELECT data FROM attachment_chunks WHERE stored_as = $1 AND version = $2 AND n = $3', [storedAs, file.version, n])
+          if (!chunk) return controller.error(new Error(`attachment ${storedAs}: chunk ${n} of ${file.chunks} is missing`))
+          n++
+          controller.enqueue(new Uint8Array(chunk.data.buffer, chunk.data.byteOffset, chunk.data.byteLength))
+        },
+      }, { highWaterMark: 1 })
+      return { size: Number(file.size), body }
+    },
+    async size(storedAs) {
+      const { rows: [file] } = await query<{ size: string }>('SELECT size FROM attachment_files WHERE stored_as = $1', [storedAs])
+      return file ? Number(file.size) : undefined
+    },
+  }
+}
