@@ -65,14 +65,22 @@ export function postgresAttachmentFiles(query: Query): AttachmentFiles {
     async read(storedAs) {
       const { rows: [file] } = await query<{ version: string; size: string; chunks: number }>('SELECT version, size, chunks FROM attachment_files WHERE stored_as = $1', [storedAs])
       if (!file) return undefined
+      const chunkAt = (n: number) => {
+        const reading = query<{ data: Buffer }>('SELECT data FROM attachment_chunks WHERE stored_as = $1 AND version = $2 AND n = $3', [storedAs, file.version, n])
+        // Read ahead, and maybe never awaited when the client goes away: its failure is not unhandled.
+        reading.catch(() => undefined)
+        return reading
+      }
       let n = 0
+      // One chunk ahead of the one being sent: the next round trip overlaps the client's read, and at most two chunks are held.
+      let ahead = file.chunks > 0 ? chunkAt(0) : undefined
       const body = new ReadableStream<Uint8Array>({
-        // One chunk per pull: the reader's pace decides how much is held.
         async pull(controller) {
-          if (n >= file.chunks) return controller.close()
-          const { rows: [chunk] } = await query<{ data: Buffer }>('SELECT data FROM attachment_chunks WHERE stored_as = $1 AND version = $2 AND n = $3', [storedAs, file.version, n])
+          if (!ahead) return controller.close()
+          const { rows: [chunk] } = await ahead
           if (!chunk) return controller.error(new Error(`attachment ${storedAs}: chunk ${n} of ${file.chunks} is missing`))
           n++
+          ahead = n < file.chunks ? chunkAt(n) : undefined
           controller.enqueue(new Uint8Array(chunk.data.buffer, chunk.data.byteOffset, chunk.data.byteLength))
         },
       }, { highWaterMark: 1 })
