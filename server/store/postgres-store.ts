@@ -281,6 +281,7 @@ function buildStore(pool: pg.Pool): PostgresStore {
       add: (m) => put('messages', m),
       listByIncident: (incidentId) => rows('SELECT data FROM messages WHERE incident_id = $1 ORDER BY at, seq', [incidentId]),
     },
+    // Each chunk a statement of its own on the pool: a request's unit of work must leave these out of its transaction.
     attachmentFiles: postgresAttachmentFiles(db.query),
     attachments: {
       add: (a) => put('attachments', a),
