@@ -167,7 +167,11 @@ export interface PeriodCounters {
   firstSearches: { day: string; searching: number; deflected: number }[]
 }
 
-/** The report from a period's counters: the same report `insightReport` makes from the whole log. */
+/**
+ * The report from a period's counters: the same report `insightReport` makes from the whole log.
+ * Days are whole, so a record stamped later today than `now` would count (the log's report leaves
+ * it out); records are stamped with the clock as they come in, so there are none.
+ */
 export function reportFromCounters(period: Period, timeZone: string, counters: PeriodCounters): InsightReport {
   const of = (kind: QueryCounterKind, lang?: Language) => counters.queries.filter((q) => q.kind === kind && (lang === undefined || q.lang === lang))
   const plain = ({ query, sessions, lastSeen }: QueryCount): QueryCount => ({ query, sessions, lastSeen })
