@@ -13,6 +13,21 @@ export const CHUNK_BYTES = 256 * 1024
 /** What the store's queries go through (its own wrapper turns a lost database into a 503). */
 type Query = pg.Pool['query']
 
+/** Writes that sweep, now and then, what writes cut off by a dying process left. */
+const SWEEP_CHANCE = 0.01
+
+/**
+ * Removes the chunks of writes that no file names and that started over an hour ago: a process
+ * that died mid-upload left them (a failing write removes its own). Returns how many went.
+ */
+export async function sweepOrphanChunks(query: Query): Promise<number> {
+  const done = await query(
+    `DELETE FROM attachment_chunks c WHERE c.written_at < now() - interval '1 hour'
+     AND NOT EXISTS (SELECT 1 FROM attachment_files f WHERE f.stored_as = c.stored_as AND f.version = c.version)`,
+  )
+  return done.rowCount ?? 0
+}
+
 /**
  * Attachment contents on the database behind `query`. Every chunk is one statement of its own: no
  * transaction stays open while a file streams in or out, and none holds a connection between chunks.
@@ -55,6 +70,7 @@ export function postgresAttachmentFiles(query: Query): AttachmentFiles {
            DELETE FROM attachment_chunks WHERE stored_as = $1 AND version IN (SELECT version FROM old)`,
           [storedAs, version, size, n],
         )
+        if (Math.random() < SWEEP_CHANCE) await sweepOrphanChunks(query).catch(() => undefined)
         return size
       } catch (error) {
         // What was written of this version is nobody's: no file names it.

@@ -15,6 +15,8 @@ CREATE TABLE attachment_chunks (
   version text NOT NULL,
   n integer NOT NULL,
   data bytea NOT NULL,
+  -- Chunks of a write no file names, older than an hour, are a process's that died mid-upload: swept.
+  written_at timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (stored_as, version, n)
 );
 -- Chunks are read and written as they are: compressing photos, PDFs and zips gains nothing.
