@@ -40,12 +40,18 @@ export function postgresAttachmentFiles(query: Query): AttachmentFiles {
       let size = 0
       let pending: Uint8Array[] = []
       let pendingBytes = 0
+      // Two chunk inserts in flight at most: the next goes out while the last is written, and little is held.
+      const inFlight: Promise<unknown>[] = []
       const flush = async () => {
         if (pendingBytes === 0) return
         const chunk = pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingBytes)
-        await query('INSERT INTO attachment_chunks (stored_as, version, n, data) VALUES ($1, $2, $3, $4)', [storedAs, version, n++, Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)])
+        const insert = query('INSERT INTO attachment_chunks (stored_as, version, n, data) VALUES ($1, $2, $3, $4)', [storedAs, version, n++, Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)])
+        // Awaited below or in the catch: its failure is never unhandled.
+        insert.catch(() => undefined)
+        inFlight.push(insert)
         pending = []
         pendingBytes = 0
+        if (inFlight.length >= 2) await inFlight.shift()
       }
       try {
         for await (const piece of from) {
@@ -60,6 +66,7 @@ export function postgresAttachmentFiles(query: Query): AttachmentFiles {
           }
         }
         await flush()
+        while (inFlight.length > 0) await inFlight.shift()
         // One statement: the new version becomes the file's and the old one's chunks go, at once.
         await query(
           `WITH old AS (SELECT version FROM attachment_files WHERE stored_as = $1),
@@ -73,7 +80,8 @@ export function postgresAttachmentFiles(query: Query): AttachmentFiles {
         if (Math.random() < SWEEP_CHANCE) await sweepOrphanChunks(query).catch(() => undefined)
         return size
       } catch (error) {
-        // What was written of this version is nobody's: no file names it.
+        // What was written of this version is nobody's: no file names it (once every insert has ended).
+        await Promise.allSettled(inFlight)
         await query('DELETE FROM attachment_chunks WHERE stored_as = $1 AND version = $2', [storedAs, version]).catch(() => undefined)
         throw error
       }
