@@ -4,31 +4,8 @@ import { mkdir, open, rename, stat, unlink } from 'node:fs/promises'
 import { basename, dirname, join, relative, resolve } from 'node:path'
 import { Readable } from 'node:stream'
 import { syncFolder } from './durable-file.ts'
-import { StorageUnavailableError } from './store.ts'
+import { StorageUnavailableError, type AttachmentFiles } from './store.ts'
 import { isStorageFault } from './store-files.ts'
-
-/** Stored contents: their size, and their bytes as a stream that reads them as it is read. */
-export interface StoredContents {
-  size: number
-  /** Read once; it lets go of what it holds when it ends or is cancelled. */
-  body: ReadableStream<Uint8Array>
-}
-
-/**
- * Where the bytes of attachments are kept, under the name the record gives (`storedAs`). Bytes go
- * in and out in pieces, so a large file is never whole in memory on either store.
- */
-export interface AttachmentFiles {
-  /**
-   * Stores the bytes `from` gives under `storedAs`, replacing what was there; resolves with their
-   * size once they are durable. Until then a read finds the old contents, or none.
-   */
-  write(storedAs: string, from: AsyncIterable<Uint8Array>): Promise<number>
-  /** The contents stored under `storedAs`, or undefined when there are none. */
-  read(storedAs: string): Promise<StoredContents | undefined>
-  /** How many bytes are stored under `storedAs`, or undefined when there are none. */
-  size(storedAs: string): Promise<number | undefined>
-}
 
 /**
  * `bytes` in pieces of at most `size` bytes, without copying: what a store's `write` takes

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import type pg from 'pg'
-import type { AttachmentFiles } from './attachment-files.ts'
+import type { AttachmentFiles } from './store.ts'
 
 /** Bytes per chunk row: few round trips for a 10 MB file, and little held in memory at a time. */
 export const CHUNK_BYTES = 256 * 1024

@@ -1,6 +1,5 @@
 /** The Store: every record the API keeps, behind one interface (lowdb by default, PostgreSQL for several API processes). */
 import type { MailRecord, OutboxStore } from '../mail/types.ts'
-import type { AttachmentFiles } from './attachment-files.ts'
 import type {
   AuditEntry, Attachment, Complaint, ConsentKind, ConsentRecord, Contact, FollowUp, Incident, IncidentStatus, Message, Organisation, PendingRegistration, Session, SignInToken, Staff,
 } from '../domain/records.ts'
@@ -47,6 +46,29 @@ export interface IncidentFilter {
   team?: string
   assigneeId?: string
   status?: IncidentStatus[]
+}
+
+/** Stored contents: their size, and their bytes as a stream that reads them as it is read. */
+export interface StoredContents {
+  size: number
+  /** Read once; it lets go of what it holds when it ends or is cancelled. */
+  body: ReadableStream<Uint8Array>
+}
+
+/**
+ * Where the bytes of attachments are kept, under the name the record gives (`storedAs`). Bytes go
+ * in and out in pieces, so a large file is never whole in memory on either store.
+ */
+export interface AttachmentFiles {
+  /**
+   * Stores the bytes `from` gives under `storedAs`, replacing what was there; resolves with their
+   * size once they are durable. Until then a read finds the old contents, or none.
+   */
+  write(storedAs: string, from: AsyncIterable<Uint8Array>): Promise<number>
+  /** The contents stored under `storedAs`, or undefined when there are none. */
+  read(storedAs: string): Promise<StoredContents | undefined>
+  /** How many bytes are stored under `storedAs`, or undefined when there are none. */
+  size(storedAs: string): Promise<number | undefined>
 }
 
 /** Reads answer from what is stored; every write resolves only once it is durable. */
