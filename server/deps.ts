@@ -2,13 +2,12 @@
 import type { BusinessCalendar } from './domain/calendar.ts'
 import { REMOTE_VIEW_TRY_WINDOW_MINUTES, REMOTE_VIEW_WRONG_TRIES } from './domain/consent.ts'
 import type { DeskConfig } from './domain/desk.ts'
-import type { KbInsight } from './domain/kb-insight.ts'
 import type { Logger } from './log.ts'
 import type { Notifier } from './mail/notifier.ts'
 import type { MailHealth, Metrics } from './metrics.ts'
 import type { IceConfig } from './services/ice.ts'
 import { RateLimiter } from './middleware/rate-limit/index.ts'
-import type { AppendLog } from './store/append-log.ts'
+import type { InsightStore } from './store/insight-store.ts'
 import type { Store } from './store/store.ts'
 
 export interface Deps {
@@ -18,12 +17,12 @@ export interface Deps {
   calendar: BusinessCalendar
   store: Store
   notifier: Notifier
-  /** Append-only record of anonymous KB insight: votes and search events, in one log. */
-  insight: AppendLog<KbInsight>
+  /** Anonymous KB insight (votes, what was missing, search events) and its report: a log in DATA_DIR, or tables in PostgreSQL. */
+  insight: InsightStore
   limits: Limits
   /** Origins (scheme://host[:port]) whose pages may call the public API: the widget's hosts. */
   allowedOrigins: string[]
-  /** The data folder; attachments are kept in its `attachments/` folder, outside the web root. */
+  /** The data folder: the records, attachments and KB insight of the embedded store; with PostgreSQL only the `.eml` outbox (without SMTP_URL). */
   dataDir: string
   /** The built KB (`astro build` output); default none, for API-only use. */
   siteDir?: string

@@ -17,7 +17,9 @@ import { incidentsPastTarget, pendingMail } from './services/operations.ts'
 import { demoInstructions, seedDemo } from './seed.ts'
 import { appendLog } from './store/append-log.ts'
 import { openLowdbStore } from './store/lowdb-store.ts'
-import { openPostgresStore, redactUrl } from './store/postgres-store.ts'
+import { logInsight } from './store/insight-store.ts'
+import { postgresInsight } from './store/postgres-insight.ts'
+import { openPostgresStore, redactUrl, type PostgresStore } from './store/postgres-store.ts'
 import type { Store } from './store/store.ts'
 
 const port = Number(process.env.PORT ?? 4321)
@@ -47,9 +49,9 @@ const desk = (() => {
 mkdirSync(dataDir, { recursive: true })
 // DATABASE_URL: PostgreSQL, which several API processes may share; else lowdb in DATA_DIR, one process.
 const databaseUrl = process.env.DATABASE_URL || undefined
-const { store, isSeeded } = await openStore().catch((error: Error) => fail(error.message))
+const { store, isSeeded, postgres } = await openStore().catch((error: Error) => fail(error.message))
 
-async function openStore(): Promise<{ store: Store; isSeeded: boolean }> {
+async function openStore(): Promise<{ store: Store; isSeeded: boolean; postgres?: PostgresStore }> {
   if (!databaseUrl) {
     const lowdb = await openLowdbStore({ dir: dataDir, log: (message) => logger.warn(message), timeZone: desk.timeZone })
     // Demo data only into a new, empty data folder: never into one that held a desk.
@@ -57,7 +59,7 @@ async function openStore(): Promise<{ store: Store; isSeeded: boolean }> {
   }
   const postgres = await openPostgresStore({ url: databaseUrl, timeZone: desk.timeZone })
   // Processes starting together add the demo data once.
-  return { store: postgres, isSeeded: await postgres.exclusive('seed-demo', () => seedDemo(postgres)) }
+  return { store: postgres, postgres, isSeeded: await postgres.exclusive('seed-demo', () => seedDemo(postgres)) }
 }
 const calendar = loadCalendar(desk)
 // Unset means off: a /metrics page nobody asked for would only tell strangers how busy the desk is.
@@ -76,7 +78,8 @@ const outbox = createOutbox({
   },
 })
 outbox.start()
-const insight = appendLog<KbInsight>(resolve(dataDir, 'kb-insight.jsonl'))
+// KB insight beside the records: in PostgreSQL for every process on it, else a log in DATA_DIR.
+const insight = postgres ? postgresInsight(postgres.query, desk.timeZone) : logInsight(appendLog<KbInsight>(resolve(dataDir, 'kb-insight.jsonl')))
 const allowedOrigins = (process.env.ALLOWED_ORIGINS ?? `${new URL(baseUrl).origin},http://localhost:${port},http://127.0.0.1:${port}`)
   .split(',').map((o) => o.trim()).filter(Boolean)
 // Only behind a reverse proxy: then X-Forwarded-For names the caller. Without it, forwarded headers are forged as easily as sent.
@@ -104,7 +107,7 @@ const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
   logger.info(`KnowledgeBase  ${base}/  (English: ${base}/en/)`)
   logger.info(`API            ${base}/api/desk`)
   logger.info(`Records        ${databaseUrl ? `PostgreSQL ${redactUrl(databaseUrl)}` : `lowdb in ${dataDir}`}${isSeeded ? ' (demo data added)' : ''}`)
-  logger.info(`Data folder    ${dataDir} (attachments, KB insight${databaseUrl ? '' : ', records'})`)
+  logger.info(`Data folder    ${dataDir} (${databaseUrl ? 'only the .eml outbox without SMTP_URL: attachments and KB insight are in PostgreSQL' : 'records, attachments, KB insight'})`)
   logger.info(`E-mail         ${transport.description}`)
   logger.info(`Phone routing  ${phoneRoutingSecret ? `on: ${base}/api/phone/route` : 'off until PHONE_ROUTING_SECRET is set'}`)
   logger.info(`Remote view    ${ice ? `${ice.urls.join(', ')}${ice.isRelayOnly ? ', relayed only' : ''}` : 'direct connections only until TURN_URL is set'}`)

@@ -14,7 +14,9 @@ import type { MailTransport, OutgoingMail } from './mail/transport.ts'
 import { SESSION_COOKIE } from './middleware/session/index.ts'
 import { seedDemo } from './seed.ts'
 import { noteUndeliverable } from './services/mail-failures.ts'
+import { logInsight } from './store/insight-store.ts'
 import { memoryLog } from './store/memory-log.ts'
+import { postgresInsight } from './store/postgres-insight.ts'
 import { openLowdbStore } from './store/lowdb-store.ts'
 import { openTestStore } from './store/postgres-testing.ts'
 import type { StoreFiles } from './store/store-files.ts'
@@ -57,7 +59,8 @@ export async function testDesk(options: { now?: string; transport?: MailTranspor
   const desk = loadDesk('content/desk.yaml')
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'loket-api-'))
   // TEST_STORE=postgres runs the API tests on the PostgreSQL store, each desk on a schema of its own.
-  const store = process.env.TEST_STORE === 'postgres' ? await openTestStore() : await openLowdbStore({ dir: dataDir, timeZone: desk.timeZone, ...(options.files ? { files: options.files } : {}) })
+  const postgres = process.env.TEST_STORE === 'postgres' ? await openTestStore() : undefined
+  const store = postgres ?? await openLowdbStore({ dir: dataDir, timeZone: desk.timeZone, ...(options.files ? { files: options.files } : {}) })
   await seedDemo(store)
   const sent: OutgoingMail[] = []
   const transport = options.transport ?? { send: async (m: OutgoingMail) => void sent.push(m) }
@@ -65,7 +68,8 @@ export async function testDesk(options: { now?: string; transport?: MailTranspor
   const deps: Deps = {
     clock, desk, calendar: loadCalendar(desk, { from: 2026, to: 2027 }), store, dataDir,
     notifier: createNotifier({ outbox, desk, baseUrl: BASE_URL }),
-    insight: memoryLog<KbInsight>(), limits: defaultLimits(clock, store.rateCounters), allowedOrigins: ['https://partner.example'],
+    // KB insight where the store keeps it: tables beside PostgreSQL's records, else a log (in memory here).
+    insight: postgres ? postgresInsight(postgres.query, desk.timeZone) : logInsight(memoryLog<KbInsight>()), limits: defaultLimits(clock, store.rateCounters), allowedOrigins: ['https://partner.example'],
     phoneRoutingSecret: PHONE_TEST_SECRET, baseUrl: BASE_URL,
     // As the server reads it at start; a test that needs one behind a proxy sets TRUST_PROXY before opening its desk.
     trustProxy: process.env.TRUST_PROXY === '1',

@@ -1,4 +1,4 @@
-/** Two real API processes on one PostgreSQL database: numbers, changes, mails, sign-in tokens and rate limits are decided once across both. */
+/** Two real API processes on one PostgreSQL database: numbers, changes, mails, sign-in tokens and rate limits are decided once across both; files and KB insight are shared through it. */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { closeSync, existsSync, openSync, readFileSync } from 'node:fs'
@@ -224,6 +224,82 @@ describe('two API processes on one PostgreSQL database', { timeout: 90_000 }, ()
     }
     expect(statuses).toEqual([404, 404, 404, 404, 404, 429, 429])
     expect(codes).toEqual([...Array(5).fill('code_unknown'), 'too_many_wrong_codes', 'too_many_wrong_codes'])
+  })
+})
+
+describe('two API processes keep nothing on their own disk', { timeout: 90_000 }, () => {
+  const [a, b] = [() => apis[0]!, () => apis[1]!]
+
+  /** Staff on each process, Tom (Bakkerij Jansen) and Aisha (De Vries Installatie): signed in once, also when this block runs alone. */
+  async function signedIn() {
+    for (const api of apis) cookies[`staff@${api.name}`] ??= sessionCookie(await post(api, '/api/auth/staff', STAFF))
+    cookies.tom ??= await signInByLink(a(), b(), 'tom@bakkerij-jansen.example')
+    cookies.aisha ??= await signInByLink(b(), a(), 'aisha@devries-installatie.example')
+  }
+
+  test('a file uploaded through one is downloaded byte for byte through the other, and only by those who may see it', async () => {
+    await signedIn()
+    const registration = { name: 'Tom Bakker', email: 'tom@bakkerij-jansen.example', kind: 'bug', productArea: 'finance', subject: 'Schermafdruk van de fout', description: 'Zie de bijlage.', lang: 'nl' }
+    const created = await post(a(), '/api/incidents', registration, cookies.tom)
+    expect(created.status).toBe(201)
+    const { id: incidentId } = await created.json() as { id: string }
+    // 1.5 MB behind a PNG signature: six chunks in the database, none in either data folder.
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(1.5 * 1024 * 1024)])
+    const form = new FormData()
+    form.append('file', new File([png], 'scherm.png'))
+    const uploaded = await fetch(`${a().base}/api/incidents/${incidentId}/attachments`, { method: 'POST', body: form, headers: { cookie: cookies.tom! } })
+    expect(uploaded.status).toBe(201)
+    const { attachment } = await uploaded.json() as { attachment: { id: string; size: number } }
+    expect(attachment.size).toBe(png.length)
+
+    const path = `/api/incidents/${incidentId}/attachments/${attachment.id}`
+    for (const cookie of [cookies.tom, cookies['staff@B'], cookies['staff@A']]) {
+      const res = await get(b(), path, cookie)
+      expect(res.status).toBe(200)
+      expect(res.headers.get('content-length')).toBe(String(png.length))
+      expect(Buffer.from(await res.arrayBuffer()).equals(png)).toBe(true)
+    }
+    // Another organisation's contact: as if there were no such incident, on either process.
+    for (const api of apis) {
+      const foreign = await get(api, path, cookies.aisha)
+      expect(foreign.status).toBe(404)
+      expect(await foreign.json()).toMatchObject({ code: 'not_found' })
+      expect((await get(api, path)).status).toBe(401)
+    }
+  })
+
+  test('an insight event recorded by one shows on the other\'s insight page, and a vote counts once', async () => {
+    await signedIn()
+    const visit = { session: `two-processes-${randomBytes(4).toString('hex')}`, source: 'widget', lang: 'nl' }
+    expect((await post(a(), '/api/kb/events', { type: 'search', ...visit, query: 'Loonstrook  twee processen', results: 0 })).status).toBe(201)
+    expect((await post(b(), '/api/kb/events', { type: 'incident', ...visit })).status).toBe(201)
+    // Three votes, two through A and one through B: three on both insight pages, not more.
+    for (const [api, isHelpful] of [[a(), false], [b(), false], [a(), true]] as const) {
+      expect((await post(api, '/api/kb/votes', { article: 'two-processes', lang: 'nl', isHelpful })).status).toBe(201)
+    }
+    const reports = await Promise.all(apis.map(async (api) => {
+      const res = await get(api, '/api/kb/insight?weeks=1', cookies[`staff@${api.name}`])
+      expect(res.status).toBe(200)
+      return res.json() as Promise<{ noResults: { nl: { query: string; sessions: number }[] }; incidentQueries: { query: string; sessions: number }[]; worstArticles: { article: string; helpful: number; notHelpful: number }[]; to: string }>
+    }))
+    for (const report of reports) {
+      expect(report.noResults.nl).toContainEqual(expect.objectContaining({ query: 'loonstrook twee processen', sessions: 1 }))
+      expect(report.incidentQueries).toContainEqual(expect.objectContaining({ query: 'loonstrook twee processen', lang: 'nl', sessions: 1 }))
+      expect(report.worstArticles.filter((v) => v.article === 'two-processes')).toEqual([{ article: 'two-processes', lang: 'nl', helpful: 1, notHelpful: 2, ratio: 1 / 3 }])
+    }
+    const { period: _a, ...fromA } = reports[0] as unknown as Record<string, unknown>
+    const { period: _b, ...fromB } = reports[1] as unknown as Record<string, unknown>
+    expect(fromB).toEqual(fromA)
+  })
+
+  test('leaves both data folders without attachments or KB insight: all of it is in the database', async () => {
+    for (const api of apis) {
+      const dataDir = join(work, `data-${api.name}`)
+      expect(existsSync(join(dataDir, 'attachments')), `${api.name}: attachments`).toBe(false)
+      expect(existsSync(join(dataDir, 'kb-insight.jsonl')), `${api.name}: kb-insight.jsonl`).toBe(false)
+    }
+    const { rows: [files] } = await pool.query<{ n: string }>('SELECT count(*) AS n FROM attachment_files')
+    expect(Number(files!.n)).toBeGreaterThan(0)
   })
 })
 

@@ -1,6 +1,7 @@
-/** `npm run bench [-- kb|api|pg|widget|scale]`: runs the benchmarks and prints their tables (scale only when named). Speed is measured here, never in tests. */
+/** `npm run bench [-- kb|api|pg|pg-files|widget|scale]`: runs the benchmarks and prints their tables (`pg` includes `pg-files`; scale only when named). Speed is measured here, never in tests. */
 import { cpus, loadavg } from 'node:os'
 import { benchApi, WARM_UP_SECONDS, type ApiFigures } from './api.ts'
+import { benchAttachments } from './attachments.ts'
 import { benchKb } from './kb.ts'
 import { benchPostgres, BENCH_DATABASE_URL, postgresUnreachable, type StoreRun } from './postgres.ts'
 import { benchScale, type ScaleRun } from './scale.ts'
@@ -83,6 +84,30 @@ if (wants('pg')) {
       ]),
     )
     console.log(`\nPostgreSQL: ${size.toLocaleString('en')} incidents loaded in ${s(f.loadMs)} (${Math.round(size / (f.loadMs / 1000)).toLocaleString('en')} rows/s); VACUUM ANALYZE and CHECKPOINT after it ${s(f.settleMs)}`)
+  }
+}
+
+if (wants('pg') || scenarios.includes('pg-files')) {
+  const runs = Number(process.env.BENCH_FILES_RUNS ?? 20)
+  const megabytes = Number(process.env.BENCH_FILES_MB ?? 5)
+  const unreachable = await postgresUnreachable(BENCH_DATABASE_URL)
+  if (unreachable && (scenarios.includes('pg') || scenarios.includes('pg-files'))) throw new Error(unreachable)
+  if (unreachable) console.log(`[bench] pg-files skipped: ${unreachable}`)
+  else {
+    console.log(`[bench] a ${megabytes} MB attachment up and down, lowdb and PostgreSQL (load average ${loadavg()[0].toFixed(1)})…`)
+    const figures = await benchAttachments({ runs, bytes: megabytes * 1024 * 1024 })
+    const [base] = figures
+    const ms1 = (value: number) => `${value.toFixed(1)} ms`
+    const rate = (value: number) => `${(megabytes / (value / 1000)).toFixed(0)} MB/s`
+    printTable(
+      `Attachments through the API (one ${megabytes} MB file at a time, ${runs} uploads as a signed-in contact, then ${runs} downloads of them, each checked byte for byte, after 2 of each to warm up; `
+        + `lowdb: a file in DATA_DIR, flushed before the 201; PostgreSQL: 256 KB chunks in the database, streamed out chunk by chunk; ratios against lowdb in this run)`,
+      ['store', 'upload p50', 'upload p99', 'download p50', 'download p99', 'upload at p50', 'download at p50', 'upload p50 vs lowdb', 'download p50 vs lowdb', 'server peak RSS'],
+      figures.map((f) => [
+        f.store, ms1(f.upload.p50Ms), ms1(f.upload.p99Ms), ms1(f.download.p50Ms), ms1(f.download.p99Ms), rate(f.upload.p50Ms), rate(f.download.p50Ms),
+        `${(f.upload.p50Ms / base.upload.p50Ms).toFixed(2)}×`, `${(f.download.p50Ms / base.download.p50Ms).toFixed(2)}×`, f.peakRssBytes === undefined ? 'n/a' : mb(f.peakRssBytes),
+      ]),
+    )
   }
 }
 

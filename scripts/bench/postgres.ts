@@ -175,7 +175,7 @@ async function measure(store: PostgresStore, run: {
 }
 
 /** One statement on the server's maintenance connection: CREATE and DROP DATABASE cannot run on the database itself. */
-async function admin(url: string, sql: string): Promise<void> {
+export async function admin(url: string, sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: url })
   await client.connect()
   try {

@@ -190,31 +190,72 @@ export function insightReport(events: readonly KbInsight[], options: ReportOptio
     }
   }
 
-  const weeks: DeflectionWeek[] = period.mondays.map((start) => ({ week: isoWeek(start), start, searching: 0, deflected: 0, rate: null }))
+  const firstSearches = new Map<number, { searching: number; deflected: number }>()
   for (const [session, index] of firstSearchWeek) {
-    weeks[index].searching++
-    if (!withIncident.has(session)) weeks[index].deflected++
+    const week = firstSearches.get(index) ?? { searching: 0, deflected: 0 }
+    week.searching++
+    if (!withIncident.has(session)) week.deflected++
+    firstSearches.set(index, week)
+  }
+  return assembleReport(period, options.timeZone, {
+    noResults: { nl: noResults.nl.counts(), en: noResults.en.counts() },
+    incidentQueries: incidents.counts().map(({ query: key, ...count }) => {
+      const [lang, query] = key.split('\n') as [Language, string]
+      return { query, lang, ...count }
+    }),
+    votes: [...votes.values()],
+    missed,
+    firstSearches: [...firstSearches].map(([week, counts]) => ({ week, ...counts })),
+  })
+}
+
+/**
+ * What a report is made of over its period, before ranking: counted from the log by
+ * `insightReport`, or read from a store's rollups (counters kept up to date on every write).
+ */
+export interface ReportParts {
+  /** Per language, every query whose search found nothing, with its visits. */
+  noResults: Record<Language, QueryCount[]>
+  /** Every query (per language) after which a visit sent an incident. */
+  incidentQueries: IncidentQuery[]
+  /** The votes per article and language; `ratio` is computed here. */
+  votes: Omit<ArticleVotes, 'ratio'>[]
+  /** What readers missed per article, in the order it was written. */
+  missed: ReadonlyMap<string, readonly MissedText[]>
+  /** Per week (index into the period's weeks): the visits whose first search in the period fell in it, and of those the ones without an incident. */
+  firstSearches: { week: number; searching: number; deflected: number }[]
+}
+
+/** The report from its parts: each top list ranked and cut, the weeks of deflection filled in. */
+export function assembleReport(period: Period, timeZone: string, parts: ReportParts): InsightReport {
+  const weeks: DeflectionWeek[] = period.mondays.map((start) => ({ week: isoWeek(start), start, searching: 0, deflected: 0, rate: null }))
+  for (const { week, searching, deflected } of parts.firstSearches) {
+    weeks[week].searching += searching
+    weeks[week].deflected += deflected
   }
   for (const week of weeks) week.rate = rateOf(week.deflected, week.searching)
   const searching = weeks.reduce((sum, w) => sum + w.searching, 0)
   const deflected = weeks.reduce((sum, w) => sum + w.deflected, 0)
 
   return {
-    period: { weeks: period.mondays.length, from: period.from.toISOString(), to: period.to.toISOString(), timeZone: options.timeZone },
-    noResults: { nl: noResults.nl.top(), en: noResults.en.top() },
-    incidentQueries: incidents.top().map(({ query: key, ...count }) => {
-      const [lang, query] = key.split('\n') as [Language, string]
-      return { query, lang, ...count }
-    }),
-    worstArticles: [...votes.values()]
+    period: { weeks: period.mondays.length, from: period.from.toISOString(), to: period.to.toISOString(), timeZone },
+    noResults: { nl: topOf(parts.noResults.nl), en: topOf(parts.noResults.en) },
+    // Ties between languages as the log's tally kept them: by language, then query.
+    incidentQueries: topOf(parts.incidentQueries, (q) => `${q.lang}\n${q.query}`).map(({ query, lang, sessions, lastSeen }) => ({ query, lang, sessions, lastSeen })),
+    worstArticles: parts.votes
       .filter((v) => v.helpful + v.notHelpful >= MIN_VOTES)
-      .map((v) => ({ ...v, ratio: v.helpful / (v.helpful + v.notHelpful) }))
+      .map((v) => ({ article: v.article, lang: v.lang, helpful: v.helpful, notHelpful: v.notHelpful, ratio: v.helpful / (v.helpful + v.notHelpful) }))
       // Equal ratios: the article more readers found unhelpful first.
       .sort((a, b) => a.ratio - b.ratio || b.notHelpful - a.notHelpful || a.article.localeCompare(b.article) || a.lang.localeCompare(b.lang))
       .slice(0, TOP),
-    missed: missedPerArticle(missed),
+    missed: missedPerArticle(parts.missed),
     deflection: { searching, deflected, rate: rateOf(deflected, searching), weeks },
   }
+}
+
+/** Most sessions first; then the most recent; then alphabetical (by `key`), so the order is stable; at most 20. */
+function topOf<T extends QueryCount>(counts: readonly T[], key: (count: T) => string = (count) => count.query): T[] {
+  return [...counts].sort((a, b) => b.sessions - a.sessions || b.lastSeen.localeCompare(a.lastSeen) || key(a).localeCompare(key(b))).slice(0, TOP)
 }
 
 /**
@@ -300,11 +341,15 @@ export function articleTemplate(query: string, lang: Language, today: string, se
   return { slug, path, markdown }
 }
 
-/** The article template for `query` in `lang` as the report sees it at `now`: dated today in the desk's time zone. */
-export function templateFor(events: readonly KbInsight[], query: string, lang: Language, options: ReportOptions): ArticleTemplate {
+/**
+ * The article template for `query` in `lang` as the report sees it at `now`: dated today in the
+ * desk's time zone. `searched`: the log's records, or the visits a store's counters gave already.
+ */
+export function templateFor(searched: readonly KbInsight[] | number, query: string, lang: Language, options: ReportOptions): ArticleTemplate {
   const weeks = options.weeks ?? DEFAULT_REPORT_WEEKS
   const today = localDate(zone(options.timeZone), options.now)
-  return articleTemplate(query, lang, today, { sessions: noResultSessions(events, query, lang, options), weeks })
+  const sessions = typeof searched === 'number' ? searched : noResultSessions(searched, query, lang, options)
+  return articleTemplate(query, lang, today, { sessions, weeks })
 }
 
 /** The title: the query as typed, spaces collapsed, first letter capital, cut at a word to 120 characters. */
@@ -340,33 +385,55 @@ class Tally {
     }
   }
 
-  /** Most sessions first; then the most recent; then alphabetical, so the order is stable. */
-  top(): QueryCount[] {
-    return [...this.#entries]
-      .map(([query, { sessions, lastSeen }]) => ({ query, sessions: sessions.size, lastSeen }))
-      .sort((a, b) => b.sessions - a.sessions || b.lastSeen.localeCompare(a.lastSeen) || a.query.localeCompare(b.query))
-      .slice(0, TOP)
+  /** Every key with its distinct sessions and when it was last seen, unranked. */
+  counts(): QueryCount[] {
+    return [...this.#entries].map(([query, { sessions, lastSeen }]) => ({ query, sessions: sessions.size, lastSeen }))
   }
 }
 
-/** The weeks of a report: their Mondays (local dates), the instants it spans, and the week an event falls in. */
-function periodOf(options: ReportOptions) {
+/** The weeks of a report: their Mondays (local dates), the instants and local days it spans, and the week an event falls in. */
+export interface Period {
+  /** Each week's Monday, a local date, oldest first. */
+  mondays: string[]
+  /** Monday 00:00 of the first week in the desk's time zone. */
+  from: Date
+  /** `now`: the current week is counted so far. */
+  to: Date
+  /** The local days the period spans: the first Monday to today, "YYYY-MM-DD". */
+  firstDay: string
+  lastDay: string
+  /** The index in `mondays` of the week `at` falls in; only for instants inside the period. */
+  weekOf(at: string): number
+  /** The index in `mondays` of the week a local day (inside the period) falls in. */
+  weekOfDay(day: string): number
+}
+
+/** The period a report with `options` covers. */
+export function periodOf(options: ReportOptions): Period {
   const weeks = options.weeks ?? DEFAULT_REPORT_WEEKS
   const tz = zone(options.timeZone)
   const today = localDate(tz, options.now)
   const thisMonday = mondayOf(today)
   const mondays = Array.from({ length: weeks }, (_, i) => addDays(thisMonday, 7 * (i - weeks + 1)))
   const index = new Map(mondays.map((monday, i) => [monday, i]))
+  const weekOfDay = (day: string) => index.get(mondayOf(day))!
   return {
     mondays,
     from: instantOf(tz, mondays[0], 0),
     to: options.now,
-    /** The index in `mondays` of the week `at` falls in; only for instants inside the period. */
-    weekOf(at: string): number {
-      const date = localDate(tz, new Date(at))
-      return index.get(mondayOf(date))!
-    },
+    firstDay: mondays[0],
+    lastDay: today,
+    weekOf: (at) => weekOfDay(localDate(tz, new Date(at))),
+    weekOfDay,
   }
+}
+
+/**
+ * The local day (in the desk's time zone) an insight record of `at` falls on: the day its
+ * counters are kept under. @example dayOf('2026-11-29T23:30:00.000Z', 'Europe/Amsterdam') === '2026-11-30'
+ */
+export function dayOf(at: string, timeZone: string): string {
+  return localDate(zone(timeZone), new Date(at))
 }
 
 /** A calendar that carries only the time zone: the local-date helpers read nothing else. */

@@ -9,6 +9,7 @@ import type { KbInsight } from '../domain/kb-insight.ts'
 import { createNotifier } from '../mail/notifier.ts'
 import { createOutbox } from '../mail/outbox.ts'
 import { DEMO_STAFF_PASSWORD, seedDemo } from '../seed.ts'
+import { logInsight } from '../store/insight-store.ts'
 import { memoryLog } from '../store/memory-log.ts'
 import { openLowdbStore } from '../store/lowdb-store.ts'
 
@@ -39,7 +40,7 @@ export async function playStory(deps: Pick<Deps, 'desk' | 'calendar'>, makeApp: 
     await seedDemo(store)
     const outbox = createOutbox({ store: store.outbox, transport: { send: async () => {} }, from: 'support@noordwind.example', clock, log: () => {} })
     const app = makeApp({
-      ...deps, clock, store, dataDir: dir, insight: memoryLog<KbInsight>(), limits: defaultLimits(clock, store.rateCounters), allowedOrigins: [],
+      ...deps, clock, store, dataDir: dir, insight: logInsight(memoryLog<KbInsight>()), limits: defaultLimits(clock, store.rateCounters), allowedOrigins: [],
       notifier: createNotifier({ outbox, desk: deps.desk, baseUrl: BASE_URL }), phoneRoutingSecret: PHONE_SECRET, baseUrl: BASE_URL,
     })
     const played: Played[] = []

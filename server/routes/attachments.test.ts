@@ -1,10 +1,12 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs'
-import { join } from 'node:path'
+import { existsSync, readdirSync } from 'node:fs'
+import { join, relative } from 'node:path'
 import { Hono } from 'hono'
 import { afterEach, describe, expect, test } from 'vitest'
 import { MAX_ATTACHMENT_BYTES } from '../domain/attachment.ts'
 import { withStatus } from '../domain/incident.ts'
 import { session, type SessionEnv } from '../middleware/session/index.ts'
+import { readAllOf } from '../store/attachment-files.ts'
+import type { PostgresStore } from '../store/postgres-store.ts'
 import { testDesk } from '../testing.ts'
 import { attachments } from './attachments.ts'
 
@@ -60,11 +62,23 @@ async function attachmentDesk() {
       try { json = JSON.parse(new TextDecoder().decode(bytes)) } catch { json = undefined }
       return { status: res.status, headers: res.headers, bytes, json }
     },
-    /** Every file under the attachments folder, temp files included. */
-    filesOnDisk(): string[] {
+    /**
+     * Every file the store keeps, relative to the data folder, temp files included: under the
+     * attachments folder (lowdb), or named or half-written in the database (PostgreSQL), where the
+     * data folder then has no attachments at all.
+     */
+    async storedFiles(): Promise<string[]> {
       const folder = join(desk.deps.dataDir, 'attachments')
-      if (!existsSync(folder)) return []
-      return readdirSync(folder, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name))
+      const onDisk = !existsSync(folder) ? [] : readdirSync(folder, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => relative(desk.deps.dataDir, join(e.parentPath, e.name)))
+      if (!('pool' in desk.store)) return onDisk
+      expect(onDisk).toEqual([])
+      const { rows } = await (desk.store as PostgresStore).pool.query<{ stored_as: string }>('SELECT stored_as FROM attachment_files UNION SELECT stored_as FROM attachment_chunks')
+      return rows.map((r) => r.stored_as)
+    },
+    /** The bytes the store keeps under `storedAs`. */
+    async storedBytes(storedAs: string): Promise<Buffer | undefined> {
+      const file = await desk.store.attachmentFiles.read(storedAs)
+      return file && readAllOf(file.body)
     },
     async auditActions(incidentId: string): Promise<string[]> {
       return (await desk.store.audit.listFor(`incident:${incidentId}`)).map((e) => e.action)
@@ -98,10 +112,10 @@ describe('adding and downloading attachments', () => {
     expect(text.headers.get('content-type')).toBe('text/plain; charset=utf-8')
     expect(new TextDecoder().decode(text.bytes)).toContain('ERROR Digipoort antwoordde 500 (café)')
 
-    expect(desk.filesOnDisk().map((f) => f.slice(desk.deps.dataDir.length))).toEqual(expect.arrayContaining([
-      `/attachments/${incidentId}/${png.json.attachment.id}`, `/attachments/${incidentId}/${log.json.attachment.id}`,
+    expect((await desk.storedFiles())).toEqual(expect.arrayContaining([
+      `attachments/${incidentId}/${png.json.attachment.id}`, `attachments/${incidentId}/${log.json.attachment.id}`,
     ]))
-    expect(desk.filesOnDisk()).toHaveLength(2)
+    expect(await desk.storedFiles()).toHaveLength(2)
     expect(await desk.auditActions(incidentId)).toEqual(['incident.registered', 'attachment.added', 'attachment.added'])
   })
 
@@ -112,7 +126,7 @@ describe('adding and downloading attachments', () => {
     const missing = await desk.upload('peter', '00000000-0000-4000-8000-000000000000', 'scherm.png', PNG)
     expect(foreign.status).toBe(404)
     expect(foreign.json).toEqual(missing.json)
-    expect(desk.filesOnDisk()).toEqual([])
+    expect(await desk.storedFiles()).toEqual([])
     expect(await desk.auditActions(incidentId)).toEqual(['incident.registered'])
 
     const toms = await desk.upload('tom', incidentId, 'scherm.png', PNG)
@@ -133,7 +147,7 @@ describe('adding and downloading attachments', () => {
     const staffs = await desk.upload('lotte', incidentId, 'instructie.txt', new TextEncoder().encode('Zet het certificaat opnieuw.'))
     expect(staffs.status).toBe(201)
     expect((await desk.download('tom', incidentId, staffs.json.attachment.id)).status).toBe(200)
-    expect(desk.filesOnDisk()).toHaveLength(2)
+    expect(await desk.storedFiles()).toHaveLength(2)
   })
 
   test('serves an attachment only under its own incident', async () => {
@@ -155,7 +169,7 @@ describe('adding and downloading attachments', () => {
     expect(upload.status).toBe(401)
     expect(upload.json.code).toBe('sign_in_required')
     expect((await desk.download('nobody', incidentId, attachment.id)).status).toBe(401)
-    expect(desk.filesOnDisk()).toHaveLength(1)
+    expect(await desk.storedFiles()).toHaveLength(1)
   })
 
   test('sanitises a file name with ../ and quotes, and keeps the bytes under our own name', async () => {
@@ -166,8 +180,8 @@ describe('adding and downloading attachments', () => {
     expect(res.json.attachment.fileName).toBe('scherm-afdruk.png')
     const download = await desk.download('tom', incidentId, res.json.attachment.id)
     expect(download.headers.get('content-disposition')).toBe(`attachment; filename="scherm-afdruk.png"; filename*=UTF-8''scherm-afdruk.png`)
-    expect(desk.filesOnDisk()).toEqual([join(desk.deps.dataDir, 'attachments', incidentId, res.json.attachment.id)])
-    expect(readFileSync(desk.filesOnDisk()[0])).toEqual(Buffer.from(PNG))
+    expect(await desk.storedFiles()).toEqual([`attachments/${incidentId}/${res.json.attachment.id}`])
+    expect(await desk.storedBytes(`attachments/${incidentId}/${res.json.attachment.id}`)).toEqual(Buffer.from(PNG))
   })
 })
 
@@ -178,7 +192,7 @@ describe('refusing files', () => {
     const res = await desk.upload('tom', incidentId, 'scherm.png', EXE, { type: 'image/png' })
     expect(res.status).toBe(415)
     expect(res.json.code).toBe('attachment_content_mismatch')
-    expect(desk.filesOnDisk()).toEqual([])
+    expect(await desk.storedFiles()).toEqual([])
     expect(await desk.auditActions(incidentId)).toEqual(['incident.registered'])
   })
 
@@ -192,7 +206,7 @@ describe('refusing files', () => {
       expect(res.json.code).toBe('attachment_type_not_allowed')
       expect(res.json.message).toContain('png, jpg, pdf, txt, log, csv en zip')
       expect(res.json.fields).toEqual([{ path: 'file', message: expect.stringContaining('png, jpg') }])
-      expect(desk.filesOnDisk()).toEqual([])
+      expect(await desk.storedFiles()).toEqual([])
     },
   )
 
@@ -202,7 +216,7 @@ describe('refusing files', () => {
     const tooLarge = await desk.upload('tom', incidentId, 'groot.log', new Uint8Array(MAX_ATTACHMENT_BYTES + 1).fill(0x61))
     expect(tooLarge.status).toBe(413)
     expect(tooLarge.json.code).toBe('payload_too_large')
-    expect(desk.filesOnDisk()).toEqual([])
+    expect(await desk.storedFiles()).toEqual([])
     const full = await desk.upload('tom', incidentId, 'groot.log', new Uint8Array(MAX_ATTACHMENT_BYTES).fill(0x61))
     expect(full.status).toBe(201)
     expect(full.json.attachment.size).toBe(MAX_ATTACHMENT_BYTES)
@@ -226,7 +240,7 @@ describe('refusing files', () => {
     } as RequestInit)
     expect(res.status).toBe(413)
     expect(sent).toBeLessThan(15 * megabyte.length)
-    expect(desk.filesOnDisk()).toEqual([])
+    expect(await desk.storedFiles()).toEqual([])
   })
 
   test.each([
@@ -242,7 +256,7 @@ describe('refusing files', () => {
     const res = await send(desk, incidentId)
     expect(res.status).toBe(status)
     expect(res.json.fields.map((f: { path: string }) => f.path)).toEqual([field])
-    expect(desk.filesOnDisk()).toEqual([])
+    expect(await desk.storedFiles()).toEqual([])
     expect(await desk.store.messages.listByIncident(incidentId)).toEqual([])
   })
 

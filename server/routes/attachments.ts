@@ -1,5 +1,4 @@
 /** Attachments of an incident: added by whoever may see it (≤ 10 MB, checked by content), kept outside the web root, served as downloads. */
-import { Readable } from 'node:stream'
 import { Hono, type Context, type MiddlewareHandler } from 'hono'
 import { z } from 'zod'
 import { bodyLimit } from 'hono/body-limit'
@@ -110,8 +109,8 @@ export const attachments = (deps: Deps) => {
       const found = await service.find(c.var.signedIn, c.req.param('id'), c.req.param('attachmentId'))
       if (isRefused(found)) return apiError(c, 404, 'not_found', DOWNLOAD_MESSAGES[found.refused])
       const { attachment, file } = found
-      // The read stream closes the file when it ends or the client goes away.
-      return c.body(Readable.toWeb(file.createReadStream()) as ReadableStream, 200, {
+      // The stream lets go of the file (or reads the next chunk) as the client reads; it ends when the client goes away.
+      return c.body(file.body, 200, {
         'Content-Type': attachment.contentType,
         'Content-Length': String(attachment.size),
         'Content-Disposition': contentDisposition(attachment.fileName),

@@ -1,6 +1,4 @@
 import { afterEach, describe, expect, test } from 'vitest'
-import type { KbInsight } from '../domain/kb-insight.ts'
-import type { memoryLog } from '../store/memory-log.ts'
 import { testDesk } from '../testing.ts'
 
 const openStores: { close(): Promise<void> }[] = []
@@ -14,7 +12,7 @@ const NOW = '2026-11-30T09:41:27.512Z'
 async function setup() {
   const desk = await testDesk({ now: NOW })
   openStores.push(desk.store)
-  const insight = desk.deps.insight as ReturnType<typeof memoryLog<KbInsight>>
+  const insight = desk.deps.insight
   const cookies = {
     staff: await desk.cookieFor('staff', 's-lotte'),
     contact: await desk.cookieFor('contact', 'c-jansen-admin'),
@@ -160,6 +158,6 @@ describe('GET /api/kb/insight/template', () => {
     expect(res.json.message).toBe('The data is incomplete or not valid. See the fields.')
     expect(res.json.fields.map((f: { path: string }) => f.path)).toContain(field)
     expect(res.headers.get('content-disposition')).toBeNull()
-    expect(insight.records).toEqual([])
+    expect(await insight.readAll()).toEqual([])
   })
 })

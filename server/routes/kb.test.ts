@@ -1,6 +1,4 @@
 import { afterEach, describe, expect, test } from 'vitest'
-import type { KbInsight } from '../domain/kb-insight.ts'
-import { memoryLog } from '../store/memory-log.ts'
 import { testDesk } from '../testing.ts'
 
 const openStores: { close(): Promise<void> }[] = []
@@ -9,19 +7,19 @@ afterEach(async () => {
 })
 
 /** 400 invalid_input naming `path`, and nothing in the insight log; the error body, for more checks. */
-async function expectRefused(res: Response, path: string, insight: { records: unknown[] }) {
+async function expectRefused(res: Response, path: string, insight: { readAll(): Promise<unknown[]> }) {
   expect(res.status).toBe(400)
   const error = await res.json()
   expect(error.code).toBe('invalid_input')
   expect(error.fields.map((f: { path: string }) => f.path)).toContain(path)
-  expect(insight.records).toEqual([])
+  expect(await insight.readAll()).toEqual([])
   return error
 }
 
 async function setup(path = '/api/kb/votes') {
   const desk = await testDesk({ now: '2026-11-30T09:41:27.512Z' })
   openStores.push(desk.store)
-  const insight = desk.deps.insight as ReturnType<typeof memoryLog<KbInsight>>
+  const insight = desk.deps.insight
   const app = desk.app
   const post = (body: unknown, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
     app.request(path, { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) })
@@ -33,7 +31,7 @@ describe('POST /api/kb/votes', () => {
     const { insight, post } = await setup()
     const res = await post({ article: 'register-incident', lang: 'nl', isHelpful: false })
     expect(res.status).toBe(201)
-    expect(insight.records).toEqual([{ type: 'vote', article: 'register-incident', lang: 'nl', isHelpful: false, at: '2026-11-30T09:41:00.000Z' }])
+    expect(await insight.readAll()).toEqual([{ type: 'vote', article: 'register-incident', lang: 'nl', isHelpful: false, at: '2026-11-30T09:41:00.000Z' }])
   })
 
   test.each([
@@ -59,7 +57,7 @@ describe('POST /api/kb/votes', () => {
     const res = await post('article=register-incident', { 'content-type': 'application/x-www-form-urlencoded' })
     expect(res.status).toBe(415)
     expect((await res.json()).code).toBe('unsupported_media_type')
-    expect(insight.records).toEqual([])
+    expect(await insight.readAll()).toEqual([])
   })
 
   test('refuses malformed JSON with 400', async () => {
@@ -67,7 +65,7 @@ describe('POST /api/kb/votes', () => {
     const res = await post('{"article": ')
     expect(res.status).toBe(400)
     expect((await res.json()).code).toBe('malformed_json')
-    expect(insight.records).toEqual([])
+    expect(await insight.readAll()).toEqual([])
   })
 
   test('refuses a body over 64 KB with 413', async () => {
@@ -75,7 +73,7 @@ describe('POST /api/kb/votes', () => {
     const res = await post({ article: 'a'.repeat(70_000), lang: 'nl', isHelpful: true })
     expect(res.status).toBe(413)
     expect((await res.json()).code).toBe('payload_too_large')
-    expect(insight.records).toEqual([])
+    expect(await insight.readAll()).toEqual([])
   })
 })
 
@@ -95,14 +93,14 @@ describe('POST /api/kb/events', () => {
     expect(res.status).toBe(201)
     expect(await res.json()).toEqual({ recorded: true })
     expect(res.headers.get('set-cookie')).toBeNull()
-    expect(insight.records).toEqual([{ ...recorded, at: '2026-11-30T09:41:00.000Z' }])
+    expect(await insight.readAll()).toEqual([{ ...recorded, at: '2026-11-30T09:41:00.000Z' }])
   })
 
   test('keeps votes and events in the one insight log', async () => {
     const { desk, insight } = await setup()
     await desk.call('POST', '/api/kb/votes', { article: 'vat-return', lang: 'nl', isHelpful: true })
     await desk.call('POST', '/api/kb/events', search)
-    expect(insight.records.map((r) => r.type)).toEqual(['vote', 'search'])
+    expect((await insight.readAll()).map((r) => r.type)).toEqual(['vote', 'search'])
   })
 
   test.each([
@@ -131,7 +129,7 @@ describe('POST /api/kb/events', () => {
     const { insight, post } = await setup('/api/kb/events')
     const res = await post(JSON.stringify(search), { 'content-type': 'text/plain' })
     expect(res.status).toBe(415)
-    expect(insight.records).toEqual([])
+    expect(await insight.readAll()).toEqual([])
   })
 
   test('answers 429 with Retry-After after 120 events a minute from one address, records nothing more, and takes events again the next minute', async () => {
@@ -142,17 +140,17 @@ describe('POST /api/kb/events', () => {
     expect(over.status).toBe(429)
     expect(over.headers.get('retry-after')).toBe('20')
     expect((await over.json()).code).toBe('rate_limited')
-    expect(insight.records.length).toBe(120)
+    expect((await insight.readAll()).length).toBe(120)
     desk.setNow('2026-11-30T09:42:27.512Z')
     expect((await post(search)).status).toBe(201)
-    expect(insight.records.length).toBe(121)
+    expect((await insight.readAll()).length).toBe(121)
   })
 
   test('counts bad requests too, so they cannot be sent without end', async () => {
     const { insight, post } = await setup('/api/kb/events')
     for (let i = 0; i < 120; i++) await post({ ...search, type: 'view' })
     expect((await post(search)).status).toBe(429)
-    expect(insight.records).toEqual([])
+    expect(await insight.readAll()).toEqual([])
   })
 
   test('limits votes per address too: 429 after 120 a minute, nothing more recorded', async () => {
@@ -162,7 +160,7 @@ describe('POST /api/kb/events', () => {
     const over = await desk.call('POST', '/api/kb/votes', vote)
     expect(over.status).toBe(429)
     expect(over.json.code).toBe('rate_limited')
-    expect(insight.records.length).toBe(120)
+    expect((await insight.readAll()).length).toBe(120)
   })
 
   test('does not limit votes by the events limit', async () => {
@@ -195,7 +193,7 @@ describe('POST /api/kb/events', () => {
     const res = await desk.call('POST', '/api/kb/events', search, { origin: 'https://partner.example' })
     expect(res.status).toBe(201)
     expect(res.headers.get('access-control-allow-origin')).toBe('https://partner.example')
-    expect(insight.records.length).toBe(1)
+    expect((await insight.readAll()).length).toBe(1)
   })
 })
 
@@ -208,7 +206,7 @@ describe('POST /api/kb/missing', () => {
     expect(res.status).toBe(201)
     expect(await res.json()).toEqual({ recorded: true })
     expect(res.headers.get('set-cookie')).toBeNull()
-    expect(insight.records).toEqual([{ type: 'missing', ...missing, at: '2026-11-30T09:41:00.000Z' }])
+    expect(await insight.readAll()).toEqual([{ type: 'missing', ...missing, at: '2026-11-30T09:41:00.000Z' }])
   })
 
   test.each([
@@ -232,7 +230,7 @@ describe('POST /api/kb/missing', () => {
     const { insight, post } = await setup('/api/kb/missing')
     const res = await post(JSON.stringify(missing), { 'content-type': 'text/plain' })
     expect(res.status).toBe(415)
-    expect(insight.records).toEqual([])
+    expect(await insight.readAll()).toEqual([])
   })
 
   test('is limited like votes: 429 after 120 a minute from one address, nothing more recorded', async () => {
@@ -241,7 +239,7 @@ describe('POST /api/kb/missing', () => {
     const over = await post(missing)
     expect(over.status).toBe(429)
     expect((await over.json()).code).toBe('rate_limited')
-    expect(insight.records.length).toBe(120)
+    expect((await insight.readAll()).length).toBe(120)
     // Counted apart: votes still go through.
     expect((await desk.call('POST', '/api/kb/votes', { article: 'vat-return', lang: 'nl', isHelpful: false })).status).toBe(201)
   })

@@ -5,20 +5,20 @@
  */
 import { Hono, type MiddlewareHandler } from 'hono'
 import type { DeskConfig } from '../domain/desk.ts'
-import { MissingInput, recordMissing, recordSearchEvent, recordVote, SearchEventInput, VoteInput, type KbInsight } from '../domain/kb-insight.ts'
-import { InsightQuery, insightReport, TemplateQuery, templateFor } from '../domain/kb-insight-report.ts'
+import { MissingInput, recordMissing, recordSearchEvent, recordVote, SearchEventInput, VoteInput } from '../domain/kb-insight.ts'
+import { InsightQuery, TemplateQuery, templateFor } from '../domain/kb-insight-report.ts'
 import type { Limits } from '../deps.ts'
 import { jsonBody, queryOf, requireJson } from '../middleware/json-body/index.ts'
 import { limitByAddress } from '../middleware/rate-limit/index.ts'
 import { requireStaff, type SessionEnv } from '../middleware/session/index.ts'
-import type { AppendLog } from '../store/append-log.ts'
+import type { InsightStore } from '../store/insight-store.ts'
 import { describe } from '../http/describe.ts'
 import { InsightReport, Recorded, presentRecorded, type InsightReportReply } from '../present/kb.ts'
 
 export interface KbDeps {
   clock: () => Date
-  /** Where insight records go, votes and search events alike; append-only. */
-  insight: AppendLog<KbInsight>
+  /** Where insight records go, votes and search events alike, and where the report's counters are read. */
+  insight: InsightStore
   limits: Pick<Limits, 'kbEventsPerAddress'>
   /** The desk's time zone: the report's weeks start on Monday 00:00 there. */
   desk: Pick<DeskConfig, 'timeZone'>
@@ -53,14 +53,15 @@ export const kb = (deps: KbDeps) =>
       return c.json(presentRecorded(), 201)
     })
     .get('/insight', describe('getKbInsight', 'KB insight', 'What readers searched, missed and voted over whole weeks, Monday to Sunday (staff)', { 200: InsightReport }), noStore, requireStaff, queryOf(InsightQuery), async (c) => {
-      const report: InsightReportReply = insightReport(await deps.insight.readAll(), { now: deps.clock(), timeZone: deps.desk.timeZone, weeks: c.req.valid('query').weeks })
+      const report: InsightReportReply = await deps.insight.report({ now: deps.clock(), timeZone: deps.desk.timeZone, weeks: c.req.valid('query').weeks })
       return c.json(report)
     })
     .get('/insight/template', describe('getArticleTemplate', 'KB insight', 'A Markdown article to start from, for a search that found nothing (staff)', {
       200: { description: 'The article, as an attachment named by its slug.', content: { 'text/markdown': { schema: { type: 'string' } } } },
     }), noStore, requireStaff, queryOf(TemplateQuery), async (c) => {
       const { query, lang } = c.req.valid('query')
-      const template = templateFor(await deps.insight.readAll(), query, lang, { now: deps.clock(), timeZone: deps.desk.timeZone })
+      const options = { now: deps.clock(), timeZone: deps.desk.timeZone }
+      const template = templateFor(await deps.insight.noResultSessions(query, lang, options), query, lang, options)
       c.header('Content-Disposition', `attachment; filename="${template.slug}.md"`)
       return c.body(template.markdown, 200, { 'Content-Type': 'text/markdown; charset=utf-8' })
     })

@@ -1,14 +1,13 @@
 /** Attachments of an incident: store a checked file outside the web root, record it (with a reaction when text comes along), and find one to download. */
 import { randomUUID } from 'node:crypto'
-import { mkdir, open, type FileHandle } from 'node:fs/promises'
-import { dirname, join, relative, resolve } from 'node:path'
 import { checkAttachment, type AttachmentCheck } from '../domain/attachment.ts'
 import { reactionRefusal } from '../domain/incident.ts'
 import type { Attachment, Incident, Message } from '../domain/records.ts'
 import type { Deps } from '../deps.ts'
 import type { SignedIn } from '../middleware/session/index.ts'
 import { incidentPolicy } from '../policies/incident.ts'
-import { syncFolder, writeDurably } from '../store/durable-file.ts'
+import { piecesOf } from '../store/attachment-files.ts'
+import type { StoredContents } from '../store/store.ts'
 import { actorRef } from './actors.ts'
 import { incidentEvents } from './incident-events.ts'
 import { refusal, type Outcome } from './result.ts'
@@ -22,43 +21,8 @@ export type DownloadRefusal = 'incident_not_found' | 'attachment_not_found'
 /** What an upload brings: the file's name and bytes, and the reaction text sent along (empty: none). */
 export interface Upload { fileName: string; bytes: Uint8Array; text: string }
 
-/** The attachments folder inside `dataDir`: where each file is kept, written durably, and opened again. */
-export function attachmentFiles(dataDir: string) {
-  const root = resolve(dataDir)
-
-  /** The file of `storedAs`, refused if the record points outside the attachments folder. */
-  function fileOf(storedAs: string): string {
-    const file = resolve(root, storedAs)
-    const inside = relative(join(root, 'attachments'), file)
-    if (!inside || inside.startsWith('..') || resolve(inside) === inside) throw new Error(`attachment path outside the attachments folder: ${storedAs}`)
-    return file
-  }
-
-  return {
-    /** Writes the bytes durably; a folder made for them is flushed into its parent too. */
-    async save(storedAs: string, bytes: Uint8Array): Promise<void> {
-      const file = fileOf(storedAs)
-      const folder = dirname(file)
-      const created = await mkdir(folder, { recursive: true })
-      await writeDurably(file, bytes)
-      if (!created) return
-      for (let parent = dirname(folder); ; parent = dirname(parent)) {
-        await syncFolder(parent)
-        if (parent === dirname(created) || parent === dirname(parent)) break
-      }
-    },
-    /** The stored file opened for reading, or undefined when it is gone. */
-    async open(storedAs: string): Promise<FileHandle | undefined> {
-      return open(fileOf(storedAs), 'r').catch((error: NodeJS.ErrnoException) => {
-        if (error.code === 'ENOENT') return undefined
-        throw error
-      })
-    },
-  }
-}
-
 export function attachmentService(deps: Deps) {
-  const files = attachmentFiles(deps.dataDir)
+  const files = deps.store.attachmentFiles
   const { afterReaction, audit, mailStatus, visible } = incidentEvents(deps)
 
   return {
@@ -88,7 +52,8 @@ export function attachmentService(deps: Deps) {
         id, incidentId: incident.id, fileName: check.fileName, contentType: check.contentType, size: upload.bytes.length,
         storedAs: `attachments/${incident.id}/${id}`, uploadedBy: author, at: now.toISOString(),
       }
-      await files.save(attachment.storedAs, upload.bytes)
+      // The contents first, outside any transaction: a record never names contents that are not there.
+      await files.write(attachment.storedAs, piecesOf(upload.bytes))
       await deps.store.attachments.add(attachment)
       await audit(author, 'attachment.added', incident, { attachmentId: id, fileName: attachment.fileName, contentType: attachment.contentType, size: attachment.size })
       if (!upload.text) return { attachment }
@@ -102,8 +67,8 @@ export function attachmentService(deps: Deps) {
       return { attachment, message }
     },
 
-    /** The attachment and its open file, if the viewer may see both: a file on an internal note is support's, like the note. */
-    async find(viewer: SignedIn, incidentId: string, attachmentId: string): Promise<Outcome<{ attachment: Attachment; file: FileHandle }, DownloadRefusal>> {
+    /** The attachment and its stored contents, if the viewer may see both: a file on an internal note is support's, like the note. */
+    async find(viewer: SignedIn, incidentId: string, attachmentId: string): Promise<Outcome<{ attachment: Attachment; file: StoredContents }, DownloadRefusal>> {
       const incident = await deps.store.incidents.get(incidentId)
       if (!incident || !incidentPolicy.maySee(viewer, incident)) return refusal('incident_not_found')
       const attachment = await deps.store.attachments.get(attachmentId)
@@ -112,7 +77,7 @@ export function attachmentService(deps: Deps) {
         const notes = (await deps.store.messages.listByIncident(incident.id)).filter((m) => m.visibility === 'internal')
         if (notes.some((m) => m.attachmentIds.includes(attachment.id))) return refusal('attachment_not_found')
       }
-      const file = await files.open(attachment.storedAs)
+      const file = await files.read(attachment.storedAs)
       if (!file) {
         console.error('[loket] attachment file missing', attachment.id, attachment.storedAs)
         return refusal('attachment_not_found')

@@ -11,6 +11,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { MailRecord } from '../mail/types.ts'
 import type { Complaint, ConsentRecord, FollowUp, Incident, Message } from '../domain/records.ts'
+import { folderAttachmentFiles } from './attachment-files.ts'
 import { writeDurably } from './durable-file.ts'
 import { HEADER_BYTES, HEADER_PREFIX, JournalWriter, headerLine, readJournal, readLegacyJournal, type JournalOp, type JournalRead } from './journal.ts'
 import { nodeFiles, writeAll, type StoreFiles } from './store-files.ts'
@@ -115,6 +116,8 @@ export async function openLowdbStore({ dir, files = nodeFiles, log = defaultLog,
       await files.unlink(file)
     }
     return Object.assign(buildStore(loaded.state, journal, release, probe, timeZone), {
+      // Attachments' contents stay files in the data folder, beside the store's own folder.
+      attachmentFiles: folderAttachmentFiles(dir),
       isNew: loaded.isNew, dump: () => structuredClone(loaded.state.dump()), idle: () => journal.idle(),
     })
   } catch (error) {
@@ -404,7 +407,7 @@ function group(index: Map<string, Set<string>>, key: string, id: string): void {
   else index.set(key, new Set([id]))
 }
 
-function buildStore(state: State, journal: JournalWriter, release: () => void, probe: () => Promise<void>, timeZone: string): Store {
+function buildStore(state: State, journal: JournalWriter, release: () => void, probe: () => Promise<void>, timeZone: string): Omit<Store, 'attachmentFiles'> {
   const t = state.tables
   // Built once from the records, then raised after each durable write that makes a contact moment.
   const rollup = new SignalRollup(timeZone, { incident: (id) => t.incidents.get(id) as Incident | undefined, message: (id) => t.messages.get(id) as Message | undefined })

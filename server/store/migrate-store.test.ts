@@ -1,14 +1,18 @@
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
 import { afterAll, describe, expect, test } from 'vitest'
 import type { AccessGrant, Complaint, ExtraSupportRequest, Organisation, PendingRegistration } from '../domain/records.ts'
 import type { MailRecord } from '../mail/types.ts'
+import type { KbInsight } from '../domain/kb-insight.ts'
+import { insightReport } from '../domain/kb-insight-report.ts'
+import { readAllOf } from './attachment-files.ts'
 import { openLowdbStore, readLowdbTables, TABLES, type Row, type Table } from './lowdb-store.ts'
 import { migrateStore } from './migrate-store.ts'
+import { postgresInsight } from './postgres-insight.ts'
 import { columnsOf, type RecordTable } from './postgres-store.ts'
 import { dropSchemas, freshSchema, openTestStore, TEST_DATABASE_URL } from './postgres-testing.ts'
 import { complaintDraft, contact, incidentDraft } from './store-contract.ts'
@@ -243,6 +247,59 @@ describe('moving a lowdb desk into PostgreSQL', () => {
     }
   })
 
+  test("moves the attachments' contents byte for byte and the KB insight log counted, and a second run changes nothing", async () => {
+    const dir = await lowdbDesk()
+    // The file of attachment a1 (the records name it), 600 KB: three chunks in the database.
+    const bytes = randomBytes(600 * 1024)
+    mkdirSync(join(dir, 'attachments'), { recursive: true })
+    writeFileSync(join(dir, 'attachments', 'a1'), bytes)
+    const records: KbInsight[] = [
+      { type: 'search', session: 'visit-0001', source: 'widget', lang: 'nl', query: 'Loonstrook PDF', results: 0, at: '2026-11-30T08:00:00.000Z' },
+      { type: 'incident', session: 'visit-0001', source: 'widget', lang: 'nl', at: '2026-11-30T08:02:00.000Z' },
+      { type: 'vote', article: 'payroll-run', lang: 'nl', isHelpful: false, at: '2026-11-30T08:03:00.000Z' },
+      { type: 'vote', article: 'payroll-run', lang: 'nl', isHelpful: false, at: '2026-11-30T08:03:00.000Z' },
+      { type: 'missing', article: 'payroll-run', lang: 'nl', text: 'Hoe corrigeer ik een loonstrook?', at: '2026-11-30T08:04:00.000Z' },
+    ]
+    // A last line a crash cut short was never acknowledged: not moved.
+    writeFileSync(join(dir, 'kb-insight.jsonl'), `${records.map((r) => JSON.stringify(r)).join('\n')}\n{"type":"vo`)
+
+    const schema = freshSchema()
+    const first = await migrateStore({ from: dir, to: TEST_DATABASE_URL, schema, timeZone: 'Europe/Amsterdam' })
+    expect(first.files).toEqual({ found: 1, added: 1, alreadyThere: 0, missing: [], bytes: bytes.length })
+    expect(first.insight).toEqual({ found: 5, added: 5, alreadyThere: 0 })
+
+    const postgres = await openTestStore(schema)
+    const stored = await postgres.attachmentFiles.read('attachments/a1')
+    expect(stored?.size).toBe(bytes.length)
+    expect((await readAllOf(stored!.body)).equals(bytes)).toBe(true)
+    const insight = postgresInsight(postgres.query, 'Europe/Amsterdam')
+    const options = { now: new Date('2026-11-30T09:00:00Z'), timeZone: 'Europe/Amsterdam', weeks: 1 }
+    expect(await insight.readAll()).toEqual(records)
+    expect(await insight.report(options)).toEqual(insightReport(records, options))
+
+    const counts = async () => Object.fromEntries(await Promise.all(['attachment_files', 'attachment_chunks', 'kb_insight', 'kb_query_days', 'kb_vote_days', 'kb_search_days', 'kb_visits'].map(async (table) => {
+      const { rows: [row] } = await postgres.pool.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`)
+      return [table, Number(row!.n)] as const
+    })))
+    const before = await counts()
+    expect(before).toMatchObject({ attachment_files: 1, attachment_chunks: 3, kb_insight: 5 })
+    const second = await migrateStore({ from: dir, to: TEST_DATABASE_URL, schema, timeZone: 'Europe/Amsterdam' })
+    expect(second.files).toEqual({ found: 1, added: 0, alreadyThere: 1, missing: [], bytes: 0 })
+    expect(second.insight).toEqual({ found: 5, added: 0, alreadyThere: 5 })
+    expect(await counts()).toEqual(before)
+    expect(await insight.report(options)).toEqual(insightReport(records, options))
+    // Each of the two votes counted once, though moved twice.
+    expect((await postgres.pool.query('SELECT helpful, not_helpful FROM kb_vote_days')).rows).toEqual([{ helpful: 0, not_helpful: 2 }])
+    await postgres.close()
+  })
+
+  test('reports an attachment record whose file is not in the folder, and moves the rest', async () => {
+    const dir = await lowdbDesk()
+    const report = await migrateStore({ from: dir, to: TEST_DATABASE_URL, schema: freshSchema() })
+    expect(report.files).toEqual({ found: 0, added: 0, alreadyThere: 0, missing: ['attachments/a1'], bytes: 0 })
+    expect(report.insight).toEqual({ found: 0, added: 0, alreadyThere: 0 })
+  })
+
   test('refuses a folder that holds no desk', async () => {
     await expect(migrateStore({ from: freshDir(), to: TEST_DATABASE_URL, schema: freshSchema() })).rejects.toThrow(/holds no Loket records .* give the desk's DATA_DIR/)
   })
@@ -296,6 +353,9 @@ describe('npm run migrate-store', () => {
       expect(code).toBe(0)
       expect(stdout).toMatch(/\| table +\| found \| added \| already there \|/)
       expect(stdout).toMatch(/\| incidents +\| +4 \| +4 \| +0 \|/)
+      expect(stdout).toMatch(/\| attachment contents +\| +0 \| +0 \| +0 \|/)
+      expect(stdout).toMatch(/\| KB insight +\| +0 \| +0 \| +0 \|/)
+      expect(stdout).toContain('1 attachment records name a file that is not in')
       expect(stdout).toMatch(/\d+ of \d+ records added, 0 already there; the next incident is number 100005, the next complaint K10004/)
       if (url.password) expect(stdout).not.toContain(`:${url.password}@`)
     } finally {

@@ -15,6 +15,7 @@ import type {
 import type { MailRecord } from '../mail/types.ts'
 import { countKeyOf, localDate, messageMoment, momentSource, registrationMoment, type ContactMoment, type MomentCount } from '../domain/signals.ts'
 import { changeFeed, changeOf } from './change-feed.ts'
+import { postgresAttachmentFiles } from './postgres-attachment-files.ts'
 import { DEFAULT_TIME_ZONE } from './lowdb-store.ts'
 import { StorageUnavailableError, StoreError, VersionConflictError, type IncidentChange, type IncidentFilter, type Store } from './store.ts'
 
@@ -54,6 +55,8 @@ export interface PostgresStore extends Store {
   exclusive<T>(name: string, task: () => Promise<T>): Promise<T>
   /** The pool, for tools that move data in bulk (migrate-store) and for tests. */
   readonly pool: pg.Pool
+  /** A query as the store makes them: a database out of reach or out of space is a StorageUnavailableError. */
+  readonly query: pg.Pool['query']
 }
 
 /** The migrations kept in the repository, in order: `001_records.sql` is version 1. */
@@ -479,6 +482,7 @@ function buildStore(pool: pg.Pool, counterPool: pg.Pool, { schema, timeZone, lis
       await guarded(() => unit.end('COMMIT'))
       return result
     },
+    query: db.query,
     async exclusive(name, task) {
       const client = await pool.connect()
       try {
@@ -566,6 +570,9 @@ function buildStore(pool: pg.Pool, counterPool: pg.Pool, { schema, timeZone, lis
       },
       listByIncident: (incidentId) => rows('SELECT data FROM messages WHERE incident_id = $1 ORDER BY at, seq', [incidentId]),
     },
+    // Each chunk a statement of its own on the pool, never in a request's unit of work: a long
+    // upload must not hold a transaction open, and the record names the file only once it is whole.
+    attachmentFiles: postgresAttachmentFiles((async (sql: string, params?: unknown[]) => guarded(() => pool.query(sql, params))) as unknown as pg.Pool['query']),
     attachments: {
       add: (a) => put('attachments', a),
       get: (id) => one('SELECT data FROM attachments WHERE id = $1', [id]),

@@ -1,8 +1,9 @@
 /** One suite of behaviours every Store implementation must show; each implementation's test runs it. */
-import { randomUUID } from 'node:crypto'
+import { randomBytes, randomUUID } from 'node:crypto'
 import { describe, expect, test } from 'vitest'
 import type { AccessGrant, Complaint, Contact, Incident, Message } from '../domain/records.ts'
 import type { MailRecord } from '../mail/types.ts'
+import { piecesOf, readAllOf } from './attachment-files.ts'
 import { VersionConflictError, type IncidentChange, type Store } from './store.ts'
 
 export function contact(overrides: Partial<Contact> = {}): Contact {
@@ -385,6 +386,38 @@ export function storeContract(name: string, open: () => Promise<Store>, reopen?:
       await new Promise((resolve) => setTimeout(resolve, 200))
       expect(heard.map((c) => c.version)).toEqual([1, 2])
       expect(other.version).toBe(1)
+      await store.close()
+    })
+
+    test("keeps an attachment's contents byte for byte, in pieces of any size, and says their size", async () => {
+      const store = await open()
+      // 700 KB of every byte value: more than two of PostgreSQL's 256 KB chunks, cut off mid-chunk.
+      const bytes = randomBytes(700 * 1024 + 13)
+      const storedAs = `attachments/${randomUUID()}/${randomUUID()}`
+      expect(await store.attachmentFiles.write(storedAs, piecesOf(bytes, 100_000))).toBe(bytes.length)
+      expect(await store.attachmentFiles.size(storedAs)).toBe(bytes.length)
+      const file = await store.attachmentFiles.read(storedAs)
+      expect(file?.size).toBe(bytes.length)
+      expect((await readAllOf(file!.body)).equals(bytes)).toBe(true)
+      // Written again (e.g. moved twice): replaced, not added to.
+      const smaller = Buffer.from('%PDF-1.4 kort')
+      expect(await store.attachmentFiles.write(storedAs, piecesOf(smaller))).toBe(smaller.length)
+      expect(await readAllOf((await store.attachmentFiles.read(storedAs))!.body)).toEqual(smaller)
+      await store.close()
+    })
+
+    test("has no contents for a name nothing was written under, nor for a write that failed halfway", async () => {
+      const store = await open()
+      const missing = `attachments/${randomUUID()}/${randomUUID()}`
+      expect(await store.attachmentFiles.read(missing)).toBeUndefined()
+      expect(await store.attachmentFiles.size(missing)).toBeUndefined()
+      const broken = `attachments/${randomUUID()}/${randomUUID()}`
+      async function* failing() {
+        yield randomBytes(300 * 1024)
+        throw new Error('the upload broke off')
+      }
+      await expect(store.attachmentFiles.write(broken, failing())).rejects.toThrow('the upload broke off')
+      expect(await store.attachmentFiles.read(broken)).toBeUndefined()
       await store.close()
     })
 

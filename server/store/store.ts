@@ -62,6 +62,29 @@ export interface IncidentChange {
   assigneeIds: string[]
 }
 
+/** Stored contents: their size, and their bytes as a stream that reads them as it is read. */
+export interface StoredContents {
+  size: number
+  /** Read once; it lets go of what it holds when it ends or is cancelled. */
+  body: ReadableStream<Uint8Array>
+}
+
+/**
+ * Where the bytes of attachments are kept, under the name the record gives (`storedAs`). Bytes go
+ * in and out in pieces, so a large file is never whole in memory on either store.
+ */
+export interface AttachmentFiles {
+  /**
+   * Stores the bytes `from` gives under `storedAs`, replacing what was there; resolves with their
+   * size once they are durable. Until then a read finds the old contents, or none.
+   */
+  write(storedAs: string, from: AsyncIterable<Uint8Array>): Promise<number>
+  /** The contents stored under `storedAs`, or undefined when there are none. */
+  read(storedAs: string): Promise<StoredContents | undefined>
+  /** How many bytes are stored under `storedAs`, or undefined when there are none. */
+  size(storedAs: string): Promise<number | undefined>
+}
+
 /** Reads answer from what is stored; every write resolves only once it is durable. */
 export interface Store {
   organisations: {
@@ -105,6 +128,11 @@ export interface Store {
     /** Oldest first. */
     listByIncident(incidentId: string): Promise<Attachment[]>
   }
+  /**
+   * The attachments' contents, under their records' `storedAs`: files in the data folder's
+   * `attachments/` (lowdb), chunks in the database (PostgreSQL), streamed in and out.
+   */
+  attachmentFiles: AttachmentFiles
   complaints: {
     /** Stores a new complaint or opinion with the next number ("K" and digits, increasing) and version 1. */
     create(draft: Omit<Complaint, 'id' | 'number' | 'version'>): Promise<Complaint>

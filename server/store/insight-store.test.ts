@@ -1,0 +1,163 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, test } from 'vitest'
+import type { KbInsight } from '../domain/kb-insight.ts'
+import { insightReport, noResultSessions, type ReportOptions } from '../domain/kb-insight-report.ts'
+import { appendLog } from './append-log.ts'
+import { logInsight, type InsightStore } from './insight-store.ts'
+import { memoryLog } from './memory-log.ts'
+import { logRecordId, postgresInsight, recordStatement } from './postgres-insight.ts'
+import { dropSchemas, openTestStore } from './postgres-testing.ts'
+
+afterAll(dropSchemas)
+
+const TIME_ZONE = 'Europe/Amsterdam'
+/** Wednesday 2026-12-09, 10:00 in Amsterdam. */
+const NOW = new Date('2026-12-09T09:00:00Z')
+
+/** A small generator of numbers from a seed: the same log every run. */
+function random(seed: number) {
+  return () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
+}
+
+/**
+ * Fourteen weeks of a KB's readers: visits that search (some in both languages, some across local
+ * midnight), find nothing, open a result, send an incident with or without a query of their own;
+ * votes and what readers missed, also in the minutes either side of Monday 00:00 in Amsterdam.
+ */
+function readersLog(seed = 7): KbInsight[] {
+  const next = random(seed)
+  const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!
+  const queries = ['btw aangifte', 'Loonstrook  PDF', 'LOONSTROOK pdf', 'payslip', 'wachtwoord vergeten', 'financiën', 'Financiën', 'export csv']
+  const articles = ['vat-return', 'payroll-run', 'reset-password', 'export']
+  const records: KbInsight[] = []
+  let at = Date.parse('2026-09-01T06:00:00Z')
+  // Records are stamped with the clock when they come in: none is after `now`.
+  for (let visit = 0; at < NOW.getTime() - 12 * 3_600_000; visit++) {
+    const session = `visit-${String(visit).padStart(5, '0')}`
+    const lang = pick(['nl', 'en'] as const)
+    const source = pick(['widget', 'search'] as const)
+    const steps = 1 + Math.floor(next() * 4)
+    let last: string | undefined
+    for (let step = 0; step < steps; step++) {
+      // Now and then a step hours later: a visit that runs past local midnight.
+      at += next() < 0.1 ? 5 * 3_600_000 : Math.floor(next() * 40) * 60_000
+      const minute = new Date(Math.floor(at / 60_000) * 60_000).toISOString()
+      const roll = next()
+      if (roll < 0.5) {
+        last = pick(queries)
+        records.push({ type: 'search', session, source, lang: next() < 0.1 ? (lang === 'nl' ? 'en' : 'nl') : lang, query: last, results: next() < 0.4 ? 0 : 3, at: minute })
+      } else if (roll < 0.6 && last) {
+        records.push({ type: 'click', session, source, lang, query: last, article: `/x/${pick(articles)}/`, at: minute })
+      } else if (roll < 0.72) {
+        records.push({ type: 'incident', session, source, lang, ...(next() < 0.3 ? { query: pick(queries) } : {}), at: minute })
+      } else if (roll < 0.92) {
+        records.push({ type: 'vote', article: pick(articles), lang, isHelpful: next() < 0.4, at: minute })
+      } else {
+        records.push({ type: 'missing', article: pick(articles), lang, text: `Mist stap ${visit}`, at: minute })
+      }
+    }
+  }
+  // Either side of Monday 2026-12-07 00:00 in Amsterdam (Sunday 23:00 UTC).
+  records.push({ type: 'search', session: 'visit-midnight', source: 'widget', lang: 'nl', query: 'btw aangifte', results: 0, at: '2026-12-06T22:59:00.000Z' })
+  records.push({ type: 'search', session: 'visit-midnight', source: 'widget', lang: 'nl', query: 'btw aangifte', results: 0, at: '2026-12-06T23:00:00.000Z' })
+  records.push({ type: 'vote', article: 'vat-return', lang: 'nl', isHelpful: false, at: '2026-12-06T22:59:00.000Z' })
+  records.push({ type: 'missing', article: 'vat-return', lang: 'nl', text: 'Net voor maandag', at: '2026-12-06T22:59:00.000Z' })
+  return records.sort((a, b) => a.at.localeCompare(b.at))
+}
+
+const reportOptions = (weeks: number): ReportOptions => ({ now: NOW, timeZone: TIME_ZONE, weeks })
+
+/** What every InsightStore must answer: the log's own report, from its counters. */
+function insightContract(name: string, open: () => Promise<InsightStore>) {
+  describe(`${name}: the KB insight contract`, () => {
+    test('reports from its counters exactly what the whole log reports, over 1, 2, 5 and 12 weeks', { timeout: 60_000 }, async () => {
+      const insight = await open()
+      const records = readersLog()
+      for (const record of records) await insight.append(record)
+      // Enough of everything that the comparison says something.
+      const report = await insight.report(reportOptions(12))
+      expect(report.noResults.nl.length).toBeGreaterThan(3)
+      expect(report.incidentQueries.length).toBeGreaterThan(3)
+      expect(report.worstArticles.length).toBeGreaterThan(3)
+      expect(report.missed.length).toBeGreaterThan(3)
+      expect(report.deflection.searching).toBeGreaterThan(50)
+      for (const weeks of [1, 2, 5, 12]) expect(await insight.report(reportOptions(weeks)), `${weeks} weeks`).toEqual(insightReport(records, reportOptions(weeks)))
+      for (const query of ['btw aangifte', 'loonstrook pdf', ' FINANCIËN ', 'never searched']) {
+        for (const lang of ['nl', 'en'] as const) {
+          expect(await insight.noResultSessions(query, lang, reportOptions(12)), `${query} ${lang}`).toBe(noResultSessions(records, query, lang, reportOptions(12)))
+        }
+      }
+      expect(await insight.readAll()).toEqual(records)
+      await insight.close()
+    })
+
+    test('counts records added after a report as well as those before it, and one added while the counters fill', { timeout: 60_000 }, async () => {
+      const insight = await open()
+      const records = readersLog(11)
+      const half = Math.floor(records.length / 2)
+      for (const record of records.slice(0, half)) await insight.append(record)
+      // A record that comes in while the first report fills the counters is counted once.
+      await Promise.all([insight.report(reportOptions(12)), insight.append(records[half]!)])
+      expect(await insight.report(reportOptions(12))).toEqual(insightReport(records.slice(0, half + 1), reportOptions(12)))
+      for (const record of records.slice(half + 1)) await insight.append(record)
+      expect(await insight.report(reportOptions(12))).toEqual(insightReport(records, reportOptions(12)))
+      await insight.close()
+    })
+
+    test('counts a vote once: three votes on an article are three, in its language only', async () => {
+      const insight = await open()
+      const at = '2026-12-09T08:30:00.000Z'
+      for (const isHelpful of [false, true, false]) await insight.append({ type: 'vote', article: 'payroll-run', lang: 'nl', isHelpful, at })
+      await insight.append({ type: 'vote', article: 'payroll-run', lang: 'en', isHelpful: false, at })
+      expect((await insight.report(reportOptions(1))).worstArticles).toEqual([{ article: 'payroll-run', lang: 'nl', helpful: 1, notHelpful: 2, ratio: 1 / 3 }])
+      await insight.close()
+    })
+  })
+}
+
+insightContract('log in memory', async () => logInsight(memoryLog<KbInsight>()))
+insightContract('log on disk', async () => logInsight(appendLog<KbInsight>(join(mkdtempSync(join(tmpdir(), 'loket-insight-')), 'kb-insight.jsonl'))))
+insightContract('postgres', async () => {
+  const store = await openTestStore()
+  const insight = postgresInsight(store.query, TIME_ZONE)
+  return { ...insight, close: () => store.close() }
+})
+
+describe('KB insight in PostgreSQL', () => {
+  test('a record kept under an id already there is not counted again: moving a log twice counts it once', async () => {
+    const store = await openTestStore()
+    try {
+      const vote: KbInsight = { type: 'vote', article: 'payroll-run', lang: 'nl', isHelpful: false, at: '2026-12-09T08:30:00.000Z' }
+      const search: KbInsight = { type: 'search', session: 'visit-once', source: 'widget', lang: 'nl', query: 'loonstrook', results: 0, at: '2026-12-09T08:31:00.000Z' }
+      for (let run = 0; run < 2; run++) {
+        for (const [i, record] of [vote, search].entries()) {
+          const { text, values } = recordStatement(record, logRecordId(i), TIME_ZONE)
+          await store.query(text, values)
+        }
+      }
+      const insight = postgresInsight(store.query, TIME_ZONE)
+      expect(await insight.readAll()).toEqual([vote, search])
+      expect(await insight.report(reportOptions(1))).toEqual(insightReport([vote, search], reportOptions(1)))
+      const { rows: [votes] } = await store.pool.query('SELECT helpful, not_helpful FROM kb_vote_days')
+      expect(votes).toEqual({ helpful: 0, not_helpful: 1 })
+    } finally {
+      await store.close()
+    }
+  })
+
+  test('two processes on one database report the same, whichever one a record went to', async () => {
+    const first = await openTestStore()
+    const second = await openTestStore((await first.pool.query<{ schema: string }>('SELECT current_schema() AS schema')).rows[0]!.schema)
+    try {
+      const [one, two] = [postgresInsight(first.query, TIME_ZONE), postgresInsight(second.query, TIME_ZONE)]
+      const records = readersLog(3).slice(-200)
+      for (const [i, record] of records.entries()) await (i % 2 ? one : two).append(record)
+      expect(await one.report(reportOptions(4))).toEqual(insightReport(records, reportOptions(4)))
+      expect(await two.report(reportOptions(4))).toEqual(await one.report(reportOptions(4)))
+    } finally {
+      await Promise.all([first.close(), second.close()])
+    }
+  })
+})
