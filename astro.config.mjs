@@ -5,8 +5,13 @@ import preact from '@astrojs/preact'
 import { kbBuild } from './site/integrations/kb-build.ts'
 
 const articlesDir = process.env.LOKET_ARTICLES_DIR ?? `${process.env.LOKET_CONTENT_DIR ?? 'content'}/articles`
+// "/" is Vite's base path, which vitest puts in the environment of what it runs, not an address.
+const baseUrl = process.env.BASE_URL && process.env.BASE_URL !== '/' ? process.env.BASE_URL : undefined
 
 export default defineConfig({
+  // The public address, as the server reads it (BASE_URL, default http://localhost:PORT): pages name
+  // their translations by absolute URL (hreflang), so build with the BASE_URL the site is served at.
+  site: baseUrl ?? `http://localhost:${process.env.PORT ?? 4321}`,
   srcDir: './site',
   outDir: process.env.LOKET_OUT_DIR ?? './dist',
   cacheDir: process.env.LOKET_CACHE_DIR ?? './node_modules/.astro',

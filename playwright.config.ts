@@ -22,9 +22,10 @@ export default defineConfig({
   webServer: [
     {
       // The production build (the site and the bundled server), on a fresh data folder each run; the host site's origin may call the API, as an embedding site would.
+      // Built with the BASE_URL it is served at: pages name their translations by absolute URL.
       // Behind a proxy as in production (TRUST_PROXY): the portal specs sign people in from addresses
       // of their own, so the per-address sign-in limit counts each spec apart, as it would real visitors.
-      command: `npm run build && rm -rf ${DATA_DIR} && TRUST_PROXY=1 PORT=${PORT} DATA_DIR=${DATA_DIR} BASE_URL=${KB} ALLOWED_ORIGINS=${KB},${HOST} ${TURN_ENV} node --enable-source-maps dist-server/index.mjs`,
+      command: `BASE_URL=${KB} npm run build && rm -rf ${DATA_DIR} && TRUST_PROXY=1 PORT=${PORT} DATA_DIR=${DATA_DIR} BASE_URL=${KB} ALLOWED_ORIGINS=${KB},${HOST} ${TURN_ENV} node --enable-source-maps dist-server/index.mjs`,
       url: `${KB}/api/health`,
       reuseExistingServer: !process.env.CI,
       timeout: 240_000,

@@ -1,5 +1,5 @@
 /** Page paths of the KnowledgeBase, portal and console in both languages (Dutch at the root, English under /en/): for the site, the islands and the server's mail links. */
-import type { Language } from './language.ts'
+import { LANGUAGES, type Language } from './language.ts'
 
 /** What a path needs of a category: its slug per language (categories.yaml). */
 export interface CategorySlugs {
@@ -86,4 +86,25 @@ export function incidentPath(lang: Language, id: string): string {
 /** The portal page of one complaint. @example complaintPath('en', 'abc') === '/en/portal/complaints/?id=abc' */
 export function complaintPath(lang: Language, id: string): string {
   return `${PAGES.portalComplaints[lang]}?id=${id}`
+}
+
+/** One `<link rel="alternate">` of a page: a language (or `x-default`) and that version's absolute URL. */
+export interface Alternate {
+  hreflang: Language | 'x-default'
+  href: string
+}
+
+/**
+ * The hreflang alternates of a page that exists in every language: each version names all of
+ * them, itself included, absolute to `site` (the public address, BASE_URL), and `x-default` is
+ * the Dutch one, the desk's first language.
+ * @example alternates('https://kb.example', { nl: '/openingstijden/', en: '/en/opening-hours/' })
+ * // → nl https://kb.example/openingstijden/, en https://kb.example/en/opening-hours/, x-default https://kb.example/openingstijden/
+ */
+export function alternates(site: string | URL, paths: Record<Language, string>): Alternate[] {
+  const absolute = (path: string) => new URL(path, site).href
+  return [
+    ...LANGUAGES.map((lang) => ({ hreflang: lang, href: absolute(paths[lang]) })),
+    { hreflang: 'x-default' as const, href: absolute(paths[LANGUAGES[0]]) },
+  ]
 }

@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { INCIDENT_KINDS, Language } from './desk.ts'
 import { FillTime } from './fill-time.ts'
 import { personName, subjectLine } from './names.ts'
+import { MAX_SHOWN_ARTICLES } from '#lib/search/shown-articles.ts'
 
 const text = (min: number, max: number) => z.string().trim().min(min).max(max)
 
@@ -16,7 +17,7 @@ export const IncidentInput = z.strictObject({
   subject: subjectLine(3, 200).meta({ description: 'What it is about, in a line, with a letter or digit; kept composed (NFC), trimmed, without direction controls.' }),
   description: text(10, 10_000),
   kbQuery: text(0, 200).optional().meta({ description: 'The KnowledgeBase search that led here; default none.' }),
-  kbArticles: z.array(z.string().max(120)).max(20).default([]).meta({ description: 'Translation keys of the articles the visitor was shown; default none.' }),
+  kbArticles: z.array(z.string().max(120)).max(MAX_SHOWN_ARTICLES).default([]).meta({ description: 'Translation keys of the articles the visitor was shown; default none.' }),
   lang: Language.default('nl').meta({ description: 'Language of the e-mails; default Dutch.' }),
   website: z.string().max(200).optional()
     .meta({ description: 'A field people never see: leave it out. A request that fills it is taken for a bot.' }),

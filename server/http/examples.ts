@@ -104,6 +104,8 @@ export async function playStory(deps: Pick<Deps, 'desk' | 'calendar'>, makeApp: 
     const tom = await contact('tom@bakkerij-jansen.example', 'signInLink')
     await play('contact', 'Tom Bakker', 'GET', '/api/auth/me', undefined, tom)
     await play('staff', 'Lotte Smit', 'GET', '/api/auth/me', undefined, lotte)
+    await play('signedIn', 'Tom Bakker', 'GET', '/api/auth/session', undefined, tom)
+    await play('anonymous', 'Nobody signed in', 'GET', '/api/auth/session')
     const aisha = await contact('aisha@devries-installatie.example')
     await play('portal', 'From the portal, signed in, in English', 'POST', '/api/incidents', { name: 'Aisha el Amrani', email: 'aisha@devries-installatie.example', kind: 'question', productArea: 'finance', subject: 'VAT correction for the second quarter', description: 'How do we file a VAT correction for Q2 through Digipoort?', lang: 'en' }, aisha)
     await play('lotte', 'Lotte Smit\'s teams', 'GET', '/api/staff/queue', undefined, lotte)

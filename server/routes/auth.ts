@@ -14,7 +14,7 @@ import { isSameOrigin } from '../middleware/same-origin/index.ts'
 import { type SessionEnv, clearSessionCookie, requireSignedIn, setSessionCookie } from '../middleware/session/index.ts'
 import { CheckEmail, presentCheckEmail } from '../present/incident.ts'
 import { expiredPage, signInPage, tooManyTriesPage } from '../present/pages.ts'
-import { Me, StaffSignedIn, presentMe, presentStaffSignedIn } from '../present/viewer.ts'
+import { Me, StaffSignedIn, Visitor, presentMe, presentStaffSignedIn, presentVisitor } from '../present/viewer.ts'
 import { isRefused, refuse } from '../services/result.ts'
 import { SignInCallbackInput, SignInLinkInput, StaffLoginInput, checkStaffPassword, sendSignInLink, takeSignInLink } from '../services/sign-in.ts'
 
@@ -74,5 +74,14 @@ export const auth = (deps: Deps) => {
       clearSessionCookie(c)
       return c.body(null, 204)
     })
-    .get('/me', describe('getMe', 'Sign-in', 'Who is signed in', { 200: Me }), requireSignedIn, (c) => c.json(presentMe(c.var.signedIn)))
+    .get('/me', describe('getMe', 'Sign-in', 'Who is signed in', { 200: Me }, {
+      description: 'Answers 401 `sign_in_required` when nobody is: a page that asks before it knows uses GET /api/auth/session.',
+    }), requireSignedIn, (c) => c.json(presentMe(c.var.signedIn)))
+    .get('/session', describe('getSession', 'Sign-in', 'Who is signed in, if anyone: 200 either way', { 200: Visitor }, {
+      description: 'For a page that must learn whether anyone is signed in before it shows a sign-in form: nobody signed in (no cookie, or a session that ran out or was ended) is `{ "kind": "anonymous" }` with 200, not a 401 a browser would log as an error.',
+    }), (c) => {
+      // Whose it is depends on the cookie: never kept by a shared cache.
+      c.header('Cache-Control', 'private, no-store')
+      return c.json(presentVisitor(c.get('viewer')))
+    })
 }

@@ -1,6 +1,6 @@
 // The nginx configuration of docs/deploy.md, run as written in front of the bundled server with a self-signed certificate.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { request as plainRequest } from 'node:http'
 import { request } from 'node:https'
 import { tmpdir } from 'node:os'
@@ -51,6 +51,9 @@ describe.skipIf(!NGINX)('the deploy guide\'s nginx configuration', () => {
     ;[httpPort, httpsPort] = [await freePort(), await freePort()]
     out = buildBundle('proxy')
     writeFileSync(join(siteDir, 'index.html'), '<!doctype html><html lang="nl"><title>KB</title><h1>Kennisbank</h1></html>')
+    // The widget's entry points and one of its content-hashed chunks, named as the build names them.
+    mkdirSync(join(siteDir, 'widget', 'nl'), { recursive: true })
+    for (const file of ['widget.js', 'widget/nl/app.js', 'widget/nl/engine-K74LH6XU.js']) writeFileSync(join(siteDir, file), 'export {}\n')
     server = await startBundle(out, { SITE_DIR: siteDir, TRUST_PROXY: '1', BASE_URL: `https://localhost:${httpsPort}` })
     // The guide's block with this machine's names: ports, certificate, and both upstream processes on the one test server.
     const site = guideConfiguration()
@@ -86,6 +89,15 @@ describe.skipIf(!NGINX)('the deploy guide\'s nginx configuration', () => {
     expect(JSON.parse((await call('/api/desk')).text)).toMatchObject({ timeZone: 'Europe/Amsterdam' })
     const plain = await call('/support/?q=btw', { isPlain: true })
     expect([plain.status, plain.headers.location]).toEqual([301, 'https://localhost/support/?q=btw'])
+  })
+
+  test('passes the widget\'s cache lifetimes on: a year for a content-hashed chunk, minutes for the entry points', async () => {
+    const chunk = await call('/widget/nl/engine-K74LH6XU.js')
+    expect([chunk.status, chunk.headers['cache-control']]).toEqual([200, 'public, max-age=31536000, immutable'])
+    for (const path of ['/widget.js', '/widget/nl/app.js']) {
+      const entry = await call(path)
+      expect([path, entry.status, entry.headers['cache-control']]).toEqual([path, 200, 'public, max-age=300'])
+    }
   })
 
   test('the session cookie is Secure, as BASE_URL is https while nginx speaks plain HTTP to Loket', async () => {

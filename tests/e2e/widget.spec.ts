@@ -129,6 +129,26 @@ test.describe('the widget on another site', () => {
     expect(incident.kbArticles.length).toBeGreaterThan(0)
   })
 
+  test('sends every article it showed: an earlier search\'s and the form\'s suggestions, not only the last answer\'s', async ({ page }) => {
+    await page.goto(`${HOST}/`)
+    const box = await openWidget(page, 'Hulp nodig?', 'Zoek in de kennisbank')
+    const widget = widgetOf(page)
+    await box.pressSequentially('btw-aangifte')
+    await expect(widget.locator('.lw-results a').first()).toHaveAttribute('href', `${KB}/financien/btw-aangifte/`)
+    await box.fill('')
+    await box.pressSequentially('voorraad tellen')
+    await expect(widget.locator('.lw-results a').first()).not.toHaveAttribute('href', `${KB}/financien/btw-aangifte/`)
+    await widget.getByRole('button', { name: 'Nee', exact: true }).click()
+    await expect(widget.getByLabel('Onderwerp')).toHaveValue('voorraad tellen')
+    const sent = page.waitForRequest((r) => r.method() === 'POST' && r.url() === `${KB}/api/incidents`)
+    await fileIncident(page, 'nl', { name: 'Bea Bezoeker', email: 'bea@bezoeker.example', kind: /Vraag/, area: 'inventory', description: 'Hoe tel ik de voorraad van één magazijn apart?' })
+    const kbArticles: string[] = (await sent).postDataJSON().kbArticles
+    // The first search's article stays, beside the second's.
+    expect(kbArticles[0]).toBe('vat-return')
+    expect(kbArticles.length).toBeGreaterThan(1)
+    expect(new Set(kbArticles).size).toBe(kbArticles.length)
+  })
+
   test('survives hostile CSS and works under a strict Content-Security-Policy', async ({ page }) => {
     const violations: string[] = []
     await page.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => console.log(`csp-violation ${e.violatedDirective} ${e.blockedURI}`)))

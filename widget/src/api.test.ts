@@ -50,4 +50,21 @@ describe('createApi().me', () => {
     expect(await createApi('https://api.example', 'nl', fetcher).me()).toBeNull()
     expect(asked).toEqual([])
   })
+
+  test.each([
+    ['a signed-in contact', { kind: 'contact', id: 'c-1', name: 'Tom', email: 'tom@x.example' }, { name: 'Tom', email: 'tom@x.example' }],
+    ['nobody signed in', { kind: 'anonymous' }, null],
+    ['a staff member', { kind: 'staff', id: 's-1', name: 'Lotte', email: 'lotte@x.example' }, null],
+  ])('on its own origin asks who is signed in where nobody is a 200: %s', async (_, reply, contact) => {
+    const { fetcher, asked } = answering(200, reply)
+    const original = Object.getOwnPropertyDescriptor(globalThis, 'location')
+    Object.defineProperty(globalThis, 'location', { value: { origin: 'https://kb.example' }, configurable: true })
+    try {
+      expect(await createApi('https://kb.example', 'nl', fetcher).me()).toEqual(contact)
+    } finally {
+      if (original) Object.defineProperty(globalThis, 'location', original)
+      else delete (globalThis as { location?: unknown }).location
+    }
+    expect(asked.map((a) => a.url)).toEqual(['https://kb.example/api/auth/session'])
+  })
 })

@@ -12,7 +12,7 @@ export type RegisterOutcome =
   | { kind: 'rate_limited'; retryAfterSeconds: number; message: string }
   | { kind: 'failed'; message: string | null; status: number | null }
 
-/** A signed-in contact, as `GET /api/auth/me` tells it; only asked on the API's own origin. */
+/** A signed-in contact, as `GET /api/auth/session` tells it; only asked on the API's own origin. */
 export interface SignedInContact {
   name: string
   email: string
@@ -57,7 +57,8 @@ export function createApi(origin: string, lang: Language, fetcher: typeof fetch 
 
     async me() {
       if (!isSameOrigin) return null
-      const res = await fetcher(`${origin}/api/auth/me`, { headers }).catch(() => null)
+      // Asked where "nobody" is a 200 answer, not a 401 the host page's console would show as an error.
+      const res = await fetcher(`${origin}/api/auth/session`, { headers }).catch(() => null)
       if (!res?.ok) return null
       const body = (await res.json()) as { kind: string; name: string; email: string }
       return body.kind === 'contact' ? { name: body.name, email: body.email } : null

@@ -25,6 +25,10 @@ beforeAll(async () => {
     'pagefind/pagefind.js': `export const x = 1;${' '.repeat(4000)}`,
     '_astro/page.abc123.js': 'console.log(1)',
     'widget.js': '(()=>{})();',
+    'widget/nl/app.js': 'export {}',
+    'widget/nl/chunk-FD7BWFEI.js': 'export {}',
+    'widget/nl/engine-K74LH6XU.js': 'export {}',
+    'widget/en/IncidentForm-3BAICVMA.js': 'export {}',
     '_csp.json': JSON.stringify({ '/': HASHES.home, '/404.html': HASHES.notFoundNl, '/en/404/': HASHES.notFoundEn }),
   }
   for (const [path, text] of Object.entries(files)) {
@@ -102,6 +106,19 @@ describe('the static KnowledgeBase', () => {
   test('caches hashed assets for a year', async () => {
     const res = await app.request('/_astro/page.abc123.js')
     expect(res.headers.get('cache-control')).toContain('immutable')
+  })
+
+  test('caches the widget\'s content-hashed chunks for a year, from any origin; its entry points only minutes', async () => {
+    for (const path of ['/widget/nl/chunk-FD7BWFEI.js', '/widget/nl/engine-K74LH6XU.js', '/widget/en/IncidentForm-3BAICVMA.js']) {
+      const res = await app.request(path, { headers: { origin: 'https://partner.example' } })
+      expect([path, res.status, res.headers.get('cache-control')]).toEqual([path, 200, 'public, max-age=31536000, immutable'])
+      expect(res.headers.get('access-control-allow-origin')).toBe('*')
+    }
+    // A release changes what these names hold: embedding sites must see it within minutes.
+    for (const path of ['/widget.js', '/widget/nl/app.js']) {
+      const res = await app.request(path)
+      expect([path, res.status, res.headers.get('cache-control')]).toEqual([path, 200, 'public, max-age=300'])
+    }
   })
 
   test('adds the trailing slash of a folder page, keeping the query', async () => {

@@ -11,9 +11,20 @@ export interface StaticSiteOptions {
   root: string
 }
 
-/** Cache rules: hashed assets forever, the search index briefly, pages revalidated on every visit. */
-function cacheControl(path: string): string {
-  if (path.startsWith('/_astro/')) return 'public, max-age=31536000, immutable'
+/**
+ * A chunk of the widget named by its content, `/widget/<lang>/<name>-<hash>.js` (the widget build's
+ * `[name]-[hash]`, e.g. `engine-K74LH6XU.js`): a new release gives it a new name. Each language's
+ * `app.js` keeps its name, as `widget.js` does, for it is what a release changes under them.
+ */
+const HASHED_WIDGET_CHUNK = /^\/widget\/[a-z]{2}\/[\w-]+-[A-Z0-9]{8}\.js$/
+
+/**
+ * Cache rules: hashed assets (the site's and the widget's chunks) forever, the search index and the
+ * widget's entry points briefly, pages revalidated on every visit.
+ * @example cacheControl('/widget/nl/engine-K74LH6XU.js') // 'public, max-age=31536000, immutable'
+ */
+export function cacheControl(path: string): string {
+  if (path.startsWith('/_astro/') || HASHED_WIDGET_CHUNK.test(path)) return 'public, max-age=31536000, immutable'
   // Not content-hashed: a new release must reach embedding sites within minutes.
   if (path.startsWith('/pagefind/') || path === '/widget.js' || path.startsWith('/widget/')) return 'public, max-age=300'
   if (extname(path) === '' || path.endsWith('.html')) return 'no-cache'

@@ -16,7 +16,7 @@ import { useLoad } from './use-load.ts'
 import { useSubmit } from './use-submit.ts'
 
 type Me = Success<Awaited<ReturnType<ReturnType<typeof portalApi>['auth']['me']['$get']>>>
-/** The signed-in contact, as GET /api/auth/me tells. */
+/** The signed-in contact, as GET /api/auth/me (and GET /api/auth/session) tells. */
 export type Viewer = Extract<Me, { kind: 'contact' }>
 /** The signed-in staff member, as GET /api/auth/me tells. */
 export type StaffViewer = Extract<Me, { kind: 'staff' }>
@@ -35,12 +35,22 @@ type Props =
 /** The page for whoever may see it, under a line that says who is signed in, with the way out. */
 export function SignedIn(props: Props) {
   const { lang, strings } = props
-  const me = useLoad(() => call(portalApi(lang).auth.me.$get(), strings), [lang], strings)
+  // Asked so that "nobody" is an answer (200), not a 401 the browser would log as an error.
+  const me = useLoad(() => call(portalApi(lang).auth.session.$get(), strings), [lang], strings)
   const { state } = me
+  const signIn = props.as === 'contact' ? <SignIn lang={lang} strings={props.strings} /> : <StaffSignIn lang={lang} strings={props.strings} onSignedIn={me.reload} />
 
-  if (state.kind === 'signed-out') {
-    return props.as === 'contact' ? <SignIn lang={lang} strings={props.strings} /> : <StaffSignIn lang={lang} strings={props.strings} onSignedIn={me.reload} />
+  if (state.kind === 'loading' && !state.data) {
+    // Until the answer comes (and in the page as built), the sign-in form holds its place unseen:
+    // when nobody is signed in it appears where it stood, and nothing below it moves.
+    return (
+      <div class="gate-pending">
+        <p class="meta" role="status">{strings.loading}</p>
+        <div class="gate-placeholder" inert aria-hidden="true">{signIn}</div>
+      </div>
+    )
   }
+  if (state.kind === 'signed-out' || state.data?.kind === 'anonymous') return signIn
   if (!state.data || state.kind === 'error' || state.kind === 'not-found') return <Pending message={me.message} loading={strings.loading} />
   const viewer = state.data
   if (viewer.kind !== props.as) return <p class="notice">{props.as === 'contact' ? props.strings['gate.staff'] : props.strings['gate.contact']}</p>

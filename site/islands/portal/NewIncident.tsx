@@ -6,6 +6,7 @@ import type { Language } from '#lib/language.ts'
 import { loadPagefind, type PagefindResult } from '#lib/pagefind.ts'
 import { incidentQuery } from '#lib/search/query-words.ts'
 import { loadVocabulary, searchRelaxed } from '#lib/search/relaxed-search.ts'
+import { withShown } from '#lib/search/shown-articles.ts'
 import { ApiFailure, call, messageOf, portalApi } from '../lib/api.ts'
 import { Field, FieldSet } from '../lib/Field.tsx'
 import { FailureNote } from '../lib/ResultMessage.tsx'
@@ -27,9 +28,14 @@ export default function NewIncident(props: Props) {
   return <SignedIn as="contact" lang={props.lang} strings={props.strings}>{(viewer) => <Register {...props} viewer={viewer} />}</SignedIn>
 }
 
-/** Up to five KnowledgeBase articles for `query`, newest answer only: an older, slower search is dropped. */
-function useSuggestions(query: string, lang: Language): { results: PagefindResult[] | undefined; hasFailed: boolean } {
+/**
+ * Up to five KnowledgeBase articles for `query`, newest answer only: an older, slower search is
+ * dropped. `shown` keeps every article any answer showed, for support: a later search that finds
+ * others (or none) does not take them away.
+ */
+function useSuggestions(query: string, lang: Language): { results: PagefindResult[] | undefined; shown: string[]; hasFailed: boolean } {
   const [results, setResults] = useState<PagefindResult[] | undefined>()
+  const [shown, setShown] = useState<string[]>([])
   const [hasFailed, setFailed] = useState(false)
   const counter = useRef(0)
   useEffect(() => {
@@ -44,14 +50,16 @@ function useSuggestions(query: string, lang: Language): { results: PagefindResul
         // The customer's own words, relaxed as in the KB's search.
         const search = await searchRelaxed(await loadPagefind('/'), term, { lang, vocabulary: () => loadVocabulary('/', lang) })
         const found = await Promise.all(search.hits.slice(0, MAX_SUGGESTIONS).map((r) => r.data()))
-        if (ticket === counter.current) setResults(found)
+        if (ticket !== counter.current) return
+        setResults(found)
+        setShown((before) => withShown(before, found))
       } catch {
         if (ticket === counter.current) setFailed(true)
       }
     }, SEARCH_DELAY_MS)
     return () => clearTimeout(timer)
   }, [query])
-  return { results, hasFailed }
+  return { results, shown, hasFailed }
 }
 
 type Fields = 'kind' | 'productArea' | 'subject' | 'description' | 'file'
@@ -77,7 +85,7 @@ function Register({ lang, strings, paths, viewer }: Props & { viewer: Viewer }) 
   const fileInput = useRef<HTMLInputElement>(null)
   const subjectInput = useRef<HTMLInputElement>(null)
   // While the form is open, subject and description drive the suggestions, as in the widget.
-  const { results, hasFailed } = useSuggestions(isFormShown ? incidentQuery(subject, description, lang) : query, lang)
+  const { results, shown, hasFailed } = useSuggestions(isFormShown ? incidentQuery(subject, description, lang) : query, lang)
 
   useEffect(() => {
     if (isFormShown) subjectInput.current?.focus()
@@ -103,10 +111,11 @@ function Register({ lang, strings, paths, viewer }: Props & { viewer: Viewer }) 
     const found = check()
     if (Object.keys(found).length > 0) return submit.refuse({ fields: found })
     return submit.run(async () => {
-      const kbArticles = (results ?? []).map((r) => r.meta.key).filter((key): key is string => Boolean(key))
       const reply = await call(portalApi(lang).incidents.$post({
         json: {
-          name: viewer.name, email: viewer.email, kind: kind as (typeof KINDS)[number], productArea, subject, description, lang, kbArticles,
+          name: viewer.name, email: viewer.email, kind: kind as (typeof KINDS)[number], productArea, subject, description, lang,
+          // Every article the page suggested, not only the last answer's: support sees what the customer already read.
+          kbArticles: shown,
           ...(query.trim() ? { kbQuery: query.trim().slice(0, 200) } : {}),
         },
       }), strings)

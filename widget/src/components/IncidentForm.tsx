@@ -6,6 +6,7 @@ import type { IncidentInput } from '#domain/incident.ts'
 import { format } from '#lib/format.ts'
 import type { PagefindResult } from '#lib/pagefind.ts'
 import type { RegisterOutcome, SignedInContact } from '../api.ts'
+import type { Shown } from '../engine.ts'
 import css from '../form.css'
 import { fieldIssue } from '../form.ts'
 import { ArticleLink } from './ArticleLink.tsx'
@@ -31,13 +32,13 @@ export interface IncidentFormProps {
   lang: Language
   /** The KB query that led here: the subject to start with, and sent along. */
   query: string
-  /** Articles the visitor was shown (translation keys), sent along for support. */
+  /** Articles the visitor was shown before the form (translation keys), sent along for support with those suggested beside it. */
   shownArticles: string[]
   productArea: string
   productAreas: DeskStatusReply['productAreas'] | undefined
   contact: SignedInContact | null
-  /** Articles for the incident as typed: the subject and the description, relaxed by the engine. */
-  suggest(subject: string, description: string): Promise<PagefindResult[] | undefined>
+  /** Articles for the incident as typed: the subject and the description, relaxed by the engine; with every article shown so far. */
+  suggest(subject: string, description: string): Promise<Shown | undefined>
   register(input: IncidentInput): Promise<RegisterOutcome>
   onSent(outcome: Extract<RegisterOutcome, { kind: 'check_email' | 'registered' }>): void
   onOpenResult(url: string): void
@@ -56,13 +57,19 @@ export function IncidentForm(props: IncidentFormProps) {
   const [alert, setAlert] = useState('')
   const [isSending, setSending] = useState(false)
   const [suggestions, setSuggestions] = useState<PagefindResult[]>([])
+  // Every article shown so far, the suggestions beside this form included.
+  const [shown, setShown] = useState<string[]>([])
   const form = useRef<HTMLFormElement>(null)
   // When the form was shown: the server takes a submission faster than a person types for a bot.
   const [openedAt] = useState(() => performance.now())
 
   useEffect(() => {
     const timer = setTimeout(() => {
-      props.suggest(values.subject, values.description).then((found) => found && setSuggestions(found.slice(0, SUGGESTIONS))).catch(() => {})
+      props.suggest(values.subject, values.description).then((found) => {
+        if (!found) return
+        setSuggestions(found.results.slice(0, SUGGESTIONS))
+        setShown(found.shown)
+      }).catch(() => {})
     }, SUGGEST_DELAY_MS)
     return () => clearTimeout(timer)
   }, [values.subject, values.description])
@@ -104,7 +111,7 @@ export function IncidentForm(props: IncidentFormProps) {
       name: values.name, email: values.email, kind: values.kind as Kind, productArea: values.productArea,
       subject: values.subject, description: values.description, lang,
       ...(props.query.trim() ? { kbQuery: props.query.trim().slice(0, 200) } : {}),
-      kbArticles: props.shownArticles.slice(0, 20),
+      kbArticles: [...new Set([...props.shownArticles, ...shown])].slice(0, 20),
       ...(values.website ? { website: values.website } : {}),
       fillMs: Math.round(performance.now() - openedAt),
     })

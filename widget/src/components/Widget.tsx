@@ -4,8 +4,8 @@ import type { DeskStatusReply } from '#domain/desk-status.ts'
 import { format } from '#lib/format.ts'
 import type { Api, RegisterOutcome, SignedInContact } from '../api.ts'
 import type { WidgetConfig } from '../config.ts'
+import type { Shown } from '../engine.ts'
 import type { Insight } from '../insight.ts'
-import type { Found } from '../search.ts'
 import type { Strings } from '../strings.ts'
 import { adoptStyles } from '../styles.ts'
 import type { IncidentForm as Form } from './IncidentForm.tsx'
@@ -22,8 +22,9 @@ export interface WidgetProps {
   strings: Strings
   api: Api
   insight: Insight
-  search(term: string, limit: number): Promise<Found | undefined>
-  suggest(subject: string, description: string, limit: number): Promise<Found | undefined>
+  /** An answer carries every article the widget has shown so far, for the incident. */
+  search(term: string, limit: number): Promise<Shown | undefined>
+  suggest(subject: string, description: string, limit: number): Promise<Shown | undefined>
   /** Starts loading Pagefind ahead of the first search. */
   warm(): void
 }
@@ -37,7 +38,7 @@ interface State {
   hasOpened: boolean
   view: View
   query: string
-  found: Found | null | 'error'
+  found: Shown | null | 'error'
   isSearching: boolean
   desk?: DeskStatusReply
   now: Date
@@ -146,8 +147,8 @@ export class Widget extends Component<WidgetProps, State> {
 
   render({ config, strings, api, suggest, warm }: WidgetProps, { isOpen, hasOpened, view, query, found, isSearching, desk, now, contact, IncidentForm, askedArticle }: State) {
     const isForeign = typeof location === 'undefined' || location.origin !== config.kb
-    // The article handed over with "ask support" first, then the results shown, each once.
-    const shown = [...new Set([askedArticle, ...(found && found !== 'error' ? found.results.map((r) => r.meta.key) : [])])].filter((k): k is string => !!k)
+    // The article handed over with "ask support" first, then every result shown so far, each once.
+    const shown = [...new Set([askedArticle, ...(found && found !== 'error' ? found.shown : [])])].filter((k): k is string => !!k)
     return (
       <div class="lw-root" lang={config.lang}>
         <button
@@ -202,7 +203,7 @@ export class Widget extends Component<WidgetProps, State> {
                 productArea={config.productArea}
                 productAreas={desk?.productAreas}
                 contact={contact}
-                suggest={async (subject, description) => (await suggest(subject, description, 5))?.results}
+                suggest={(subject, description) => suggest(subject, description, 5)}
                 register={(input) => api.register(input)}
                 onSent={this.sent}
                 onOpenResult={this.openResult}
