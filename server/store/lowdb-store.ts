@@ -10,9 +10,10 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync, unlinkSync } from '
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { MailRecord } from '../mail/types.ts'
-import type { Complaint, ConsentRecord, FollowUp, Incident } from '../domain/records.ts'
+import type { Complaint, ConsentRecord, FollowUp, Incident, Message } from '../domain/records.ts'
 import { writeDurably } from './durable-file.ts'
 import { HEADER_BYTES, HEADER_PREFIX, JournalWriter, headerLine, readJournal, readLegacyJournal, type JournalOp, type JournalRead } from './journal.ts'
+import { IncidentIndex } from './incident-index.ts'
 import { nodeFiles, writeAll, type StoreFiles } from './store-files.ts'
 import { StoreError, VersionConflictError, type IncidentFilter, type Store } from './store.ts'
 
@@ -331,6 +332,33 @@ class State {
   readonly pendingMails = new Set<string>()
   lastNumber = FIRST_NUMBER - 1
   lastComplaintNumber = FIRST_COMPLAINT_NUMBER - 1
+  /** Pages and search over incidents: built once the records are loaded (a read-only look at a folder needs none), then kept up to date by `apply`. */
+  incidentIndex: IncidentIndex | undefined
+
+  /** Builds the incident index over what is loaded; every later change keeps it up to date. */
+  indexIncidents(): IncidentIndex {
+    const t = this.tables
+    const index = new IncidentIndex({
+      incident: (id) => t.incidents.get(id) as Incident | undefined,
+      messagesOf: (incidentId) => [...(this.messagesOf.get(incidentId) ?? [])].map((id) => t.messages.get(id) as Message),
+      contactName: (id) => t.contacts.get(id)?.name,
+      organisationName: (id) => t.organisations.get(id)?.name,
+    })
+    for (const id of t.incidents.keys()) index.reindex(id)
+    this.incidentIndex = index
+    return index
+  }
+
+  /** Keeps the incident index in step with a change of `t` from `old` to `now`. */
+  private reindexFor(t: Table, old: Row | undefined, now: Row | undefined): void {
+    const index = this.incidentIndex
+    if (!index) return
+    if (t === 'incidents') index.reindex((now ?? old)!.id)
+    else if (t === 'messages') for (const id of new Set([old?.incidentId, now?.incidentId])) id && index.reindex(id)
+    else if ((t === 'contacts' || t === 'organisations') && old?.name !== now?.name) {
+      for (const id of index.idsWhere(t === 'contacts' ? 'contactId' : 'organisationId', (now ?? old)!.id)) index.reindex(id)
+    }
+  }
 
   /** Index keys of a record, e.g. "contacts:email:ann@example.nl". */
   private keysOf(t: Table, r: Row): string[] {
@@ -359,6 +387,7 @@ class State {
     if (op.t === 'outbox') this.pendingMails.delete(op.op === 'put' ? op.r.id : op.id)
     if (op.op === 'del') {
       table.delete(op.id)
+      this.reindexFor(op.t, old, undefined)
       return undo
     }
     if (op.t === 'outbox' && op.r.status === 'pending') this.pendingMails.add(op.r.id)
@@ -369,6 +398,7 @@ class State {
     if (op.t === 'audit') group(this.auditOf, op.r.target, op.r.id)
     if (op.t === 'incidents') this.lastNumber = Math.max(this.lastNumber, Number(op.r.number))
     if (op.t === 'complaints') this.lastComplaintNumber = Math.max(this.lastComplaintNumber, Number(op.r.number.slice(1)))
+    this.reindexFor(op.t, old, op.r)
     return undo
   }
 
@@ -399,6 +429,7 @@ function group(index: Map<string, Set<string>>, key: string, id: string): void {
 
 function buildStore(state: State, journal: JournalWriter, release: () => void, probe: () => Promise<void>): Store {
   const t = state.tables
+  const incidentIndex = state.indexIncidents()
   const counters = new Map<string, { startedAt: number; count: number }>()
   const all = <T>(table: Table) => [...t[table].values()] as T[]
   const get = <T>(table: Table, id: string) => t[table].get(id) as T | undefined
@@ -452,6 +483,14 @@ function buildStore(state: State, journal: JournalWriter, release: () => void, p
       get: async (id) => structuredClone(get<Incident>('incidents', id)),
       byNumber: async (number) => structuredClone(state.find<Incident>('incidents', `number:${number}`)),
       list: async (filter) => all<Incident>('incidents').filter((i) => matches(i, filter)).map((i) => structuredClone(i)),
+      async page(search, page) {
+        const found = incidentIndex.page(search, page)
+        return { ...found, items: found.items.map((i) => structuredClone(i)) }
+      },
+      async queuePage(search, page) {
+        const found = incidentIndex.queuePage(search, page)
+        return { ...found, items: found.items.map((i) => structuredClone(i)) }
+      },
       async update(id, expectedVersion, change) {
         const current = get<Incident>('incidents', id)
         if (!current) throw new StoreError(`no incident ${id}`)

@@ -1,7 +1,7 @@
 /** Moves a lowdb desk's records into PostgreSQL: all or nothing, and a second run adds nothing. */
 import type pg from 'pg'
 import { readLowdbTables, TABLES, type Row, type Table } from './lowdb-store.ts'
-import { columnsOf, openPostgresStore, type RecordTable } from './postgres-store.ts'
+import { FILL_SEARCH_TEXT_SQL, columnsOf, openPostgresStore, type RecordTable } from './postgres-store.ts'
 import { StoreError } from './store.ts'
 
 export interface MigrateStoreOptions {
@@ -62,6 +62,8 @@ export async function migrateStore({ from, to, schema }: MigrateStoreOptions): P
         const added = await insertAll(client, SQL_TABLE[table], records[table])
         tables.push({ table, found: records[table].length, added, alreadyThere: records[table].length - added })
       }
+      // The search text is made from several tables: once all are in.
+      await client.query(FILL_SEARCH_TEXT_SQL)
       const nextIncident = await continueAfter(client, 'incident_number', 'incidents')
       const nextComplaint = await continueAfter(client, 'complaint_number', 'complaints')
       await client.query('COMMIT')
