@@ -154,3 +154,45 @@ describe('GET /api/staff/queue in pages', () => {
     expect(res.json).toMatchObject({ code: 'invalid_input', fields: [expect.objectContaining({ path: 'cursor' })] })
   })
 })
+
+describe('complaints and consents in pages', () => {
+  test('an admin pages through the organisation\'s complaints newest first; an employee gets their own; another organisation none', async () => {
+    const d = await desk()
+    const filed: string[] = []
+    for (const [who, n] of [[d.as.tom, 1], [d.as.marieke, 2], [d.as.tom, 3]] as const) {
+      const res = await d.call('POST', '/api/complaints', { kind: 'opinion', subject: `Mening ${n}`, text: 'Het portaal werkt prettig, dank.' }, who)
+      expect(res.status).toBe(201)
+      filed.push(res.json.complaint.number)
+    }
+    expect(await allPages(d, '/api/complaints', d.as.marieke, 'complaints')).toEqual([...filed].reverse())
+    expect(await allPages(d, '/api/complaints', d.as.tom, 'complaints')).toEqual([filed[2], filed[0]])
+    expect((await d.call('GET', '/api/complaints', undefined, d.as.peter)).json).toMatchObject({ complaints: [], next: null, total: 0 })
+    const bad = await d.call('GET', '/api/complaints?cursor=bm9wZQ', undefined, d.as.marieke)
+    expect(bad.status).toBe(400)
+    expect(bad.json).toMatchObject({ code: 'invalid_input', fields: [expect.objectContaining({ path: 'cursor' })] })
+  })
+
+  test('consents page newest first for staff with a total; a contact of another organisation sees none of them', async () => {
+    const d = await desk()
+    const asked: string[] = []
+    // Three Saturdays: support outside opening hours.
+    for (const day of ['02', '09', '16']) {
+      const res = await d.call('POST', '/api/extra-support', { startsAt: `2027-01-${day}T09:00:00+01:00`, endsAt: `2027-01-${day}T16:00:00+01:00`, reason: 'Jaarafsluiting: we willen support kunnen bellen als de afsluiting vastloopt.' }, d.as.marieke)
+      expect(res.status).toBe(201)
+      asked.push(res.json.extraSupport.id)
+      d.setNow(new Date(Date.parse(res.json.extraSupport.createdAt) + 60_000).toISOString())
+    }
+    const first = await d.call('GET', '/api/consents?kind=extra_support&limit=2', undefined, d.as.lotte)
+    expect(first.json).toMatchObject({ total: 3, next: expect.any(String) })
+    const ids: string[] = []
+    let next: string | null = null
+    do {
+      const res = await d.call('GET', `/api/consents?kind=extra_support&limit=2${next ? `&cursor=${next}` : ''}`, undefined, d.as.lotte)
+      ids.push(...res.json.consents.map((r: { id: string }) => r.id))
+      next = res.json.next
+    } while (next)
+    expect(ids).toEqual([...asked].reverse())
+    expect((await d.call('GET', '/api/consents?limit=1', undefined, d.as.peter)).json).toMatchObject({ consents: [], next: null })
+    expect((await d.call('GET', '/api/consents?limit=500', undefined, d.as.lotte)).status).toBe(400)
+  })
+})

@@ -43,6 +43,6 @@ export const CURSOR_SHAPES = {
   queue: ['number', 'string', 'string', 'number'],
   /** Complaints, newest first by number (digits after the K). */
   complaints: ['number'],
-  /** Consents, oldest first: created at, then id. */
+  /** Consents, newest first: created at, then id. */
   consents: ['string', 'string'],
 } as const

@@ -13,9 +13,10 @@ import type { MailRecord } from '../mail/types.ts'
 import type { Complaint, ConsentRecord, FollowUp, Incident, Message } from '../domain/records.ts'
 import { writeDurably } from './durable-file.ts'
 import { HEADER_BYTES, HEADER_PREFIX, JournalWriter, headerLine, readJournal, readLegacyJournal, type JournalOp, type JournalRead } from './journal.ts'
-import { IncidentIndex } from './incident-index.ts'
+import { CURSOR_SHAPES, decodeCursor, encodeCursor, type SortKey } from './cursor.ts'
+import { IncidentIndex, compareQueueKeys as compareKeys } from './incident-index.ts'
 import { nodeFiles, writeAll, type StoreFiles } from './store-files.ts'
-import { StoreError, VersionConflictError, type IncidentFilter, type Store } from './store.ts'
+import { StoreError, TOTAL_CAP, VersionConflictError, type IncidentFilter, type Page, type PageRequest, type Store } from './store.ts'
 
 /** The tables of a data folder, as the Store names them. */
 export const TABLES = [
@@ -421,6 +422,22 @@ class State {
   }
 }
 
+/**
+ * One page of `records` in the order `compare` gives their keys, after the cursor's key; the
+ * total up to TOTAL_CAP. Copies, as every read.
+ */
+function pageOf<T>(records: T[], keyOf: (record: T) => SortKey, compare: (a: SortKey, b: SortKey) => number, shape: readonly ('string' | 'number')[], { limit, cursor }: PageRequest): Page<T> {
+  const after = cursor === undefined ? undefined : decodeCursor(cursor, shape)
+  const keyed = records.map((record) => ({ record, key: keyOf(record) })).sort((a, b) => compare(a.key, b.key))
+  const rest = after ? keyed.filter((r) => compare(r.key, after) > 0) : keyed
+  const items = rest.slice(0, limit)
+  return {
+    items: items.map((r) => structuredClone(r.record)),
+    next: rest.length > limit ? encodeCursor(items[items.length - 1]!.key) : null,
+    total: records.length > TOTAL_CAP ? null : records.length,
+  }
+}
+
 function group(index: Map<string, Set<string>>, key: string, id: string): void {
   const set = index.get(key)
   if (set) set.add(id)
@@ -522,6 +539,11 @@ function buildStore(state: State, journal: JournalWriter, release: () => void, p
       list: async (filter) => all<Complaint>('complaints')
         .filter((c) => (!filter.organisationId || c.organisationId === filter.organisationId) && (!filter.contactId || c.contactId === filter.contactId))
         .map((c) => structuredClone(c)),
+      // Complaints are few beside incidents: a page is filtered and sorted from all of them.
+      page: async (filter, page) => pageOf(
+        all<Complaint>('complaints').filter((c) => (!filter.organisationId || c.organisationId === filter.organisationId) &&
+          (!filter.contactId || c.contactId === filter.contactId) && (!filter.status?.length || filter.status.includes(c.status))),
+        (c) => [Number(c.number.slice(1))], (a, b) => compareKeys(b, a), CURSOR_SHAPES.complaints, page),
       async update(id, expectedVersion, change) {
         const current = get<Complaint>('complaints', id)
         if (!current) throw new StoreError(`no complaint ${id}`)
@@ -551,6 +573,10 @@ function buildStore(state: State, journal: JournalWriter, release: () => void, p
           (!filter.incidentId || ('incidentId' in r && r.incidentId === filter.incidentId)))
         .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
         .map((r) => structuredClone(r)),
+      page: async (filter, page) => pageOf(
+        all<ConsentRecord>('consents').filter((r) => (!filter.kind || r.kind === filter.kind) && (!filter.organisationId || r.organisationId === filter.organisationId) &&
+          (!filter.incidentId || ('incidentId' in r && r.incidentId === filter.incidentId))),
+        (r) => [r.createdAt, r.id], (a, b) => compareKeys(b, a), CURSOR_SHAPES.consents, page),
       async update<T extends ConsentRecord>(id: string, expectedVersion: number, change: (current: T) => T) {
         const current = get<T>('consents', id)
         if (!current) throw new StoreError(`no consent ${id}`)

@@ -421,6 +421,20 @@ function buildStore(pool: pg.Pool): PostgresStore {
         if (filter.contactId) where.push(`contact_id = $${params.push(filter.contactId)}`)
         return rows(`SELECT data FROM complaints${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY number`, params)
       },
+      async page(filter, { limit, cursor }) {
+        const after = cursor === undefined ? null : decodeCursor(cursor, CURSOR_SHAPES.complaints)[0]!
+        const where: string[] = []
+        const params: unknown[] = []
+        if (filter.organisationId) where.push(`organisation_id = $${params.push(filter.organisationId)}`)
+        if (filter.contactId) where.push(`contact_id = $${params.push(filter.contactId)}`)
+        if (filter.status?.length) where.push(`data->>'status' = ANY($${params.push(filter.status)})`)
+        const sql = where.length ? where.join(' AND ') : 'true'
+        const [found, total] = await Promise.all([
+          rows<Complaint>(`SELECT data FROM complaints WHERE ${sql}${after === null ? '' : ` AND number < $${params.length + 1}`} ORDER BY number DESC LIMIT ${limit + 1}`, after === null ? params : [...params, after]),
+          countUpTo(`SELECT 1 FROM complaints WHERE ${sql}`, params),
+        ])
+        return pageOf(found, limit, total, (c) => [Number(c.number.slice(1))])
+      },
       update: (id, expectedVersion, change) => update<Complaint>('complaints', id, expectedVersion, change, (current) => ({ number: current.number })),
     },
     followUps: {
@@ -442,6 +456,21 @@ function buildStore(pool: pg.Pool): PostgresStore {
         if (filter.organisationId) where.push(`organisation_id = $${params.push(filter.organisationId)}`)
         if (filter.incidentId) where.push(`incident_id = $${params.push(filter.incidentId)}`)
         return rows(`SELECT data FROM consents${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at, seq`, params)
+      },
+      async page(filter, { limit, cursor }) {
+        const after = cursor === undefined ? null : decodeCursor(cursor, CURSOR_SHAPES.consents)
+        const where: string[] = []
+        const params: unknown[] = []
+        if (filter.kind) where.push(`kind = $${params.push(filter.kind)}`)
+        if (filter.organisationId) where.push(`organisation_id = $${params.push(filter.organisationId)}`)
+        if (filter.incidentId) where.push(`incident_id = $${params.push(filter.incidentId)}`)
+        const sql = where.length ? where.join(' AND ') : 'true'
+        const keyset = after === null ? '' : ` AND (created_at, id COLLATE "C") < ($${params.length + 1}, $${params.length + 2})`
+        const [found, total] = await Promise.all([
+          rows<ConsentRecord>(`SELECT data FROM consents WHERE ${sql}${keyset} ORDER BY created_at DESC, id COLLATE "C" DESC LIMIT ${limit + 1}`, after === null ? params : [...params, ...after]),
+          countUpTo(`SELECT 1 FROM consents WHERE ${sql}`, params),
+        ])
+        return pageOf(found, limit, total, (r) => [r.createdAt, r.id])
       },
       update: <T extends ConsentRecord>(id: string, expectedVersion: number, change: (current: T) => T) =>
         update<T>('consents', id, expectedVersion, change, (current) => ({ kind: current.kind }) as Partial<T>),

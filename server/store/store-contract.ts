@@ -408,6 +408,35 @@ export function storeContract(name: string, open: () => Promise<Store>) {
       await store.close()
     })
 
+    test('pages complaints and consents newest first, each once, within one organisation', async () => {
+      const store = await open()
+      for (let n = 0; n < 5; n++) await store.complaints.create(complaintDraft({ organisationId: n < 4 ? 'org-a' : 'org-b', status: n === 0 ? 'resolved' : 'received' }))
+      const complaints: string[] = []
+      let page = await store.complaints.page({ organisationId: 'org-a' }, { limit: 3 })
+      expect(page.total).toBe(4)
+      complaints.push(...page.items.map((c) => c.number))
+      page = await store.complaints.page({ organisationId: 'org-a' }, { limit: 3, cursor: page.next! })
+      complaints.push(...page.items.map((c) => c.number))
+      expect(page.next).toBeNull()
+      expect(complaints.map((n) => Number(n.slice(1)))).toEqual([...complaints.map((n) => Number(n.slice(1)))].sort((a, b) => b - a))
+      expect(new Set(complaints).size).toBe(4)
+      expect((await store.complaints.page({ organisationId: 'org-a', status: ['resolved'] }, { limit: 10 })).items.map((c) => c.status)).toEqual(['resolved'])
+      const at = (minute: number) => `2026-11-30T09:${String(minute).padStart(2, '0')}:00.000Z`
+      const grant = (id: string, organisationId: string, minute: number): Omit<AccessGrant, 'version'> => ({
+        kind: 'grant', id, organisationId, incidentId: 'i1', level: 'read_only', grantedBy: 'contact:c1', endsAt: '2026-12-07T09:00:00.000Z',
+        revokedAt: null, revokedBy: null, createdAt: at(minute), updatedAt: at(minute),
+      })
+      // Two at the same moment: the id decides, so neither is lost between pages.
+      for (const [id, org, minute] of [['g1', 'org-a', 1], ['g2', 'org-a', 2], ['g3', 'org-a', 2], ['g4', 'org-b', 3], ['g5', 'org-a', 4]] as const) await store.consents.create(grant(id, org, minute))
+      const first = await store.consents.page({ organisationId: 'org-a' }, { limit: 2 })
+      const second = await store.consents.page({ organisationId: 'org-a' }, { limit: 2, cursor: first.next! })
+      expect([...first.items, ...second.items].map((r) => r.id)).toEqual(['g5', 'g3', 'g2', 'g1'])
+      expect(second.next).toBeNull()
+      expect(first.total).toBe(4)
+      await expect(store.consents.page({}, { limit: 2, cursor: Buffer.from('[1]').toString('base64url') })).rejects.toBeInstanceOf(InvalidCursorError)
+      await store.close()
+    })
+
     test('returns copies: changing a returned record changes nothing stored', async () => {
       const store = await open()
       const incident = await store.incidents.create(incidentDraft())

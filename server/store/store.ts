@@ -1,7 +1,7 @@
 /** The Store: every record the API keeps, behind one interface (lowdb by default, PostgreSQL for several API processes). */
 import type { MailRecord, OutboxStore } from '../mail/types.ts'
 import type {
-  AuditEntry, Attachment, Complaint, ConsentKind, ConsentRecord, Contact, FollowUp, Incident, IncidentStatus, Message, Organisation, PendingRegistration, Session, SignInToken, Staff,
+  AuditEntry, Attachment, Complaint, ComplaintStatus, ConsentKind, ConsentRecord, Contact, FollowUp, Incident, IncidentStatus, Message, Organisation, PendingRegistration, Session, SignInToken, Staff,
 } from '../domain/records.ts'
 
 /** A change made against a version that is no longer the current one. */
@@ -32,6 +32,13 @@ export interface ConsentFilter {
   kind?: ConsentKind
   organisationId?: string
   incidentId?: string
+}
+
+/** Which complaints a list holds; each left out filters nothing. */
+export interface ComplaintFilter {
+  organisationId?: string
+  contactId?: string
+  status?: ComplaintStatus[]
 }
 
 /** A rate limit's window for one key: how many hits since it started. */
@@ -159,6 +166,8 @@ export interface Store {
     create(draft: Omit<Complaint, 'id' | 'number' | 'version'>): Promise<Complaint>
     get(id: string): Promise<Complaint | undefined>
     list(filter: { organisationId?: string; contactId?: string }): Promise<Complaint[]>
+    /** One page newest first (number descending). Cursor: base64url of `[number]` (the digits after the K). */
+    page(filter: ComplaintFilter, page: PageRequest): Promise<Page<Complaint>>
     /** As incidents.update: applied only against `expectedVersion`, else VersionConflictError. */
     update(id: string, expectedVersion: number, change: (current: Complaint) => Complaint): Promise<Complaint>
   }
@@ -174,6 +183,8 @@ export interface Store {
     get(id: string): Promise<ConsentRecord | undefined>
     /** Oldest first (`createdAt`). */
     list(filter: ConsentFilter): Promise<ConsentRecord[]>
+    /** One page newest first (`createdAt`, then id, descending). Cursor: base64url of `[createdAt, id]`. */
+    page(filter: ConsentFilter, page: PageRequest): Promise<Page<ConsentRecord>>
     /** As incidents.update: applied only against `expectedVersion`, else VersionConflictError. */
     update<T extends ConsentRecord>(id: string, expectedVersion: number, change: (current: T) => T): Promise<T>
   }

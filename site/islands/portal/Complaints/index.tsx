@@ -18,7 +18,7 @@ export default function Complaints({ lang, strings, paths }: Props) {
 
 /** The form, and below it what the contact may see; a sent complaint appears in the list at once. */
 function Overview({ viewer, lang, strings, paths }: Props & { viewer: Viewer }) {
-  const list = useLoad(async () => (await call(portalApi(lang).complaints.$get(), strings)).complaints, [lang], strings)
+  const list = useLoad(async () => (await call(portalApi(lang).complaints.$get({ query: {} }), strings)).complaints, [lang], strings)
   return (
     <>
       <ComplaintForm lang={lang} strings={strings} paths={paths} onSent={() => void list.reload()} />
