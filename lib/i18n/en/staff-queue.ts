@@ -68,6 +68,7 @@ export const staffQueue = {
   'queue.search.region': 'Search all incidents',
   'queue.search.label': 'Search by number or words',
   'queue.search.hint': 'Searches every incident you may see, closed ones too, with the filters above: subject, description, reactions, notes, contact and organisation.',
+  'queue.search.results': 'Search results',
   'queue.search.button': 'Search',
   'queue.search.clear': 'Back to the queue',
   'queue.search.caption': 'Search results for “{q}”',

@@ -66,6 +66,7 @@ export const staffQueue = {
   'queue.search.region': 'Alle incidenten doorzoeken',
   'queue.search.label': 'Zoeken op nummer of woorden',
   'queue.search.hint': 'Zoekt in alle incidenten die u mag zien, ook gesloten, met de filters hierboven: onderwerp, omschrijving, reacties, notities, contactpersoon en organisatie.',
+  'queue.search.results': 'Zoekresultaten',
   'queue.search.button': 'Zoeken',
   'queue.search.clear': 'Terug naar de wachtrij',
   'queue.search.caption': 'Zoekresultaten voor “{q}”',

@@ -33,7 +33,7 @@ export function SearchResults({ q, filters, filtersKey, teamName, lang, strings,
   const failure = first.message ?? (more.failure === undefined ? undefined : messageOf(more.failure, strings))
 
   return (
-    <section aria-label={strings['queue.search.region']}>
+    <section aria-label={strings['queue.search.results']}>
       {failure && <p class="notice error" role="alert">{failure}</p>}
       {rows === undefined && !failure && <p class="meta" role="status">{strings.loading}</p>}
       {rows && (
