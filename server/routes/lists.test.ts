@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest'
+import { fillQueueDueTimes } from '../services/staff-queue.ts'
 import { closeTestDesks, testDesk } from '../testing.ts'
 
 afterEach(closeTestDesks)
@@ -194,5 +195,25 @@ describe('complaints and consents in pages', () => {
     expect(ids).toEqual([...asked].reverse())
     expect((await d.call('GET', '/api/consents?limit=1', undefined, d.as.peter)).json).toMatchObject({ consents: [], next: null })
     expect((await d.call('GET', '/api/consents?limit=500', undefined, d.as.lotte)).status).toBe(400)
+  })
+})
+
+describe('incidents stored before the queue kept its order', () => {
+  test('take their place in the queue once their due time is filled in at start', async () => {
+    const d = await desk()
+    const at = '2026-11-30T09:00:00.000Z'
+    d.setNow('2026-11-30T10:00:00.000Z')
+    // Triaged by an older version: a priority and a target, but no due time kept with it.
+    const old = await d.store.incidents.create({
+      organisationId: 'org-jansen', contactId: 'c-jansen-emp', kind: 'bug', productArea: 'finance', subject: 'Oud incident', description: 'Van voor de upgrade.',
+      kbArticles: [], lang: 'nl', status: 'in_progress', priority: 2, team: 'finance', assigneeId: null, registeredAt: at,
+      statusHistory: [{ status: 'new', at, by: 'system' }, { status: 'in_progress', at, by: 'staff:s-lotte' }], updatedAt: at,
+    })
+    expect(await fillQueueDueTimes(d.deps)).toBe(1)
+    const filled = await d.store.incidents.get(old.id)
+    expect(filled?.queueDueAt).toBe((await d.call('GET', `/api/incidents/${old.id}`, undefined, d.as.lotte)).json.incident.sla.dueAt)
+    expect(await fillQueueDueTimes(d.deps)).toBe(0)
+    // The kept due time stays out of every reply.
+    expect((await d.call('GET', `/api/incidents/${old.id}`, undefined, d.as.lotte)).json.incident).not.toHaveProperty('queueDueAt')
   })
 })

@@ -1,13 +1,13 @@
 /** The staff console's reads: the triage queue with live targets, and the people and teams to assign to. */
 import { createHash } from 'node:crypto'
-import { DUE_SOON_MINUTES, QueueQuery, inQueue, type QueueFilter, type QueueItem } from '../domain/queue.ts'
+import { DUE_SOON_MINUTES, QueueQuery, inQueue, withQueueDueAt, type QueueFilter, type QueueItem } from '../domain/queue.ts'
 import { addBusinessTime } from '../domain/sla.ts'
 import type { Incident, Staff } from '../domain/records.ts'
 import type { Deps } from '../deps.ts'
 import { queuePolicy } from '../policies/queue.ts'
 import { pageQuery } from '../http/paging.ts'
 import { CURSOR_SHAPES } from '../store/cursor.ts'
-import type { QueueSearch } from '../store/store.ts'
+import { VersionConflictError, type QueueSearch } from '../store/store.ts'
 import { presentIncident } from '../present/incident.ts'
 import { extraWindowsOf } from './extra-windows.ts'
 
@@ -90,6 +90,33 @@ export async function staffQueue(deps: Pick<Deps, 'store' | 'desk' | 'calendar' 
   }
   const etag = `"${createHash('sha256').update([next, total, ...rows.map((i) => `${i.incident.id}:${i.incident.version}:${i.sla?.isBreached}:${i.sla?.remainingBusinessMinutes}`)].join('|')).digest('base64url').slice(0, 27)}"`
   return { asOf: now, teams, rows, next, total, etag }
+}
+
+/**
+ * Gives the open incidents stored before the queue kept its order's due time (triaged, with a
+ * priority, without `queueDueAt`) that due time, so they take their place in the queue. A change
+ * like any other (the version rises); one another process made first is left to it. Run at start:
+ * once done it only reads the open incidents. Returns how many it filled.
+ */
+export async function fillQueueDueTimes(deps: Pick<Deps, 'store' | 'desk' | 'calendar' | 'clock'>): Promise<number> {
+  const now = deps.clock()
+  const windows = await extraWindowsOf(deps.store)
+  let filled = 0
+  let cursor: string | undefined
+  do {
+    const page = await deps.store.incidents.queuePage({ status: ['new', 'in_progress', 'waiting_for_customer'] }, { limit: 200, ...(cursor ? { cursor } : {}) })
+    for (const incident of page.items) {
+      if (incident.queueDueAt !== undefined || incident.priority === null) continue
+      try {
+        await deps.store.incidents.update(incident.id, incident.version, (current) => withQueueDueAt(current, deps, now, windows))
+        filled++
+      } catch (error) {
+        if (!(error instanceof VersionConflictError)) throw error
+      }
+    }
+    cursor = page.next ?? undefined
+  } while (cursor)
+  return filled
 }
 
 /** Active staff by name, and the desk's teams: whom an incident can be assigned to. */
