@@ -81,8 +81,10 @@ export class IncidentIndex {
   private readonly byField = Object.fromEntries(FIELDS.map((f) => [f, new Map<string, SortedNumbers>()])) as Record<Field, Map<string, SortedNumbers>>
   private readonly idOfNumber = new Map<number, string>()
   private readonly entries = new Map<string, Entry>()
-  private readonly publicWords = new Map<string, Set<number>>()
-  private readonly internalWords = new Map<string, Set<number>>()
+  /** Per stem, the numbers of the incidents whose public text holds it, ascending. */
+  private readonly publicWords = new Map<string, SortedNumbers>()
+  /** Per stem, the numbers of the incidents whose internal notes hold it. */
+  private readonly internalWords = new Map<string, SortedNumbers>()
 
   constructor(private readonly source: IndexSource) {}
 
@@ -136,39 +138,49 @@ export class IncidentIndex {
   page(search: IncidentSearch, { limit, cursor }: PageRequest): Page<Incident> {
     const after = cursor === undefined ? Number.POSITIVE_INFINITY : (decodeCursor(cursor, CURSOR_SHAPES.incidents)[0] as number)
     const matches = (i: Incident) => matchesFilter(i, search)
-    let candidates: number[]
+    const narrowest = this.narrowest(search)
+    // What is walked (newest first): the smallest of the filter's index list and each word's lists;
+    // every other word is checked by binary search, the filters on the record.
+    let driver: number[][] = [narrowest.list.values]
+    let words: number[][][] = []
     if (search.q !== undefined && search.q.trim() !== '') {
       const query = parseQuery(search.q)
       if ('nothing' in query) return { items: [], next: null, total: 0 }
-      candidates = 'number' in query
-        ? (this.idOfNumber.has(Number(query.number)) ? [Number(query.number)] : [])
-        : this.search(query.words, search.withInternal === true)
-    } else {
-      candidates = this.narrowest(search).values
+      if ('number' in query) {
+        driver = [this.idOfNumber.has(Number(query.number)) ? [Number(query.number)] : []]
+      } else {
+        words = query.words.map((word) => stemsOf(word).flatMap((stem) => [this.publicWords.get(stem), search.withInternal ? this.internalWords.get(stem) : undefined])
+          .filter((list): list is SortedNumbers => list !== undefined).map((list) => list.values))
+        if (words.some((lists) => lists.length === 0)) return { items: [], next: null, total: 0 }
+        const sizeOf = (lists: number[][]) => lists.reduce((sum, list) => sum + list.length, 0)
+        for (const lists of words) if (sizeOf(lists) < sizeOf(driver)) driver = lists
+        words = words.filter((lists) => lists !== driver)
+      }
+    }
+    const accepts = (n: number) => {
+      if (!words.every((lists) => lists.some((list) => contains(list, n)))) return undefined
+      const incident = this.incidentOf(n)
+      return incident && matches(incident) ? incident : undefined
     }
     // Newest first from just below the cursor: one more than the page tells whether another follows.
     const items: Incident[] = []
     let next: string | null = null
-    for (let at = lowerBoundIn(candidates, after) - 1; at >= 0; at--) {
-      const incident = this.incidentOf(candidates[at]!)
-      if (!incident || !matches(incident)) continue
+    for (const n of descending(driver, after)) {
+      const incident = accepts(n)
+      if (!incident) continue
       if (items.length === limit) {
         next = encodeCursor([Number(items[items.length - 1]!.number)])
         break
       }
       items.push(incident)
     }
-    return { items, next, total: this.count(candidates, matches) }
-  }
-
-  /** How many of `candidates` match, or null past TOTAL_CAP. */
-  private count(candidates: number[], matches: (i: Incident) => boolean): number | null {
-    let total = 0
-    for (const n of candidates) {
-      const incident = this.incidentOf(n)
-      if (incident && matches(incident) && ++total > TOTAL_CAP) return null
+    // A filter one index list answers exactly is counted by its length; anything else, one by one.
+    if (narrowest.isExact && words.length === 0 && driver[0] === narrowest.list.values) {
+      return { items, next, total: narrowest.list.size > TOTAL_CAP ? null : narrowest.list.size }
     }
-    return total
+    let total = 0
+    for (const n of descending(driver, Number.POSITIVE_INFINITY)) if (accepts(n) && ++total > TOTAL_CAP) return { items, next, total: null }
+    return { items, next, total }
   }
 
   private incidentOf(n: number): Incident | undefined {
@@ -193,27 +205,30 @@ export class IncidentIndex {
     return { items, next: hasMore ? encodeCursor(queueKeyOf(items[items.length - 1]!)) : null, total: rows.length > TOTAL_CAP ? null : rows.length }
   }
 
-  /** Numbers (ascending) of the incidents whose words hold every query word, in one of its stems. */
-  private search(words: string[], withInternal: boolean): number[] {
-    const setsOf = (index: Map<string, Set<number>>) => words.map((word) => union(stemsOf(word).map((stem) => index.get(stem))))
-    const found = intersect(setsOf(this.publicWords))
-    if (withInternal) for (const n of intersect(setsOf(this.internalWords))) found.add(n)
-    return [...found].sort((a, b) => a - b)
-  }
-
-  /** The smallest index list that holds every incident the filter can match. */
-  private narrowest(search: IncidentSearch): SortedNumbers {
+  /**
+   * The smallest index list that holds every incident the filter can match, and whether it holds
+   * exactly those (a filter on at most one field, which that list is of).
+   */
+  private narrowest(search: IncidentSearch): { list: SortedNumbers; isExact: boolean } {
     let best = this.all
     const consider = (list: SortedNumbers | undefined) => {
       const found = list ?? new SortedNumbers()
       if (found.size < best.size) best = found
     }
+    let filters = 0
     for (const f of ['organisationId', 'contactId', 'team', 'assigneeId'] as const) {
       const value = search[f]
-      if (value) consider(this.byField[f].get(value))
+      if (!value) continue
+      filters++
+      consider(this.byField[f].get(value))
     }
-    if (search.status?.length === 1) consider(this.byField.status.get(search.status[0]!))
-    return best
+    if (search.status?.length) {
+      filters++
+      if (search.status.length === 1) consider(this.byField.status.get(search.status[0]!))
+    }
+    if (search.kind?.length) filters++
+    const isExact = filters === 0 || (filters === 1 && best !== this.all)
+    return { list: best, isExact }
   }
 }
 
@@ -252,32 +267,32 @@ function lowerBoundIn(values: number[], n: number): number {
   return lo
 }
 
-function addTo(index: Map<string, Set<number>>, term: string, n: number): void {
-  const set = index.get(term)
-  if (set) set.add(n)
-  else index.set(term, new Set([n]))
+function addTo(index: Map<string, SortedNumbers>, term: string, n: number): void {
+  let list = index.get(term)
+  if (!list) index.set(term, (list = new SortedNumbers()))
+  list.add(n)
 }
 
-function removeFrom(index: Map<string, Set<number>>, term: string, n: number): void {
-  const set = index.get(term)
-  if (!set) return
-  set.delete(n)
-  if (set.size === 0) index.delete(term)
+function removeFrom(index: Map<string, SortedNumbers>, term: string, n: number): void {
+  const list = index.get(term)
+  if (!list) return
+  list.delete(n)
+  if (list.size === 0) index.delete(term)
 }
 
-function union(sets: (Set<number> | undefined)[]): Set<number> {
-  const present = sets.filter((s): s is Set<number> => s !== undefined)
-  if (present.length === 1) return present[0]!
-  const all = new Set<number>()
-  for (const set of present) for (const n of set) all.add(n)
-  return all
+/** Whether ascending `values` holds n. */
+function contains(values: number[], n: number): boolean {
+  return values[lowerBoundIn(values, n)] === n
 }
 
-/** The numbers in every set (a new set: the index's own are never changed). */
-function intersect(sets: Set<number>[]): Set<number> {
-  const [smallest, ...rest] = [...sets].sort((a, b) => a.size - b.size)
-  const found = new Set<number>()
-  if (!smallest) return found
-  for (const n of smallest) if (rest.every((s) => s.has(n))) found.add(n)
-  return found
+/** The numbers below `before` in any of the ascending `lists`, each once, highest first. */
+function* descending(lists: number[][], before: number): Generator<number> {
+  const at = lists.map((list) => lowerBoundIn(list, before) - 1)
+  for (;;) {
+    let highest = -1
+    for (let i = 0; i < lists.length; i++) if (at[i]! >= 0 && lists[i]![at[i]!]! > highest) highest = lists[i]![at[i]!]!
+    if (highest < 0) return
+    for (let i = 0; i < lists.length; i++) if (at[i]! >= 0 && lists[i]![at[i]!] === highest) at[i]!--
+    yield highest
+  }
 }

@@ -139,9 +139,11 @@ function incidentWhere(search: IncidentSearch): { sql: string[]; params: unknown
     if ('nothing' in query) return null
     if ('number' in query) add((p) => `number = ${p}`, query.number)
     else {
-      // Every word must match, each in its Dutch or its English form.
-      const words = query.words.map((word) => `(plainto_tsquery('dutch', $${params.push(word)}::text) || plainto_tsquery('english', $${params.length}::text))`).join(' && ')
-      sql.push(search.withInternal ? `(search @@ (${words}) OR internal_search @@ (${words}))` : `search @@ (${words})`)
+      // Every word must match, each in its Dutch or its English form; for staff in the text or in an internal note.
+      for (const word of query.words) {
+        const forms = `(plainto_tsquery('dutch', $${params.push(word)}::text) || plainto_tsquery('english', $${params.length}::text))`
+        sql.push(search.withInternal ? `(search @@ ${forms} OR internal_search @@ ${forms})` : `search @@ ${forms}`)
+      }
     }
   }
   return { sql, params }

@@ -360,6 +360,9 @@ export function storeContract(name: string, open: () => Promise<Store>) {
       // Internal notes are found by staff only.
       expect(await numbersFor('stuurprogramma')).toEqual([])
       expect(await numbersFor('stuurprogramma', { withInternal: true })).toEqual([printer.number])
+      // For staff each word may be in the text or in a note.
+      expect(await numbersFor('stuurprogramma printers', { withInternal: true })).toEqual([printer.number])
+      expect(await numbersFor('stuurprogramma printers')).toEqual([])
       expect((await store.incidents.page({ q: 'jansen' }, { limit: 10 })).total).toBe(2)
       expect((await store.incidents.page({ q: '!!' }, { limit: 10 })).items).toEqual([])
       await store.close()

@@ -86,7 +86,7 @@ export interface IncidentSearch extends IncidentFilter {
    * word in its Dutch or English stem) or an incident number (digits: that incident only).
    */
   q?: string
-  /** Whether words in internal notes and logged calls match too: staff only. */
+  /** Whether words in internal notes and logged calls match too (each word in the text or a note): staff only. */
   withInternal?: boolean
 }
 
