@@ -124,7 +124,8 @@ export const FILL_SEARCH_TEXT_SQL = `UPDATE incidents SET
 const statusList = (statuses: readonly string[]) => statuses.filter((s) => (INCIDENT_STATUSES as readonly string[]).includes(s)).map((s) => `'${s}'`).join(', ')
 
 /** A list's WHERE clauses and their parameters; null when the search can match nothing. */
-function incidentWhere(search: IncidentSearch): { sql: string[]; params: unknown[] } | null {
+function incidentWhere(search: IncidentSearch): { sql: string[]; params: unknown[]; hasWords: boolean } | null {
+  let hasWords = false
   const sql: string[] = []
   const params: unknown[] = []
   const add = (clause: (p: string) => string, value: unknown) => sql.push(clause(`$${params.push(value)}`))
@@ -140,13 +141,14 @@ function incidentWhere(search: IncidentSearch): { sql: string[]; params: unknown
     if ('number' in query) add((p) => `number = ${p}`, query.number)
     else {
       // Every word must match, each in its Dutch or its English form; for staff in the text or in an internal note.
+      hasWords = true
       for (const word of query.words) {
         const forms = `(plainto_tsquery('dutch', $${params.push(word)}::text) || plainto_tsquery('english', $${params.length}::text))`
         sql.push(search.withInternal ? `(search @@ ${forms} OR internal_search @@ ${forms})` : `search @@ ${forms}`)
       }
     }
   }
-  return { sql, params }
+  return { sql, params, hasWords }
 }
 
 /** The queue's WHERE clauses and their parameters. */
@@ -367,10 +369,19 @@ function buildStore(pool: pg.Pool): PostgresStore {
         if (!where) return { items: [], next: null, total: 0 }
         const params = [...where.params]
         const filter = where.sql.length ? where.sql.join(' AND ') : 'true'
-        const [found, total] = await Promise.all([
-          rows<Incident>(`SELECT data FROM incidents WHERE ${filter}${after === null ? '' : ` AND number < $${params.length + 1}`} ORDER BY number DESC LIMIT ${limit + 1}`, after === null ? params : [...params, after]),
-          countUpTo(`SELECT 1 FROM incidents WHERE ${filter}`, params),
-        ])
+        const matching = `${filter}${after === null ? '' : ` AND number < $${params.length + 1}`}`
+        const pageParams = after === null ? params : [...params, after]
+        const newestFirst = `SELECT data FROM incidents WHERE ${matching} ORDER BY number DESC LIMIT ${limit + 1}`
+        if (!where.hasWords) {
+          const [found, total] = await Promise.all([rows<Incident>(newestFirst, pageParams), countUpTo(`SELECT 1 FROM incidents WHERE ${filter}`, params)])
+          return pageOf(found, limit, total, (i) => [Number(i.number)])
+        }
+        // The planner cannot tell a rare word from a common one: the count (by the GIN indexes) tells.
+        // Few matches: found by the indexes and sorted; many: newest first until the page is full.
+        const total = await countUpTo(`SELECT 1 FROM incidents WHERE ${filter}`, params)
+        const found = await rows<Incident>(total === null ? newestFirst
+          : `WITH found AS MATERIALIZED (SELECT number FROM incidents WHERE ${matching})
+             SELECT data FROM incidents WHERE number IN (SELECT number FROM found ORDER BY number DESC LIMIT ${limit + 1}) ORDER BY number DESC`, pageParams)
         return pageOf(found, limit, total, (i) => [Number(i.number)])
       },
       async queuePage(search, { limit, cursor }) {
