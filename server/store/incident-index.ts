@@ -56,8 +56,9 @@ class SortedNumbers {
 interface Entry {
   number: number
   fields: Record<Field, string | null>
-  publicTerms: Set<string>
-  internalTerms: Set<string>
+  /** Arrays, not sets: a desk holds one entry per incident, and they are only ever walked. */
+  publicTerms: string[]
+  internalTerms: string[]
 }
 
 /** The queue's sort key of an incident: new first, then due time (none last), registration, number. */
@@ -101,7 +102,7 @@ export class IncidentIndex {
     for (const message of this.source.messagesOf(id)) {
       for (const term of termsOf(message.text)) (isInternalText(message) ? internalTerms : publicTerms).add(term)
     }
-    this.entries.set(id, { number, fields, publicTerms, internalTerms })
+    this.entries.set(id, { number, fields, publicTerms: [...publicTerms], internalTerms: [...internalTerms] })
     this.idOfNumber.set(number, id)
     this.all.add(number)
     for (const f of FIELDS) {
