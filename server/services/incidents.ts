@@ -53,12 +53,13 @@ export async function readIncident(deps: IncidentDeps, viewer: Viewer, id: strin
 
 /** What support sees beside an incident: the organisation, the requester's details and the organisation's other incidents. */
 export async function staffContext(deps: IncidentDeps, incident: Incident) {
-  const [organisation, contact, others] = await Promise.all([
+  // The latest page only: an organisation may have years of incidents.
+  const [organisation, contact, latest] = await Promise.all([
     deps.store.organisations.get(incident.organisationId),
     deps.store.contacts.get(incident.contactId),
-    deps.store.incidents.list({ organisationId: incident.organisationId }),
+    deps.store.incidents.page({ organisationId: incident.organisationId }, { limit: 11 }),
   ])
-  const history = others.filter((i) => i.id !== incident.id).sort((a, b) => b.registeredAt.localeCompare(a.registeredAt)).slice(0, 10)
+  const history = latest.items.filter((i) => i.id !== incident.id).slice(0, 10)
   return { organisation, contact, history }
 }
 
