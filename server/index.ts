@@ -14,6 +14,7 @@ import { createLogger } from './log.ts'
 import { createMetrics, watchedTransport } from './metrics.ts'
 import { iceFromEnv } from './services/ice.ts'
 import { incidentsPastTarget, pendingMail } from './services/operations.ts'
+import { fillQueueDueTimes } from './services/staff-queue.ts'
 import { demoInstructions, seedDemo } from './seed.ts'
 import { appendLog } from './store/append-log.ts'
 import { openLowdbStore } from './store/lowdb-store.ts'
@@ -62,6 +63,8 @@ async function openStore(): Promise<{ store: Store; isSeeded: boolean; postgres?
   return { store: postgres, postgres, isSeeded: await postgres.exclusive('seed-demo', () => seedDemo(postgres)) }
 }
 const calendar = loadCalendar(desk)
+// Open incidents triaged before the queue kept its order's due time take their place in it (once).
+const filledDueTimes = await fillQueueDueTimes({ store, desk, calendar, clock }).catch((error: Error) => fail(error.message))
 // Unset means off: a /metrics page nobody asked for would only tell strangers how busy the desk is.
 const metricsToken = process.env.METRICS_TOKEN || undefined
 const metrics = metricsToken ? createMetrics({ pendingMail: () => pendingMail({ store, clock }), pastTarget: () => incidentsPastTarget({ store, clock, calendar, desk }) }, { clock }) : undefined
@@ -106,7 +109,7 @@ const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
   const base = `http://${shownHost}:${info.port}`
   logger.info(`KnowledgeBase  ${base}/  (English: ${base}/en/)`)
   logger.info(`API            ${base}/api/desk`)
-  logger.info(`Records        ${databaseUrl ? `PostgreSQL ${redactUrl(databaseUrl)}` : `lowdb in ${dataDir}`}${isSeeded ? ' (demo data added)' : ''}`)
+  logger.info(`Records        ${databaseUrl ? `PostgreSQL ${redactUrl(databaseUrl)}` : `lowdb in ${dataDir}`}${isSeeded ? ' (demo data added)' : ''}${filledDueTimes ? ` (queue due times kept for ${filledDueTimes} open incidents)` : ''}`)
   logger.info(`Data folder    ${dataDir} (${databaseUrl ? 'only the .eml outbox without SMTP_URL: attachments and KB insight are in PostgreSQL' : 'records, attachments, KB insight'})`)
   logger.info(`E-mail         ${transport.description}`)
   logger.info(`Phone routing  ${phoneRoutingSecret ? `on: ${base}/api/phone/route` : 'off until PHONE_ROUTING_SECRET is set'}`)

@@ -1,6 +1,9 @@
 /** The triage queue: which incidents a staff member's queue holds, how they are ordered, and "due soon". */
 import { z } from 'zod'
 import { INCIDENT_KINDS } from './desk.ts'
+import type { BusinessCalendar } from './calendar.ts'
+import type { DeskConfig } from './desk.ts'
+import { isTargetRunning, slaOf, type ExtraWindows } from './incident.ts'
 import { INCIDENT_STATUSES, type Incident, type Staff } from './records.ts'
 
 /** Remaining business time at or under which an incident counts as "due soon": two business hours. */
@@ -53,6 +56,14 @@ export function queueOrder(a: QueueItem, b: QueueItem): number {
   const isNew = (i: QueueItem) => (i.incident.status === 'new' ? 0 : 1)
   const due = (i: QueueItem) => (i.sla?.dueAt ? Date.parse(i.sla.dueAt) : Number.POSITIVE_INFINITY)
   return isNew(a) - isNew(b) || due(a) - due(b) || a.incident.registeredAt.localeCompare(b.incident.registeredAt)
+}
+
+/**
+ * The incident with the due time the queue is ordered by, as of `now` (its write): the store keeps
+ * it so the queue can be paged in order without computing every target. Null once the target stops.
+ */
+export function withQueueDueAt(incident: Incident, deps: { calendar: BusinessCalendar; desk: Pick<DeskConfig, 'priorities'> }, now: Date, windows: ExtraWindows): Incident {
+  return { ...incident, queueDueAt: isTargetRunning(incident) ? slaOf(incident, deps, now, windows).dueAt : null }
 }
 
 /** A comma-separated list of `values` in one query parameter. */

@@ -88,6 +88,12 @@ export interface Incident {
   registeredAt: Instant
   statusHistory: StatusChange[]
   updatedAt: Instant
+  /**
+   * The target's due time as of the last change (null: no target running), kept for the queue's
+   * order so the store can page it; the live target is computed when shown. Absent on incidents
+   * stored before it was kept: those sort as having no target until their next change.
+   */
+  queueDueAt?: Instant | null
   /** Raised on every change; a change made against an older version is refused (409). */
   version: number
 }

@@ -121,6 +121,9 @@ export async function playStory(deps: Pick<Deps, 'desk' | 'calendar'>, makeApp: 
     await play('customer', 'Tom Bakker, who filed it', 'GET', `/api/incidents/${id}`, undefined, tom)
     const marieke = await contact('marieke@bakkerij-jansen.example')
     await play('jansen', 'Bakkerij Jansen\'s incidents, for its admin', 'GET', '/api/incidents', undefined, marieke)
+    await play('searched', 'The admin searches the organisation\'s incidents for a word of Tom\'s reaction', 'GET', '/api/incidents?q=certificaat&limit=20', undefined, marieke)
+    await play('staffSearch', 'Support searches every organisation for Digipoort, open or not', 'GET', '/api/incidents?q=digipoort', undefined, lotte)
+    await play('onePerPage', 'The queue one row per page: `next` leads on', 'GET', '/api/staff/queue?limit=1', undefined, lotte)
     await play('assignee', 'Tom Bakker types his incident number', 'GET', `/api/phone/route?number=${number}`, undefined, { authorization: `Bearer ${PHONE_SECRET}` })
     await play('general', 'A number that is no incident', 'GET', '/api/phone/route?number=999999', undefined, { authorization: `Bearer ${PHONE_SECRET}` })
 

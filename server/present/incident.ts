@@ -7,7 +7,9 @@ import { INCIDENT_STATUSES, type Contact, type Incident, type Organisation } fro
 
 /** The incident with its target's state as of `now`. */
 export function presentIncident(incident: Incident, deps: Pick<Deps, 'calendar' | 'desk'>, now: Date, windows: ExtraWindows): IncidentReply {
-  return { ...incident, sla: isTargetRunning(incident) ? slaOf(incident, deps, now, windows) : null }
+  // The stored due time only orders the queue; callers get the live target in `sla`.
+  const { queueDueAt: _queueDueAt, ...shown } = incident
+  return { ...shown, sla: isTargetRunning(incident) ? slaOf(incident, deps, now, windows) : null }
 }
 
 /** A list row: the incident with its target's state, and the requester by name. */

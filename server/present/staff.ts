@@ -4,6 +4,7 @@ import type { DeskConfig } from '../domain/desk.ts'
 import { STAFF_ROLES, type Staff } from '../domain/records.ts'
 import type { Deps } from '../deps.ts'
 import type { Queue } from '../services/staff-queue.ts'
+import { PageReply } from '../http/paging.ts'
 import { IncidentReply } from './incident.ts'
 
 /** An incident in the triage queue: without its long fields, with names beside the ids. */
@@ -19,13 +20,16 @@ export const QueueReply = z.object({
   asOf: z.string().meta({ format: 'date-time', description: 'The moment the targets were computed for.' }),
   teams: z.array(z.string()).meta({ description: 'The team keys whose queues the caller may see, in desk.yaml\'s order.' }),
   incidents: z.array(QueueRowReply),
+  ...PageReply,
 })
 export type QueueReply = z.infer<typeof QueueReply>
 
 /** The queue as the console shows it: rows without the long fields, with the organisation, the requester's and the assignee's names. */
 export async function presentQueue(deps: Pick<Deps, 'store'>, queue: Queue): Promise<QueueReply> {
+  // The organisations of the page shown only: a desk has thousands.
   const [organisations, people, contacts] = await Promise.all([
-    deps.store.organisations.list(), deps.store.staff.list(),
+    Promise.all([...new Set(queue.rows.map((i) => i.incident.organisationId))].map((id) => deps.store.organisations.get(id))).then((found) => found.filter((o) => o !== undefined)),
+    deps.store.staff.list(),
     Promise.all([...new Set(queue.rows.map((i) => i.incident.contactId))].map((id) => deps.store.contacts.get(id))),
   ])
   const organisationOf = new Map(organisations.map((o) => [o.id, { id: o.id, name: o.name, isFirstClass: o.isFirstClass }]))
@@ -34,6 +38,8 @@ export async function presentQueue(deps: Pick<Deps, 'store'>, queue: Queue): Pro
   return {
     asOf: queue.asOf.toISOString(),
     teams: queue.teams,
+    next: queue.next,
+    total: queue.total,
     incidents: queue.rows.map(({ presented: { description: _d, statusHistory: _h, kbArticles: _a, ...row } }) => ({
       ...row,
       organisation: organisationOf.get(row.organisationId) ?? null,

@@ -3,7 +3,10 @@ import { Hono } from 'hono'
 import type { Deps } from '../deps.ts'
 import { describe, movesOf } from '../http/describe.ts'
 import { MESSAGES, requestLanguage } from '../http/errors.ts'
-import { jsonBody, requireJson } from '../middleware/json-body/index.ts'
+import { jsonBody, queryOf, requireJson } from '../middleware/json-body/index.ts'
+import { PageReply, pageQuery } from '../http/paging.ts'
+import { CURSOR_SHAPES } from '../store/cursor.ts'
+import { COMPLAINT_STATUSES } from '../domain/records.ts'
 import { requireContact, requireSignedIn, requireStaff, type SessionEnv } from '../middleware/session/index.ts'
 import { z } from 'zod'
 import { ComplaintReply, ComplaintVersionConflict, complaintPage, presentComplaint } from '../present/complaint.ts'
@@ -19,6 +22,11 @@ const REFUSALS: RefusalReplies<'invalid_input' | 'not_found' | 'transition_refus
   transition_refused: [422, MESSAGES.transitionRefused],
 }
 const Complaint = z.object({ complaint: ComplaintReply })
+/** The list's query: statuses (comma-separated; unknown ones ignored) and a page. */
+const ComplaintListQuery = z.object({
+  status: z.string().max(100).optional().meta({ description: `Statuses, comma-separated (${COMPLAINT_STATUSES.join(', ')}).`, example: 'received,in_progress' }),
+  ...pageQuery(CURSOR_SHAPES.complaints),
+})
 
 export const complaints = (deps: Deps) =>
   new Hono<SessionEnv>()
@@ -29,10 +37,10 @@ export const complaints = (deps: Deps) =>
       if (isRefused(outcome)) return refuse(c, outcome, REFUSALS)
       return c.json({ complaint: await presentComplaint(deps, outcome.complaint), url: complaintPage(outcome.complaint, c.var.contact) }, 201)
     })
-    .get('/', describe('listComplaints', 'Complaints', 'Complaints and opinions the caller may see, newest first', { 200: z.object({ complaints: z.array(ComplaintReply) }) }), requireSignedIn, async (c) => {
-      const list = await listComplaints(deps, c.var.signedIn, c.req.query('status'))
+    .get('/', describe('listComplaints', 'Complaints', 'A page of the complaints and opinions the caller may see, newest first', { 200: z.object({ complaints: z.array(ComplaintReply), ...PageReply }) }), requireSignedIn, queryOf(ComplaintListQuery), async (c) => {
+      const page = await listComplaints(deps, c.var.signedIn, c.req.valid('query'))
       c.header('Cache-Control', 'private, no-store')
-      return c.json({ complaints: await Promise.all(list.map((complaint) => presentComplaint(deps, complaint))) })
+      return c.json({ complaints: await Promise.all(page.items.map((complaint) => presentComplaint(deps, complaint))), next: page.next, total: page.total })
     })
     .get('/:id', describe('getComplaint', 'Complaints', 'One complaint or opinion, with its replies', { 200: Complaint }, { refuses: { not_found: REFUSALS.not_found } }), requireSignedIn, async (c) => {
       const outcome = await readComplaint(deps, c.var.signedIn, c.req.param('id'))

@@ -3,10 +3,10 @@ import { Hono, type Context } from 'hono'
 import { resolver } from 'hono-openapi'
 import { z } from 'zod'
 import type { Deps } from '../deps.ts'
-import { SESSION_OPTIONAL, describe, errorReply, htmlReply, jsonReply, movesOf, only, queryParameters } from '../http/describe.ts'
+import { SESSION_OPTIONAL, describe, errorReply, htmlReply, jsonReply, movesOf, only } from '../http/describe.ts'
 import { STAFF_TRANSITIONS } from '#domain/transitions.ts'
 import { MESSAGES, requestLanguage } from '../http/errors.ts'
-import { jsonBody, requireJson } from '../middleware/json-body/index.ts'
+import { jsonBody, queryOf, requireJson } from '../middleware/json-body/index.ts'
 import { limitByAddress, limitWrongTokens } from '../middleware/rate-limit/index.ts'
 import { requireSignedIn, requireStaff, type SessionEnv } from '../middleware/session/index.ts'
 import { actorsOf } from '../services/actors.ts'
@@ -19,7 +19,8 @@ import { CheckEmail, IncidentReply, IncidentRowReply, MessageReply, Registered, 
 import { INCIDENT_REFUSALS } from '../present/incident-refusal.ts'
 import { IncidentView, presentIncidentView } from '../present/incident-view.ts'
 import { confirmPage, resultPage, tooManyTriesPage } from '../present/pages.ts'
-import { ConfirmInput, MessageInput, PhoneContactInput, RegistrationInput, TriageInput } from '../services/incident-input.ts'
+import { ConfirmInput, IncidentListQuery, MessageInput, PhoneContactInput, RegistrationInput, TriageInput } from '../services/incident-input.ts'
+import { PageReply } from '../http/paging.ts'
 
 /** Signed-in contacts are known and counted by their own actions: colleagues behind one address are not each other's limit. */
 const isSignedInContact = (c: Context) => (c as Context<SessionEnv>).get('viewer')?.kind === 'contact'
@@ -66,17 +67,17 @@ export const incidents = (deps: Deps) => {
       const { incident, contact, lang } = outcome
       return isForm ? c.html(resultPage('registered', incident.number, lang), 201) : c.json(presentRegistered(incident, incidentPage(incident, contact)), 201)
     })
-    .get('/', describe('listIncidents', 'Incidents', 'Incidents the caller may see, newest first: an employee their own, an admin the organisation\'s, staff all', {
-      200: z.object({ incidents: z.array(IncidentRowReply) }),
-    }, {
-      parameters: queryParameters({ status: 'Statuses, comma-separated.', kind: 'Kinds, comma-separated.', contactId: 'The contact who filed them.', team: 'Staff: a team of desk.yaml.', mine: 'Staff: `1` for the caller\'s own.', organisationId: 'Staff: one organisation.' }),
-    }), requireSignedIn, async (c) => {
-      const list = await listIncidents(deps, c.var.signedIn, c.req.query())
+    .get('/', describe('listIncidents', 'Incidents', 'A page of the incidents the caller may see, newest first, optionally searched: an employee their own, an admin the organisation\'s, staff all', {
+      200: z.object({ incidents: z.array(IncidentRowReply), ...PageReply }),
+    }), requireSignedIn, queryOf(IncidentListQuery), async (c) => {
+      const page = await listIncidents(deps, c.var.signedIn, c.req.valid('query'))
       const now = deps.clock()
-      const actorOf = await actorsOf(deps.store, list.map((i) => `contact:${i.contactId}`), deps.desk.name.nl)
-      const windows = await extraWindowsOf(deps.store)
+      const actorOf = await actorsOf(deps.store, page.items.map((i) => `contact:${i.contactId}`), deps.desk.name.nl)
+      // Targets for the page shown only, with the windows of its organisations.
+      const organisations = [...new Set(page.items.map((i) => i.organisationId))]
+      const windows = organisations.length === 1 ? await extraWindowsOf(deps.store, organisations[0]) : await extraWindowsOf(deps.store)
       c.header('Cache-Control', 'private, no-store')
-      return c.json({ incidents: list.map((i) => presentIncidentRow(i, deps, now, windows, actorOf(`contact:${i.contactId}`).name)) })
+      return c.json({ incidents: page.items.map((i) => presentIncidentRow(i, deps, now, windows, actorOf(`contact:${i.contactId}`).name)), next: page.next, total: page.total })
     })
     .get('/:id', describe('getIncident', 'Incidents', 'One incident with its messages, files and timeline; staff also see internal notes and the customer', { 200: IncidentView }, {
       security: [{ cookieAuth: [] }], refuses: only(INCIDENT_REFUSALS, 'not_found'),

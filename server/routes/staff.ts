@@ -1,13 +1,12 @@
 /** The staff console's reads: the triage queue with live targets, and the people and teams to assign to. */
 import { Hono } from 'hono'
-import { QueueQuery } from '../domain/queue.ts'
 import type { Deps } from '../deps.ts'
 import { describe, jsonReply } from '../http/describe.ts'
 import { MESSAGES, apiError } from '../http/errors.ts'
 import { queryOf } from '../middleware/json-body/index.ts'
 import { type SessionEnv, requireStaff } from '../middleware/session/index.ts'
 import { PeopleReply, QueueReply, presentPeople, presentQueue } from '../present/staff.ts'
-import { staffPeople, staffQueue } from '../services/staff-queue.ts'
+import { QueuePageQuery, staffPeople, staffQueue } from '../services/staff-queue.ts'
 
 /**
  * Whether `If-None-Match` names `etag`: a list of tags, compared weakly (RFC 9110), since the
@@ -22,9 +21,9 @@ export function matchesEtag(header: string | undefined, etag: string): boolean {
 export const staff = (deps: Deps) =>
   new Hono<SessionEnv>()
     .use('*', requireStaff)
-    .get('/queue', describe('getQueue', 'Console', 'The open incidents of the caller\'s teams, new first, then by due time, with targets as of now (staff)', {
+    .get('/queue', describe('getQueue', 'Console', 'A page of the open incidents of the caller\'s teams, new first, then by due time, with targets as of now (staff)', {
       200: { ...jsonReply('The queue.', QueueReply), headers: { ETag: { description: 'The queue\'s version, for `If-None-Match`.', schema: { type: 'string' } } } }, 304: { description: 'Unchanged since the `ETag` sent in `If-None-Match`.' },
-    }, { refuses: { team_not_allowed: [403, MESSAGES.teamNotAllowed] } }), queryOf(QueueQuery), async (c) => {
+    }, { refuses: { team_not_allowed: [403, MESSAGES.teamNotAllowed] } }), queryOf(QueuePageQuery), async (c) => {
       const queue = await staffQueue(deps, c.var.staff, c.req.valid('query'))
       if ('refused' in queue) {
         return queue.refused === 'unknown_team'

@@ -7,7 +7,7 @@ import type { Deps } from '../deps.ts'
 import type { SignedIn, Viewer } from '../middleware/session/index.ts'
 import { complaintListFilter, complaintPolicy } from '../policies/complaint.ts'
 import { complaintPage } from '../present/complaint.ts'
-import { VersionConflictError } from '../store/store.ts'
+import { VersionConflictError, type Page } from '../store/store.ts'
 import { TRACK_LINK_DAYS } from './incident-events.ts'
 import { refusal, type Outcome } from './result.ts'
 import { signInToken } from './sign-in.ts'
@@ -42,12 +42,10 @@ export async function fileComplaint(deps: ComplaintDeps, contact: Contact, input
   return { complaint }
 }
 
-/** The complaints the viewer may see, newest first, optionally of some statuses (comma-separated; unknown ones ignored). */
-export async function listComplaints(deps: ComplaintDeps, viewer: SignedIn, statuses: string | undefined): Promise<Complaint[]> {
-  const status = statuses?.split(',').filter((s): s is ComplaintStatus => (COMPLAINT_STATUSES as readonly string[]).includes(s))
-  return (await deps.store.complaints.list(complaintListFilter(viewer)))
-    .filter((x) => !status?.length || status.includes(x.status))
-    .sort((a, b) => b.registeredAt.localeCompare(a.registeredAt))
+/** A page of the complaints the viewer may see, newest first, optionally of some statuses (comma-separated; unknown ones ignored). */
+export async function listComplaints(deps: ComplaintDeps, viewer: SignedIn, query: { status?: string | undefined; limit: number; cursor?: string | undefined }): Promise<Page<Complaint>> {
+  const status = query.status?.split(',').filter((s): s is ComplaintStatus => (COMPLAINT_STATUSES as readonly string[]).includes(s))
+  return deps.store.complaints.page({ ...complaintListFilter(viewer), ...(status?.length ? { status } : {}) }, { limit: query.limit, ...(query.cursor ? { cursor: query.cursor } : {}) })
 }
 
 /** The complaint if the viewer may see it; otherwise not found, like a missing one. */

@@ -1,6 +1,6 @@
 /** What the consent services share: the audit entry of every step, changes against a version, reads of the incident, and the list a viewer may see. */
 import { randomUUID } from 'node:crypto'
-import type { ConsentFilter } from '../store/store.ts'
+import type { ConsentFilter, Page } from '../store/store.ts'
 import { VersionConflictError } from '../store/store.ts'
 import type { ConsentKind, ConsentRecord, Incident } from '../domain/records.ts'
 import type { Deps } from '../deps.ts'
@@ -88,13 +88,34 @@ export async function openIncident(deps: Pick<Deps, 'store'>, id: string): Promi
 }
 
 /** What a list of consents may be narrowed to. */
-export interface ConsentQuery { kind?: ConsentKind; organisationId?: string; incidentId?: string }
+export interface ConsentQuery { kind?: ConsentKind | undefined; organisationId?: string | undefined; incidentId?: string | undefined; limit: number; cursor?: string | undefined }
 
-/** The consents the viewer may see, newest first: a contact only ever of their own organisation, whatever they ask for. */
-export async function listConsents(deps: Pick<Deps, 'store'>, viewer: Exclude<Viewer, { kind: 'anonymous' }>, query: ConsentQuery, read: IncidentReader) {
+/** Store pages read at most to fill one page with records the viewer may see. */
+const MAX_ROUNDS = 5
+
+/**
+ * A page of the consents the viewer may see, newest first: a contact only ever of their own
+ * organisation, whatever they ask for. The policy decides per record, so the total is the store's
+ * only where it shows every record it counts (staff); else null.
+ */
+export async function listConsents(deps: Pick<Deps, 'store'>, viewer: Exclude<Viewer, { kind: 'anonymous' }>, query: ConsentQuery, read: IncidentReader): Promise<Page<ConsentRecord>> {
   const organisationId = viewer.kind === 'contact' ? viewer.contact.organisationId : query.organisationId
   const filter: ConsentFilter = { ...(query.kind ? { kind: query.kind } : {}), ...(organisationId ? { organisationId } : {}), ...(query.incidentId ? { incidentId: query.incidentId } : {}) }
   const seen: ConsentRecord[] = []
-  for (const record of await deps.store.consents.list(filter)) if (maySeeConsent(viewer, record, await incidentOfRecord(read, record))) seen.push(record)
-  return seen.reverse()
+  let cursor = query.cursor
+  let next: string | null = null
+  let total: number | null = null
+  let isAllSeen = true
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const page = await deps.store.consents.page(filter, { limit: query.limit - seen.length, ...(cursor ? { cursor } : {}) })
+    if (round === 0) total = page.total
+    for (const record of page.items) {
+      if (maySeeConsent(viewer, record, await incidentOfRecord(read, record))) seen.push(record)
+      else isAllSeen = false
+    }
+    next = page.next
+    if (seen.length >= query.limit || !next) break
+    cursor = next
+  }
+  return { items: seen, next, total: viewer.kind === 'staff' && isAllSeen ? total : null }
 }

@@ -1,12 +1,14 @@
 /** Shared by the use cases that read or change an incident: who may reach it, the audit entry, the requester's e-mail and tracking link. */
 import { randomUUID } from 'node:crypto'
 import { incidentPath } from '#lib/paths.ts'
-import { statusAfterReaction, withStatus } from '../domain/incident.ts'
+import { statusAfterReaction, withStatus, type ExtraWindows } from '../domain/incident.ts'
+import { withQueueDueAt } from '../domain/queue.ts'
 import type { Contact, Incident } from '../domain/records.ts'
 import type { Deps } from '../deps.ts'
 import type { Viewer } from '../middleware/session/index.ts'
 import { incidentPolicy } from '../policies/incident.ts'
 import { VersionConflictError } from '../store/store.ts'
+import { extraWindowsOf } from './extra-windows.ts'
 import { signInToken } from './sign-in.ts'
 
 /** Days a tracking link in an e-mail signs the contact in to the incident's page. */
@@ -43,11 +45,14 @@ export function incidentEvents(deps: IncidentDeps) {
    */
   async function afterReaction(incident: Incident, author: string, now: Date): Promise<Incident> {
     let current = incident
+    let windows: ExtraWindows | undefined
     for (let attempt = 0; attempt < 3; attempt++) {
       const next = statusAfterReaction(current, now, deps.desk)
       if (next === current.status) return current
+      windows ??= await extraWindowsOf(deps.store, current.organisationId)
+      const known = windows
       try {
-        const updated = await deps.store.incidents.update(current.id, current.version, (i) => withStatus(i, next, author, now))
+        const updated = await deps.store.incidents.update(current.id, current.version, (i) => withQueueDueAt(withStatus(i, next, author, now), deps, now, known))
         await mailStatus(updated)
         return updated
       } catch (error) {

@@ -3,6 +3,8 @@ import { z } from 'zod'
 import { PriorityLevel } from '../domain/desk.ts'
 import { IncidentInput } from '../domain/incident.ts'
 import { INCIDENT_STATUSES } from '../domain/records.ts'
+import { pageQuery } from '../http/paging.ts'
+import { CURSOR_SHAPES } from '../store/cursor.ts'
 
 /** The token from the confirmation e-mail. */
 export const ConfirmInput = z.strictObject({ token: z.string().min(20).max(100).meta({ description: 'The token from the link.' }) })
@@ -38,3 +40,17 @@ export const RegistrationInput = IncidentInput.meta({
   id: 'IncidentInput', title: 'IncidentInput',
   description: 'A registration from the widget or the portal. The server decides everything else: number, status, team and, at triage, the priority.',
 })
+
+/** The incident list's query: filters (comma-separated lists; unknown values ignored, as always), a search, a page. @example ?q=printer&status=new,in_progress&limit=20 */
+export const IncidentListQuery = z.object({
+  q: z.string().max(200).optional()
+    .meta({ description: 'An incident number (that incident only), or words that must all be found in the subject, description, reactions, or the requester\'s or organisation\'s name, in Dutch or English forms ("printers" finds "printer"). Staff also find words of internal notes.', example: 'certificaat' }),
+  status: z.string().max(200).optional().meta({ description: `Statuses, comma-separated (${INCIDENT_STATUSES.join(', ')}).`, example: 'new,in_progress' }),
+  kind: z.string().max(100).optional().meta({ description: 'Kinds, comma-separated (bug, outage, wish, question).', example: 'bug' }),
+  contactId: z.string().max(60).optional().meta({ description: 'The contact who filed them (an employee always sees only their own).' }),
+  team: z.string().max(40).optional().meta({ description: 'Staff: a team of desk.yaml.', example: 'finance' }),
+  mine: z.enum(['1']).optional().meta({ description: 'Staff: `1` for the caller\'s own.' }),
+  organisationId: z.string().max(60).optional().meta({ description: 'Staff: one organisation.' }),
+  ...pageQuery(CURSOR_SHAPES.incidents),
+})
+export type IncidentListQuery = z.output<typeof IncidentListQuery>

@@ -4,10 +4,13 @@ import { INCIDENT_KINDS } from '../domain/desk.ts'
 import { mayMove, priorityRefusal, reactionRefusal, withStatus } from '../domain/incident.ts'
 import { INCIDENT_STATUSES, type Incident, type Message, type Staff } from '../domain/records.ts'
 import type { SignedIn, Viewer } from '../middleware/session/index.ts'
-import { contactIncidentFilter } from '../policies/incident.ts'
-import { VersionConflictError } from '../store/store.ts'
+import { contactIncidentFilter, incidentPolicy } from '../policies/incident.ts'
+import { VersionConflictError, type IncidentSearch, type Page } from '../store/store.ts'
+import { withQueueDueAt } from '../domain/queue.ts'
 import { actorRef } from './actors.ts'
+import { extraWindowsOf } from './extra-windows.ts'
 import { incidentEvents, type IncidentDeps } from './incident-events.ts'
+import type { IncidentListQuery } from './incident-input.ts'
 import { refusal, type Outcome } from './result.ts'
 
 /** Every refusal the incident services give; present/incident-refusal.ts has their replies. */
@@ -15,28 +18,27 @@ export type IncidentRefusal =
   | 'not_found' | 'sign_in_required' | 'invalid_input' | 'priority_first_class_only' | 'transition_refused'
   | 'incident_closed' | 'reopen_window_passed' | 'token_invalid' | 'not_authorised' | 'rate_limited'
 
-/** The list's query as the route reads it: comma-separated lists, unknown values ignored. */
-export interface IncidentQuery { status?: string; kind?: string; contactId?: string; team?: string; mine?: string; organisationId?: string }
-
 const listOf = <T extends string>(value: string | undefined, known: readonly T[]) => value?.split(',').filter((s): s is T => (known as readonly string[]).includes(s))
 
-/** The incidents the viewer may see, newest first: a contact by role (their own filter wins), staff by any filter. */
-export async function listIncidents(deps: IncidentDeps, viewer: SignedIn, query: IncidentQuery): Promise<Incident[]> {
+/**
+ * A page of the incidents the viewer may see, newest first, optionally searched: a contact by role
+ * (their own filter wins, and never internal notes), staff by any filter (internal notes too).
+ */
+export async function listIncidents(deps: IncidentDeps, viewer: SignedIn, query: IncidentListQuery): Promise<Page<Incident>> {
   const status = listOf(query.status, INCIDENT_STATUSES)
-  const kinds = listOf(query.kind, INCIDENT_KINDS)
-  const filter = viewer.kind === 'contact'
+  const kind = listOf(query.kind, INCIDENT_KINDS)
+  const common = { ...(status?.length ? { status } : {}), ...(kind?.length ? { kind } : {}), ...(query.q ? { q: query.q } : {}) }
+  const search: IncidentSearch = viewer.kind === 'contact'
     // An employee's own filter wins over any contactId they send: they see only what they filed.
-    ? { ...(query.contactId ? { contactId: query.contactId } : {}), ...contactIncidentFilter(viewer.contact), ...(status?.length ? { status } : {}) }
+    ? { ...(query.contactId ? { contactId: query.contactId } : {}), ...contactIncidentFilter(viewer.contact), ...common }
     : {
         ...(query.contactId ? { contactId: query.contactId } : {}),
         ...(query.team ? { team: query.team } : {}),
         ...(query.mine === '1' ? { assigneeId: viewer.staff.id } : {}),
         ...(query.organisationId ? { organisationId: query.organisationId } : {}),
-        ...(status?.length ? { status } : {}),
+        ...common, withInternal: incidentPolicy.maySeeInternal(viewer),
       }
-  return (await deps.store.incidents.list(filter))
-    .filter((i) => !kinds?.length || kinds.includes(i.kind))
-    .sort((a, b) => b.registeredAt.localeCompare(a.registeredAt))
+  return deps.store.incidents.page(search, { limit: query.limit, ...(query.cursor ? { cursor: query.cursor } : {}) })
 }
 
 /** The incident with what its page shows: the messages and files the viewer may see, the consent steps. */
@@ -51,12 +53,13 @@ export async function readIncident(deps: IncidentDeps, viewer: Viewer, id: strin
 
 /** What support sees beside an incident: the organisation, the requester's details and the organisation's other incidents. */
 export async function staffContext(deps: IncidentDeps, incident: Incident) {
-  const [organisation, contact, others] = await Promise.all([
+  // The latest page only: an organisation may have years of incidents.
+  const [organisation, contact, latest] = await Promise.all([
     deps.store.organisations.get(incident.organisationId),
     deps.store.contacts.get(incident.contactId),
-    deps.store.incidents.list({ organisationId: incident.organisationId }),
+    deps.store.incidents.page({ organisationId: incident.organisationId }, { limit: 11 }),
   ])
-  const history = others.filter((i) => i.id !== incident.id).sort((a, b) => b.registeredAt.localeCompare(a.registeredAt)).slice(0, 10)
+  const history = latest.items.filter((i) => i.id !== incident.id).slice(0, 10)
   return { organisation, contact, history }
 }
 
@@ -85,6 +88,7 @@ export async function triageIncident(deps: IncidentDeps, staff: Staff, id: strin
   }
   const now = deps.clock()
   const by = `staff:${staff.id}`
+  const windows = await extraWindowsOf(deps.store, incident.organisationId)
   let updated: Incident
   try {
     updated = await deps.store.incidents.update(incident.id, change.version, (current) => {
@@ -93,7 +97,7 @@ export async function triageIncident(deps: IncidentDeps, staff: Staff, id: strin
       if (change.team !== undefined) next.team = change.team
       if (change.assigneeId !== undefined) next.assigneeId = change.assigneeId
       if (change.status !== undefined) next = withStatus(next, change.status, by, now)
-      return next
+      return withQueueDueAt(next, deps, now, windows)
     })
   } catch (error) {
     if (!(error instanceof VersionConflictError)) throw error

@@ -14,10 +14,12 @@ import type { Complaint, ConsentRecord, FollowUp, Incident, Message } from '../d
 import { folderAttachmentFiles } from './attachment-files.ts'
 import { writeDurably } from './durable-file.ts'
 import { HEADER_BYTES, HEADER_PREFIX, JournalWriter, headerLine, readJournal, readLegacyJournal, type JournalOp, type JournalRead } from './journal.ts'
+import { CURSOR_SHAPES, decodeCursor, encodeCursor, type SortKey } from './cursor.ts'
+import { IncidentIndex, compareQueueKeys as compareKeys } from './incident-index.ts'
 import { nodeFiles, writeAll, type StoreFiles } from './store-files.ts'
 import { changeFeed, changeOf } from './change-feed.ts'
 import { SignalRollup } from './signal-rollup.ts'
-import { StoreError, VersionConflictError, type IncidentFilter, type Store } from './store.ts'
+import { StoreError, TOTAL_CAP, VersionConflictError, type IncidentFilter, type Page, type PageRequest, type Store } from './store.ts'
 
 /** The tables of a data folder, as the Store names them. */
 export const TABLES = [
@@ -341,6 +343,33 @@ class State {
   readonly pendingMails = new Set<string>()
   lastNumber = FIRST_NUMBER - 1
   lastComplaintNumber = FIRST_COMPLAINT_NUMBER - 1
+  /** Pages and search over incidents: built once the records are loaded (a read-only look at a folder needs none), then kept up to date by `apply`. */
+  incidentIndex: IncidentIndex | undefined
+
+  /** Builds the incident index over what is loaded; every later change keeps it up to date. */
+  indexIncidents(): IncidentIndex {
+    const t = this.tables
+    const index = new IncidentIndex({
+      incident: (id) => t.incidents.get(id) as Incident | undefined,
+      messagesOf: (incidentId) => [...(this.messagesOf.get(incidentId) ?? [])].map((id) => t.messages.get(id) as Message),
+      contactName: (id) => t.contacts.get(id)?.name,
+      organisationName: (id) => t.organisations.get(id)?.name,
+    })
+    for (const id of t.incidents.keys()) index.reindex(id)
+    this.incidentIndex = index
+    return index
+  }
+
+  /** Keeps the incident index in step with a change of `t` from `old` to `now`. */
+  private reindexFor(t: Table, old: Row | undefined, now: Row | undefined): void {
+    const index = this.incidentIndex
+    if (!index) return
+    if (t === 'incidents') index.reindex((now ?? old)!.id)
+    else if (t === 'messages') for (const id of new Set([old?.incidentId, now?.incidentId])) id && index.reindex(id)
+    else if ((t === 'contacts' || t === 'organisations') && old?.name !== now?.name) {
+      for (const id of index.idsWhere(t === 'contacts' ? 'contactId' : 'organisationId', (now ?? old)!.id)) index.reindex(id)
+    }
+  }
 
   /** Index keys of a record, e.g. "contacts:email:ann@example.nl". */
   private keysOf(t: Table, r: Row): string[] {
@@ -369,6 +398,7 @@ class State {
     if (op.t === 'outbox') this.pendingMails.delete(op.op === 'put' ? op.r.id : op.id)
     if (op.op === 'del') {
       table.delete(op.id)
+      this.reindexFor(op.t, old, undefined)
       return undo
     }
     if (op.t === 'outbox' && op.r.status === 'pending') this.pendingMails.add(op.r.id)
@@ -379,6 +409,7 @@ class State {
     if (op.t === 'audit') group(this.auditOf, op.r.target, op.r.id)
     if (op.t === 'incidents') this.lastNumber = Math.max(this.lastNumber, Number(op.r.number))
     if (op.t === 'complaints') this.lastComplaintNumber = Math.max(this.lastComplaintNumber, Number(op.r.number.slice(1)))
+    this.reindexFor(op.t, old, op.r)
     return undo
   }
 
@@ -401,6 +432,22 @@ class State {
   }
 }
 
+/**
+ * One page of `records` in the order `compare` gives their keys, after the cursor's key; the
+ * total up to TOTAL_CAP. Copies, as every read.
+ */
+function pageOf<T>(records: T[], keyOf: (record: T) => SortKey, compare: (a: SortKey, b: SortKey) => number, shape: readonly ('string' | 'number')[], { limit, cursor }: PageRequest): Page<T> {
+  const after = cursor === undefined ? undefined : decodeCursor(cursor, shape)
+  const keyed = records.map((record) => ({ record, key: keyOf(record) })).sort((a, b) => compare(a.key, b.key))
+  const rest = after ? keyed.filter((r) => compare(r.key, after) > 0) : keyed
+  const items = rest.slice(0, limit)
+  return {
+    items: items.map((r) => structuredClone(r.record)),
+    next: rest.length > limit ? encodeCursor(items[items.length - 1]!.key) : null,
+    total: records.length > TOTAL_CAP ? null : records.length,
+  }
+}
+
 function group(index: Map<string, Set<string>>, key: string, id: string): void {
   const set = index.get(key)
   if (set) set.add(id)
@@ -414,6 +461,7 @@ function buildStore(state: State, journal: JournalWriter, release: () => void, p
   for (const incident of t.incidents.values()) rollup.addIncident(incident as Incident)
   for (const message of t.messages.values()) rollup.addMessage(message as Message)
   const changes = changeFeed()
+  const incidentIndex = state.indexIncidents()
   const counters = new Map<string, { startedAt: number; count: number }>()
   const all = <T>(table: Table) => [...t[table].values()] as T[]
   const get = <T>(table: Table, id: string) => t[table].get(id) as T | undefined
@@ -469,6 +517,14 @@ function buildStore(state: State, journal: JournalWriter, release: () => void, p
       get: async (id) => structuredClone(get<Incident>('incidents', id)),
       byNumber: async (number) => structuredClone(state.find<Incident>('incidents', `number:${number}`)),
       list: async (filter) => all<Incident>('incidents').filter((i) => matches(i, filter)).map((i) => structuredClone(i)),
+      async page(search, page) {
+        const found = incidentIndex.page(search, page)
+        return { ...found, items: found.items.map((i) => structuredClone(i)) }
+      },
+      async queuePage(search, page) {
+        const found = incidentIndex.queuePage(search, page)
+        return { ...found, items: found.items.map((i) => structuredClone(i)) }
+      },
       async update(id, expectedVersion, change) {
         const current = get<Incident>('incidents', id)
         if (!current) throw new StoreError(`no incident ${id}`)
@@ -506,6 +562,11 @@ function buildStore(state: State, journal: JournalWriter, release: () => void, p
       list: async (filter) => all<Complaint>('complaints')
         .filter((c) => (!filter.organisationId || c.organisationId === filter.organisationId) && (!filter.contactId || c.contactId === filter.contactId))
         .map((c) => structuredClone(c)),
+      // Complaints are few beside incidents: a page is filtered and sorted from all of them.
+      page: async (filter, page) => pageOf(
+        all<Complaint>('complaints').filter((c) => (!filter.organisationId || c.organisationId === filter.organisationId) &&
+          (!filter.contactId || c.contactId === filter.contactId) && (!filter.status?.length || filter.status.includes(c.status))),
+        (c) => [Number(c.number.slice(1))], (a, b) => compareKeys(b, a), CURSOR_SHAPES.complaints, page),
       async update(id, expectedVersion, change) {
         const current = get<Complaint>('complaints', id)
         if (!current) throw new StoreError(`no complaint ${id}`)
@@ -535,6 +596,14 @@ function buildStore(state: State, journal: JournalWriter, release: () => void, p
           (!filter.incidentId || ('incidentId' in r && r.incidentId === filter.incidentId)))
         .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
         .map((r) => structuredClone(r)),
+      // Records made in the same millisecond keep the order they were stored in (their place in the table).
+      page: async (filter, page) => {
+        const stored = all<ConsentRecord>('consents').map((record, rank) => ({ record, rank }))
+          .filter(({ record: r }) => (!filter.kind || r.kind === filter.kind) && (!filter.organisationId || r.organisationId === filter.organisationId) &&
+            (!filter.incidentId || ('incidentId' in r && r.incidentId === filter.incidentId)))
+        const found = pageOf(stored, ({ record, rank }) => [record.createdAt, rank], (a, b) => compareKeys(b, a), CURSOR_SHAPES.consents, page)
+        return { ...found, items: found.items.map(({ record }) => record) }
+      },
       async update<T extends ConsentRecord>(id: string, expectedVersion: number, change: (current: T) => T) {
         const current = get<T>('consents', id)
         if (!current) throw new StoreError(`no consent ${id}`)

@@ -8,7 +8,7 @@ import { appendLog } from './append-log.ts'
 import { folderAttachmentFiles } from './attachment-files.ts'
 import { readLowdbTables, TABLES, type Row, type Table } from './lowdb-store.ts'
 import { logRecordId, recordStatement } from './postgres-insight.ts'
-import { columnsOf, openPostgresStore, type PostgresStore, type RecordTable } from './postgres-store.ts'
+import { FILL_SEARCH_TEXT_SQL, columnsOf, openPostgresStore, type PostgresStore, type RecordTable } from './postgres-store.ts'
 import { StoreError } from './store.ts'
 
 export interface MigrateStoreOptions {
@@ -88,6 +88,8 @@ export async function migrateStore({ from, to, schema, timeZone }: MigrateStoreO
         const added = await insertAll(client, SQL_TABLE[table], records[table])
         tables.push({ table, found: records[table].length, added, alreadyThere: records[table].length - added })
       }
+      // The search text is made from several tables: once all are in.
+      await client.query(FILL_SEARCH_TEXT_SQL)
       // The records came in beside the store's writes: their contact moments are counted afresh, in the counters' time zone.
       await client.query('SELECT loket_fill_signal_rollups((SELECT time_zone FROM signal_rollup_zone))')
       const nextIncident = await continueAfter(client, 'incident_number', 'incidents')

@@ -334,3 +334,35 @@ describe('the PostgreSQL store when the database cannot take a write', () => {
     await store.close()
   })
 })
+
+describe('002_lists on a database that holds records', () => {
+  test('fills the list columns and search text of the incidents already stored, so they page and are found', async () => {
+    const schema = freshSchema()
+    const client = new pg.Client({ connectionString: TEST_DATABASE_URL })
+    await client.connect()
+    try {
+      // The database as 001 left it, with an incident, its requester, organisation and messages.
+      await client.query(`CREATE SCHEMA ${schema}`)
+      await client.query(`SET search_path = ${schema}`)
+      await client.query(migrations().find((m) => m.version === 1)!.sql)
+      await client.query('CREATE TABLE schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())')
+      await client.query(`INSERT INTO schema_migrations (version, name) VALUES (1, '001_records.sql')`)
+      const incident = { ...incidentDraft({ organisationId: 'org-old', contactId: 'c-old', subject: 'Oude printers', status: 'in_progress', priority: 2, queueDueAt: '2026-12-01T10:00:00.000Z' }), id: 'i-old', number: '100001', version: 3 }
+      await client.query(`INSERT INTO organisations (id, data) VALUES ('org-old', $1)`, [JSON.stringify({ id: 'org-old', name: 'Bakkerij Oud' })])
+      await client.query(`INSERT INTO contacts (id, organisation_id, email, data) VALUES ('c-old', 'org-old', 'oud@klant.example', $1)`, [JSON.stringify({ id: 'c-old', name: 'Olga Oudshoorn' })])
+      await client.query(`INSERT INTO incidents (id, number, organisation_id, contact_id, team, assignee_id, status, version, data) VALUES ('i-old', 100001, 'org-old', 'c-old', 'finance', NULL, 'in_progress', 3, $1)`, [JSON.stringify(incident)])
+      for (const [id, visibility, text] of [['m1', 'public', 'De magazijnen wachten.'], ['m2', 'internal', 'Leverancier gebeld.']]) {
+        await client.query(`INSERT INTO messages (id, incident_id, at, data) VALUES ($1, 'i-old', '2026-11-30T10:00:00.000Z', $2)`, [id, JSON.stringify({ id, incidentId: 'i-old', visibility, text })])
+      }
+    } finally {
+      await client.end()
+    }
+    const store = await openTestStore(schema)
+    const found = async (q: string, withInternal = false) => (await store.incidents.page({ organisationId: 'org-old', q, withInternal }, { limit: 10 })).items.map((i) => i.id)
+    for (const q of ['printer', 'magazijn', 'oudshoorn', 'bakkerij']) expect(await found(q), q).toEqual(['i-old'])
+    expect(await found('leverancier')).toEqual([])
+    expect(await found('leverancier', true)).toEqual(['i-old'])
+    expect((await store.incidents.queuePage({ status: ['in_progress'], dueBefore: '2026-12-02T00:00:00.000Z' }, { limit: 10 })).items.map((i) => i.id)).toEqual(['i-old'])
+    await store.close()
+  })
+})

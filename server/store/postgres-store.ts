@@ -12,12 +12,18 @@ import pg from 'pg'
 import type {
   Attachment, AuditEntry, Complaint, ConsentRecord, Contact, FollowUp, Incident, Message, PendingRegistration, Session, SignInToken, Staff,
 } from '../domain/records.ts'
+import { INCIDENT_STATUSES } from '../domain/records.ts'
 import type { MailRecord } from '../mail/types.ts'
 import { countKeyOf, localDate, messageMoment, momentSource, registrationMoment, type ContactMoment, type MomentCount } from '../domain/signals.ts'
 import { changeFeed, changeOf } from './change-feed.ts'
 import { postgresAttachmentFiles } from './postgres-attachment-files.ts'
 import { DEFAULT_TIME_ZONE } from './lowdb-store.ts'
-import { StorageUnavailableError, StoreError, VersionConflictError, type IncidentChange, type IncidentFilter, type Store } from './store.ts'
+import { CURSOR_SHAPES, decodeCursor, encodeCursor } from './cursor.ts'
+import { queueKeyOf } from './incident-index.ts'
+import { headText, isInternalText, parseQuery } from './search-text.ts'
+import {
+  StorageUnavailableError, StoreError, TOTAL_CAP, VersionConflictError, type IncidentChange, type IncidentFilter, type IncidentSearch, type Page, type QueueSearch, type Store,
+} from './store.ts'
 
 const MIGRATIONS = new URL('./migrations/', import.meta.url)
 /** A mail handed to one process's outbox is not handed to another for this long, unless marked sent or failed first. */
@@ -147,12 +153,85 @@ export function redactUrl(url: string): string {
 
 const json = (record: object) => JSON.stringify(record)
 
+/**
+ * Fills the search text of incidents stored without one (moved in by migrate-store, or written by
+ * a tool): subject, description, names and public messages; internal messages apart. As 002_lists.sql does.
+ */
+export const FILL_SEARCH_TEXT_SQL = `UPDATE incidents SET
+  search_text = concat_ws(E'\n', data->>'subject', data->>'description',
+    (SELECT c.data->>'name' FROM contacts c WHERE c.id = incidents.contact_id),
+    (SELECT o.data->>'name' FROM organisations o WHERE o.id = incidents.organisation_id),
+    (SELECT string_agg(m.data->>'text', E'\n' ORDER BY m.at, m.seq) FROM messages m WHERE m.incident_id = incidents.id AND m.data->>'visibility' = 'public')),
+  internal_text = coalesce((SELECT string_agg(m.data->>'text', E'\n' ORDER BY m.at, m.seq) FROM messages m WHERE m.incident_id = incidents.id AND m.data->>'visibility' <> 'public'), '')
+  WHERE search_text = ''`
+
+/** Statuses written into SQL as literals (so the planner can use the partial queue index): only known ones. */
+const statusList = (statuses: readonly string[]) => statuses.filter((s) => (INCIDENT_STATUSES as readonly string[]).includes(s)).map((s) => `'${s}'`).join(', ')
+
+/** A list's WHERE clauses and their parameters; null when the search can match nothing. */
+function incidentWhere(search: IncidentSearch): { sql: string[]; params: unknown[]; hasWords: boolean } | null {
+  let hasWords = false
+  const sql: string[] = []
+  const params: unknown[] = []
+  const add = (clause: (p: string) => string, value: unknown) => sql.push(clause(`$${params.push(value)}`))
+  if (search.organisationId) add((p) => `organisation_id = ${p}`, search.organisationId)
+  if (search.contactId) add((p) => `contact_id = ${p}`, search.contactId)
+  if (search.team) add((p) => `team = ${p}`, search.team)
+  if (search.assigneeId) add((p) => `assignee_id = ${p}`, search.assigneeId)
+  if (search.status?.length) sql.push(`status IN (${statusList(search.status) || 'NULL'})`)
+  if (search.kind?.length) add((p) => `kind = ANY(${p})`, search.kind)
+  if (search.q !== undefined && search.q.trim() !== '') {
+    const query = parseQuery(search.q)
+    if ('nothing' in query) return null
+    if ('number' in query) add((p) => `number = ${p}`, query.number)
+    else {
+      // Every word must match, each in its Dutch or its English form; for staff in the text or in an internal note.
+      hasWords = true
+      for (const word of query.words) {
+        const forms = `(plainto_tsquery('dutch', $${params.push(word)}::text) || plainto_tsquery('english', $${params.length}::text))`
+        sql.push(search.withInternal ? `(search @@ ${forms} OR internal_search @@ ${forms})` : `search @@ ${forms}`)
+      }
+    }
+  }
+  return { sql, params, hasWords }
+}
+
+/** The queue's WHERE clauses and their parameters. */
+function queueWhere(search: QueueSearch): { sql: string[]; params: unknown[] } {
+  const sql = [`status IN (${statusList(search.status) || 'NULL'})`]
+  const params: unknown[] = []
+  const add = (clause: (p: string) => string, value: unknown) => sql.push(clause(`$${params.push(value)}`))
+  if (search.teams) {
+    if (search.orAssigneeId) {
+      params.push(search.teams, search.orAssigneeId)
+      sql.push(`(team = ANY($${params.length - 1}) OR assignee_id = $${params.length})`)
+    } else add((p) => `team = ANY(${p})`, search.teams)
+  }
+  if (search.assigneeId) add((p) => `assignee_id = ${p}`, search.assigneeId)
+  if (search.priority?.length) add((p) => `priority = ANY(${p}::smallint[])`, search.priority)
+  if (search.kind?.length) add((p) => `kind = ANY(${p})`, search.kind)
+  if (search.productArea) add((p) => `product_area = ${p}`, search.productArea)
+  if (search.organisationId) add((p) => `organisation_id = ${p}`, search.organisationId)
+  if (search.dueBefore) add((p) => `queue_due < ${p}`, search.dueBefore)
+  if (search.dueFrom) add((p) => `(queue_due >= ${p} AND queue_due <> '~')`, search.dueFrom)
+  return { sql, params }
+}
+
+/** A page from `limit + 1` rows: the extra one only tells that another page follows. */
+function pageOf<T>(found: T[], limit: number, total: number | null, keyOf: (record: T) => (string | number)[]): Page<T> {
+  const items = found.slice(0, limit)
+  return { items, next: found.length > limit ? encodeCursor(keyOf(items[items.length - 1]!)) : null, total }
+}
+
 /** Per table, the columns a record is stored with beside `id` and `data`, as the store's inserts write them. */
 const COLUMNS = {
   organisations: () => ({}),
   contacts: (c: Contact) => ({ organisation_id: c.organisationId, email: c.email.toLowerCase() }),
   staff: (s: Staff) => ({ email: s.email.toLowerCase() }),
-  incidents: (i: Incident) => ({ number: i.number, organisation_id: i.organisationId, contact_id: i.contactId, team: i.team, assignee_id: i.assigneeId, status: i.status, version: i.version }),
+  incidents: (i: Incident) => ({
+    number: i.number, organisation_id: i.organisationId, contact_id: i.contactId, team: i.team, assignee_id: i.assigneeId, status: i.status, version: i.version,
+    kind: i.kind, product_area: i.productArea, priority: i.priority, registered_at: i.registeredAt, queue_due: i.queueDueAt ?? '~',
+  }),
   messages: (m: Message) => ({ incident_id: m.incidentId, at: m.at }),
   attachments: (a: Attachment) => ({ incident_id: a.incidentId, at: a.at }),
   complaints: (c: Complaint) => ({ number: c.number.slice(1), organisation_id: c.organisationId, contact_id: c.contactId, version: c.version }),
@@ -409,6 +488,11 @@ function buildStore(pool: pg.Pool, counterPool: pg.Pool, { schema, timeZone, lis
   }
   const rows = async <T>(sql: string, params: unknown[] = []): Promise<T[]> => (await db.query<{ data: T }>(sql, params)).rows.map((r) => r.data)
   const one = async <T>(sql: string, params: unknown[] = []): Promise<T | undefined> => (await rows<T>(sql, params))[0]
+  /** How many rows `select` gives, counting no further than TOTAL_CAP (null past it): a count that costs no more than a page. */
+  const countUpTo = async (select: string, params: unknown[]): Promise<number | null> => {
+    const { rows: [row] } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM (${select} LIMIT ${TOTAL_CAP + 1}) AS upto`, params)
+    return row!.n > TOTAL_CAP ? null : row!.n
+  }
 
   /**
    * A change against `expectedVersion`: read, apply, and write only if the version is still the
@@ -517,11 +601,19 @@ function buildStore(pool: pg.Pool, counterPool: pg.Pool, { schema, timeZone, lis
       async create(draft) {
         const { rows: [next] } = await db.query<{ number: string }>(`SELECT nextval('incident_number') AS number`)
         const incident: Incident = { ...draft, id: randomUUID(), number: String(next!.number), version: 1 }
-        const { sql, values } = insertion('incidents', incident)
-        // One statement: the incident, and the change announced on commit.
+        // The search text with the requester's and organisation's names, read in the same statement,
+        // and the change announced on commit.
+        const columns = Object.entries(columnsOf('incidents', incident))
+        const values = [incident.id, ...columns.map(([, value]) => value), json(incident), headText(incident, {}), incident.contactId, incident.organisationId]
+        const n = values.length
         await db.query(
-          `WITH added AS (${sql} RETURNING id)
-           SELECT pg_notify('${CHANGES_CHANNEL}', $${values.length + 1}) FROM added`,
+          `WITH added AS (
+             INSERT INTO incidents (id, ${columns.map(([name]) => name).join(', ')}, data, search_text)
+             VALUES (${values.slice(0, n - 3).map((_, i) => `$${i + 1}`).join(', ')},
+               concat_ws(E'\n', $${n - 2}::text, (SELECT data->>'name' FROM contacts WHERE id = $${n - 1}::text), (SELECT data->>'name' FROM organisations WHERE id = $${n}::text)))
+             RETURNING id
+           )
+           SELECT pg_notify('${CHANGES_CHANNEL}', $${n + 1}) FROM added`,
           [...values, announcement(incident)],
         )
         // The organisation's counter is raised by every registration: locked only at the commit.
@@ -547,19 +639,61 @@ function buildStore(pool: pg.Pool, counterPool: pg.Pool, { schema, timeZone, lis
         }
         return rows(`SELECT data FROM incidents${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY number`, params)
       },
+      async page(search, { limit, cursor }) {
+        const after = cursor === undefined ? null : decodeCursor(cursor, CURSOR_SHAPES.incidents)[0]!
+        const where = incidentWhere(search)
+        if (!where) return { items: [], next: null, total: 0 }
+        const params = [...where.params]
+        const filter = where.sql.length ? where.sql.join(' AND ') : 'true'
+        const matching = `${filter}${after === null ? '' : ` AND number < $${params.length + 1}`}`
+        const pageParams = after === null ? params : [...params, after]
+        const newestFirst = `SELECT data FROM incidents WHERE ${matching} ORDER BY number DESC LIMIT ${limit + 1}`
+        if (!where.hasWords) {
+          const [found, total] = await Promise.all([rows<Incident>(newestFirst, pageParams), countUpTo(`SELECT 1 FROM incidents WHERE ${filter}`, params)])
+          return pageOf(found, limit, total, (i) => [Number(i.number)])
+        }
+        // The planner cannot tell a rare word from a common one: the count (by the GIN indexes) tells.
+        // Few matches: found by the indexes and sorted; many: newest first until the page is full.
+        const total = await countUpTo(`SELECT 1 FROM incidents WHERE ${filter}`, params)
+        const found = await rows<Incident>(total === null ? newestFirst
+          : `WITH found AS MATERIALIZED (SELECT number FROM incidents WHERE ${matching})
+             SELECT data FROM incidents WHERE number IN (SELECT number FROM found ORDER BY number DESC LIMIT ${limit + 1}) ORDER BY number DESC`, pageParams)
+        return pageOf(found, limit, total, (i) => [Number(i.number)])
+      },
+      async queuePage(search, { limit, cursor }) {
+        const after = cursor === undefined ? null : decodeCursor(cursor, CURSOR_SHAPES.queue)
+        const { sql, params } = queueWhere(search)
+        const filter = sql.join(' AND ')
+        const keyset = after === null ? '' : ` AND (queue_new, queue_due, registered_at, number) > ($${params.length + 1}, $${params.length + 2}, $${params.length + 3}, $${params.length + 4})`
+        const [found, total] = await Promise.all([
+          rows<Incident>(`SELECT data FROM incidents WHERE ${filter}${keyset} ORDER BY queue_new, queue_due, registered_at, number LIMIT ${limit + 1}`, after === null ? params : [...params, ...after]),
+          countUpTo(`SELECT 1 FROM incidents WHERE ${filter}`, params),
+        ])
+        return pageOf(found, limit, total, queueKeyOf)
+      },
       update: (id, expectedVersion, change) => update<Incident>('incidents', id, expectedVersion, change, (current) => ({ number: current.number }), announcement),
       count: async () => Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM incidents')).rows[0]!.n),
     },
     messages: {
       async add(m) {
-        // Whether it is a contact moment is the message's to say; of which organisation and kind, its incident's.
+        // Stored, and its words added to its incident's search text, in one statement; a message stored again adds none.
+        const column = isInternalText(m) ? 'internal_text' : 'search_text'
+        const { rows: [added] } = await db.query<{ is_new: boolean }>(
+          `WITH added AS (
+             INSERT INTO messages (id, incident_id, at, data) VALUES ($1, $2, $3, $4)
+             ON CONFLICT (id) DO UPDATE SET incident_id = EXCLUDED.incident_id, at = EXCLUDED.at, data = EXCLUDED.data
+             RETURNING incident_id, (xmax = 0) AS is_new
+           ), searchable AS (
+             UPDATE incidents SET ${column} = concat_ws(E'\n', nullif(${column}, ''), $5::text) FROM added WHERE added.is_new AND incidents.id = added.incident_id RETURNING 1
+           )
+           SELECT is_new FROM added`,
+          [m.id, m.incidentId, m.at, json(m), m.text],
+        )
+        // Whether it is a contact moment is the message's to say; of which organisation and kind, its
+        // incident's. Counted only when the message is new (xmax = 0: inserted, not replaced), at the
+        // commit: the organisation's counter is raised by many requests.
         const source = momentSource(m)
-        if (!source) return put('messages', m)
-        const { sql, values } = insertion('messages', m, { key: 'id', then: 'replace' })
-        const { rows: [added] } = await db.query<{ is_new: boolean }>(`WITH added AS (${sql} RETURNING (xmax = 0) AS is_new) SELECT is_new FROM added`, values)
-        // Counted only when the message is new (xmax = 0: inserted, not replaced), at the commit: the
-        // organisation's counter is raised by many requests.
-        if (added?.is_new) {
+        if (source && added?.is_new) {
           await store.atCommit(
             `INSERT INTO signal_rollups (organisation_id, day, kind, source, product_area, kb_query, count)
              SELECT i.organisation_id, $1::date, i.data->>'kind', $2, i.data->>'productArea', '', 1 FROM incidents i WHERE i.id = $3
@@ -593,6 +727,20 @@ function buildStore(pool: pg.Pool, counterPool: pg.Pool, { schema, timeZone, lis
         if (filter.contactId) where.push(`contact_id = $${params.push(filter.contactId)}`)
         return rows(`SELECT data FROM complaints${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY number`, params)
       },
+      async page(filter, { limit, cursor }) {
+        const after = cursor === undefined ? null : decodeCursor(cursor, CURSOR_SHAPES.complaints)[0]!
+        const where: string[] = []
+        const params: unknown[] = []
+        if (filter.organisationId) where.push(`organisation_id = $${params.push(filter.organisationId)}`)
+        if (filter.contactId) where.push(`contact_id = $${params.push(filter.contactId)}`)
+        if (filter.status?.length) where.push(`data->>'status' = ANY($${params.push(filter.status)})`)
+        const sql = where.length ? where.join(' AND ') : 'true'
+        const [found, total] = await Promise.all([
+          rows<Complaint>(`SELECT data FROM complaints WHERE ${sql}${after === null ? '' : ` AND number < $${params.length + 1}`} ORDER BY number DESC LIMIT ${limit + 1}`, after === null ? params : [...params, after]),
+          countUpTo(`SELECT 1 FROM complaints WHERE ${sql}`, params),
+        ])
+        return pageOf(found, limit, total, (c) => [Number(c.number.slice(1))])
+      },
       update: (id, expectedVersion, change) => update<Complaint>('complaints', id, expectedVersion, change, (current) => ({ number: current.number })),
     },
     followUps: {
@@ -614,6 +762,23 @@ function buildStore(pool: pg.Pool, counterPool: pg.Pool, { schema, timeZone, lis
         if (filter.organisationId) where.push(`organisation_id = $${params.push(filter.organisationId)}`)
         if (filter.incidentId) where.push(`incident_id = $${params.push(filter.incidentId)}`)
         return rows(`SELECT data FROM consents${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at, seq`, params)
+      },
+      async page(filter, { limit, cursor }) {
+        const after = cursor === undefined ? null : decodeCursor(cursor, CURSOR_SHAPES.consents)
+        const where: string[] = []
+        const params: unknown[] = []
+        if (filter.kind) where.push(`kind = $${params.push(filter.kind)}`)
+        if (filter.organisationId) where.push(`organisation_id = $${params.push(filter.organisationId)}`)
+        if (filter.incidentId) where.push(`incident_id = $${params.push(filter.incidentId)}`)
+        const sql = where.length ? where.join(' AND ') : 'true'
+        // Records made in the same millisecond keep the order they were stored in (seq).
+        const keyset = after === null ? '' : ` AND (created_at, seq) < ($${params.length + 1}, $${params.length + 2})`
+        const [found, total] = await Promise.all([
+          db.query<{ data: ConsentRecord; seq: string }>(`SELECT data, seq FROM consents WHERE ${sql}${keyset} ORDER BY created_at DESC, seq DESC LIMIT ${limit + 1}`, after === null ? params : [...params, ...after]),
+          countUpTo(`SELECT 1 FROM consents WHERE ${sql}`, params),
+        ])
+        const page = pageOf(found.rows, limit, total, (r) => [r.data.createdAt, Number(r.seq)])
+        return { ...page, items: page.items.map((r) => r.data) }
       },
       update: <T extends ConsentRecord>(id: string, expectedVersion: number, change: (current: T) => T) =>
         update<T>('consents', id, expectedVersion, change, (current) => ({ kind: current.kind }) as Partial<T>),

@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest'
 import type { AccessGrant, Complaint, Contact, Incident, Message } from '../domain/records.ts'
 import type { MailRecord } from '../mail/types.ts'
 import { piecesOf, readAllOf } from './attachment-files.ts'
-import { VersionConflictError, type IncidentChange, type Store } from './store.ts'
+import { InvalidCursorError, VersionConflictError, type IncidentChange, type IncidentSearch, type Page, type Store } from './store.ts'
 
 export function contact(overrides: Partial<Contact> = {}): Contact {
   return {
@@ -418,6 +418,161 @@ export function storeContract(name: string, open: () => Promise<Store>, reopen?:
       }
       await expect(store.attachmentFiles.write(broken, failing())).rejects.toThrow('the upload broke off')
       expect(await store.attachmentFiles.read(broken)).toBeUndefined()
+      await store.close()
+    })
+
+    test('pages incidents newest first, each exactly once, while others are registered and changed between pages', async () => {
+      const store = await open()
+      const first = await Promise.all(Array.from({ length: 25 }, (_, n) => store.incidents.create(incidentDraft({ subject: `Eerste ${n}` }))))
+      const seen: string[] = []
+      let page: Page<Incident> = await store.incidents.page({ organisationId: 'org-1' }, { limit: 7 })
+      expect(page.total).toBe(25)
+      for (let round = 0; ; round++) {
+        seen.push(...page.items.map((i) => i.number))
+        if (!page.next) break
+        // Newer ones come in at the top, and older ones change under the reader's feet.
+        await store.incidents.create(incidentDraft({ subject: `Later ${round}` }))
+        const changed = first[round * 3]!
+        const current = (await store.incidents.get(changed.id))!
+        await store.incidents.update(changed.id, current.version, (i) => ({ ...i, status: 'in_progress', priority: 2 }))
+        page = await store.incidents.page({ organisationId: 'org-1' }, { limit: 7, cursor: page.next })
+      }
+      expect(seen).toEqual(first.map((i) => i.number).sort((a, b) => Number(b) - Number(a)))
+      await store.close()
+    })
+
+    test('pages a filtered list (status, kind) and counts it', async () => {
+      const store = await open()
+      for (let n = 0; n < 12; n++) await store.incidents.create(incidentDraft({ status: n % 3 === 0 ? 'closed' : 'new', kind: n % 2 === 0 ? 'bug' : 'question' }))
+      const all = async (search: IncidentSearch) => {
+        const found: Incident[] = []
+        let cursor: string | undefined
+        do {
+          const page = await store.incidents.page(search, { limit: 2, ...(cursor ? { cursor } : {}) })
+          found.push(...page.items)
+          cursor = page.next ?? undefined
+        } while (cursor)
+        return found
+      }
+      const closed = await all({ status: ['closed'] })
+      expect(closed.map((i) => i.status)).toEqual(['closed', 'closed', 'closed', 'closed'])
+      expect((await store.incidents.page({ status: ['closed'] }, { limit: 2 })).total).toBe(4)
+      expect((await all({ status: ['new'], kind: ['bug'] })).every((i) => i.status === 'new' && i.kind === 'bug')).toBe(true)
+      expect((await all({ status: ['new'], kind: ['bug'] })).length).toBe(4)
+      await store.close()
+    })
+
+    test('refuses a cursor it did not give out', async () => {
+      const store = await open()
+      await store.incidents.create(incidentDraft())
+      for (const cursor of ['nonsense!', Buffer.from('{"a":1}').toString('base64url'), Buffer.from('["100001"]').toString('base64url')]) {
+        await expect(store.incidents.page({}, { limit: 5, cursor })).rejects.toBeInstanceOf(InvalidCursorError)
+        await expect(store.incidents.queuePage({ status: ['new'] }, { limit: 5, cursor })).rejects.toBeInstanceOf(InvalidCursorError)
+      }
+      await store.close()
+    })
+
+    test('finds an incident by its number and by words in Dutch and English forms, from subject to reactions and names', async () => {
+      const store = await open()
+      await store.organisations.put({ id: 'org-1', name: 'Bakkerij Jansen', customerNumber: '1', isFirstClass: false, subscriptions: [], invoices: [], projects: [], courses: [] })
+      await store.contacts.put(contact({ id: 'contact-1', name: 'Fatima el Amrani' }))
+      const printer = await store.incidents.create(incidentDraft({ subject: 'De printers afdrukken niets', description: 'Sinds de update.' }))
+      const invoice = await store.incidents.create(incidentDraft({ subject: 'Factuur klopt niet', description: 'The invoices show the wrong amount.' }))
+      await store.messages.add({ id: randomUUID(), incidentId: invoice.id, visibility: 'public', author: 'contact:contact-1', text: 'Het magazijn wacht op de bestelling.', attachmentIds: [], at: '2026-11-30T10:00:00.000Z' })
+      await store.messages.add({ id: randomUUID(), incidentId: printer.id, visibility: 'internal', author: 'staff:s1', text: 'Stuurprogramma herinstalleren.', attachmentIds: [], at: '2026-11-30T10:05:00.000Z' })
+      const numbersFor = async (q: string, extra: IncidentSearch = {}) => (await store.incidents.page({ ...extra, q }, { limit: 10 })).items.map((i) => i.number)
+      expect(await numbersFor(printer.number)).toEqual([printer.number])
+      expect(await numbersFor(` ${invoice.number} `)).toEqual([invoice.number])
+      expect(await numbersFor('999999')).toEqual([])
+      expect(await numbersFor('printer')).toEqual([printer.number])
+      expect(await numbersFor('PRINTERS')).toEqual([printer.number])
+      expect(await numbersFor('afdruk')).toEqual([printer.number])
+      expect(await numbersFor('invoice')).toEqual([invoice.number])
+      expect(await numbersFor('magazijn')).toEqual([invoice.number])
+      expect(await numbersFor('bestellingen')).toEqual([invoice.number])
+      expect(await numbersFor('jansen')).toEqual([invoice.number, printer.number])
+      expect(await numbersFor('amrani printer')).toEqual([printer.number])
+      expect(await numbersFor('printer factuur')).toEqual([])
+      // Internal notes are found by staff only.
+      expect(await numbersFor('stuurprogramma')).toEqual([])
+      expect(await numbersFor('stuurprogramma', { withInternal: true })).toEqual([printer.number])
+      // For staff each word may be in the text or in a note.
+      expect(await numbersFor('stuurprogramma printers', { withInternal: true })).toEqual([printer.number])
+      expect(await numbersFor('stuurprogramma printers')).toEqual([])
+      expect((await store.incidents.page({ q: 'jansen' }, { limit: 10 })).total).toBe(2)
+      expect((await store.incidents.page({ q: '!!' }, { limit: 10 })).items).toEqual([])
+      await store.close()
+    })
+
+    test('never pages or searches across organisations', async () => {
+      const store = await open()
+      for (const org of ['org-a', 'org-b']) {
+        for (let n = 0; n < 4; n++) await store.incidents.create(incidentDraft({ organisationId: org, contactId: `${org}-c${n % 2}`, subject: `Storing printer ${org}` }))
+      }
+      const other = (await store.incidents.page({ organisationId: 'org-b' }, { limit: 1 })).items[0]!
+      let page = await store.incidents.page({ organisationId: 'org-a' }, { limit: 3 })
+      const seen = [...page.items]
+      page = await store.incidents.page({ organisationId: 'org-a' }, { limit: 3, cursor: page.next! })
+      seen.push(...page.items)
+      expect(seen.length).toBe(4)
+      expect(seen.every((i) => i.organisationId === 'org-a')).toBe(true)
+      expect((await store.incidents.page({ organisationId: 'org-a', q: 'printer' }, { limit: 10 })).items.every((i) => i.organisationId === 'org-a')).toBe(true)
+      expect((await store.incidents.page({ organisationId: 'org-a', q: other.number }, { limit: 10 })).items).toEqual([])
+      expect((await store.incidents.page({ organisationId: 'org-a', contactId: 'org-a-c1', q: 'printer' }, { limit: 10 })).items.map((i) => i.contactId)).toEqual(['org-a-c1', 'org-a-c1'])
+      await store.close()
+    })
+
+    test('pages the queue new first, then by due time, each once, while it changes', async () => {
+      const store = await open()
+      const due = (hour: number) => `2026-12-0${1 + Math.floor(hour / 24)}T${String(hour % 24).padStart(2, '0')}:00:00.000Z`
+      const made: Incident[] = []
+      for (let n = 0; n < 9; n++) {
+        made.push(await store.incidents.create(incidentDraft({ status: n < 3 ? 'new' : 'in_progress', priority: n < 3 ? null : 3, queueDueAt: n < 3 ? null : due(20 - n), team: n === 8 ? 'platform' : 'finance' })))
+      }
+      await store.incidents.create(incidentDraft({ status: 'closed' }))
+      const page1 = await store.incidents.queuePage({ status: ['new', 'in_progress'] }, { limit: 4 })
+      expect(page1.total).toBe(9)
+      expect(page1.items.slice(0, 3).map((i) => i.status)).toEqual(['new', 'new', 'new'])
+      expect(page1.items[3]!.number).toBe(made[8]!.number)
+      // A new one arrives at the top; the next page still starts where the first ended.
+      await store.incidents.create(incidentDraft({ status: 'new' }))
+      const page2 = await store.incidents.queuePage({ status: ['new', 'in_progress'] }, { limit: 4, cursor: page1.next! })
+      const page3 = await store.incidents.queuePage({ status: ['new', 'in_progress'] }, { limit: 4, cursor: page2.next! })
+      expect(page3.next).toBeNull()
+      expect([...page2.items, ...page3.items].map((i) => i.number)).toEqual([7, 6, 5, 4, 3].map((n) => made[n]!.number))
+      const finance = await store.incidents.queuePage({ status: ['in_progress'], teams: ['finance'] }, { limit: 10 })
+      expect(finance.items.map((i) => i.number)).toEqual([7, 6, 5, 4, 3].map((n) => made[n]!.number))
+      const breached = await store.incidents.queuePage({ status: ['in_progress'], dueBefore: due(14) }, { limit: 10 })
+      expect(breached.items.map((i) => i.number)).toEqual([8, 7].map((n) => made[n]!.number))
+      await store.close()
+    })
+
+    test('pages complaints and consents newest first, each once, within one organisation', async () => {
+      const store = await open()
+      for (let n = 0; n < 5; n++) await store.complaints.create(complaintDraft({ organisationId: n < 4 ? 'org-a' : 'org-b', status: n === 0 ? 'resolved' : 'received' }))
+      const complaints: string[] = []
+      let page = await store.complaints.page({ organisationId: 'org-a' }, { limit: 3 })
+      expect(page.total).toBe(4)
+      complaints.push(...page.items.map((c) => c.number))
+      page = await store.complaints.page({ organisationId: 'org-a' }, { limit: 3, cursor: page.next! })
+      complaints.push(...page.items.map((c) => c.number))
+      expect(page.next).toBeNull()
+      expect(complaints.map((n) => Number(n.slice(1)))).toEqual([...complaints.map((n) => Number(n.slice(1)))].sort((a, b) => b - a))
+      expect(new Set(complaints).size).toBe(4)
+      expect((await store.complaints.page({ organisationId: 'org-a', status: ['resolved'] }, { limit: 10 })).items.map((c) => c.status)).toEqual(['resolved'])
+      const at = (minute: number) => `2026-11-30T09:${String(minute).padStart(2, '0')}:00.000Z`
+      const grant = (id: string, organisationId: string, minute: number): Omit<AccessGrant, 'version'> => ({
+        kind: 'grant', id, organisationId, incidentId: 'i1', level: 'read_only', grantedBy: 'contact:c1', endsAt: '2026-12-07T09:00:00.000Z',
+        revokedAt: null, revokedBy: null, createdAt: at(minute), updatedAt: at(minute),
+      })
+      // Two at the same moment: the id decides, so neither is lost between pages.
+      for (const [id, org, minute] of [['g1', 'org-a', 1], ['g2', 'org-a', 2], ['g3', 'org-a', 2], ['g4', 'org-b', 3], ['g5', 'org-a', 4]] as const) await store.consents.create(grant(id, org, minute))
+      const first = await store.consents.page({ organisationId: 'org-a' }, { limit: 2 })
+      const second = await store.consents.page({ organisationId: 'org-a' }, { limit: 2, cursor: first.next! })
+      expect([...first.items, ...second.items].map((r) => r.id)).toEqual(['g5', 'g3', 'g2', 'g1'])
+      expect(second.next).toBeNull()
+      expect(first.total).toBe(4)
+      await expect(store.consents.page({}, { limit: 2, cursor: Buffer.from('[1]').toString('base64url') })).rejects.toBeInstanceOf(InvalidCursorError)
       await store.close()
     })
 

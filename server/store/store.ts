@@ -1,7 +1,7 @@
 /** The Store: every record the API keeps, behind one interface (lowdb by default, PostgreSQL for several API processes). */
 import type { MailRecord, OutboxStore } from '../mail/types.ts'
 import type {
-  AuditEntry, Attachment, Complaint, ConsentKind, ConsentRecord, Contact, FollowUp, Incident, IncidentStatus, Message, Organisation, PendingRegistration, Session, SignInToken, Staff,
+  AuditEntry, Attachment, Complaint, ComplaintStatus, ConsentKind, ConsentRecord, Contact, FollowUp, Incident, IncidentStatus, Message, Organisation, PendingRegistration, Session, SignInToken, Staff,
 } from '../domain/records.ts'
 import type { ContactMoment, MomentCount } from '../domain/signals.ts'
 
@@ -33,6 +33,13 @@ export interface ConsentFilter {
   kind?: ConsentKind
   organisationId?: string
   incidentId?: string
+}
+
+/** Which complaints a list holds; each left out filters nothing. */
+export interface ComplaintFilter {
+  organisationId?: string
+  contactId?: string
+  status?: ComplaintStatus[]
 }
 
 /** A rate limit's window for one key: how many hits since it started. */
@@ -85,6 +92,59 @@ export interface AttachmentFiles {
   size(storedAs: string): Promise<number | undefined>
 }
 
+/** Which page of a list: at most `limit` records after the record `cursor` names (the first page without one). */
+export interface PageRequest {
+  /** 1 to 200. */
+  limit: number
+  /** The `next` of the page before, as the store gave it; opaque to callers. */
+  cursor?: string | undefined
+}
+
+/** One page of a list in its stable order, where the next starts (null on the last) and how many match (null when more than TOTAL_CAP). */
+export interface Page<T> {
+  items: T[]
+  next: string | null
+  total: number | null
+}
+
+/** Lists count their matches up to this many; beyond it `total` is null, so a count never costs more than a page. */
+export const TOTAL_CAP = 10_000
+
+/** A cursor the store did not give out (or of another list): the API answers 400 `invalid_input`. */
+export class InvalidCursorError extends Error {
+  override name = 'InvalidCursorError'
+}
+
+/** A list of incidents, newest first (number descending), optionally searched. */
+export interface IncidentSearch extends IncidentFilter {
+  kind?: Incident['kind'][]
+  /**
+   * Words (all must match: subject, description, reactions, contact and organisation name, each
+   * word in its Dutch or English stem) or an incident number (digits: that incident only).
+   */
+  q?: string
+  /** Whether words in internal notes and logged calls match too (each word in the text or a note): staff only. */
+  withInternal?: boolean
+}
+
+/** The triage queue's filters as the store applies them: new first, then by the due time stored with the incident, then oldest first. */
+export interface QueueSearch {
+  status: IncidentStatus[]
+  /** Only these teams … */
+  teams?: string[]
+  /** … or (with `teams`) assigned to this staff member. */
+  orAssigneeId?: string
+  assigneeId?: string
+  priority?: number[]
+  kind?: Incident['kind'][]
+  productArea?: string
+  organisationId?: string
+  /** Only those whose stored due time falls before this instant (ISO). */
+  dueBefore?: string
+  /** Only those whose stored due time falls at or after this instant (ISO). */
+  dueFrom?: string
+}
+
 /** Reads answer from what is stored; every write resolves only once it is durable. */
 export interface Store {
   organisations: {
@@ -112,6 +172,16 @@ export interface Store {
     byNumber(number: string): Promise<Incident | undefined>
     list(filter: IncidentFilter): Promise<Incident[]>
     /**
+     * One page of incidents newest first (number descending): filtered, and searched with `q`.
+     * Cursor: base64url of `[number]`. Throws InvalidCursorError for a cursor it did not give out.
+     */
+    page(search: IncidentSearch, page: PageRequest): Promise<Page<Incident>>
+    /**
+     * One page of the triage queue: new first, then by `queueDueAt` (none last), then `registeredAt`,
+     * then number. Cursor: base64url of `[isNew ? 0 : 1, queueDueAt ?? '~', registeredAt, number]`.
+     */
+    queuePage(search: QueueSearch, page: PageRequest): Promise<Page<Incident>>
+    /**
      * Applies `change` to the current incident if its version is `expectedVersion`; the result is
      * stored with the version raised by one. Throws VersionConflictError otherwise.
      */
@@ -138,6 +208,8 @@ export interface Store {
     create(draft: Omit<Complaint, 'id' | 'number' | 'version'>): Promise<Complaint>
     get(id: string): Promise<Complaint | undefined>
     list(filter: { organisationId?: string; contactId?: string }): Promise<Complaint[]>
+    /** One page newest first (number descending). Cursor: base64url of `[number]` (the digits after the K). */
+    page(filter: ComplaintFilter, page: PageRequest): Promise<Page<Complaint>>
     /** As incidents.update: applied only against `expectedVersion`, else VersionConflictError. */
     update(id: string, expectedVersion: number, change: (current: Complaint) => Complaint): Promise<Complaint>
   }
@@ -153,6 +225,8 @@ export interface Store {
     get(id: string): Promise<ConsentRecord | undefined>
     /** Oldest first (`createdAt`). */
     list(filter: ConsentFilter): Promise<ConsentRecord[]>
+    /** One page newest first (`createdAt`, then id, descending). Cursor: base64url of `[createdAt, id]`. */
+    page(filter: ConsentFilter, page: PageRequest): Promise<Page<ConsentRecord>>
     /** As incidents.update: applied only against `expectedVersion`, else VersionConflictError. */
     update<T extends ConsentRecord>(id: string, expectedVersion: number, change: (current: T) => T): Promise<T>
   }

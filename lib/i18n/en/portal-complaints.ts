@@ -5,6 +5,8 @@ import type { portalComplaints as nl } from '../nl/portal-complaints.ts'
 import type { Translation } from '../types.ts'
 
 export const portalComplaints = {
+  'complaints.more': 'Show more complaints and opinions',
+  'complaints.loadingMore': 'Loading more…',
   'complaints.formTitle': 'Send a complaint or opinion',
   'complaints.formIntro': 'Are you not satisfied with our service, or do you want to tell us something? You can do so here.',
   'complaints.incidentTip': 'Does the software not work as it should? Then register an incident, so support can start on it right away.',

@@ -3,6 +3,8 @@ import { common } from './common.ts'
 import { status } from './status.ts'
 
 export const portalComplaints = {
+  'complaints.more': 'Meer klachten en meningen tonen',
+  'complaints.loadingMore': 'Meer laden…',
   'complaints.formTitle': 'Klacht of mening insturen',
   'complaints.formIntro': 'Bent u niet tevreden over onze dienstverlening, of wilt u ons iets laten weten? Dat kan hier.',
   'complaints.incidentTip': 'Werkt de software niet zoals het hoort? Meld dan een incident; dan gaat support er meteen mee aan de slag.',

@@ -46,7 +46,7 @@ export function failureKind(failure: unknown): FailureKind {
  * Reads `read` when the page opens and whenever `deps` change (then the state is `loading`,
  * keeping the data); `deps` null reads only when `reload` is called (a page that polls). An
  * answer to an older read is dropped.
- * @example const { data, message } = useLoad(() => call(portalApi(lang).complaints.$get(), strings), [lang], strings)
+ * @example const { data, message } = useLoad(() => call(portalApi(lang).complaints.$get({ query: {} }), strings), [lang], strings)
  */
 export function useLoad<T>(read: () => Promise<T>, deps: readonly unknown[] | null, texts: FailureTexts, options: LoadOptions<T> = {}): Loader<T> {
   const [state, setState] = useState<Load<T>>({ kind: 'loading' })

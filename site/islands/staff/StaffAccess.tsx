@@ -36,7 +36,8 @@ export default function StaffAccess({ lang, strings, paths }: StaffProps) {
 
 function AccessPage({ lang, strings, paths }: Common & { paths: StaffPaths }) {
   // Live like the queue: a request filed or a grant revoked shows without a reload. A late answer is dropped.
-  const list = useLoad(async () => (await call(portalApi(lang).consents.$get({ query: {} }), strings)).consents, null, strings, {
+  // The newest 200 (the most a page holds): what waits for a decision or runs is recent.
+  const list = useLoad(async () => (await call(portalApi(lang).consents.$get({ query: { limit: '200' } }), strings)).consents, null, strings, {
     merge: (shown, fresh) => freshest(shown ?? [], fresh),
   })
   usePolling(() => void list.reload(), lang)

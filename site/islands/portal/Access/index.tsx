@@ -22,7 +22,8 @@ export default function Access({ lang, strings, paths }: PortalProps) {
 function AccessPage({ viewer, lang, strings, paths }: PortalProps & { viewer: Viewer }) {
   const isAdmin = viewer.role === 'admin'
   // Reading again after a refusal: if that fails too, the page stays as it was, under the refusal's message.
-  const list = useLoad(async () => (await call(portalApi(lang).consents.$get({ query: {} }), strings)).consents, [lang], strings)
+  // The newest 200 (the most a page holds): what waits for a decision or runs is recent.
+  const list = useLoad(async () => (await call(portalApi(lang).consents.$get({ query: { limit: '200' } }), strings)).consents, [lang], strings)
   const consents = list.data
 
   if (!consents) return <Pending message={list.message} loading={strings.loading} />

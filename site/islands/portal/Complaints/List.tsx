@@ -1,14 +1,11 @@
-/** The complaints and opinions the contact may see: their own, or (for an admin) the organisation's. */
+/** The complaints and opinions the contact may see: their own, or (for an admin) the organisation's, as far as read (the overview reads further pages). */
 import { FailureNote } from '../../lib/ResultMessage.tsx'
 import type { Viewer } from '../../lib/SignedIn.tsx'
-import type { Loader } from '../../lib/use-load.ts'
 import { kindName, pageOf, statusName, type Props, type Row } from './common.ts'
 import { Target } from './Target.tsx'
 
-export function ComplaintList({ viewer, lang, strings, paths, list }: Props & { viewer: Viewer; list: Loader<Row[]> }) {
+export function ComplaintList({ viewer, lang, strings, paths, rows, error }: Props & { viewer: Viewer; rows: Row[] | undefined; error: string | undefined }) {
   const isAdmin = viewer.role === 'admin'
-  const rows = list.data
-  const error = list.message
   const title = strings[isAdmin ? 'complaints.listTitleAdmin' : 'complaints.listTitleEmployee']
   return (
     <section aria-labelledby="complaints-list-title">

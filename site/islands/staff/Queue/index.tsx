@@ -1,4 +1,4 @@
-/** The triage queue: one team's incidents, all visible teams' or the viewer's own, filtered, kept in the URL and live every 5 seconds. */
+/** The triage queue: one team's incidents, all visible teams' or the viewer's own, filtered, kept in the URL and live every 5 seconds; further pages with "more", and a search of every incident the viewer may see. */
 import { useEffect, useState } from 'preact/hooks'
 import { format } from '#lib/format.ts'
 import { ApiFailure, call, messageOf, portalApi } from '../../lib/api.ts'
@@ -6,9 +6,12 @@ import { SignedIn, type StaffViewer } from '../../lib/SignedIn.tsx'
 import { useLoad } from '../../lib/use-load.ts'
 import type { StaffProps } from '../props.ts'
 import { clockTime, queueChoiceOf, readFilters, withQueueChoice, writeFilters, type QueueFilters } from '../queue-view.ts'
-import type { Team } from './common.ts'
+import { useMore } from '../../lib/use-more.ts'
+import { MAX_SEARCH, joinPages, readSearch, withSearch } from '../staff-search-view.ts'
+import type { QueueReply, Team } from './common.ts'
 import { Filters } from './Filters.tsx'
 import { QueueRow } from './QueueRow.tsx'
+import { SearchResults } from './Search.tsx'
 import { useLiveQueue } from './use-live-queue.ts'
 
 export default function Queue({ lang, strings, paths }: StaffProps) {
@@ -26,15 +29,24 @@ function QueuePage({ viewer, lang, strings, paths }: StaffProps & { viewer: Staf
   const [organisations, setOrganisations] = useState<Map<string, string>>(new Map())
   const query = writeFilters(filters)
   const { reply, error, checkedAt, announcement } = useLiveQueue(lang, strings, query, isLive)
+  // A search shows every incident the viewer may see instead of the queue; in the URL beside the filters.
+  const [q, setQ] = useState(() => (typeof location === 'undefined' ? '' : readSearch(location.search)))
+  const [typed, setTyped] = useState(q)
+  // The live queue is its first page; "more" reads the pages after it.
+  const more = useMore(async (cursor) => {
+    const page = await call(portalApi(lang).staff.queue.$get({ query: { ...Object.fromEntries(new URLSearchParams(query)), cursor } }), strings) as QueueReply
+    return { rows: page.incidents, next: page.next }
+  }, reply?.next, query)
 
   // Without the names the queue shows the teams' keys.
   const teamNames: Team[] = useLoad(async () => (await call(portalApi(lang).staff.people.$get(), strings)).teams, [lang], strings).data ?? []
 
   // A reload or a shared link opens the same queue with the same filters.
   useEffect(() => {
-    const url = `${location.pathname}${query ? `?${query}` : ''}${location.hash}`
+    const search = withSearch(query, q)
+    const url = `${location.pathname}${search ? `?${search}` : ''}${location.hash}`
     if (url !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(history.state, '', url)
-  }, [query])
+  }, [query, q])
 
   // The organisation filter offers the organisations the queue has shown; the API has no staff list of them.
   useEffect(() => {
@@ -61,13 +73,26 @@ function QueuePage({ viewer, lang, strings, paths }: StaffProps & { viewer: Staf
   const choice = queueChoiceOf(filters)
   const allLabel = strings[viewer.role === 'agent' ? 'queue.filter.myTeams' : 'queue.filter.allTeams']
   const queueLabel = choice === 'mine' ? strings['queue.filter.mine'] : filters.team ? teamName(filters.team) : allLabel
-  const rows = reply?.incidents
+  const rows = reply && joinPages(reply.incidents, more.rows)
+  const total = reply?.total ?? null
 
   return (
     <>
       <Filters filters={filters} choice={choice} teams={teams} teamName={teamName} allLabel={allLabel} organisations={organisations}
         lang={lang} strings={strings} onChange={change} />
 
+      <form role="search" class="filters" aria-label={strings['queue.search.region']} onSubmit={(e) => { e.preventDefault(); setQ(typed.trim().slice(0, MAX_SEARCH)) }}>
+        <label>
+          {strings['queue.search.label']}
+          <input type="search" name="q" value={typed} maxLength={MAX_SEARCH} aria-describedby="queue-search-hint" onInput={(e) => setTyped(e.currentTarget.value)} />
+        </label>
+        <button type="submit">{strings['queue.search.button']}</button>
+        {q && <button type="button" class="link-button" onClick={() => { setTyped(''); setQ('') }}>{strings['queue.search.clear']}</button>}
+        <p id="queue-search-hint" class="meta">{strings['queue.search.hint']}</p>
+      </form>
+      {q && <SearchResults q={q} filters={filters} filtersKey={query} teamName={teamName} lang={lang} strings={strings} incidentHref={(id) => `${paths.incident}?id=${encodeURIComponent(id)}`} />}
+
+      {!q && <>
       <p class="meta">
         <label class="choice">
           <input type="checkbox" checked={isLive} onChange={(e) => setLive(e.currentTarget.checked)} />
@@ -81,7 +106,9 @@ function QueuePage({ viewer, lang, strings, paths }: StaffProps & { viewer: Staf
       {rows === undefined && error === undefined && <p class="meta" role="status">{strings.loading}</p>}
       {rows && (
         <p class="meta">
-          {rows.length === 1 ? strings['queue.countOne'] : format(strings['queue.count'], { count: rows.length })}
+          {total !== null && rows.length < total ? format(strings['queue.shown'], { shown: rows.length, count: total })
+            : total === null ? format(strings['queue.shownMany'], { shown: rows.length })
+            : rows.length === 1 ? strings['queue.countOne'] : format(strings['queue.count'], { count: rows.length })}
           {checkedAt && <> · {format(strings['queue.updatedAt'], { time: clockTime(lang, checkedAt) })}</>}
         </p>
       )}
@@ -106,6 +133,11 @@ function QueuePage({ viewer, lang, strings, paths }: StaffProps & { viewer: Staf
           </tbody>
         </table>
       )}
+      {more.failure !== undefined && <p class="notice error" role="alert">{messageOf(more.failure, strings)}</p>}
+      {rows && more.next && (
+        <p><button type="button" onClick={more.load} disabled={more.isLoading} aria-busy={more.isLoading}>{more.isLoading ? strings['queue.loadingMore'] : strings['queue.more']}</button></p>
+      )}
+      </>}
     </>
   )
 }

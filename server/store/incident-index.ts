@@ -1,0 +1,299 @@
+/**
+ * The embedded store's indexes over incidents, kept up to date on every write: numbers by
+ * organisation, requester, team, assignee and status (each list sorted, so a page is a walk from
+ * the cursor), and a word index (public and internal words apart) for search. Pages and searches
+ * read only these and the records they return.
+ */
+import type { Incident, Message } from '../domain/records.ts'
+import { decodeCursor, encodeCursor, CURSOR_SHAPES } from './cursor.ts'
+import { headText, isInternalText, parseQuery, termsOf, stemsOf } from './search-text.ts'
+import { TOTAL_CAP, type IncidentSearch, type Page, type PageRequest, type QueueSearch } from './store.ts'
+
+/** Where the index reads the records it indexes. */
+export interface IndexSource {
+  incident(id: string): Incident | undefined
+  messagesOf(incidentId: string): Iterable<Message>
+  contactName(id: string): string | undefined
+  organisationName(id: string): string | undefined
+}
+
+/** The fields with a secondary index. */
+const FIELDS = ['organisationId', 'contactId', 'team', 'assigneeId', 'status'] as const
+type Field = (typeof FIELDS)[number]
+
+/** Ascending numbers, kept sorted: insert and remove by binary search (new incidents append). */
+class SortedNumbers {
+  readonly values: number[] = []
+  /** The position of the first value ≥ n. */
+  lowerBound(n: number): number {
+    let lo = 0
+    let hi = this.values.length
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if (this.values[mid]! < n) lo = mid + 1
+      else hi = mid
+    }
+    return lo
+  }
+  add(n: number): void {
+    const last = this.values[this.values.length - 1]
+    if (last === undefined || last < n) this.values.push(n)
+    else {
+      const at = this.lowerBound(n)
+      if (this.values[at] !== n) this.values.splice(at, 0, n)
+    }
+  }
+  delete(n: number): void {
+    const at = this.lowerBound(n)
+    if (this.values[at] === n) this.values.splice(at, 1)
+  }
+  get size(): number {
+    return this.values.length
+  }
+}
+
+/** What an incident was indexed under, to take it out again. */
+interface Entry {
+  number: number
+  fields: Record<Field, string | null>
+  /** Arrays, not sets: a desk holds one entry per incident, and they are only ever walked. */
+  publicTerms: string[]
+  internalTerms: string[]
+}
+
+/** The queue's sort key of an incident: new first, then due time (none last), registration, number. */
+export function queueKeyOf(incident: Incident): [number, string, string, number] {
+  return [incident.status === 'new' ? 0 : 1, incident.queueDueAt ?? '~', incident.registeredAt, Number(incident.number)]
+}
+
+/** Compares two queue keys in the queue's order. */
+export function compareQueueKeys(a: readonly (string | number)[], b: readonly (string | number)[]): number {
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!
+    const y = b[i]!
+    if (x < y) return -1
+    if (x > y) return 1
+  }
+  return 0
+}
+
+export class IncidentIndex {
+  private readonly all = new SortedNumbers()
+  private readonly byField = Object.fromEntries(FIELDS.map((f) => [f, new Map<string, SortedNumbers>()])) as Record<Field, Map<string, SortedNumbers>>
+  private readonly idOfNumber = new Map<number, string>()
+  private readonly entries = new Map<string, Entry>()
+  /** Per stem, the numbers of the incidents whose public text holds it, ascending. */
+  private readonly publicWords = new Map<string, SortedNumbers>()
+  /** Per stem, the numbers of the incidents whose internal notes hold it. */
+  private readonly internalWords = new Map<string, SortedNumbers>()
+
+  constructor(private readonly source: IndexSource) {}
+
+  /** Indexes (again) the incident `id` as the source has it now, or takes it out when it is gone. */
+  reindex(id: string): void {
+    this.remove(id)
+    const incident = this.source.incident(id)
+    if (!incident) return
+    const number = Number(incident.number)
+    const fields = Object.fromEntries(FIELDS.map((f) => [f, incident[f] ?? null])) as Record<Field, string | null>
+    const head = headText(incident, { contact: this.source.contactName(incident.contactId), organisation: this.source.organisationName(incident.organisationId) })
+    const publicTerms = termsOf(head)
+    const internalTerms = new Set<string>()
+    for (const message of this.source.messagesOf(id)) {
+      for (const term of termsOf(message.text)) (isInternalText(message) ? internalTerms : publicTerms).add(term)
+    }
+    this.entries.set(id, { number, fields, publicTerms: [...publicTerms], internalTerms: [...internalTerms] })
+    this.idOfNumber.set(number, id)
+    this.all.add(number)
+    for (const f of FIELDS) {
+      const value = fields[f]
+      if (value === null) continue
+      let list = this.byField[f].get(value)
+      if (!list) this.byField[f].set(value, (list = new SortedNumbers()))
+      list.add(number)
+    }
+    for (const term of publicTerms) addTo(this.publicWords, term, number)
+    for (const term of internalTerms) addTo(this.internalWords, term, number)
+  }
+
+  private remove(id: string): void {
+    const entry = this.entries.get(id)
+    if (!entry) return
+    this.entries.delete(id)
+    this.idOfNumber.delete(entry.number)
+    this.all.delete(entry.number)
+    for (const f of FIELDS) {
+      const value = entry.fields[f]
+      if (value !== null) this.byField[f].get(value)?.delete(entry.number)
+    }
+    for (const term of entry.publicTerms) removeFrom(this.publicWords, term, entry.number)
+    for (const term of entry.internalTerms) removeFrom(this.internalWords, term, entry.number)
+  }
+
+  /** The incidents of an organisation or requester: after a rename, their search words change. */
+  idsWhere(field: 'organisationId' | 'contactId', value: string): string[] {
+    return (this.byField[field].get(value)?.values ?? []).map((n) => this.idOfNumber.get(n)!)
+  }
+
+  /** One page of incidents, newest first; see Store.incidents.page. */
+  page(search: IncidentSearch, { limit, cursor }: PageRequest): Page<Incident> {
+    const after = cursor === undefined ? Number.POSITIVE_INFINITY : (decodeCursor(cursor, CURSOR_SHAPES.incidents)[0] as number)
+    const matches = (i: Incident) => matchesFilter(i, search)
+    const narrowest = this.narrowest(search)
+    // What is walked (newest first): the smallest of the filter's index list and each word's lists;
+    // every other word is checked by binary search, the filters on the record.
+    let driver: number[][] = [narrowest.list.values]
+    let words: number[][][] = []
+    if (search.q !== undefined && search.q.trim() !== '') {
+      const query = parseQuery(search.q)
+      if ('nothing' in query) return { items: [], next: null, total: 0 }
+      if ('number' in query) {
+        driver = [this.idOfNumber.has(Number(query.number)) ? [Number(query.number)] : []]
+      } else {
+        words = query.words.map((word) => stemsOf(word).flatMap((stem) => [this.publicWords.get(stem), search.withInternal ? this.internalWords.get(stem) : undefined])
+          .filter((list): list is SortedNumbers => list !== undefined).map((list) => list.values))
+        if (words.some((lists) => lists.length === 0)) return { items: [], next: null, total: 0 }
+        const sizeOf = (lists: number[][]) => lists.reduce((sum, list) => sum + list.length, 0)
+        for (const lists of words) if (sizeOf(lists) < sizeOf(driver)) driver = lists
+        words = words.filter((lists) => lists !== driver)
+      }
+    }
+    const accepts = (n: number) => {
+      if (!words.every((lists) => lists.some((list) => contains(list, n)))) return undefined
+      const incident = this.incidentOf(n)
+      return incident && matches(incident) ? incident : undefined
+    }
+    // Newest first from just below the cursor: one more than the page tells whether another follows.
+    const items: Incident[] = []
+    let next: string | null = null
+    for (const n of descending(driver, after)) {
+      const incident = accepts(n)
+      if (!incident) continue
+      if (items.length === limit) {
+        next = encodeCursor([Number(items[items.length - 1]!.number)])
+        break
+      }
+      items.push(incident)
+    }
+    // A filter one index list answers exactly is counted by its length; anything else, one by one.
+    if (narrowest.isExact && words.length === 0 && driver[0] === narrowest.list.values) {
+      return { items, next, total: narrowest.list.size > TOTAL_CAP ? null : narrowest.list.size }
+    }
+    let total = 0
+    for (const n of descending(driver, Number.POSITIVE_INFINITY)) if (accepts(n) && ++total > TOTAL_CAP) return { items, next, total: null }
+    return { items, next, total }
+  }
+
+  private incidentOf(n: number): Incident | undefined {
+    const id = this.idOfNumber.get(n)
+    return id === undefined ? undefined : this.source.incident(id)
+  }
+
+  /** One page of the triage queue; see Store.incidents.queuePage. */
+  queuePage(search: QueueSearch, { limit, cursor }: PageRequest): Page<Incident> {
+    const after = cursor === undefined ? undefined : decodeCursor(cursor, CURSOR_SHAPES.queue)
+    const rows: { incident: Incident; key: ReturnType<typeof queueKeyOf> }[] = []
+    for (const status of new Set(search.status)) {
+      for (const n of this.byField.status.get(status)?.values ?? []) {
+        const incident = this.incidentOf(n)
+        if (incident && matchesQueue(incident, search)) rows.push({ incident, key: queueKeyOf(incident) })
+      }
+    }
+    rows.sort((a, b) => compareQueueKeys(a.key, b.key))
+    const from = after ? rows.findIndex((r) => compareQueueKeys(r.key, after) > 0) : 0
+    const items = from < 0 ? [] : rows.slice(from, from + limit).map((r) => r.incident)
+    const hasMore = from >= 0 && from + limit < rows.length
+    return { items, next: hasMore ? encodeCursor(queueKeyOf(items[items.length - 1]!)) : null, total: rows.length > TOTAL_CAP ? null : rows.length }
+  }
+
+  /**
+   * The smallest index list that holds every incident the filter can match, and whether it holds
+   * exactly those (a filter on at most one field, which that list is of).
+   */
+  private narrowest(search: IncidentSearch): { list: SortedNumbers; isExact: boolean } {
+    let best = this.all
+    const consider = (list: SortedNumbers | undefined) => {
+      const found = list ?? new SortedNumbers()
+      if (found.size < best.size) best = found
+    }
+    let filters = 0
+    for (const f of ['organisationId', 'contactId', 'team', 'assigneeId'] as const) {
+      const value = search[f]
+      if (!value) continue
+      filters++
+      consider(this.byField[f].get(value))
+    }
+    if (search.status?.length) {
+      filters++
+      if (search.status.length === 1) consider(this.byField.status.get(search.status[0]!))
+    }
+    if (search.kind?.length) filters++
+    const isExact = filters === 0 || (filters === 1 && best !== this.all)
+    return { list: best, isExact }
+  }
+}
+
+/** Whether an incident passes the list's filters (the indexes only narrow). */
+function matchesFilter(i: Incident, f: IncidentSearch): boolean {
+  return (!f.organisationId || i.organisationId === f.organisationId) &&
+    (!f.contactId || i.contactId === f.contactId) &&
+    (!f.team || i.team === f.team) &&
+    (!f.assigneeId || i.assigneeId === f.assigneeId) &&
+    (!f.status?.length || f.status.includes(i.status)) &&
+    (!f.kind?.length || f.kind.includes(i.kind))
+}
+
+/** Whether an incident passes the queue's filters. */
+function matchesQueue(i: Incident, f: QueueSearch): boolean {
+  const due = i.queueDueAt ?? null
+  return (!f.teams || f.teams.includes(i.team) || (f.orAssigneeId !== undefined && i.assigneeId === f.orAssigneeId)) &&
+    (!f.assigneeId || i.assigneeId === f.assigneeId) &&
+    (!f.priority?.length || (i.priority !== null && f.priority.includes(i.priority))) &&
+    (!f.kind?.length || f.kind.includes(i.kind)) &&
+    (!f.productArea || i.productArea === f.productArea) &&
+    (!f.organisationId || i.organisationId === f.organisationId) &&
+    (!f.dueBefore || (due !== null && due < f.dueBefore)) &&
+    (!f.dueFrom || (due !== null && due >= f.dueFrom))
+}
+
+/** The position in ascending `values` of the first value ≥ n. */
+function lowerBoundIn(values: number[], n: number): number {
+  let lo = 0
+  let hi = values.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (values[mid]! < n) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+function addTo(index: Map<string, SortedNumbers>, term: string, n: number): void {
+  let list = index.get(term)
+  if (!list) index.set(term, (list = new SortedNumbers()))
+  list.add(n)
+}
+
+function removeFrom(index: Map<string, SortedNumbers>, term: string, n: number): void {
+  const list = index.get(term)
+  if (!list) return
+  list.delete(n)
+  if (list.size === 0) index.delete(term)
+}
+
+/** Whether ascending `values` holds n. */
+function contains(values: number[], n: number): boolean {
+  return values[lowerBoundIn(values, n)] === n
+}
+
+/** The numbers below `before` in any of the ascending `lists`, each once, highest first. */
+function* descending(lists: number[][], before: number): Generator<number> {
+  const at = lists.map((list) => lowerBoundIn(list, before) - 1)
+  for (;;) {
+    let highest = -1
+    for (let i = 0; i < lists.length; i++) if (at[i]! >= 0 && lists[i]![at[i]!]! > highest) highest = lists[i]![at[i]!]!
+    if (highest < 0) return
+    for (let i = 0; i < lists.length; i++) if (at[i]! >= 0 && lists[i]![at[i]!] === highest) at[i]!--
+    yield highest
+  }
+}
