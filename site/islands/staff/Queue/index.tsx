@@ -1,4 +1,4 @@
-/** The triage queue: one team's incidents, all visible teams' or the viewer's own, filtered, kept in the URL and live every 5 seconds; further pages with "more", and a search of every incident the viewer may see. */
+/** The triage queue: one team's incidents, all visible teams' or the viewer's own, filtered, kept in the URL and live through the server's event stream; further pages with "more", and a search of every incident the viewer may see. */
 import { useEffect, useState } from 'preact/hooks'
 import { format } from '#lib/format.ts'
 import { ApiFailure, call, messageOf, portalApi } from '../../lib/api.ts'
