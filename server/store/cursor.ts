@@ -43,6 +43,6 @@ export const CURSOR_SHAPES = {
   queue: ['number', 'string', 'string', 'number'],
   /** Complaints, newest first by number (digits after the K). */
   complaints: ['number'],
-  /** Consents, newest first: created at, then id. */
-  consents: ['string', 'string'],
+  /** Consents, newest first: created at, then the order they were stored in. */
+  consents: ['string', 'number'],
 } as const

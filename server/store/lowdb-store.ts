@@ -573,10 +573,14 @@ function buildStore(state: State, journal: JournalWriter, release: () => void, p
           (!filter.incidentId || ('incidentId' in r && r.incidentId === filter.incidentId)))
         .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
         .map((r) => structuredClone(r)),
-      page: async (filter, page) => pageOf(
-        all<ConsentRecord>('consents').filter((r) => (!filter.kind || r.kind === filter.kind) && (!filter.organisationId || r.organisationId === filter.organisationId) &&
-          (!filter.incidentId || ('incidentId' in r && r.incidentId === filter.incidentId))),
-        (r) => [r.createdAt, r.id], (a, b) => compareKeys(b, a), CURSOR_SHAPES.consents, page),
+      // Consents are never removed: a record's place in the table is the order it was stored in.
+      async page(filter, page) {
+        const found = pageOf(
+          all<ConsentRecord>('consents').map((r, n) => ({ r, n })).filter(({ r }) => (!filter.kind || r.kind === filter.kind) && (!filter.organisationId || r.organisationId === filter.organisationId) &&
+            (!filter.incidentId || ('incidentId' in r && r.incidentId === filter.incidentId))),
+          ({ r, n }) => [r.createdAt, n], (a, b) => compareKeys(b, a), CURSOR_SHAPES.consents, page)
+        return { ...found, items: found.items.map(({ r }) => r) }
+      },
       async update<T extends ConsentRecord>(id: string, expectedVersion: number, change: (current: T) => T) {
         const current = get<T>('consents', id)
         if (!current) throw new StoreError(`no consent ${id}`)
