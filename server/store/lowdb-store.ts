@@ -596,13 +596,13 @@ function buildStore(state: State, journal: JournalWriter, release: () => void, p
           (!filter.incidentId || ('incidentId' in r && r.incidentId === filter.incidentId)))
         .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
         .map((r) => structuredClone(r)),
-      // Records made in the same millisecond keep the order they were stored in (their place in the table).
-      page: async (filter, page) => {
-        const stored = all<ConsentRecord>('consents').map((record, rank) => ({ record, rank }))
-          .filter(({ record: r }) => (!filter.kind || r.kind === filter.kind) && (!filter.organisationId || r.organisationId === filter.organisationId) &&
-            (!filter.incidentId || ('incidentId' in r && r.incidentId === filter.incidentId)))
-        const found = pageOf(stored, ({ record, rank }) => [record.createdAt, rank], (a, b) => compareKeys(b, a), CURSOR_SHAPES.consents, page)
-        return { ...found, items: found.items.map(({ record }) => record) }
+      // Consents are never removed: a record's place in the table is the order it was stored in.
+      async page(filter, page) {
+        const found = pageOf(
+          all<ConsentRecord>('consents').map((r, n) => ({ r, n })).filter(({ r }) => (!filter.kind || r.kind === filter.kind) && (!filter.organisationId || r.organisationId === filter.organisationId) &&
+            (!filter.incidentId || ('incidentId' in r && r.incidentId === filter.incidentId))),
+          ({ r, n }) => [r.createdAt, n], (a, b) => compareKeys(b, a), CURSOR_SHAPES.consents, page)
+        return { ...found, items: found.items.map(({ r }) => r) }
       },
       async update<T extends ConsentRecord>(id: string, expectedVersion: number, change: (current: T) => T) {
         const current = get<T>('consents', id)

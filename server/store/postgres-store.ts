@@ -771,14 +771,13 @@ function buildStore(pool: pg.Pool, counterPool: pg.Pool, { schema, timeZone, lis
         if (filter.organisationId) where.push(`organisation_id = $${params.push(filter.organisationId)}`)
         if (filter.incidentId) where.push(`incident_id = $${params.push(filter.incidentId)}`)
         const sql = where.length ? where.join(' AND ') : 'true'
-        // Records made in the same millisecond keep the order they were stored in (seq).
         const keyset = after === null ? '' : ` AND (created_at, seq) < ($${params.length + 1}, $${params.length + 2})`
         const [found, total] = await Promise.all([
           db.query<{ data: ConsentRecord; seq: string }>(`SELECT data, seq FROM consents WHERE ${sql}${keyset} ORDER BY created_at DESC, seq DESC LIMIT ${limit + 1}`, after === null ? params : [...params, ...after]),
           countUpTo(`SELECT 1 FROM consents WHERE ${sql}`, params),
         ])
-        const page = pageOf(found.rows, limit, total, (r) => [r.data.createdAt, Number(r.seq)])
-        return { ...page, items: page.items.map((r) => r.data) }
+        const page = pageOf(found.rows, limit, total, (row) => [row.data.createdAt, Number(row.seq)])
+        return { ...page, items: page.items.map((row) => row.data) }
       },
       update: <T extends ConsentRecord>(id: string, expectedVersion: number, change: (current: T) => T) =>
         update<T>('consents', id, expectedVersion, change, (current) => ({ kind: current.kind }) as Partial<T>),

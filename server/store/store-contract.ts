@@ -565,11 +565,11 @@ export function storeContract(name: string, open: () => Promise<Store>, reopen?:
         kind: 'grant', id, organisationId, incidentId: 'i1', level: 'read_only', grantedBy: 'contact:c1', endsAt: '2026-12-07T09:00:00.000Z',
         revokedAt: null, revokedBy: null, createdAt: at(minute), updatedAt: at(minute),
       })
-      // Two at the same moment: the id decides, so neither is lost between pages.
-      for (const [id, org, minute] of [['g1', 'org-a', 1], ['g2', 'org-a', 2], ['g3', 'org-a', 2], ['g4', 'org-b', 3], ['g5', 'org-a', 4]] as const) await store.consents.create(grant(id, org, minute))
+      // Two at the same moment: the later stored comes first, and neither is lost between pages.
+      for (const [id, org, minute] of [['g1', 'org-a', 1], ['g3', 'org-a', 2], ['g2', 'org-a', 2], ['g4', 'org-b', 3], ['g5', 'org-a', 4]] as const) await store.consents.create(grant(id, org, minute))
       const first = await store.consents.page({ organisationId: 'org-a' }, { limit: 2 })
       const second = await store.consents.page({ organisationId: 'org-a' }, { limit: 2, cursor: first.next! })
-      expect([...first.items, ...second.items].map((r) => r.id)).toEqual(['g5', 'g3', 'g2', 'g1'])
+      expect([...first.items, ...second.items].map((r) => r.id)).toEqual(['g5', 'g2', 'g3', 'g1'])
       expect(second.next).toBeNull()
       expect(first.total).toBe(4)
       await expect(store.consents.page({}, { limit: 2, cursor: Buffer.from('[1]').toString('base64url') })).rejects.toBeInstanceOf(InvalidCursorError)

@@ -225,7 +225,7 @@ export interface Store {
     get(id: string): Promise<ConsentRecord | undefined>
     /** Oldest first (`createdAt`). */
     list(filter: ConsentFilter): Promise<ConsentRecord[]>
-    /** One page newest first (`createdAt`, then id, descending). Cursor: base64url of `[createdAt, id]`. */
+    /** One page newest first (`createdAt`, then the order stored, descending). Cursor: base64url of `[createdAt, n]`, n the record's place in that order. */
     page(filter: ConsentFilter, page: PageRequest): Promise<Page<ConsentRecord>>
     /** As incidents.update: applied only against `expectedVersion`, else VersionConflictError. */
     update<T extends ConsentRecord>(id: string, expectedVersion: number, change: (current: T) => T): Promise<T>

@@ -56,7 +56,7 @@ CREATE INDEX incidents_queue_open ON incidents (queue_new, queue_due, registered
   WHERE status IN ('new', 'in_progress', 'waiting_for_customer');
 CREATE INDEX incidents_queue ON incidents (queue_new, queue_due, registered_at, number);
 
--- Complaints newest first per organisation and requester; consents oldest first per organisation.
+-- Complaints newest first per organisation and requester; consents newest first (created, then stored order).
 DROP INDEX complaints_organisation;
 DROP INDEX complaints_contact;
 CREATE INDEX complaints_organisation ON complaints (organisation_id, number);
