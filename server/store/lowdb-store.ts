@@ -694,6 +694,7 @@ function buildStore(state: State, journal: JournalWriter, release: () => void, p
     unitOfWork: (task) => task(),
     signals: {
       counts: async (days) => rollup.counts(days),
+      totals: async (days) => rollup.totals(days),
       momentsOn: async (days) => rollup.momentsOn(days),
     },
     changes: { subscribe: (listener) => changes.subscribe(listener), ready: async () => {} },
