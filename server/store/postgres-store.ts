@@ -881,18 +881,14 @@ function buildStore(pool: pg.Pool, counterPool: pg.Pool, { schema, timeZone, lis
         organisationIds ? [from, to, organisationIds] : [from, to],
       )).rows,
       async totals({ after, before }) {
-        // Summed in the database, one row per organisation with its (kind, source) sums as text:
-        // a few thousand short rows instead of a row per day, product area and KB search.
-        const { rows } = await db.query<{ organisationId: string; sums: string }>(
-          `SELECT organisation_id AS "organisationId", string_agg(kind || ' ' || source || ' ' || n, ',') AS sums
-           FROM (SELECT organisation_id, kind, source, sum(count) AS n FROM signal_rollups WHERE day > $1 AND day < $2 GROUP BY 1, 2, 3) summed
-           GROUP BY organisation_id`,
-          [after, before],
-        )
+        // Kept summed per organisation in the database for the window (migration 005), summed
+        // again only when the window moves or one of its days changes: a few thousand short rows.
+        const { rows } = await db.query<{ organisationId: string; counts: Record<string, number> }>(
+          `SELECT organisation_id AS "organisationId", counts FROM loket_signal_window($1::date, $2::date)`, [after, before])
         const totals: WindowCount[] = []
-        for (const { organisationId, sums } of rows) {
-          for (const sum of sums.split(',')) {
-            const [kind, source, count] = sum.split(' ') as [WindowCount['kind'], WindowCount['source'], string]
+        for (const { organisationId, counts } of rows) {
+          for (const [key, count] of Object.entries(counts)) {
+            const [kind, source] = key.split(' ') as [WindowCount['kind'], WindowCount['source']]
             totals.push({ organisationId, kind, source, count: Number(count) })
           }
         }
