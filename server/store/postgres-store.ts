@@ -896,27 +896,29 @@ function buildStore(pool: pg.Pool, counterPool: pg.Pool, { schema, timeZone, lis
       },
       async momentsOn(days) {
         if (days.length === 0) return []
+        // Plain columns, and only the messages that are contact moments (as loket_fill_signal_rollups
+        // counts them): staff replies and notes stay in the database.
         const [registered, messages] = await Promise.all([
-          db.query<{ incident: Incident }>(
+          db.query<{ organisationId: string; kind: Incident['kind']; productArea: string; at: string; kbQuery: string | null }>(
             `WITH days AS (${DAY_BOUNDS})
-             SELECT json_build_object('organisationId', i.organisation_id, 'kind', i.data->>'kind', 'productArea', i.data->>'productArea',
-               'registeredAt', i.data->>'registeredAt', 'kbQuery', i.data->>'kbQuery') AS incident
+             SELECT i.organisation_id AS "organisationId", i.data->>'kind' AS kind, i.data->>'productArea' AS "productArea",
+               i.data->>'registeredAt' AS at, i.data->>'kbQuery' AS "kbQuery"
              FROM days JOIN incidents i ON (i.data->>'registeredAt') COLLATE "C" >= days.lo AND (i.data->>'registeredAt') COLLATE "C" < days.hi`,
             [days, timeZone],
           ),
-          db.query<{ message: Message; incident: Pick<Incident, 'organisationId' | 'kind' | 'productArea'> }>(
+          db.query<{ organisationId: string; kind: Incident['kind']; productArea: string; at: string; source: 'reaction' | 'phone' }>(
             `WITH days AS (${DAY_BOUNDS})
-             SELECT json_build_object('at', m.at, 'visibility', m.data->>'visibility', 'author', m.data->>'author', 'channel', m.data->>'channel') AS message,
-               json_build_object('organisationId', i.organisation_id, 'kind', i.data->>'kind', 'productArea', i.data->>'productArea') AS incident
-             FROM days JOIN messages m ON m.at >= days.lo AND m.at < days.hi JOIN incidents i ON i.id = m.incident_id`,
+             SELECT i.organisation_id AS "organisationId", i.data->>'kind' AS kind, i.data->>'productArea' AS "productArea", m.at,
+               CASE WHEN m.data->>'channel' = 'phone' THEN 'phone' ELSE 'reaction' END AS source
+             FROM days JOIN messages m ON m.at >= days.lo AND m.at < days.hi JOIN incidents i ON i.id = m.incident_id
+             WHERE m.data->>'channel' = 'phone' OR (m.data->>'visibility' = 'public' AND m.data->>'author' LIKE 'contact:%')`,
             [days, timeZone],
           ),
         ])
-        const moments: ContactMoment[] = registered.rows.map((r) => registrationMoment({ ...r.incident, kbQuery: r.incident.kbQuery ?? undefined } as Incident))
-        for (const r of messages.rows) {
-          const moment = messageMoment({ ...r.message, channel: r.message.channel ?? undefined } as Message, r.incident)
-          if (moment) moments.push(moment)
-        }
+        const moments: ContactMoment[] = registered.rows.map((r) => ({
+          organisationId: r.organisationId, kind: r.kind, productArea: r.productArea, source: 'incident', at: new Date(r.at), ...(r.kbQuery ? { kbQuery: r.kbQuery } : {}),
+        }))
+        for (const r of messages.rows) moments.push({ organisationId: r.organisationId, kind: r.kind, productArea: r.productArea, source: r.source, at: new Date(r.at) })
         return moments
       },
     },
