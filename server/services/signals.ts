@@ -27,7 +27,7 @@ export async function listSignals(deps: Pick<Deps, 'store' | 'desk' | 'clock'>, 
   const context = { now, desk: deps.desk }
   const { from, today, edgeDays } = signalDays(now, deps.desk)
   const [organisations, totals, edge] = await Promise.all([
-    deps.store.organisations.list(), deps.store.signals.totals({ after: edgeDays[0]!, before: today }), deps.store.signals.momentsOn(edgeDays),
+    deps.store.signals.organisations(), deps.store.signals.totals({ after: edgeDays[0]!, before: today }), deps.store.signals.momentsOn(edgeDays),
   ])
   // Computed afresh on every request: a flag stays visible exactly as long as the window holds
   // enough contact moments, and drops off by itself once it falls below the threshold.

@@ -14,7 +14,7 @@ import type {
 } from '../domain/records.ts'
 import { INCIDENT_STATUSES } from '../domain/records.ts'
 import type { MailRecord } from '../mail/types.ts'
-import { countKeyOf, localDate, messageMoment, momentSource, registrationMoment, type ContactMoment, type MomentCount, type WindowCount } from '../domain/signals.ts'
+import { countKeyOf, localDate, messageMoment, momentSource, registrationMoment, type ContactMoment, type MomentCount, type SignalOrganisation, type WindowCount } from '../domain/signals.ts'
 import { changeFeed, changeOf } from './change-feed.ts'
 import { postgresAttachmentFiles } from './postgres-attachment-files.ts'
 import { DEFAULT_TIME_ZONE } from './lowdb-store.ts'
@@ -894,6 +894,8 @@ function buildStore(pool: pg.Pool, counterPool: pg.Pool, { schema, timeZone, lis
         }
         return totals
       },
+      organisations: async () => (await db.query<SignalOrganisation>(
+        `SELECT id, data->>'name' AS name, (data->>'isFirstClass')::boolean AS "isFirstClass" FROM organisations ORDER BY seq`)).rows,
       async momentsOn(days) {
         if (days.length === 0) return []
         // Plain columns, and only the messages that are contact moments (as loket_fill_signal_rollups

@@ -351,6 +351,8 @@ export function storeContract(name: string, open: () => Promise<Store>, reopen?:
       ])
       expect(await totals('2026-11-29', '2026-12-01')).toHaveLength(3)
       expect(await totals('2026-11-29', '2026-11-30')).toEqual([])
+      await store.organisations.put({ id: 'org-9', name: 'Bakkerij Negen', customerNumber: '9', isFirstClass: true, subscriptions: [], invoices: [], projects: [], courses: [] })
+      expect((await store.signals.organisations()).find((o) => o.id === 'org-9')).toEqual({ id: 'org-9', name: 'Bakkerij Negen', isFirstClass: true })
       await store.incidents.create(incidentDraft({ registeredAt: '2026-11-30T12:00:00.000Z' }))
       expect((await counted('2026-11-30', '2026-11-30')).find((c) => c.source === 'incident')?.count).toBe(2)
       expect((await store.signals.totals({ after: '2026-11-29', before: '2026-12-01' })).find((c) => c.source === 'incident')?.count).toBe(2)
