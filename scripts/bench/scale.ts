@@ -18,6 +18,7 @@ import { seedDemo } from '../../server/seed.ts'
 import { HEADER_BYTES, headerLine } from '../../server/store/journal.ts'
 import { openLowdbStore, storeFiles, TABLES, type Row } from '../../server/store/lowdb-store.ts'
 import { columnsOf, openPostgresStore, type PostgresStore, type RecordTable } from '../../server/store/postgres-store.ts'
+import { logRecordId, recordStatement } from '../../server/store/postgres-insight.ts'
 import type { Store } from '../../server/store/store.ts'
 import { freePort, load, registrationBody, startServer, stopServer, waitUntilHealthy, WARM_UP_SECONDS, type LoadFigures } from './api.ts'
 import { BENCH_DATABASE_URL } from './postgres.ts'
@@ -95,7 +96,10 @@ export async function benchScale(store: ScaleStore, size: number, options: Scale
       sessions = await seedPostgres(url, size)
       env.DATABASE_URL = url
     }
-    writeInsight(join(dataDir, 'kb-insight.jsonl'), options.insightEvents ?? Math.min(size, 200_000))
+    const insightCount = options.insightEvents ?? Math.min(size, 200_000)
+    // The server reads insight from the log in DATA_DIR on the embedded store, from the kb_* tables on PostgreSQL.
+    if (env.DATABASE_URL) await seedPostgresInsight(env.DATABASE_URL, insightCount)
+    else writeInsight(join(dataDir, 'kb-insight.jsonl'), insightCount)
     const seedMs = performance.now() - started
     console.log(`[bench]   ${store}: ${size.toLocaleString('en')} incidents seeded in ${(seedMs / 1000).toFixed(1)} s`)
     return { ...(await measure(work, env, size, sessions, options)), store, stored: size, seedMs }
@@ -253,6 +257,32 @@ function bulkInserter(store: PostgresStore) {
     })
     const names = Object.keys(rows[0]!).join(', ')
     await store.pool.query(`INSERT INTO ${table} (${names}) SELECT ${names} FROM json_populate_recordset(NULL::${table}, $1)`, [JSON.stringify(rows)])
+  }
+}
+
+/**
+ * KB insight on PostgreSQL: each event kept and counted by the statement migrate-store moves a log
+ * line with (`recordStatement`), so the counters are the ones the server keeps. Four connections
+ * at once, each with its own visits, in the log's order within a visit (a visit's last search
+ * matters to the incident after it).
+ */
+async function seedPostgresInsight(url: string, count: number): Promise<void> {
+  const STREAMS = 4
+  const pool = new pg.Pool({ connectionString: url, max: STREAMS })
+  try {
+    const timeZone = loadDesk().timeZone
+    const streams: [string, unknown[]][][] = Array.from({ length: STREAMS }, () => [])
+    let i = 0
+    for (const event of insightEvents(count, new Date())) {
+      const { text, values } = recordStatement(event, logRecordId(i++), timeZone)
+      streams['session' in event ? Number.parseInt(event.session.slice(1), 36) % STREAMS : 0]!.push([text, values])
+    }
+    await Promise.all(streams.map(async (statements) => {
+      for (const [text, values] of statements) await pool.query(text, values)
+    }))
+    await pool.query('VACUUM ANALYZE')
+  } finally {
+    await pool.end()
   }
 }
 

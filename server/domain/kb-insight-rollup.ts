@@ -39,13 +39,17 @@ interface Visit {
 export class InsightRollup {
   readonly #days = new Map<string, DayCounters>()
   readonly #visits = new Map<string, Visit>()
+  /** The last period reported, summed over its days and kept up to date by add(): a report then costs its queries and articles, not its records. */
+  #period: PeriodSums | undefined
 
   /** `timeZone`: the desk's; a record is counted on its local day there, as the report's weeks are. */
   constructor(private readonly timeZone: string) {}
 
   /** Counts one record, as the log's next. */
   add(record: KbInsight): void {
-    const day = this.#day(dayOf(record.at, this.timeZone))
+    const date = dayOf(record.at, this.timeZone)
+    const day = this.#day(date)
+    const sums = this.#period && date >= this.#period.firstDay && date <= this.#period.lastDay ? this.#period : undefined
     switch (record.type) {
       case 'vote': {
         const key = `${record.lang}\n${record.article}`
@@ -53,24 +57,41 @@ export class InsightRollup {
         if (record.isHelpful) votes.helpful++
         else votes.notHelpful++
         day.votes.set(key, votes)
+        if (sums) addVotes(sums, key, { article: record.article, lang: record.lang, helpful: record.isHelpful ? 1 : 0, notHelpful: record.isHelpful ? 0 : 1 })
         break
       }
-      case 'missing':
-        day.missed.push({ article: record.article, text: { text: record.text, lang: record.lang, at: record.at } })
+      case 'missing': {
+        const missed = { article: record.article, text: { text: record.text, lang: record.lang, at: record.at } }
+        day.missed.push(missed)
+        if (sums) {
+          // Kept in the order of their days: a record of an earlier day than one kept already has the sums made again.
+          if (date < sums.lastMissedDay) this.#period = undefined
+          else sums.missed.push(missed)
+          sums.lastMissedDay = date
+        }
         break
+      }
       case 'search': {
         const query = normaliseQuery(record.query)
         this.#visit(record.session).lastQuery = query
         day.searching.add(record.session)
         if (record.results === 0) countQuery(day, 'no_results', record.lang, query, record.session, record.at)
+        if (sums) {
+          this.#searched(sums, record.session, date)
+          if (record.results === 0) addQuery(sums, 'no_results', record.lang, query, [record.session], record.at)
+        }
         break
       }
       case 'incident': {
         const visit = this.#visit(record.session)
+        // A visit counted as deflected in the summed period is deflected no more.
+        const firstDay = this.#period?.firstDays.get(record.session)
+        if (!visit.hasIncident && firstDay !== undefined) this.#period!.firstSearches.get(firstDay)!.deflected--
         visit.hasIncident = true
         // Its own query, or else the visit's last search before it.
         const query = record.query === undefined ? visit.lastQuery : normaliseQuery(record.query)
         if (query !== undefined) countQuery(day, 'incident', record.lang, query, record.session, record.at)
+        if (sums && query !== undefined) addQuery(sums, 'incident', record.lang, query, [record.session], record.at)
         break
       }
       case 'click':
@@ -78,47 +99,60 @@ export class InsightRollup {
     }
   }
 
-  /** The report over `options`' period, from the counters of its days. */
+  /** The report over `options`' period, from the counters of its days (summed once, then kept up to date while it is the period asked). */
   report(options: ReportOptions): InsightReport {
     const period = periodOf(options)
-    const days = this.#daysOf(period)
-    const queries = new Map<string, { kind: QueryCounterKind; lang: Language; query: string; sessions: Set<string>; lastSeen: string }>()
-    const votes = new Map<string, { article: string; lang: Language; helpful: number; notHelpful: number }>()
+    const sums = this.#sumsOf(period)
     const missed = new Map<string, MissedText[]>()
-    const firstDay = new Map<string, string>()
-    for (const [date, day] of days) {
-      for (const [key, counter] of day.queries) {
-        const total = queries.get(key) ?? { kind: counter.kind, lang: counter.lang, query: counter.query, sessions: new Set(), lastSeen: '' }
-        for (const [session, at] of counter.lastAt) {
-          total.sessions.add(session)
-          if (at > total.lastSeen) total.lastSeen = at
-        }
-        queries.set(key, total)
-      }
-      for (const [key, counter] of day.votes) {
-        const total = votes.get(key) ?? { article: counter.article, lang: counter.lang, helpful: 0, notHelpful: 0 }
-        total.helpful += counter.helpful
-        total.notHelpful += counter.notHelpful
-        votes.set(key, total)
-      }
-      for (const { article, text } of day.missed) {
-        const at = Date.parse(text.at)
-        if (at < period.from.getTime() || at > period.to.getTime()) continue
-        missed.set(article, [...(missed.get(article) ?? []), text])
-      }
-      for (const session of day.searching) if (!firstDay.has(session)) firstDay.set(session, date)
+    for (const { article, text } of sums.missed) {
+      const at = Date.parse(text.at)
+      if (at < period.from.getTime() || at > period.to.getTime()) continue
+      missed.set(article, [...(missed.get(article) ?? []), text])
     }
-    const rows: QueryCounterRow[] = [...queries.values()].map(({ sessions, ...row }) => ({ ...row, sessions: sessions.size }))
-    const firstSearches = new Map<string, { searching: number; deflected: number }>()
-    for (const [session, date] of firstDay) {
-      const counts = firstSearches.get(date) ?? { searching: 0, deflected: 0 }
-      counts.searching++
-      if (!this.#visits.get(session)?.hasIncident) counts.deflected++
-      firstSearches.set(date, counts)
-    }
+    const rows: QueryCounterRow[] = [...sums.queries.values()].map(({ sessions, ...row }) => ({ ...row, sessions: sessions.size }))
     return reportFromCounters(period, options.timeZone, {
-      queries: rows, votes: [...votes.values()], missed, firstSearches: [...firstSearches].map(([day, counts]) => ({ day, ...counts })),
+      queries: rows, votes: [...sums.votes.values()].map((v) => ({ ...v })), missed,
+      firstSearches: [...sums.firstSearches].filter(([, counts]) => counts.searching > 0).map(([day, counts]) => ({ day, ...counts })),
     })
+  }
+
+  /** The period's counters summed over its days: kept from the last report when it is the same period. */
+  #sumsOf(period: Period): PeriodSums {
+    if (this.#period && this.#period.firstDay === period.firstDay && this.#period.lastDay === period.lastDay) return this.#period
+    const sums: PeriodSums = {
+      firstDay: period.firstDay, lastDay: period.lastDay, queries: new Map(), votes: new Map(), missed: [], lastMissedDay: '', firstDays: new Map(), firstSearches: new Map(),
+    }
+    for (const [date, day] of this.#daysOf(period)) {
+      for (const [key, counter] of day.queries) {
+        let lastSeen = ''
+        for (const at of counter.lastAt.values()) if (at > lastSeen) lastSeen = at
+        addQuery(sums, counter.kind, counter.lang, counter.query, counter.lastAt.keys(), lastSeen, key)
+      }
+      for (const [key, counter] of day.votes) addVotes(sums, key, counter)
+      if (day.missed.length) {
+        sums.missed.push(...day.missed)
+        sums.lastMissedDay = date
+      }
+      for (const session of day.searching) this.#searched(sums, session, date)
+    }
+    this.#period = sums
+    return sums
+  }
+
+  /** A visit that searched on `date` of the summed period: counted in the week of its first search there. */
+  #searched(sums: PeriodSums, session: string, date: string): void {
+    const first = sums.firstDays.get(session)
+    if (first !== undefined && first <= date) return
+    const isDeflected = !this.#visits.get(session)?.hasIncident
+    if (first !== undefined) {
+      const before = sums.firstSearches.get(first)!
+      before.searching--
+      if (isDeflected) before.deflected--
+    }
+    sums.firstDays.set(session, date)
+    const counts = sums.firstSearches.get(date) ?? sums.firstSearches.set(date, { searching: 0, deflected: 0 }).get(date)!
+    counts.searching++
+    if (isDeflected) counts.deflected++
   }
 
   /** How many visits searched `query` in `lang` and found nothing, over `options`' period. */
@@ -145,6 +179,37 @@ export class InsightRollup {
     if (!visit) this.#visits.set(session, (visit = { hasIncident: false }))
     return visit
   }
+}
+
+/** A period's counters summed over its days. */
+interface PeriodSums {
+  firstDay: string
+  lastDay: string
+  /** Per kind, language and query: the distinct visits and the latest record. */
+  queries: Map<string, { kind: QueryCounterKind; lang: Language; query: string; sessions: Set<string>; lastSeen: string }>
+  votes: Map<string, { article: string; lang: Language; helpful: number; notHelpful: number }>
+  /** What readers missed, in the order of their days and, within a day, written. */
+  missed: { article: string; text: MissedText }[]
+  /** The latest day of `missed`. */
+  lastMissedDay: string
+  /** Per visit that searched in the period: the day of its first search there. */
+  firstDays: Map<string, string>
+  /** Per day: the visits whose first search in the period fell on it, and of those the ones that sent no incident. */
+  firstSearches: Map<string, { searching: number; deflected: number }>
+}
+
+/** Visits counted under a query in the summed period, with their latest record. */
+function addQuery(sums: PeriodSums, kind: QueryCounterKind, lang: Language, query: string, sessions: Iterable<string>, lastSeen: string, key = `${kind}\n${lang}\n${query}`): void {
+  const total = sums.queries.get(key) ?? sums.queries.set(key, { kind, lang, query, sessions: new Set(), lastSeen: '' }).get(key)!
+  for (const session of sessions) total.sessions.add(session)
+  if (lastSeen > total.lastSeen) total.lastSeen = lastSeen
+}
+
+/** Votes added to the summed period's. */
+function addVotes(sums: PeriodSums, key: string, votes: { article: string; lang: Language; helpful: number; notHelpful: number }): void {
+  const total = sums.votes.get(key) ?? sums.votes.set(key, { article: votes.article, lang: votes.lang, helpful: 0, notHelpful: 0 }).get(key)!
+  total.helpful += votes.helpful
+  total.notHelpful += votes.notHelpful
 }
 
 /** A visit counted under a query on a day, with its latest record there. */

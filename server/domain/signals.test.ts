@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { loadDesk } from '../desk.ts'
 import type { Incident, Message, Organisation } from './records.ts'
-import { FollowUpInput, contactMoments, countMoments, isCustomerCare, isInWindow, isoWeek, localDate, newFollowUp, normaliseQuery, organisationSignals, signalDays, signalsFromCounts, weeksEndingAt } from './signals.ts'
+import { FollowUpInput, contactMoments, countMoments, isCustomerCare, isInWindow, isoWeek, localDate, newFollowUp, normaliseQuery, organisationSignals, rankSignals, signalDays, signalsFromCounts, weeksEndingAt, type WindowCount } from './signals.ts'
 
 const desk = loadDesk('content/desk.yaml')
 const DAY = 86_400_000
@@ -154,6 +154,30 @@ describe('from the stores\' counters', () => {
     const weeks = weeksEndingAt(now, desk.timeZone, 12)
     const perWeek = weeks.map((w, i) => moments.filter((m) => m.at <= now && localDate(m.at, desk.timeZone) >= w.startsOn && (i === 11 || localDate(m.at, desk.timeZone) < weeks[i + 1]!.startsOn)).length)
     expect(signal!.weekly.map((w) => w.count)).toEqual(perWeek)
+  })
+
+  test.each([
+    ['at noon', '2026-11-30T11:00:00Z'],
+    ['just after local midnight', '2026-11-29T23:00:01Z'],
+  ])('ranks every organisation from the window\'s sums as from every counter, %s', (_name, at) => {
+    const now = new Date(at)
+    const { edgeDays, today } = signalDays(now, desk)
+    // Three organisations, each with its own share of the moments, and one without any.
+    const spread = moments.map((m, n) => ({ ...m, organisationId: `org-${n % 3}` }))
+    const organisations = ['org-0', 'org-1', 'org-2', 'org-3'].map((id, n) => organisation(id, { name: `Klant ${3 - n}` }))
+    const counts = countMoments(spread, desk.timeZone)
+    const edge = spread.filter((m) => edgeDays.includes(localDate(m.at, desk.timeZone)))
+    const totals = new Map<string, WindowCount>()
+    for (const c of counts) {
+      if (c.day <= edgeDays[0]! || c.day >= today) continue
+      const key = `${c.organisationId} ${c.kind} ${c.source}`
+      const sum = totals.get(key) ?? totals.set(key, { organisationId: c.organisationId, kind: c.kind, source: c.source, count: 0 }).get(key)!
+      sum.count += c.count
+    }
+    const full = signalsFromCounts({ organisations, counts, edge }, { now, desk })
+    const ranked = rankSignals({ organisations, totals: [...totals.values()], edge }, { now, desk })
+    expect(ranked).toEqual(full.map(({ organisationId, name, isFirstClass, isFlagged, counts, crossed }) => ({ organisationId, name, isFirstClass, isFlagged, counts, crossed })))
+    expect(ranked.some((s) => s.isFlagged)).toBe(true)
   })
 })
 

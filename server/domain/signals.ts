@@ -208,7 +208,7 @@ export function organisationSignals(
  * whose counters are not used: of those days only the moments within the window count.
  */
 export function signalsFromCounts(
-  records: { organisations: Organisation[]; counts: MomentCount[]; edge: ContactMoment[] },
+  records: { organisations: SignalOrganisation[]; counts: MomentCount[]; edge: ContactMoment[] },
   context: { now: Date; desk: Pick<DeskConfig, 'signals' | 'timeZone' | 'productAreas'> },
 ): OrganisationSignal[] {
   const { now, desk } = context
@@ -234,17 +234,8 @@ export function signalsFromCounts(
   const areaNames = new Map(desk.productAreas.map((a) => [a.key, a.name]))
   const signals = records.organisations.map((organisation): OrganisationSignal => {
     const { window, series } = byOrganisation.get(organisation.id) ?? { window: [], series: [] }
-    const counts = countsOf(window)
-    const crossed = desk.signals.thresholds
-      .map((t) => ({ kind: t.kind, of: t.of, count: t.count, reached: reachedOf(t, counts) }))
-      .filter((t) => t.reached >= t.count)
     return {
-      organisationId: organisation.id,
-      name: organisation.name,
-      isFirstClass: organisation.isFirstClass,
-      isFlagged: crossed.length > 0,
-      counts,
-      crossed,
+      ...rankedOf(organisation, countsOf(window), desk),
       weekly: weeklySeries(series, weeks),
       productAreas: top(window.map((c) => [c.productArea, c.count])).map(([key, count]) => ({ key, name: areaNames.get(key) ?? { nl: key, en: key }, count })),
       kbQueries: top(window.flatMap((c): [string, number][] => (c.source === 'incident' && c.kbQuery ? [[c.kbQuery, c.count]] : [])))
@@ -254,9 +245,53 @@ export function signalsFromCounts(
   return signals.sort(bySignalOrder)
 }
 
+/** What signals list an organisation by: its id, name and whether it is a first-class customer. */
+export type SignalOrganisation = Pick<Organisation, 'id' | 'name' | 'isFirstClass'>
+
+/** Contact moments of the window's whole days, summed per organisation, kind and source: what ranking the signals needs of the counters. */
+export type WindowCount = Pick<MomentCount, 'organisationId' | 'kind' | 'source' | 'count'>
+
+/** An organisation's place among the signals: its counts in the window and the thresholds it reaches, without the series and top lists. */
+export type RankedSignal = Pick<OrganisationSignal, 'organisationId' | 'name' | 'isFirstClass' | 'isFlagged' | 'counts' | 'crossed'>
+
+/**
+ * Every organisation's counts in the window and thresholds crossed at `now`, in the signals' order:
+ * the same as signalsFromCounts gives, from `totals` (the counters of the days strictly between the
+ * window's first day and today, summed per organisation, kind and source) and `edge` (every moment
+ * of signalDays' edge days). Cheap enough for every organisation; the series and top lists are
+ * then computed for one page only.
+ */
+export function rankSignals(
+  records: { organisations: SignalOrganisation[]; totals: WindowCount[]; edge: ContactMoment[] },
+  context: { now: Date; desk: Pick<DeskConfig, 'signals' | 'timeZone'> },
+): RankedSignal[] {
+  const { now, desk } = context
+  const byOrganisation = new Map<string, WindowCount[]>()
+  const of = (id: string) => byOrganisation.get(id) ?? byOrganisation.set(id, []).get(id)!
+  for (const c of records.totals) of(c.organisationId).push(c)
+  for (const m of records.edge) {
+    if (m.at <= now && isInWindow(m.at, now, desk.signals.windowDays)) of(m.organisationId).push({ organisationId: m.organisationId, kind: m.kind, source: m.source, count: 1 })
+  }
+  return records.organisations.map((o) => rankedOf(o, countsOf(byOrganisation.get(o.id) ?? []), desk)).sort(bySignalOrder)
+}
+
+/** An organisation's counts with the thresholds of desk.yaml they reach. */
+function rankedOf(organisation: SignalOrganisation, counts: SignalCounts, desk: Pick<DeskConfig, 'signals'>): RankedSignal {
+  const crossed = desk.signals.thresholds
+    .map((t) => ({ kind: t.kind, of: t.of, count: t.count, reached: reachedOf(t, counts) }))
+    .filter((t) => t.reached >= t.count)
+  return { organisationId: organisation.id, name: organisation.name, isFirstClass: organisation.isFirstClass, isFlagged: crossed.length > 0, counts, crossed }
+}
+
+/** Compares names as String#localeCompare does (the same default collation), without building it for every comparison. */
+const byName = new Intl.Collator().compare
+
+/** What the signals' order looks at. */
+export type SignalOrderKeys = Pick<OrganisationSignal, 'isFlagged' | 'name' | 'organisationId'> & { counts: Pick<SignalCounts, 'total'> }
+
 /** The order signals are listed in: flagged first, then most contact moments in the window, then by name (and id, so pages are stable). */
-export function bySignalOrder(a: OrganisationSignal, b: OrganisationSignal): number {
-  return Number(b.isFlagged) - Number(a.isFlagged) || b.counts.total - a.counts.total || a.name.localeCompare(b.name) ||
+export function bySignalOrder(a: SignalOrderKeys, b: SignalOrderKeys): number {
+  return Number(b.isFlagged) - Number(a.isFlagged) || b.counts.total - a.counts.total || byName(a.name, b.name) ||
     (a.organisationId < b.organisationId ? -1 : a.organisationId > b.organisationId ? 1 : 0)
 }
 
@@ -266,7 +301,7 @@ function reachedOf(threshold: { kind: ThresholdKind; of: ThresholdOf }, counts: 
   return threshold.kind === 'any' ? counts.total : counts.byKind[threshold.kind]
 }
 
-function countsOf(counted: MomentCount[]): SignalCounts {
+function countsOf(counted: Pick<MomentCount, 'kind' | 'source' | 'count'>[]): SignalCounts {
   const byKind = Object.fromEntries(INCIDENT_KINDS.map((k) => [k, 0])) as Record<IncidentKind, number>
   const incidentsByKind = { ...byKind }
   const bySource = { incidents: 0, reactions: 0, phoneContacts: 0 }
@@ -289,7 +324,7 @@ export function normaliseQuery(query: string): string {
 function top(values: [string, number][], size = TOP_SIZE): [string, number][] {
   const counts = new Map<string, number>()
   for (const [v, n] of values) counts.set(v, (counts.get(v) ?? 0) + n)
-  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, size)
+  return [...counts].sort((a, b) => b[1] - a[1] || byName(a[0], b[0])).slice(0, size)
 }
 
 function weeklySeries(counted: MomentCount[], weeks: Omit<WeekCount, 'count'>[]): WeekCount[] {

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto'
 import type { z } from 'zod'
 import type { FollowUp, Staff } from '../domain/records.ts'
-import { bySignalOrder, newFollowUp, signalDays, signalsFromCounts, type FollowUpInput, type OrganisationSignal } from '../domain/signals.ts'
+import { bySignalOrder, newFollowUp, rankSignals, signalDays, signalsFromCounts, type FollowUpInput, type OrganisationSignal, type RankedSignal, type SignalOrderKeys } from '../domain/signals.ts'
 import type { Deps } from '../deps.ts'
 
 /** Where a page of signals starts: after the signal with these sort keys (flagged, total, name, id). */
@@ -18,32 +18,37 @@ export interface SignalsPage {
 
 /**
  * A page of every organisation's signal as of now (`isAll`), or of the flagged ones, each with its
- * follow-ups, in the signals' order. Read from the store's counters (and the moments of the two
- * days the window cuts), not from every incident and message.
+ * follow-ups, in the signals' order. Every organisation is ranked from the window's counters summed
+ * per organisation, kind and source (and the moments of the two days the window cuts); the weekly
+ * series and top lists are read and computed for the page's organisations only.
  */
 export async function listSignals(deps: Pick<Deps, 'store' | 'desk' | 'clock'>, { isAll, limit = 50, after }: { isAll: boolean; limit?: number; after?: SignalsCursor }): Promise<SignalsPage> {
   const now = deps.clock()
+  const context = { now, desk: deps.desk }
   const { from, today, edgeDays } = signalDays(now, deps.desk)
-  const [organisations, counts, edge] = await Promise.all([
-    deps.store.organisations.list(), deps.store.signals.counts({ from, to: today }), deps.store.signals.momentsOn(edgeDays),
+  const [organisations, totals, edge] = await Promise.all([
+    deps.store.signals.organisations(), deps.store.signals.totals({ after: edgeDays[0]!, before: today }), deps.store.signals.momentsOn(edgeDays),
   ])
   // Computed afresh on every request: a flag stays visible exactly as long as the window holds
   // enough contact moments, and drops off by itself once it falls below the threshold.
-  const computed = signalsFromCounts({ organisations, counts, edge }, { now, desk: deps.desk }).filter((s) => isAll || s.isFlagged)
-  const start = after ? firstAfter(computed, after) : 0
-  const page = computed.slice(start, start + limit)
+  const ranked = rankSignals({ organisations, totals, edge }, context).filter((s) => isAll || s.isFlagged)
+  const start = after ? firstAfter(ranked, after) : 0
+  const page = ranked.slice(start, start + limit)
   const last = page.at(-1)
+  const ids = new Set(page.map((s) => s.organisationId))
+  const counts = page.length ? await deps.store.signals.counts({ from, to: today, organisationIds: [...ids] }) : []
+  const signals = signalsFromCounts({ organisations: organisations.filter((o) => ids.has(o.id)), counts, edge: edge.filter((m) => ids.has(m.organisationId)) }, context)
   return {
-    listed: await Promise.all(page.map(async (signal) => ({ signal, followUps: await deps.store.followUps.listByOrganisation(signal.organisationId) }))),
-    next: last && start + limit < computed.length ? [last.isFlagged, last.counts.total, last.name, last.organisationId] : null,
-    total: computed.length,
-    flagged: computed.filter((s) => s.isFlagged).length,
+    listed: await Promise.all(signals.map(async (signal) => ({ signal, followUps: await deps.store.followUps.listByOrganisation(signal.organisationId) }))),
+    next: last && start + limit < ranked.length ? [last.isFlagged, last.counts.total, last.name, last.organisationId] : null,
+    total: ranked.length,
+    flagged: ranked.filter((s) => s.isFlagged).length,
   }
 }
 
 /** The index of the first signal after the cursor's place in the order: a signal that moved meanwhile is not listed twice. */
-function firstAfter(signals: OrganisationSignal[], [isFlagged, total, name, organisationId]: SignalsCursor): number {
-  const mark = { isFlagged, counts: { total }, name, organisationId } as OrganisationSignal
+function firstAfter(signals: RankedSignal[], [isFlagged, total, name, organisationId]: SignalsCursor): number {
+  const mark: SignalOrderKeys = { isFlagged, counts: { total }, name, organisationId }
   const index = signals.findIndex((s) => bySignalOrder(s, mark) > 0)
   return index === -1 ? signals.length : index
 }

@@ -106,6 +106,34 @@ function insightContract(name: string, open: () => Promise<InsightStore>) {
       await insight.close()
     })
 
+    test('reports exactly what the log reports after every few records, a report kept up to date by the records after it', { timeout: 60_000 }, async () => {
+      const insight = await open()
+      const records = readersLog(5)
+      const start = records.findIndex((r) => r.at >= '2026-11-20')
+      for (const record of records.slice(0, start)) await insight.append(record)
+      const kept = records.slice(0, start)
+      for (let i = start; i < records.length; i += 40) {
+        expect(await insight.report(reportOptions(12))).toEqual(insightReport(kept, reportOptions(12)))
+        for (const record of records.slice(i, i + 40)) {
+          await insight.append(record)
+          kept.push(record)
+        }
+      }
+      // Records are stamped with the clock as they come in: an incident that ends a visit counted as deflected, what was missed, a vote.
+      const deflected = kept.findLast((r) => r.type === 'search' && r.at >= '2026-12-01' && !kept.some((k) => k.type === 'incident' && k.session === r.session)) as { session: string }
+      const late: KbInsight[] = [
+        { type: 'incident', session: deflected.session, source: 'search', lang: 'nl', at: '2026-12-09T08:58:00.000Z' },
+        { type: 'missing', article: 'export', lang: 'nl', text: 'Op het laatst', at: '2026-12-09T08:59:00.000Z' },
+        { type: 'vote', article: 'export', lang: 'nl', isHelpful: false, at: '2026-12-09T08:59:00.000Z' },
+      ]
+      for (const record of late) {
+        await insight.append(record)
+        kept.push(record)
+        expect(await insight.report(reportOptions(12)), record.type).toEqual(insightReport(kept, reportOptions(12)))
+      }
+      await insight.close()
+    })
+
     test('counts a vote once: three votes on an article are three, in its language only', async () => {
       const insight = await open()
       const at = '2026-12-09T08:30:00.000Z'

@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync, unlinkSync } from '
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { MailRecord } from '../mail/types.ts'
-import type { Complaint, ConsentRecord, FollowUp, Incident, Message } from '../domain/records.ts'
+import type { Complaint, ConsentRecord, FollowUp, Incident, Message, Organisation } from '../domain/records.ts'
 import { folderAttachmentFiles } from './attachment-files.ts'
 import { writeDurably } from './durable-file.ts'
 import { HEADER_BYTES, HEADER_PREFIX, JournalWriter, headerLine, readJournal, readLegacyJournal, type JournalOp, type JournalRead } from './journal.ts'
@@ -694,6 +694,8 @@ function buildStore(state: State, journal: JournalWriter, release: () => void, p
     unitOfWork: (task) => task(),
     signals: {
       counts: async (days) => rollup.counts(days),
+      totals: async (days) => rollup.totals(days),
+      organisations: async () => all<Organisation>('organisations').map((o) => ({ id: o.id, name: o.name, isFirstClass: o.isFirstClass })),
       momentsOn: async (days) => rollup.momentsOn(days),
     },
     changes: { subscribe: (listener) => changes.subscribe(listener), ready: async () => {} },

@@ -14,7 +14,7 @@ import type {
 } from '../domain/records.ts'
 import { INCIDENT_STATUSES } from '../domain/records.ts'
 import type { MailRecord } from '../mail/types.ts'
-import { countKeyOf, localDate, messageMoment, momentSource, registrationMoment, type ContactMoment, type MomentCount } from '../domain/signals.ts'
+import { countKeyOf, localDate, messageMoment, momentSource, registrationMoment, type ContactMoment, type MomentCount, type SignalOrganisation, type WindowCount } from '../domain/signals.ts'
 import { changeFeed, changeOf } from './change-feed.ts'
 import { postgresAttachmentFiles } from './postgres-attachment-files.ts'
 import { DEFAULT_TIME_ZONE } from './lowdb-store.ts'
@@ -874,34 +874,52 @@ function buildStore(pool: pg.Pool, counterPool: pg.Pool, { schema, timeZone, lis
       listFor: (target) => rows('SELECT data FROM audit WHERE target = $1 ORDER BY seq', [target]),
     },
     signals: {
-      counts: async ({ from, to }) => (await db.query<MomentCount>(
+      counts: async ({ from, to, organisationIds }) => (await db.query<MomentCount>(
         `SELECT organisation_id AS "organisationId", to_char(day, 'YYYY-MM-DD') AS day, kind, source, product_area AS "productArea", kb_query AS "kbQuery", count
-         FROM signal_rollups WHERE day BETWEEN $1 AND $2`,
-        [from, to],
+         FROM signal_rollups WHERE day BETWEEN $1 AND $2${organisationIds ? ' AND organisation_id = ANY($3::text[])' : ''}`,
+        organisationIds ? [from, to, organisationIds] : [from, to],
       )).rows,
+      async totals({ after, before }) {
+        // Kept summed per organisation in the database for the window (migration 005), summed
+        // again only when the window moves or one of its days changes: a few thousand short rows.
+        const { rows } = await db.query<{ organisationId: string; counts: Record<string, number> }>(
+          `SELECT organisation_id AS "organisationId", counts FROM loket_signal_window($1::date, $2::date)`, [after, before])
+        const totals: WindowCount[] = []
+        for (const { organisationId, counts } of rows) {
+          for (const [key, count] of Object.entries(counts)) {
+            const [kind, source] = key.split(' ') as [WindowCount['kind'], WindowCount['source']]
+            totals.push({ organisationId, kind, source, count: Number(count) })
+          }
+        }
+        return totals
+      },
+      organisations: async () => (await db.query<SignalOrganisation>(
+        `SELECT id, data->>'name' AS name, (data->>'isFirstClass')::boolean AS "isFirstClass" FROM organisations ORDER BY seq`)).rows,
       async momentsOn(days) {
         if (days.length === 0) return []
+        // Plain columns, and only the messages that are contact moments (as loket_fill_signal_rollups
+        // counts them): staff replies and notes stay in the database.
         const [registered, messages] = await Promise.all([
-          db.query<{ incident: Incident }>(
+          db.query<{ organisationId: string; kind: Incident['kind']; productArea: string; at: string; kbQuery: string | null }>(
             `WITH days AS (${DAY_BOUNDS})
-             SELECT json_build_object('organisationId', i.organisation_id, 'kind', i.data->>'kind', 'productArea', i.data->>'productArea',
-               'registeredAt', i.data->>'registeredAt', 'kbQuery', i.data->>'kbQuery') AS incident
+             SELECT i.organisation_id AS "organisationId", i.data->>'kind' AS kind, i.data->>'productArea' AS "productArea",
+               i.data->>'registeredAt' AS at, i.data->>'kbQuery' AS "kbQuery"
              FROM days JOIN incidents i ON (i.data->>'registeredAt') COLLATE "C" >= days.lo AND (i.data->>'registeredAt') COLLATE "C" < days.hi`,
             [days, timeZone],
           ),
-          db.query<{ message: Message; incident: Pick<Incident, 'organisationId' | 'kind' | 'productArea'> }>(
+          db.query<{ organisationId: string; kind: Incident['kind']; productArea: string; at: string; source: 'reaction' | 'phone' }>(
             `WITH days AS (${DAY_BOUNDS})
-             SELECT json_build_object('at', m.at, 'visibility', m.data->>'visibility', 'author', m.data->>'author', 'channel', m.data->>'channel') AS message,
-               json_build_object('organisationId', i.organisation_id, 'kind', i.data->>'kind', 'productArea', i.data->>'productArea') AS incident
-             FROM days JOIN messages m ON m.at >= days.lo AND m.at < days.hi JOIN incidents i ON i.id = m.incident_id`,
+             SELECT i.organisation_id AS "organisationId", i.data->>'kind' AS kind, i.data->>'productArea' AS "productArea", m.at,
+               CASE WHEN m.data->>'channel' = 'phone' THEN 'phone' ELSE 'reaction' END AS source
+             FROM days JOIN messages m ON m.at >= days.lo AND m.at < days.hi JOIN incidents i ON i.id = m.incident_id
+             WHERE m.data->>'channel' = 'phone' OR (m.data->>'visibility' = 'public' AND m.data->>'author' LIKE 'contact:%')`,
             [days, timeZone],
           ),
         ])
-        const moments: ContactMoment[] = registered.rows.map((r) => registrationMoment({ ...r.incident, kbQuery: r.incident.kbQuery ?? undefined } as Incident))
-        for (const r of messages.rows) {
-          const moment = messageMoment({ ...r.message, channel: r.message.channel ?? undefined } as Message, r.incident)
-          if (moment) moments.push(moment)
-        }
+        const moments: ContactMoment[] = registered.rows.map((r) => ({
+          organisationId: r.organisationId, kind: r.kind, productArea: r.productArea, source: 'incident', at: new Date(r.at), ...(r.kbQuery ? { kbQuery: r.kbQuery } : {}),
+        }))
+        for (const r of messages.rows) moments.push({ organisationId: r.organisationId, kind: r.kind, productArea: r.productArea, source: r.source, at: new Date(r.at) })
         return moments
       },
     },

@@ -1,5 +1,5 @@
 /** The embedded store's signal counters: contact moments per organisation, local day and kind, in memory, built at open and raised on write. */
-import { countKeyOf, messageMoment, registrationMoment, type ContactMoment, type MomentCount } from '../domain/signals.ts'
+import { countKeyOf, messageMoment, registrationMoment, type ContactMoment, type MomentCount, type WindowCount } from '../domain/signals.ts'
 import type { Incident, Message } from '../domain/records.ts'
 
 /** The records a moment came from, looked up again for the moments of a day. */
@@ -37,11 +37,30 @@ export class SignalRollup {
     if (moment) this.add(moment, 'messages', message.id)
   }
 
-  /** The counters of days `from` to `to`, inclusive. */
-  counts({ from, to }: { from: string; to: string }): MomentCount[] {
+  /** The counters of days `from` to `to`, inclusive; only of `organisationIds` when given. */
+  counts({ from, to, organisationIds }: { from: string; to: string; organisationIds?: readonly string[] }): MomentCount[] {
+    const only = organisationIds && new Set(organisationIds)
     const found: MomentCount[] = []
-    for (const [day, counts] of this.countsByDay) if (day >= from && day <= to) for (const c of counts.values()) found.push({ ...c })
+    for (const [day, counts] of this.countsByDay) {
+      if (day < from || day > to) continue
+      for (const c of counts.values()) if (!only || only.has(c.organisationId)) found.push({ ...c })
+    }
     return found
+  }
+
+  /** The counters of the days strictly between `after` and `before`, summed per organisation, kind and source. */
+  totals({ after, before }: { after: string; before: string }): WindowCount[] {
+    const sums = new Map<string, WindowCount>()
+    for (const [day, counts] of this.countsByDay) {
+      if (day <= after || day >= before) continue
+      for (const c of counts.values()) {
+        const key = `${c.organisationId}\u0000${c.kind}\u0000${c.source}`
+        const sum = sums.get(key)
+        if (sum) sum.count += c.count
+        else sums.set(key, { organisationId: c.organisationId, kind: c.kind, source: c.source, count: c.count })
+      }
+    }
+    return [...sums.values()]
   }
 
   /** Every contact moment on these days. */

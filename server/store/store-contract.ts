@@ -339,8 +339,23 @@ export function storeContract(name: string, open: () => Promise<Store>, reopen?:
       expect(await counted('2026-11-29', '2026-11-30')).toEqual(expected)
       expect(await counted('2026-11-30', '2026-12-06')).toEqual(expected.slice(0, 3))
       expect(await counted('2026-12-01', '2026-12-06')).toEqual([])
+      expect((await store.signals.counts({ from: '2026-11-29', to: '2026-11-30', organisationIds: ['org-2'] }))).toEqual(expected.slice(3))
+      expect((await store.signals.counts({ from: '2026-11-29', to: '2026-11-30', organisationIds: [] }))).toEqual([])
+      // Summed per organisation, kind and source over the days strictly between.
+      const totals = async (after: string, before: string) => (await store.signals.totals({ after, before })).sort((a, b) => key({ ...a, day: '' }).localeCompare(key({ ...b, day: '' })))
+      expect(await totals('2026-11-28', '2026-12-01')).toEqual([
+        { organisationId: 'org-1', kind: 'bug', source: 'incident', count: 1 },
+        { organisationId: 'org-1', kind: 'bug', source: 'phone', count: 1 },
+        { organisationId: 'org-1', kind: 'bug', source: 'reaction', count: 1 },
+        { organisationId: 'org-2', kind: 'question', source: 'incident', count: 1 },
+      ])
+      expect(await totals('2026-11-29', '2026-12-01')).toHaveLength(3)
+      expect(await totals('2026-11-29', '2026-11-30')).toEqual([])
+      await store.organisations.put({ id: 'org-9', name: 'Bakkerij Negen', customerNumber: '9', isFirstClass: true, subscriptions: [], invoices: [], projects: [], courses: [] })
+      expect((await store.signals.organisations()).find((o) => o.id === 'org-9')).toEqual({ id: 'org-9', name: 'Bakkerij Negen', isFirstClass: true })
       await store.incidents.create(incidentDraft({ registeredAt: '2026-11-30T12:00:00.000Z' }))
       expect((await counted('2026-11-30', '2026-11-30')).find((c) => c.source === 'incident')?.count).toBe(2)
+      expect((await store.signals.totals({ after: '2026-11-29', before: '2026-12-01' })).find((c) => c.source === 'incident')?.count).toBe(2)
       if (reopen) {
         const again = await reopen(store)
         expect((await again.signals.counts({ from: '2026-11-29', to: '2026-11-30' })).reduce((sum, c) => sum + c.count, 0)).toBe(5)

@@ -3,7 +3,7 @@ import type { MailRecord, OutboxStore } from '../mail/types.ts'
 import type {
   AuditEntry, Attachment, Complaint, ComplaintStatus, ConsentKind, ConsentRecord, Contact, FollowUp, Incident, IncidentStatus, Message, Organisation, PendingRegistration, Session, SignInToken, Staff,
 } from '../domain/records.ts'
-import type { ContactMoment, MomentCount } from '../domain/signals.ts'
+import type { ContactMoment, MomentCount, SignalOrganisation, WindowCount } from '../domain/signals.ts'
 
 /** A change made against a version that is no longer the current one. */
 export class VersionConflictError<T extends { id: string; number?: string; version: number } = Incident> extends Error {
@@ -277,8 +277,16 @@ export interface Store {
    * phone contact added): signals read these, not every incident and message.
    */
   signals: {
-    /** Every counter of the local days `from` to `to` (inclusive, "YYYY-MM-DD"), of every organisation. */
-    counts(days: { from: string; to: string }): Promise<MomentCount[]>
+    /** Every counter of the local days `from` to `to` (inclusive, "YYYY-MM-DD"), of every organisation or only of `organisationIds`. */
+    counts(days: { from: string; to: string; organisationIds?: readonly string[] }): Promise<MomentCount[]>
+    /**
+     * The counters of the local days strictly after `after` and before `before`, summed per
+     * organisation, kind and source (one entry per combination with moments): what ranking every
+     * organisation's signal needs, without a row per day, product area and KB search.
+     */
+    totals(days: { after: string; before: string }): Promise<WindowCount[]>
+    /** Every organisation as signals list it (id, name, first class), without the rest of its record. */
+    organisations(): Promise<SignalOrganisation[]>
     /** Every contact moment on these local days: for the days a rolling window cuts in two. */
     momentsOn(days: string[]): Promise<ContactMoment[]>
   }
