@@ -363,9 +363,18 @@ class Unit {
   }
 }
 
+/**
+ * The slot of a signal counter this connection raises: one per database process (of 64), so
+ * transactions on different connections raise different rows and do not wait for each other's
+ * COMMIT (006_registration_speed.sql); the view signal_rollups adds the slots up.
+ */
+const COUNTER_SLOT = '(pg_backend_pid() % 64)'
+/** What raising a counter does when its slot's row exists. */
+const COUNTER_CONFLICT = 'ON CONFLICT (day, organisation_id, kind, source, product_area, kb_query, slot) DO UPDATE SET count = signal_rollup_slots.count + 1'
+
 /** Raises one signal counter by one: `$1`…`$6` are its key (organisation, day, kind, source, product area, KB search). */
-const RAISE_COUNTER = `INSERT INTO signal_rollups (organisation_id, day, kind, source, product_area, kb_query, count) VALUES ($1, $2, $3, $4, $5, $6, 1)
-  ON CONFLICT (day, organisation_id, kind, source, product_area, kb_query) DO UPDATE SET count = signal_rollups.count + 1`
+const RAISE_COUNTER = `INSERT INTO signal_rollup_slots (organisation_id, day, kind, source, product_area, kb_query, slot, count) VALUES ($1, $2, $3, $4, $5, $6, ${COUNTER_SLOT}, 1)
+  ${COUNTER_CONFLICT}`
 
 
 /** The bounds of local days in `zone` as stored ISO strings compare (byte order): from each day's midnight to the next. */
@@ -695,9 +704,9 @@ function buildStore(pool: pg.Pool, counterPool: pg.Pool, { schema, timeZone, lis
         const source = momentSource(m)
         if (source && added?.is_new) {
           await store.atCommit(
-            `INSERT INTO signal_rollups (organisation_id, day, kind, source, product_area, kb_query, count)
-             SELECT i.organisation_id, $1::date, i.data->>'kind', $2, i.data->>'productArea', '', 1 FROM incidents i WHERE i.id = $3
-             ON CONFLICT (day, organisation_id, kind, source, product_area, kb_query) DO UPDATE SET count = signal_rollups.count + 1`,
+            `INSERT INTO signal_rollup_slots (organisation_id, day, kind, source, product_area, kb_query, slot, count)
+             SELECT i.organisation_id, $1::date, i.data->>'kind', $2, i.data->>'productArea', '', ${COUNTER_SLOT}, 1 FROM incidents i WHERE i.id = $3
+             ${COUNTER_CONFLICT}`,
             [localDate(new Date(m.at), timeZone), source, m.incidentId],
           )
         }
