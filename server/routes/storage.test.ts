@@ -21,7 +21,8 @@ async function fragileDesk() {
     // on every connection (a request's transaction, the rate counters' and the pool's alike).
     const query = pg.Client.prototype.query as (...args: unknown[]) => unknown
     vi.spyOn(pg.Client.prototype, 'query').mockImplementation(function (this: pg.Client, ...args: unknown[]) {
-      const sql = typeof args[0] === 'string' ? args[0] : ''
+      // A statement is a string, or a config object (the store's prepared ones: { name, text, values }).
+      const sql = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string } | undefined)?.text ?? ''
       if (isFull && /\b(INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM)\b/i.test(sql)) {
         const full = Object.assign(new Error('could not extend file "base/16384/16397": No space left on device'), { code: '53100' })
         // The pool asks with a callback; the store's transaction with a promise.

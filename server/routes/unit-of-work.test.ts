@@ -46,7 +46,7 @@ describe('a registration is one unit of work', () => {
     // The incident (announced in the same statement), its audit entry, the tracking link's token,
     // the mail and the organisation's signal counter: all on the one connection.
     const tables = writes.slice(1, -1).map((s) => /^(?:WITH \w+ AS \( ?)?INSERT INTO (\w+)/.exec(s.sql)?.[1]).sort()
-    expect(tables).toEqual(['audit', 'incidents', 'outbox', 'sign_in_tokens', 'signal_rollups'])
+    expect(tables).toEqual(['audit', 'incidents', 'outbox', 'sign_in_tokens', 'signal_rollup_slots'])
     expect(new Set(writes.map((s) => s.client)).size).toBe(1)
   })
 

@@ -302,7 +302,8 @@ class Unit {
   /** Writes kept for the end: run in order just before COMMIT (see PostgresStore.atCommit). */
   private readonly last: { sql: string; params: unknown[] }[] = []
 
-  constructor(private readonly pool: pg.Pool) {}
+  /** `statement` gives a query as the store sends it: prepared once per connection when it is one of the hot ones. */
+  constructor(private readonly pool: pg.Pool, private readonly statement: (sql: string, params: unknown[]) => pg.QueryConfig | string = (sql) => sql) {}
 
   atCommit(sql: string, params: unknown[]): void {
     this.last.push({ sql, params })
@@ -333,7 +334,8 @@ class Unit {
       const client = await this.connection()
       for (const { sql, params } of this.last.splice(0)) {
         try {
-          await client.query(sql, params)
+          const query = this.statement(sql, params)
+          await (typeof query === 'string' ? client.query(query, params) : client.query(query))
         } catch (error) {
           await this.end('ROLLBACK').catch(() => undefined)
           // 25P02: a statement before it failed and aborted the transaction, as COMMIT would tell.
@@ -363,9 +365,18 @@ class Unit {
   }
 }
 
+/**
+ * The slot of a signal counter this connection raises: one per database process (of 64), so
+ * transactions on different connections raise different rows and do not wait for each other's
+ * COMMIT (006_registration_speed.sql); the view signal_rollups adds the slots up.
+ */
+const COUNTER_SLOT = '(pg_backend_pid() % 64)'
+/** What raising a counter does when its slot's row exists. */
+const COUNTER_CONFLICT = 'ON CONFLICT (day, organisation_id, kind, source, product_area, kb_query, slot) DO UPDATE SET count = signal_rollup_slots.count + 1'
+
 /** Raises one signal counter by one: `$1`…`$6` are its key (organisation, day, kind, source, product area, KB search). */
-const RAISE_COUNTER = `INSERT INTO signal_rollups (organisation_id, day, kind, source, product_area, kb_query, count) VALUES ($1, $2, $3, $4, $5, $6, 1)
-  ON CONFLICT (day, organisation_id, kind, source, product_area, kb_query) DO UPDATE SET count = signal_rollups.count + 1`
+const RAISE_COUNTER = `INSERT INTO signal_rollup_slots (organisation_id, day, kind, source, product_area, kb_query, slot, count) VALUES ($1, $2, $3, $4, $5, $6, ${COUNTER_SLOT}, 1)
+  ${COUNTER_CONFLICT}`
 
 
 /** The bounds of local days in `zone` as stored ISO strings compare (byte order): from each day's midnight to the next. */
@@ -469,6 +480,25 @@ function buildStore(pool: pg.Pool, counterPool: pg.Pool, { schema, timeZone, lis
       throw new StorageUnavailableError(reason, { cause: error })
     }
   }
+  /**
+   * The statements every registration (and most requests) sends, by their text: sent as named
+   * statements, which each connection parses and plans once instead of on every call. Only fixed
+   * texts whose plan does not depend on the values (lookups by key, inserts): never the lists.
+   */
+  const names = new Map<string, string>()
+  /** Marks `sql` as one of the hot statements and gives it back. */
+  const hot = (sql: string) => {
+    if (!names.has(sql)) names.set(sql, `loket_${names.size + 1}`)
+    return sql
+  }
+  const statement = (sql: string, params: unknown[] = []): pg.QueryConfig | string => {
+    const name = names.get(sql)
+    return name ? { name, text: sql, values: params } : sql
+  }
+  const send = (on: pg.Pool | pg.PoolClient, sql: string, params?: unknown[]) => {
+    const query = statement(sql, params)
+    return typeof query === 'string' ? on.query(query, params) : on.query(query)
+  }
   // Every query goes through here: in a unit of work on its transaction's connection, else on any of the pool's.
   const db = {
     query: (async (sql: string, params?: unknown[]) => guarded(async () => {
@@ -476,10 +506,10 @@ function buildStore(pool: pg.Pool, counterPool: pg.Pool, { schema, timeZone, lis
       if (unit?.holds(sql)) {
         const client = await unit.connection()
         // Checked again after the wait: once the unit ended, its connection may be another's.
-        if (!unit.isEnded) return client.query(sql, params)
+        if (!unit.isEnded) return send(client, sql, params)
       }
       if (unit?.ended === 'ROLLBACK' && !isRead(sql)) throw new StoreError('a write of a unit of work that was undone: not kept')
-      return pool.query(sql, params)
+      return send(pool, sql, params)
     })) as unknown as pg.Pool['query'],
   }
   /** Statements that are no part of any unit of work (rate counters, the health probe): committed at once. */
@@ -524,16 +554,17 @@ function buildStore(pool: pg.Pool, counterPool: pg.Pool, { schema, timeZone, lis
    */
   function insert<T extends { id: string }>(table: RecordTable, record: T, onConflict?: { key: string; then: 'replace' | 'keep' }) {
     const { sql, values } = insertion(table, record, onConflict)
-    return db.query<{ data: never }>(`${sql} RETURNING data`, values)
+    // One text per table and conflict rule: prepared once per connection.
+    return db.query<{ data: never }>(hot(`${sql} RETURNING data`), values)
   }
   function insertion<T extends { id: string }>(table: RecordTable, record: T, onConflict?: { key: string; then: 'replace' | 'keep' }) {
     const columns = Object.entries(columnsOf(table, record))
-    const names = ['id', ...columns.map(([name]) => name), 'data']
+    const columnNames = ['id', ...columns.map(([name]) => name), 'data']
     const values = [record.id, ...columns.map(([, value]) => value), json(record)]
     const conflict = !onConflict ? ''
       : onConflict.then === 'keep' ? ` ON CONFLICT (${onConflict.key}) DO NOTHING`
-      : ` ON CONFLICT (${onConflict.key}) DO UPDATE SET ${names.slice(1).map((name) => `${name} = EXCLUDED.${name}`).join(', ')}`
-    return { sql: `INSERT INTO ${table} (${names.join(', ')}) VALUES (${values.map((_, i) => `$${i + 1}`).join(', ')})${conflict}`, values }
+      : ` ON CONFLICT (${onConflict.key}) DO UPDATE SET ${columnNames.slice(1).map((name) => `${name} = EXCLUDED.${name}`).join(', ')}`
+    return { sql: `INSERT INTO ${table} (${columnNames.join(', ')}) VALUES (${values.map((_, i) => `$${i + 1}`).join(', ')})${conflict}`, values }
   }
   const put = async <T extends { id: string }>(table: RecordTable, record: T) => {
     await insert(table, record, { key: 'id', then: 'replace' })
@@ -545,6 +576,7 @@ function buildStore(pool: pg.Pool, counterPool: pg.Pool, { schema, timeZone, lis
     return found && new Date(found.expiresAt) > now ? found : undefined
   }
 
+  hot(RAISE_COUNTER)
   const store: PostgresStore = {
     pool,
     async atCommit(sql, params) {
@@ -554,7 +586,7 @@ function buildStore(pool: pg.Pool, counterPool: pg.Pool, { schema, timeZone, lis
     },
     async unitOfWork(task) {
       if (units.getStore()) return task()
-      const unit = new Unit(pool)
+      const unit = new Unit(pool, statement)
       let result: Awaited<ReturnType<typeof task>>
       try {
         result = await units.run(unit, task)
@@ -581,46 +613,58 @@ function buildStore(pool: pg.Pool, counterPool: pg.Pool, { schema, timeZone, lis
       }
     },
     organisations: {
-      get: (id) => one('SELECT data FROM organisations WHERE id = $1', [id]),
+      get: (id) => one(hot('SELECT data FROM organisations WHERE id = $1'), [id]),
       list: () => rows('SELECT data FROM organisations ORDER BY seq'),
       put: (o) => put('organisations', o),
     },
     contacts: {
-      get: (id) => one('SELECT data FROM contacts WHERE id = $1', [id]),
+      get: (id) => one(hot('SELECT data FROM contacts WHERE id = $1'), [id]),
       byEmail: (email) => one('SELECT data FROM contacts WHERE email = $1 ORDER BY seq LIMIT 1', [email.toLowerCase()]),
       listByOrganisation: (organisationId) => rows('SELECT data FROM contacts WHERE organisation_id = $1 ORDER BY seq', [organisationId]),
       put: (c) => put('contacts', { ...c, email: c.email.toLowerCase() }),
     },
     staff: {
-      get: (id) => one('SELECT data FROM staff WHERE id = $1', [id]),
+      get: (id) => one(hot('SELECT data FROM staff WHERE id = $1'), [id]),
       byEmail: (email) => one('SELECT data FROM staff WHERE email = $1 ORDER BY seq LIMIT 1', [email.toLowerCase()]),
       list: () => rows('SELECT data FROM staff ORDER BY seq'),
       put: (s) => put('staff', { ...s, email: s.email.toLowerCase() }),
     },
     incidents: {
       async create(draft) {
-        const { rows: [next] } = await db.query<{ number: string }>(`SELECT nextval('incident_number') AS number`)
-        const incident: Incident = { ...draft, id: randomUUID(), number: String(next!.number), version: 1 }
+        // The number is drawn in the INSERT itself (one round trip less): the record's JSON and the
+        // announcement are sent in two halves each, and the database puts the number's digits in
+        // between, where JSON.stringify would have written them (key order kept).
+        const mark = randomUUID()
+        const incident: Incident = { ...draft, id: randomUUID(), number: mark, version: 1 }
+        const around = (text: string) => {
+          const halves = text.split(mark)
+          if (halves.length !== 2) throw new StoreError('the number\'s place in the record is not unique')
+          return halves
+        }
+        const [dataBefore, dataAfter] = around(json(incident))
+        const [noticeBefore, noticeAfter] = around(announcement(incident))
         // The search text with the requester's and organisation's names, read in the same statement,
         // and the change announced on commit.
         const columns = Object.entries(columnsOf('incidents', incident))
-        const values = [incident.id, ...columns.map(([, value]) => value), json(incident), headText(incident, {}), incident.contactId, incident.organisationId]
-        const n = values.length
-        await db.query(
-          `WITH added AS (
+        const values: unknown[] = [incident.id]
+        const expressions = ['$1', ...columns.map(([name, value]) => (name === 'number' ? 'next.number' : `$${values.push(value)}`))]
+        const p = (value: unknown) => `$${values.push(value)}`
+        const sql = hot(`WITH added AS (
              INSERT INTO incidents (id, ${columns.map(([name]) => name).join(', ')}, data, search_text)
-             VALUES (${values.slice(0, n - 3).map((_, i) => `$${i + 1}`).join(', ')},
-               concat_ws(E'\n', $${n - 2}::text, (SELECT data->>'name' FROM contacts WHERE id = $${n - 1}::text), (SELECT data->>'name' FROM organisations WHERE id = $${n}::text)))
-             RETURNING id
+             SELECT ${expressions.join(', ')}, (${p(dataBefore)}::text || next.number || ${p(dataAfter)}::text)::json,
+               concat_ws(E'\n', ${p(headText(incident, {}))}::text, (SELECT data->>'name' FROM contacts WHERE id = ${p(incident.contactId)}::text),
+                 (SELECT data->>'name' FROM organisations WHERE id = ${p(incident.organisationId)}::text))
+             FROM (SELECT nextval('incident_number') AS number) AS next
+             RETURNING number
            )
-           SELECT pg_notify('${CHANGES_CHANNEL}', $${n + 1}) FROM added`,
-          [...values, announcement(incident)],
-        )
+           SELECT number, pg_notify('${CHANGES_CHANNEL}', ${p(noticeBefore)}::text || number || ${p(noticeAfter)}::text) FROM added`)
+        const { rows: [added] } = await db.query<{ number: string }>(sql, values)
+        incident.number = String(added!.number)
         // The organisation's counter is raised by every registration: locked only at the commit.
         await store.atCommit(RAISE_COUNTER, counterKey(registrationMoment(incident)))
         return incident
       },
-      get: (id) => one('SELECT data FROM incidents WHERE id = $1', [id]),
+      get: (id) => one(hot('SELECT data FROM incidents WHERE id = $1'), [id]),
       byNumber: (number) => (/^\d{1,18}$/.test(number) ? one('SELECT data FROM incidents WHERE number = $1', [number]) : Promise.resolve(undefined)),
       list(filter: IncidentFilter) {
         const where: string[] = []
@@ -695,9 +739,9 @@ function buildStore(pool: pg.Pool, counterPool: pg.Pool, { schema, timeZone, lis
         const source = momentSource(m)
         if (source && added?.is_new) {
           await store.atCommit(
-            `INSERT INTO signal_rollups (organisation_id, day, kind, source, product_area, kb_query, count)
-             SELECT i.organisation_id, $1::date, i.data->>'kind', $2, i.data->>'productArea', '', 1 FROM incidents i WHERE i.id = $3
-             ON CONFLICT (day, organisation_id, kind, source, product_area, kb_query) DO UPDATE SET count = signal_rollups.count + 1`,
+            `INSERT INTO signal_rollup_slots (organisation_id, day, kind, source, product_area, kb_query, slot, count)
+             SELECT i.organisation_id, $1::date, i.data->>'kind', $2, i.data->>'productArea', '', ${COUNTER_SLOT}, 1 FROM incidents i WHERE i.id = $3
+             ${COUNTER_CONFLICT}`,
             [localDate(new Date(m.at), timeZone), source, m.incidentId],
           )
         }
@@ -792,7 +836,7 @@ function buildStore(pool: pg.Pool, counterPool: pg.Pool, { schema, timeZone, lis
     },
     sessions: {
       put: (s) => put('sessions', s),
-      byTokenHash: (hash) => one('SELECT data FROM sessions WHERE token_hash = $1', [hash]),
+      byTokenHash: (hash) => one(hot('SELECT data FROM sessions WHERE token_hash = $1'), [hash]),
       delete: async (id) => {
         await db.query('DELETE FROM sessions WHERE id = $1', [id])
       },
