@@ -1,9 +1,9 @@
 // The build refuses what an editor got wrong, and says which file and which field or link.
-import { spawnSync } from 'node:child_process'
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { brotliDecompressSync } from 'node:zlib'
+import { astroBuild } from './bundle.ts'
 import { describe, expect, test } from 'vitest'
 
 const BUILD_TIMEOUT = 120_000
@@ -40,7 +40,7 @@ function build(files: Record<string, string>, options: { deskYaml?: string } = {
     copyFileSync('content/categories.yaml', join(dir, 'categories.yaml'))
     env.LOKET_CONTENT_DIR = dir
   }
-  const run = spawnSync(process.execPath, ['node_modules/astro/astro.js', 'build'], { env, encoding: 'utf8', timeout: BUILD_TIMEOUT })
+  const run = astroBuild(env, BUILD_TIMEOUT)
   return { status: run.status, output: `${run.stdout}\n${run.stderr}`, dir }
 }
 
@@ -50,20 +50,20 @@ describe('the build', () => {
     expect(status).not.toBe(0)
     expect(output).toContain('nl/support/kapot.md')
     expect(output).toMatch(/productArea.*received 'crm'/)
-  }, BUILD_TIMEOUT)
+  }, 2 * BUILD_TIMEOUT)
 
   test('refuses an article filed under the wrong category folder', () => {
     const { status, output } = build({ 'nl/finance/verkeerde-map.md': article({ category: 'support' }) })
     expect(status).not.toBe(0)
     expect(output).toMatch(/nl\/finance\/verkeerde-map\.md: category "support" does not match the folder "finance"/)
-  }, BUILD_TIMEOUT)
+  }, 2 * BUILD_TIMEOUT)
 
   test('refuses a broken internal link, naming file and line', () => {
     const body = 'Eerste regel.\n\nZie ook [het btw-artikel](/financien/bestaat-niet/) voor meer.'
     const { status, output } = build({ 'nl/support/met-link.md': article({}, body) })
     expect(status).not.toBe(0)
     expect(output).toMatch(/nl\/support\/met-link\.md:13 links to \/financien\/bestaat-niet\/, which does not exist/)
-  }, BUILD_TIMEOUT)
+  }, 2 * BUILD_TIMEOUT)
 
   test('refuses an article whose phone number or hours contradict desk.yaml, naming file and line', () => {
     const body = 'Eerste regel.\n\nBel ons op 050 123 45 67, van 09:00 tot 17:00.'
@@ -71,14 +71,14 @@ describe('the build', () => {
     expect(status).not.toBe(0)
     expect(output).toMatch(/nl\/support\/oud-nummer\.md:13 states “050 123 45 67”/)
     expect(output).toMatch(/nl\/support\/oud-nummer\.md:13 states “09:00 tot 17:00”/)
-  }, BUILD_TIMEOUT)
+  }, 2 * BUILD_TIMEOUT)
 
   test('refuses an invalid desk.yaml, naming the field', () => {
     const desk = readFileSync('content/desk.yaml', 'utf8').replace('friday: { open: "08:30", close: "16:00" }', 'friday: { open: "16:00", close: "08:30" }')
     const { status, output } = build({ 'nl/support/goed.md': article({}) }, { deskYaml: desk })
     expect(status).not.toBe(0)
     expect(output).toMatch(/desk\.yaml is not valid:\s+- hours\.friday\.close: close must be later than open/)
-  }, BUILD_TIMEOUT)
+  }, 2 * BUILD_TIMEOUT)
 
   test('builds and indexes a valid article', () => {
     const { status, output, dir } = build({
@@ -93,5 +93,5 @@ describe('the build', () => {
     // Pagefind's wasm also as brotli, holding the data already decompressed (Pagefind's signature first).
     const wasm = brotliDecompressSync(readFileSync(join(dir, 'dist/pagefind/wasm.nl.pagefind.br')))
     expect(wasm.subarray(0, 12).toString()).toBe('pagefind_dcd')
-  }, BUILD_TIMEOUT)
+  }, 2 * BUILD_TIMEOUT)
 })

@@ -1,6 +1,6 @@
 /** For tests of the production build: the server bundled into a folder of the test's own, and started by node alone. */
 import { spawn, spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { createServer, type AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -54,4 +54,29 @@ export async function startBundle(out: string, env: Record<string, string>): Pro
     await new Promise((resolve) => setTimeout(resolve, 50))
   }
   return { base, port, dataDir, log: () => log, stop }
+}
+
+/**
+ * Runs `astro build` with `env`, one at a time across test files: every build of this project
+ * writes the root's `.astro/` folder (renderers, types), so two at once break each other. The
+ * lock is a folder; one older than a build may take is left over from a killed run and removed.
+ */
+export function astroBuild(env: NodeJS.ProcessEnv, timeoutMs: number) {
+  const lock = join(tmpdir(), 'loket-astro-build.lock')
+  const pause = new Int32Array(new SharedArrayBuffer(4))
+  for (;;) {
+    try {
+      mkdirSync(lock)
+      break
+    } catch {
+      const age = Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now())
+      if (age > timeoutMs) rmSync(lock, { recursive: true, force: true })
+      Atomics.wait(pause, 0, 0, 250)
+    }
+  }
+  try {
+    return spawnSync(process.execPath, ['node_modules/astro/astro.js', 'build'], { env, encoding: 'utf8', timeout: timeoutMs })
+  } finally {
+    rmSync(lock, { recursive: true, force: true })
+  }
 }
