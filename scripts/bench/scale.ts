@@ -21,7 +21,7 @@ import { columnsOf, openPostgresStore, type PostgresStore, type RecordTable } fr
 import { logRecordId, recordStatement } from '../../server/store/postgres-insight.ts'
 import type { Store } from '../../server/store/store.ts'
 import { freePort, load, registrationBody, startServer, stopServer, waitUntilHealthy, WARM_UP_SECONDS, type LoadFigures } from './api.ts'
-import { BENCH_DATABASE_URL } from './postgres.ts'
+import { admin, BENCH_DATABASE_URL } from './postgres.ts'
 import { customers, FIRST_NUMBER, history, insightEvents, type HistoryItem } from './scale-data.ts'
 import { median, percentile } from './stats.ts'
 
@@ -451,16 +451,5 @@ function memoryOf(pid: number | undefined): ScaleRun['memory'] | undefined {
     return { rssBytes: kb('VmRSS'), peakBytes: kb('VmHWM') }
   } catch {
     return undefined
-  }
-}
-
-/** One statement on the server's maintenance connection: CREATE and DROP DATABASE cannot run on the database itself. */
-async function admin(url: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url })
-  await client.connect()
-  try {
-    await client.query(sql)
-  } finally {
-    await client.end()
   }
 }
