@@ -21,6 +21,7 @@ export const PAGES = {
   remoteView: { nl: '/meekijken/', en: '/en/remote-view/' },
   staff: { nl: '/staff/', en: '/en/staff/' },
   staffIncident: { nl: '/staff/incident/', en: '/en/staff/incident/' },
+  staffSearch: { nl: '/staff/zoeken/', en: '/en/staff/search/' },
   staffSignals: { nl: '/staff/signalen/', en: '/en/staff/signals/' },
   staffInsight: { nl: '/staff/inzicht/', en: '/en/staff/insight/' },
   staffAccess: { nl: '/staff/toegang/', en: '/en/staff/access/' },

@@ -32,7 +32,7 @@ type Props =
     children: (viewer: StaffViewer) => ComponentChildren
   }
 
-/** The page for whoever may see it, under a line that says who is signed in, with the way out. */
+/** The page for whoever may see it; in the portal under a line that says who is signed in, with the way out (the console's header has its own). */
 export function SignedIn(props: Props) {
   const { lang, strings } = props
   // Asked so that "nobody" is an answer (200), not a 401 the browser would log as an error.
@@ -59,6 +59,8 @@ export function SignedIn(props: Props) {
   if (props.as === 'contact') page = props.children(viewer as Viewer)
   else if (props.roles && !props.roles.includes((viewer as StaffViewer).role)) page = <p class="notice">{props.strings['gate.role']}</p>
   else page = props.children(viewer as StaffViewer)
+  // The console's own header says who is signed in, with the way out; the portal says it above the page.
+  if (props.as === 'staff') return <>{page}</>
   return (
     <>
       <p class="account meta">

@@ -13,6 +13,8 @@ export interface StaffPaths {
   queue: string
   /** The incident page; add `?id=<incident id>`. */
   incident: string
+  /** The console's search of every incident; add `?q=<words>`. */
+  search: string
   signals: string
   insight: string
 }
