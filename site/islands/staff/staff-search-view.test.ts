@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { joinPages, readSearch, searchApiQuery, withSearch } from './staff-search-view.ts'
+import { joinPages, readSearch, readSearchFilters, searchApiQuery, withSearch } from './staff-search-view.ts'
 
 describe('the console search and further pages', () => {
   test('reads the search from the URL, trimmed, and writes it after the filters', () => {
@@ -18,5 +18,11 @@ describe('the console search and further pages', () => {
 
   test('joins later pages after the first without doubles', () => {
     expect(joinPages([{ id: 'a' }, { id: 'b' }], [{ id: 'b' }, { id: 'c' }]).map((r) => r.id)).toEqual(['a', 'b', 'c'])
+  })
+
+  test('the search page keeps the queue, status and kind of a link, and drops filters the search cannot apply', () => {
+    expect(readSearchFilters('?team=finance&priority=2&kind=bug&due=soon&productArea=finance&q=x')).toEqual({ team: 'finance', kind: 'bug' })
+    expect(readSearchFilters('?mine=1&status=closed')).toEqual({ isMine: true, status: 'closed' })
+    expect(readSearchFilters('?status=nonsense')).toEqual({})
   })
 })

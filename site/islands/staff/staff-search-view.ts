@@ -1,5 +1,5 @@
 /** The console's search and the queue's further pages, their pure parts: the search in the URL, the API's query for it, and pages joined without doubles. */
-import type { QueueFilters } from './queue-view.ts'
+import { readFilters, type QueueFilters } from './queue-view.ts'
 
 /** The longest search the API takes. */
 export const MAX_SEARCH = 200
@@ -37,4 +37,17 @@ export function searchApiQuery(filters: QueueFilters, q: string, cursor?: string
 export function joinPages<T extends { id: string }>(first: readonly T[], later: readonly T[]): T[] {
   const seen = new Set(first.map((row) => row.id))
   return [...first, ...later.filter((row) => !seen.has(row.id))]
+}
+
+/** The queue's filters the search page offers beside its box: those the incident list takes and the page can name. */
+export const SEARCH_FILTERS = ['status', 'kind'] as const satisfies readonly (keyof QueueFilters)[]
+
+/**
+ * The search page's filters in a query string: the queue (mine, a team, all) and SEARCH_FILTERS;
+ * any other queue filter in a link is dropped, as the search cannot apply it.
+ * @example readSearchFilters('?team=finance&priority=2&kind=bug') → { team: 'finance', kind: 'bug' }
+ */
+export function readSearchFilters(search: string): QueueFilters {
+  const { team, isMine, status, kind } = readFilters(search)
+  return Object.fromEntries(Object.entries({ team, isMine, status, kind }).filter(([, v]) => v !== undefined)) as QueueFilters
 }

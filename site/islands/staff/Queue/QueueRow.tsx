@@ -10,7 +10,7 @@ import type { Row } from './common.ts'
 export function QueueRow({ row, teamName, lang, strings, href }: { row: Row; teamName: (key: string) => string; lang: Language; strings: StaffStrings; href: string }) {
   return (
     <tr class={rowClass(urgencyOf(row.sla))}>
-      <td><a href={href}>{row.number}</a></td>
+      <td><a href={href} data-console-item data-id={row.id}>{row.number}</a></td>
       <td>{row.subject}</td>
       <td>
         {row.organisation?.name}

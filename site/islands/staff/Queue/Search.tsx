@@ -45,31 +45,33 @@ export function SearchResults({ q, filters, filtersKey, teamName, lang, strings,
       )}
       {rows && rows.length === 0 && <p class="notice">{format(strings['queue.search.none'], { q })}</p>}
       {rows && rows.length > 0 && (
-        <table>
-          <caption>{format(strings['queue.search.caption'], { q })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{strings['queue.column.number']}</th>
-              <th scope="col">{strings['queue.column.subject']}</th>
-              <th scope="col">{strings['queue.column.status']}</th>
-              <th scope="col">{strings['queue.column.priority']}</th>
-              <th scope="col">{strings['queue.column.team']}</th>
-              <th scope="col">{strings['queue.column.registered']}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.id}>
-                <td><a href={incidentHref(row.id)}>{row.number}</a></td>
-                <td>{row.subject}</td>
-                <td>{statusName(strings, row.status)}</td>
-                <td>{row.priority ?? <span class="meta">–</span>}</td>
-                <td>{teamName(row.team)}</td>
-                <td><time dateTime={row.registeredAt}>{moment(lang, row.registeredAt)}</time></td>
+        <div class="table-scroll">
+          <table>
+            <caption>{format(strings['queue.search.caption'], { q })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{strings['queue.column.number']}</th>
+                <th scope="col">{strings['queue.column.subject']}</th>
+                <th scope="col">{strings['queue.column.status']}</th>
+                <th scope="col">{strings['queue.column.priority']}</th>
+                <th scope="col">{strings['queue.column.team']}</th>
+                <th scope="col">{strings['queue.column.registered']}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.id}>
+                  <td><a href={incidentHref(row.id)} data-console-item data-id={row.id}>{row.number}</a></td>
+                  <td>{row.subject}</td>
+                  <td>{statusName(strings, row.status)}</td>
+                  <td>{row.priority ?? <span class="meta">–</span>}</td>
+                  <td>{teamName(row.team)}</td>
+                  <td><time dateTime={row.registeredAt}>{moment(lang, row.registeredAt)}</time></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {more.next && rows && (
         <p><button type="button" onClick={more.load} disabled={more.isLoading} aria-busy={more.isLoading}>{more.isLoading ? strings['queue.loadingMore'] : strings['queue.more']}</button></p>

@@ -1,4 +1,4 @@
-/** The triage queue: one team's incidents, all visible teams' or the viewer's own, filtered, kept in the URL and live through the server's event stream; further pages with "more", and a search of every incident the viewer may see. */
+/** The triage queue: one team's incidents, all visible teams' or the viewer's own, filtered, kept in the URL and live through the server's event stream; further pages with "more". The search has its own page. */
 import { useEffect, useState } from 'preact/hooks'
 import { format } from '#lib/format.ts'
 import { ApiFailure, call, messageOf, portalApi } from '../../lib/api.ts'
@@ -7,14 +7,18 @@ import { useLoad } from '../../lib/use-load.ts'
 import type { StaffProps } from '../props.ts'
 import { clockTime, queueChoiceOf, readFilters, withQueueChoice, writeFilters, type QueueFilters } from '../queue-view.ts'
 import { useMore } from '../../lib/use-more.ts'
-import { MAX_SEARCH, joinPages, readSearch, withSearch } from '../staff-search-view.ts'
+import { joinPages, readSearch } from '../staff-search-view.ts'
 import type { QueueReply, Team } from './common.ts'
 import { Filters } from './Filters.tsx'
 import { QueueRow } from './QueueRow.tsx'
-import { SearchResults } from './Search.tsx'
 import { useLiveQueue } from './use-live-queue.ts'
 
 export default function Queue({ lang, strings, paths }: StaffProps) {
+  // A link from before the search had its own page (`/staff/?q=…`) opens the search page.
+  if (typeof location !== 'undefined' && readSearch(location.search)) {
+    location.replace(`${paths.search}${location.search}`)
+    return null
+  }
   return (
     <SignedIn as="staff" lang={lang} strings={strings}>
       {(viewer) => <QueuePage viewer={viewer} lang={lang} strings={strings} paths={paths} />}
@@ -29,9 +33,6 @@ function QueuePage({ viewer, lang, strings, paths }: StaffProps & { viewer: Staf
   const [organisations, setOrganisations] = useState<Map<string, string>>(new Map())
   const query = writeFilters(filters)
   const { reply, error, checkedAt, announcement } = useLiveQueue(lang, strings, query, isLive)
-  // A search shows every incident the viewer may see instead of the queue; in the URL beside the filters.
-  const [q, setQ] = useState(() => (typeof location === 'undefined' ? '' : readSearch(location.search)))
-  const [typed, setTyped] = useState(q)
   // The live queue is its first page; "more" reads the pages after it.
   const more = useMore(async (cursor) => {
     const page = await call(portalApi(lang).staff.queue.$get({ query: { ...Object.fromEntries(new URLSearchParams(query)), cursor } }), strings) as QueueReply
@@ -43,10 +44,9 @@ function QueuePage({ viewer, lang, strings, paths }: StaffProps & { viewer: Staf
 
   // A reload or a shared link opens the same queue with the same filters.
   useEffect(() => {
-    const search = withSearch(query, q)
-    const url = `${location.pathname}${search ? `?${search}` : ''}${location.hash}`
+    const url = `${location.pathname}${query ? `?${query}` : ''}${location.hash}`
     if (url !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(history.state, '', url)
-  }, [query, q])
+  }, [query])
 
   // The organisation filter offers the organisations the queue has shown; the API has no staff list of them.
   useEffect(() => {
@@ -81,18 +81,6 @@ function QueuePage({ viewer, lang, strings, paths }: StaffProps & { viewer: Staf
       <Filters filters={filters} choice={choice} teams={teams} teamName={teamName} allLabel={allLabel} organisations={organisations}
         lang={lang} strings={strings} onChange={change} />
 
-      <form role="search" class="filters" aria-label={strings['queue.search.region']} onSubmit={(e) => { e.preventDefault(); setQ(typed.trim().slice(0, MAX_SEARCH)) }}>
-        <label>
-          {strings['queue.search.label']}
-          <input type="search" name="q" value={typed} maxLength={MAX_SEARCH} aria-describedby="queue-search-hint" onInput={(e) => setTyped(e.currentTarget.value)} />
-        </label>
-        <button type="submit">{strings['queue.search.button']}</button>
-        {q && <button type="button" class="link-button" onClick={() => { setTyped(''); setQ('') }}>{strings['queue.search.clear']}</button>}
-        <p id="queue-search-hint" class="meta">{strings['queue.search.hint']}</p>
-      </form>
-      {q && <SearchResults q={q} filters={filters} filtersKey={query} teamName={teamName} lang={lang} strings={strings} incidentHref={(id) => `${paths.incident}?id=${encodeURIComponent(id)}`} />}
-
-      {!q && <>
       <p class="meta">
         <label class="choice">
           <input type="checkbox" checked={isLive} onChange={(e) => setLive(e.currentTarget.checked)} />
@@ -114,30 +102,31 @@ function QueuePage({ viewer, lang, strings, paths }: StaffProps & { viewer: Staf
       )}
       {rows && rows.length === 0 && <p class="notice">{strings['queue.empty']}</p>}
       {rows && rows.length > 0 && (
-        <table>
-          <caption class="visually-hidden">{format(strings['queue.caption'], { queue: queueLabel })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{strings['queue.column.number']}</th>
-              <th scope="col">{strings['queue.column.subject']}</th>
-              <th scope="col">{strings['queue.column.organisation']}</th>
-              <th scope="col">{strings['queue.column.status']}</th>
-              <th scope="col">{strings['queue.column.priority']}</th>
-              <th scope="col">{strings['queue.column.team']}</th>
-              <th scope="col">{strings['queue.column.assignee']}</th>
-              <th scope="col">{strings['queue.column.due']}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => <QueueRow key={row.id} row={row} teamName={teamName} lang={lang} strings={strings} href={`${paths.incident}?id=${encodeURIComponent(row.id)}`} />)}
-          </tbody>
-        </table>
+        <div class="table-scroll">
+          <table>
+            <caption class="visually-hidden">{format(strings['queue.caption'], { queue: queueLabel })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{strings['queue.column.number']}</th>
+                <th scope="col">{strings['queue.column.subject']}</th>
+                <th scope="col">{strings['queue.column.organisation']}</th>
+                <th scope="col">{strings['queue.column.status']}</th>
+                <th scope="col">{strings['queue.column.priority']}</th>
+                <th scope="col">{strings['queue.column.team']}</th>
+                <th scope="col">{strings['queue.column.assignee']}</th>
+                <th scope="col">{strings['queue.column.due']}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => <QueueRow key={row.id} row={row} teamName={teamName} lang={lang} strings={strings} href={`${paths.incident}?id=${encodeURIComponent(row.id)}`} />)}
+            </tbody>
+          </table>
+        </div>
       )}
       {more.failure !== undefined && <p class="notice error" role="alert">{messageOf(more.failure, strings)}</p>}
       {rows && more.next && (
         <p><button type="button" onClick={more.load} disabled={more.isLoading} aria-busy={more.isLoading}>{more.isLoading ? strings['queue.loadingMore'] : strings['queue.more']}</button></p>
       )}
-      </>}
     </>
   )
 }
