@@ -1,4 +1,4 @@
-/** The console's incident page: who filed it and why, the whole timeline with internal notes and consent steps, triage by the priority guidance, replies, notes and calls, access and consent, and the organisation's other incidents. */
+/** The console's incident page: a live remote view on top; the conversation (description, timeline with notes and consent steps, reply, calls) on the left; who filed it and why, triage by the priority guidance, access and consent, and the organisation's other incidents on the right. */
 import { format } from '#lib/format.ts'
 import { call, portalApi } from '../../lib/api.ts'
 import { FailureNote, Pending } from '../../lib/ResultMessage.tsx'
@@ -52,56 +52,68 @@ function IncidentPage({ id, lang, strings, paths }: Common & { id: string; paths
 
   return (
     <article class="incident">
-      {back}
-      <h2>{format(strings['incident.heading'], { number: incident.number, subject: incident.subject })}</h2>
-      <FailureNote message={error} />
-      <dl class="details">
-        <dt>{strings['incident.organisation']}</dt>
-        <dd>
-          {organisationName}{' '}
-          {organisation?.isFirstClass ? <span class="badge ok">{strings['incident.firstClass']}</span> : <span class="meta">({strings['incident.notFirstClass']})</span>}
-        </dd>
-        <dt>{strings['incident.customerNumber']}</dt><dd>{organisation?.customerNumber ?? none}</dd>
-        <dt>{strings['incident.requester']}</dt><dd>{contact?.name ?? requester.name}</dd>
-        <dt>{strings['incident.email']}</dt><dd>{contact ? <a href={`mailto:${contact.email}`}>{contact.email}</a> : none}</dd>
-        <dt>{strings['incident.role']}</dt><dd>{contact ? strings[contact.role === 'admin' ? 'incident.role.admin' : 'incident.role.employee'] : none}</dd>
-        <dt>{strings['incident.registered']}</dt><dd><time dateTime={incident.registeredAt}>{moment(lang, incident.registeredAt)}</time></dd>
-        <dt>{strings['incident.kind']}</dt><dd>{kindName(strings, incident.kind)}</dd>
-        <dt>{strings['incident.productArea']}</dt><dd>{desk?.productAreas.find((a) => a.key === incident.productArea)?.name[lang] ?? incident.productArea}</dd>
-        <dt>{strings['incident.status']}</dt><dd>{statusName(strings, incident.status)}</dd>
-        <dt>{strings['incident.priority']}</dt>
-        <dd>{!incident.priority ? strings['incident.notSet'] : priority ? format(strings['incident.triage.priorityOption'], { level: incident.priority, name: priority.name[lang] }) : incident.priority}</dd>
-        <dt>{strings['incident.team']}</dt><dd>{teamName(incident.team)}</dd>
-        <dt>{strings['incident.assignee']}</dt><dd>{assignee || strings['incident.unassigned']}</dd>
-        <dt>{strings['incident.due']}</dt><dd class="due"><Target sla={incident.sla} lang={lang} strings={strings} /></dd>
-        <dt>{strings['incident.kbQuery']}</dt><dd>{incident.kbQuery ? <q>{incident.kbQuery}</q> : none}</dd>
-        <dt>{strings['incident.kbArticles']}</dt>
-        <dd>{incident.kbArticles.length > 0 ? <ul class="files">{incident.kbArticles.map((key) => <li key={key}><code>{key}</code></li>)}</ul> : none}</dd>
-      </dl>
+      <div class="incident-head">
+        {back}
+        <h2>{format(strings['incident.heading'], { number: incident.number, subject: incident.subject })}</h2>
+        <FailureNote message={error} />
+      </div>
 
-      <h3>{strings['incident.description']}</h3>
-      <p class="text prose">{incident.description}</p>
-
-      <h3>{strings['incident.timeline']}</h3>
-      <ol class="timeline">
-        {timeline.map((entry, i) => <TimelineItem key={i} entry={entry} incidentId={incident.id} lang={lang} strings={strings} />)}
-      </ol>
-
-      <FailureNote message={referenceError} />
-      {reference
-        ? <Triage incident={incident} organisationName={organisationName} isFirstClass={organisation?.isFirstClass ?? false} people={reference.people} desk={reference.desk} lang={lang} strings={strings} onReload={page.reload} />
-        : !referenceError && <p class="meta">{strings.loading}</p>}
-      <Reply incident={incident} email={contact?.email ?? requester.name} lang={lang} strings={strings} onReload={page.reload} />
-      <CallLog incident={incident} lang={lang} strings={strings} onReload={page.reload} />
-      <section class="access" aria-labelledby="access-title">
-        <h3 id="access-title">{strings['access.panel.title']}</h3>
-        <section aria-labelledby="remote-view-title">
-          <h4 id="remote-view-title">{strings['access.remoteView.title']}</h4>
-          <RemoteViewPanel incidentId={incident.id} lang={lang} strings={strings} />
-        </section>
-        <AccessPanel incidentId={incident.id} organisationName={organisationName} lang={lang} strings={strings} onChanged={() => void page.reload()} />
+      {/* Above both columns: a live remote view is what the employee looks at while the call runs. */}
+      <section class="remote-view-top" aria-labelledby="remote-view-title">
+        <h3 id="remote-view-title">{strings['access.remoteView.title']}</h3>
+        <RemoteViewPanel incidentId={incident.id} lang={lang} strings={strings} />
       </section>
-      <History history={history} organisationName={organisationName} lang={lang} strings={strings} paths={paths} />
+
+      <div class="incident-columns">
+        <section class="incident-conversation" aria-label={strings['incident.conversation']}>
+          <h3>{strings['incident.description']}</h3>
+          <p class="text prose">{incident.description}</p>
+
+          <h3>{strings['incident.timeline']}</h3>
+          <ol class="timeline">
+            {timeline.map((entry, i) => <TimelineItem key={i} entry={entry} incidentId={incident.id} lang={lang} strings={strings} />)}
+          </ol>
+
+          <Reply incident={incident} email={contact?.email ?? requester.name} lang={lang} strings={strings} onReload={page.reload} />
+          <CallLog incident={incident} lang={lang} strings={strings} onReload={page.reload} />
+        </section>
+
+        <section class="incident-facts" aria-label={strings['incident.facts']}>
+          <dl class="details">
+            <dt>{strings['incident.organisation']}</dt>
+            <dd>
+              {organisationName}{' '}
+              {organisation?.isFirstClass ? <span class="badge ok">{strings['incident.firstClass']}</span> : <span class="meta">({strings['incident.notFirstClass']})</span>}
+            </dd>
+            <dt>{strings['incident.customerNumber']}</dt><dd>{organisation?.customerNumber ?? none}</dd>
+            <dt>{strings['incident.requester']}</dt><dd>{contact?.name ?? requester.name}</dd>
+            <dt>{strings['incident.email']}</dt><dd>{contact ? <a href={`mailto:${contact.email}`}>{contact.email}</a> : none}</dd>
+            <dt>{strings['incident.role']}</dt><dd>{contact ? strings[contact.role === 'admin' ? 'incident.role.admin' : 'incident.role.employee'] : none}</dd>
+            <dt>{strings['incident.registered']}</dt><dd><time dateTime={incident.registeredAt}>{moment(lang, incident.registeredAt)}</time></dd>
+            <dt>{strings['incident.kind']}</dt><dd>{kindName(strings, incident.kind)}</dd>
+            <dt>{strings['incident.productArea']}</dt><dd>{desk?.productAreas.find((a) => a.key === incident.productArea)?.name[lang] ?? incident.productArea}</dd>
+            <dt>{strings['incident.status']}</dt><dd>{statusName(strings, incident.status)}</dd>
+            <dt>{strings['incident.priority']}</dt>
+            <dd>{!incident.priority ? strings['incident.notSet'] : priority ? format(strings['incident.triage.priorityOption'], { level: incident.priority, name: priority.name[lang] }) : incident.priority}</dd>
+            <dt>{strings['incident.team']}</dt><dd>{teamName(incident.team)}</dd>
+            <dt>{strings['incident.assignee']}</dt><dd>{assignee || strings['incident.unassigned']}</dd>
+            <dt>{strings['incident.due']}</dt><dd class="due"><Target sla={incident.sla} lang={lang} strings={strings} /></dd>
+            <dt>{strings['incident.kbQuery']}</dt><dd>{incident.kbQuery ? <q>{incident.kbQuery}</q> : none}</dd>
+            <dt>{strings['incident.kbArticles']}</dt>
+            <dd>{incident.kbArticles.length > 0 ? <ul class="files">{incident.kbArticles.map((key) => <li key={key}><code>{key}</code></li>)}</ul> : none}</dd>
+          </dl>
+
+          <FailureNote message={referenceError} />
+          {reference
+            ? <Triage incident={incident} organisationName={organisationName} isFirstClass={organisation?.isFirstClass ?? false} people={reference.people} desk={reference.desk} lang={lang} strings={strings} onReload={page.reload} />
+            : !referenceError && <p class="meta">{strings.loading}</p>}
+          <section class="access" aria-labelledby="access-title">
+            <h3 id="access-title">{strings['access.panel.title']}</h3>
+            <AccessPanel incidentId={incident.id} organisationName={organisationName} lang={lang} strings={strings} onChanged={() => void page.reload()} />
+          </section>
+          <History history={history} organisationName={organisationName} lang={lang} strings={strings} paths={paths} />
+        </section>
+      </div>
     </article>
   )
 }
