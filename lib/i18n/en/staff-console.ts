@@ -4,8 +4,7 @@ import type { Translation } from '../types.ts'
 
 export const staffConsole = {
   'console.name': 'Console',
-  'console.home': 'Loket console, to the queue',
-  'console.header': 'Console',
+  'console.product': 'Noordwind Support',
   'nav.search': 'Search',
   'console.search.label': 'Search incidents',
   'console.search.placeholder': 'Number or words',

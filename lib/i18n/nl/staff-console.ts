@@ -2,8 +2,7 @@
 
 export const staffConsole = {
   'console.name': 'Console',
-  'console.home': 'Loket console, naar de wachtrij',
-  'console.header': 'Console',
+  'console.product': 'Noordwind Support',
   'nav.search': 'Zoeken',
   'console.search.label': 'Incidenten zoeken',
   'console.search.placeholder': 'Nummer of woorden',

@@ -13,31 +13,33 @@ export function History({ history, organisationName, lang, strings, paths }: Com
       {history.length === 0
         ? <p class="meta">{strings['incident.history.none']}</p>
         : (
-          <table>
-            <caption class="visually-hidden">{title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{strings['incident.history.number']}</th>
-                <th scope="col">{strings['incident.history.subject']}</th>
-                <th scope="col">{strings['incident.status']}</th>
-                <th scope="col">{strings['incident.kind']}</th>
-                <th scope="col">{strings['incident.registered']}</th>
-                <th scope="col">{strings['incident.history.sameContact']}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {history.map((h) => (
-                <tr key={h.id}>
-                  <td>{h.number}</td>
-                  <td><a href={`${paths.incident}?id=${encodeURIComponent(h.id)}`}>{h.subject}</a></td>
-                  <td>{statusName(strings, h.status)}</td>
-                  <td>{kindName(strings, h.kind)}</td>
-                  <td><time dateTime={h.registeredAt}>{moment(lang, h.registeredAt)}</time></td>
-                  <td>{strings[h.isSameContact ? 'incident.yes' : 'incident.no']}</td>
+          <div class="table-scroll">
+            <table>
+              <caption class="visually-hidden">{title}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{strings['incident.history.number']}</th>
+                  <th scope="col">{strings['incident.history.subject']}</th>
+                  <th scope="col">{strings['incident.status']}</th>
+                  <th scope="col">{strings['incident.kind']}</th>
+                  <th scope="col">{strings['incident.registered']}</th>
+                  <th scope="col">{strings['incident.history.sameContact']}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {history.map((h) => (
+                  <tr key={h.id}>
+                    <td>{h.number}</td>
+                    <td><a href={`${paths.incident}?id=${encodeURIComponent(h.id)}`}>{h.subject}</a></td>
+                    <td>{statusName(strings, h.status)}</td>
+                    <td>{kindName(strings, h.kind)}</td>
+                    <td><time dateTime={h.registeredAt}>{moment(lang, h.registeredAt)}</time></td>
+                    <td>{strings[h.isSameContact ? 'incident.yes' : 'incident.no']}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
     </section>
   )
