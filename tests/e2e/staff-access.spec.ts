@@ -55,7 +55,8 @@ test('backups, grants and extra support from the console, each step with the cus
   const backupItem = access.locator('.consent-item').filter({ hasText: reason })
 
   await test.step('an agent requests a backup with a reason; the admin’s approval shows without a reload', async () => {
-    await expect(access.getByRole('heading', { name: 'Meekijken' })).toBeVisible()
+    // Remote view stands above the page's two columns, on its own; access and consent are beside the conversation.
+    await expect(staff.getByRole('region', { name: 'Meekijken', exact: true }).getByRole('heading', { name: 'Meekijken' })).toBeVisible()
     await expect(access.getByRole('heading', { name: 'Tijdelijke toegang' })).toBeVisible()
     await expect(access.getByText('De Vries Installatietechniek heeft voor dit incident geen toegang gegeven.')).toBeVisible()
     await access.getByLabel('Reden voor de back-up').fill(reason)
@@ -182,7 +183,7 @@ test('backups, grants and extra support from the console, each step with the cus
   await test.step('both pages in English', async () => {
     await staff.goto(`/en/staff/incident/?id=${incident.id}`)
     const english = staff.getByRole('region', { name: 'Access and consent' })
-    await expect(english.getByRole('heading', { name: 'Remote view' })).toBeVisible()
+    await expect(staff.getByRole('region', { name: 'Remote view', exact: true }).getByRole('heading', { name: 'Remote view' })).toBeVisible()
     await expect(english.locator('.consent-item').filter({ hasText: 'Access as functional user' }).locator('.badge')).toHaveText('Revoked')
     await expect(english.locator('.consent-item').filter({ hasText: reason }).locator('.badge')).toHaveText('Purged')
     await expect(staff.locator('.timeline > li.consent-step').filter({ hasText: 'Use of access refused: not active' })).toHaveCount(2)

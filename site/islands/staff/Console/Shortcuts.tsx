@@ -75,19 +75,16 @@ export function Shortcuts({ words, paths }: { words: ConsoleWords; paths: StaffP
       <dialog ref={dialog} class="console-help" aria-labelledby="console-help-title" onClose={close}>
         <h2 id="console-help-title">{words['keys.title']}</h2>
         <p class="meta">{words['keys.intro']}</p>
-        <table>
-          <caption class="visually-hidden">{words['keys.caption']}</caption>
-          <thead><tr><th scope="col">{words['keys.column.key']}</th><th scope="col">{words['keys.column.action']}</th></tr></thead>
-          <tbody>
-            {SHORTCUTS.map((shortcut) => (
-              <tr key={shortcut.action}>
-                <td>{shortcut.keys.map((key, i) => <span key={key}>{i > 0 && ` ${words['keys.then']} `}<kbd>{key}</kbd></span>)}</td>
-                <td>{words[ACTION_WORDS[shortcut.action]]}</td>
-              </tr>
-            ))}
-            <tr><td><kbd>Enter</kbd></td><td>{words['keys.open.item']}</td></tr>
-          </tbody>
-        </table>
+        {/* A list of terms, not a table: the console's pages count their tables' rows as their lists. */}
+        <dl class="console-keys-list">
+          {SHORTCUTS.map((shortcut) => (
+            <div key={shortcut.action}>
+              <dt>{shortcut.keys.map((key, i) => <span key={key}>{i > 0 && ` ${words['keys.then']} `}<kbd>{key}</kbd></span>)}</dt>
+              <dd>{words[ACTION_WORDS[shortcut.action]]}</dd>
+            </div>
+          ))}
+          <div><dt><kbd>Enter</kbd></dt><dd>{words['keys.open.item']}</dd></div>
+        </dl>
         <form method="dialog"><button type="submit">{words['keys.close']}</button></form>
       </dialog>
     </>

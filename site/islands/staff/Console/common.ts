@@ -5,7 +5,7 @@ import type { StaffPaths } from '../props.ts'
 /** The words of the header's islands, picked from the console's strings. */
 export const CONSOLE_WORDS = [
   'network', 'unexpected', 'account.signedInAs', 'account.signOut',
-  'keys.open', 'keys.title', 'keys.close', 'keys.intro', 'keys.caption', 'keys.column.key', 'keys.column.action',
+  'keys.open', 'keys.title', 'keys.close', 'keys.intro',
   'keys.help', 'keys.search', 'keys.queue', 'keys.next', 'keys.previous', 'keys.open.item', 'keys.then',
 ] as const satisfies readonly (keyof StaffStrings)[]
 
