@@ -101,7 +101,7 @@ const ice = (() => {
 const closing = new AbortController()
 const app = createApp({
   closing: closing.signal, clock, desk, calendar, store, insight, allowedOrigins, siteDir, dataDir, phoneRoutingSecret, baseUrl, trustProxy, metrics, metricsToken, mailHealth: sending, ice, logger,
-  notifier: createNotifier({ outbox, desk, baseUrl }),
+  notifier: createNotifier({ outbox, desk, baseUrl, clock, calendar }),
   limits: defaultLimits(clock, store.rateCounters),
 })
 
