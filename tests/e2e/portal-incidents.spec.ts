@@ -25,7 +25,7 @@ test('an employee files from the portal, follows the mail link back, and reacts 
   await page.getByLabel('Onderwerp').fill(`Btw-aangifte weigert ${stamp}`)
   await page.getByLabel('Omschrijving').fill('Bij het indienen via Digipoort krijg ik fout 500.')
   await page.getByRole('button', { name: 'Melding versturen' }).click()
-  const registered = page.getByRole('heading', { name: /Uw melding is geregistreerd onder nummer \d+/ })
+  const registered = page.getByRole('heading', { name: /Uw melding is geregistreerd onder incidentnummer \d+/ })
   await expect(registered).toBeVisible()
   const number = (await registered.textContent())!.match(/\d+/)![0]
   await page.getByRole('link', { name: 'Bekijk en volg uw melding' }).click()
