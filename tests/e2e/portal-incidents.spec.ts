@@ -39,6 +39,8 @@ test('an employee files from the portal, follows the mail link back, and reacts 
   expect((await staff.post(`/api/incidents/${id}/messages`, { data: { text: 'Welke foutcode ziet u precies?' } })).status()).toBe(201)
   expect((await staff.post(`/api/incidents/${id}/messages`, { data: { text: 'Intern: certificaat verlopen?', visibility: 'internal' } })).status()).toBe(201)
   const mail = await mailTo('tom@bakkerij-jansen.example', /Welke foutcode ziet u precies\?/)
+  // A question, not a status mail: its own subject.
+  expect(mail.subject).toMatch(/^Vraag over uw incident \d+: /)
   const fresh = await browser.newContext()
   const tom = await fresh.newPage()
   await tom.goto(linkIn(mail, `${KB}/api/auth/callback`))
