@@ -124,8 +124,8 @@ type Step =
   | { kind: 'reply'; text: Texts }
   | { kind: 'question'; text: Texts }
   | { kind: 'reaction'; text: Texts }
-  | { kind: 'note'; text: Texts }
-  | { kind: 'call'; text: Texts }
+  | { kind: 'note'; text: string }
+  | { kind: 'call'; text: string }
   | { kind: 'status'; status: IncidentStatus }
 
 type Texts = { nl: string; en: string }
@@ -150,6 +150,7 @@ interface Plan {
   times: Date[]
 }
 
+/** Plays one step through the service a person would have used. */
 async function runStep(deps: Parameters<typeof registerIncident>[0] & Parameters<typeof addFollowUp>[0], step: Step, incident: Incident, handler: Staff, contact: Contact, plan: Plan) {
   const staffViewer = { kind: 'staff' as const, staff: handler, sessionId: 'demo-history' }
   const lang = contact.lang
@@ -167,13 +168,13 @@ async function runStep(deps: Parameters<typeof registerIncident>[0] & Parameters
       await addMessage(deps, staffViewer, incident.id, { text: step.text[lang], visibility: 'public', asksCustomer: true })
       return
     case 'note':
-      await addMessage(deps, staffViewer, incident.id, { text: step.text.nl, visibility: 'internal' })
+      await addMessage(deps, staffViewer, incident.id, { text: step.text, visibility: 'internal' })
       return
     case 'reaction':
       await addMessage(deps, { kind: 'contact', contact, sessionId: 'demo-history' }, incident.id, { text: step.text[lang], visibility: 'public' })
       return
     case 'call':
-      await logPhoneContact(deps, handler, incident.id, { direction: 'inbound', summary: step.text.nl })
+      await logPhoneContact(deps, handler, incident.id, { direction: 'inbound', summary: step.text })
   }
 }
 
@@ -207,17 +208,17 @@ function planIncidents(random: () => number, deps: HistoryDeps, today: string, n
     }
   }
   // Every priority handled at least once, whatever the numbers drew: a First Class outage (1), a bug of each weight (2, 3), a question (4), a wish (5).
-  const ensure = (contactId: string, index: number, kind: Scenario['kind'], status: Plan['status'], priority?: Priority) => {
+  const replace = (contactId: string, index: number, kind: Scenario['kind'], status: Plan['status'], priority?: Priority) => {
     const at = plans.findIndex((p) => p.contactId === contactId)
     const old = plans[at + index]!
     const scenario = SCENARIOS.find((s) => s.kind === kind)!
     plans[at + index] = plan(deps, random, now, { contactId, scenario, status, isFirstClass: contactId.startsWith('c-jansen'), registeredAt: old.times[0]!, priority })
   }
-  ensure('c-jansen-admin', 1, 'outage', 'resolved')
-  ensure('c-jansen-emp', 5, 'bug', 'closed', 2)
-  ensure('c-hoekstra-admin', 4, 'bug', 'closed', 3)
-  ensure('c-devries-admin', 6, 'question', 'resolved')
-  ensure('c-hoekstra-admin', 6, 'wish', 'closed')
+  replace('c-jansen-admin', 1, 'outage', 'resolved')
+  replace('c-jansen-emp', 5, 'bug', 'closed', 2)
+  replace('c-hoekstra-admin', 4, 'bug', 'closed', 3)
+  replace('c-devries-admin', 6, 'question', 'resolved')
+  replace('c-hoekstra-admin', 6, 'wish', 'closed')
   return plans
 }
 
@@ -230,6 +231,7 @@ function plan(deps: HistoryDeps, random: () => number, now: Date, p: { contactId
   return { contactId: p.contactId, handlerId, scenario: p.scenario, status: p.status, priority, steps, times: timesFor(p.registeredAt, steps.length, now, random) }
 }
 
+/** The priority support gives a scenario at triage; 1 only for a First Class outage. */
 function priorityOf(scenario: Scenario, isFirstClass: boolean, random: () => number): Priority {
   if (scenario.kind === 'wish') return 5
   if (scenario.kind === 'question') return 4
@@ -409,12 +411,13 @@ const SCENARIOS: Scenario[] = [
     en: { subject: 'Wish: export stock per location', description: 'Please add an export of the stock per warehouse location to Excel.' } },
 ]
 
-const NOTES: Texts[] = [
-  { nl: 'Lijkt op het bekende probleem met de Digipoort-certificaten; ontwikkeling is op de hoogte.', en: '' },
-  { nl: 'Klant belt vaak over dit onderwerp; een cursus zou helpen.', en: '' },
-  { nl: 'Logbestanden opgevraagd bij hosting; de fout staat er om 09:12 in.', en: '' },
-  { nl: 'Doorgezet naar team Platform voor een tweede blik.', en: '' },
-].map((t) => ({ nl: t.nl, en: t.nl }))
+/** Internal notes and call summaries: for support only, in the desk's own language. */
+const NOTES = [
+  'Lijkt op het bekende probleem met de Digipoort-certificaten; ontwikkeling is op de hoogte.',
+  'Klant belt vaak over dit onderwerp; een cursus zou helpen.',
+  'Logbestanden opgevraagd bij hosting; de fout staat er om 09:12 in.',
+  'Doorgezet naar team Platform voor een tweede blik.',
+]
 
 const REPLIES: Texts[] = [
   { nl: 'Dank voor uw melding. We zoeken het uit en laten het u vandaag nog weten.', en: 'Thank you for your report. We are looking into it and will let you know today.' },
@@ -441,10 +444,10 @@ const SOLUTIONS: Texts[] = [
   { nl: 'U vindt de uitleg stap voor stap in het artikel dat we hebben bijgewerkt.', en: 'You find the explanation step by step in the article we have updated.' },
 ]
 
-const CALLS: Texts[] = [
-  { nl: 'Klant belde: het gaat om alle vestigingen. Teruggebeld met de stand van zaken.', en: '' },
-  { nl: 'Klant belde ongerust over de deadline; uitgelegd wat we doen en wanneer.', en: '' },
-].map((t) => ({ nl: t.nl, en: t.nl }))
+const CALLS = [
+  'Klant belde: het gaat om alle vestigingen. Teruggebeld met de stand van zaken.',
+  'Klant belde ongerust over de deadline; uitgelegd wat we doen en wanneer.',
+]
 
 /** Searches that found an article, and the article opened. */
 const FOUND: Record<'nl' | 'en', { query: string; article: string }[]> = {
