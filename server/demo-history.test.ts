@@ -109,6 +109,17 @@ describe.each(['lowdb', 'postgres'] as const)('the demo history on %s', (store) 
     expect(report.deflection.searching).toBeGreaterThan(50)
   })
 
+  test.runIf(store === 'lowdb').each(['2026-11-30T07:00:00Z', '2026-12-28T10:00:00Z', '2027-04-28T15:00:00Z'])('started at %s, still holds every status and priority, a call and a flagged organisation', { timeout: 60_000 }, async (now) => {
+    const opened = await desk(store, now)
+    const { incidents } = await contents(opened)
+    expect(new Set(incidents.map((i) => i.status))).toEqual(new Set(INCIDENT_STATUSES.filter((s) => s !== 'awaiting_confirmation')))
+    expect(new Set(incidents.filter((i) => i.status !== 'new').map((i) => i.priority))).toEqual(new Set([1, 2, 3, 4, 5]))
+    expect(incidents.some((i) => i.messages.some((m) => m.channel === 'phone'))).toBe(true)
+    for (const i of incidents) expect(new Date(i.statusHistory.at(-1)!.at).getTime()).toBeLessThan(new Date(now).getTime())
+    const signals = await listSignals({ ...opened.deps, clock: () => new Date(now) }, { isAll: true })
+    expect(signals.listed.filter((l) => l.signal.isFlagged).map((l) => l.signal.organisationId)).toEqual([FLAGGED_ORGANISATION])
+  })
+
   test('is never added to a desk that holds incidents', { timeout: 60_000 }, async () => {
     const opened = await testDesk()
     const tom = await opened.cookieFor('contact', 'c-jansen-emp')

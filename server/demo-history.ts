@@ -208,26 +208,27 @@ function planIncidents(random: () => number, deps: HistoryDeps, today: string, n
     }
   }
   // Every priority handled at least once, whatever the numbers drew: a First Class outage (1), a bug of each weight (2, 3), a question (4), a wish (5).
-  const replace = (contactId: string, index: number, kind: Scenario['kind'], status: Plan['status'], priority?: Priority) => {
+  const replace = (contactId: string, index: number, kind: Scenario['kind'], status: Plan['status'], priority?: Priority, isFull = false) => {
     const at = plans.findIndex((p) => p.contactId === contactId)
     const old = plans[at + index]!
     const scenario = SCENARIOS.find((s) => s.kind === kind)!
-    plans[at + index] = plan(deps, random, now, { contactId, scenario, status, isFirstClass: contactId.startsWith('c-jansen'), registeredAt: old.times[0]!, priority })
+    plans[at + index] = plan(deps, random, now, { contactId, scenario, status, isFirstClass: contactId.startsWith('c-jansen'), registeredAt: old.times[0]!, priority, isFull })
   }
   replace('c-jansen-admin', 1, 'outage', 'resolved')
   replace('c-jansen-emp', 5, 'bug', 'closed', 2)
   replace('c-hoekstra-admin', 4, 'bug', 'closed', 3)
-  replace('c-devries-admin', 6, 'question', 'resolved')
+  // And one with every kind of step: a note, a question, the answer, a call, the solution.
+  replace('c-devries-admin', 6, 'question', 'resolved', undefined, true)
   replace('c-hoekstra-admin', 6, 'wish', 'closed')
   return plans
 }
 
 /** One incident's plan: its handler from the team desk.yaml routes it to, its priority, the steps to its status and their moments. */
-function plan(deps: HistoryDeps, random: () => number, now: Date, p: { contactId: string; scenario: Scenario; status: Plan['status']; isFirstClass: boolean; registeredAt: Date; priority?: Priority | undefined }): Plan {
+function plan(deps: HistoryDeps, random: () => number, now: Date, p: { contactId: string; scenario: Scenario; status: Plan['status']; isFirstClass: boolean; registeredAt: Date; priority?: Priority | undefined; isFull?: boolean }): Plan {
   const priority = p.priority ?? priorityOf(p.scenario, p.isFirstClass, random)
   const handlers = HANDLERS[routeTeam(deps.desk, { kind: p.scenario.kind, productArea: p.scenario.area })] ?? ['s-lotte']
   const handlerId = handlers[Math.floor(random() * handlers.length)]!
-  const steps = stepsFor(p.status, priority, random)
+  const steps = stepsFor(p.status, priority, random, p.isFull)
   return { contactId: p.contactId, handlerId, scenario: p.scenario, status: p.status, priority, steps, times: timesFor(p.registeredAt, steps.length, now, random) }
 }
 
@@ -240,10 +241,10 @@ function priorityOf(scenario: Scenario, isFirstClass: boolean, random: () => num
 }
 
 /** The steps that bring an incident to `status`: triage, replies, a question and its answer, notes and calls on the way. */
-function stepsFor(status: Plan['status'], priority: Priority, random: () => number): Step[] {
+function stepsFor(status: Plan['status'], priority: Priority, random: () => number, isFull = false): Step[] {
   if (status === 'new') return []
   const steps: Step[] = [{ kind: 'triage', priority, status: 'in_progress' }]
-  if (random() < 0.35) steps.push({ kind: 'note', text: pick(random, NOTES) })
+  if (random() < 0.35 || isFull) steps.push({ kind: 'note', text: pick(random, NOTES) })
   if (status === 'in_progress') {
     steps.push({ kind: 'reply', text: pick(random, REPLIES) })
     if (random() < 0.5) steps.push({ kind: 'reaction', text: pick(random, REACTIONS) })
@@ -252,7 +253,7 @@ function stepsFor(status: Plan['status'], priority: Priority, random: () => numb
   steps.push({ kind: 'question', text: pick(random, QUESTIONS) })
   if (status === 'waiting_for_customer') return steps
   steps.push({ kind: 'reaction', text: pick(random, REACTIONS) })
-  if (random() < 0.3) steps.push({ kind: 'call', text: pick(random, CALLS) })
+  if (random() < 0.3 || isFull) steps.push({ kind: 'call', text: pick(random, CALLS) })
   steps.push({ kind: 'reply', text: pick(random, SOLUTIONS) }, { kind: 'status', status: 'resolved' })
   if (status === 'closed') steps.push({ kind: 'status', status: 'closed' })
   return steps
