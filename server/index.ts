@@ -15,6 +15,7 @@ import { createMetrics, watchedTransport } from './metrics.ts'
 import { iceFromEnv } from './services/ice.ts'
 import { incidentsPastTarget, pendingMail } from './services/operations.ts'
 import { fillQueueDueTimes } from './services/staff-queue.ts'
+import { addDemoHistory } from './demo-history.ts'
 import { demoInstructions, seedDemo } from './seed.ts'
 import { appendLog } from './store/append-log.ts'
 import { openLowdbStore } from './store/lowdb-store.ts'
@@ -83,6 +84,13 @@ const outbox = createOutbox({
 outbox.start()
 // KB insight beside the records: in PostgreSQL for every process on it, else a log in DATA_DIR.
 const insight = postgres ? postgresInsight(postgres.query, desk.timeZone) : logInsight(appendLog<KbInsight>(resolve(dataDir, 'kb-insight.jsonl')))
+// The demo desk's past, added only by the start that added the demo desk: eight weeks of work before today, so every console page has content.
+const history = isSeeded
+  ? await (async () => {
+      const add = () => addDemoHistory({ store, desk, calendar, insight }, clock())
+      return postgres ? postgres.exclusive('demo-history', add) : add()
+    })().catch((error: Error) => fail(`adding the demo history: ${error.message}`))
+  : undefined
 const allowedOrigins = (process.env.ALLOWED_ORIGINS ?? `${new URL(baseUrl).origin},http://localhost:${port},http://127.0.0.1:${port}`)
   .split(',').map((o) => o.trim()).filter(Boolean)
 // Only behind a reverse proxy: then X-Forwarded-For names the caller. Without it, forwarded headers are forged as easily as sent.
@@ -101,7 +109,7 @@ const ice = (() => {
 const closing = new AbortController()
 const app = createApp({
   closing: closing.signal, clock, desk, calendar, store, insight, allowedOrigins, siteDir, dataDir, phoneRoutingSecret, baseUrl, trustProxy, metrics, metricsToken, mailHealth: sending, ice, logger,
-  notifier: createNotifier({ outbox, desk, baseUrl }),
+  notifier: createNotifier({ outbox, desk, baseUrl, clock, calendar }),
   limits: defaultLimits(clock, store.rateCounters),
 })
 
@@ -109,7 +117,7 @@ const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
   const base = `http://${shownHost}:${info.port}`
   logger.info(`KnowledgeBase  ${base}/  (English: ${base}/en/)`)
   logger.info(`API            ${base}/api/desk`)
-  logger.info(`Records        ${databaseUrl ? `PostgreSQL ${redactUrl(databaseUrl)}` : `lowdb in ${dataDir}`}${isSeeded ? ' (demo data added)' : ''}${filledDueTimes ? ` (queue due times kept for ${filledDueTimes} open incidents)` : ''}`)
+  logger.info(`Records        ${databaseUrl ? `PostgreSQL ${redactUrl(databaseUrl)}` : `lowdb in ${dataDir}`}${isSeeded ? ` (demo data added${history ? `: ${history.incidents} incidents and ${history.complaints} complaints of the last eight weeks, ${history.insightRecords} KB insight records` : ''})` : ''}${filledDueTimes ? ` (queue due times kept for ${filledDueTimes} open incidents)` : ''}`)
   logger.info(`Data folder    ${dataDir} (${databaseUrl ? 'only the .eml outbox without SMTP_URL: attachments and KB insight are in PostgreSQL' : 'records, attachments, KB insight'})`)
   logger.info(`E-mail         ${transport.description}`)
   logger.info(`Phone routing  ${phoneRoutingSecret ? `on: ${base}/api/phone/route` : 'off until PHONE_ROUTING_SECRET is set'}`)

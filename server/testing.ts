@@ -65,9 +65,10 @@ export async function testDesk(options: { now?: string; transport?: MailTranspor
   const sent: OutgoingMail[] = []
   const transport = options.transport ?? { send: async (m: OutgoingMail) => void sent.push(m) }
   const outbox = createOutbox({ store: store.outbox, transport, from: 'Support <support@noordwind.example>', clock, log: () => {}, onUndeliverable: noteUndeliverable(store) })
+  const calendar = loadCalendar(desk, { from: 2026, to: 2027 })
   const deps: Deps = {
-    clock, desk, calendar: loadCalendar(desk, { from: 2026, to: 2027 }), store, dataDir,
-    notifier: createNotifier({ outbox, desk, baseUrl: BASE_URL }),
+    clock, desk, calendar, store, dataDir,
+    notifier: createNotifier({ outbox, desk, baseUrl: BASE_URL, clock, calendar }),
     // KB insight where the store keeps it: tables beside PostgreSQL's records, else a log (in memory here).
     insight: postgres ? postgresInsight(postgres.query, desk.timeZone) : logInsight(memoryLog<KbInsight>()), limits: defaultLimits(clock, store.rateCounters), allowedOrigins: ['https://partner.example'],
     phoneRoutingSecret: PHONE_TEST_SECRET, baseUrl: BASE_URL,

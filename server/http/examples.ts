@@ -41,7 +41,7 @@ export async function playStory(deps: Pick<Deps, 'desk' | 'calendar'>, makeApp: 
     const outbox = createOutbox({ store: store.outbox, transport: { send: async () => {} }, from: 'support@noordwind.example', clock, log: () => {} })
     const app = makeApp({
       ...deps, clock, store, dataDir: dir, insight: logInsight(memoryLog<KbInsight>()), limits: defaultLimits(clock, store.rateCounters), allowedOrigins: [],
-      notifier: createNotifier({ outbox, desk: deps.desk, baseUrl: BASE_URL }), phoneRoutingSecret: PHONE_SECRET, baseUrl: BASE_URL,
+      notifier: createNotifier({ outbox, desk: deps.desk, baseUrl: BASE_URL, clock, calendar: deps.calendar }), phoneRoutingSecret: PHONE_SECRET, baseUrl: BASE_URL,
     })
     const played: Played[] = []
     const random = new Map<string, string>()

@@ -1,4 +1,5 @@
 /** The e-mails of the support process: which template, to whom, once per event, via the durable outbox. */
+import type { BusinessCalendar } from '../domain/calendar.ts'
 import type { DeskConfig, Language } from '../domain/desk.ts'
 import type { BackupRequest, Complaint, Contact, ExtraSupportRequest, Incident, RemoteView } from '../domain/records.ts'
 import * as templates from './templates.ts'
@@ -14,6 +15,10 @@ export interface NotifierDeps {
   desk: DeskConfig
   /** Where the KB and API are reached from outside, e.g. https://support.example.nl */
   baseUrl: string
+  /** The time a mail is written: a mail that invites calling says when the desk opens while it is closed. */
+  clock: () => Date
+  /** The desk's business calendar, for whether it is open at `clock()`. */
+  calendar: BusinessCalendar
 }
 
 /** Hours a confirmation link stays valid. */
@@ -21,8 +26,8 @@ export const CONFIRM_HOURS = 24
 /** Minutes a sign-in link stays valid. */
 export const SIGN_IN_MINUTES = 15
 
-export function createNotifier({ outbox, desk, baseUrl }: NotifierDeps) {
-  const ctx = (lang: Language) => ({ desk, baseUrl, lang })
+export function createNotifier({ outbox, desk, baseUrl, clock, calendar }: NotifierDeps) {
+  const ctx = (lang: Language) => ({ desk, baseUrl, lang, now: clock(), calendar })
   const url = (path: string, token: string) => `${baseUrl}${path}?token=${encodeURIComponent(token)}`
   const trackUrl = (token: string) => url('/api/auth/callback', token)
   return {
@@ -94,6 +99,22 @@ export function createNotifier({ outbox, desk, baseUrl }: NotifierDeps) {
     signInLink(p: { tokenId: string; to: string; lang: Language; name: string; token: string }) {
       const content = templates.signInLink(ctx(p.lang), { name: p.name, signInUrl: url('/api/auth/callback', p.token), expiresMinutes: SIGN_IN_MINUTES })
       return outbox.enqueue(`sign-in:${p.tokenId}`, p.to, content)
+    },
+    /** A public reply that asks the customer something: its own subject, so it is not read as a status mail. */
+    supportQuestion(p: { incident: Incident; contact: Contact; trackToken: string; eventKey: string; question: string }) {
+      const content = templates.supportQuestion(ctx(p.contact.lang), {
+        name: p.contact.name, number: p.incident.number, subject: p.incident.subject, question: p.question, trackUrl: trackUrl(p.trackToken),
+      })
+      return outbox.enqueue(p.eventKey, p.contact.email, content, `incident:${p.incident.id}`)
+    },
+    /** Welcome to a new contact: how to sign in, whether they may file incidents, who their admins are. */
+    contactWelcome(p: { contact: Contact; organisation: { name: string }; admins: Contact[] }) {
+      const { contact } = p
+      const content = templates.contactWelcome(ctx(contact.lang), {
+        name: contact.name, email: contact.email, organisation: p.organisation.name, isAuthorised: contact.isAuthorised, isAdmin: contact.role === 'admin',
+        admins: p.admins.map((a) => ({ name: a.name, email: a.email })), portalUrl: `${baseUrl}${PAGES.portal[contact.lang]}`,
+      })
+      return outbox.enqueue(`contact:${contact.id}:welcome`, contact.email, content)
     },
   }
 }

@@ -7,7 +7,7 @@ import type { MailRecord, OutboxStore } from './types.ts'
 
 const START = new Date('2026-11-30T09:00:00.000Z')
 const FROM = 'Noordwind Support <support@noordwind.example>'
-const content = (subject = 'Melding 1042 geregistreerd') => ({ subject, text: `${subject}\n\nTekst`, html: `<p>${subject}</p>` })
+const content = (subject = 'Incident 1042 geregistreerd') => ({ subject, text: `${subject}\n\nTekst`, html: `<p>${subject}</p>` })
 
 /** A transport that records what it sends; `failNext` makes the next sends throw (undefined: succeed), `hold` pauses them. */
 function fakeTransport() {
@@ -51,7 +51,7 @@ describe('enqueue', () => {
     const { outbox, store } = setup()
     const mail = await outbox.enqueue('incident:1:registered', 'anne@klant.example', content())
     expect(mail).toMatchObject({
-      eventKey: 'incident:1:registered', to: 'anne@klant.example', subject: 'Melding 1042 geregistreerd', status: 'pending',
+      eventKey: 'incident:1:registered', to: 'anne@klant.example', subject: 'Incident 1042 geregistreerd', status: 'pending',
       attempts: 0, nextAttemptAt: START.toISOString(), createdAt: START.toISOString(),
     })
     expect(mail.id).toMatch(/^[0-9a-f-]{36}$/)

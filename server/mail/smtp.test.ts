@@ -55,7 +55,7 @@ describe('SMTP', () => {
     expect(received.messageId).toBe(`<${mail.id}@loket>`)
     expect(received.from?.value).toEqual([{ name: 'Noordwind Support', address: 'support@noordwind.example' }])
     expect(received.to && !Array.isArray(received.to) ? received.to.text : undefined).toBe('anne@klant.example')
-    expect(received.subject).toBe('Melding 1042 geregistreerd: Btw-aangifte geeft één <fout>')
+    expect(received.subject).toBe('Incident 1042 geregistreerd: Btw-aangifte geeft één <fout>')
     expect(received.text?.trim()).toBe(content.text.trim())
     expect(received.html).toContain('Btw-aangifte geeft één &#60;fout&#62;')
     expect(store.mails[0]).toMatchObject({ status: 'sent', attempts: 0 })

@@ -1,6 +1,6 @@
 /** The e-mail templates: what each mail must tell, in both languages, with customer text escaped. */
 import { describe, expect, test } from 'vitest'
-import { loadDesk } from '../desk.ts'
+import { loadCalendar, loadDesk } from '../desk.ts'
 import type { Language } from '../domain/desk.ts'
 import { INCIDENT_STATUSES } from '../domain/records.ts'
 import * as templates from './templates.ts'
@@ -21,6 +21,11 @@ const mails = (lang: Language): Record<string, MailContent> => ({
   incidentRegistered: templates.incidentRegistered(ctx(lang), { name: 'Anne de Vries', number: '1042', subject: 'Btw-aangifte geeft een fout', trackUrl }),
   statusChanged: templates.statusChanged(ctx(lang), { name: 'Anne de Vries', number: '1042', subject: 'Btw-aangifte geeft een fout', status: 'in_progress', trackUrl }),
   signInLink: templates.signInLink(ctx(lang), { name: 'Anne de Vries', signInUrl, expiresMinutes: 15 }),
+  supportQuestion: templates.supportQuestion(ctx(lang), { name: 'Anne de Vries', number: '1042', subject: 'Btw-aangifte geeft een fout', question: 'Welke versie gebruikt u?', trackUrl }),
+  contactWelcome: templates.contactWelcome(ctx(lang), {
+    name: 'Anne de Vries', email: 'anne@klant.example', organisation: 'Klant B.V.', isAuthorised: true, isAdmin: false,
+    admins: [{ name: 'Marieke Jansen', email: 'marieke@klant.example' }], portalUrl: `${baseUrl}/portaal/`,
+  }),
 })
 
 /** The text without tags or entities, to check that the HTML tells the same as the plain text. */
@@ -92,7 +97,7 @@ describe('notAuthorised', () => {
 
 describe('incidentRegistered', () => {
   test.each([
-    ['nl', 'Melding 1042 geregistreerd', 'toets het meldingsnummer 1042 in'],
+    ['nl', 'Incident 1042 geregistreerd', 'toets het incidentnummer 1042 in'],
     ['en', 'Incident 1042 registered', 'type the incident number 1042'],
   ] as const)('in %s gives the number, the link to follow it and the phone route when acute', (lang, subject, typeNumber) => {
     const mail = mails(lang).incidentRegistered!
@@ -176,6 +181,8 @@ describe('customer text in HTML', () => {
     incidentRegistered: templates.incidentRegistered(ctx(lang), { name: evil, number: '1042', subject: evil, trackUrl }),
     statusChanged: templates.statusChanged(ctx(lang), { name: evil, number: '1042', subject: evil, status: 'resolved', trackUrl, message: evil }),
     signInLink: templates.signInLink(ctx(lang), { name: evil, signInUrl, expiresMinutes: 15 }),
+    supportQuestion: templates.supportQuestion(ctx(lang), { name: evil, number: '1042', subject: evil, question: evil, trackUrl }),
+    contactWelcome: templates.contactWelcome(ctx(lang), { name: evil, email: 'a@b.example', organisation: evil, isAuthorised: true, isAdmin: false, admins: [{ name: evil, email: 'c@b.example' }], portalUrl: `${baseUrl}/portaal/` }),
   })
 
   test.each(Object.keys(hostile('nl')))('%s escapes <script> in the name, subject and message', (name) => {
@@ -196,7 +203,7 @@ describe('customer text in HTML', () => {
 
   test('keeps a multi-line subject on one line in the subject header', () => {
     const mail = templates.incidentRegistered(ctx('nl'), { name: 'Anne', number: '1042', subject: 'Fout\r\nBcc: iedereen@example.nl', trackUrl })
-    expect(mail.subject).toBe('Melding 1042 geregistreerd: Fout Bcc: iedereen@example.nl')
+    expect(mail.subject).toBe('Incident 1042 geregistreerd: Fout Bcc: iedereen@example.nl')
   })
 
   test.each([
@@ -205,5 +212,111 @@ describe('customer text in HTML', () => {
     ['', ''],
   ])('escapeHtml(%j) is %j', (input, output) => {
     expect(escapeHtml(input)).toBe(output)
+  })
+})
+
+describe('one word for the number', () => {
+  const every = (lang: Language) => Object.values(mails(lang)).flatMap((m) => [m.subject, m.text])
+
+  test('no mail names it "melding" with a number or "meldingsnummer": it is the incident number', () => {
+    for (const text of every('nl')) {
+      expect(text).not.toMatch(/meldingsnummer|meldnummer|melding \d/i)
+    }
+    expect(mails('nl').incidentRegistered!.text).toContain('incidentnummer 1042')
+    expect(mails('en').incidentRegistered!.text).toContain('incident number 1042')
+  })
+
+  test.each([
+    ['nl', 'Incident 1042 – In behandeling: Btw'],
+    ['en', 'Incident 1042 – In progress: Btw'],
+  ] as const)('a status mail in %s is about incident 1042', (lang, subject) => {
+    expect(templates.statusChanged(ctx(lang), { name: 'Anne', number: '1042', subject: 'Btw', status: 'in_progress', trackUrl }).subject).toBe(subject)
+  })
+})
+
+describe('supportQuestion', () => {
+  test.each([
+    ['nl', 'Vraag over uw incident 100123: Btw', 'Vraag van support:', 'wacht nu op uw antwoord'],
+    ['en', 'Question about your incident 100123: Btw', 'Question from support:', 'waits for your answer'],
+  ] as const)('in %s has its own subject, quotes the question and says the incident waits', (lang, subject, title, waits) => {
+    const mail = templates.supportQuestion(ctx(lang), { name: 'Anne', number: '100123', subject: 'Btw', question: 'Welke versie?\nSinds wanneer?', trackUrl })
+    expect(mail.subject).toBe(subject)
+    expect(mail.text).toContain(`${title}\n> Welke versie?\n> Sinds wanneer?`)
+    expect(mail.text).toContain(waits)
+    expect(mail.text).toContain(trackUrl)
+    // Not a status mail: no status name in the subject.
+    for (const status of INCIDENT_STATUSES) expect(mail.subject).not.toContain(statusName(status, lang))
+  })
+})
+
+describe('calling the desk', () => {
+  const calendar = loadCalendar(desk, { from: 2026, to: 2027 })
+  const registered = (lang: Language, now: string) =>
+    templates.incidentRegistered({ ...ctx(lang), calendar, now: new Date(now) }, { name: 'Anne', number: '100123', subject: 'Btw', trackUrl })
+
+  test.each([
+    // Monday 30 November 2026, 10:00 in Amsterdam: open.
+    ['nl', '2026-11-30T09:00:00Z', 'bel nu'],
+    ['en', '2026-11-30T09:00:00Z', 'call'],
+  ] as const)('while the desk is open, in %s, invites calling now', (lang, now, call) => {
+    const mail = registered(lang, now)
+    expect(mail.text).toContain(call)
+    expect(mail.text).toContain(desk.phone.display)
+  })
+
+  test.each([
+    // Saturday 5 December 2026, 11:00: closed until Monday 7 December 08:30.
+    ['nl', '2026-12-05T10:00:00Z', 'maandag 7 december om 08:30'],
+    ['en', '2026-12-05T10:00:00Z', 'Monday 7 December at 08:30'],
+    // Thursday 3 December 2026, 19:00: closed until Friday 08:30.
+    ['nl', '2026-12-03T18:00:00Z', 'vrijdag 4 december om 08:30'],
+    // Christmas Day (a holiday in desk.yaml), 10:00: closed until Monday 28 December.
+    ['en', '2026-12-25T09:00:00Z', 'Monday 28 December at 08:30'],
+  ] as const)('while the desk is closed, in %s at %s, never says "call now" but when it opens: %s', (lang, now, opens) => {
+    const mail = registered(lang, now)
+    for (const content of [mail.text, visible(mail.html)]) {
+      expect(content).not.toMatch(/bel nu|call .{0,40}now/i)
+      expect(content).toContain(opens)
+      expect(content).toContain('100123')
+    }
+  })
+
+  test('without a clock it speaks as when open, for callers that cannot know the time', () => {
+    expect(mails('nl').incidentRegistered!.text).toContain('bel nu')
+  })
+})
+
+describe('contactWelcome', () => {
+  const welcome = (lang: Language, over: Partial<Parameters<typeof templates.contactWelcome>[1]> = {}) => templates.contactWelcome(ctx(lang), {
+    name: 'Sem de Jong', email: 'sem@klant.example', organisation: 'Klant B.V.', isAuthorised: true, isAdmin: false,
+    admins: [{ name: 'Marieke Jansen', email: 'marieke@klant.example' }, { name: 'Tom Bakker', email: 'tom@klant.example' }], portalUrl: `${baseUrl}/en/portal/`, ...over,
+  })
+
+  test.each([
+    ['nl', 'Welkom bij', 'inloglink per e-mail', 'gemachtigd om incidenten te melden', 'De beheerders van uw organisatie: Marieke Jansen (marieke@klant.example), Tom Bakker (tom@klant.example)'],
+    ['en', 'Welcome to', 'sign-in link by e-mail', 'authorised to file incidents', "Your organisation's admins: Marieke Jansen (marieke@klant.example), Tom Bakker (tom@klant.example)"],
+  ] as const)('in %s gives the portal, how signing in works, the authorisation and the admins', (lang, subject, link, authorised, admins) => {
+    const mail = welcome(lang)
+    expect(mail.subject).toContain(subject)
+    expect(mail.subject).toContain(desk.name[lang])
+    expect(mail.text).toContain(`${baseUrl}/en/portal/`)
+    expect(mail.text).toContain('sem@klant.example')
+    expect(mail.text).toContain(link)
+    expect(mail.text).toContain(authorised)
+    expect(mail.text).toContain(admins)
+    expect(mail.text).toContain('Klant B.V.')
+  })
+
+  test.each([
+    ['nl', 'nog niet gemachtigd'],
+    ['en', 'not yet authorised'],
+  ] as const)('in %s tells a contact not yet authorised to ask an admin', (lang, notYet) => {
+    expect(welcome(lang, { isAuthorised: false }).text).toContain(notYet)
+  })
+
+  test('names no admin to an admin who is the only one, and tells them what admins do', () => {
+    const mail = welcome('nl', { isAdmin: true, email: 'marieke@klant.example', admins: [{ name: 'Marieke Jansen', email: 'marieke@klant.example' }] })
+    expect(mail.text).toContain('U bent beheerder van uw organisatie')
+    expect(mail.text).not.toContain('De beheerders van uw organisatie')
   })
 })

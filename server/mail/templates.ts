@@ -1,4 +1,5 @@
 /** The e-mails of the support process as pure functions: subject, plain text and escaped HTML, in nl or en. */
+import { type BusinessCalendar, statusAt } from '#domain/calendar.ts'
 import type { DeskConfig } from '#domain/desk.ts'
 import { type Key, t, translator } from '#lib/i18n/index.ts'
 import type { Language } from '#lib/language.ts'
@@ -11,6 +12,9 @@ export interface TemplateContext {
   baseUrl: string
   /** The recipient's language; Dutch when unknown. */
   lang?: Language
+  /** When the mail is written and the desk's calendar: a mail that invites calling says when the desk opens while it is closed. Default unknown: it speaks as if the desk were open. */
+  now?: Date
+  calendar?: BusinessCalendar
 }
 
 /** One rendered e-mail: the plain text is always there, the HTML carries the same content. */
@@ -82,7 +86,7 @@ export function notAuthorised(ctx: TemplateContext, p: { name: string }): MailCo
   ])
 }
 
-/** The incident is registered: its number, the link to follow it, and the phone route when acute. */
+/** The incident is registered: its number, the link to follow it, and the phone route when acute (while closed: from when). */
 export function incidentRegistered(
   ctx: TemplateContext,
   p: { name: string; number: string; subject: string; trackUrl: string },
@@ -92,7 +96,7 @@ export function incidentRegistered(
     paragraph(tr('mail.registered.intro', { number: p.number, subject: p.subject })),
     paragraph(tr('mail.registered.follow')),
     link(tr('mail.registered.button'), p.trackUrl),
-    paragraph(tr('mail.registered.acute', { phone: ctx.desk.phone.display, international: ctx.desk.phone.international, number: p.number })),
+    paragraph(acute(ctx, p.number)),
   ])
 }
 
@@ -166,6 +170,16 @@ export function moment(at: Date, timeZone: string, language: Language): string {
 /** Makes `value` safe as HTML text or as a quoted attribute value. */
 export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+}
+
+/** "Call now" only while the desk is open: closed, the mail says when it opens (or to call during opening hours). */
+function acute(ctx: TemplateContext, number: string): string {
+  const language = lang(ctx)
+  const phone = { phone: ctx.desk.phone.display, international: ctx.desk.phone.international, number }
+  const status = ctx.calendar && ctx.now ? statusAt(ctx.calendar, ctx.now) : undefined
+  if (!status || status.isOpen) return t(language, 'mail.registered.acute', phone)
+  if (!status.changesAt) return t(language, 'mail.registered.acuteClosedNoOpening', { ...phone, baseUrl: ctx.baseUrl })
+  return t(language, 'mail.registered.acuteClosed', { ...phone, opens: moment(status.changesAt, ctx.desk.timeZone, language) })
 }
 
 const lang = (ctx: TemplateContext): Language => ctx.lang ?? 'nl'
@@ -259,4 +273,39 @@ export function extraSupportDecided(
   if (p.note?.trim()) blocks.push({ kind: 'quote', title: tr('mail.extraSupport.noteTitle'), text: p.note.trim() })
   blocks.push(link(tr('mail.extraSupport.button'), p.portalUrl))
   return render(ctx, tr(p.isApproved ? 'mail.extraSupport.subject.approved' : 'mail.extraSupport.subject.declined'), p.name, blocks)
+}
+
+/** A question from support on an incident: its own subject, the question quoted, and that the incident waits for the answer. */
+export function supportQuestion(
+  ctx: TemplateContext,
+  p: { name: string; number: string; subject: string; question: string; trackUrl: string },
+): MailContent {
+  const tr = translator(lang(ctx))
+  return render(ctx, tr('mail.question.subject', { number: p.number, subject: oneLine(p.subject) }), p.name, [
+    paragraph(tr('mail.question.intro', { number: p.number, subject: p.subject })),
+    { kind: 'quote', title: tr('mail.question.title'), text: p.question.trim() },
+    paragraph(tr('mail.question.waiting')),
+    link(tr('mail.question.button'), p.trackUrl),
+  ])
+}
+
+/**
+ * Welcome for a new contact: the portal's address, that signing in is by a mailed link, whether
+ * they are authorised to file incidents, and who their organisation's admins are.
+ */
+export function contactWelcome(
+  ctx: TemplateContext,
+  p: { name: string; email: string; organisation: string; isAuthorised: boolean; isAdmin: boolean; admins: { name: string; email: string }[]; portalUrl: string },
+): MailContent {
+  const tr = translator(lang(ctx))
+  const others = p.admins.filter((a) => a.email !== p.email)
+  const blocks: Block[] = [
+    paragraph(tr('mail.welcome.intro', { organisation: p.organisation, desk: deskName(ctx) })),
+    paragraph(tr('mail.welcome.signIn', { email: p.email })),
+    link(tr('mail.welcome.button'), p.portalUrl),
+    paragraph(tr(p.isAuthorised ? 'mail.welcome.authorised' : 'mail.welcome.notAuthorised')),
+  ]
+  if (p.isAdmin) blocks.push(paragraph(tr('mail.welcome.adminSelf')))
+  if (others.length > 0) blocks.push(paragraph(tr('mail.welcome.admins', { admins: others.map((a) => `${oneLine(a.name)} (${a.email})`).join(', ') })))
+  return render(ctx, tr('mail.welcome.subject', { desk: deskName(ctx) }), p.name, blocks)
 }

@@ -59,7 +59,7 @@ describe('registering from the widget', () => {
     expect(await desk.store.incidents.count()).toBe(0)
     const posted = await desk.app.request('/api/incidents/confirm', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `token=${token}` })
     expect(posted.status).toBe(201)
-    expect(await posted.text()).toMatch(/registered as number <strong>\d+<\/strong>/)
+    expect(await posted.text()).toMatch(/registered with incident number <strong>\d+<\/strong>/)
   })
 
   test('a confirmation link expires after 24 hours', async () => {

@@ -111,7 +111,7 @@ export const incidents = (deps: Deps) => {
     })
     .post('/:id/messages', describe('addMessage', 'Incidents', 'React, or add an internal note (staff); a customer\'s reaction hands the incident back to support', {
       201: z.object({ message: MessageReply, incident: IncidentReply }),
-    }, { refuses: only(INCIDENT_REFUSALS, 'not_found', 'incident_closed', 'reopen_window_passed') }), requireJson, jsonBody(MessageInput), requireSignedIn, async (c) => {
+    }, { refuses: only(INCIDENT_REFUSALS, 'not_found', 'incident_closed', 'reopen_window_passed', 'transition_refused') }), requireJson, jsonBody(MessageInput), requireSignedIn, async (c) => {
       const outcome = await addMessage(deps, c.var.signedIn, c.req.param('id'), c.req.valid('json'))
       if (isRefused(outcome)) return refuse(c, outcome, INCIDENT_REFUSALS)
       const { message, incident } = outcome

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto'
 import { incidentPath } from '#lib/paths.ts'
 import { statusAfterReaction, withStatus, type ExtraWindows } from '../domain/incident.ts'
+import { mayMove } from '../domain/transitions.ts'
 import { withQueueDueAt } from '../domain/queue.ts'
 import type { Contact, Incident } from '../domain/records.ts'
 import type { Deps } from '../deps.ts'
@@ -39,6 +40,36 @@ export function incidentEvents(deps: IncidentDeps) {
     })
   }
 
+  /** Mails the requester a question from support: its own subject, the question quoted. */
+  async function mailQuestion(incident: Incident, question: string, eventKey: string) {
+    const contact = await deps.store.contacts.get(incident.contactId)
+    if (!contact) return
+    await deps.notifier.supportQuestion({ incident, contact, trackToken: await trackToken(incident, contact), question, eventKey })
+  }
+
+  /** Support asked the customer something: the incident waits for them (its target pauses), decided again on a conflict. No mail: the question is the mail. */
+  async function awaitCustomer(incident: Incident, author: string, now: Date): Promise<Incident> {
+    let current = incident
+    const windows = await extraWindowsOf(deps.store, current.organisationId)
+    for (let attempt = 0; attempt < 3; attempt++) {
+      if (current.status === 'waiting_for_customer' || !mayMove(current.status, 'waiting_for_customer')) return current
+      try {
+        const updated = await deps.store.incidents.update(current.id, current.version, (i) => withQueueDueAt(withStatus(i, 'waiting_for_customer', author, now), deps, now, windows))
+        await audit(author, 'incident.triaged', updated, { status: 'waiting_for_customer' })
+        return updated
+      } catch (error) {
+        if (!(error instanceof VersionConflictError)) throw error
+        current = error.current
+      }
+    }
+    return current
+  }
+
+  /** An audit entry on the incident. */
+  function audit(actor: string, action: string, incident: Incident, details?: Record<string, unknown>) {
+    return deps.store.audit.append({ id: randomUUID(), at: deps.clock().toISOString(), actor, action, target: `incident:${incident.id}`, ...(details ? { details } : {}) })
+  }
+
   /**
    * A customer's reaction moves the incident on (waiting → in progress, reopened if just resolved);
    * someone may have changed it meanwhile, so on a conflict it is decided again on theirs.
@@ -66,14 +97,14 @@ export function incidentEvents(deps: IncidentDeps) {
   return {
     trackToken,
     mailStatus,
+    mailQuestion,
+    awaitCustomer,
     afterReaction,
     /** The incident if the viewer may see it; otherwise undefined, answered as 404 like a missing one. */
     async visible(viewer: Viewer, id: string): Promise<Incident | undefined> {
       const incident = await deps.store.incidents.get(id)
       return incident && incidentPolicy.maySee(viewer, incident) ? incident : undefined
     },
-    audit(actor: string, action: string, incident: Incident, details?: Record<string, unknown>) {
-      return deps.store.audit.append({ id: randomUUID(), at: deps.clock().toISOString(), actor, action, target: `incident:${incident.id}`, ...(details ? { details } : {}) })
-    },
+    audit,
   }
 }

@@ -33,6 +33,8 @@ export const MessageInput = z.strictObject({
   text: z.string().trim().min(1).max(20_000),
   /** Staff only: an internal note is never shown or mailed to the customer. Default public. */
   visibility: z.enum(['public', 'internal']).default('public').meta({ description: 'Staff only: an internal note is never shown or mailed to the customer. Default public; a customer\'s message is always public.' }),
+  /** Staff only, with a public reply: it asks the customer something, so the incident waits for them. Default no. */
+  asksCustomer: z.boolean().optional().meta({ description: 'Staff only, with a public reply: the reply asks the customer something. The incident moves to `waiting_for_customer` (its target pauses) and the customer gets a question mail ("Vraag over uw incident …") instead of a status mail. A public reply while the incident already waits for the customer is mailed as a question too. Default `false`.' }),
 }).meta({ id: 'MessageInput', title: 'MessageInput', description: 'A reply or an internal note.' })
 
 /** The registration as the route validates it: the domain's IncidentInput, named for the OpenAPI document. */

@@ -114,7 +114,7 @@ export async function triageIncident(deps: IncidentDeps, staff: Staff, id: strin
  * A message on an incident: a customer's is public and moves the incident on (back to support,
  * reopened), unless it takes no reaction any more; staff write public replies (mailed) or internal notes.
  */
-export async function addMessage(deps: IncidentDeps, viewer: SignedIn, id: string, input: { text: string; visibility: 'public' | 'internal' }): Promise<Outcome<{ message: Message; incident: Incident }, IncidentRefusal>> {
+export async function addMessage(deps: IncidentDeps, viewer: SignedIn, id: string, input: { text: string; visibility: 'public' | 'internal'; asksCustomer?: boolean }): Promise<Outcome<{ message: Message; incident: Incident }, IncidentRefusal>> {
   const events = incidentEvents(deps)
   const incident = await events.visible(viewer, id)
   if (!incident) return refusal('not_found')
@@ -122,13 +122,21 @@ export async function addMessage(deps: IncidentDeps, viewer: SignedIn, id: strin
   const isStaff = viewer.kind === 'staff'
   const refused = isStaff ? undefined : reactionRefusal(incident, now, deps.desk)
   if (refused) return refusal(refused)
+  // A question waits for the customer: decided before anything is written, so a refusal changes nothing.
+  const asks = isStaff && input.visibility === 'public' && input.asksCustomer === true && incident.status !== 'waiting_for_customer'
+  if (asks && !mayMove(incident.status, 'waiting_for_customer')) {
+    return refusal('transition_refused', [{ path: 'asksCustomer', message: `${incident.status} cannot become waiting_for_customer` }])
+  }
   const author = actorRef(viewer)
   const message: Message = { id: randomUUID(), incidentId: incident.id, visibility: isStaff ? input.visibility : 'public', author, text: input.text, attachmentIds: [], at: now.toISOString() }
   await deps.store.messages.add(message)
   let current = incident
   if (!isStaff) current = await events.afterReaction(incident, author, now)
   else if (message.visibility === 'public') {
-    await events.mailStatus(current, input.text, `message:${message.id}`)
+    if (asks) current = await events.awaitCustomer(incident, author, now)
+    // One mail per reply: a question has its own subject, anything else is told as the status mail with the text.
+    if (current.status === 'waiting_for_customer') await events.mailQuestion(current, input.text, `message:${message.id}`)
+    else await events.mailStatus(current, input.text, `message:${message.id}`)
   }
   await events.audit(author, isStaff && message.visibility === 'internal' ? 'note.added' : 'message.added', current)
   return { message, incident: current }

@@ -6,7 +6,7 @@ import type { Contact, Organisation } from '../domain/records.ts'
 import type { Deps } from '../deps.ts'
 import { refusal, type Outcome } from './result.ts'
 
-type OrganisationDeps = Pick<Deps, 'store' | 'clock'>
+type OrganisationDeps = Pick<Deps, 'store' | 'clock' | 'notifier'>
 
 const audit = (deps: OrganisationDeps, actor: Contact, action: string, details: Record<string, unknown>) =>
   deps.store.audit.append({ id: randomUUID(), at: deps.clock().toISOString(), actor: `contact:${actor.id}`, action, target: `organisation:${actor.organisationId}`, details })
@@ -44,7 +44,19 @@ export async function addContact(deps: OrganisationDeps, admin: Contact, input: 
   const added: Contact = { id: randomUUID(), organisationId: admin.organisationId, ...input, isActive: true }
   await deps.store.contacts.put(added)
   await audit(deps, admin, 'contact.added', { contactId: added.id, role: added.role, isAuthorised: added.isAuthorised })
+  await welcomeContact(deps, added)
   return { contact: added }
+}
+
+/**
+ * Mails a new contact, in their language, how to sign in to the portal, whether they may file
+ * incidents and who their organisation's admins are; once per contact, whoever created them.
+ */
+export async function welcomeContact(deps: Pick<Deps, 'store' | 'notifier'>, contact: Contact): Promise<void> {
+  const [organisation, colleagues] = await Promise.all([deps.store.organisations.get(contact.organisationId), deps.store.contacts.listByOrganisation(contact.organisationId)])
+  if (!organisation) return
+  const admins = colleagues.filter((c) => c.role === 'admin' && c.isAuthorised && c.isActive).sort((a, b) => a.name.localeCompare(b.name, 'nl'))
+  await deps.notifier.contactWelcome({ contact, organisation, admins })
 }
 
 /** Changes a contact of the admin's organisation; the organisation keeps an admin who can sign in; a withdrawn contact's sessions end. */

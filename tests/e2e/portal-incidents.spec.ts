@@ -25,7 +25,7 @@ test('an employee files from the portal, follows the mail link back, and reacts 
   await page.getByLabel('Onderwerp').fill(`Btw-aangifte weigert ${stamp}`)
   await page.getByLabel('Omschrijving').fill('Bij het indienen via Digipoort krijg ik fout 500.')
   await page.getByRole('button', { name: 'Melding versturen' }).click()
-  const registered = page.getByRole('heading', { name: /Uw melding is geregistreerd onder nummer \d+/ })
+  const registered = page.getByRole('heading', { name: /Uw melding is geregistreerd onder incidentnummer \d+/ })
   await expect(registered).toBeVisible()
   const number = (await registered.textContent())!.match(/\d+/)![0]
   await page.getByRole('link', { name: 'Bekijk en volg uw melding' }).click()
@@ -39,6 +39,8 @@ test('an employee files from the portal, follows the mail link back, and reacts 
   expect((await staff.post(`/api/incidents/${id}/messages`, { data: { text: 'Welke foutcode ziet u precies?' } })).status()).toBe(201)
   expect((await staff.post(`/api/incidents/${id}/messages`, { data: { text: 'Intern: certificaat verlopen?', visibility: 'internal' } })).status()).toBe(201)
   const mail = await mailTo('tom@bakkerij-jansen.example', /Welke foutcode ziet u precies\?/)
+  // A question, not a status mail: its own subject.
+  expect(mail.subject).toMatch(/^Vraag over uw incident \d+: /)
   const fresh = await browser.newContext()
   const tom = await fresh.newPage()
   await tom.goto(linkIn(mail, `${KB}/api/auth/callback`))

@@ -27,7 +27,7 @@ test('an article the portal suggested before the form is on the incident in the 
   const kbArticles: string[] = (await sent).postDataJSON().kbArticles
   expect(kbArticles[0]).toBe('vat-return')
   expect(kbArticles.length).toBeGreaterThan(1)
-  await expect(page.getByRole('heading', { name: /Uw melding is geregistreerd onder nummer \d+/ })).toBeVisible()
+  await expect(page.getByRole('heading', { name: /Uw melding is geregistreerd onder incidentnummer \d+/ })).toBeVisible()
   await page.getByRole('link', { name: 'Bekijk en volg uw melding' }).click()
   await expect(page.getByRole('heading', { name: new RegExp(`Voorraad tellen per magazijn ${stamp}`) })).toBeVisible()
   const id = new URL(page.url()).searchParams.get('id')!

@@ -54,7 +54,7 @@ test('a customer’s new incident appears in the open queue through the stream, 
     await tom.getByLabel('Onderwerp').fill(subject)
     await tom.getByLabel('Omschrijving').fill('De bankkoppeling haalt sinds vanochtend geen afschriften meer op.')
     await tom.getByRole('button', { name: 'Melding versturen' }).click()
-    await expect(tom.getByRole('heading', { name: /Uw melding is geregistreerd onder nummer \d+/ })).toBeVisible()
+    await expect(tom.getByRole('heading', { name: /Uw melding is geregistreerd onder incidentnummer \d+/ })).toBeVisible()
     await tom.context().close()
 
     await expect(page.locator('table tbody tr').filter({ hasText: subject })).toBeVisible({ timeout: 10_000 })

@@ -254,7 +254,7 @@ test.describe('the widget on the KB itself', () => {
     await expect(widgetOf(page).getByLabel('Naam')).toHaveValue('Marieke Jansen')
     await expect(widgetOf(page).getByLabel('E-mailadres')).toHaveValue('marieke@bakkerij-jansen.example')
     await fileIncident(page, 'nl', { kind: /Wens/, area: 'inventory', description: 'Graag een melding wanneer de oventemperatuur afwijkt.' })
-    await expect(widgetOf(page).getByText(/Uw melding is geregistreerd onder nummer \d{6}\./)).toBeVisible()
+    await expect(widgetOf(page).getByText(/Uw melding is geregistreerd onder incidentnummer \d{6}\./)).toBeVisible()
     await expect(widgetOf(page).getByRole('link', { name: 'Volg uw melding' })).toHaveAttribute('href', new RegExp(`^${KB}/portaal/incidenten/\\?id=`))
   })
 })

@@ -8,7 +8,7 @@ export const pages = {
   'confirm.text': 'Confirm that you want to send this request.',
   'confirm.button': 'Confirm',
   'registered.title': 'Request registered',
-  'registered.text': 'Your request is registered as number {number}. You will receive an e-mail with a link to follow it.',
+  'registered.text': 'Your request is registered with incident number {number}. You will receive an e-mail with a link to follow it.',
   'expired.title': 'Link no longer works',
   'expired.text': api.tokenInvalid,
   'refused.title': 'Request not registered',

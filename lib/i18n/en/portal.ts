@@ -116,7 +116,7 @@ export const portal = {
   'new.descriptionHint': 'What did you do, what did you expect and what happened? Quote error messages word for word.',
   'new.priorityNote': 'Support sets the priority, based on the effect on your work.',
   'new.submit': 'Send incident',
-  'new.registered': 'Your incident is registered as number {number}.',
+  'new.registered': 'Your incident is registered with incident number {number}.',
   'new.attachmentFailed': "The incident is registered, but the attachment is not: {reason} Add it on the incident's page.",
   'new.follow': 'View and follow your incident',
   'new.another': 'Register another incident',

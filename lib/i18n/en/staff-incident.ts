@@ -103,4 +103,6 @@ export const staffIncident = {
   'incident.history.sameContact': 'Same requester',
   'incident.yes': 'Yes',
   'incident.no': 'No',
+  'incident.reply.asksCustomer': 'This is a question to the customer: the incident waits for the answer (the target pauses) and the customer gets the e-mail "Question about your incident".',
+  'incident.reply.sentQuestion': 'The question was sent to the customer; the incident waits for the answer.',
 } satisfies Translation<typeof nl>

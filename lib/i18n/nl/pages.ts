@@ -7,7 +7,7 @@ export const pages = {
   'confirm.button': 'Bevestigen',
   'registered.title': 'Melding geregistreerd',
   /** `{number}` arrives as HTML: the number in `<strong>`. */
-  'registered.text': 'Uw melding is geregistreerd onder nummer {number}. U ontvangt een e-mail met een link om haar te volgen.',
+  'registered.text': 'Uw melding is geregistreerd onder incidentnummer {number}. U ontvangt een e-mail met een link om haar te volgen.',
   'expired.title': 'Link werkt niet meer',
   'expired.text': api.tokenInvalid,
   'refused.title': 'Melding niet geregistreerd',

@@ -114,7 +114,7 @@ export const portal = {
   'new.descriptionHint': 'Wat deed u, wat verwachtte u en wat gebeurde er? Noem foutmeldingen letterlijk.',
   'new.priorityNote': 'Support bepaalt de prioriteit, aan de hand van de gevolgen voor uw werk.',
   'new.submit': 'Melding versturen',
-  'new.registered': 'Uw melding is geregistreerd onder nummer {number}.',
+  'new.registered': 'Uw melding is geregistreerd onder incidentnummer {number}.',
   'new.attachmentFailed': 'De melding is geregistreerd, maar de bijlage niet: {reason} Voeg haar toe op de pagina van het incident.',
   'new.follow': 'Bekijk en volg uw melding',
   'new.another': 'Nog een melding maken',

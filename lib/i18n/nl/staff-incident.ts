@@ -101,4 +101,6 @@ export const staffIncident = {
   'incident.history.sameContact': 'Zelfde melder',
   'incident.yes': 'Ja',
   'incident.no': 'Nee',
+  'incident.reply.asksCustomer': 'Dit is een vraag aan de klant: het incident wacht op het antwoord (de doeltijd pauzeert) en de klant krijgt de e-mail "Vraag over uw incident".',
+  'incident.reply.sentQuestion': 'De vraag is naar de klant gestuurd; het incident wacht op het antwoord.',
 } as const

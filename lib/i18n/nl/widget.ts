@@ -26,7 +26,7 @@ export const widget = {
   checkEmail: 'Bijna klaar: kijk in uw e-mail en bevestig uw melding met de link. Pas daarna komt hij bij support binnen.',
   checkEmailTitle: 'Kijk in uw e-mail',
   registeredTitle: 'Melding ontvangen',
-  registered: 'Uw melding is geregistreerd onder nummer {number}.',
+  registered: 'Uw melding is geregistreerd onder incidentnummer {number}.',
   follow: 'Volg uw melding',
   another: 'Nog een vraag',
   openNow: 'Nu open',

@@ -3,6 +3,7 @@
  * label, the hint and the button all say which, and a note is the default, so a slip stays in-house.
  */
 import { useState } from 'preact/hooks'
+import { mayMove } from '#domain/transitions.ts'
 import { format } from '#lib/format.ts'
 import { call, portalApi } from '../../lib/api.ts'
 import { Field, FieldSet } from '../../lib/Field.tsx'
@@ -13,6 +14,7 @@ import type { FormProps } from './common.ts'
 export function Reply({ incident, email, lang, strings, onReload }: FormProps & { email: string }) {
   const [visibility, setVisibility] = useState<'public' | 'internal'>('internal')
   const [text, setText] = useState('')
+  const [asks, setAsks] = useState(false)
   const submit = useSubmit({ texts: strings, refusal: 'result', fields: { text: strings['incident.reply.textInvalid'] } })
   const isPublic = visibility === 'public'
   // A result belongs to what was sent: it would mislead once the choice changes.
@@ -21,10 +23,12 @@ export function Reply({ incident, email, lang, strings, onReload }: FormProps & 
   const send = (event: Event) => {
     event.preventDefault()
     return submit.run(async () => {
-      await call(portalApi(lang).incidents[':id'].messages.$post({ param: { id: incident.id }, json: { text, visibility } }), strings)
+      const isQuestion = isPublic && asks
+      await call(portalApi(lang).incidents[':id'].messages.$post({ param: { id: incident.id }, json: { text, visibility, ...(isQuestion ? { asksCustomer: true } : {}) } }), strings)
       setText('')
+      setAsks(false)
       await onReload()
-      return { kind: 'ok', text: strings[isPublic ? 'incident.reply.sentPublic' : 'incident.reply.sentInternal'] }
+      return { kind: 'ok', text: strings[isQuestion ? 'incident.reply.sentQuestion' : isPublic ? 'incident.reply.sentPublic' : 'incident.reply.sentInternal'] }
     })
   }
 
@@ -45,6 +49,12 @@ export function Reply({ incident, email, lang, strings, onReload }: FormProps & 
         hint={isPublic ? format(strings['incident.reply.hintPublic'], { email }) : strings['incident.reply.hintInternal']} error={submit.errors.fields.text}>
         {(aria) => <textarea {...aria} name="text" required maxLength={20_000} value={text} onInput={(e) => setText(e.currentTarget.value)} />}
       </Field>
+      {isPublic && mayMove(incident.status, 'waiting_for_customer') && (
+        <label class="choice">
+          <input type="checkbox" name="asks-customer" checked={asks} onChange={(e) => setAsks(e.currentTarget.checked)} />
+          {strings['incident.reply.asksCustomer']}
+        </label>
+      )}
       <ResultMessage result={submit.result} target={submit.resultRef} />
       <div class="actions">
         <button type="submit" class={isPublic ? undefined : 'secondary'} disabled={submit.isBusy()}>{strings[isPublic ? 'incident.reply.sendPublic' : 'incident.reply.sendInternal']}</button>
