@@ -5,6 +5,7 @@ import { subjectLine } from './names.ts'
 import type { BusinessCalendar } from './calendar.ts'
 import { COMPLAINT_STATUSES, FEEDBACK_KINDS, type Complaint, type ComplaintStatus, type Contact } from './records.ts'
 import { addBusinessTime, businessMsBetween } from './sla.ts'
+import { COMPLAINT_TRANSITIONS } from './transitions.ts'
 
 const text = (min: number, max: number) => z.string().trim().min(min).max(max)
 
@@ -36,12 +37,7 @@ export const ComplaintChangeInput = z.strictObject({
   .meta({ id: 'ComplaintChangeInput', title: 'ComplaintChangeInput', description: 'What support does with a complaint: a reply to the customer, an internal note, a new status, an assignee, or several.' })
 export type ComplaintChangeInput = z.input<typeof ComplaintChangeInput>
 
-/** The moves support may make; a resolved complaint may be taken up again. */
-export const COMPLAINT_TRANSITIONS: Record<ComplaintStatus, ComplaintStatus[]> = {
-  received: ['in_progress', 'resolved'],
-  in_progress: ['resolved'],
-  resolved: ['in_progress'],
-}
+export { COMPLAINT_TRANSITIONS }
 
 /** When the first response to a complaint filed at `at` is due: `complaintResponseBusinessHours` of business time. */
 export function complaintDueAt(at: Date, desk: DeskConfig, calendar: BusinessCalendar): Date {

@@ -64,6 +64,7 @@ export async function presentComplaint(deps: Pick<Deps, 'store' | 'desk' | 'cloc
 
 /** A complaint as the console reads it: the customer's view, plus the assignee, the internal notes and how its target stands. */
 export const StaffComplaintReply = ComplaintReply.extend({
+  contact: z.object({ id: z.string(), name: z.string(), email: z.string() }).meta({ description: 'The contact who filed it, who gets the e-mails.' }),
   assignee: z.object({ id: z.string(), name: z.string() }).nullable().meta({ description: 'The staff member handling it, or null.' }),
   notes: z.array(z.object({ at: instant, text: z.string(), by: ActorReply })).meta({ description: 'Support\'s internal notes, oldest first: never shown or mailed to the customer.' }),
   organisation: z.object({ id: z.string(), name: z.string() }).meta({ description: 'The customer organisation it came from.' }),
@@ -88,9 +89,11 @@ export async function presentStaffComplaint(deps: Pick<Deps, 'store' | 'desk' | 
   const shown = await presentComplaint(deps, complaint)
   const actorOf = await actorsOf(deps.store, refs, deps.desk.name.nl)
   const organisation = await deps.store.organisations.get(complaint.organisationId)
+  const contact = await deps.store.contacts.get(complaint.contactId)
   const now = deps.clock()
   return {
     ...shown,
+    contact: { ...shown.contact, email: contact?.email ?? '' },
     assignee: complaint.assigneeId ? { id: complaint.assigneeId, name: actorOf(`staff:${complaint.assigneeId}`).name } : null,
     notes: notes.map((n) => ({ at: n.at, text: n.text, by: actorOf(n.by) })),
     organisation: { id: complaint.organisationId, name: organisation?.name ?? complaint.organisationId },

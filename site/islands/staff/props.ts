@@ -15,4 +15,6 @@ export interface StaffPaths {
   incident: string
   signals: string
   insight: string
+  /** The complaints desk; add `?id=<complaint id>` for one. */
+  complaints: string
 }
