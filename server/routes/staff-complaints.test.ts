@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest'
-import { remindNearingComplaints } from '../services/complaint-sweep.ts'
+import { complaintSweep, remindNearingComplaints } from '../services/complaint-sweep.ts'
 import { closeTestDesks, testDesk } from '../testing.ts'
 
 afterEach(closeTestDesks)
@@ -192,5 +192,28 @@ describe('the nearing reminder', () => {
     expect((await reminders()).length).toBe(2)
     // The customer never hears of it.
     expect((await desk.call('GET', `/api/complaints/${filed.id}`, undefined, desk.as.tom)).json.complaint).not.toHaveProperty('nearingMailedAt')
+  })
+})
+
+describe('the reminder sweep on a timer', () => {
+  test('starts with one sweep, sweeps again on its interval on the desk\'s clock, and stops waiting for the one running', async () => {
+    const desk = await complaintsDesk()
+    const filed = await desk.file()
+    const sweep = complaintSweep(desk.deps, { intervalMs: 20 })
+    desk.setNow('2026-11-30T12:00:00Z')
+    sweep.start()
+    await sweep.run()
+    expect((await desk.store.complaints.get(filed.id))?.nearingMailedAt).toBeUndefined()
+    // The clock moves into the lead time: the next tick reminds, once.
+    desk.setNow('2026-12-01T08:00:00Z')
+    await expect.poll(async () => (await desk.store.complaints.get(filed.id))?.nearingMailedAt, { timeout: 2_000 }).toBe('2026-12-01T08:00:00.000Z')
+    await sweep.stop()
+    const reminders = (await desk.mails()).filter((m) => m.subject.startsWith('Bijna over tijd'))
+    expect(reminders.map((m) => m.to)).toEqual(HANDLERS)
+    // Stopped: a later moment adds nothing, even with another complaint nearing.
+    const second = await desk.file({ ...COMPLAINT, subject: 'Tweede klacht' })
+    desk.setNow('2026-12-02T08:00:00Z')
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    expect((await desk.store.complaints.get(second.id))?.nearingMailedAt).toBeUndefined()
   })
 })
