@@ -84,7 +84,10 @@ export function changeComplaint(complaint: Complaint, change: { status?: Complai
   const next: Complaint = { ...complaint, updatedAt: at, respondedAt: complaint.respondedAt ?? (isResponse ? at : null) }
   if (change.reply !== undefined) next.replies = [...complaint.replies, { at, by, text: change.reply }]
   if (change.note !== undefined) next.notes = [...(complaint.notes ?? []), { at, by, text: change.note }]
-  if (change.assigneeId !== undefined) next.assigneeId = change.assigneeId
+  if (change.assigneeId !== undefined && change.assigneeId !== (complaint.assigneeId ?? null)) {
+    next.assigneeId = change.assigneeId
+    next.assignments = [...(complaint.assignments ?? []), { at, by, assigneeId: change.assigneeId }]
+  }
   if (change.status !== undefined && change.status !== complaint.status) {
     next.status = change.status
     next.statusHistory = [...complaint.statusHistory, { status: change.status, at, by }]

@@ -162,6 +162,8 @@ export interface Complaint {
   assigneeId?: string | null
   /** Support's internal notes, oldest first: never shown or mailed to the customer. */
   notes?: { at: Instant; by: string; text: string }[]
+  /** Who was assigned when, and by whom, oldest first (null: nobody); for support only. */
+  assignments?: { at: Instant; by: string; assigneeId: string | null }[]
   /** When the handlers were mailed that its response target nears: once per complaint; absent until then. */
   nearingMailedAt?: Instant
 }

@@ -71,6 +71,8 @@ export const StaffComplaintReply = ComplaintReply.extend({
   isNearing: z.boolean().meta({ description: 'Whether it awaits a response and is within desk.yaml\'s `complaints.nearingBusinessHours` of `dueAt` (or past it).' }),
   remainingBusinessMinutes: z.number().int().nullable().meta({ description: 'Business time left until `dueAt`, negative once past; null when no response is awaited (an opinion, or answered).' }),
   nearingMailedAt: instant.nullable().meta({ description: 'When the handlers were reminded that it nears its target; null until then.' }),
+  assignments: z.array(z.object({ at: instant, by: ActorReply, assignee: z.object({ id: z.string(), name: z.string() }).nullable() }))
+    .meta({ description: 'Who was assigned when, oldest first; `assignee` null: the assignment was lifted.' }),
 }).meta({ id: 'StaffComplaint', description: 'A complaint or opinion as support sees it: with the assignee, internal notes and its target in business time.' })
 export type StaffComplaintReply = z.infer<typeof StaffComplaintReply>
 
@@ -84,7 +86,9 @@ export const StaffComplaintVersionConflict = z.object({
 /** The complaint as the console shows it. */
 export async function presentStaffComplaint(deps: Pick<Deps, 'store' | 'desk' | 'clock' | 'calendar'>, complaint: Complaint): Promise<StaffComplaintReply> {
   const notes = complaint.notes ?? []
-  const refs = [...notes.map((n) => n.by), ...(complaint.assigneeId ? [`staff:${complaint.assigneeId}`] : [])]
+  const assignments = complaint.assignments ?? []
+  const assignees = [complaint.assigneeId, ...assignments.map((a) => a.assigneeId)].flatMap((id) => (id ? [`staff:${id}`] : []))
+  const refs = [...notes.map((n) => n.by), ...assignments.map((a) => a.by), ...assignees]
   // One read after another: inside a change's unit of work, PostgreSQL's reads share one connection.
   const shown = await presentComplaint(deps, complaint)
   const actorOf = await actorsOf(deps.store, refs, deps.desk.name.nl)
@@ -100,5 +104,6 @@ export async function presentStaffComplaint(deps: Pick<Deps, 'store' | 'desk' | 
     isNearing: isComplaintNearing(complaint, now, deps.desk.complaints.nearingBusinessHours * 3_600_000, deps.calendar),
     remainingBusinessMinutes: complaintRemainingMinutes(complaint, now, deps.calendar),
     nearingMailedAt: complaint.nearingMailedAt ?? null,
+    assignments: assignments.map((a) => ({ at: a.at, by: actorOf(a.by), assignee: a.assigneeId ? { id: a.assigneeId, name: actorOf(`staff:${a.assigneeId}`).name } : null })),
   }
 }

@@ -74,6 +74,11 @@ describe('assignment', () => {
     expect(seen).not.toHaveProperty('assigneeId')
     const unassigned = await desk.call('PATCH', `/api/staff/complaints/${filed.id}`, { version: 2, assigneeId: null }, desk.as.ruud)
     expect(unassigned.json.complaint.assignee).toBeNull()
+    expect(unassigned.json.complaint.assignments).toEqual([
+      { at: '2026-11-30T09:00:00.000Z', by: { kind: 'staff', name: 'Lotte Smit' }, assignee: { id: 's-ruud', name: 'Ruud de Boer' } },
+      { at: '2026-11-30T09:00:00.000Z', by: { kind: 'staff', name: 'Ruud de Boer' }, assignee: null },
+    ])
+    expect((await desk.call('GET', `/api/complaints/${filed.id}`, undefined, desk.as.tom)).json.complaint).not.toHaveProperty('assignments')
     expect((await desk.call('GET', '/api/staff/complaints?assignee=none', undefined, desk.as.lotte)).json.complaints.map((c: { id: string }) => c.id)).toEqual([filed.id])
   })
 

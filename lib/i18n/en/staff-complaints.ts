@@ -58,6 +58,8 @@ export const staffComplaints = {
   'complaints.history.status': 'Status: {status}',
   'complaints.history.reply': 'Answer to the customer',
   'complaints.history.note': 'Internal note',
+  'complaints.history.assigned': 'Assigned to {name}',
+  'complaints.history.unassigned': 'Assignment lifted',
   'complaints.nearingMailed': 'Handlers reminded on {moment}.',
   'complaints.assign.title': 'Assign',
   'complaints.assign.label': 'Handler',

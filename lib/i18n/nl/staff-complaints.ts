@@ -56,6 +56,8 @@ export const staffComplaints = {
   'complaints.history.status': 'Status: {status}',
   'complaints.history.reply': 'Antwoord aan de klant',
   'complaints.history.note': 'Interne notitie',
+  'complaints.history.assigned': 'Toegewezen aan {name}',
+  'complaints.history.unassigned': 'Toewijzing opgeheven',
   'complaints.nearingMailed': 'Behandelaars herinnerd op {moment}.',
   'complaints.assign.title': 'Toewijzen',
   'complaints.assign.label': 'Behandelaar',

@@ -39,8 +39,9 @@ test('the history puts statuses, replies and notes in order, a status first at t
     statusHistory: [{ status: 'received', at: '2026-11-30T09:00:00Z', by: { kind: 'contact', name: 'Tom' } }, { status: 'in_progress', at: '2026-11-30T11:00:00Z', by }],
     replies: [{ at: '2026-11-30T11:00:00Z', text: 'We bellen u.', by }],
     notes: [{ at: '2026-11-30T10:00:00Z', text: 'Intern.', by }],
+    assignments: [{ at: '2026-11-30T10:30:00Z', assignee: { name: 'Ruud de Boer' }, by }],
   })
-  expect(history.map((h) => h.type)).toEqual(['status', 'note', 'status', 'reply'])
+  expect(history.map((h) => h.type)).toEqual(['status', 'note', 'assignment', 'status', 'reply'])
 })
 
 test('the statuses a complaint may move to', () => {

@@ -91,17 +91,20 @@ interface Actor {
 export type ComplaintHistoryEntry =
   | { type: 'status'; at: string; status: ComplaintStatus; by: Actor }
   | { type: 'reply' | 'note'; at: string; text: string; by: Actor }
+  | { type: 'assignment'; at: string; assignee: { name: string } | null; by: Actor }
 
-/** Status changes, replies and internal notes in the order they happened; at the same moment a status first, then a reply, then a note. */
+/** Status changes, replies, internal notes and assignments in the order they happened; at the same moment in that order. */
 export function complaintHistory(complaint: {
   statusHistory: { status: ComplaintStatus; at: string; by: Actor }[]
   replies: { at: string; text: string; by: Actor }[]
   notes: { at: string; text: string; by: Actor }[]
+  assignments?: { at: string; assignee: { name: string } | null; by: Actor }[]
 }): ComplaintHistoryEntry[] {
   const entries: ComplaintHistoryEntry[] = [
     ...complaint.statusHistory.map((h) => ({ type: 'status' as const, ...h })),
     ...complaint.replies.map((r) => ({ type: 'reply' as const, ...r })),
     ...complaint.notes.map((n) => ({ type: 'note' as const, ...n })),
+    ...(complaint.assignments ?? []).map((a) => ({ type: 'assignment' as const, ...a })),
   ]
   // Array.prototype.sort is stable: equal moments keep the order above.
   return entries.sort((a, b) => Date.parse(a.at) - Date.parse(b.at))

@@ -68,6 +68,9 @@ function Lines({ text }: { text: string }) {
 function HistoryItem({ entry, lang, strings }: PartProps & { entry: ComplaintHistoryEntry }) {
   const meta = <span class="meta"><time dateTime={entry.at}>{moment(lang, entry.at)}</time> · <span class="who">{entry.by.name}</span></span>
   if (entry.type === 'status') return <li class="status-change">{meta}<p>{format(strings['complaints.history.status'], { status: complaintStatusName(strings, entry.status) })}</p></li>
+  if (entry.type === 'assignment') {
+    return <li class="status-change">{meta}<p>{entry.assignee ? format(strings['complaints.history.assigned'], { name: entry.assignee.name }) : strings['complaints.history.unassigned']}</p></li>
+  }
   const label = strings[entry.type === 'note' ? 'complaints.history.note' : 'complaints.history.reply']
   return <li class={`message ${entry.type === 'note' ? 'internal' : 'from-staff'}`}>{meta}<p><strong>{label}</strong></p><p class="text">{entry.text}</p></li>
 }
