@@ -25,6 +25,7 @@ export const PAGES = {
   staffSignals: { nl: '/staff/signalen/', en: '/en/staff/signals/' },
   staffInsight: { nl: '/staff/inzicht/', en: '/en/staff/insight/' },
   staffAccess: { nl: '/staff/toegang/', en: '/en/staff/access/' },
+  staffComplaints: { nl: '/staff/klachten/', en: '/en/staff/complaints/' },
 } as const satisfies Record<string, Record<Language, string>>
 
 /** The name of a fixed page, e.g. `portalAccess`. */
@@ -108,4 +109,9 @@ export function alternates(site: string | URL, paths: Record<Language, string>):
     ...LANGUAGES.map((lang) => ({ hreflang: lang, href: absolute(paths[lang]) })),
     { hreflang: 'x-default' as const, href: absolute(paths[LANGUAGES[0]]) },
   ]
+}
+
+/** The console page of one complaint. @example staffComplaintPath('nl', 'abc') === '/staff/klachten/?id=abc' */
+export function staffComplaintPath(lang: Language, id: string): string {
+  return `${PAGES.staffComplaints[lang]}?id=${id}`
 }

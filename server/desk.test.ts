@@ -48,6 +48,12 @@ describe('loadDesk', () => {
     ['a misspelt field', (d: any) => (d.hours.monday.opne = '08:30'), 'hours.monday'],
     ['a bad e-mail address', (d: any) => (d.email = 'support-at-example'), 'email'],
     ['an edit URL that is no web address', (d: any) => (d.editUrl = 'ftp://example.com/edit/'), 'editUrl'],
+    ['no complaints section', (d: any) => delete d.complaints, 'complaints: add complaints: { handlers'],
+    ['no complaints handler', (d: any) => (d.complaints.handlers = []), 'complaints.handlers: name at least one complaints handler'],
+    ['a complaints handler that is no e-mail address', (d: any) => (d.complaints.handlers[1] = 'ingrid'), 'complaints.handlers.1: expected an e-mail address of a complaints handler'],
+    ['a complaints handler named twice', (d: any) => d.complaints.handlers.push('Ruud@noordwind.example'), 'complaints.handlers.2: Ruud@noordwind.example is named twice'],
+    ['a nearing time of none', (d: any) => (d.complaints.nearingBusinessHours = 0), 'complaints.nearingBusinessHours: expected a number of business hours above 0'],
+    ['a nearing time as long as the target', (d: any) => (d.complaints.nearingBusinessHours = 8.5), 'complaints.nearingBusinessHours: must be less than process.complaintResponseBusinessHours (8.5)'],
   ])('rejects %s with the field named', (_name, edit, message) => {
     const run = () => parseDesk(changed(edit), 'content/desk.yaml')
     expect(run).toThrow(DeskConfigError)

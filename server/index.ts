@@ -8,6 +8,7 @@ import { loadCalendar, loadDesk } from './desk.ts'
 import type { KbInsight } from './domain/kb-insight.ts'
 import { createNotifier } from './mail/notifier.ts'
 import { createOutbox } from './mail/outbox.ts'
+import { complaintSweep } from './services/complaint-sweep.ts'
 import { noteUndeliverable } from './services/mail-failures.ts'
 import { transportFromEnv } from './mail/transport.ts'
 import { createLogger } from './log.ts'
@@ -107,11 +108,15 @@ const ice = (() => {
 
 // Aborted at shutdown: the console's event streams end, so the server can close its connections.
 const closing = new AbortController()
+const notifier = createNotifier({ outbox, desk, baseUrl, clock, calendar })
 const app = createApp({
   closing: closing.signal, clock, desk, calendar, store, insight, allowedOrigins, siteDir, dataDir, phoneRoutingSecret, baseUrl, trustProxy, metrics, metricsToken, mailHealth: sending, ice, logger,
-  notifier: createNotifier({ outbox, desk, baseUrl, clock, calendar }),
+  notifier,
   limits: defaultLimits(clock, store.rateCounters),
 })
+// Every minute: a complaint nearing its due time without a response reminds the handlers, once.
+const complaintReminders = complaintSweep({ store, clock, desk, calendar, notifier }, { log: (line) => logger.warn(line) })
+complaintReminders.start()
 
 const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
   const base = `http://${shownHost}:${info.port}`
@@ -129,6 +134,7 @@ const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
 async function shutdown(): Promise<void> {
   closing.abort()
   server.close()
+  await complaintReminders.stop()
   await outbox.stop()
   await insight.close()
   await store.close()

@@ -86,3 +86,13 @@ describe('support moving a complaint on', () => {
     expect(complaintChangeRefusal(complaint({ status: from }), to)).toBe(refusal)
   })
 })
+
+describe('internal changes', () => {
+  test('a note and an assignment are kept with who and when, answer nothing, and assigning the same person again records nothing', () => {
+    const at = new Date('2026-11-30T10:00:00Z')
+    const noted = changeComplaint(complaint(), { note: 'Intern.', assigneeId: 's1' }, 'staff:s2', at)
+    expect(noted).toMatchObject({ respondedAt: null, assigneeId: 's1', notes: [{ at: at.toISOString(), by: 'staff:s2', text: 'Intern.' }], assignments: [{ at: at.toISOString(), by: 'staff:s2', assigneeId: 's1' }] })
+    expect(changeComplaint(noted, { assigneeId: 's1' }, 'staff:s2', at).assignments).toHaveLength(1)
+    expect(changeComplaint(noted, { assigneeId: null }, 'staff:s2', at)).toMatchObject({ assigneeId: null, assignments: [{ assigneeId: 's1' }, { assigneeId: null }] })
+  })
+})

@@ -107,6 +107,14 @@ export const DeskConfig = z.strictObject({
     complaintResponseBusinessHours: z.number().positive(),
     extraSupportLeadDays: z.number().int().positive(),
   }),
+  /** The complaints desk: who handles complaints and opinions, and when a pending response counts as nearing its target. */
+  complaints: z.strictObject({
+    /** The handlers' e-mail addresses (staff of the desk): each is mailed every new complaint or opinion, and again when a response nears its target. */
+    handlers: z.array(z.email({ error: 'expected an e-mail address of a complaints handler, e.g. ruud@noordwind.example' }))
+      .min(1, { error: 'name at least one complaints handler: an e-mail address of a staff member who answers complaints' }),
+    /** Business hours before a complaint's response is due at which it counts as nearing: the console marks it and the handlers get one reminder. */
+    nearingBusinessHours: z.number().positive({ error: 'expected a number of business hours above 0, e.g. 2' }),
+  }, { error: 'add complaints: { handlers: [e-mail, …], nearingBusinessHours: N }: who answers complaints, and how many business hours before the due time they are reminded' }),
   signals: z.strictObject({
     windowDays: z.number().int().positive(),
     thresholds: z.array(z.strictObject({
@@ -131,6 +139,12 @@ export const DeskConfig = z.strictObject({
   const last = desk.routing.at(-1)
   if (last?.when && Object.keys(last.when).length > 0) {
     ctx.addIssue({ code: 'custom', path: ['routing', desk.routing.length - 1], message: 'the last routing rule must match everything (leave out "when")' })
+  }
+  desk.complaints.handlers.forEach((email, i) => {
+    if (desk.complaints.handlers.findIndex((other) => other.toLowerCase() === email.toLowerCase()) < i) ctx.addIssue({ code: 'custom', path: ['complaints', 'handlers', i], message: `${email} is named twice` })
+  })
+  if (desk.complaints.nearingBusinessHours >= desk.process.complaintResponseBusinessHours) {
+    ctx.addIssue({ code: 'custom', path: ['complaints', 'nearingBusinessHours'], message: `must be less than process.complaintResponseBusinessHours (${desk.process.complaintResponseBusinessHours}): else every complaint is nearing as soon as it arrives` })
   }
   const seen = new Set<string>()
   desk.exceptions.forEach((e, i) => {

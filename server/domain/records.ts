@@ -54,6 +54,8 @@ export interface Staff {
   /** scrypt hash "scrypt$N$r$p$salt$hash"; absent when the staff member signs in by link only. */
   passwordHash?: string
   isActive: boolean
+  /** The language of mails to them; default Dutch. */
+  lang?: Language
 }
 
 export const INCIDENT_STATUSES = ['awaiting_confirmation', 'new', 'in_progress', 'waiting_for_customer', 'resolved', 'closed'] as const
@@ -156,6 +158,14 @@ export interface Complaint {
   respondedAt: Instant | null
   updatedAt: Instant
   version: number
+  /** The staff member handling it; absent or null: nobody yet (records from before assignment lack it). */
+  assigneeId?: string | null
+  /** Support's internal notes, oldest first: never shown or mailed to the customer. */
+  notes?: { at: Instant; by: string; text: string }[]
+  /** Who was assigned when, and by whom, oldest first (null: nobody); for support only. */
+  assignments?: { at: Instant; by: string; assigneeId: string | null }[]
+  /** When the handlers were mailed that its response target nears: once per complaint; absent until then. */
+  nearingMailedAt?: Instant
 }
 
 export const FOLLOW_UP_KINDS = ['course', 'advisor_visit', 'consultant_visit'] as const

@@ -138,7 +138,10 @@ export async function playStory(deps: Pick<Deps, 'desk' | 'calendar'>, makeApp: 
     // Marieke complains that it takes long; customer care answers.
     const { reply: { complaint } } = await play('complaint', 'Marieke Jansen complains about an incident that takes long', 'POST', '/api/complaints', { kind: 'complaint', subject: 'Btw-aangifte Q3 nog steeds niet opgelost', text: 'Incident staat sinds vanochtend open en de btw-aangifte moet deze week de deur uit. Als First Class-klant verwachten wij dat hier vaart achter wordt gezet.', incidentNumber: number }, marieke)
     const ruud = await staff('ruud@noordwind.example')
-    await play('answered', 'Customer care answers and takes it up', 'PATCH', `/api/complaints/${complaint.id}`, { version: 1, status: 'in_progress', reply: 'Beste mevrouw Jansen, u hebt gelijk dat dit te lang duurt. Ik bel u vóór 15:00 uur met de stand van zaken. Met vriendelijke groet, Ruud de Boer' }, ruud)
+    await play('complaintQueue', 'The complaints queue: open ones, earliest due first', 'GET', '/api/staff/complaints?status=received,in_progress', undefined, ruud)
+    await play('takenUp', 'Customer care takes it on, with a note for support only', 'PATCH', `/api/staff/complaints/${complaint.id}`, { version: 1, assigneeId: 's-ruud', note: 'First Class-klant; btw-deadline vrijdag. Ik bel haar zelf en stem af met Lotte.' }, ruud)
+    await play('withNotes', 'The complaint as the console shows it: assignee, notes, target in business time', 'GET', `/api/staff/complaints/${complaint.id}`, undefined, ruud)
+    await play('answered', 'Customer care answers and takes it up', 'PATCH', `/api/complaints/${complaint.id}`, { version: 2, status: 'in_progress', reply: 'Beste mevrouw Jansen, u hebt gelijk dat dit te lang duurt. Ik bel u vóór 15:00 uur met de stand van zaken. Met vriendelijke groet, Ruud de Boer' }, ruud)
     await play('mine', 'Marieke Jansen\'s complaints', 'GET', '/api/complaints', undefined, marieke)
     await play('one', 'Her complaint', 'GET', `/api/complaints/${complaint.id}`, undefined, marieke)
 

@@ -3,7 +3,7 @@ import type { BusinessCalendar } from '../domain/calendar.ts'
 import type { DeskConfig, Language } from '../domain/desk.ts'
 import type { BackupRequest, Complaint, Contact, ExtraSupportRequest, Incident, RemoteView } from '../domain/records.ts'
 import * as templates from './templates.ts'
-import { PAGES } from '#lib/paths.ts'
+import { PAGES, staffComplaintPath } from '#lib/paths.ts'
 
 /** The outbox as the notifier uses it: one mail per event key, about a record whose audit trail notes a mail that cannot be delivered. */
 export interface MailQueue {
@@ -19,6 +19,13 @@ export interface NotifierDeps {
   clock: () => Date
   /** The desk's business calendar, for whether it is open at `clock()`. */
   calendar: BusinessCalendar
+}
+
+/** A complaints handler as mailed: the address desk.yaml names, their name and language (a staff member's, else the address and Dutch). */
+export interface ComplaintHandler {
+  email: string
+  name: string
+  lang: Language
 }
 
 /** Hours a confirmation link stays valid. */
@@ -115,6 +122,25 @@ export function createNotifier({ outbox, desk, baseUrl, clock, calendar }: Notif
         admins: p.admins.map((a) => ({ name: a.name, email: a.email })), portalUrl: `${baseUrl}${PAGES.portal[contact.lang]}`,
       })
       return outbox.enqueue(`contact:${contact.id}:welcome`, contact.email, content)
+    },
+    /** A new complaint or opinion, to one complaints handler (desk.yaml), with the console's link to it. */
+    complaintForHandler(p: { complaint: Complaint; handler: ComplaintHandler; contactName: string; organisationName: string }) {
+      const { complaint, handler } = p
+      const content = templates.complaintForHandler(ctx(handler.lang), {
+        name: handler.name, kind: complaint.kind, number: complaint.number, subject: complaint.subject, text: complaint.text,
+        contactName: p.contactName, organisationName: p.organisationName, dueAt: complaint.dueAt ? new Date(complaint.dueAt) : null,
+        consoleUrl: `${baseUrl}${staffComplaintPath(handler.lang, complaint.id)}`,
+      })
+      return outbox.enqueue(`complaint:${complaint.id}:handler:${handler.email.toLowerCase()}`, handler.email, content, `complaint:${complaint.id}`)
+    },
+    /** A complaint nearing its due time without a response, to one complaints handler: its key makes it once per complaint and handler. */
+    complaintNearing(p: { complaint: Complaint; handler: ComplaintHandler; organisationName: string; assigneeName: string | null }) {
+      const { complaint, handler } = p
+      const content = templates.complaintNearing(ctx(handler.lang), {
+        name: handler.name, number: complaint.number, subject: complaint.subject, organisationName: p.organisationName,
+        dueAt: new Date(complaint.dueAt!), assigneeName: p.assigneeName, consoleUrl: `${baseUrl}${staffComplaintPath(handler.lang, complaint.id)}`,
+      })
+      return outbox.enqueue(`complaint:${complaint.id}:nearing:${handler.email.toLowerCase()}`, handler.email, content, `complaint:${complaint.id}`)
     },
   }
 }

@@ -309,3 +309,35 @@ export function contactWelcome(
   if (others.length > 0) blocks.push(paragraph(tr('mail.welcome.admins', { admins: others.map((a) => `${oneLine(a.name)} (${a.email})`).join(', ') })))
   return render(ctx, tr('mail.welcome.subject', { desk: deskName(ctx) }), p.name, blocks)
 }
+
+/** A new complaint or opinion, to a complaints handler named in desk.yaml: who sent what, when it is due, and the console's link. */
+export function complaintForHandler(
+  ctx: TemplateContext,
+  p: { name: string; kind: FeedbackKind; number: string; subject: string; text: string; contactName: string; organisationName: string; dueAt: Date | null; consoleUrl: string },
+): MailContent {
+  const language = lang(ctx)
+  const tr = translator(language)
+  const kind = tr(FEEDBACK_KIND_NAME[p.kind])
+  return render(ctx, tr('mail.complaintHandler.subject', { kind, number: p.number, organisation: oneLine(p.organisationName), subject: oneLine(p.subject) }), p.name, [
+    paragraph(tr('mail.complaintHandler.intro', { contact: p.contactName, organisation: p.organisationName, kind, number: p.number, subject: p.subject })),
+    paragraph(p.dueAt ? tr('mail.complaintHandler.due', { when: moment(p.dueAt, ctx.desk.timeZone, language) }) : tr('mail.complaintHandler.noDue')),
+    { kind: 'quote', title: tr('mail.complaintHandler.textTitle'), text: p.text },
+    link(tr('mail.complaintHandler.button'), p.consoleUrl),
+    paragraph(tr('mail.complaintHandler.why')),
+  ])
+}
+
+/** A complaint that nears its due time without a response, to a complaints handler: once per complaint. */
+export function complaintNearing(
+  ctx: TemplateContext,
+  p: { name: string; number: string; subject: string; organisationName: string; dueAt: Date; assigneeName: string | null; consoleUrl: string },
+): MailContent {
+  const language = lang(ctx)
+  const tr = translator(language)
+  return render(ctx, tr('mail.complaintNearing.subject', { number: p.number }), p.name, [
+    paragraph(tr('mail.complaintNearing.intro', { number: p.number, organisation: p.organisationName, subject: p.subject, when: moment(p.dueAt, ctx.desk.timeZone, language) })),
+    paragraph(p.assigneeName ? tr('mail.complaintNearing.assignee', { name: p.assigneeName }) : tr('mail.complaintNearing.unassigned')),
+    link(tr('mail.complaintHandler.button'), p.consoleUrl),
+    paragraph(tr('mail.complaintHandler.why')),
+  ])
+}

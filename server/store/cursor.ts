@@ -43,6 +43,8 @@ export const CURSOR_SHAPES = {
   queue: ['number', 'string', 'string', 'number'],
   /** Complaints, newest first by number (digits after the K). */
   complaints: ['number'],
+  /** The complaints queue: open before resolved, then due time, then number (see complaint-queue.ts). */
+  complaintQueue: ['number', 'string', 'number'],
   /** Consents, newest first: created at, then the order they were stored in. */
   consents: ['string', 'number'],
 } as const

@@ -14,6 +14,7 @@ import type { Complaint, ConsentRecord, FollowUp, Incident, Message, Organisatio
 import { folderAttachmentFiles } from './attachment-files.ts'
 import { writeDurably } from './durable-file.ts'
 import { HEADER_BYTES, HEADER_PREFIX, JournalWriter, headerLine, readJournal, readLegacyJournal, type JournalOp, type JournalRead } from './journal.ts'
+import { complaintQueueKeyOf } from './complaint-queue.ts'
 import { CURSOR_SHAPES, decodeCursor, encodeCursor, type SortKey } from './cursor.ts'
 import { IncidentIndex, compareQueueKeys as compareKeys } from './incident-index.ts'
 import { nodeFiles, writeAll, type StoreFiles } from './store-files.ts'
@@ -567,6 +568,10 @@ function buildStore(state: State, journal: JournalWriter, release: () => void, p
         all<Complaint>('complaints').filter((c) => (!filter.organisationId || c.organisationId === filter.organisationId) &&
           (!filter.contactId || c.contactId === filter.contactId) && (!filter.status?.length || filter.status.includes(c.status))),
         (c) => [Number(c.number.slice(1))], (a, b) => compareKeys(b, a), CURSOR_SHAPES.complaints, page),
+      queue: async (filter, page) => pageOf(
+        all<Complaint>('complaints').filter((c) => (!filter.status?.length || filter.status.includes(c.status)) &&
+          (filter.assigneeId === undefined || (c.assigneeId ?? null) === filter.assigneeId)),
+        complaintQueueKeyOf, compareKeys, CURSOR_SHAPES.complaintQueue, page),
       async update(id, expectedVersion, change) {
         const current = get<Complaint>('complaints', id)
         if (!current) throw new StoreError(`no complaint ${id}`)

@@ -19,6 +19,7 @@ import { changeFeed, changeOf } from './change-feed.ts'
 import { postgresAttachmentFiles } from './postgres-attachment-files.ts'
 import { DEFAULT_TIME_ZONE } from './lowdb-store.ts'
 import { CURSOR_SHAPES, decodeCursor, encodeCursor } from './cursor.ts'
+import { complaintQueueKeyOf } from './complaint-queue.ts'
 import { queueKeyOf } from './incident-index.ts'
 import { headText, isInternalText, parseQuery } from './search-text.ts'
 import {
@@ -234,7 +235,10 @@ const COLUMNS = {
   }),
   messages: (m: Message) => ({ incident_id: m.incidentId, at: m.at }),
   attachments: (a: Attachment) => ({ incident_id: a.incidentId, at: a.at }),
-  complaints: (c: Complaint) => ({ number: c.number.slice(1), organisation_id: c.organisationId, contact_id: c.contactId, version: c.version }),
+  complaints: (c: Complaint) => {
+    const [rank, due, n] = complaintQueueKeyOf(c)
+    return { number: c.number.slice(1), organisation_id: c.organisationId, contact_id: c.contactId, version: c.version, status: c.status, assignee_id: c.assigneeId ?? null, queue_rank: rank, queue_due: due, queue_n: n }
+  },
   follow_ups: (f: FollowUp) => ({ organisation_id: f.organisationId, at: f.at }),
   consents: (r: ConsentRecord) => ({ kind: r.kind, organisation_id: r.organisationId, incident_id: 'incidentId' in r ? r.incidentId : null, created_at: r.createdAt, version: r.version }),
   registrations: (r: PendingRegistration) => ({ token_hash: r.tokenHash }),
@@ -784,6 +788,21 @@ function buildStore(pool: pg.Pool, counterPool: pg.Pool, { schema, timeZone, lis
           countUpTo(`SELECT 1 FROM complaints WHERE ${sql}`, params),
         ])
         return pageOf(found, limit, total, (c) => [Number(c.number.slice(1))])
+      },
+      async queue(filter, { limit, cursor }) {
+        const after = cursor === undefined ? null : decodeCursor(cursor, CURSOR_SHAPES.complaintQueue)
+        const where: string[] = []
+        const params: unknown[] = []
+        if (filter.status?.length) where.push(`status = ANY($${params.push(filter.status)})`)
+        if (filter.assigneeId === null) where.push('assignee_id IS NULL')
+        else if (filter.assigneeId !== undefined) where.push(`assignee_id = $${params.push(filter.assigneeId)}`)
+        const sql = where.length ? where.join(' AND ') : 'true'
+        const keyset = after === null ? '' : ` AND (queue_rank, queue_due, queue_n) > ($${params.length + 1}, $${params.length + 2}, $${params.length + 3})`
+        const [found, total] = await Promise.all([
+          rows<Complaint>(`SELECT data FROM complaints WHERE ${sql}${keyset} ORDER BY queue_rank, queue_due, queue_n LIMIT ${limit + 1}`, after === null ? params : [...params, ...after]),
+          countUpTo(`SELECT 1 FROM complaints WHERE ${sql}`, params),
+        ])
+        return pageOf(found, limit, total, complaintQueueKeyOf)
       },
       update: (id, expectedVersion, change) => update<Complaint>('complaints', id, expectedVersion, change, (current) => ({ number: current.number })),
     },

@@ -562,6 +562,34 @@ export function storeContract(name: string, open: () => Promise<Store>, reopen?:
       await store.close()
     })
 
+    test('pages the complaints queue: open ones earliest due first, opinions after them, resolved ones last and newest first; by assignee', async () => {
+      const store = await open()
+      const made: Complaint[] = []
+      for (const [dueAt, status, kind, assigneeId] of [
+        ['2026-12-01T12:00:00.000Z', 'received', 'complaint', 's-1'],
+        [null, 'received', 'opinion', null],
+        ['2026-12-01T09:00:00.000Z', 'in_progress', 'complaint', null],
+        ['2026-11-30T15:00:00.000Z', 'resolved', 'complaint', 's-1'],
+        ['2026-12-01T09:00:00.000Z', 'received', 'complaint', 's-2'],
+        ['2026-11-30T14:00:00.000Z', 'resolved', 'complaint', null],
+      ] as const) made.push(await store.complaints.create(complaintDraft({ dueAt, status, kind, assigneeId })))
+      const numbers: string[] = []
+      let page = await store.complaints.queue({}, { limit: 4 })
+      expect(page.total).toBe(6)
+      numbers.push(...page.items.map((c) => c.number))
+      page = await store.complaints.queue({}, { limit: 4, cursor: page.next! })
+      numbers.push(...page.items.map((c) => c.number))
+      expect(page.next).toBeNull()
+      expect(numbers).toEqual([2, 4, 0, 1, 5, 3].map((i) => made[i]!.number))
+      expect((await store.complaints.queue({ status: ['received', 'in_progress'] }, { limit: 10 })).items.map((c) => c.number)).toEqual([2, 4, 0, 1].map((i) => made[i]!.number))
+      expect((await store.complaints.queue({ assigneeId: 's-1' }, { limit: 10 })).items.map((c) => c.number)).toEqual([0, 3].map((i) => made[i]!.number))
+      expect((await store.complaints.queue({ assigneeId: null, status: ['received'] }, { limit: 10 })).items.map((c) => c.number)).toEqual([made[1]!.number])
+      // A change moves it in the queue: taken up again, the resolved one is open once more.
+      const reopened = await store.complaints.update(made[3]!.id, 1, (c) => ({ ...c, status: 'in_progress', assigneeId: 's-2' }))
+      expect((await store.complaints.queue({ assigneeId: 's-2' }, { limit: 10 })).items.map((c) => c.number)).toEqual([reopened.number, made[4]!.number])
+      await store.close()
+    })
+
     test('pages complaints and consents newest first, each once, within one organisation', async () => {
       const store = await open()
       for (let n = 0; n < 5; n++) await store.complaints.create(complaintDraft({ organisationId: n < 4 ? 'org-a' : 'org-b', status: n === 0 ? 'resolved' : 'received' }))

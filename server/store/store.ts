@@ -42,6 +42,13 @@ export interface ComplaintFilter {
   status?: ComplaintStatus[]
 }
 
+/** Which complaints the console's queue shows; each left out filters nothing. */
+export interface ComplaintQueueFilter {
+  status?: ComplaintStatus[]
+  /** One staff member's; null: nobody's yet. */
+  assigneeId?: string | null
+}
+
 /** A rate limit's window for one key: how many hits since it started. */
 export interface RateWindow {
   count: number
@@ -210,6 +217,11 @@ export interface Store {
     list(filter: { organisationId?: string; contactId?: string }): Promise<Complaint[]>
     /** One page newest first (number descending). Cursor: base64url of `[number]` (the digits after the K). */
     page(filter: ComplaintFilter, page: PageRequest): Promise<Page<Complaint>>
+    /**
+     * One page of the console's queue: open ones first, earliest due first (opinions, without a
+     * due time, after them), then resolved ones newest first. Cursor: base64url of complaint-queue.ts's key.
+     */
+    queue(filter: ComplaintQueueFilter, page: PageRequest): Promise<Page<Complaint>>
     /** As incidents.update: applied only against `expectedVersion`, else VersionConflictError. */
     update(id: string, expectedVersion: number, change: (current: Complaint) => Complaint): Promise<Complaint>
   }

@@ -13,6 +13,7 @@ import { portalOrganisation } from './portal-organisation.ts'
 import { portal } from './portal.ts'
 import { remoteView } from './remote-view.ts'
 import { staffAccess } from './staff-access.ts'
+import { staffComplaints } from './staff-complaints.ts'
 import { staffIncident } from './staff-incident.ts'
 import { staffInsight } from './staff-insight.ts'
 import { staffQueue } from './staff-queue.ts'
@@ -27,7 +28,7 @@ import { widget } from './widget.ts'
 export const en = {
   ...kb,
   portal: { ...portal, ...portalOrganisation, ...portalComplaints, ...portalAccess },
-  staff: { ...staff, ...staffConsole, ...staffQueue, ...staffIncident, ...staffSignals, ...staffInsight, ...staffAccess, ...staffRemoteView },
+  staff: { ...staff, ...staffConsole, ...staffQueue, ...staffIncident, ...staffSignals, ...staffInsight, ...staffAccess, ...staffRemoteView, ...staffComplaints },
   remoteView,
   status,
   common,

@@ -17,4 +17,6 @@ export interface StaffPaths {
   search: string
   signals: string
   insight: string
+  /** The complaints desk; add `?id=<complaint id>` for one. */
+  complaints: string
 }
