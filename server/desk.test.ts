@@ -48,6 +48,9 @@ describe('loadDesk', () => {
     ['a misspelt field', (d: any) => (d.hours.monday.opne = '08:30'), 'hours.monday'],
     ['a bad e-mail address', (d: any) => (d.email = 'support-at-example'), 'email'],
     ['an edit URL that is no web address', (d: any) => (d.editUrl = 'ftp://example.com/edit/'), 'editUrl'],
+    ['a notification lead time that is no number', (d: any) => (d.notifications.nearingTargetMinutes = 'an hour'), 'notifications.nearingTargetMinutes: expected business minutes'],
+    ['a notification lead time of zero', (d: any) => (d.notifications.nearingTargetMinutes = 0), 'notifications.nearingTargetMinutes'],
+    ['complaints told to an unknown team', (d: any) => (d.notifications.complaintTeam = 'night-shift'), 'notifications.complaintTeam: unknown team "night-shift"'],
   ])('rejects %s with the field named', (_name, edit, message) => {
     const run = () => parseDesk(changed(edit), 'content/desk.yaml')
     expect(run).toThrow(DeskConfigError)

@@ -15,6 +15,7 @@ import { createMetrics, watchedTransport } from './metrics.ts'
 import { iceFromEnv } from './services/ice.ts'
 import { incidentsPastTarget, pendingMail } from './services/operations.ts'
 import { fillQueueDueTimes } from './services/staff-queue.ts'
+import { startNearingSweep } from './services/nearing-sweep.ts'
 import { demoInstructions, seedDemo } from './seed.ts'
 import { appendLog } from './store/append-log.ts'
 import { openLowdbStore } from './store/lowdb-store.ts'
@@ -99,11 +100,14 @@ const ice = (() => {
 
 // Aborted at shutdown: the console's event streams end, so the server can close its connections.
 const closing = new AbortController()
+const notifier = createNotifier({ outbox, desk, baseUrl })
 const app = createApp({
   closing: closing.signal, clock, desk, calendar, store, insight, allowedOrigins, siteDir, dataDir, phoneRoutingSecret, baseUrl, trustProxy, metrics, metricsToken, mailHealth: sending, ice, logger,
-  notifier: createNotifier({ outbox, desk, baseUrl }),
+  notifier,
   limits: defaultLimits(clock, store.rateCounters),
 })
+// Assignees hear once when an incident of theirs nears its target (desk.yaml's notifications.nearingTargetMinutes).
+const nearingSweep = startNearingSweep({ store, clock, desk, calendar, notifier }, { log: (message) => logger.error(message) })
 
 const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
   const base = `http://${shownHost}:${info.port}`
@@ -121,6 +125,7 @@ const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
 async function shutdown(): Promise<void> {
   closing.abort()
   server.close()
+  await nearingSweep.stop()
   await outbox.stop()
   await insight.close()
   await store.close()

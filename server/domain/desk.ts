@@ -107,6 +107,13 @@ export const DeskConfig = z.strictObject({
     complaintResponseBusinessHours: z.number().positive(),
     extraSupportLeadDays: z.number().int().positive(),
   }),
+  /** What staff are told of (server/services/notifications.ts); default: an hour's lead, complaints to the first team. */
+  notifications: z.strictObject({
+    /** Business minutes before its target that an incident counts as near it, and its assignee is told once. */
+    nearingTargetMinutes: z.number({ error: 'expected business minutes before the target, e.g. 60' }).int().positive().max(2_400),
+    /** The team told of a complaint about no incident (one about an incident goes to that incident's team); default the first team. */
+    complaintTeam: key.optional(),
+  }).default({ nearingTargetMinutes: 60 }),
   signals: z.strictObject({
     windowDays: z.number().int().positive(),
     thresholds: z.array(z.strictObject({
@@ -128,6 +135,8 @@ export const DeskConfig = z.strictObject({
       if (!areas.has(a)) ctx.addIssue({ code: 'custom', path: ['routing', i, 'when', 'productArea', j], message: `unknown product area "${a}": add it under productAreas` })
     })
   })
+  const complaintTeam = desk.notifications.complaintTeam
+  if (complaintTeam && !teams.has(complaintTeam)) ctx.addIssue({ code: 'custom', path: ['notifications', 'complaintTeam'], message: `unknown team "${complaintTeam}": add it under teams` })
   const last = desk.routing.at(-1)
   if (last?.when && Object.keys(last.when).length > 0) {
     ctx.addIssue({ code: 'custom', path: ['routing', desk.routing.length - 1], message: 'the last routing rule must match everything (leave out "when")' })

@@ -11,6 +11,7 @@ import { VersionConflictError, type Page } from '../store/store.ts'
 import { TRACK_LINK_DAYS } from './incident-events.ts'
 import { refusal, type Outcome } from './result.ts'
 import { signInToken } from './sign-in.ts'
+import { notifyComplaint } from './notifications.ts'
 
 type ComplaintDeps = Pick<Deps, 'store' | 'clock' | 'desk' | 'calendar' | 'notifier'>
 
@@ -38,6 +39,7 @@ export async function fileComplaint(deps: ComplaintDeps, contact: Contact, input
     incidentId = incident.id
   }
   const complaint = await deps.store.complaints.create(newComplaint(input, { contact, incidentId, desk: deps.desk, calendar: deps.calendar, now: deps.clock() }))
+  await notifyComplaint(deps, complaint) // the team's inbox (and mail, as each chooses): services/notifications.ts
   await Promise.all([audit(deps, `contact:${contact.id}`, `${complaint.kind}.filed`, complaint), mail(deps, complaint, 'received')])
   return { complaint }
 }
