@@ -15,4 +15,6 @@ export interface StaffPaths {
   incident: string
   signals: string
   insight: string
+  /** The inbox: the staff member's notifications. */
+  inbox: string
 }
