@@ -66,7 +66,8 @@ export async function notifyReaction(deps: NotifyDeps, incident: Incident, messa
 
 /** Staff opened the incident: its customer's reaction is seen, and the queue's mark goes. */
 export async function reactionSeen(deps: Pick<Deps, 'store'>, incidentId: string): Promise<void> {
-  await deps.store.unreadReactions.clear(incidentId)
+  // Looked up first: the incident page reads itself again every few seconds, and a read should not write each time.
+  if ((await deps.store.unreadReactions.among([incidentId])).length) await deps.store.unreadReactions.clear(incidentId)
 }
 
 /** The team a complaint is for: its incident's, else desk.yaml's complaint team (default the first team). */
