@@ -1,8 +1,11 @@
-import { afterEach, describe, expect, test } from 'vitest'
+import { afterEach, describe, expect, test, vi } from 'vitest'
 import { sweepNearingTargets } from '../services/notifications.ts'
 import { closeTestDesks, testDesk } from '../testing.ts'
 
-afterEach(closeTestDesks)
+afterEach(async () => {
+  vi.restoreAllMocks()
+  await closeTestDesks()
+})
 
 const registration = (overrides: Record<string, unknown> = {}) => ({
   name: 'Tom Bakker', email: 'tom@bakkerij-jansen.example', kind: 'bug', productArea: 'finance',
@@ -177,5 +180,19 @@ describe('staff notifications', () => {
       expect((await desk.call(method, path, undefined, desk.as.tom)).status, path).toBe(403)
       expect((await desk.call(method, path)).status, path).toBe(401)
     }
+  })
+
+  test.runIf(process.env.TEST_STORE === 'postgres')('a notification is kept only with the change that caused it: a reaction that fails after it leaves none, and no mail', async () => {
+    const desk = await desk_()
+    const incident = await desk.file()
+    await desk.triage(incident.id, { priority: 3, status: 'in_progress', assigneeId: 's-lotte' })
+    const mailsBefore = (await desk.mails()).length
+    vi.spyOn(desk.store.audit, 'append').mockRejectedValue(new Error('the audit log is broken'))
+    const res = await desk.call('POST', `/api/incidents/${incident.id}/messages`, { text: 'Nog steeds.' }, desk.as.tom)
+    expect(res.status).toBe(500)
+    vi.restoreAllMocks()
+    expect((await desk.inbox(desk.as.lotte)).json.notifications.map((n: { kind: string }) => n.kind)).toEqual(['assigned'])
+    expect((await desk.mails()).length).toBe(mailsBefore)
+    expect(await desk.store.unreadReactions.among([incident.id])).toEqual([])
   })
 })
