@@ -26,6 +26,7 @@ export const PAGES = {
   staffInsight: { nl: '/staff/inzicht/', en: '/en/staff/insight/' },
   staffAccess: { nl: '/staff/toegang/', en: '/en/staff/access/' },
   staffComplaints: { nl: '/staff/klachten/', en: '/en/staff/complaints/' },
+  staffInbox: { nl: '/staff/meldingen/', en: '/en/staff/notifications/' },
 } as const satisfies Record<string, Record<Language, string>>
 
 /** The name of a fixed page, e.g. `portalAccess`. */

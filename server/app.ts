@@ -42,6 +42,7 @@ import { phone } from './routes/phone.ts'
 import { signals } from './routes/signals.ts'
 import { staff } from './routes/staff.ts'
 import { staffComplaints } from './routes/staff-complaints.ts'
+import { notifications } from './routes/notifications.ts'
 import { queueStream } from './routes/queue-stream.ts'
 
 export type { Deps } from './deps.ts'
@@ -110,6 +111,7 @@ export function createApp(deps: Deps) {
     .route('/complaints', complaints(deps))
     .route('/staff/queue/stream', queueStream(deps))
     .route('/staff/complaints', staffComplaints(deps))
+    .route('/staff/notifications', notifications(deps))
     .route('/staff', staff(deps))
     .route('/signals', signals(deps))
     .route('/phone', phone(deps))

@@ -54,6 +54,9 @@ describe('loadDesk', () => {
     ['a complaints handler named twice', (d: any) => d.complaints.handlers.push('Ruud@noordwind.example'), 'complaints.handlers.2: Ruud@noordwind.example is named twice'],
     ['a nearing time of none', (d: any) => (d.complaints.nearingBusinessHours = 0), 'complaints.nearingBusinessHours: expected a number of business hours above 0'],
     ['a nearing time as long as the target', (d: any) => (d.complaints.nearingBusinessHours = 8.5), 'complaints.nearingBusinessHours: must be less than process.complaintResponseBusinessHours (8.5)'],
+    ['a notification lead time that is no number', (d: any) => (d.notifications.nearingTargetMinutes = 'an hour'), 'notifications.nearingTargetMinutes: expected business minutes'],
+    ['a notification lead time of zero', (d: any) => (d.notifications.nearingTargetMinutes = 0), 'notifications.nearingTargetMinutes'],
+    ['complaints told to an unknown team', (d: any) => (d.notifications.complaintTeam = 'night-shift'), 'notifications.complaintTeam: unknown team "night-shift"'],
   ])('rejects %s with the field named', (_name, edit, message) => {
     const run = () => parseDesk(changed(edit), 'content/desk.yaml')
     expect(run).toThrow(DeskConfigError)

@@ -17,6 +17,7 @@ import { iceFromEnv } from './services/ice.ts'
 import { incidentsPastTarget, pendingMail } from './services/operations.ts'
 import { fillQueueDueTimes } from './services/staff-queue.ts'
 import { addDemoHistory } from './demo-history.ts'
+import { startNearingSweep } from './services/nearing-sweep.ts'
 import { demoInstructions, seedDemo } from './seed.ts'
 import { appendLog } from './store/append-log.ts'
 import { openLowdbStore } from './store/lowdb-store.ts'
@@ -117,6 +118,8 @@ const app = createApp({
 // Every minute: a complaint nearing its due time without a response reminds the handlers, once.
 const complaintReminders = complaintSweep({ store, clock, desk, calendar, notifier }, { log: (line) => logger.warn(line) })
 complaintReminders.start()
+// Assignees hear once when an incident of theirs nears its target (desk.yaml's notifications.nearingTargetMinutes).
+const nearingSweep = startNearingSweep({ store, clock, desk, calendar, notifier }, { log: (message) => logger.error(message) })
 
 const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
   const base = `http://${shownHost}:${info.port}`
@@ -135,6 +138,7 @@ async function shutdown(): Promise<void> {
   closing.abort()
   server.close()
   await complaintReminders.stop()
+  await nearingSweep.stop()
   await outbox.stop()
   await insight.close()
   await store.close()

@@ -37,6 +37,7 @@ const CONTACTS: Contact[] = [
   { id: 'c-hoekstra-admin', organisationId: 'org-hoekstra', name: 'Jelle Hoekstra', email: 'jelle@hoekstra-logistiek.example', lang: 'nl', role: 'admin', isAuthorised: true, isActive: true },
   { id: 'c-devries-planner', organisationId: 'org-devries', name: 'Bram Kok', email: 'bram@devries-installatie.example', lang: 'nl', role: 'employee', isAuthorised: true, isActive: true },
   { id: 'c-hoekstra-emp', organisationId: 'org-hoekstra', name: 'Femke de Jong', email: 'femke@hoekstra-logistiek.example', lang: 'nl', role: 'employee', isAuthorised: true, isActive: true },
+  { id: 'c-hoekstra-emp', organisationId: 'org-hoekstra', name: 'Noor Dijkstra', email: 'noor@hoekstra-logistiek.example', lang: 'nl', role: 'employee', isAuthorised: true, isActive: true },
 ]
 
 const STAFF: Omit<Staff, 'passwordHash'>[] = [

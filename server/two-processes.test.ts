@@ -152,9 +152,9 @@ describe('two API processes on one PostgreSQL database', { timeout: 90_000 }, ()
 
   test('sends every mail of both processes exactly once', async () => {
     const rows = await expectEachMailOnce()
-    // incident:<id>:registered, incident:<id>:status:<n>, sign-in:<token id>
-    const kinds = rows.map((r) => r.event_key.replace(/^incident:[^:]+:(registered|status)(:\d+)?$/, 'incident:$1').replace(/^sign-in:.*/, 'sign-in'))
-    expect(count(kinds)).toEqual({ 'incident:registered': 40, 'incident:status': 3, 'sign-in': 2 })
+    // incident:<id>:registered, incident:<id>:status:<n>, sign-in:<token id>, notification:<kind>:… (the assignee is told)
+    const kinds = rows.map((r) => r.event_key.replace(/^incident:[^:]+:(registered|status)(:\d+)?$/, 'incident:$1').replace(/^sign-in:.*/, 'sign-in').replace(/^notification:([a-z]+):.*/, 'notification:$1'))
+    expect(count(kinds)).toEqual({ 'incident:registered': 40, 'incident:status': 3, 'sign-in': 2, 'notification:assigned': 1 })
     expect(rows.filter((r) => r.event_key.startsWith(`incident:${registered[0]!.id}:status:`)).map((r) => r.event_key).sort())
       .toEqual([2, 3, 4].map((n) => `incident:${registered[0]!.id}:status:${n}`))
   })

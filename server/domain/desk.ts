@@ -115,6 +115,13 @@ export const DeskConfig = z.strictObject({
     /** Business hours before a complaint's response is due at which it counts as nearing: the console marks it and the handlers get one reminder. */
     nearingBusinessHours: z.number().positive({ error: 'expected a number of business hours above 0, e.g. 2' }),
   }, { error: 'add complaints: { handlers: [e-mail, …], nearingBusinessHours: N }: who answers complaints, and how many business hours before the due time they are reminded' }),
+  /** What staff are told of (server/services/notifications.ts); default: an hour's lead, complaints to the first team. */
+  notifications: z.strictObject({
+    /** Business minutes before its target that an incident counts as near it, and its assignee is told once. */
+    nearingTargetMinutes: z.number({ error: 'expected business minutes before the target, e.g. 60' }).int().positive().max(2_400),
+    /** The team told of a complaint about no incident (one about an incident goes to that incident's team); default the first team. */
+    complaintTeam: key.optional(),
+  }).default({ nearingTargetMinutes: 60 }),
   signals: z.strictObject({
     windowDays: z.number().int().positive(),
     thresholds: z.array(z.strictObject({
@@ -136,6 +143,8 @@ export const DeskConfig = z.strictObject({
       if (!areas.has(a)) ctx.addIssue({ code: 'custom', path: ['routing', i, 'when', 'productArea', j], message: `unknown product area "${a}": add it under productAreas` })
     })
   })
+  const complaintTeam = desk.notifications.complaintTeam
+  if (complaintTeam && !teams.has(complaintTeam)) ctx.addIssue({ code: 'custom', path: ['notifications', 'complaintTeam'], message: `unknown team "${complaintTeam}": add it under teams` })
   const last = desk.routing.at(-1)
   if (last?.when && Object.keys(last.when).length > 0) {
     ctx.addIssue({ code: 'custom', path: ['routing', desk.routing.length - 1], message: 'the last routing rule must match everything (leave out "when")' })

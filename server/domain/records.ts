@@ -2,6 +2,7 @@
 import type { Language, Priority } from './desk.ts'
 import type { ParsedIncidentInput } from './incident-input.ts'
 import type { AttachmentType } from './attachment.ts'
+import type { NotificationKind } from './notifications.ts'
 
 /** ISO 8601 instant, e.g. "2026-11-30T09:00:00.000Z". */
 export type Instant = string
@@ -54,8 +55,10 @@ export interface Staff {
   /** scrypt hash "scrypt$N$r$p$salt$hash"; absent when the staff member signs in by link only. */
   passwordHash?: string
   isActive: boolean
-  /** The language of mails to them; default Dutch. */
+  /** The language of the mails they get (notifications); Dutch when absent. */
   lang?: Language
+  /** The notification kinds they get in the console only, not by mail; absent: every kind by mail too. */
+  mutedMailKinds?: NotificationKind[]
 }
 
 export const INCIDENT_STATUSES = ['awaiting_confirmation', 'new', 'in_progress', 'waiting_for_customer', 'resolved', 'closed'] as const

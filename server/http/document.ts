@@ -16,6 +16,7 @@ import { foldReplies } from './describe.ts'
 import { playStory, type Played } from './examples.ts'
 import { MESSAGES } from './errors.ts'
 import type { OpenApiDocument, Operation, Parameter, PathItem, Response } from './openapi-types.ts'
+import { NotificationPreferencesInput } from '../services/notifications.ts'
 
 /**
  * The zod schemas behind the JSON request bodies, by their name in `components.schemas`: the
@@ -25,6 +26,7 @@ export const REQUEST_SCHEMAS = {
   IncidentInput, ConfirmInput, TriageInput, MessageInput, SignInLinkInput, SignInCallbackInput, StaffLoginInput, VoteInput, MissingInput, SearchEventInput,
   OrganisationDetailsInput, ContactInput, ContactChangeInput, ComplaintInput, ComplaintChangeInput, PhoneContactInput, FollowUpInput,
   RemoteViewCodeInput, RemoteViewSignalInput, BackupInput, DecisionInput, VersionInput, GrantInput, ExtraSupportInput,
+  NotificationPreferencesInput,
 } satisfies Record<string, z.ZodType>
 
 type AnyHono = Hono<any, any, any>

@@ -145,6 +145,14 @@ export async function playStory(deps: Pick<Deps, 'desk' | 'calendar'>, makeApp: 
     await play('mine', 'Marieke Jansen\'s complaints', 'GET', '/api/complaints', undefined, marieke)
     await play('one', 'Her complaint', 'GET', `/api/complaints/${complaint.id}`, undefined, marieke)
 
+    // Lotte Smit's inbox: Tom's reaction on the incident she handles, and the complaint about it for her team.
+    const { reply: { notifications: [latest] } } = await play('inbox', 'Lotte Smit\'s notifications, newest first', 'GET', '/api/staff/notifications', undefined, lotte)
+    await play('unreadCount', 'Her unread count, for the menu', 'GET', '/api/staff/notifications/unread', undefined, lotte)
+    await play('readOne', 'She reads the newest', 'POST', `/api/staff/notifications/${latest.id}/read`, undefined, lotte)
+    await play('readAll', 'And marks the rest read', 'POST', '/api/staff/notifications/read', undefined, lotte)
+    await play('byMail', 'What comes to her by mail too', 'GET', '/api/staff/notifications/preferences', undefined, lotte)
+    await play('consoleOnly', 'Reactions in the console only; mails in English', 'PUT', '/api/staff/notifications/preferences', { mail: { reaction: false }, lang: 'en' }, lotte)
+
     // Customer care sees that De Vries asks often, and plans a visit; staff read the KnowledgeBase's signals.
     await play('flagged', 'Organisations over a threshold', 'GET', '/api/signals', undefined, ruud)
     await play('advisorVisit', 'Customer Care sends an advisor to De Vries Installatietechniek', 'POST', '/api/signals/org-devries/follow-ups', { kind: 'advisor_visit', date: '2026-12-08', note: 'Adviseur bespreekt de btw-suppletie op locatie met de administratie.' }, ruud)

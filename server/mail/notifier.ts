@@ -1,7 +1,8 @@
 /** The e-mails of the support process: which template, to whom, once per event, via the durable outbox. */
 import type { BusinessCalendar } from '../domain/calendar.ts'
 import type { DeskConfig, Language } from '../domain/desk.ts'
-import type { BackupRequest, Complaint, Contact, ExtraSupportRequest, Incident, RemoteView } from '../domain/records.ts'
+import type { BackupRequest, Complaint, Contact, ExtraSupportRequest, Incident, RemoteView, Staff } from '../domain/records.ts'
+import type { StaffNotification } from '../domain/notifications.ts'
 import * as templates from './templates.ts'
 import { PAGES, staffComplaintPath } from '#lib/paths.ts'
 
@@ -102,6 +103,17 @@ export function createNotifier({ outbox, desk, baseUrl, clock, calendar }: Notif
         note: r.decisionNote, portalUrl: `${baseUrl}${page}`,
       })
       return outbox.enqueue(`extra-support:${r.id}:${r.status}`, p.contact.email, content)
+    },
+    /**
+     * A notification by mail to the staff member whose inbox it is in, in their language, with a
+     * link to the incident in the console (to the inbox for a complaint about no incident).
+     */
+    staffNotified(p: { notification: StaffNotification; staff: Staff; dueAt?: Date | null }) {
+      const { notification: n, staff } = p
+      const language = staff.lang ?? 'nl'
+      const consoleUrl = n.incidentId ? `${baseUrl}${PAGES.staffIncident[language]}?id=${encodeURIComponent(n.incidentId)}` : `${baseUrl}${PAGES.staffInbox[language]}`
+      const content = templates.staffNotification(ctx(language), { name: staff.name, kind: n.kind, number: n.number, subject: n.subject, consoleUrl, dueAt: p.dueAt ?? null })
+      return outbox.enqueue(`notification:${n.key}`, staff.email, content, n.incidentId ? `incident:${n.incidentId}` : n.complaintId ? `complaint:${n.complaintId}` : undefined)
     },
     signInLink(p: { tokenId: string; to: string; lang: Language; name: string; token: string }) {
       const content = templates.signInLink(ctx(p.lang), { name: p.name, signInUrl: url('/api/auth/callback', p.token), expiresMinutes: SIGN_IN_MINUTES })

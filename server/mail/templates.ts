@@ -341,3 +341,32 @@ export function complaintNearing(
     paragraph(tr('mail.complaintHandler.why')),
   ])
 }
+
+/** The words of each kind of staff notification: its subject and what it says (a target nearing says when, below). */
+const STAFF_NOTICE = {
+  assigned: { subject: 'mail.staffNotice.assigned.subject', intro: 'mail.staffNotice.assigned.intro' },
+  reaction: { subject: 'mail.staffNotice.reaction.subject', intro: 'mail.staffNotice.reaction.intro' },
+  nearing: { subject: 'mail.staffNotice.nearing.subject', intro: null },
+  complaint: { subject: 'mail.staffNotice.complaint.subject', intro: 'mail.staffNotice.complaint.intro' },
+} as const
+
+/**
+ * A notification mailed to a staff member (assigned, a customer's reaction, a target nearing, a
+ * complaint for their team), with a link into the console; `dueAt` for a target nearing.
+ */
+export function staffNotification(
+  ctx: TemplateContext,
+  p: { name: string; kind: 'assigned' | 'reaction' | 'nearing' | 'complaint'; number: string; subject: string; consoleUrl: string; dueAt?: Date | null },
+): MailContent {
+  const language = lang(ctx)
+  const tr = translator(language)
+  const words = STAFF_NOTICE[p.kind]
+  const intro = words.intro === null
+    ? tr('mail.staffNotice.nearing.intro', { number: p.number, subject: p.subject, due: p.dueAt ? moment(p.dueAt, ctx.desk.timeZone, language) : '' })
+    : tr(words.intro, { number: p.number, subject: p.subject })
+  return render(ctx, tr(words.subject, { number: p.number, subject: oneLine(p.subject) }), p.name, [
+    paragraph(intro),
+    link(tr('mail.staffNotice.button'), p.consoleUrl),
+    paragraph(tr('mail.staffNotice.settings')),
+  ])
+}

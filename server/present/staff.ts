@@ -13,6 +13,7 @@ export const QueueRowReply = IncidentReply.omit({ description: true, statusHisto
     .meta({ description: 'The organisation, briefly; null when it is no longer on record.' }),
   contactName: z.string().nullable().meta({ description: 'The requester\'s name; null when they are no longer on record.' }),
   assigneeName: z.string().nullable().meta({ description: 'The assignee\'s name; null when unassigned, or no longer on record.' }),
+  hasUnreadReaction: z.boolean().meta({ description: 'Whether the customer reacted since staff last opened the incident.' }),
 }).meta({ id: 'QueueRow', description: 'An incident in the triage queue: as staff see it, without its description, status history and KB articles, with names beside the ids.' })
 
 /** The queue as of a moment, and the teams the caller may see. */
@@ -45,6 +46,7 @@ export async function presentQueue(deps: Pick<Deps, 'store'>, queue: Queue): Pro
       organisation: organisationOf.get(row.organisationId) ?? null,
       contactName: contactName.get(row.contactId) ?? null,
       assigneeName: row.assigneeId ? staffName.get(row.assigneeId) ?? null : null,
+      hasUnreadReaction: queue.unreadReactions.has(row.id),
     })),
   }
 }

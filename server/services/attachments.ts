@@ -11,6 +11,7 @@ import type { StoredContents } from '../store/store.ts'
 import { actorRef } from './actors.ts'
 import { incidentEvents } from './incident-events.ts'
 import { refusal, type Outcome } from './result.ts'
+import { notifyReaction } from './notifications.ts'
 
 /** Why a file was not taken: the file's own check, or the incident no longer taking a reaction. */
 export type UploadRefusal = Exclude<AttachmentCheck, { ok: true }>['code'] | NonNullable<ReturnType<typeof reactionRefusal>> | 'not_found'
@@ -63,6 +64,7 @@ export function attachmentService(deps: Deps) {
       await deps.store.messages.add(message)
       const current = isStaff ? incident : await afterReaction(incident, author, now)
       if (isStaff) await mailStatus(current, upload.text, `message:${message.id}`)
+      else await notifyReaction(deps, current, message)
       await audit(author, 'message.added', current)
       return { attachment, message }
     },

@@ -12,6 +12,7 @@ import { VersionConflictError, type Page } from '../store/store.ts'
 import { TRACK_LINK_DAYS } from './incident-events.ts'
 import { refusal, type Outcome } from './result.ts'
 import { signInToken } from './sign-in.ts'
+import { notifyComplaint } from './notifications.ts'
 
 type ComplaintDeps = Pick<Deps, 'store' | 'clock' | 'desk' | 'calendar' | 'notifier'>
 
@@ -55,6 +56,7 @@ export async function fileComplaint(deps: ComplaintDeps, contact: Contact, input
   }
   const complaint = await deps.store.complaints.create(newComplaint(input, { contact, incidentId, desk: deps.desk, calendar: deps.calendar, now: deps.clock() }))
   await audit(deps, `contact:${contact.id}`, `${complaint.kind}.filed`, complaint)
+  await notifyComplaint(deps, complaint) // the team's inbox (and mail, as each chooses): services/notifications.ts
   // The handlers first, the receipt last: one after the other, so the outbox keeps that order.
   await mailHandlers(deps, complaint, contact)
   await mail(deps, complaint, 'received')

@@ -12,6 +12,7 @@ import { extraWindowsOf } from './extra-windows.ts'
 import { incidentEvents, type IncidentDeps } from './incident-events.ts'
 import type { IncidentListQuery } from './incident-input.ts'
 import { refusal, type Outcome } from './result.ts'
+import { notifyAssigned, notifyReaction, reactionSeen } from './notifications.ts'
 
 /** Every refusal the incident services give; present/incident-refusal.ts has their replies. */
 export type IncidentRefusal =
@@ -45,6 +46,8 @@ export async function listIncidents(deps: IncidentDeps, viewer: SignedIn, query:
 export async function readIncident(deps: IncidentDeps, viewer: Viewer, id: string) {
   const incident = await incidentEvents(deps).visible(viewer, id)
   if (!incident) return refusal('not_found')
+  // Any staff member who opens it has seen the customer's reaction: the queue's mark goes.
+  if (viewer.kind === 'staff') await reactionSeen(deps, incident.id)
   const [allMessages, files, audit] = await Promise.all([
     deps.store.messages.listByIncident(incident.id), deps.store.attachments.listByIncident(incident.id), deps.store.audit.listFor(`incident:${incident.id}`),
   ])
@@ -107,6 +110,7 @@ export async function triageIncident(deps: IncidentDeps, staff: Staff, id: strin
   const { version: _v, ...fields } = change
   await events.audit(by, 'incident.triaged', updated, fields)
   if (updated.status !== incident.status) await events.mailStatus(updated)
+  if (change.assigneeId && change.assigneeId !== incident.assigneeId) await notifyAssigned(deps, updated, staff)
   return { incident: updated }
 }
 
@@ -131,8 +135,10 @@ export async function addMessage(deps: IncidentDeps, viewer: SignedIn, id: strin
   const message: Message = { id: randomUUID(), incidentId: incident.id, visibility: isStaff ? input.visibility : 'public', author, text: input.text, attachmentIds: [], at: now.toISOString() }
   await deps.store.messages.add(message)
   let current = incident
-  if (!isStaff) current = await events.afterReaction(incident, author, now)
-  else if (message.visibility === 'public') {
+  if (!isStaff) {
+    current = await events.afterReaction(incident, author, now)
+    await notifyReaction(deps, current, message)
+  } else if (message.visibility === 'public') {
     if (asks) current = await events.awaitCustomer(incident, author, now)
     // One mail per reply: a question has its own subject, anything else is told as the status mail with the text.
     if (current.status === 'waiting_for_customer') await events.mailQuestion(current, input.text, `message:${message.id}`)

@@ -34,7 +34,11 @@ export type QueueRefusal = { refused: 'unknown_team'; teams: string[] } | { refu
 export type QueueRow = QueueItem & { presented: ReturnType<typeof presentIncident> }
 
 /** A page of a queue as of `asOf`, the teams the staff member may see, where the next page starts, and a tag that changes whenever a row would. */
-export interface Queue { asOf: Date; teams: string[]; rows: QueueRow[]; next: string | null; total: number | null; etag: string }
+export interface Queue {
+  asOf: Date; teams: string[]; rows: QueueRow[]; next: string | null; total: number | null; etag: string
+  /** The ids of the rows with a customer reaction no staff member has opened since. */
+  unreadReactions: Set<string>
+}
 
 /** The queue's query with a page: its filters, `limit` and `cursor`. @example ?team=finance&limit=50 */
 export const QueuePageQuery = QueueQuery.extend(pageQuery(CURSOR_SHAPES.queue))
@@ -88,8 +92,9 @@ export async function staffQueue(deps: Pick<Deps, 'store' | 'desk' | 'calendar' 
     if (rows.length >= limit || !next) break
     cursor = next
   }
-  const etag = `"${createHash('sha256').update([next, total, ...rows.map((i) => `${i.incident.id}:${i.incident.version}:${i.sla?.isBreached}:${i.sla?.remainingBusinessMinutes}`)].join('|')).digest('base64url').slice(0, 27)}"`
-  return { asOf: now, teams, rows, next, total, etag }
+  const unreadReactions = new Set(await deps.store.unreadReactions.among(rows.map((i) => i.incident.id)))
+  const etag = `"${createHash('sha256').update([next, total, ...rows.map((i) => `${i.incident.id}:${i.incident.version}:${i.sla?.isBreached}:${i.sla?.remainingBusinessMinutes}:${unreadReactions.has(i.incident.id)}`)].join('|')).digest('base64url').slice(0, 27)}"`
+  return { asOf: now, teams, rows, next, total, etag, unreadReactions }
 }
 
 /**

@@ -47,4 +47,6 @@ export const CURSOR_SHAPES = {
   complaintQueue: ['number', 'string', 'number'],
   /** Consents, newest first: created at, then the order they were stored in. */
   consents: ['string', 'number'],
+  /** A staff member's notifications, newest first: made at, then id. */
+  notifications: ['string', 'string'],
 } as const

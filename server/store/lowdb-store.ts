@@ -11,6 +11,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { MailRecord } from '../mail/types.ts'
 import type { Complaint, ConsentRecord, FollowUp, Incident, Message, Organisation } from '../domain/records.ts'
+import type { StaffNotification } from '../domain/notifications.ts'
 import { folderAttachmentFiles } from './attachment-files.ts'
 import { writeDurably } from './durable-file.ts'
 import { HEADER_BYTES, HEADER_PREFIX, JournalWriter, headerLine, readJournal, readLegacyJournal, type JournalOp, type JournalRead } from './journal.ts'
@@ -25,7 +26,7 @@ import { StoreError, TOTAL_CAP, VersionConflictError, type IncidentFilter, type 
 /** The tables of a data folder, as the Store names them. */
 export const TABLES = [
   'organisations', 'contacts', 'staff', 'incidents', 'messages', 'attachments', 'complaints', 'followUps', 'consents',
-  'registrations', 'signInTokens', 'sessions', 'outbox', 'audit',
+  'registrations', 'signInTokens', 'sessions', 'outbox', 'audit', 'notifications', 'unreadReactions',
 ] as const
 export type Table = (typeof TABLES)[number]
 /** A record as stored: whole, as the API wrote it. */
@@ -380,6 +381,7 @@ class State {
       case 'incidents': return [`incidents:number:${r.number}`]
       case 'registrations': case 'signInTokens': case 'sessions': return [`${t}:hash:${r.tokenHash}`]
       case 'outbox': return [`outbox:event:${r.eventKey}`]
+      case 'notifications': return [`notifications:key:${r.key}`]
       default: return []
     }
   }
@@ -693,6 +695,31 @@ function buildStore(state: State, journal: JournalWriter, release: () => void, p
     audit: {
       append: (entry) => put('audit', entry),
       listFor: async (target) => [...(state.auditOf.get(target) ?? [])].map((id) => structuredClone(t.audit.get(id)) as any),
+    },
+    // A desk keeps few notifications per person: a page is filtered and sorted from all of them.
+    notifications: {
+      async add(n) {
+        if (state.find('notifications', `key:${n.key}`)) return false
+        await put('notifications', n)
+        return true
+      },
+      get: async (id) => structuredClone(get<StaffNotification>('notifications', id)),
+      page: async (staffId, page) => pageOf(all<StaffNotification>('notifications').filter((n) => n.staffId === staffId),
+        (n) => [n.at, n.id], (a, b) => compareKeys(b, a), CURSOR_SHAPES.notifications, page),
+      unreadCount: async (staffId) => all<StaffNotification>('notifications').filter((n) => n.staffId === staffId && n.readAt === null).length,
+      async markRead(staffId, ids, at) {
+        const wanted = ids === 'all' ? undefined : new Set(ids)
+        const read = all<StaffNotification>('notifications').filter((n) => n.staffId === staffId && n.readAt === null && (!wanted || wanted.has(n.id)))
+        if (read.length) await write(...read.map((n): Op => ({ op: 'put', t: 'notifications', r: { ...n, readAt: at } })))
+        return read.length
+      },
+    },
+    unreadReactions: {
+      mark: (incidentId, at) => put('unreadReactions', { id: incidentId, at }),
+      async clear(incidentId) {
+        if (t.unreadReactions.has(incidentId)) await write({ op: 'del', t: 'unreadReactions', id: incidentId })
+      },
+      among: async (incidentIds) => incidentIds.filter((id) => t.unreadReactions.has(id)),
     },
     // Each write is durable on its own when it resolves (a journal line flushed, shared with the
     // writes beside it), so a unit is the task itself: nothing to commit or undo at its end.

@@ -15,7 +15,7 @@ import { migrateStore } from './migrate-store.ts'
 import { postgresInsight } from './postgres-insight.ts'
 import { columnsOf, type RecordTable } from './postgres-store.ts'
 import { dropSchemas, freshSchema, openTestStore, TEST_DATABASE_URL } from './postgres-testing.ts'
-import { complaintDraft, contact, incidentDraft } from './store-contract.ts'
+import { complaintDraft, contact, incidentDraft, notificationOf } from './store-contract.ts'
 import { StoreError, type Store } from './store.ts'
 
 afterAll(dropSchemas)
@@ -102,6 +102,9 @@ async function fillMore(store: Store): Promise<void> {
   await store.complaints.create(complaintDraft({ organisationId: 'org-a', contactId: 'contact-x' }))
   await store.outbox.enqueue(mail(4))
   await store.audit.append({ id: 'au4', at: at(45), actor: 'system', action: 'incident.registered', target: `incident:${i4.id}` })
+  await store.notifications.add(notificationOf('s1', { id: 'n1', incidentId: i4.id, at: at(45) }))
+  await store.notifications.add(notificationOf('s1', { id: 'n2', incidentId: i4.id, kind: 'reaction', at: at(46), readAt: at(47) }))
+  await store.unreadReactions.mark(i4.id, at(45))
 }
 
 /** A stopped lowdb desk with records in every table: some folded into its snapshot, some still in its journal. */
@@ -147,6 +150,8 @@ async function readThrough(store: Store, tables: Record<Table, Row[]>) {
     // Which mails are due, not in what order: each store hands them out in its own.
     outbox: [await store.outbox.list(), (await store.outbox.due(new Date(at(59)), 100)).map((m) => m.id).sort()],
     registrations: await each(tables.registrations.map((r) => r.tokenHash), (hash) => store.registrations.take(hash, now)),
+    notifications: [await store.notifications.page('s1', { limit: 10 }), await store.notifications.unreadCount('s1')],
+    unreadReactions: await store.unreadReactions.among(ids('incidents')),
     signInTokens: await each(tables.signInTokens.map((t) => t.tokenHash), (hash) => store.signInTokens.take(hash, now)),
   }
 }

@@ -14,6 +14,7 @@ import type {
 } from '../domain/records.ts'
 import { INCIDENT_STATUSES } from '../domain/records.ts'
 import type { MailRecord } from '../mail/types.ts'
+import type { StaffNotification } from '../domain/notifications.ts'
 import { countKeyOf, localDate, messageMoment, momentSource, registrationMoment, type ContactMoment, type MomentCount, type SignalOrganisation, type WindowCount } from '../domain/signals.ts'
 import { changeFeed, changeOf } from './change-feed.ts'
 import { postgresAttachmentFiles } from './postgres-attachment-files.ts'
@@ -246,6 +247,8 @@ const COLUMNS = {
   sessions: (s: Session) => ({ token_hash: s.tokenHash, subject_kind: s.subject.kind, subject_id: s.subject.id }),
   outbox: (m: MailRecord) => ({ event_key: m.eventKey, status: m.status, next_attempt_at: m.nextAttemptAt }),
   audit: (e: AuditEntry) => ({ target: e.target }),
+  notifications: (n: StaffNotification) => ({ key: n.key, staff_id: n.staffId, at: n.at, is_read: n.readAt !== null }),
+  unread_reactions: () => ({}),
 } satisfies Record<string, (record: never) => Record<string, unknown>>
 
 /** A table of records (not rate_counters), by its name in SQL. */
@@ -935,6 +938,37 @@ function buildStore(pool: pg.Pool, counterPool: pg.Pool, { schema, timeZone, lis
         await insert('audit', entry, { key: 'id', then: 'keep' })
       },
       listFor: (target) => rows('SELECT data FROM audit WHERE target = $1 ORDER BY seq', [target]),
+    },
+    notifications: {
+      add: async (n) => ((await insert('notifications', n, { key: 'key', then: 'keep' })).rowCount ?? 0) > 0,
+      get: (id) => one('SELECT data FROM notifications WHERE id = $1', [id]),
+      async page(staffId, { limit, cursor }) {
+        const after = cursor === undefined ? null : decodeCursor(cursor, CURSOR_SHAPES.notifications)
+        const keyset = after === null ? '' : ' AND (at, id) < ($2, $3)'
+        const [found, total] = await Promise.all([
+          rows<StaffNotification>(`SELECT data FROM notifications WHERE staff_id = $1${keyset} ORDER BY at DESC, id DESC LIMIT ${limit + 1}`, after === null ? [staffId] : [staffId, ...after]),
+          countUpTo('SELECT 1 FROM notifications WHERE staff_id = $1', [staffId]),
+        ])
+        return pageOf(found, limit, total, (n) => [n.at, n.id])
+      },
+      unreadCount: async (staffId) => (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM notifications WHERE staff_id = $1 AND NOT is_read', [staffId])).rows[0]!.n,
+      async markRead(staffId, ids, at) {
+        // The JSON record and its column change together: the record is what reads answer with.
+        const done = await db.query(
+          `UPDATE notifications SET is_read = true, data = (data::jsonb || jsonb_build_object('readAt', $2::text))::json
+           WHERE staff_id = $1 AND NOT is_read${ids === 'all' ? '' : ' AND id = ANY($3::text[])'}`,
+          ids === 'all' ? [staffId, at] : [staffId, at, ids],
+        )
+        return done.rowCount ?? 0
+      },
+    },
+    unreadReactions: {
+      mark: (incidentId, at) => put('unread_reactions', { id: incidentId, at }),
+      async clear(incidentId) {
+        await db.query('DELETE FROM unread_reactions WHERE id = $1', [incidentId])
+      },
+      among: async (incidentIds) => incidentIds.length === 0 ? []
+        : (await db.query<{ id: string }>('SELECT id FROM unread_reactions WHERE id = ANY($1::text[])', [incidentIds])).rows.map((r) => r.id),
     },
     signals: {
       counts: async ({ from, to, organisationIds }) => (await db.query<MomentCount>(

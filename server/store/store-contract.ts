@@ -3,6 +3,7 @@ import { randomBytes, randomUUID } from 'node:crypto'
 import { describe, expect, test } from 'vitest'
 import type { AccessGrant, Complaint, Contact, Incident, Message } from '../domain/records.ts'
 import type { MailRecord } from '../mail/types.ts'
+import type { StaffNotification } from '../domain/notifications.ts'
 import { piecesOf, readAllOf } from './attachment-files.ts'
 import { InvalidCursorError, VersionConflictError, type IncidentChange, type IncidentSearch, type Page, type Store } from './store.ts'
 
@@ -29,6 +30,14 @@ export function complaintDraft(overrides: Partial<Complaint> = {}): Omit<Complai
     organisationId: 'org-1', contactId: 'contact-1', kind: 'complaint', subject: 'Niet teruggebeld', text: 'Ik werd beloofd teruggebeld te worden.',
     incidentId: null, lang: 'nl', status: 'received', statusHistory: [{ status: 'received', at, by: 'contact:contact-1' }], replies: [],
     registeredAt: at, dueAt: '2026-12-01T08:30:00.000Z', respondedAt: null, updatedAt: at, ...overrides,
+  }
+}
+
+/** A notification in `staffId`'s inbox, unread, of a new key unless told otherwise. */
+export function notificationOf(staffId: string, overrides: Partial<StaffNotification> = {}): StaffNotification {
+  return {
+    id: randomUUID(), key: `assigned:${randomUUID()}`, staffId, kind: 'assigned', at: '2026-11-30T09:00:00.000Z',
+    incidentId: 'incident-1', complaintId: null, number: '100001', subject: 'Btw-aangifte geeft een fout', readAt: null, ...overrides,
   }
 }
 
@@ -625,6 +634,54 @@ export function storeContract(name: string, open: () => Promise<Store>, reopen?:
       incident.subject = 'changed by the caller'
       const fetched = await store.incidents.get(incident.id)
       expect(fetched?.subject).toBe('Btw-aangifte geeft een fout')
+      await store.close()
+    })
+    test("keeps each staff member's notifications apart, once per key, newest first by page, with the unread count and marks read", async () => {
+      const store = await open()
+      const times = ['2026-11-30T09:00:00.000Z', '2026-11-30T10:00:00.000Z', '2026-11-30T10:00:00.000Z', '2026-11-30T11:00:00.000Z', '2026-11-30T12:00:00.000Z']
+      const lotte = times.map((at) => notificationOf('s-lotte', { at }))
+      for (const n of lotte) expect(await store.notifications.add(n)).toBe(true)
+      const other = notificationOf('s-bram')
+      await store.notifications.add(other)
+      // The same event again (a retried request, a second sweep) is not stored twice.
+      expect(await store.notifications.add({ ...notificationOf('s-lotte'), key: lotte[0]!.key })).toBe(false)
+      expect(await store.notifications.unreadCount('s-lotte')).toBe(5)
+
+      const seen: string[] = []
+      let cursor: string | undefined
+      do {
+        const page = await store.notifications.page('s-lotte', { limit: 2, ...(cursor ? { cursor } : {}) })
+        expect(page.total).toBe(5)
+        seen.push(...page.items.map((n) => n.id))
+        cursor = page.next ?? undefined
+      } while (cursor)
+      const expected = [...lotte].sort((a, b) => (a.at === b.at ? b.id.localeCompare(a.id) : b.at.localeCompare(a.at))).map((n) => n.id)
+      expect(seen).toEqual(expected)
+
+      // Another's notification is never marked by someone else.
+      expect(await store.notifications.markRead('s-lotte', [other.id, lotte[0]!.id], '2026-11-30T13:00:00.000Z')).toBe(1)
+      expect((await store.notifications.get(other.id))?.readAt).toBeNull()
+      expect((await store.notifications.get(lotte[0]!.id))?.readAt).toBe('2026-11-30T13:00:00.000Z')
+      expect(await store.notifications.unreadCount('s-lotte')).toBe(4)
+      expect(await store.notifications.markRead('s-lotte', 'all', '2026-11-30T14:00:00.000Z')).toBe(4)
+      expect(await store.notifications.unreadCount('s-lotte')).toBe(0)
+      expect(await store.notifications.unreadCount('s-bram')).toBe(1)
+      // Read once stays read as of then.
+      expect((await store.notifications.get(lotte[0]!.id))?.readAt).toBe('2026-11-30T13:00:00.000Z')
+      await expect(store.notifications.page('s-lotte', { limit: 2, cursor: Buffer.from('[1]').toString('base64url') })).rejects.toBeInstanceOf(InvalidCursorError)
+      await store.close()
+    })
+
+    test('marks incidents with an unread reaction, and clears the mark', async () => {
+      const store = await open()
+      await store.unreadReactions.mark('incident-1', '2026-11-30T09:00:00.000Z')
+      await store.unreadReactions.mark('incident-2', '2026-11-30T09:00:00.000Z')
+      await store.unreadReactions.mark('incident-1', '2026-11-30T10:00:00.000Z')
+      expect((await store.unreadReactions.among(['incident-1', 'incident-2', 'incident-3'])).sort()).toEqual(['incident-1', 'incident-2'])
+      await store.unreadReactions.clear('incident-1')
+      await store.unreadReactions.clear('incident-3')
+      expect(await store.unreadReactions.among(['incident-1', 'incident-2', 'incident-3'])).toEqual(['incident-2'])
+      expect(await store.unreadReactions.among([])).toEqual([])
       await store.close()
     })
   })

@@ -4,6 +4,7 @@ import type {
   AuditEntry, Attachment, Complaint, ComplaintStatus, ConsentKind, ConsentRecord, Contact, FollowUp, Incident, IncidentStatus, Message, Organisation, PendingRegistration, Session, SignInToken, Staff,
 } from '../domain/records.ts'
 import type { ContactMoment, MomentCount, SignalOrganisation, WindowCount } from '../domain/signals.ts'
+import type { StaffNotification } from '../domain/notifications.ts'
 
 /** A change made against a version that is no longer the current one. */
 export class VersionConflictError<T extends { id: string; number?: string; version: number } = Incident> extends Error {
@@ -273,6 +274,30 @@ export interface Store {
   audit: {
     append(entry: AuditEntry): Promise<void>
     listFor(target: string): Promise<AuditEntry[]>
+  }
+  /** Each staff member's inbox: what they were told of, read or not. */
+  notifications: {
+    /** Stores `notification` unless one with the same `key` exists; whether it was stored (false: told before). */
+    add(notification: StaffNotification): Promise<boolean>
+    get(id: string): Promise<StaffNotification | undefined>
+    /** One page of `staffId`'s notifications, newest first (`at`, then id, descending). Cursor: base64url of `[at, id]`. */
+    page(staffId: string, page: PageRequest): Promise<Page<StaffNotification>>
+    /** How many of `staffId`'s notifications are unread. */
+    unreadCount(staffId: string): Promise<number>
+    /** Marks `staffId`'s unread notifications read at `at`: those in `ids`, or all. Another's are left alone. Returns how many changed. */
+    markRead(staffId: string, ids: readonly string[] | 'all', at: string): Promise<number>
+  }
+  /**
+   * Incidents with a customer reaction no staff member has opened since: the queue's mark. Set by
+   * a reaction, cleared when staff open the incident; one record per incident.
+   */
+  unreadReactions: {
+    /** Marks the incident (again), as of `at`. */
+    mark(incidentId: string, at: string): Promise<void>
+    /** Clears the mark; nothing when there is none. */
+    clear(incidentId: string): Promise<void>
+    /** Which of `incidentIds` are marked. */
+    among(incidentIds: readonly string[]): Promise<string[]>
   }
   /**
    * Runs `task` as one unit of work: a request's writes (a registration's incident, audit entry,

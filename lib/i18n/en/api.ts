@@ -63,4 +63,5 @@ export const api = {
   extraSupportWithinHours: 'This window lies wholly within business hours; it needs no extra support.',
   storageUnavailable: 'We cannot save anything right now: nothing was changed. Please try again in a few minutes.',
   internal: 'Something went wrong on our side. Please try again later.',
+  notificationNotFound: 'This notification does not exist or is not in your inbox.',
 } satisfies Translation<typeof nl>

@@ -61,4 +61,5 @@ export const api = {
   extraSupportWithinHours: 'Dit venster valt helemaal binnen de kantooruren; daarvoor is geen extra ondersteuning nodig.',
   storageUnavailable: 'We kunnen nu niets opslaan: er is niets veranderd. Probeer het over een paar minuten opnieuw.',
   internal: 'Er ging iets mis aan onze kant. Probeer het later opnieuw.',
+  notificationNotFound: 'Deze melding bestaat niet of staat niet in uw postvak.',
 } as const

@@ -18,6 +18,7 @@ import { staffQueue } from './staff-queue.ts'
 import { staffRemoteView } from './staff-remote-view.ts'
 import { staffSignals } from './staff-signals.ts'
 import { staffConsole } from './staff-console.ts'
+import { staffNotifications } from './staff-notifications.ts'
 import { staff } from './staff.ts'
 import { status } from './status.ts'
 import { widgetForm } from './widget-form.ts'
@@ -26,7 +27,7 @@ import { widget } from './widget.ts'
 export const nl = {
   ...kb,
   portal: { ...portal, ...portalOrganisation, ...portalComplaints, ...portalAccess },
-  staff: { ...staff, ...staffConsole, ...staffQueue, ...staffIncident, ...staffSignals, ...staffInsight, ...staffAccess, ...staffRemoteView, ...staffComplaints },
+  staff: { ...staff, ...staffConsole, ...staffQueue, ...staffIncident, ...staffSignals, ...staffInsight, ...staffAccess, ...staffRemoteView, ...staffComplaints, ...staffNotifications },
   remoteView,
   status,
   common,

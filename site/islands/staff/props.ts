@@ -19,4 +19,6 @@ export interface StaffPaths {
   insight: string
   /** The complaints desk; add `?id=<complaint id>` for one. */
   complaints: string
+  /** The inbox: the staff member's notifications. */
+  inbox: string
 }

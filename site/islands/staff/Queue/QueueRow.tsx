@@ -10,7 +10,10 @@ import type { Row } from './common.ts'
 export function QueueRow({ row, teamName, lang, strings, href }: { row: Row; teamName: (key: string) => string; lang: Language; strings: StaffStrings; href: string }) {
   return (
     <tr class={rowClass(urgencyOf(row.sla))}>
-      <td><a href={href} data-console-item data-id={row.id}>{row.number}</a></td>
+      <td>
+        <a href={href} data-console-item data-id={row.id}>{row.number}</a>
+        {row.hasUnreadReaction && <> <ReactionMark text={strings['queue.unreadReaction']} /></>}
+      </td>
       <td>{row.subject}</td>
       <td>
         {row.organisation?.name}
@@ -22,6 +25,16 @@ export function QueueRow({ row, teamName, lang, strings, href }: { row: Row; tea
       <td>{row.assigneeName ?? <span class="meta">{strings['queue.unassigned']}</span>}</td>
       <td><Remaining sla={row.sla} lang={lang} strings={strings} /></td>
     </tr>
+  )
+}
+
+/** A dot for the eye, the words for a screen reader (and as a tooltip): the customer reacted since staff last opened it. */
+function ReactionMark({ text }: { text: string }) {
+  return (
+    <span class="badge reaction" title={text} data-unread-reaction>
+      <span aria-hidden="true">●</span>
+      <span class="visually-hidden">{text}</span>
+    </span>
   )
 }
 
