@@ -45,4 +45,6 @@ export const CURSOR_SHAPES = {
   complaints: ['number'],
   /** Consents, newest first: created at, then the order they were stored in. */
   consents: ['string', 'number'],
+  /** Callers found by phone intake: lowercased name, then id. */
+  callers: ['string', 'string'],
 } as const

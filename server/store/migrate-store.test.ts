@@ -102,6 +102,7 @@ async function fillMore(store: Store): Promise<void> {
   await store.complaints.create(complaintDraft({ organisationId: 'org-a', contactId: 'contact-x' }))
   await store.outbox.enqueue(mail(4))
   await store.audit.append({ id: 'au4', at: at(45), actor: 'system', action: 'incident.registered', target: `incident:${i4.id}` })
+  await store.deskNotice.put({ id: 'current', text: { nl: 'Het is erg druk.', en: 'We are very busy.' }, startsAt: null, endsAt: at(50), setBy: 'staff:s1', setAt: at(45) })
 }
 
 /** A stopped lowdb desk with records in every table: some folded into its snapshot, some still in its journal. */
@@ -146,6 +147,9 @@ async function readThrough(store: Store, tables: Record<Table, Row[]>) {
     audit: await each([...new Set(tables.audit.map((a) => a.target))], (target) => store.audit.listFor(target)),
     // Which mails are due, not in what order: each store hands them out in its own.
     outbox: [await store.outbox.list(), (await store.outbox.due(new Date(at(59)), 100)).map((m) => m.id).sort()],
+    deskNotice: await store.deskNotice.get(),
+    // Callers found by a word of every contact's name, one page after another.
+    callers: await each(tables.contacts.map((c) => c.name.split(' ')[0]!), async (word) => store.contacts.search({ text: word.toLowerCase(), digits: '' }, { limit: 200 })),
     registrations: await each(tables.registrations.map((r) => r.tokenHash), (hash) => store.registrations.take(hash, now)),
     signInTokens: await each(tables.signInTokens.map((t) => t.tokenHash), (hash) => store.signInTokens.take(hash, now)),
   }
