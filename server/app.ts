@@ -41,6 +41,7 @@ import { organisation } from './routes/organisation.ts'
 import { phone } from './routes/phone.ts'
 import { signals } from './routes/signals.ts'
 import { staff } from './routes/staff.ts'
+import { staffPhone } from './routes/staff-phone.ts'
 import { queueStream } from './routes/queue-stream.ts'
 
 export type { Deps } from './deps.ts'
@@ -108,6 +109,7 @@ export function createApp(deps: Deps) {
     .route('/organisation', organisation(deps))
     .route('/complaints', complaints(deps))
     .route('/staff/queue/stream', queueStream(deps))
+    .route('/staff/phone', staffPhone(deps))
     .route('/staff', staff(deps))
     .route('/signals', signals(deps))
     .route('/phone', phone(deps))

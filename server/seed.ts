@@ -35,6 +35,8 @@ const CONTACTS: Contact[] = [
   { id: 'c-devries-admin', organisationId: 'org-devries', name: 'Peter de Vries', email: 'peter@devries-installatie.example', lang: 'nl', role: 'admin', isAuthorised: true, isActive: true },
   { id: 'c-devries-emp', organisationId: 'org-devries', name: 'Aisha el Amrani', email: 'aisha@devries-installatie.example', lang: 'en', role: 'employee', isAuthorised: true, isActive: true },
   { id: 'c-hoekstra-admin', organisationId: 'org-hoekstra', name: 'Jelle Hoekstra', email: 'jelle@hoekstra-logistiek.example', lang: 'nl', role: 'admin', isAuthorised: true, isActive: true },
+  { id: 'c-hoekstra-planner', organisationId: 'org-hoekstra', name: 'Noor Dijkstra', email: 'noor@hoekstra-logistiek.example', lang: 'nl', role: 'employee', isAuthorised: true, isActive: true, phone: '+31 58 213 44 77' },
+  { id: 'c-hoekstra-driver', organisationId: 'org-hoekstra', name: 'Joris Wiersma', email: 'joris@hoekstra-logistiek.example', lang: 'en', role: 'employee', isAuthorised: false, isActive: true, phone: '06 4129 8830' },
 ]
 
 const STAFF: Omit<Staff, 'passwordHash'>[] = [

@@ -91,6 +91,14 @@ export function createNotifier({ outbox, desk, baseUrl }: NotifierDeps) {
       })
       return outbox.enqueue(`extra-support:${r.id}:${r.status}`, p.contact.email, content)
     },
+    /** To an admin of the organisation: this person called and is not authorised; how to authorise them. Once per `eventKey`. */
+    callerNotAuthorised(p: { eventKey: string; admin: Contact; caller: Contact; isDeactivated: boolean; staffName: string }) {
+      const content = templates.callerNotAuthorised(ctx(p.admin.lang), {
+        name: p.admin.name, callerName: p.caller.name, callerEmail: p.caller.email, staffName: p.staffName, isDeactivated: p.isDeactivated,
+        portalUrl: `${baseUrl}${PAGES.portalOrganisation[p.admin.lang]}`,
+      })
+      return outbox.enqueue(p.eventKey, p.admin.email, content, `contact:${p.caller.id}`)
+    },
     signInLink(p: { tokenId: string; to: string; lang: Language; name: string; token: string }) {
       const content = templates.signInLink(ctx(p.lang), { name: p.name, signInUrl: url('/api/auth/callback', p.token), expiresMinutes: SIGN_IN_MINUTES })
       return outbox.enqueue(`sign-in:${p.tokenId}`, p.to, content)

@@ -117,6 +117,25 @@ export function statusChanged(
   return render(ctx, tr('mail.statusChanged.subject', { number: p.number, status, subject: oneLine(p.subject) }), p.name, blocks)
 }
 
+/**
+ * To an admin of the organisation: a person called support who is not (or no longer) an authorised
+ * contact, so support could not help; how to authorise them in the portal.
+ */
+export function callerNotAuthorised(
+  ctx: TemplateContext,
+  p: { name: string; callerName: string; callerEmail: string; staffName: string; isDeactivated: boolean; portalUrl: string },
+): MailContent {
+  const tr = translator(lang(ctx))
+  const caller = p.callerName
+  return render(ctx, tr('mail.callerNotAuthorised.subject', { caller: oneLine(caller) }), p.name, [
+    paragraph(tr('mail.callerNotAuthorised.intro', { caller, email: p.callerEmail, desk: deskName(ctx), staff: p.staffName })),
+    paragraph(tr(p.isDeactivated ? 'mail.callerNotAuthorised.deactivated' : 'mail.callerNotAuthorised.notAuthorised', { caller })),
+    paragraph(tr('mail.callerNotAuthorised.how', { caller })),
+    link(tr('mail.callerNotAuthorised.button'), p.portalUrl),
+    paragraph(tr('mail.callerNotAuthorised.ignore', { caller })),
+  ])
+}
+
 /** A single-use link to sign in to the portal. */
 export function signInLink(ctx: TemplateContext, p: { name: string; signInUrl: string; expiresMinutes: number }): MailContent {
   const tr = translator(lang(ctx))

@@ -19,14 +19,20 @@ export function checkProductArea(deps: Pick<IncidentDeps, 'desk'>, input: Input)
   return issue ? refusal('invalid_input', [{ path: 'productArea', message: issue }]) : undefined
 }
 
-/** Registers the incident for `contact` at once: audit entry and registration mail with a tracking link. */
-export async function registerIncident(deps: IncidentDeps, contact: Contact, input: Input): Promise<Incident> {
+/** Who registers an incident for its contact during a phone call: the staff member's actor ("staff:<id>"). */
+export interface ByPhone { channel: 'phone'; by: string }
+
+/**
+ * Registers the incident for `contact` at once: audit entry and registration mail with a tracking
+ * link. `byPhone`: support registers it during a call, and the audit names the staff member.
+ */
+export async function registerIncident(deps: IncidentDeps, contact: Contact, input: Input, byPhone?: ByPhone): Promise<Incident> {
   const { audit, trackToken } = incidentEvents(deps)
-  const incident = await deps.store.incidents.create(newIncident(input, { contact, desk: deps.desk, now: deps.clock() }))
+  const incident = await deps.store.incidents.create(newIncident(input, { contact, desk: deps.desk, now: deps.clock(), ...byPhone }))
   deps.metrics?.registrations.inc()
   // Independent records: written side by side, they share the store's flushes.
   await Promise.all([
-    audit(`contact:${contact.id}`, 'incident.registered', incident, { team: incident.team }),
+    audit(byPhone?.by ?? `contact:${contact.id}`, 'incident.registered', incident, { team: incident.team, ...(byPhone ? { channel: byPhone.channel } : {}) }),
     trackToken(incident, contact).then((token) => deps.notifier.incidentRegistered({ incident, contact, trackToken: token })),
   ])
   return incident

@@ -70,4 +70,11 @@ export const mail = {
   'signIn.intro': 'Use this link to sign in to the customer portal of {desk}:',
   'signIn.button': 'Sign in',
   'signIn.expiry': 'The link works once and expires after {minutes}.',
+  'callerNotAuthorised.subject': '{caller} called support but is not authorised',
+  'callerNotAuthorised.intro': '{caller} ({email}) called the support desk of {desk} today and spoke with {staff}.',
+  'callerNotAuthorised.notAuthorised': 'Support could not help: your organisation has not authorised {caller} as a contact. Support only helps contacts you authorise.',
+  'callerNotAuthorised.deactivated': 'Support could not help: {caller} was deactivated as a contact of your organisation. Support only helps active, authorised contacts.',
+  'callerNotAuthorised.how': 'Should {caller} report incidents for your organisation? Sign in to the customer portal, open Organisation and choose "Authorise" (or "Reactivate") for {caller}. {caller} can then sign in, call and report incidents.',
+  'callerNotAuthorised.button': 'Your organisation in the portal',
+  'callerNotAuthorised.ignore': 'Should {caller} not be authorised? Then there is nothing to do.',
 } satisfies Translation<typeof nl>

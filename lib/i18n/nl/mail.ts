@@ -68,4 +68,11 @@ export const mail = {
   'signIn.intro': 'Met deze link logt u in bij het klantportaal van {desk}:',
   'signIn.button': 'Inloggen',
   'signIn.expiry': 'De link werkt één keer en verloopt na {minutes}.',
+  'callerNotAuthorised.subject': '{caller} belde support, maar is niet gemachtigd',
+  'callerNotAuthorised.intro': '{caller} ({email}) belde vandaag de supportdesk van {desk} en sprak met {staff}.',
+  'callerNotAuthorised.notAuthorised': 'Support kon niet helpen: uw organisatie heeft {caller} niet gemachtigd als contactpersoon. Support helpt alleen contactpersonen die u daarvoor machtigt.',
+  'callerNotAuthorised.deactivated': 'Support kon niet helpen: {caller} is in uw organisatie gedeactiveerd als contactpersoon. Support helpt alleen actieve, gemachtigde contactpersonen.',
+  'callerNotAuthorised.how': 'Mag {caller} namens uw organisatie incidenten melden? Log in op het klantportaal, ga naar Organisatie en kies bij {caller} "Autoriseren" (of "Heractiveren"). Daarna kan {caller} inloggen, bellen en incidenten melden.',
+  'callerNotAuthorised.button': 'Naar uw organisatie in het portaal',
+  'callerNotAuthorised.ignore': 'Hoeft {caller} niet gemachtigd te worden? Dan hoeft u niets te doen.',
 } as const
