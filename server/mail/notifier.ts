@@ -35,8 +35,11 @@ export function createNotifier({ outbox, desk, baseUrl }: NotifierDeps) {
     notAuthorised(p: { eventId: string; to: string; lang: Language; name: string }) {
       return outbox.enqueue(`not-authorised:${p.eventId}`, p.to, templates.notAuthorised(ctx(p.lang), { name: p.name }))
     },
-    incidentRegistered(p: { incident: Incident; contact: Contact; trackToken: string }) {
-      const content = templates.incidentRegistered(ctx(p.contact.lang), { name: p.contact.name, number: p.incident.number, subject: p.incident.subject, trackUrl: trackUrl(p.trackToken) })
+    /** The registration: its number, and the desk's notice of exceptional busyness (`busyNotice`, in the contact's language) while one runs. */
+    incidentRegistered(p: { incident: Incident; contact: Contact; trackToken: string; busyNotice?: string | undefined }) {
+      const content = templates.incidentRegistered(ctx(p.contact.lang), {
+        name: p.contact.name, number: p.incident.number, subject: p.incident.subject, trackUrl: trackUrl(p.trackToken), ...(p.busyNotice ? { busyNotice: p.busyNotice } : {}),
+      })
       return outbox.enqueue(`incident:${p.incident.id}:registered`, p.contact.email, content, `incident:${p.incident.id}`)
     },
     /** A status change or a public reply from support: the requester hears of it. */

@@ -82,14 +82,16 @@ export function notAuthorised(ctx: TemplateContext, p: { name: string }): MailCo
   ])
 }
 
-/** The incident is registered: its number, the link to follow it, and the phone route when acute. */
+/** The incident is registered: its number, the desk's busyness notice while one runs, the link to follow it, and the phone route when acute. */
 export function incidentRegistered(
   ctx: TemplateContext,
-  p: { name: string; number: string; subject: string; trackUrl: string },
+  p: { name: string; number: string; subject: string; trackUrl: string; busyNotice?: string },
 ): MailContent {
   const tr = translator(lang(ctx))
   return render(ctx, tr('mail.registered.subject', { number: p.number, subject: oneLine(p.subject) }), p.name, [
     paragraph(tr('mail.registered.intro', { number: p.number, subject: p.subject })),
+    // Exceptional busyness: the desk's own words, introduced by ours.
+    ...(p.busyNotice ? [{ kind: 'quote' as const, title: tr('mail.registered.busy'), text: p.busyNotice }] : []),
     paragraph(tr('mail.registered.follow')),
     link(tr('mail.registered.button'), p.trackUrl),
     paragraph(tr('mail.registered.acute', { phone: ctx.desk.phone.display, international: ctx.desk.phone.international, number: p.number })),

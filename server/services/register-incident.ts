@@ -8,6 +8,7 @@ import { MIN_FILL_MS, isTooQuick } from '../domain/fill-time.ts'
 import { mailboxKey } from '../domain/mailbox.ts'
 import { cleanSubject } from '../domain/names.ts'
 import { CONFIRM_HOURS } from '../mail/notifier.ts'
+import { runningNotice } from './desk-notice.ts'
 import { incidentEvents, type IncidentDeps } from './incident-events.ts'
 import { refusal, type Outcome } from './result.ts'
 
@@ -33,7 +34,9 @@ export async function registerIncident(deps: IncidentDeps, contact: Contact, inp
   // Independent records: written side by side, they share the store's flushes.
   await Promise.all([
     audit(byPhone?.by ?? `contact:${contact.id}`, 'incident.registered', incident, { team: incident.team, ...(byPhone ? { channel: byPhone.channel } : {}) }),
-    trackToken(incident, contact).then((token) => deps.notifier.incidentRegistered({ incident, contact, trackToken: token })),
+    // In exceptional busyness the customer is told at once, in the mail with the number.
+    Promise.all([trackToken(incident, contact), runningNotice(deps)])
+      .then(([token, notice]) => deps.notifier.incidentRegistered({ incident, contact, trackToken: token, busyNotice: notice?.text[contact.lang] })),
   ])
   return incident
 }

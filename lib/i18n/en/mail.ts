@@ -77,4 +77,5 @@ export const mail = {
   'callerNotAuthorised.how': 'Should {caller} report incidents for your organisation? Sign in to the customer portal, open Organisation and choose "Authorise" (or "Reactivate") for {caller}. {caller} can then sign in, call and report incidents.',
   'callerNotAuthorised.button': 'Your organisation in the portal',
   'callerNotAuthorised.ignore': 'Should {caller} not be authorised? Then there is nothing to do.',
+  'registered.busy': 'Support is exceptionally busy at the moment, so our reply may take longer than usual:',
 } satisfies Translation<typeof nl>

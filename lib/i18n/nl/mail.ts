@@ -75,4 +75,5 @@ export const mail = {
   'callerNotAuthorised.how': 'Mag {caller} namens uw organisatie incidenten melden? Log in op het klantportaal, ga naar Organisatie en kies bij {caller} "Autoriseren" (of "Heractiveren"). Daarna kan {caller} inloggen, bellen en incidenten melden.',
   'callerNotAuthorised.button': 'Naar uw organisatie in het portaal',
   'callerNotAuthorised.ignore': 'Hoeft {caller} niet gemachtigd te worden? Dan hoeft u niets te doen.',
+  'registered.busy': 'Het is op dit moment uitzonderlijk druk bij support. Het kan daardoor langer duren voor wij reageren:',
 } as const
