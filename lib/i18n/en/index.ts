@@ -18,6 +18,7 @@ import { staffInsight } from './staff-insight.ts'
 import { staffQueue } from './staff-queue.ts'
 import { staffRemoteView } from './staff-remote-view.ts'
 import { staffSignals } from './staff-signals.ts'
+import { staffPhone } from './staff-phone.ts'
 import { staff } from './staff.ts'
 import { status } from './status.ts'
 import { widgetForm } from './widget-form.ts'
@@ -26,7 +27,7 @@ import { widget } from './widget.ts'
 export const en = {
   ...kb,
   portal: { ...portal, ...portalOrganisation, ...portalComplaints, ...portalAccess },
-  staff: { ...staff, ...staffQueue, ...staffIncident, ...staffSignals, ...staffInsight, ...staffAccess, ...staffRemoteView },
+  staff: { ...staff, ...staffQueue, ...staffIncident, ...staffSignals, ...staffInsight, ...staffAccess, ...staffRemoteView, ...staffPhone },
   remoteView,
   status,
   common,
