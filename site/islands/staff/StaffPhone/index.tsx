@@ -3,10 +3,10 @@ import { useRef, useState } from 'preact/hooks'
 import { format } from '#lib/format.ts'
 import type { Language } from '#lib/language.ts'
 import type { StaffStrings } from '../../../i18n/index.ts'
-import { call, messageOf, portalApi } from '../../lib/api.ts'
+import { call, portalApi } from '../../lib/api.ts'
 import { Field, FieldSet } from '../../lib/Field.tsx'
 import { FailureNote, ResultMessage } from '../../lib/ResultMessage.tsx'
-import { SignedIn, type StaffViewer } from '../../lib/SignedIn.tsx'
+import { SignedIn } from '../../lib/SignedIn.tsx'
 import { useSubmit } from '../../lib/use-submit.ts'
 import { KINDS, useDesk } from '../../portal/labels.ts'
 import type { StaffPaths, StaffProps } from '../props.ts'
@@ -149,7 +149,7 @@ function Register({ caller, lang, strings, paths, headingRef, onNext }: Common &
       }), strings)
       setRegistered({ number: reply.number, id: reply.incident.id })
       return { kind: 'ok', text: format(strings['phone.register.done'], { number: reply.number, name: caller.name }) }
-    }, { refused: (failure) => ({ kind: 'error', text: messageOf(failure, strings) }) })
+    })
   }
 
   if (registered) {
@@ -199,5 +199,3 @@ function Register({ caller, lang, strings, paths, headingRef, onNext }: Common &
     </form>
   )
 }
-
-export type { StaffViewer }
