@@ -27,6 +27,7 @@ export const PAGES = {
   staffAccess: { nl: '/staff/toegang/', en: '/en/staff/access/' },
   staffComplaints: { nl: '/staff/klachten/', en: '/en/staff/complaints/' },
   staffInbox: { nl: '/staff/meldingen/', en: '/en/staff/notifications/' },
+  staffPhone: { nl: '/staff/telefoon/', en: '/en/staff/phone/' },
 } as const satisfies Record<string, Record<Language, string>>
 
 /** The name of a fixed page, e.g. `portalAccess`. */

@@ -33,6 +33,7 @@ import { grants } from './routes/grants.ts'
 import { incidentConsents } from './routes/incident-consents.ts'
 import { remoteViews } from './routes/remote-views.ts'
 import { desk } from './routes/desk.ts'
+import { deskNotice, staffDeskNotice } from './routes/desk-notice.ts'
 import { docs } from './routes/docs.ts'
 import { StorageUnavailableError } from './store/store.ts'
 import { incidents } from './routes/incidents.ts'
@@ -43,6 +44,7 @@ import { signals } from './routes/signals.ts'
 import { staff } from './routes/staff.ts'
 import { staffComplaints } from './routes/staff-complaints.ts'
 import { notifications } from './routes/notifications.ts'
+import { staffPhone } from './routes/staff-phone.ts'
 import { queueStream } from './routes/queue-stream.ts'
 
 export type { Deps } from './deps.ts'
@@ -101,6 +103,7 @@ export function createApp(deps: Deps) {
       c.header('Cache-Control', 'no-store')
       return ready.isReady ? c.json({ status: 'ready' as const }) : c.json({ status: 'not_ready' as const, reasons: ready.reasons }, 503)
     })
+    .route('/desk/notice', deskNotice(deps))
     .route('/desk', desk(deps))
     .route('/kb', kb(deps))
     .route('/auth', auth(deps))
@@ -112,6 +115,8 @@ export function createApp(deps: Deps) {
     .route('/staff/queue/stream', queueStream(deps))
     .route('/staff/complaints', staffComplaints(deps))
     .route('/staff/notifications', notifications(deps))
+    .route('/staff/phone', staffPhone(deps))
+    .route('/staff/desk-notice', staffDeskNotice(deps))
     .route('/staff', staff(deps))
     .route('/signals', signals(deps))
     .route('/phone', phone(deps))

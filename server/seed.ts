@@ -37,7 +37,9 @@ const CONTACTS: Contact[] = [
   { id: 'c-hoekstra-admin', organisationId: 'org-hoekstra', name: 'Jelle Hoekstra', email: 'jelle@hoekstra-logistiek.example', lang: 'nl', role: 'admin', isAuthorised: true, isActive: true },
   { id: 'c-devries-planner', organisationId: 'org-devries', name: 'Bram Kok', email: 'bram@devries-installatie.example', lang: 'nl', role: 'employee', isAuthorised: true, isActive: true },
   { id: 'c-hoekstra-emp', organisationId: 'org-hoekstra', name: 'Femke de Jong', email: 'femke@hoekstra-logistiek.example', lang: 'nl', role: 'employee', isAuthorised: true, isActive: true },
-  { id: 'c-hoekstra-emp', organisationId: 'org-hoekstra', name: 'Noor Dijkstra', email: 'noor@hoekstra-logistiek.example', lang: 'nl', role: 'employee', isAuthorised: true, isActive: true },
+  { id: 'c-hoekstra-clerk', organisationId: 'org-hoekstra', name: 'Wouter Bos', email: 'wouter@hoekstra-logistiek.example', lang: 'nl', role: 'employee', isAuthorised: true, isActive: true },
+  { id: 'c-hoekstra-planner', organisationId: 'org-hoekstra', name: 'Noor Dijkstra', email: 'noor@hoekstra-logistiek.example', lang: 'nl', role: 'employee', isAuthorised: true, isActive: true, phone: '+31 58 213 44 77' },
+  { id: 'c-hoekstra-driver', organisationId: 'org-hoekstra', name: 'Joris Wiersma', email: 'joris@hoekstra-logistiek.example', lang: 'en', role: 'employee', isAuthorised: false, isActive: true, phone: '06 4129 8830' },
 ]
 
 const STAFF: Omit<Staff, 'passwordHash'>[] = [

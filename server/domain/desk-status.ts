@@ -24,6 +24,8 @@ export interface DeskStatusReply {
   priorities: { level: Priority; name: Localized; description: Localized; targetText: Localized; firstClassOnly: boolean }[]
   /** The product areas the incident form offers, in desk.yaml's order: the key to send, the name to show. */
   productAreas: { key: string; name: Localized }[]
+  /** The notice of exceptional busyness running now, added by the API from the stored one (deskStatus leaves it out); null when none runs. */
+  notice?: { text: Localized; endsAt: string } | null
 }
 
 /**

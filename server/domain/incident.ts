@@ -21,13 +21,17 @@ export function routeTeam(desk: DeskConfig, incident: { kind: Incident['kind']; 
   return rule!.team
 }
 
-/** A new incident for a confirmed registration or a signed-in contact; the store gives it a number. */
-export function newIncident(input: ParsedIncidentInput, context: { contact: Contact; desk: DeskConfig; now: Date }): Omit<Incident, 'id' | 'number' | 'version'> {
+/**
+ * A new incident for a confirmed registration or a signed-in contact; the store gives it a number.
+ * Registered by phone (`channel`), staff member `by` ("staff:<id>") made it; otherwise the contact.
+ */
+export function newIncident(input: ParsedIncidentInput, context: { contact: Contact; desk: DeskConfig; now: Date; channel?: 'phone'; by?: string }): Omit<Incident, 'id' | 'number' | 'version'> {
   const at = context.now.toISOString()
   return {
     organisationId: context.contact.organisationId,
     contactId: context.contact.id,
     kind: input.kind,
+    ...(context.channel ? { channel: context.channel } : {}),
     productArea: input.productArea,
     subject: input.subject,
     description: input.description,
@@ -39,7 +43,7 @@ export function newIncident(input: ParsedIncidentInput, context: { contact: Cont
     team: routeTeam(context.desk, input),
     assigneeId: null,
     registeredAt: at,
-    statusHistory: [{ status: 'new', at, by: `contact:${context.contact.id}` }],
+    statusHistory: [{ status: 'new', at, by: context.by ?? `contact:${context.contact.id}` }],
     updatedAt: at,
   }
 }

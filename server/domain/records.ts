@@ -39,6 +39,8 @@ export interface Contact {
   /** Only authorised, active contacts may file incidents. */
   isAuthorised: boolean
   isActive: boolean
+  /** Their direct or mobile number as they write it, for finding them when they call; default none. */
+  phone?: string
 }
 
 export const STAFF_ROLES = ['agent', 'customer_care', 'admin'] as const
@@ -79,6 +81,8 @@ export interface Incident {
   /** The contact who filed it (the requester, who gets the status e-mails). */
   contactId: string
   kind: 'bug' | 'outage' | 'wish' | 'question'
+  /** How it came in: absent for the portal or widget; 'phone' when support registered it during a call. */
+  channel?: 'phone'
   productArea: string
   subject: string
   description: string

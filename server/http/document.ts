@@ -6,12 +6,14 @@ import type { z } from 'zod'
 import { ComplaintChangeInput, ComplaintInput } from '../domain/complaint.ts'
 import { BackupInput, DecisionInput, ExtraSupportInput, GrantInput, RemoteViewCodeInput, RemoteViewSignalInput, VersionInput } from '../domain/consent.ts'
 import { IncidentInput } from '../domain/incident.ts'
+import { DeskNoticeInput } from '../domain/desk-notice.ts'
 import { MissingInput, SearchEventInput, VoteInput } from '../domain/kb-insight.ts'
 import { ContactChangeInput, ContactInput, OrganisationDetailsInput } from '../domain/organisation.ts'
 import { FollowUpInput } from '../domain/signals.ts'
 import { PATH_IDS, apiDescription, openApiDocument } from '../openapi.ts'
 import { ConfirmInput, MessageInput, PhoneContactInput, TriageInput } from '../services/incident-input.ts'
 import { SignInCallbackInput, SignInLinkInput, StaffLoginInput } from '../services/sign-in.ts'
+import { PhoneIncidentInput } from '../services/phone-intake.ts'
 import { foldReplies } from './describe.ts'
 import { playStory, type Played } from './examples.ts'
 import { MESSAGES } from './errors.ts'
@@ -27,6 +29,7 @@ export const REQUEST_SCHEMAS = {
   OrganisationDetailsInput, ContactInput, ContactChangeInput, ComplaintInput, ComplaintChangeInput, PhoneContactInput, FollowUpInput,
   RemoteViewCodeInput, RemoteViewSignalInput, BackupInput, DecisionInput, VersionInput, GrantInput, ExtraSupportInput,
   NotificationPreferencesInput,
+  PhoneIncidentInput, DeskNoticeInput,
 } satisfies Record<string, z.ZodType>
 
 type AnyHono = Hono<any, any, any>

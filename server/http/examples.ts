@@ -127,6 +127,12 @@ export async function playStory(deps: Pick<Deps, 'desk' | 'calendar'>, makeApp: 
     await play('assignee', 'Tom Bakker types his incident number', 'GET', `/api/phone/route?number=${number}`, undefined, { authorization: `Bearer ${PHONE_SECRET}` })
     await play('general', 'A number that is no incident', 'GET', '/api/phone/route?number=999999', undefined, { authorization: `Bearer ${PHONE_SECRET}` })
 
+    // Phone intake: Noor Dijkstra of Hoekstra Logistiek calls from her mobile; Sanne Visser calls too, not authorised yet.
+    await play('byPhoneNumber', 'Lotte Smit looks up the number on her display', 'GET', '/api/staff/phone/callers?q=058%20213%2044%2077', undefined, lotte)
+    await play('byPhone', 'Lotte Smit registers what Noor Dijkstra tells', 'POST', '/api/staff/phone/incidents', { contactId: 'c-hoekstra-planner', kind: 'bug', productArea: 'inventory', subject: 'Magazijnscanner leest geen barcodes meer', description: 'Sinds vanochtend 8 uur leest de magazijnscanner bij inslag geen enkele barcode; uitslag werkt wel.' }, lotte)
+    await play('notAuthorisedCaller', 'Sanne Visser, not authorised yet', 'GET', '/api/staff/phone/callers?q=sanne', undefined, lotte)
+    await play('adminsTold', 'Support cannot help Sanne Visser: Lotte Smit tells her admin', 'POST', '/api/staff/phone/callers/c-jansen-new/tell-admins', undefined, lotte)
+
     // Bakkerij Jansen's admin keeps the company details and contacts up to date.
     await play('admin', 'Marieke Jansen, the admin', 'GET', '/api/organisation', undefined, marieke)
     await play('employee', 'Tom Bakker, an employee', 'GET', '/api/organisation', undefined, tom)
@@ -184,6 +190,11 @@ export async function playStory(deps: Pick<Deps, 'desk' | 'calendar'>, makeApp: 
     await play('consents', 'Bakkerij Jansen\'s consents', 'GET', '/api/consents', undefined, marieke)
     const ingrid = await staff('ingrid@noordwind.example')
     await play('approveExtraSupport', 'Ingrid Postma approves', 'POST', `/api/extra-support/${extraSupport.id}/decision`, { decision: 'approve', note: 'Daan Mulder is die zaterdag bereikbaar.', version: 1 }, ingrid)
+    // Year-end closing: Ingrid Postma tells customers that answers take longer this week.
+    await play('busy', 'Ingrid Postma sets a notice until Friday 17:00', 'PUT', '/api/staff/desk-notice', { text: { nl: 'Door de jaarafsluiting is het uitzonderlijk druk: vragen beantwoorden we deze week binnen twee werkdagen.', en: 'Year-end closing makes us exceptionally busy: this week we answer questions within two working days.' }, endsAt: '2026-12-04T17:00:00+01:00' }, ingrid)
+    await play('running', 'What the KB, the widget and the portal show', 'GET', '/api/desk/notice')
+    await play('storedNotice', 'The notice as support sees it', 'GET', '/api/staff/desk-notice', undefined, lotte)
+    await play('calmAgain', 'Ingrid Postma clears it early', 'DELETE', '/api/staff/desk-notice', undefined, ingrid)
     await play('signedOut', 'Tom signs out', 'POST', '/api/auth/logout', undefined, tom)
     return stable(played, random)
   } finally {

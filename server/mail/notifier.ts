@@ -48,8 +48,11 @@ export function createNotifier({ outbox, desk, baseUrl, clock, calendar }: Notif
     notAuthorised(p: { eventId: string; to: string; lang: Language; name: string }) {
       return outbox.enqueue(`not-authorised:${p.eventId}`, p.to, templates.notAuthorised(ctx(p.lang), { name: p.name }))
     },
-    incidentRegistered(p: { incident: Incident; contact: Contact; trackToken: string }) {
-      const content = templates.incidentRegistered(ctx(p.contact.lang), { name: p.contact.name, number: p.incident.number, subject: p.incident.subject, trackUrl: trackUrl(p.trackToken) })
+    /** The registration: its number, and the desk's notice of exceptional busyness (`busyNotice`, in the contact's language) while one runs. */
+    incidentRegistered(p: { incident: Incident; contact: Contact; trackToken: string; busyNotice?: string | undefined }) {
+      const content = templates.incidentRegistered(ctx(p.contact.lang), {
+        name: p.contact.name, number: p.incident.number, subject: p.incident.subject, trackUrl: trackUrl(p.trackToken), ...(p.busyNotice ? { busyNotice: p.busyNotice } : {}),
+      })
       return outbox.enqueue(`incident:${p.incident.id}:registered`, p.contact.email, content, `incident:${p.incident.id}`)
     },
     /** A status change or a public reply from support: the requester hears of it. */
@@ -114,6 +117,14 @@ export function createNotifier({ outbox, desk, baseUrl, clock, calendar }: Notif
       const consoleUrl = n.incidentId ? `${baseUrl}${PAGES.staffIncident[language]}?id=${encodeURIComponent(n.incidentId)}` : `${baseUrl}${PAGES.staffInbox[language]}`
       const content = templates.staffNotification(ctx(language), { name: staff.name, kind: n.kind, number: n.number, subject: n.subject, consoleUrl, dueAt: p.dueAt ?? null })
       return outbox.enqueue(`notification:${n.key}`, staff.email, content, n.incidentId ? `incident:${n.incidentId}` : n.complaintId ? `complaint:${n.complaintId}` : undefined)
+    },
+    /** To an admin of the organisation: this person called and is not authorised; how to authorise them. Once per `eventKey`. */
+    callerNotAuthorised(p: { eventKey: string; admin: Contact; caller: Contact; isDeactivated: boolean; staffName: string }) {
+      const content = templates.callerNotAuthorised(ctx(p.admin.lang), {
+        name: p.admin.name, callerName: p.caller.name, callerEmail: p.caller.email, staffName: p.staffName, isDeactivated: p.isDeactivated,
+        portalUrl: `${baseUrl}${PAGES.portalOrganisation[p.admin.lang]}`,
+      })
+      return outbox.enqueue(p.eventKey, p.admin.email, content, `contact:${p.caller.id}`)
     },
     signInLink(p: { tokenId: string; to: string; lang: Language; name: string; token: string }) {
       const content = templates.signInLink(ctx(p.lang), { name: p.name, signInUrl: url('/api/auth/callback', p.token), expiresMinutes: SIGN_IN_MINUTES })

@@ -86,14 +86,16 @@ export function notAuthorised(ctx: TemplateContext, p: { name: string }): MailCo
   ])
 }
 
-/** The incident is registered: its number, the link to follow it, and the phone route when acute (while closed: from when). */
+/** The incident is registered: its number, the desk's busyness notice while one runs, the link to follow it, and the phone route when acute (while closed: from when). */
 export function incidentRegistered(
   ctx: TemplateContext,
-  p: { name: string; number: string; subject: string; trackUrl: string },
+  p: { name: string; number: string; subject: string; trackUrl: string; busyNotice?: string },
 ): MailContent {
   const tr = translator(lang(ctx))
   return render(ctx, tr('mail.registered.subject', { number: p.number, subject: oneLine(p.subject) }), p.name, [
     paragraph(tr('mail.registered.intro', { number: p.number, subject: p.subject })),
+    // Exceptional busyness: the desk's own words, introduced by ours.
+    ...(p.busyNotice ? [{ kind: 'quote' as const, title: tr('mail.registered.busy'), text: p.busyNotice }] : []),
     paragraph(tr('mail.registered.follow')),
     link(tr('mail.registered.button'), p.trackUrl),
     paragraph(acute(ctx, p.number)),
@@ -119,6 +121,25 @@ export function statusChanged(
   if (p.message?.trim()) blocks.push({ kind: 'quote', title: tr('mail.statusChanged.messageTitle'), text: p.message.trim() })
   blocks.push(link(tr('mail.statusChanged.button'), p.trackUrl))
   return render(ctx, tr('mail.statusChanged.subject', { number: p.number, status, subject: oneLine(p.subject) }), p.name, blocks)
+}
+
+/**
+ * To an admin of the organisation: a person called support who is not (or no longer) an authorised
+ * contact, so support could not help; how to authorise them in the portal.
+ */
+export function callerNotAuthorised(
+  ctx: TemplateContext,
+  p: { name: string; callerName: string; callerEmail: string; staffName: string; isDeactivated: boolean; portalUrl: string },
+): MailContent {
+  const tr = translator(lang(ctx))
+  const caller = p.callerName
+  return render(ctx, tr('mail.callerNotAuthorised.subject', { caller: oneLine(caller) }), p.name, [
+    paragraph(tr('mail.callerNotAuthorised.intro', { caller, email: p.callerEmail, desk: deskName(ctx), staff: p.staffName })),
+    paragraph(tr(p.isDeactivated ? 'mail.callerNotAuthorised.deactivated' : 'mail.callerNotAuthorised.notAuthorised', { caller })),
+    paragraph(tr('mail.callerNotAuthorised.how', { caller })),
+    link(tr('mail.callerNotAuthorised.button'), p.portalUrl),
+    paragraph(tr('mail.callerNotAuthorised.ignore', { caller })),
+  ])
 }
 
 /** A single-use link to sign in to the portal. */

@@ -73,6 +73,7 @@ export const IncidentReply = z.object({
   organisationId: z.string(),
   contactId: z.string().meta({ description: 'The contact who filed it: the requester, who gets the status e-mails.' }),
   kind: z.enum(INCIDENT_KINDS),
+  channel: z.literal('phone').optional().meta({ description: 'Present when support registered it during a phone call; absent for the portal or widget.' }),
   productArea: z.string(),
   subject: z.string(),
   description: z.string(),

@@ -8,6 +8,7 @@ import { MIN_FILL_MS, isTooQuick } from '../domain/fill-time.ts'
 import { mailboxKey } from '../domain/mailbox.ts'
 import { cleanSubject } from '../domain/names.ts'
 import { CONFIRM_HOURS } from '../mail/notifier.ts'
+import { runningNotice } from './desk-notice.ts'
 import { incidentEvents, type IncidentDeps } from './incident-events.ts'
 import { refusal, type Outcome } from './result.ts'
 
@@ -19,15 +20,23 @@ export function checkProductArea(deps: Pick<IncidentDeps, 'desk'>, input: Input)
   return issue ? refusal('invalid_input', [{ path: 'productArea', message: issue }]) : undefined
 }
 
-/** Registers the incident for `contact` at once: audit entry and registration mail with a tracking link. */
-export async function registerIncident(deps: IncidentDeps, contact: Contact, input: Input): Promise<Incident> {
+/** Who registers an incident for its contact during a phone call: the staff member's actor ("staff:<id>"). */
+export interface ByPhone { channel: 'phone'; by: string }
+
+/**
+ * Registers the incident for `contact` at once: audit entry and registration mail with a tracking
+ * link. `byPhone`: support registers it during a call, and the audit names the staff member.
+ */
+export async function registerIncident(deps: IncidentDeps, contact: Contact, input: Input, byPhone?: ByPhone): Promise<Incident> {
   const { audit, trackToken } = incidentEvents(deps)
-  const incident = await deps.store.incidents.create(newIncident(input, { contact, desk: deps.desk, now: deps.clock() }))
+  const incident = await deps.store.incidents.create(newIncident(input, { contact, desk: deps.desk, now: deps.clock(), ...byPhone }))
   deps.metrics?.registrations.inc()
   // Independent records: written side by side, they share the store's flushes.
   await Promise.all([
-    audit(`contact:${contact.id}`, 'incident.registered', incident, { team: incident.team }),
-    trackToken(incident, contact).then((token) => deps.notifier.incidentRegistered({ incident, contact, trackToken: token })),
+    audit(byPhone?.by ?? `contact:${contact.id}`, 'incident.registered', incident, { team: incident.team, ...(byPhone ? { channel: byPhone.channel } : {}) }),
+    // In exceptional busyness the customer is told at once, in the mail with the number.
+    Promise.all([trackToken(incident, contact), runningNotice(deps)])
+      .then(([token, notice]) => deps.notifier.incidentRegistered({ incident, contact, trackToken: token, busyNotice: notice?.text[contact.lang] })),
   ])
   return incident
 }

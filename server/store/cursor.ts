@@ -49,4 +49,6 @@ export const CURSOR_SHAPES = {
   consents: ['string', 'number'],
   /** A staff member's notifications, newest first: made at, then id. */
   notifications: ['string', 'string'],
+  /** Callers found by phone intake: lowercased name, then id. */
+  callers: ['string', 'string'],
 } as const

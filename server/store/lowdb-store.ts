@@ -10,8 +10,10 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync, unlinkSync } from '
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { MailRecord } from '../mail/types.ts'
-import type { Complaint, ConsentRecord, FollowUp, Incident, Message, Organisation } from '../domain/records.ts'
 import type { StaffNotification } from '../domain/notifications.ts'
+import type { Complaint, ConsentRecord, Contact, FollowUp, Incident, Message, Organisation } from '../domain/records.ts'
+import { callerSortKey, isCallerMatch } from '../domain/caller.ts'
+import type { DeskNotice } from '../domain/desk-notice.ts'
 import { folderAttachmentFiles } from './attachment-files.ts'
 import { writeDurably } from './durable-file.ts'
 import { HEADER_BYTES, HEADER_PREFIX, JournalWriter, headerLine, readJournal, readLegacyJournal, type JournalOp, type JournalRead } from './journal.ts'
@@ -26,7 +28,7 @@ import { StoreError, TOTAL_CAP, VersionConflictError, type IncidentFilter, type 
 /** The tables of a data folder, as the Store names them. */
 export const TABLES = [
   'organisations', 'contacts', 'staff', 'incidents', 'messages', 'attachments', 'complaints', 'followUps', 'consents',
-  'registrations', 'signInTokens', 'sessions', 'outbox', 'audit', 'notifications', 'unreadReactions',
+  'registrations', 'signInTokens', 'sessions', 'outbox', 'audit', 'notifications', 'unreadReactions', 'deskNotices',
 ] as const
 export type Table = (typeof TABLES)[number]
 /** A record as stored: whole, as the API wrote it. */
@@ -502,6 +504,17 @@ function buildStore(state: State, journal: JournalWriter, release: () => void, p
       byEmail: async (email) => state.find('contacts', `email:${email.toLowerCase()}`),
       listByOrganisation: async (orgId) => all<any>('contacts').filter((c) => c.organisationId === orgId),
       put: (c) => put('contacts', { ...c, email: c.email.toLowerCase() }),
+      // Contacts are few beside incidents: a search looks at each, as complaints' pages do.
+      search: async (query, page) => pageOf(
+        all<Contact>('contacts').filter((c) => isCallerMatch(query, c, get<Organisation>('organisations', c.organisationId))),
+        callerSortKey, compareKeys, CURSOR_SHAPES.callers, page),
+    },
+    deskNotice: {
+      get: async () => structuredClone(get<DeskNotice>('deskNotices', 'current')),
+      put: (notice) => put('deskNotices', notice),
+      clear: async () => {
+        if (t.deskNotices.has('current')) await write({ op: 'del', t: 'deskNotices', id: 'current' })
+      },
     },
     staff: {
       get: async (id) => get('staff', id),

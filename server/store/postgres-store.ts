@@ -16,6 +16,8 @@ import { INCIDENT_STATUSES } from '../domain/records.ts'
 import type { MailRecord } from '../mail/types.ts'
 import type { StaffNotification } from '../domain/notifications.ts'
 import { countKeyOf, localDate, messageMoment, momentSource, registrationMoment, type ContactMoment, type MomentCount, type SignalOrganisation, type WindowCount } from '../domain/signals.ts'
+import { MIN_PHONE_DIGITS, callerSortKey } from '../domain/caller.ts'
+import type { DeskNotice } from '../domain/desk-notice.ts'
 import { changeFeed, changeOf } from './change-feed.ts'
 import { postgresAttachmentFiles } from './postgres-attachment-files.ts'
 import { DEFAULT_TIME_ZONE } from './lowdb-store.ts'
@@ -249,6 +251,7 @@ const COLUMNS = {
   audit: (e: AuditEntry) => ({ target: e.target }),
   notifications: (n: StaffNotification) => ({ key: n.key, staff_id: n.staffId, at: n.at, is_read: n.readAt !== null }),
   unread_reactions: () => ({}),
+  desk_notices: () => ({}),
 } satisfies Record<string, (record: never) => Record<string, unknown>>
 
 /** A table of records (not rate_counters), by its name in SQL. */
@@ -629,6 +632,34 @@ function buildStore(pool: pg.Pool, counterPool: pg.Pool, { schema, timeZone, lis
       byEmail: (email) => one('SELECT data FROM contacts WHERE email = $1 ORDER BY seq LIMIT 1', [email.toLowerCase()]),
       listByOrganisation: (organisationId) => rows('SELECT data FROM contacts WHERE organisation_id = $1 ORDER BY seq', [organisationId]),
       put: (c) => put('contacts', { ...c, email: c.email.toLowerCase() }),
+      async search(query, page) {
+        // domain/caller.ts's isCallerMatch, in SQL: the text in the name or address, the customer number, a phone number.
+        const params: unknown[] = [query.text, query.digits, MIN_PHONE_DIGITS]
+        const match = `(($1 <> '' AND (position($1 in lower(c.data->>'name')) > 0 OR position($1 in c.email) > 0))
+          OR ($2 <> '' AND (o.data->>'customerNumber' = $2
+            OR (length($2) >= $3 AND (position($2 in phone_digits(c.data->>'phone')) > 0 OR position($2 in phone_digits(o.data->>'phone')) > 0)))))`
+        const from = 'FROM contacts c LEFT JOIN organisations o ON o.id = c.organisation_id'
+        const name = `lower(c.data->>'name') COLLATE "C"`
+        let after = ''
+        if (page.cursor) {
+          const [lastName, lastId] = decodeCursor(page.cursor, CURSOR_SHAPES.callers) as [string, string]
+          after = ` AND (${name} > $4 OR (${name} = $4 AND c.id COLLATE "C" > $5))`
+          params.push(lastName, lastId)
+        }
+        const [found, counted] = await Promise.all([
+          rows<Contact>(`SELECT c.data ${from} WHERE ${match}${after} ORDER BY ${name}, c.id COLLATE "C" LIMIT ${page.limit + 1}`, params),
+          db.query<{ n: string }>(`SELECT count(*) AS n FROM (SELECT 1 ${from} WHERE ${match} LIMIT ${TOTAL_CAP + 1}) found`, params.slice(0, 3)),
+        ])
+        const total = Number(counted.rows[0]!.n)
+        return pageOf(found, page.limit, total > TOTAL_CAP ? null : total, (c) => callerSortKey(c))
+      },
+    },
+    deskNotice: {
+      get: () => one<DeskNotice>(`SELECT data FROM desk_notices WHERE id = 'current'`),
+      put: (notice) => put('desk_notices', notice),
+      clear: async () => {
+        await db.query(`DELETE FROM desk_notices WHERE id = 'current'`)
+      },
     },
     staff: {
       get: (id) => one(hot('SELECT data FROM staff WHERE id = $1'), [id]),

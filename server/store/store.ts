@@ -5,6 +5,8 @@ import type {
 } from '../domain/records.ts'
 import type { ContactMoment, MomentCount, SignalOrganisation, WindowCount } from '../domain/signals.ts'
 import type { StaffNotification } from '../domain/notifications.ts'
+import type { CallerQuery } from '../domain/caller.ts'
+import type { DeskNotice } from '../domain/desk-notice.ts'
 
 /** A change made against a version that is no longer the current one. */
 export class VersionConflictError<T extends { id: string; number?: string; version: number } = Incident> extends Error {
@@ -166,6 +168,11 @@ export interface Store {
     byEmail(email: string): Promise<Contact | undefined>
     listByOrganisation(organisationId: string): Promise<Contact[]>
     put(contact: Contact): Promise<void>
+    /**
+     * One page of the contacts a caller search finds (domain/caller.ts's isCallerMatch), by
+     * lowercased name, then id. Cursor: base64url of `[lowercased name, id]`.
+     */
+    search(query: CallerQuery, page: PageRequest): Promise<Page<Contact>>
   }
   staff: {
     get(id: string): Promise<Staff | undefined>
@@ -242,6 +249,12 @@ export interface Store {
     page(filter: ConsentFilter, page: PageRequest): Promise<Page<ConsentRecord>>
     /** As incidents.update: applied only against `expectedVersion`, else VersionConflictError. */
     update<T extends ConsentRecord>(id: string, expectedVersion: number, change: (current: T) => T): Promise<T>
+  }
+  /** The desk notice for exceptional busyness: at most one, kept until replaced or cleared (it stops showing at its end by itself). */
+  deskNotice: {
+    get(): Promise<DeskNotice | undefined>
+    put(notice: DeskNotice): Promise<void>
+    clear(): Promise<void>
   }
   registrations: {
     put(registration: PendingRegistration): Promise<void>

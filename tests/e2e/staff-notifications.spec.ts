@@ -1,5 +1,5 @@
 // Staff notifications: an incident assigned to Fatima reaches her inbox and her mail; the customer reacts in the portal, the queue marks the incident and Fatima is mailed; axe on the inbox.
-// People: Noor Dijkstra (employee of Hoekstra Logistiek, signed in by no other spec) files and reacts in the portal;
+// People: Wouter Bos (employee of Hoekstra Logistiek, signed in by no other spec) files and reacts in the portal;
 // Ingrid Postma (admin) assigns through the API; Fatima Yilmaz (agent, team Platform), in no other spec, works the console.
 import { expect, test } from '@playwright/test'
 import { expectAccessible } from './fixtures/axe.ts'
@@ -7,17 +7,17 @@ import { KB } from './fixtures/env.ts'
 import { linkIn, newMail, seenMails } from './fixtures/mail.ts'
 import { signIn, signInStaff, staffApi } from './fixtures/portal.ts'
 
-const NOOR = 'noor@hoekstra-logistiek.example'
+const WOUTER = 'wouter@hoekstra-logistiek.example'
 const FATIMA = 'fatima@noordwind.example'
 
 test('a customer reaction marks the incident in the queue and mails the handler, who was told of the assignment too', async ({ page, browser }) => {
   test.setTimeout(120_000)
   const subject = `Inloggen lukt niet na update ${Date.now()}`
 
-  // Noor files an incident in the portal's way, signed in: platform routes to team Platform.
-  await signIn(page, NOOR, '/portaal/incidenten/')
+  // Wouter files an incident in the portal's way, signed in: platform routes to team Platform.
+  await signIn(page, WOUTER, '/portaal/incidenten/')
   const filed = await page.request.post(`${KB}/api/incidents`, {
-    data: { name: 'Noor Dijkstra', email: NOOR, kind: 'bug', productArea: 'platform', subject, description: 'Sinds de update van vanochtend krijgt niemand in het magazijn een inlogscherm.', lang: 'nl' },
+    data: { name: 'Wouter Bos', email: WOUTER, kind: 'bug', productArea: 'platform', subject, description: 'Sinds de update van vanochtend krijgt niemand in het magazijn een inlogscherm.', lang: 'nl' },
   })
   expect(filed.status()).toBe(201)
   const incident = (await filed.json()) as { id: string; number: string }
@@ -50,7 +50,7 @@ test('a customer reaction marks the incident in the queue and mails the handler,
   })
 
   const seen = await seenMails()
-  await test.step('Noor reacts in the portal', async () => {
+  await test.step('Wouter reacts in the portal', async () => {
     await page.goto(`/portaal/incidenten/?id=${incident.id}`)
     await page.getByLabel('Uw reactie').fill('Ook na opnieuw opstarten blijft het scherm wit.')
     await page.getByRole('button', { name: 'Reactie versturen' }).click()

@@ -106,4 +106,12 @@ export const mail = {
   'staffNotice.complaint.intro': 'A complaint has come in for your team: {number} ("{subject}"). Support responds within one working day.',
   'staffNotice.button': 'Open in the console',
   'staffNotice.settings': 'You get this mail because you receive this notification by e-mail. On the Notifications page of the console you choose which notifications also come by e-mail.',
+  'callerNotAuthorised.subject': '{caller} called support but is not authorised',
+  'callerNotAuthorised.intro': '{caller} ({email}) called the support desk of {desk} today and spoke with {staff}.',
+  'callerNotAuthorised.notAuthorised': 'Support could not help: your organisation has not authorised {caller} as a contact. Support only helps contacts you authorise.',
+  'callerNotAuthorised.deactivated': 'Support could not help: {caller} was deactivated as a contact of your organisation. Support only helps active, authorised contacts.',
+  'callerNotAuthorised.how': 'Should {caller} report incidents for your organisation? Sign in to the customer portal, open Organisation and choose "Authorise" (or "Reactivate") for {caller}. {caller} can then sign in, call and report incidents.',
+  'callerNotAuthorised.button': 'Your organisation in the portal',
+  'callerNotAuthorised.ignore': 'Should {caller} not be authorised? Then there is nothing to do.',
+  'registered.busy': 'Support is exceptionally busy at the moment, so our reply may take longer than usual:',
 } satisfies Translation<typeof nl>

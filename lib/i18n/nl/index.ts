@@ -19,6 +19,7 @@ import { staffRemoteView } from './staff-remote-view.ts'
 import { staffSignals } from './staff-signals.ts'
 import { staffConsole } from './staff-console.ts'
 import { staffNotifications } from './staff-notifications.ts'
+import { staffPhone } from './staff-phone.ts'
 import { staff } from './staff.ts'
 import { status } from './status.ts'
 import { widgetForm } from './widget-form.ts'
@@ -27,7 +28,7 @@ import { widget } from './widget.ts'
 export const nl = {
   ...kb,
   portal: { ...portal, ...portalOrganisation, ...portalComplaints, ...portalAccess },
-  staff: { ...staff, ...staffConsole, ...staffQueue, ...staffIncident, ...staffSignals, ...staffInsight, ...staffAccess, ...staffRemoteView, ...staffComplaints, ...staffNotifications },
+  staff: { ...staff, ...staffConsole, ...staffQueue, ...staffIncident, ...staffSignals, ...staffInsight, ...staffAccess, ...staffRemoteView, ...staffComplaints, ...staffNotifications, ...staffPhone },
   remoteView,
   status,
   common,

@@ -104,4 +104,12 @@ export const mail = {
   'staffNotice.complaint.intro': 'Er is een klacht binnengekomen voor uw team: {number} ("{subject}"). Support reageert binnen één werkdag.',
   'staffNotice.button': 'Openen in de console',
   'staffNotice.settings': 'U krijgt deze mail omdat u deze melding per e-mail ontvangt. Op de pagina Meldingen in de console kiest u welke meldingen u ook per e-mail krijgt.',
+  'callerNotAuthorised.subject': '{caller} belde support, maar is niet gemachtigd',
+  'callerNotAuthorised.intro': '{caller} ({email}) belde vandaag de supportdesk van {desk} en sprak met {staff}.',
+  'callerNotAuthorised.notAuthorised': 'Support kon niet helpen: uw organisatie heeft {caller} niet gemachtigd als contactpersoon. Support helpt alleen contactpersonen die u daarvoor machtigt.',
+  'callerNotAuthorised.deactivated': 'Support kon niet helpen: {caller} is in uw organisatie gedeactiveerd als contactpersoon. Support helpt alleen actieve, gemachtigde contactpersonen.',
+  'callerNotAuthorised.how': 'Mag {caller} namens uw organisatie incidenten melden? Log in op het klantportaal, ga naar Organisatie en kies bij {caller} "Autoriseren" (of "Heractiveren"). Daarna kan {caller} inloggen, bellen en incidenten melden.',
+  'callerNotAuthorised.button': 'Naar uw organisatie in het portaal',
+  'callerNotAuthorised.ignore': 'Hoeft {caller} niet gemachtigd te worden? Dan hoeft u niets te doen.',
+  'registered.busy': 'Het is op dit moment uitzonderlijk druk bij support. Het kan daardoor langer duren voor wij reageren:',
 } as const

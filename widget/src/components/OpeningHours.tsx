@@ -1,4 +1,4 @@
-/** Always in view: open now or when, today's exception named, the phone number with its advice, and what the priorities mean. */
+/** Always in view: a notice of exceptional busyness while it runs, open now or when, today's exception named, the phone number with its advice, and what the priorities mean. */
 import type { Language } from '#lib/language.ts'
 import type { DeskStatusReply } from '#domain/desk-status.ts'
 import { format } from '#lib/format.ts'
@@ -16,6 +16,8 @@ export function OpeningHours({ desk, now, lang, strings }: OpeningHoursProps) {
   const line = describeDesk(desk, now, lang, strings)
   return (
     <div class="lw-desk">
+      {/* Hidden at its end without another request: `now` moves on every minute while the panel is open. */}
+      {desk.notice && new Date(desk.notice.endsAt) > now && <p class="lw-busy" role="note">{desk.notice.text[lang]}</p>}
       <p class="lw-open" data-open={String(line.isOpen)}>
         <span class="lw-dot" aria-hidden="true" />{line.text}
       </p>

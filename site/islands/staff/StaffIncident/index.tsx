@@ -89,7 +89,7 @@ function IncidentPage({ id, lang, strings, paths }: Common & { id: string; paths
             <dt>{strings['incident.requester']}</dt><dd>{contact?.name ?? requester.name}</dd>
             <dt>{strings['incident.email']}</dt><dd>{contact ? <a href={`mailto:${contact.email}`}>{contact.email}</a> : none}</dd>
             <dt>{strings['incident.role']}</dt><dd>{contact ? strings[contact.role === 'admin' ? 'incident.role.admin' : 'incident.role.employee'] : none}</dd>
-            <dt>{strings['incident.registered']}</dt><dd><time dateTime={incident.registeredAt}>{moment(lang, incident.registeredAt)}</time></dd>
+            <dt>{strings['incident.registered']}</dt><dd><time dateTime={incident.registeredAt}>{moment(lang, incident.registeredAt)}</time>{incident.channel === 'phone' && <> · <span class="badge">{strings['phone.channel']}</span></>}</dd>
             <dt>{strings['incident.kind']}</dt><dd>{kindName(strings, incident.kind)}</dd>
             <dt>{strings['incident.productArea']}</dt><dd>{desk?.productAreas.find((a) => a.key === incident.productArea)?.name[lang] ?? incident.productArea}</dd>
             <dt>{strings['incident.status']}</dt><dd>{statusName(strings, incident.status)}</dd>
