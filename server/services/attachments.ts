@@ -5,6 +5,7 @@ import { reactionRefusal } from '../domain/incident.ts'
 import type { Attachment, Incident, Message } from '../domain/records.ts'
 import type { Deps } from '../deps.ts'
 import type { SignedIn } from '../middleware/session/index.ts'
+import { attachmentPolicy } from '../policies/attachment.ts'
 import { incidentPolicy } from '../policies/incident.ts'
 import { piecesOf } from '../store/attachment-files.ts'
 import type { StoredContents } from '../store/store.ts'
@@ -18,8 +19,11 @@ export type UploadRefusal = Exclude<AttachmentCheck, { ok: true }>['code'] | Non
 /** Why a download is not given: no such incident for this viewer, or no such file on it for them. */
 export type DownloadRefusal = 'incident_not_found' | 'attachment_not_found'
 
-/** What an upload brings: the file's name and bytes, and the reaction text sent along (empty: none). */
-export interface Upload { fileName: string; bytes: Uint8Array; text: string }
+/**
+ * What an upload brings: the file's name and bytes, the text sent along (empty: none), and (staff
+ * only) whether it goes with an internal note, which the customer never sees, instead of a reply.
+ */
+export interface Upload { fileName: string; bytes: Uint8Array; text: string; visibility?: 'public' | 'internal' }
 
 export function attachmentService(deps: Deps) {
   const files = deps.store.attachmentFiles
@@ -56,14 +60,16 @@ export function attachmentService(deps: Deps) {
       await files.write(attachment.storedAs, piecesOf(upload.bytes))
       await deps.store.attachments.add(attachment)
       await audit(author, 'attachment.added', incident, { attachmentId: id, fileName: attachment.fileName, contentType: attachment.contentType, size: attachment.size })
-      if (!upload.text) return { attachment }
+      // A customer's file is always public; staff choose, and a note's file is the note's even without a text.
+      const isNote = isStaff && upload.visibility === 'internal'
+      if (!upload.text && !isNote) return { attachment }
 
-      // With a text the file is a reaction: a public message, with what the messages route does after one.
-      const message: Message = { id: randomUUID(), incidentId: incident.id, visibility: 'public', author, text: upload.text, attachmentIds: [id], at: now.toISOString() }
+      // With a text the file is a reaction or reply, with what the messages route does after one; staff may make it an internal note.
+      const message: Message = { id: randomUUID(), incidentId: incident.id, visibility: isNote ? 'internal' : 'public', author, text: upload.text, attachmentIds: [id], at: now.toISOString() }
       await deps.store.messages.add(message)
       const current = isStaff ? incident : await afterReaction(incident, author, now)
-      if (isStaff) await mailStatus(current, upload.text, `message:${message.id}`)
-      await audit(author, 'message.added', current)
+      if (isStaff && !isNote) await mailStatus(current, upload.text, `message:${message.id}`)
+      await audit(author, isNote ? 'note.added' : 'message.added', current)
       return { attachment, message }
     },
 
@@ -73,10 +79,8 @@ export function attachmentService(deps: Deps) {
       if (!incident || !incidentPolicy.maySee(viewer, incident)) return refusal('incident_not_found')
       const attachment = await deps.store.attachments.get(attachmentId)
       if (attachment?.incidentId !== incident.id) return refusal('attachment_not_found')
-      if (viewer.kind === 'contact') {
-        const notes = (await deps.store.messages.listByIncident(incident.id)).filter((m) => m.visibility === 'internal')
-        if (notes.some((m) => m.attachmentIds.includes(attachment.id))) return refusal('attachment_not_found')
-      }
+      // Answered as a file that does not exist: the customer does not learn that a note has one.
+      if (!attachmentPolicy.maySee(viewer, incident, attachment, await deps.store.messages.listByIncident(incident.id))) return refusal('attachment_not_found')
       const file = await files.read(attachment.storedAs)
       if (!file) {
         console.error('[loket] attachment file missing', attachment.id, attachment.storedAs)
