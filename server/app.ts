@@ -32,6 +32,7 @@ import { extraSupport } from './routes/extra-support.ts'
 import { grants } from './routes/grants.ts'
 import { incidentConsents } from './routes/incident-consents.ts'
 import { remoteViews } from './routes/remote-views.ts'
+import { savedReplies } from './routes/saved-replies.ts'
 import { desk } from './routes/desk.ts'
 import { docs } from './routes/docs.ts'
 import { StorageUnavailableError } from './store/store.ts'
@@ -108,6 +109,7 @@ export function createApp(deps: Deps) {
     .route('/organisation', organisation(deps))
     .route('/complaints', complaints(deps))
     .route('/staff/queue/stream', queueStream(deps))
+    .route('/saved-replies', savedReplies(deps))
     .route('/staff', staff(deps))
     .route('/signals', signals(deps))
     .route('/phone', phone(deps))

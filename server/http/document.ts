@@ -8,6 +8,7 @@ import { BackupInput, DecisionInput, ExtraSupportInput, GrantInput, RemoteViewCo
 import { IncidentInput } from '../domain/incident.ts'
 import { MissingInput, SearchEventInput, VoteInput } from '../domain/kb-insight.ts'
 import { ContactChangeInput, ContactInput, OrganisationDetailsInput } from '../domain/organisation.ts'
+import { SavedReplyInput } from '../domain/saved-reply.ts'
 import { FollowUpInput } from '../domain/signals.ts'
 import { PATH_IDS, apiDescription, openApiDocument } from '../openapi.ts'
 import { ConfirmInput, MessageInput, PhoneContactInput, TriageInput } from '../services/incident-input.ts'
@@ -24,7 +25,7 @@ import type { OpenApiDocument, Operation, Parameter, PathItem, Response } from '
 export const REQUEST_SCHEMAS = {
   IncidentInput, ConfirmInput, TriageInput, MessageInput, SignInLinkInput, SignInCallbackInput, StaffLoginInput, VoteInput, MissingInput, SearchEventInput,
   OrganisationDetailsInput, ContactInput, ContactChangeInput, ComplaintInput, ComplaintChangeInput, PhoneContactInput, FollowUpInput,
-  RemoteViewCodeInput, RemoteViewSignalInput, BackupInput, DecisionInput, VersionInput, GrantInput, ExtraSupportInput,
+  RemoteViewCodeInput, RemoteViewSignalInput, BackupInput, DecisionInput, VersionInput, GrantInput, ExtraSupportInput, SavedReplyInput,
 } satisfies Record<string, z.ZodType>
 
 type AnyHono = Hono<any, any, any>
