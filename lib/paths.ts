@@ -24,6 +24,7 @@ export const PAGES = {
   staffSignals: { nl: '/staff/signalen/', en: '/en/staff/signals/' },
   staffInsight: { nl: '/staff/inzicht/', en: '/en/staff/insight/' },
   staffAccess: { nl: '/staff/toegang/', en: '/en/staff/access/' },
+  staffSettings: { nl: '/staff/instellingen/', en: '/en/staff/settings/' },
 } as const satisfies Record<string, Record<Language, string>>
 
 /** The name of a fixed page, e.g. `portalAccess`. */

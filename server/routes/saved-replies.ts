@@ -5,9 +5,9 @@ import { format } from '#lib/format.ts'
 import { SAVED_REPLY_PLACEHOLDERS, written } from '#lib/saved-reply.ts'
 import { SavedReplyInput, type SavedReplyProblem } from '../domain/saved-reply.ts'
 import type { Deps } from '../deps.ts'
-import { describe, queryParameters } from '../http/describe.ts'
+import { describe } from '../http/describe.ts'
 import { MESSAGES, apiError } from '../http/errors.ts'
-import { jsonBody, requireJson } from '../middleware/json-body/index.ts'
+import { jsonBody, queryOf, requireJson } from '../middleware/json-body/index.ts'
 import { requireStaff, type SessionEnv, type StaffEnv } from '../middleware/session/index.ts'
 import { savedReplyPolicy } from '../policies/saved-reply.ts'
 import { FilledSavedReply, SavedRepliesReply, SavedReplyReply, presentSavedReply } from '../present/saved-reply.ts'
@@ -46,6 +46,12 @@ function refuseInput(c: Context, problem: SavedReplyProblem) {
 const refused = (c: Context, outcome: SavedReplyInvalid | { refused: SavedReplyRefusal }) =>
   outcome.refused === 'invalid' ? refuseInput(c, (outcome as SavedReplyInvalid).problem) : refuse(c, outcome as { refused: SavedReplyRefusal }, REFUSALS)
 
+/** Which incident to fill a saved reply for. */
+const FillQuery = z.object({
+  incidentId: z.string({ error: 'the incident to fill it for is required' }).min(1, { error: 'the incident to fill it for is required' })
+    .meta({ description: 'The incident to fill it for (its id).' }),
+})
+
 /** After requireStaff: 403 for anyone but a console admin, before the body is read. */
 const adminOnly: MiddlewareHandler<StaffEnv> = async (c, next) => {
   if (!savedReplyPolicy.mayManage(c.var.staff)) return apiError(c, 403, 'admin_only', MESSAGES.savedReplyAdminOnly)
@@ -81,12 +87,9 @@ export const savedReplies = (deps: Deps) =>
       return c.body(null, 204)
     })
     .get('/:id/filled', describe('fillSavedReply', 'Console', 'A saved reply\'s text for an incident: in the requester\'s language, its placeholders filled (staff)', { 200: FilledSavedReply }, {
-      parameters: queryParameters({ incidentId: 'The incident to fill it for (required).' }),
-      refuses: { not_found: REFUSALS.not_found, invalid_input: [400, MESSAGES.invalidInput] },
-    }), requireStaff, async (c) => {
-      const incidentId = c.req.query('incidentId') ?? ''
-      if (!incidentId) return apiError(c, 400, 'invalid_input', MESSAGES.invalidInput, [{ path: 'incidentId', message: 'the incident to fill it for is required' }])
-      const outcome = await fillSavedReply(deps, c.var.staff, c.req.param('id'), incidentId)
+      refuses: { not_found: REFUSALS.not_found },
+    }), requireStaff, queryOf(FillQuery), async (c) => {
+      const outcome = await fillSavedReply(deps, c.var.staff, c.req.param('id'), c.req.valid('query').incidentId)
       if (isRefused(outcome)) return refused(c, outcome)
       c.header('Cache-Control', 'private, no-store')
       return c.json({ id: outcome.reply.id, lang: outcome.lang, text: outcome.text })

@@ -3,10 +3,10 @@ import type { Language } from '#lib/language.ts'
 import { translator } from '../i18n/index.ts'
 
 /** The console's pages (names in PAGES) in menu order; the incident page is reached from the queue. */
-export const STAFF_MENU = ['staff', 'staffSignals', 'staffInsight', 'staffAccess'] as const
+export const STAFF_MENU = ['staff', 'staffSignals', 'staffInsight', 'staffAccess', 'staffSettings'] as const
 export type StaffPage = (typeof STAFF_MENU)[number] | 'staffIncident'
 
 export function staffTitles(lang: Language): Record<StaffPage, string> {
   const tr = translator(lang)
-  return { staff: tr('staff.nav.queue'), staffIncident: tr('staff.title.incident'), staffSignals: tr('staff.nav.signals'), staffInsight: tr('staff.nav.insight'), staffAccess: tr('staff.access.title') }
+  return { staff: tr('staff.nav.queue'), staffIncident: tr('staff.title.incident'), staffSignals: tr('staff.nav.signals'), staffInsight: tr('staff.nav.insight'), staffAccess: tr('staff.access.title'), staffSettings: tr('staff.settings.title') }
 }

@@ -17,6 +17,7 @@ import { staffIncident } from './staff-incident.ts'
 import { staffInsight } from './staff-insight.ts'
 import { staffQueue } from './staff-queue.ts'
 import { staffRemoteView } from './staff-remote-view.ts'
+import { staffSettings } from './staff-settings.ts'
 import { staffSignals } from './staff-signals.ts'
 import { staff } from './staff.ts'
 import { status } from './status.ts'
@@ -26,7 +27,7 @@ import { widget } from './widget.ts'
 export const en = {
   ...kb,
   portal: { ...portal, ...portalOrganisation, ...portalComplaints, ...portalAccess },
-  staff: { ...staff, ...staffQueue, ...staffIncident, ...staffSignals, ...staffInsight, ...staffAccess, ...staffRemoteView },
+  staff: { ...staff, ...staffQueue, ...staffIncident, ...staffSignals, ...staffInsight, ...staffAccess, ...staffRemoteView, ...staffSettings },
   remoteView,
   status,
   common,
