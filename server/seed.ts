@@ -35,6 +35,7 @@ const CONTACTS: Contact[] = [
   { id: 'c-devries-admin', organisationId: 'org-devries', name: 'Peter de Vries', email: 'peter@devries-installatie.example', lang: 'nl', role: 'admin', isAuthorised: true, isActive: true },
   { id: 'c-devries-emp', organisationId: 'org-devries', name: 'Aisha el Amrani', email: 'aisha@devries-installatie.example', lang: 'en', role: 'employee', isAuthorised: true, isActive: true },
   { id: 'c-hoekstra-admin', organisationId: 'org-hoekstra', name: 'Jelle Hoekstra', email: 'jelle@hoekstra-logistiek.example', lang: 'nl', role: 'admin', isAuthorised: true, isActive: true },
+  { id: 'c-hoekstra-emp', organisationId: 'org-hoekstra', name: 'Sven Dijkstra', email: 'sven@hoekstra-logistiek.example', lang: 'en', role: 'employee', isAuthorised: true, isActive: true },
 ]
 
 const STAFF: Omit<Staff, 'passwordHash'>[] = [

@@ -1,6 +1,7 @@
 /**
  * A public reply (mailed to the requester) or an internal note (never shown or mailed): the
  * label, the hint and the button all say which, and a note is the default, so a slip stays in-house.
+ * A saved reply may be inserted, filled for the incident; a file goes with the reply or stays with the note.
  */
 import { useRef, useState } from 'preact/hooks'
 import { format } from '#lib/format.ts'
