@@ -28,6 +28,7 @@ export const PAGES = {
   staffComplaints: { nl: '/staff/klachten/', en: '/en/staff/complaints/' },
   staffInbox: { nl: '/staff/meldingen/', en: '/en/staff/notifications/' },
   staffPhone: { nl: '/staff/telefoon/', en: '/en/staff/phone/' },
+  staffSettings: { nl: '/staff/instellingen/', en: '/en/staff/settings/' },
 } as const satisfies Record<string, Record<Language, string>>
 
 /** The name of a fixed page, e.g. `portalAccess`. */

@@ -32,6 +32,7 @@ import { extraSupport } from './routes/extra-support.ts'
 import { grants } from './routes/grants.ts'
 import { incidentConsents } from './routes/incident-consents.ts'
 import { remoteViews } from './routes/remote-views.ts'
+import { savedReplies } from './routes/saved-replies.ts'
 import { desk } from './routes/desk.ts'
 import { deskNotice, staffDeskNotice } from './routes/desk-notice.ts'
 import { docs } from './routes/docs.ts'
@@ -117,6 +118,7 @@ export function createApp(deps: Deps) {
     .route('/staff/notifications', notifications(deps))
     .route('/staff/phone', staffPhone(deps))
     .route('/staff/desk-notice', staffDeskNotice(deps))
+    .route('/saved-replies', savedReplies(deps))
     .route('/staff', staff(deps))
     .route('/signals', signals(deps))
     .route('/phone', phone(deps))

@@ -117,6 +117,7 @@ export const PATH_IDS: Record<string, string> = {
   '/api/organisation/contacts/{id}': 'The contact\'s id.', '/api/signals/{organisationId}': 'The organisation\'s id, as the signals give it.',
   '/api/remote-views/{id}': 'The remote-view session\'s id.', '/api/backups/{id}': 'The backup request\'s id.', '/api/grants/{id}': 'The access grant\'s id.', '/api/extra-support/{id}': 'The extra-support request\'s id.',
   '/api/staff/phone/callers/{id}': 'The caller\'s contact id, as the caller search gives it.',
+  '/api/saved-replies/{id}': 'The saved reply\'s id.',
 }
 
 /** The document's shell: intro, tags, the shared replies, parameters, headers and security schemes; the routes add their operations (http/document.ts). */

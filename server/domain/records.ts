@@ -191,6 +191,21 @@ export interface FollowUp {
   at: Instant
 }
 
+/** A saved reply: a text support inserts into a reply, in both languages, for one team or (team null) for everyone. */
+export interface SavedReply {
+  id: string
+  /** A team key of desk.yaml; null: every team may use it. */
+  team: string | null
+  /** What the picker lists it by. */
+  title: { nl: string; en: string }
+  /** The reply, with placeholders such as `{{contact.name}}` (lib/saved-reply.ts). */
+  body: { nl: string; en: string }
+  /** "staff:<id>" of whoever saved it last. */
+  updatedBy: string
+  createdAt: Instant
+  updatedAt: Instant
+}
+
 /** A widget submission waiting for its e-mail confirmation. */
 export interface PendingRegistration {
   id: string

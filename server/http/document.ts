@@ -9,6 +9,7 @@ import { IncidentInput } from '../domain/incident.ts'
 import { DeskNoticeInput } from '../domain/desk-notice.ts'
 import { MissingInput, SearchEventInput, VoteInput } from '../domain/kb-insight.ts'
 import { ContactChangeInput, ContactInput, OrganisationDetailsInput } from '../domain/organisation.ts'
+import { SavedReplyInput } from '../domain/saved-reply.ts'
 import { FollowUpInput } from '../domain/signals.ts'
 import { PATH_IDS, apiDescription, openApiDocument } from '../openapi.ts'
 import { ConfirmInput, MessageInput, PhoneContactInput, TriageInput } from '../services/incident-input.ts'
@@ -29,7 +30,7 @@ export const REQUEST_SCHEMAS = {
   OrganisationDetailsInput, ContactInput, ContactChangeInput, ComplaintInput, ComplaintChangeInput, PhoneContactInput, FollowUpInput,
   RemoteViewCodeInput, RemoteViewSignalInput, BackupInput, DecisionInput, VersionInput, GrantInput, ExtraSupportInput,
   NotificationPreferencesInput,
-  PhoneIncidentInput, DeskNoticeInput,
+  PhoneIncidentInput, DeskNoticeInput, SavedReplyInput,
 } satisfies Record<string, z.ZodType>
 
 type AnyHono = Hono<any, any, any>

@@ -24,7 +24,7 @@ const PHONE_SECRET = 'example-phone-secret-0123456789abcdef'
 const FIXED = { confirmToken: 'mF3kQ9vZ2xT7bLr0cW8yNp4sHd6aJu1eGi5oKq2VtXw', signInToken: 'Hd6aJu1eGi5oKq2VtXwmF3kQ9vZ2xT7bLr0cW8yNp4', viewToken: 'Xq8vR2mT5kLw9pZc3nJh7bYd1fGs4aUe6oKi0tVxNyQ', code: '482913' }
 const at = (iso: string) => new Date(iso)
 /** The story's steps that are meant to be refused: examples of refusals; any other refusal stops the story. */
-const REFUSED = new Set(['notAPath', 'productArea', 'nameWithoutLetter', 'conflict', 'tooSoon'])
+const REFUSED = new Set(['notAPath', 'productArea', 'nameWithoutLetter', 'conflict', 'tooSoon', 'unknownPlaceholder'])
 
 /**
  * Plays the story on a new demo desk in a temporary folder (removed afterwards) with this desk's
@@ -118,6 +118,25 @@ export async function playStory(deps: Pick<Deps, 'desk' | 'calendar'>, makeApp: 
     screenshot.append('file', new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])], 'digipoort-fout-500.png'))
     await play('stored', 'A screenshot', 'POST', `/api/incidents/${id}/attachments`, screenshot, tom)
     await play('outbound', 'Lotte Smit rang Tom Bakker back', 'POST', `/api/incidents/${id}/phone-contacts`, { direction: 'outbound', summary: 'Tom Bakker teruggebeld: Digipoort meldt zelf een storing. Hij dient de aangifte vanmiddag opnieuw in.' }, lotte)
+    // The desk's admin keeps saved replies; Lotte inserts one, and notes her analysis with the log for colleagues only.
+    const deskAdmin = await staff('ingrid@noordwind.example')
+    const certificate = {
+      team: 'finance', title: { nl: 'Certificaat opnieuw koppelen', en: 'Link the certificate again' },
+      body: {
+        nl: 'Beste {{contact.name}},\n\nDigipoort weigert de aangifte bij incident {{incident.number}} omdat het certificaat is vernieuwd. Koppel het nieuwe certificaat opnieuw; wij lossen het op vóór {{incident.due}}.\n\nMet vriendelijke groet,\n{{staff.name}}',
+        en: 'Dear {{contact.name}},\n\nDigipoort refuses the return of incident {{incident.number}} because the certificate was renewed. Please link the new certificate again; we will solve it before {{incident.due}}.\n\nKind regards,\n{{staff.name}}',
+      },
+    }
+    await play('unknownPlaceholder', 'A placeholder the desk does not know', 'POST', '/api/saved-replies', { ...certificate, body: { ...certificate.body, nl: 'Beste {{klant.naam}},' } }, deskAdmin)
+    const { reply: { savedReply } } = await play('savedReply', 'A reply for the finance team', 'POST', '/api/saved-replies', certificate, deskAdmin)
+    await play('renamed', 'A shorter title', 'PUT', `/api/saved-replies/${savedReply.id}`, { ...certificate, title: { nl: 'Certificaat koppelen', en: 'Link certificate' } }, deskAdmin)
+    await play('lotteReplies', 'The replies Lotte Smit may use', 'GET', '/api/saved-replies', undefined, lotte)
+    await play('filled', 'Filled for Tom Bakker, in Dutch', 'GET', `/api/saved-replies/${savedReply.id}/filled?incidentId=${id}`, undefined, lotte)
+    const analysis = new FormData()
+    analysis.append('file', new File([new TextEncoder().encode('2026-11-30 09:58:12 Digipoort 500: certificaat onbekend\n')], 'digipoort.log'))
+    analysis.append('text', 'Log van Digipoort: het oude certificaat wordt nog aangeboden.')
+    analysis.append('visibility', 'internal')
+    await play('noteWithFile', 'An internal note with a file, for support only', 'POST', `/api/incidents/${id}/attachments`, analysis, lotte)
     await play('customer', 'Tom Bakker, who filed it', 'GET', `/api/incidents/${id}`, undefined, tom)
     const marieke = await contact('marieke@bakkerij-jansen.example')
     await play('jansen', 'Bakkerij Jansen\'s incidents, for its admin', 'GET', '/api/incidents', undefined, marieke)

@@ -48,10 +48,11 @@ async function attachmentDesk() {
       expect(res.status).toBe(201)
       return res.json.id
     },
-    async upload(who: Who, incidentId: string, name: string, content: Uint8Array<ArrayBuffer>, fields: { text?: string; type?: string } = {}) {
+    async upload(who: Who, incidentId: string, name: string, content: Uint8Array<ArrayBuffer>, fields: { text?: string; type?: string; visibility?: string } = {}) {
       const form = new FormData()
       form.append('file', new File([content], name, { type: fields.type ?? 'application/octet-stream' }))
       if (fields.text !== undefined) form.append('text', fields.text)
+      if (fields.visibility !== undefined) form.append('visibility', fields.visibility)
       const res = await app.request(`/api/incidents/${incidentId}/attachments`, { method: 'POST', body: form, headers: headersOf(who) })
       return { status: res.status, json: await res.json().catch(() => undefined) }
     },
@@ -79,6 +80,12 @@ async function attachmentDesk() {
     async storedBytes(storedAs: string): Promise<Buffer | undefined> {
       const file = await desk.store.attachmentFiles.read(storedAs)
       return file && readAllOf(file.body)
+    },
+    /** The incident's page as `who` sees it: its timeline's files, each on a message or alone. */
+    async filesShown(who: Who, incidentId: string): Promise<string[]> {
+      const res = await desk.call('GET', `/api/incidents/${incidentId}`, undefined, headersOf(who))
+      expect(res.status).toBe(200)
+      return res.json.timeline.flatMap((e: any) => (e.type === 'message' ? e.attachments : e.type === 'attachment' ? [e.attachment] : []).map((a: any) => a.id))
     },
     async auditActions(incidentId: string): Promise<string[]> {
       return (await desk.store.audit.listFor(`incident:${incidentId}`)).map((e) => e.action)
@@ -306,6 +313,68 @@ describe('a file with a text', () => {
     const res = await desk.upload('tom', incidentId, 'scherm.png', PNG, { text: '   ' })
     expect(res.status).toBe(201)
     expect(res.json.message).toBeUndefined()
+    expect(await desk.store.messages.listByIncident(incidentId)).toEqual([])
+  })
+})
+
+describe('a file from staff', () => {
+  const NOTE = new TextEncoder().encode('Klant gebruikt een verlopen certificaat; zie log.')
+
+  test('on an internal note is support\'s only: not mailed, not on the customer\'s page, and 404 to them exactly as a file that does not exist', async () => {
+    const desk = await attachmentDesk()
+    const incidentId = await desk.file('tom')
+    const mailsBefore = (await desk.mails()).length
+    const res = await desk.upload('lotte', incidentId, 'analyse.txt', NOTE, { text: 'Analyse in de bijlage.', visibility: 'internal' })
+    expect(res.status).toBe(201)
+    expect(res.json.message).toMatchObject({ visibility: 'internal', author: 'staff:s-lotte', text: 'Analyse in de bijlage.', attachmentIds: [res.json.attachment.id] })
+    expect((await desk.mails()).length).toBe(mailsBefore)
+    expect(await desk.auditActions(incidentId)).toEqual(['incident.registered', 'attachment.added', 'note.added'])
+
+    const missing = await desk.download('tom', incidentId, '00000000-0000-4000-8000-000000000000')
+    for (const who of ['tom', 'marieke'] as const) {
+      const download = await desk.download(who, incidentId, res.json.attachment.id)
+      expect([download.status, download.json]).toEqual([404, missing.json])
+      expect(download.headers.get('content-disposition')).toBeNull()
+      expect(await desk.filesShown(who, incidentId)).toEqual([])
+    }
+    expect((await desk.download('lotte', incidentId, res.json.attachment.id)).bytes).toEqual(NOTE)
+    expect(await desk.filesShown('lotte', incidentId)).toEqual([res.json.attachment.id])
+  })
+
+  test('on an internal note without a text is still the note\'s: hidden from the customer', async () => {
+    const desk = await attachmentDesk()
+    const incidentId = await desk.file('tom')
+    const res = await desk.upload('lotte', incidentId, 'analyse.txt', NOTE, { visibility: 'internal' })
+    expect(res.status).toBe(201)
+    expect(res.json.message).toMatchObject({ visibility: 'internal', text: '', attachmentIds: [res.json.attachment.id] })
+    expect((await desk.download('tom', incidentId, res.json.attachment.id)).status).toBe(404)
+  })
+
+  test('on a reply is the customer\'s to see and download, while the note\'s beside it is not', async () => {
+    const desk = await attachmentDesk()
+    const incidentId = await desk.file('tom')
+    const reply = await desk.upload('lotte', incidentId, 'stappen.txt', new TextEncoder().encode('1. Open instellingen'), { text: 'Volg de stappen.', visibility: 'public' })
+    const note = await desk.upload('lotte', incidentId, 'analyse.txt', NOTE, { text: 'Intern.', visibility: 'internal' })
+    expect((await desk.download('tom', incidentId, reply.json.attachment.id)).status).toBe(200)
+    expect((await desk.download('tom', incidentId, note.json.attachment.id)).status).toBe(404)
+    expect(await desk.filesShown('tom', incidentId)).toEqual([reply.json.attachment.id])
+  })
+
+  test('a customer cannot hide their own file in a note: their visibility is ignored, the reaction is public', async () => {
+    const desk = await attachmentDesk()
+    const incidentId = await desk.file('tom')
+    const res = await desk.upload('tom', incidentId, 'scherm.png', PNG, { text: 'Zie bijlage.', visibility: 'internal' })
+    expect(res.status).toBe(201)
+    expect(res.json.message.visibility).toBe('public')
+  })
+
+  test('refuses a visibility that is neither public nor internal, and stores nothing', async () => {
+    const desk = await attachmentDesk()
+    const incidentId = await desk.file('tom')
+    const res = await desk.upload('lotte', incidentId, 'analyse.txt', NOTE, { text: 'x', visibility: 'secret' })
+    expect(res.status).toBe(400)
+    expect(res.json.fields).toEqual([{ path: 'visibility', message: 'one of: public, internal' }])
+    expect(await desk.storedFiles()).toEqual([])
     expect(await desk.store.messages.listByIncident(incidentId)).toEqual([])
   })
 })

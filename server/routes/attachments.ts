@@ -54,8 +54,13 @@ const DOWNLOAD_MESSAGES: Record<DownloadRefusal, typeof MESSAGES.incidentNotFoun
   attachment_not_found: MESSAGES.attachmentNotFound,
 }
 
-/** The upload's form: the file, and a text that makes it a reaction. */
-const UPLOAD_FORM = { 'multipart/form-data': { schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', contentMediaType: 'application/octet-stream' }, text: { type: 'string', maxLength: MAX_TEXT_LENGTH } } } } }
+/** The upload's form: the file, a text that makes it a reaction, and (staff) the visibility that makes it an internal note. */
+const UPLOAD_FORM = { 'multipart/form-data': { schema: { type: 'object', required: ['file'], properties: {
+  file: { type: 'string', contentMediaType: 'application/octet-stream' },
+  text: { type: 'string', maxLength: MAX_TEXT_LENGTH },
+  visibility: { type: 'string', enum: ['public', 'internal'], default: 'public', description: 'Staff only: `internal` keeps the file on an internal note (with the text, if any), never shown to or downloadable by the customer. A customer\'s file is always public.' },
+  asksCustomer: { type: 'string', enum: ['true', 'false'], default: 'false', description: 'Staff only, a public reply with a text: `true` asks the customer something, as `asksCustomer` on a message; the incident then waits for the customer (where its status may move there) and the mail has the question\'s own subject.' },
+} } } }
 
 export const attachments = (deps: Deps) => {
   const service = attachmentService(deps)
@@ -71,7 +76,7 @@ export const attachments = (deps: Deps) => {
   return new Hono<SessionEnv>()
     .post(
       '/:id/attachments',
-      describe('uploadAttachment', 'Incidents', 'Attach a file (part `file`); with a part `text` it is a reaction, a public message', {
+      describe('uploadAttachment', 'Incidents', 'Attach a file (part `file`); with a part `text` it is a reaction, a public message; staff may send `visibility=internal` for an internal note', {
         201: z.object({ attachment: AttachmentReply, message: MessageReply.optional() }),
       }, {
         description: `${ALLOWED_EXTENSIONS.join(', ')}, at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB; the content must match the extension. Served only as a download.`,
@@ -95,9 +100,13 @@ export const attachments = (deps: Deps) => {
         if ((form.text !== undefined && typeof form.text !== 'string') || text.length > MAX_TEXT_LENGTH) {
           return apiError(c, 400, 'invalid_input', MESSAGES.invalidInput, [{ path: 'text', message: `at most one text of at most ${MAX_TEXT_LENGTH} characters` }])
         }
+        const visibility = form.visibility ?? 'public'
+        if (visibility !== 'public' && visibility !== 'internal') {
+          return apiError(c, 400, 'invalid_input', MESSAGES.invalidInput, [{ path: 'visibility', message: 'one of: public, internal' }])
+        }
         // bodyLimit has bounded the request, so this read is bounded too.
         const bytes = new Uint8Array(await file.arrayBuffer())
-        const outcome = await service.add(c.var.signedIn, c.req.param('id'), { fileName: file.name, bytes, text })
+        const outcome = await service.add(c.var.signedIn, c.req.param('id'), { fileName: file.name, bytes, text, visibility, asksCustomer: form.asksCustomer === 'true' })
         if (isRefused(outcome)) return refuseUpload(c, outcome.refused)
         const { attachment, message } = outcome
         return c.json(message ? { attachment: presentAttachment(attachment), message } : { attachment: presentAttachment(attachment) }, 201)

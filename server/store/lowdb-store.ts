@@ -11,7 +11,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { MailRecord } from '../mail/types.ts'
 import type { StaffNotification } from '../domain/notifications.ts'
-import type { Complaint, ConsentRecord, Contact, FollowUp, Incident, Message, Organisation } from '../domain/records.ts'
+import type { Complaint, ConsentRecord, Contact, FollowUp, Incident, Message, Organisation, SavedReply } from '../domain/records.ts'
 import { callerSortKey, isCallerMatch } from '../domain/caller.ts'
 import type { DeskNotice } from '../domain/desk-notice.ts'
 import { folderAttachmentFiles } from './attachment-files.ts'
@@ -28,7 +28,7 @@ import { StoreError, TOTAL_CAP, VersionConflictError, type IncidentFilter, type 
 /** The tables of a data folder, as the Store names them. */
 export const TABLES = [
   'organisations', 'contacts', 'staff', 'incidents', 'messages', 'attachments', 'complaints', 'followUps', 'consents',
-  'registrations', 'signInTokens', 'sessions', 'outbox', 'audit', 'notifications', 'unreadReactions', 'deskNotices',
+  'registrations', 'signInTokens', 'sessions', 'outbox', 'audit', 'notifications', 'unreadReactions', 'deskNotices', 'savedReplies',
 ] as const
 export type Table = (typeof TABLES)[number]
 /** A record as stored: whole, as the API wrote it. */
@@ -602,6 +602,16 @@ function buildStore(state: State, journal: JournalWriter, release: () => void, p
         .filter((f) => f.organisationId === organisationId)
         .sort((a, b) => b.at.localeCompare(a.at))
         .map((f) => structuredClone(f)),
+    },
+    savedReplies: {
+      get: async (id) => structuredClone(get<SavedReply>('savedReplies', id)),
+      list: async () => all<SavedReply>('savedReplies').map((r) => structuredClone(r)),
+      put: (r) => put('savedReplies', r),
+      async delete(id) {
+        if (!t.savedReplies.has(id)) return false
+        await write({ op: 'del', t: 'savedReplies', id })
+        return true
+      },
     },
     consents: {
       async create<T extends ConsentRecord>(draft: Omit<T, 'version'>) {

@@ -60,6 +60,7 @@ async function fillFirst(store: Store): Promise<void> {
   await store.complaints.update(k1.id, 1, (k): Complaint => ({ ...k, status: 'in_progress', replies: [{ at: at(40), by: 'staff:s1', text: 'Excuses.' }], respondedAt: at(40) }))
   await store.complaints.create(complaintDraft({ organisationId: 'org-b', contactId: cas.id, kind: 'opinion' }))
 
+  await store.savedReplies.put({ id: 'sr1', team: 'finance', title: { nl: 'Certificaat', en: 'Certificate' }, body: { nl: 'Beste {{contact.name}},', en: 'Dear {{contact.name}},' }, updatedBy: 'staff:s1', createdAt: at(4), updatedAt: at(4) })
   await store.followUps.add({ id: 'f1', organisationId: 'org-a', kind: 'course', date: '2026-12-14', note: 'Cursus btw', by: 'staff:s1', at: at(5) })
   await store.followUps.add({ id: 'f2', organisationId: 'org-a', kind: 'advisor_visit', date: '2026-12-20', note: 'Bezoek', by: 'staff:s1', at: at(20) })
 
@@ -142,6 +143,7 @@ async function readThrough(store: Store, tables: Record<Table, Row[]>) {
     attachments: [await each(ids('incidents'), (id) => store.attachments.listByIncident(id)), await each(ids('attachments'), (id) => store.attachments.get(id))],
     complaints: [await store.complaints.list({}), await store.complaints.list({ organisationId: 'org-a' }), await each(ids('complaints'), (id) => store.complaints.get(id))],
     followUps: await each(ids('organisations'), (id) => store.followUps.listByOrganisation(id)),
+    savedReplies: [await store.savedReplies.list(), await each(ids('savedReplies'), (id) => store.savedReplies.get(id))],
     consents: [
       await store.consents.list({}), await store.consents.list({ incidentId: ids('incidents')[0] }), await store.consents.list({ kind: 'extra_support' }),
       await each(ids('consents'), (id) => store.consents.get(id)),

@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto'
 import { readdirSync, readFileSync } from 'node:fs'
 import pg from 'pg'
 import type {
-  Attachment, AuditEntry, Complaint, ConsentRecord, Contact, FollowUp, Incident, Message, PendingRegistration, Session, SignInToken, Staff,
+  Attachment, AuditEntry, Complaint, ConsentRecord, Contact, FollowUp, Incident, Message, PendingRegistration, SavedReply, Session, SignInToken, Staff,
 } from '../domain/records.ts'
 import { INCIDENT_STATUSES } from '../domain/records.ts'
 import type { MailRecord } from '../mail/types.ts'
@@ -252,6 +252,7 @@ const COLUMNS = {
   notifications: (n: StaffNotification) => ({ key: n.key, staff_id: n.staffId, at: n.at, is_read: n.readAt !== null }),
   unread_reactions: () => ({}),
   desk_notices: () => ({}),
+  saved_replies: (r: SavedReply) => ({ team: r.team }),
 } satisfies Record<string, (record: never) => Record<string, unknown>>
 
 /** A table of records (not rate_counters), by its name in SQL. */
@@ -839,6 +840,12 @@ function buildStore(pool: pg.Pool, counterPool: pg.Pool, { schema, timeZone, lis
         return pageOf(found, limit, total, complaintQueueKeyOf)
       },
       update: (id, expectedVersion, change) => update<Complaint>('complaints', id, expectedVersion, change, (current) => ({ number: current.number })),
+    },
+    savedReplies: {
+      get: (id) => one('SELECT data FROM saved_replies WHERE id = $1', [id]),
+      list: () => rows('SELECT data FROM saved_replies ORDER BY seq'),
+      put: (r) => put('saved_replies', r),
+      delete: async (id) => ((await db.query('DELETE FROM saved_replies WHERE id = $1', [id])).rowCount ?? 0) > 0,
     },
     followUps: {
       add: (f) => put('follow_ups', f),

@@ -1,7 +1,7 @@
 /** One suite of behaviours every Store implementation must show; each implementation's test runs it. */
 import { randomBytes, randomUUID } from 'node:crypto'
 import { describe, expect, test } from 'vitest'
-import type { AccessGrant, Complaint, Contact, Incident, Message } from '../domain/records.ts'
+import type { AccessGrant, Complaint, Contact, Incident, Message, SavedReply } from '../domain/records.ts'
 import type { MailRecord } from '../mail/types.ts'
 import type { StaffNotification } from '../domain/notifications.ts'
 import { piecesOf, readAllOf } from './attachment-files.ts'
@@ -625,6 +625,25 @@ export function storeContract(name: string, open: () => Promise<Store>, reopen?:
       expect(second.next).toBeNull()
       expect(first.total).toBe(4)
       await expect(store.consents.page({}, { limit: 2, cursor: Buffer.from('[1]').toString('base64url') })).rejects.toBeInstanceOf(InvalidCursorError)
+      await store.close()
+    })
+
+    test('keeps saved replies in the order first stored: replaced in place, removed once, kept over a restart', async () => {
+      let store = await open()
+      const reply = (id: string, team: string | null, title: string): SavedReply => ({
+        id, team, title: { nl: title, en: `${title} (en)` }, body: { nl: 'Beste {{contact.name}},', en: 'Dear {{contact.name}},' },
+        updatedBy: 'staff:s1', createdAt: '2026-11-30T09:00:00.000Z', updatedAt: '2026-11-30T09:00:00.000Z',
+      })
+      await store.savedReplies.put(reply('r2', 'finance', 'Certificaat'))
+      await store.savedReplies.put(reply('r1', null, 'Bedankt'))
+      await store.savedReplies.put({ ...reply('r2', 'hr', 'Certificaat vernieuwen'), updatedAt: '2026-11-30T10:00:00.000Z' })
+      expect((await store.savedReplies.list()).map((r) => [r.id, r.team, r.title.nl])).toEqual([['r2', 'hr', 'Certificaat vernieuwen'], ['r1', null, 'Bedankt']])
+      expect(await store.savedReplies.get('r1')).toEqual(reply('r1', null, 'Bedankt'))
+      expect(await store.savedReplies.delete('r1')).toBe(true)
+      expect(await store.savedReplies.delete('r1')).toBe(false)
+      expect(await store.savedReplies.get('r1')).toBeUndefined()
+      if (reopen) store = await reopen(store)
+      expect((await store.savedReplies.list()).map((r) => r.id)).toEqual(['r2'])
       await store.close()
     })
 

@@ -1,7 +1,7 @@
 /** The Store: every record the API keeps, behind one interface (lowdb by default, PostgreSQL for several API processes). */
 import type { MailRecord, OutboxStore } from '../mail/types.ts'
 import type {
-  AuditEntry, Attachment, Complaint, ComplaintStatus, ConsentKind, ConsentRecord, Contact, FollowUp, Incident, IncidentStatus, Message, Organisation, PendingRegistration, Session, SignInToken, Staff,
+  AuditEntry, Attachment, Complaint, ComplaintStatus, ConsentKind, ConsentRecord, Contact, FollowUp, Incident, IncidentStatus, Message, Organisation, PendingRegistration, SavedReply, Session, SignInToken, Staff,
 } from '../domain/records.ts'
 import type { ContactMoment, MomentCount, SignalOrganisation, WindowCount } from '../domain/signals.ts'
 import type { StaffNotification } from '../domain/notifications.ts'
@@ -237,6 +237,16 @@ export interface Store {
     add(followUp: FollowUp): Promise<void>
     /** Newest first: the last one recorded (`at`) at the top. */
     listByOrganisation(organisationId: string): Promise<FollowUp[]>
+  }
+  /** Saved replies support inserts into a reply: few, so listed whole. */
+  savedReplies: {
+    get(id: string): Promise<SavedReply | undefined>
+    /** Every one, in the order first stored. */
+    list(): Promise<SavedReply[]>
+    /** Stores a new one or replaces the one with its id. */
+    put(reply: SavedReply): Promise<void>
+    /** Removes it; whether there was one. */
+    delete(id: string): Promise<boolean>
   }
   /** Remote views, backup requests, access grants and extra-support requests: what the customer consented to. */
   consents: {

@@ -18,6 +18,7 @@ import { staffIncident } from './staff-incident.ts'
 import { staffInsight } from './staff-insight.ts'
 import { staffQueue } from './staff-queue.ts'
 import { staffRemoteView } from './staff-remote-view.ts'
+import { staffSettings } from './staff-settings.ts'
 import { staffSignals } from './staff-signals.ts'
 import { staffConsole } from './staff-console.ts'
 import { staffNotifications } from './staff-notifications.ts'
@@ -30,7 +31,7 @@ import { widget } from './widget.ts'
 export const en = {
   ...kb,
   portal: { ...portal, ...portalOrganisation, ...portalComplaints, ...portalAccess },
-  staff: { ...staff, ...staffConsole, ...staffQueue, ...staffIncident, ...staffSignals, ...staffInsight, ...staffAccess, ...staffRemoteView, ...staffComplaints, ...staffNotifications, ...staffPhone },
+  staff: { ...staff, ...staffConsole, ...staffQueue, ...staffIncident, ...staffSignals, ...staffInsight, ...staffAccess, ...staffRemoteView, ...staffComplaints, ...staffNotifications, ...staffPhone, ...staffSettings },
   remoteView,
   status,
   common,
