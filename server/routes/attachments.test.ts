@@ -48,11 +48,12 @@ async function attachmentDesk() {
       expect(res.status).toBe(201)
       return res.json.id
     },
-    async upload(who: Who, incidentId: string, name: string, content: Uint8Array<ArrayBuffer>, fields: { text?: string; type?: string; visibility?: string } = {}) {
+    async upload(who: Who, incidentId: string, name: string, content: Uint8Array<ArrayBuffer>, fields: { text?: string; type?: string; visibility?: string; asksCustomer?: string } = {}) {
       const form = new FormData()
       form.append('file', new File([content], name, { type: fields.type ?? 'application/octet-stream' }))
       if (fields.text !== undefined) form.append('text', fields.text)
       if (fields.visibility !== undefined) form.append('visibility', fields.visibility)
+      if (fields.asksCustomer !== undefined) form.append('asksCustomer', fields.asksCustomer)
       const res = await app.request(`/api/incidents/${incidentId}/attachments`, { method: 'POST', body: form, headers: headersOf(who) })
       return { status: res.status, json: await res.json().catch(() => undefined) }
     },
@@ -305,6 +306,18 @@ describe('a file with a text', () => {
     const mails = await desk.mails()
     expect(mails.length).toBe(mailsBefore + 1)
     expect(mails.at(-1)!.text).toContain('Volg de stappen in de bijlage.')
+  })
+
+  test('from staff with a question waits for the customer, and the mail is the question with its own subject', async () => {
+    const desk = await attachmentDesk()
+    const incidentId = await desk.file('tom')
+    const { number } = (await desk.store.incidents.get(incidentId))!
+    const res = await desk.upload('lotte', incidentId, 'stappen.txt', new TextEncoder().encode('1. Open instellingen'), { text: 'Lukt het met de stappen in de bijlage?', asksCustomer: 'true' })
+    expect(res.status).toBe(201)
+    expect((await desk.store.incidents.get(incidentId))!.status).toBe('waiting_for_customer')
+    const mail = (await desk.mails()).at(-1)!
+    expect(mail.subject).toMatch(new RegExp(`^Vraag over uw incident ${number}`))
+    expect(mail.text).toContain('Lukt het met de stappen in de bijlage?')
   })
 
   test('a blank text adds the file alone', async () => {
