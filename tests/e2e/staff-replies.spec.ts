@@ -45,6 +45,12 @@ test('an admin adds a saved reply, an agent sends it filled; a file on an intern
     const row = admin.getByRole('table', { name: 'Opgeslagen antwoorden' }).getByRole('row').filter({ hasText: title })
     await expect(row.getByRole('cell').nth(1)).toHaveText('Team Financieel')
     await expectAccessible(admin)
+
+    await admin.goto('/en/staff/settings/')
+    await expect(admin.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible()
+    const english = admin.getByRole('table', { name: 'Saved replies' }).getByRole('row').filter({ hasText: `Certificate ${stamp}` })
+    await expect(english.getByRole('cell').nth(1)).toHaveText('Finance team')
+    await expectAccessible(admin)
   })
 
   await test.step('an agent sees the list but cannot change it', async () => {
