@@ -57,6 +57,20 @@ function InboxList({ lang, strings, paths }: { lang: Language; strings: StaffStr
     setReadHere((read) => new Map(read).set(entry.id, reply.notification.readAt ?? new Date().toISOString()))
     counted(reply.unread)
   }, { key: entry.id })
+  // Opening a notification's link reads it: marked before the page leaves (a click in a new tab marks it alongside).
+  const open = (entry: Entry, href: string) => (event: MouseEvent) => {
+    if (entry.readAt) return
+    const quiet = (async () => {
+      try {
+        counted((await call(api[':id'].read.$post({ param: { id: entry.id } }), strings)).unread)
+      } catch {
+        // Offline for a moment: the link still opens, the notification stays unread.
+      }
+    })()
+    if (event.ctrlKey || event.metaKey || event.shiftKey || event.altKey || event.button !== 0) return
+    event.preventDefault()
+    void quiet.finally(() => window.location.assign(href))
+  }
   const markAll = () => submit.run(async () => {
     const reply = await call(api.read.$post(), strings)
     const now = new Date().toISOString()
@@ -82,7 +96,7 @@ function InboxList({ lang, strings, paths }: { lang: Language; strings: StaffStr
                 <li key={entry.id} class={entry.readAt ? undefined : 'unread'} data-kind={entry.kind}>
                   <span>
                     {!entry.readAt && <><span class="badge reaction">{strings['inbox.isUnread']}</span> </>}
-                    {href ? <a href={href}>{text}</a> : <span>{text}</span>}
+                    {href ? <a href={href} onClick={open(entry, href)}>{text}</a> : <span>{text}</span>}
                     <br />
                     <time class="meta" dateTime={entry.at}>{moment(lang, entry.at)}</time>
                   </span>
