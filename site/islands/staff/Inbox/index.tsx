@@ -1,4 +1,4 @@
-/** The console's inbox page: the signed-in staff member's own notifications, newest first, marked read one by one or all at once, and which come by mail. */
+/** The console's inbox page: the staff member's own notifications, newest first, marked read one by one, all at once or by opening one; which also come by mail is chosen on the settings page. */
 import { useState } from 'preact/hooks'
 import type { Language } from '#lib/language.ts'
 import { format } from '#lib/format.ts'
@@ -12,7 +12,6 @@ import { useSubmit } from '../../lib/use-submit.ts'
 import { moment } from '../../portal/format.ts'
 import { UNREAD_EVENT, entryHref, entryText, type InboxEntry } from '../inbox-view.ts'
 import type { StaffPaths, StaffProps } from '../props.ts'
-import { Preferences } from './Preferences.tsx'
 
 type Entry = InboxEntry & { at: string }
 
@@ -22,7 +21,7 @@ export default function Inbox({ lang, strings, paths }: StaffProps) {
       {() => (
         <>
           <InboxList lang={lang} strings={strings} paths={paths} />
-          <Preferences lang={lang} strings={strings} />
+          <p class="meta"><a href={`${paths.settings}#prefs-title`}>{strings['inbox.prefsLink']}</a></p>
         </>
       )}
     </SignedIn>
