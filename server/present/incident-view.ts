@@ -16,7 +16,7 @@ import { IncidentReply, MessageReply, presentIncident, presentStaffContext } fro
 import { OrganisationBrief } from './organisation.ts'
 
 /** The incident page for staff (`isStaff`: internal notes, the staff context) or a customer (public only, whether they may still react). */
-export async function presentIncidentView(deps: IncidentDeps, found: { incident: Incident; allMessages: Message[]; files: Attachment[]; audit: AuditEntry[] }, isStaff: boolean): Promise<IncidentView> {
+export async function presentIncidentView(deps: IncidentDeps, found: { incident: Incident; allMessages: Message[]; files: Attachment[]; audit: AuditEntry[]; newReactions?: string[] }, isStaff: boolean): Promise<IncidentView> {
   const { incident, allMessages, files, audit } = found
   const consentSteps = audit.filter((entry) => TIMELINE_ACTIONS.test(entry.action))
   const mailFailures = isStaff ? audit.filter((entry) => entry.action === MAIL_FAILED) : []
@@ -37,6 +37,7 @@ export async function presentIncidentView(deps: IncidentDeps, found: { incident:
     timeline,
     /** Why the customer may not react any more, if so: the portal then offers a new incident instead. */
     reactionRefusal: isStaff ? null : (reactionRefusal(incident, now, deps.desk) ?? null),
+    ...(isStaff ? { newReactions: found.newReactions ?? [] } : {}),
   }
 }
 
@@ -80,6 +81,8 @@ export const IncidentView = z.object({
   organisation: OrganisationBrief.nullable().optional().meta({ description: 'Staff only: the incident\'s organisation; null when it is no longer on record.' }),
   contact: z.object({ id: z.string(), name: z.string(), email: z.email(), role: z.enum(CONTACT_ROLES), lang: z.enum(LANGUAGES).meta({ description: 'The language of their e-mails.' }) })
     .nullable().optional().meta({ description: 'Staff only: the requester\'s details, to call or write them; null when they are no longer on record.' }),
+  newReactions: z.array(z.string()).optional()
+    .meta({ description: 'Staff only: the ids of the customer\'s reactions that were unread (marked in the queue) when this read opened the incident; empty on later reads, as opening it clears the mark.' }),
   history: z.array(z.object({
     id: z.uuid(), number: z.string().regex(/^\d+$/), subject: z.string(), status: z.enum(INCIDENT_STATUSES), kind: z.enum(INCIDENT_KINDS), registeredAt: instant,
     isSameContact: z.boolean().meta({ description: 'Whether the same contact filed it.' }),

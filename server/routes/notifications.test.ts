@@ -69,9 +69,14 @@ describe('staff notifications', () => {
     const marks = async () => Object.fromEntries((await desk.call('GET', '/api/staff/queue', undefined, desk.as.ingrid)).json.incidents.map((i: { id: string; hasUnreadReaction: boolean }) => [i.id, i.hasUnreadReaction]))
     expect(await marks()).toEqual({ [incident.id]: true, [other.id]: true })
     // Any staff member who opens it clears the mark; a contact opening it does not.
-    await desk.call('GET', `/api/incidents/${other.id}`, undefined, desk.as.tom)
-    await desk.call('GET', `/api/incidents/${incident.id}`, undefined, desk.as.ruud)
+    const asContact = await desk.call('GET', `/api/incidents/${other.id}`, undefined, desk.as.tom)
+    expect(asContact.json.newReactions).toBeUndefined()
+    const opened = await desk.call('GET', `/api/incidents/${incident.id}`, undefined, desk.as.ruud)
     expect(await marks()).toEqual({ [incident.id]: false, [other.id]: true })
+    // The read that cleared the mark names the reaction it stood for, for the page to mark it; a later read names none.
+    const reaction = opened.json.messages.find((m: { text: string }) => m.text === 'Het gebeurt nog steeds.')
+    expect(opened.json.newReactions).toEqual([reaction.id])
+    expect((await desk.call('GET', `/api/incidents/${incident.id}`, undefined, desk.as.ruud)).json.newReactions).toEqual([])
   })
 
   test('the assignee is told once when an incident nears its target, and again for a new target', async () => {

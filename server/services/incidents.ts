@@ -47,11 +47,18 @@ export async function readIncident(deps: IncidentDeps, viewer: Viewer, id: strin
   const incident = await incidentEvents(deps).visible(viewer, id)
   if (!incident) return refusal('not_found')
   // Any staff member who opens it has seen the customer's reaction: the queue's mark goes.
-  if (viewer.kind === 'staff') await reactionSeen(deps, incident.id)
+  const hadUnread = viewer.kind === 'staff' && await reactionSeen(deps, incident.id)
   const [allMessages, files, audit] = await Promise.all([
     deps.store.messages.listByIncident(incident.id), deps.store.attachments.listByIncident(incident.id), deps.store.audit.listFor(`incident:${incident.id}`),
   ])
-  return { incident, allMessages, files, audit }
+  return { incident, allMessages, files, audit, newReactions: hadUnread ? unseenReactions(allMessages) : [] }
+}
+
+/** The customer's reactions since support last wrote on the incident (a reply, note or call): those the queue's mark stood for. */
+export function unseenReactions(messages: Pick<Message, 'id' | 'author' | 'at'>[]): string[] {
+  const ordered = [...messages].sort((a, b) => a.at.localeCompare(b.at))
+  const lastStaff = ordered.findLastIndex((m) => m.author.startsWith('staff:'))
+  return ordered.slice(lastStaff + 1).filter((m) => m.author.startsWith('contact:')).map((m) => m.id)
 }
 
 /** What support sees beside an incident: the organisation, the requester's details and the organisation's other incidents. */

@@ -69,10 +69,12 @@ export async function notifyReaction(deps: NotifyDeps, incident: Incident, messa
   if (assignee) await tell(deps, assignee, { kind: 'reaction', event: message.id, ...aboutIncident(incident) })
 }
 
-/** Staff opened the incident: its customer's reaction is seen, and the queue's mark goes. */
-export async function reactionSeen(deps: Pick<Deps, 'store'>, incidentId: string): Promise<void> {
+/** Staff opened the incident: its customer's reaction is seen, and the queue's mark goes. Says whether there was an unread one. */
+export async function reactionSeen(deps: Pick<Deps, 'store'>, incidentId: string): Promise<boolean> {
   // Looked up first: the incident page reads itself again every few seconds, and a read should not write each time.
-  if ((await deps.store.unreadReactions.among([incidentId])).length) await deps.store.unreadReactions.clear(incidentId)
+  if (!(await deps.store.unreadReactions.among([incidentId])).length) return false
+  await deps.store.unreadReactions.clear(incidentId)
+  return true
 }
 
 /** The team a complaint is for: its incident's, else desk.yaml's complaint team (default the first team). */

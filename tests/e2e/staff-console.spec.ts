@@ -11,6 +11,8 @@ const BRAM = 'bram@devries-installatie.example'
 const INGRID = 'ingrid@noordwind.example'
 
 /** The page's incident links that j/k move through, in order. */
+/** The console menu's entries but the inbox, whose name carries its unread count. */
+const MENU = ['Wachtrij', 'Zoeken', 'Telefoon', 'Klachten', 'Signalen', 'Kennisbank-inzicht', 'Toegang en extra support', 'Instellingen']
 const items = (page: Page) => page.locator('a[data-console-item]')
 
 test('the console has its own frame, shortcuts, a search page and an incident page in two columns', async ({ page, browser }) => {
@@ -43,10 +45,11 @@ test('the console has its own frame, shortcuts, a search page and an incident pa
     await expect(header.getByRole('button', { name: 'Uitloggen' })).toBeVisible()
     await expect(header.getByRole('link', { name: /English/ })).toHaveAttribute('href', '/en/staff/')
     const menu = staff.getByRole('navigation', { name: 'Console' })
-    for (const name of ['Wachtrij', 'Zoeken', 'Signalen', 'Kennisbank-inzicht', 'Toegang en extra support']) await expect(menu.getByRole('link', { name })).toBeVisible()
+    for (const name of MENU) await expect(menu.getByRole('link', { name, exact: true })).toBeVisible()
+    await expect(menu.getByRole('link', { name: /^Meldingen/ })).toBeVisible()
     await expect(menu.getByRole('link', { name: 'Wachtrij' })).toHaveAttribute('aria-current', 'page')
-    // The inbox's place is there for its count, hidden while none is known.
-    await expect(staff.locator('#console-inbox.console-inbox')).toBeHidden()
+    // The unread count lives in the menu's inbox entry only: the header keeps no second place for it.
+    await expect(staff.locator('#console-inbox')).toHaveCount(0)
     await expect(staff.locator('meta[name="robots"]')).toHaveAttribute('content', 'noindex')
     // No KB header search, footer or "Hulp nodig?" widget.
     await expect(staff.locator('#header-q')).toHaveCount(0)
@@ -162,6 +165,32 @@ test('the console has its own frame, shortcuts, a search page and an incident pa
       await staff.goto(path)
       await expect(staff.getByRole('navigation', { name: 'Console' })).toBeVisible()
       expect(await staff.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(360)
+    }
+    // All nine menu entries and the header's tools fit side by side or wrap, never over each other, at a phone's and at the console's smallest width.
+    for (const width of [390, 1024]) {
+      await staff.setViewportSize({ width, height: 800 })
+      await staff.goto('/staff/')
+      await expect(staff.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: /^Meldingen/ })).toBeVisible()
+      expect(await staff.evaluate(() => document.documentElement.scrollWidth), `${width}`).toBeLessThanOrEqual(width)
+      const boxes = await staff.locator('.console-nav a, .console-top > a, .console-search, .console-tools > *').evaluateAll((els) => els.map((el) => {
+        const r = el.getBoundingClientRect()
+        return { name: el.textContent?.trim() ?? '', x: r.x, y: r.y, w: r.width, h: r.height }
+      }))
+      expect(boxes.filter((b) => b.w > 0).length).toBeGreaterThanOrEqual(MENU.length + 2)
+      for (const [i, a] of boxes.entries()) {
+        expect(a.x + a.w, `${a.name} at ${width}`).toBeLessThanOrEqual(width + 0.5)
+        for (const b of boxes.slice(i + 1)) {
+          const overlaps = a.w > 0 && b.w > 0 && a.x + a.w - 0.5 > b.x && b.x + b.w - 0.5 > a.x && a.y + a.h - 0.5 > b.y && b.y + b.h - 0.5 > a.y
+          expect(overlaps, `${a.name} / ${b.name} at ${width}`).toBe(false)
+        }
+      }
+      // The menu is reached by Tab, with a visible focus ring on the dark header.
+      const nav = staff.getByRole('navigation', { name: 'Console' })
+      await nav.getByRole('link', { name: /^Meldingen/ }).focus()
+      await staff.keyboard.press('Tab')
+      const last = nav.getByRole('link', { name: 'Instellingen' })
+      await expect(last).toBeFocused()
+      expect(await last.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid')
     }
   })
 

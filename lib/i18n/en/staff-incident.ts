@@ -42,6 +42,7 @@ export const staffIncident = {
   'incident.byCustomer': '{name} (customer)',
   'incident.files': 'Attachments',
   'incident.mark.customer': "Customer's message",
+  'incident.mark.newReaction': 'New reaction from the customer',
   'incident.mark.reply': 'Reply to the customer',
   'incident.mark.note': 'Internal',
   'incident.mark.callInbound': 'Phone: customer called',

@@ -40,6 +40,7 @@ export const staffIncident = {
   'incident.byCustomer': '{name} (klant)',
   'incident.files': 'Bijlagen',
   'incident.mark.customer': 'Reactie van de klant',
+  'incident.mark.newReaction': 'Nieuwe reactie van de klant',
   'incident.mark.reply': 'Antwoord aan de klant',
   'incident.mark.note': 'Intern',
   'incident.mark.callInbound': 'Telefoon: klant belde',

@@ -156,22 +156,27 @@ function Organisation({ lang, strings, organisation, windowDays, onAdded }: Comm
 
 /** Per kind: the incidents registered beside every contact moment about them, in two columns that say which is which. */
 function KindTable({ rows, strings }: { rows: [string, number, number][]; strings: StaffStrings }) {
+  // In a box of its own, as the console's other tables: on a phone it scrolls there, not the page.
   return (
+    <div class="table-scroll">
     <table>
       <caption>{strings['signals.counts.byKind']}</caption>
       <thead><tr><th scope="col">{strings['signals.counts.kind']}</th><th scope="col">{strings['signals.counts.incidents']}</th><th scope="col">{strings['signals.counts.moments']}</th></tr></thead>
       <tbody>{rows.map(([label, incidents, moments]) => <tr key={label}><th scope="row">{label}</th><td>{incidents}</td><td>{moments}</td></tr>)}</tbody>
     </table>
+    </div>
   )
 }
 
 function CountTable({ caption, heading, rows, strings }: { caption: string; heading: string; rows: [string, number][]; strings: StaffStrings }) {
   return (
+    <div class="table-scroll">
     <table>
       <caption>{caption}</caption>
       <thead><tr><th scope="col">{heading}</th><th scope="col">{strings['signals.counts.number']}</th></tr></thead>
       <tbody>{rows.map(([label, value]) => <tr key={label}><th scope="row">{label}</th><td>{value}</td></tr>)}</tbody>
     </table>
+    </div>
   )
 }
 

@@ -21,4 +21,6 @@ export interface StaffPaths {
   complaints: string
   /** The inbox: the staff member's notifications. */
   inbox: string
+  /** The settings page: saved replies, mail preferences and, for admins, the desk notice. */
+  settings: string
 }

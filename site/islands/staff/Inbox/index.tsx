@@ -1,4 +1,4 @@
-/** The console's inbox page: the signed-in staff member's own notifications, newest first, marked read one by one or all at once, and which come by mail. */
+/** The console's inbox page: the staff member's own notifications, newest first, marked read one by one, all at once or by opening one; which also come by mail is chosen on the settings page. */
 import { useState } from 'preact/hooks'
 import type { Language } from '#lib/language.ts'
 import { format } from '#lib/format.ts'
@@ -12,7 +12,6 @@ import { useSubmit } from '../../lib/use-submit.ts'
 import { moment } from '../../portal/format.ts'
 import { UNREAD_EVENT, entryHref, entryText, type InboxEntry } from '../inbox-view.ts'
 import type { StaffPaths, StaffProps } from '../props.ts'
-import { Preferences } from './Preferences.tsx'
 
 type Entry = InboxEntry & { at: string }
 
@@ -22,7 +21,7 @@ export default function Inbox({ lang, strings, paths }: StaffProps) {
       {() => (
         <>
           <InboxList lang={lang} strings={strings} paths={paths} />
-          <Preferences lang={lang} strings={strings} />
+          <p class="meta"><a href={`${paths.settings}#prefs-title`}>{strings['inbox.prefsLink']}</a></p>
         </>
       )}
     </SignedIn>
@@ -57,6 +56,20 @@ function InboxList({ lang, strings, paths }: { lang: Language; strings: StaffStr
     setReadHere((read) => new Map(read).set(entry.id, reply.notification.readAt ?? new Date().toISOString()))
     counted(reply.unread)
   }, { key: entry.id })
+  // Opening a notification's link reads it: marked before the page leaves (a click in a new tab marks it alongside).
+  const open = (entry: Entry, href: string) => (event: MouseEvent) => {
+    if (entry.readAt) return
+    const quiet = (async () => {
+      try {
+        counted((await call(api[':id'].read.$post({ param: { id: entry.id } }), strings)).unread)
+      } catch {
+        // Offline for a moment: the link still opens, the notification stays unread.
+      }
+    })()
+    if (event.ctrlKey || event.metaKey || event.shiftKey || event.altKey || event.button !== 0) return
+    event.preventDefault()
+    void quiet.finally(() => window.location.assign(href))
+  }
   const markAll = () => submit.run(async () => {
     const reply = await call(api.read.$post(), strings)
     const now = new Date().toISOString()
@@ -82,7 +95,7 @@ function InboxList({ lang, strings, paths }: { lang: Language; strings: StaffStr
                 <li key={entry.id} class={entry.readAt ? undefined : 'unread'} data-kind={entry.kind}>
                   <span>
                     {!entry.readAt && <><span class="badge reaction">{strings['inbox.isUnread']}</span> </>}
-                    {href ? <a href={href}>{text}</a> : <span>{text}</span>}
+                    {href ? <a href={href} onClick={open(entry, href)}>{text}</a> : <span>{text}</span>}
                     <br />
                     <time class="meta" dateTime={entry.at}>{moment(lang, entry.at)}</time>
                   </span>

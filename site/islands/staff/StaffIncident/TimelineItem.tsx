@@ -10,7 +10,8 @@ const MARK_KEYS = {
   callInbound: 'incident.mark.callInbound', callOutbound: 'incident.mark.callOutbound',
 } as const satisfies Partial<Record<EntryMark, keyof StaffStrings>>
 
-export function TimelineItem({ entry, incidentId, lang, strings }: Common & { entry: Entry; incidentId: string }) {
+/** `isNew`: a customer's reaction that was unread when the page opened (the queue's mark). */
+export function TimelineItem({ entry, incidentId, lang, strings, isNew = false }: Common & { entry: Entry; incidentId: string; isNew?: boolean }) {
   const mark = entryMark(entry)
   const when = <time dateTime={entry.at}>{moment(lang, entry.at)}</time>
   const by = entry.by.kind === 'staff' ? format(strings['incident.bySupport'], { name: entry.by.name })
@@ -45,8 +46,9 @@ export function TimelineItem({ entry, incidentId, lang, strings }: Common & { en
       const internal = isInternal(mark)
       const isCall = mark === 'callInbound' || mark === 'callOutbound'
       return (
-        <li class={`message${entry.by.kind === 'staff' && !internal ? ' from-staff' : ''}${internal ? ' internal' : ''}${isCall ? ' call' : ''}`}>
+        <li class={`message${entry.by.kind === 'staff' && !internal ? ' from-staff' : ''}${internal ? ' internal' : ''}${isCall ? ' call' : ''}${isNew ? ' new-reaction' : ''}`}>
           <span class="meta">{when} · <span class="who">{by}</span></span>{' '}
+          {isNew && <><span class="badge reaction">{strings['incident.mark.newReaction']}</span>{' '}</>}
           {mark !== 'note' && mark in MARK_KEYS && <span class={`badge${mark === 'reply' ? ' ok' : ''}`}>{strings[MARK_KEYS[mark as keyof typeof MARK_KEYS]]}</span>}{' '}
           {internal && <span class="badge soon">{strings['incident.mark.note']}</span>}
           <p class="text">{entry.text}</p>

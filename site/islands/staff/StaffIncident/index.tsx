@@ -1,4 +1,5 @@
 /** The console's incident page: a live remote view on top; the conversation (description, timeline with notes and consent steps, reply, calls) on the left; who filed it and why, triage by the priority guidance, access and consent, and the organisation's other incidents on the right. */
+import { useEffect, useState } from 'preact/hooks'
 import { format } from '#lib/format.ts'
 import { call, portalApi } from '../../lib/api.ts'
 import { FailureNote, Pending } from '../../lib/ResultMessage.tsx'
@@ -36,6 +37,11 @@ function IncidentPage({ id, lang, strings, paths }: Common & { id: string; paths
     return { people, desk }
   }, [id], strings)
   const detail = page.data
+  // The reactions unread when the page opened: later reads find the mark cleared, so the first read's answer is kept.
+  const [newReactions, setNewReactions] = useState<Set<string>>()
+  useEffect(() => {
+    if (detail && !newReactions) setNewReactions(new Set(detail.newReactions ?? []))
+  }, [detail, newReactions])
   const error = page.message
   const reference = references.data
   const referenceError = references.message
@@ -71,7 +77,7 @@ function IncidentPage({ id, lang, strings, paths }: Common & { id: string; paths
 
           <h3>{strings['incident.timeline']}</h3>
           <ol class="timeline">
-            {timeline.map((entry, i) => <TimelineItem key={i} entry={entry} incidentId={incident.id} lang={lang} strings={strings} />)}
+            {timeline.map((entry, i) => <TimelineItem key={i} entry={entry} incidentId={incident.id} lang={lang} strings={strings} isNew={entry.type === 'message' && !!newReactions?.has(entry.id)} />)}
           </ol>
 
           <Reply incident={incident} email={contact?.email ?? requester.name} lang={lang} strings={strings} onReload={page.reload} />

@@ -1,4 +1,4 @@
-/** The staff member's notification preferences: which kinds also come by mail, and the mails' language. A section that can move to a settings page as it is. */
+/** The staff member's notification preferences: which kinds also come by mail, and the mails' language; a section of the settings page, linked from the inbox. */
 import { useEffect, useState } from 'preact/hooks'
 import type { Language } from '#lib/language.ts'
 import type { StaffStrings } from '../../../i18n/index.ts'
