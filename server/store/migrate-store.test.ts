@@ -378,5 +378,5 @@ describe('npm run migrate-store', () => {
       await admin.query(`DROP DATABASE ${database} WITH (FORCE)`)
       await admin.end()
     }
-  }, 30_000)
+  }, 90_000)
 })
