@@ -11,14 +11,24 @@ const COUNT_MS = 30_000
 export default function InboxLink({ lang, strings, href, isCurrent }: { lang: Language; strings: StaffStrings; href: string; isCurrent: boolean }) {
   const [unread, setUnread] = useState<number>()
   useEffect(() => {
+    // Who is signed in first, as the rest of the console asks it: "nobody" is an answer (200), while the
+    // count would answer 401 on the sign-in page, an error in the browser's console for no fault.
+    let isStaff: Promise<boolean> | undefined
     const ask = async () => {
       if (document.hidden) return
       try {
+        isStaff ??= portalApi(lang).auth.session.$get().then(async (res) => res.ok && (await res.json() as { kind?: string }).kind === 'staff')
+        // Nobody yet: asked again next time, as signing in on this page does not load it anew.
+        if (!(await isStaff)) {
+          isStaff = undefined
+          return
+        }
         const res = await portalApi(lang).staff.notifications.unread.$get()
-        // Not signed in as staff (401, 403): the entry stays without a count.
+        // Signed out since (401, 403): the entry stays without a count.
         if (res.ok) setUnread((await res.json()).unread)
       } catch {
         // Offline for a moment: the next ask tells.
+        isStaff = undefined
       }
     }
     void ask()
