@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { loadCalendar, loadDesk } from '../desk.ts'
 import { contact, complaintDraft } from '../store/store-contract.ts'
-import { ComplaintChangeInput, ComplaintInput, changeComplaint, complaintChangeRefusal, complaintDueAt, isComplaintBreached, newComplaint } from './complaint.ts'
+import { ComplaintChangeInput, ComplaintInput, changeComplaint, complaintChangeRefusal, complaintDueAt, isComplaintBreached, isComplaintsHandler, newComplaint } from './complaint.ts'
 import type { Complaint } from './records.ts'
 
 const desk = loadDesk('content/desk.yaml')
@@ -94,5 +94,13 @@ describe('internal changes', () => {
     expect(noted).toMatchObject({ respondedAt: null, assigneeId: 's1', notes: [{ at: at.toISOString(), by: 'staff:s2', text: 'Intern.' }], assignments: [{ at: at.toISOString(), by: 'staff:s2', assigneeId: 's1' }] })
     expect(changeComplaint(noted, { assigneeId: 's1' }, 'staff:s2', at).assignments).toHaveLength(1)
     expect(changeComplaint(noted, { assigneeId: null }, 'staff:s2', at)).toMatchObject({ assigneeId: null, assignments: [{ assigneeId: 's1' }, { assigneeId: null }] })
+  })
+})
+
+describe('isComplaintsHandler', () => {
+  test('names the handlers desk.yaml lists, whatever the case of the address', () => {
+    const desk = { complaints: { handlers: ['ruud@noordwind.example'], nearingBusinessHours: 2 } }
+    expect(isComplaintsHandler(desk, 'Ruud@Noordwind.example')).toBe(true)
+    expect(isComplaintsHandler(desk, 'lotte@noordwind.example')).toBe(false)
   })
 })

@@ -129,3 +129,8 @@ export function isComplaintBreached(complaint: Complaint, now: Date): boolean {
   const due = new Date(complaint.dueAt).getTime()
   return (complaint.respondedAt ? new Date(complaint.respondedAt).getTime() : now.getTime()) > due
 }
+
+/** Whether `email` is one of desk.yaml's complaints handlers, who are mailed every new complaint (addresses compare without case). */
+export function isComplaintsHandler(desk: Pick<DeskConfig, 'complaints'>, email: string): boolean {
+  return desk.complaints.handlers.some((handler) => handler.toLowerCase() === email.toLowerCase())
+}

@@ -21,11 +21,13 @@ const REFUSALS: RefusalReplies<SavedReplyRefusal> = {
   incident_not_found: [404, MESSAGES.incidentNotFound],
 }
 const KNOWN = SAVED_REPLY_PLACEHOLDERS.map(written).join(', ')
+/** The refusal's words in both languages: which placeholder, in which text, and the ones there are. */
+const unknownPlaceholder = (placeholder: string, field: { nl: string; en: string }) => ({
+  nl: format(MESSAGES.unknownPlaceholder.nl, { placeholder, field: field.nl, known: KNOWN }),
+  en: format(MESSAGES.unknownPlaceholder.en, { placeholder, field: field.en, known: KNOWN }),
+})
 /** What the input refusals look like in the document: the placeholder message with an example filled in. */
-const UNKNOWN_PLACEHOLDER_EXAMPLE = {
-  nl: format(MESSAGES.unknownPlaceholder.nl, { placeholder: '{{klant.naam}}', field: MESSAGES.savedReplyBodyNl.nl, known: KNOWN }),
-  en: format(MESSAGES.unknownPlaceholder.en, { placeholder: '{{klant.naam}}', field: MESSAGES.savedReplyBodyNl.en, known: KNOWN }),
-}
+const UNKNOWN_PLACEHOLDER_EXAMPLE = unknownPlaceholder('{{klant.naam}}', MESSAGES.savedReplyBodyNl)
 const INPUT_REFUSALS = { unknown_placeholder: [400, UNKNOWN_PLACEHOLDER_EXAMPLE], invalid_input: [400, MESSAGES.unknownTeam] } as const
 
 /** An input the desk cannot keep: an unknown placeholder named in both languages, or a team desk.yaml lacks. */
@@ -35,11 +37,7 @@ function refuseInput(c: Context, problem: SavedReplyProblem) {
   }
   const field = problem.language === 'nl' ? MESSAGES.savedReplyBodyNl : MESSAGES.savedReplyBodyEn
   const placeholder = written(problem.placeholder)
-  const message = {
-    nl: format(MESSAGES.unknownPlaceholder.nl, { placeholder, field: field.nl, known: KNOWN }),
-    en: format(MESSAGES.unknownPlaceholder.en, { placeholder, field: field.en, known: KNOWN }),
-  }
-  return apiError(c, 400, 'unknown_placeholder', message, [{ path: `body.${problem.language}`, message: `unknown placeholder ${placeholder}; one of: ${KNOWN}` }])
+  return apiError(c, 400, 'unknown_placeholder', unknownPlaceholder(placeholder, field), [{ path: `body.${problem.language}`, message: `unknown placeholder ${placeholder}; one of: ${KNOWN}` }])
 }
 
 /** A refusal of a saved-reply service, the input's own or the service's. */

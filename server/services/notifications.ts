@@ -10,6 +10,7 @@
 import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
 import { LANGUAGES } from '#lib/language.ts'
+import { isComplaintsHandler } from '../domain/complaint.ts'
 import { isTargetRunning, slaOf } from '../domain/incident.ts'
 import { NOTIFICATION_KINDS, isNearing, mailsKind, type NotificationKind, type StaffNotification } from '../domain/notifications.ts'
 import type { Complaint, Incident, Message, Staff } from '../domain/records.ts'
@@ -35,21 +36,19 @@ interface Event {
   dueAt?: Date | null
 }
 
-/** Puts the notification in `staff`'s inbox and, if they want this kind by mail and it is new, mails them. Whether it was new. */
-async function tell(deps: NotifyDeps, staff: Staff, event: Event): Promise<boolean> {
+/**
+ * Puts the notification in `staff`'s inbox and, if they want this kind by mail and it is new, mails
+ * them; `mayMail` false when they hear of it by mail another way. Whether it was new.
+ */
+async function tell(deps: NotifyDeps, staff: Staff, event: Event, mayMail = true): Promise<boolean> {
   if (!staff.isActive) return false
   const notification: StaffNotification = {
     id: randomUUID(), key: `${event.kind}:${event.event}:${staff.id}`, staffId: staff.id, kind: event.kind, at: deps.clock().toISOString(),
     incidentId: event.incidentId, complaintId: event.complaintId, number: event.number, subject: event.subject, readAt: null,
   }
   const isNew = await deps.store.notifications.add(notification)
-  if (isNew && mailsKind(staff, event.kind) && !hasOwnMail(deps, staff, event)) await deps.notifier.staffNotified({ notification, staff, dueAt: event.dueAt ?? null })
+  if (isNew && mayMail && mailsKind(staff, event.kind)) await deps.notifier.staffNotified({ notification, staff, dueAt: event.dueAt ?? null })
   return isNew
-}
-
-/** A complaints handler (desk.yaml) is already mailed every new complaint by the complaints desk: one mail, not two; the inbox keeps it. */
-function hasOwnMail(deps: NotifyDeps, staff: Staff, event: Event): boolean {
-  return event.kind === 'complaint' && deps.desk.complaints.handlers.some((email) => email.toLowerCase() === staff.email.toLowerCase())
 }
 
 const aboutIncident = (incident: Incident) => ({ incidentId: incident.id, complaintId: null, number: incident.number, subject: incident.subject })
@@ -89,7 +88,9 @@ export async function notifyComplaint(deps: NotifyDeps, complaint: Complaint): P
   const team = await complaintTeam(deps, complaint)
   const members = (await deps.store.staff.list()).filter((s) => s.isActive && s.teams.includes(team))
   for (const member of members) {
-    await tell(deps, member, { kind: 'complaint', event: complaint.id, incidentId: complaint.incidentId, complaintId: complaint.id, number: complaint.number, subject: complaint.subject })
+    // A complaints handler already has the complaints desk's own mail of it: one mail, not two; the inbox keeps it.
+    const event: Event = { kind: 'complaint', event: complaint.id, incidentId: complaint.incidentId, complaintId: complaint.id, number: complaint.number, subject: complaint.subject }
+    await tell(deps, member, event, !isComplaintsHandler(deps.desk, member.email))
   }
 }
 
