@@ -1,9 +1,9 @@
 // Backups of a running desk, restores into an empty folder only, and store:check, as functions and as the npm scripts.
-import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, truncateSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
+import { run as runCommand } from '../../tests/fixtures/run.ts'
 import { seedDemo } from '../seed.ts'
 import { checkFolder, restoreBackup, takeBackup } from './backup.ts'
 import { openLowdbStore } from './lowdb-store.ts'
@@ -132,23 +132,23 @@ describe('store:check', () => {
     await store.close()
     const run = (script: string, args: string[], env: Record<string, string> = {}) => {
       const { DATABASE_URL: _db, ...inherited } = process.env
-      return spawnSync(process.execPath, ['--import', 'tsx', `scripts/${script}.ts`, ...args], { encoding: 'utf8', env: { ...inherited, ...env } })
+      return runCommand(process.execPath, ['--import', 'tsx', `scripts/${script}.ts`, ...args], { env: { ...inherited, ...env } })
     }
-    const sound = run('store-check', [dir])
+    const sound = await run('store-check', [dir])
     expect(sound.status).toBe(0)
     expect(sound.stdout).toContain('[loket] sound')
     const file = join(freshDir(), 'desk.backup.gz')
-    const backup = run('backup', [file], { DATA_DIR: dir })
+    const backup = await run('backup', [file], { DATA_DIR: dir })
     expect(backup.status).toBe(0)
     expect(backup.stdout).toMatch(/\[loket\] backup of .* records up to journal record \d+, 3 files/)
     const target = join(freshDir(), 'restored')
-    expect(run('restore', [file], { DATA_DIR: target }).status).toBe(0)
-    expect(run('store-check', [target]).status).toBe(0)
-    const refused = run('restore', [file], { DATA_DIR: target })
+    expect((await run('restore', [file], { DATA_DIR: target })).status).toBe(0)
+    expect((await run('store-check', [target])).status).toBe(0)
+    const refused = await run('restore', [file], { DATA_DIR: target })
     expect(refused.status).toBe(1)
     expect(refused.stderr).toContain('is not empty')
     writeFileSync(join(target, 'store', 'snapshot.json'), 'null')
-    const damaged = run('store-check', [target])
+    const damaged = await run('store-check', [target])
     expect(damaged.status).toBe(1)
     expect(damaged.stdout).toMatch(/PROBLEM: .*snapshot\.json holds no records/)
   }, 60_000)

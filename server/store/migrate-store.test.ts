@@ -15,6 +15,7 @@ import { migrateStore } from './migrate-store.ts'
 import { postgresInsight } from './postgres-insight.ts'
 import { columnsOf, type RecordTable } from './postgres-store.ts'
 import { dropSchemas, freshSchema, openTestStore, TEST_DATABASE_URL } from './postgres-testing.ts'
+import { run } from '../../tests/fixtures/run.ts'
 import { complaintDraft, contact, incidentDraft, notificationOf } from './store-contract.ts'
 import { StoreError, type Store } from './store.ts'
 
@@ -163,17 +164,7 @@ async function readThrough(store: Store, tables: Record<Table, Row[]>) {
 }
 
 /** Runs the command line as `npm run migrate-store` does. */
-function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/migrate-store.ts', ...args])
-  let stdout = ''
-  let stderr = ''
-  child.stdout.on('data', (d) => (stdout += d))
-  child.stderr.on('data', (d) => (stderr += d))
-  return new Promise((resolve, reject) => {
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code, stdout, stderr }))
-  })
-}
+const runCli = (args: string[]) => run(process.execPath, ['--import', 'tsx', 'scripts/migrate-store.ts', ...args])
 
 describe('moving a lowdb desk into PostgreSQL', () => {
   test('moves every record whole and in order, and the Store reads them back as lowdb did', async () => {
@@ -348,7 +339,7 @@ describe('moving a lowdb desk into PostgreSQL', () => {
 
 describe('npm run migrate-store', () => {
   test('without --to, prints how to call it and exits with 2', async () => {
-    const { code, stderr, stdout } = await runCli(['--from', freshDir()])
+    const { status: code, stderr, stdout } = await runCli(['--from', freshDir()])
     expect(code).toBe(2)
     expect(stderr).toContain('give both --from and --to')
     expect(stderr).toContain('Usage: npm run migrate-store -- --from DIR --to URL')
@@ -364,7 +355,7 @@ describe('npm run migrate-store', () => {
     await admin.connect()
     await admin.query(`CREATE DATABASE ${database}`)
     try {
-      const { code, stdout, stderr } = await runCli(['--from', dir, '--to', url.toString()])
+      const { status: code, stdout, stderr } = await runCli(['--from', dir, '--to', url.toString()])
       expect(stderr).toBe('')
       expect(code).toBe(0)
       expect(stdout).toMatch(/\| table +\| found \| added \| already there \|/)

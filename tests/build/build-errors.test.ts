@@ -23,7 +23,7 @@ function article(fields: Record<string, string>, body = 'Een kort maar echt arti
 }
 
 /** Builds the site from the given article files (and optionally another content folder). */
-function build(files: Record<string, string>, options: { deskYaml?: string } = {}) {
+async function build(files: Record<string, string>, options: { deskYaml?: string } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'loket-build-'))
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, 'articles', path)), { recursive: true })
@@ -40,48 +40,48 @@ function build(files: Record<string, string>, options: { deskYaml?: string } = {
     copyFileSync('content/categories.yaml', join(dir, 'categories.yaml'))
     env.LOKET_CONTENT_DIR = dir
   }
-  const run = astroBuild(env, BUILD_TIMEOUT)
+  const run = await astroBuild(env, BUILD_TIMEOUT)
   return { status: run.status, output: `${run.stdout}\n${run.stderr}`, dir }
 }
 
 describe('the build', () => {
-  test('refuses an article with a bad frontmatter field, naming file and field', () => {
-    const { status, output } = build({ 'nl/support/kapot.md': article({ productArea: 'crm' }) })
+  test('refuses an article with a bad frontmatter field, naming file and field', async () => {
+    const { status, output } = await build({ 'nl/support/kapot.md': article({ productArea: 'crm' }) })
     expect(status).not.toBe(0)
     expect(output).toContain('nl/support/kapot.md')
     expect(output).toMatch(/productArea.*received 'crm'/)
   }, 2 * BUILD_TIMEOUT)
 
-  test('refuses an article filed under the wrong category folder', () => {
-    const { status, output } = build({ 'nl/finance/verkeerde-map.md': article({ category: 'support' }) })
+  test('refuses an article filed under the wrong category folder', async () => {
+    const { status, output } = await build({ 'nl/finance/verkeerde-map.md': article({ category: 'support' }) })
     expect(status).not.toBe(0)
     expect(output).toMatch(/nl\/finance\/verkeerde-map\.md: category "support" does not match the folder "finance"/)
   }, 2 * BUILD_TIMEOUT)
 
-  test('refuses a broken internal link, naming file and line', () => {
+  test('refuses a broken internal link, naming file and line', async () => {
     const body = 'Eerste regel.\n\nZie ook [het btw-artikel](/financien/bestaat-niet/) voor meer.'
-    const { status, output } = build({ 'nl/support/met-link.md': article({}, body) })
+    const { status, output } = await build({ 'nl/support/met-link.md': article({}, body) })
     expect(status).not.toBe(0)
     expect(output).toMatch(/nl\/support\/met-link\.md:13 links to \/financien\/bestaat-niet\/, which does not exist/)
   }, 2 * BUILD_TIMEOUT)
 
-  test('refuses an article whose phone number or hours contradict desk.yaml, naming file and line', () => {
+  test('refuses an article whose phone number or hours contradict desk.yaml, naming file and line', async () => {
     const body = 'Eerste regel.\n\nBel ons op 050 123 45 67, van 09:00 tot 17:00.'
-    const { status, output } = build({ 'nl/support/oud-nummer.md': article({}, body) })
+    const { status, output } = await build({ 'nl/support/oud-nummer.md': article({}, body) })
     expect(status).not.toBe(0)
     expect(output).toMatch(/nl\/support\/oud-nummer\.md:13 states “050 123 45 67”/)
     expect(output).toMatch(/nl\/support\/oud-nummer\.md:13 states “09:00 tot 17:00”/)
   }, 2 * BUILD_TIMEOUT)
 
-  test('refuses an invalid desk.yaml, naming the field', () => {
+  test('refuses an invalid desk.yaml, naming the field', async () => {
     const desk = readFileSync('content/desk.yaml', 'utf8').replace('friday: { open: "08:30", close: "16:00" }', 'friday: { open: "16:00", close: "08:30" }')
-    const { status, output } = build({ 'nl/support/goed.md': article({}) }, { deskYaml: desk })
+    const { status, output } = await build({ 'nl/support/goed.md': article({}) }, { deskYaml: desk })
     expect(status).not.toBe(0)
     expect(output).toMatch(/desk\.yaml is not valid:\s+- hours\.friday\.close: close must be later than open/)
   }, 2 * BUILD_TIMEOUT)
 
-  test('builds and indexes a valid article', () => {
-    const { status, output, dir } = build({
+  test('builds and indexes a valid article', async () => {
+    const { status, output, dir } = await build({
       'nl/support/goed.md': article({}, '## Eerste stap\n\nTekst.\n\n## Tweede stap\n\nMeer tekst.'),
       'en/support/good.md': article({ title: 'Test article', description: 'An article that only exists in this test.' }),
     })

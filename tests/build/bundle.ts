@@ -1,9 +1,10 @@
 /** For tests of the production build: the server bundled into a folder of the test's own, and started by node alone. */
-import { spawn, spawnSync } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { createServer, type AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { run } from '../fixtures/run.ts'
 
 /** A port nobody listens on now. */
 export async function freePort(): Promise<number> {
@@ -15,9 +16,9 @@ export async function freePort(): Promise<number> {
 }
 
 /** Bundles the server as `npm run build` does, into a folder inside the project (so that it finds node_modules); returns the folder. */
-export function buildBundle(name: string): string {
+export async function buildBundle(name: string): Promise<string> {
   const out = join('node_modules', '.cache', `loket-${name}-${process.pid}`)
-  const built = spawnSync(process.execPath, ['scripts/build-server.mjs'], { env: { ...process.env, LOKET_SERVER_OUT: out }, encoding: 'utf8' })
+  const built = await run(process.execPath, ['scripts/build-server.mjs'], { env: { ...process.env, LOKET_SERVER_OUT: out } })
   if (built.status !== 0) throw new Error(`the server bundle did not build:\n${built.stderr}`)
   return out
 }
@@ -61,9 +62,8 @@ export async function startBundle(out: string, env: Record<string, string>): Pro
  * writes the root's `.astro/` folder (renderers, types), so two at once break each other. The
  * lock is a folder; one older than a build may take is left over from a killed run and removed.
  */
-export function astroBuild(env: NodeJS.ProcessEnv, timeoutMs: number) {
+export async function astroBuild(env: NodeJS.ProcessEnv, timeoutMs: number) {
   const lock = join(tmpdir(), 'loket-astro-build.lock')
-  const pause = new Int32Array(new SharedArrayBuffer(4))
   for (;;) {
     try {
       mkdirSync(lock)
@@ -71,11 +71,11 @@ export function astroBuild(env: NodeJS.ProcessEnv, timeoutMs: number) {
     } catch {
       const age = Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now())
       if (age > timeoutMs) rmSync(lock, { recursive: true, force: true })
-      Atomics.wait(pause, 0, 0, 250)
+      await new Promise((resolve) => setTimeout(resolve, 250))
     }
   }
   try {
-    return spawnSync(process.execPath, ['node_modules/astro/astro.js', 'build'], { env, encoding: 'utf8', timeout: timeoutMs })
+    return await run(process.execPath, ['node_modules/astro/astro.js', 'build'], { env, timeoutMs })
   } finally {
     rmSync(lock, { recursive: true, force: true })
   }

@@ -1,11 +1,12 @@
 // The nginx configuration of docs/deploy.md, run as written in front of the bundled server with a self-signed certificate.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { request as plainRequest } from 'node:http'
 import { request } from 'node:https'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { run } from '../fixtures/run.ts'
 import { buildBundle, freePort, startBundle, type BundledServer } from './bundle.ts'
 
 const NGINX = ['/usr/sbin/nginx', '/usr/local/sbin/nginx'].find((path) => existsSync(path))
@@ -44,12 +45,12 @@ describe.skipIf(!NGINX)('the deploy guide\'s nginx configuration', () => {
   }
 
   beforeAll(async () => {
-    const made = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost',
-      '-keyout', join(dir, 'privkey.pem'), '-out', join(dir, 'fullchain.pem')], { encoding: 'utf8' })
+    const made = await run('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost',
+      '-keyout', join(dir, 'privkey.pem'), '-out', join(dir, 'fullchain.pem')])
     expect(made.status, made.stderr).toBe(0)
     cert = readFileSync(join(dir, 'fullchain.pem'), 'utf8')
     ;[httpPort, httpsPort] = [await freePort(), await freePort()]
-    out = buildBundle('proxy')
+    out = await buildBundle('proxy')
     writeFileSync(join(siteDir, 'index.html'), '<!doctype html><html lang="nl"><title>KB</title><h1>Kennisbank</h1></html>')
     // The widget's entry points and one of its content-hashed chunks, named as the build names them.
     mkdirSync(join(siteDir, 'widget', 'nl'), { recursive: true })
@@ -65,7 +66,7 @@ describe.skipIf(!NGINX)('the deploy guide\'s nginx configuration', () => {
       .replace(/ssl_certificate_key \S+;/, `ssl_certificate_key ${join(dir, 'privkey.pem')};`)
     const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((kind) => `${kind}_temp_path ${join(dir, kind)};`).join('\n')
     writeFileSync(join(dir, 'nginx.conf'), `${process.getuid?.() === 0 ? 'user root;\n' : ''}worker_processes 1;\nerror_log ${join(dir, 'error.log')};\npid ${join(dir, 'nginx.pid')};\nevents {}\nhttp {\naccess_log off;\n${temp}\n${site}\n}\n`)
-    const checked = spawnSync(NGINX!, ['-t', '-p', dir, '-c', join(dir, 'nginx.conf')], { encoding: 'utf8' })
+    const checked = await run(NGINX!, ['-t', '-p', dir, '-c', join(dir, 'nginx.conf')])
     expect(checked.status, checked.stderr).toBe(0)
     nginx = spawn(NGINX!, ['-p', dir, '-c', join(dir, 'nginx.conf'), '-g', 'daemon off;'], { stdio: 'ignore' })
     for (let tries = 0; !(await call('/api/health').then((r) => r.status === 200, () => false)); tries++) {

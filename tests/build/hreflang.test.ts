@@ -37,7 +37,7 @@ function hreflangOf(dist: string, page: string): Record<string, string> {
 
 describe('hreflang in the built pages', () => {
   let dist: string
-  beforeAll(() => {
+  beforeAll(async () => {
     const dir = mkdtempSync(join(tmpdir(), 'loket-hreflang-'))
     const files = {
       'nl/support/vertaald.md': article({ title: 'Vertaald artikel', translationKey: 'translated' }),
@@ -49,7 +49,7 @@ describe('hreflang in the built pages', () => {
       writeFileSync(join(dir, 'articles', path), text)
     }
     dist = join(dir, 'dist')
-    const run = astroBuild({ ...process.env, BASE_URL: SITE, LOKET_ARTICLES_DIR: join(dir, 'articles'), LOKET_OUT_DIR: dist, LOKET_CACHE_DIR: join(dir, 'cache') }, BUILD_TIMEOUT)
+    const run = await astroBuild({ ...process.env, BASE_URL: SITE, LOKET_ARTICLES_DIR: join(dir, 'articles'), LOKET_OUT_DIR: dist, LOKET_CACHE_DIR: join(dir, 'cache') }, BUILD_TIMEOUT)
     expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0)
   }, 2 * BUILD_TIMEOUT)
 

@@ -10,7 +10,7 @@ let out = ''
 let server: BundledServer
 
 beforeAll(async () => {
-  out = buildBundle('server')
+  out = await buildBundle('server')
   writeFileSync(join(siteDir, 'index.html'), '<!doctype html><html lang="nl"><title>KB</title><h1>Kennisbank</h1></html>')
   server = await startBundle(out, { SITE_DIR: siteDir })
 }, 60_000)
