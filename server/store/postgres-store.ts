@@ -313,6 +313,20 @@ class Unit {
   /** Writes kept for the end: run in order just before COMMIT (see PostgresStore.atCommit). */
   private readonly last: { sql: string; params: unknown[] }[] = []
 
+  /** The statement the connection is busy with (and those queued before it): a connection answers one query at a time. */
+  private turn: Promise<unknown> = Promise.resolve()
+
+  /**
+   * Runs `work` on the connection once every statement sent before it has answered. Parallel
+   * reads and writes of one request (a Promise.all) then take turns in the order they were sent,
+   * instead of piling onto a connection that is still executing.
+   */
+  inTurn<T>(work: () => Promise<T>): Promise<T> {
+    const mine = this.turn.then(work, work)
+    this.turn = mine.catch(() => undefined)
+    return mine
+  }
+
   /** `statement` gives a query as the store sends it: prepared once per connection when it is one of the hot ones. */
   constructor(private readonly pool: pg.Pool, private readonly statement: (sql: string, params: unknown[]) => pg.QueryConfig | string = (sql) => sql) {}
 
@@ -339,8 +353,12 @@ class Unit {
     return this.begun
   }
 
-  /** COMMIT or ROLLBACK, if the transaction began; the connection goes back to the pool (or is closed when that failed). */
-  async end(how: 'COMMIT' | 'ROLLBACK'): Promise<void> {
+  /** COMMIT or ROLLBACK, if the transaction began, after the statements sent before it; the connection goes back to the pool (or is closed when that failed). */
+  end(how: 'COMMIT' | 'ROLLBACK'): Promise<void> {
+    return this.inTurn(() => this.finish(how))
+  }
+
+  private async finish(how: 'COMMIT' | 'ROLLBACK'): Promise<void> {
     if (how === 'COMMIT' && this.last.length) {
       const client = await this.connection()
       for (const { sql, params } of this.last.splice(0)) {
@@ -348,7 +366,7 @@ class Unit {
           const query = this.statement(sql, params)
           await (typeof query === 'string' ? client.query(query, params) : client.query(query))
         } catch (error) {
-          await this.end('ROLLBACK').catch(() => undefined)
+          await this.finish('ROLLBACK').catch(() => undefined)
           // 25P02: a statement before it failed and aborted the transaction, as COMMIT would tell.
           if ((error as { code?: string }).code === '25P02') throw new StoreError('the transaction was rolled back: a statement in it failed')
           throw error
@@ -516,8 +534,9 @@ function buildStore(pool: pg.Pool, counterPool: pg.Pool, { schema, timeZone, lis
       const unit = units.getStore()
       if (unit?.holds(sql)) {
         const client = await unit.connection()
-        // Checked again after the wait: once the unit ended, its connection may be another's.
-        if (!unit.isEnded) return send(client, sql, params)
+        // Checked again in its turn: once the unit ended, its connection may be another's.
+        const answer = await unit.inTurn(async () => (unit.isEnded ? undefined : { result: await send(client, sql, params) }))
+        if (answer) return answer.result
       }
       if (unit?.ended === 'ROLLBACK' && !isRead(sql)) throw new StoreError('a write of a unit of work that was undone: not kept')
       return send(pool, sql, params)

@@ -2,4 +2,5 @@
 import { afterAll } from 'vitest'
 import { dropSchemas } from './postgres-testing.ts'
 
-afterAll(dropSchemas)
+// Dropping a file's schemas takes seconds on a loaded machine.
+afterAll(dropSchemas, 60_000)
