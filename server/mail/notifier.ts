@@ -131,10 +131,10 @@ export function createNotifier({ outbox, desk, baseUrl, clock, calendar }: Notif
       const content = templates.signInLink(ctx(p.lang), { name: p.name, signInUrl: url('/api/auth/callback', p.token, p.lang), expiresMinutes: SIGN_IN_MINUTES })
       return outbox.enqueue(`sign-in:${p.tokenId}`, p.to, content)
     },
-    /** No sign-in link for a contact who may not sign in: why, and whom to ask (`admins`: their organisation's, or none: the desk). */
-    signInRefused(p: { eventId: string; contact: Contact; organisation: { name: string }; admins: Contact[] }) {
+    /** No sign-in link for a contact who may not sign in: why, and whom to ask (`admins`: their organisation's, or none: the desk), in `lang` (the form's, else theirs). */
+    signInRefused(p: { eventId: string; contact: Contact; lang: Language; organisation: { name: string }; admins: Contact[] }) {
       const { contact } = p
-      const content = templates.signInRefused(ctx(contact.lang), {
+      const content = templates.signInRefused(ctx(p.lang), {
         name: contact.name, organisation: p.organisation.name, reason: contact.isActive ? 'not_authorised' : 'deactivated',
         admins: p.admins.map((a) => ({ name: a.name, email: a.email })),
       })

@@ -67,8 +67,11 @@ export async function sendSignInLink(deps: Pick<Deps, 'store' | 'clock' | 'notif
     await deps.notifier.signInLink({ tokenId: id, to: contact.email, lang: lang ?? contact.lang, name: contact.name, token })
     return {}
   }
-  if (contact) {
-    await tellWhyNot(deps, contact)
+  // Known, but not authorised or deactivated: told why, and whom to ask. (mayFile's guard would
+  // narrow `contact` to undefined here, though a contact it turns down is still a contact.)
+  const known = contact as Contact | undefined
+  if (known) {
+    await tellWhyNot(deps, known, lang ?? known.lang)
     return {}
   }
   const staff = await deps.store.staff.byEmail(email)
@@ -80,12 +83,12 @@ export async function sendSignInLink(deps: Pick<Deps, 'store' | 'clock' | 'notif
 }
 
 /** Mails a contact who may not sign in why not, naming their organisation's active, authorised admins (none: the desk). */
-async function tellWhyNot(deps: Pick<Deps, 'store' | 'notifier'>, contact: Contact): Promise<void> {
+async function tellWhyNot(deps: Pick<Deps, 'store' | 'notifier'>, contact: Contact, lang: Language): Promise<void> {
   const [organisation, colleagues] = await Promise.all([deps.store.organisations.get(contact.organisationId), deps.store.contacts.listByOrganisation(contact.organisationId)])
   const admins = colleagues
     .filter((c) => c.id !== contact.id && c.role === 'admin' && mayFile(c))
     .sort((a, b) => a.name.localeCompare(b.name, 'nl'))
-  await deps.notifier.signInRefused({ eventId: randomUUID(), contact, organisation: { name: organisation?.name ?? '' }, admins })
+  await deps.notifier.signInRefused({ eventId: randomUUID(), contact, lang, organisation: { name: organisation?.name ?? '' }, admins })
 }
 
 /** Takes a sign-in link's token (once): who it signs in and where to, if they may still enter. */
