@@ -36,12 +36,13 @@ export const SIGN_IN_MINUTES = 15
 
 export function createNotifier({ outbox, desk, baseUrl, clock, calendar }: NotifierDeps) {
   const ctx = (lang: Language) => ({ desk, baseUrl, lang, now: clock(), calendar })
-  const url = (path: string, token: string) => `${baseUrl}${path}?token=${encodeURIComponent(token)}`
-  const trackUrl = (token: string) => url('/api/auth/callback', token)
+  // The link carries the mail's language: the page it opens speaks only that one.
+  const url = (path: string, token: string, lang: Language) => `${baseUrl}${path}?token=${encodeURIComponent(token)}&lang=${lang}`
+  const trackUrl = (token: string, lang: Language) => url('/api/auth/callback', token, lang)
   return {
     /** The single-use link that turns a widget submission into an incident. */
     confirmRegistration(p: { registrationId: string; to: string; lang: Language; name: string; subject: string; token: string }) {
-      const content = templates.confirmRegistration(ctx(p.lang), { name: p.name, subject: p.subject, confirmUrl: url('/api/incidents/confirm', p.token), expiresHours: CONFIRM_HOURS })
+      const content = templates.confirmRegistration(ctx(p.lang), { name: p.name, subject: p.subject, confirmUrl: url('/api/incidents/confirm', p.token, p.lang), expiresHours: CONFIRM_HOURS })
       return outbox.enqueue(`registration:${p.registrationId}`, p.to, content)
     },
     /** The same reply for an address that is no authorised contact: whom to ask. */
@@ -51,14 +52,14 @@ export function createNotifier({ outbox, desk, baseUrl, clock, calendar }: Notif
     /** The registration: its number, and the desk's notice of exceptional busyness (`busyNotice`, in the contact's language) while one runs. */
     incidentRegistered(p: { incident: Incident; contact: Contact; trackToken: string; busyNotice?: string | undefined }) {
       const content = templates.incidentRegistered(ctx(p.contact.lang), {
-        name: p.contact.name, number: p.incident.number, subject: p.incident.subject, trackUrl: trackUrl(p.trackToken), ...(p.busyNotice ? { busyNotice: p.busyNotice } : {}),
+        name: p.contact.name, number: p.incident.number, subject: p.incident.subject, trackUrl: trackUrl(p.trackToken, p.contact.lang), ...(p.busyNotice ? { busyNotice: p.busyNotice } : {}),
       })
       return outbox.enqueue(`incident:${p.incident.id}:registered`, p.contact.email, content, `incident:${p.incident.id}`)
     },
     /** A status change or a public reply from support: the requester hears of it. */
     statusChanged(p: { incident: Incident; contact: Contact; trackToken: string; eventKey: string; message?: string }) {
       const content = templates.statusChanged(ctx(p.contact.lang), {
-        name: p.contact.name, number: p.incident.number, subject: p.incident.subject, status: p.incident.status, trackUrl: trackUrl(p.trackToken), message: p.message,
+        name: p.contact.name, number: p.incident.number, subject: p.incident.subject, status: p.incident.status, trackUrl: trackUrl(p.trackToken, p.contact.lang), message: p.message,
       })
       return outbox.enqueue(p.eventKey, p.contact.email, content, `incident:${p.incident.id}`)
     },
@@ -67,7 +68,7 @@ export function createNotifier({ outbox, desk, baseUrl, clock, calendar }: Notif
       const { complaint } = p
       const content = templates.complaintReceived(ctx(complaint.lang), {
         name: p.contact.name, kind: complaint.kind, number: complaint.number, subject: complaint.subject,
-        dueAt: complaint.dueAt ? new Date(complaint.dueAt) : null, trackUrl: trackUrl(p.trackToken),
+        dueAt: complaint.dueAt ? new Date(complaint.dueAt) : null, trackUrl: trackUrl(p.trackToken, complaint.lang),
       })
       return outbox.enqueue(`complaint:${complaint.id}:received`, p.contact.email, content, `complaint:${complaint.id}`)
     },
@@ -77,7 +78,7 @@ export function createNotifier({ outbox, desk, baseUrl, clock, calendar }: Notif
       const content = templates.complaintChanged(ctx(complaint.lang), {
         name: p.contact.name, kind: complaint.kind, number: complaint.number, subject: complaint.subject, status: complaint.status,
         reply: complaint.version > 1 && complaint.replies.at(-1)?.at === complaint.updatedAt ? complaint.replies.at(-1)!.text : undefined,
-        trackUrl: trackUrl(p.trackToken),
+        trackUrl: trackUrl(p.trackToken, complaint.lang),
       })
       return outbox.enqueue(`complaint:${complaint.id}:v${complaint.version}`, p.contact.email, content, `complaint:${complaint.id}`)
     },
@@ -127,13 +128,22 @@ export function createNotifier({ outbox, desk, baseUrl, clock, calendar }: Notif
       return outbox.enqueue(p.eventKey, p.admin.email, content, `contact:${p.caller.id}`)
     },
     signInLink(p: { tokenId: string; to: string; lang: Language; name: string; token: string }) {
-      const content = templates.signInLink(ctx(p.lang), { name: p.name, signInUrl: url('/api/auth/callback', p.token), expiresMinutes: SIGN_IN_MINUTES })
+      const content = templates.signInLink(ctx(p.lang), { name: p.name, signInUrl: url('/api/auth/callback', p.token, p.lang), expiresMinutes: SIGN_IN_MINUTES })
       return outbox.enqueue(`sign-in:${p.tokenId}`, p.to, content)
+    },
+    /** No sign-in link for a contact who may not sign in: why, and whom to ask (`admins`: their organisation's, or none: the desk), in `lang` (the form's, else theirs). */
+    signInRefused(p: { eventId: string; contact: Contact; lang: Language; organisation: { name: string }; admins: Contact[] }) {
+      const { contact } = p
+      const content = templates.signInRefused(ctx(p.lang), {
+        name: contact.name, organisation: p.organisation.name, reason: contact.isActive ? 'not_authorised' : 'deactivated',
+        admins: p.admins.map((a) => ({ name: a.name, email: a.email })),
+      })
+      return outbox.enqueue(`sign-in-refused:${p.eventId}`, contact.email, content, `contact:${contact.id}`)
     },
     /** A public reply that asks the customer something: its own subject, so it is not read as a status mail. */
     supportQuestion(p: { incident: Incident; contact: Contact; trackToken: string; eventKey: string; question: string }) {
       const content = templates.supportQuestion(ctx(p.contact.lang), {
-        name: p.contact.name, number: p.incident.number, subject: p.incident.subject, question: p.question, trackUrl: trackUrl(p.trackToken),
+        name: p.contact.name, number: p.incident.number, subject: p.incident.subject, question: p.question, trackUrl: trackUrl(p.trackToken, p.contact.lang),
       })
       return outbox.enqueue(p.eventKey, p.contact.email, content, `incident:${p.incident.id}`)
     },

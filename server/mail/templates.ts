@@ -153,6 +153,26 @@ export function signInLink(ctx: TemplateContext, p: { name: string; signInUrl: s
   ])
 }
 
+/**
+ * No sign-in link for a known contact who may not sign in: why (not authorised, or deactivated), and
+ * whom to ask: their organisation's admins by name, or the desk when it has none.
+ */
+export function signInRefused(
+  ctx: TemplateContext,
+  p: { name: string; organisation: string; reason: 'not_authorised' | 'deactivated'; admins: { name: string; email: string }[] },
+): MailContent {
+  const tr = translator(lang(ctx))
+  const why = tr(p.reason === 'deactivated' ? 'mail.signInRefused.deactivated' : 'mail.signInRefused.notAuthorised', { organisation: oneLine(p.organisation) })
+  const whom = p.admins.length > 0
+    ? tr('mail.signInRefused.askAdmins', { admins: p.admins.map((a) => `${oneLine(a.name)} (${a.email})`).join(', ') })
+    : tr('mail.signInRefused.askDesk', { phone: ctx.desk.phone.display, email: ctx.desk.email })
+  return render(ctx, tr('mail.signInRefused.subject', { desk: deskName(ctx) }), p.name, [
+    paragraph(`${tr('mail.signInRefused.intro', { desk: deskName(ctx) })} ${why}`),
+    paragraph(whom),
+    paragraph(tr('mail.notYou')),
+  ])
+}
+
 /** The receipt of a complaint (with its number and when the response is due) or an opinion. */
 export function complaintReceived(
   ctx: TemplateContext,

@@ -1,59 +1,126 @@
-/** The small HTML pages the API answers itself: confirming a registration or signing in from an e-mailed link, and the result. Bilingual where the language is unknown. */
-import { createHash } from 'node:crypto'
-import { t } from '#lib/i18n/index.ts'
-import type { Language } from '#lib/language.ts'
-
-/** The pages' one style element: style attributes would need 'unsafe-inline', a hashed element does not. */
-const STYLE = 'body{font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;line-height:1.5}button{font:inherit;padding:.5rem 1rem}'
+/** The small HTML pages the API answers itself, opened from e-mailed links: confirming a registration, signing in, and what came of it; in the mail's language, in the site's frame, each with the next step. */
+import { t, type Key } from '#lib/i18n/index.ts'
+import { isLanguage, type Language } from '#lib/language.ts'
+import { PAGES, incidentPath } from '#lib/paths.ts'
+import type { DeskConfig } from '../domain/desk.ts'
 
 /**
- * The Content-Security-Policy of these pages: they hold no script at all, load nothing, allow their
- * one style element by its hash, post their form only to this site, and are never framed.
+ * The pages' stylesheet: the site's own (site/styles/global.css) with the few rules of these pages
+ * (site/styles/landing.css), which the site's build writes to this path (site/pages/landing.css.ts).
  */
-export const PAGE_POLICY = `default-src 'none'; style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`
-/** The desk's name in the sign-in heading, as desk.yaml names it. */
-const DESK_NAME = 'Noordwind Support'
+export const LANDING_STYLESHEET = '/landing.css'
 
-const home = (lang: Language) => (lang === 'en' ? '/en/' : '/')
+/**
+ * The Content-Security-Policy of these pages: they hold no script at all and no inline style, load
+ * only the site's stylesheet and icon, post their form only to this site, and are never framed.
+ */
+export const PAGE_POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 
-/** A page shell: the language, the title, and the body. */
-const page = (lang: Language, title: string, body: string) =>
-  `<!doctype html><html lang="${lang}"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title><style>${STYLE}</style>\n<body>${body}</body></html>`
+/** What every page needs: the mail's language, and the desk's phone and address for the footer and for a way on. */
+export interface PageContext {
+  lang: Language
+  desk: Pick<DeskConfig, 'phone' | 'email'>
+}
 
-/** A one-button form that posts `token` to `action`: a link scanner that opens the link cannot act on it. */
-const oneButton = (action: string, token: string, button: 'confirm.button' | 'signIn.button') =>
-  `<form method="post" action="${action}"><input type="hidden" name="token" value="${token.replace(/[^\w-]/g, '')}"><button type="submit">${t('nl', `pages.${button}`)} · <span lang="en">${t('en', `pages.${button}`)}</span></button></form>`
+/**
+ * The language a page speaks: the `lang` the e-mailed link carries (the mail's language), Dutch when
+ * it has none or an unknown one.
+ * @example pageLanguage('en') === 'en'; pageLanguage(undefined) === 'nl'
+ */
+export function pageLanguage(lang: string | undefined): Language {
+  return isLanguage(lang) ? lang : 'nl'
+}
+
+const escape = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`)
+/** A catalogue text, escaped for HTML (the catalogue is ours, but its placeholders may carry anything). */
+const text = (lang: Language, key: Key, vars?: Record<string, string | number>) => escape((t as (l: Language, k: Key, v?: Record<string, string | number>) => string)(lang, key, vars))
+const link = (href: string, label: string, className?: string) => `<a${className ? ` class="${className}"` : ''} href="${escape(href)}">${label}</a>`
+
+/** The site's header (name and main menu, as site/layouts/Base.astro draws it), the page's own part, and the site's footer. */
+function page({ lang, desk }: PageContext, title: string, body: string): string {
+  const tel = `tel:${desk.phone.international.replaceAll(' ', '')}`
+  return `<!doctype html>
+<html lang="${lang}">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} · ${text(lang, 'site.name')}</title>
+<link rel="stylesheet" href="${LANDING_STYLESHEET}"><link rel="icon" href="/favicon.svg" type="image/svg+xml"></head>
+<body class="landing">
+<a class="skip" href="#main">${text(lang, 'nav.skip')}</a>
+<header class="site-header"><div class="wrap">${link(PAGES.home[lang], text(lang, 'site.name'), 'brand')}
+<nav class="site-nav" aria-label="${text(lang, 'nav.main')}"><ul><li>${link(PAGES.hours[lang], text(lang, 'nav.hours'))}</li><li>${link(PAGES.priorities[lang], text(lang, 'nav.priorities'))}</li><li>${link(PAGES.portal[lang], text(lang, 'nav.portal'))}</li></ul></nav>
+</div></header>
+<main id="main" tabindex="-1"><div class="wrap"><div class="landing-page">
+<h1>${title}</h1>
+${body}
+</div></div></main>
+<footer class="site-footer"><div class="wrap"><p>${text(lang, 'footer.vendor')} · ${text(lang, 'footer.support')}: ${link(tel, escape(desk.phone.display))} · ${link(`mailto:${desk.email}`, escape(desk.email))}</p>
+<p>${link(PAGES.hours[lang], text(lang, 'nav.hours'))} · ${link(PAGES.priorities[lang], text(lang, 'nav.priorities'))}</p></div></footer>
+</body>
+</html>`
+}
+
+/** The next step: one or more links, the first the main one (drawn as a button). */
+const next = (...links: [href: string, label: string][]) =>
+  `<p class="landing-next">${links.map(([href, label], i) => link(href, label, i === 0 ? 'button' : undefined)).join(' ')}</p>`
+
+/** A one-button form that posts `token` to `action`, keeping the page's language: a link scanner that opens the link cannot act on it. */
+const oneButton = (lang: Language, action: string, token: string, button: 'pages.confirm.button' | 'pages.signIn.button') =>
+  `<form method="post" action="${action}?lang=${lang}"><input type="hidden" name="token" value="${token.replace(/[^\w-]/g, '')}"><button type="submit">${text(lang, button)}</button></form>`
 
 /** The page an e-mail's confirmation link opens: one button, so a link scanner cannot confirm. */
-export function confirmPage(token: string): string {
-  return page('nl', `${t('nl', 'pages.confirm.title')} · ${t('en', 'pages.confirm.title')}`,
-    `<h1>${t('nl', 'pages.confirm.title')}</h1><p>${t('nl', 'pages.confirm.text')} <span lang="en">${t('en', 'pages.confirm.text')}</span></p>\n${oneButton('/api/incidents/confirm', token, 'confirm.button')}`)
+export function confirmPage(token: string, ctx: PageContext): string {
+  return page(ctx, text(ctx.lang, 'pages.confirm.title'), `<p>${text(ctx.lang, 'pages.confirm.text')}</p>\n${oneButton(ctx.lang, '/api/incidents/confirm', token, 'pages.confirm.button')}`)
 }
 
-/** The page after the confirmation button: registered with its number, or why not. */
-export function resultPage(kind: 'registered' | 'expired' | 'refused', number?: string, lang: Language = 'nl'): string {
-  const text = kind === 'registered' ? t(lang, 'pages.registered.text', { number: `<strong>${number}</strong>` }) : t(lang, `pages.${kind}.text`)
-  const heading = t(lang, `pages.${kind}.title`)
-  return page(lang, heading, `<h1>${heading}</h1><p>${text}</p><p><a href="${home(lang)}">${t(lang, 'pages.toKnowledgeBase')}</a></p>`)
+/**
+ * The page after the confirmation button: registered under its number, with the way to the
+ * incident in the portal; the same when the link was used before (`isAlreadyConfirmed`), said so,
+ * so that nobody sends it again.
+ */
+export function registeredPage(incident: { id: string; number: string }, isAlreadyConfirmed: boolean, ctx: PageContext): string {
+  const { lang } = ctx
+  const number = `<strong>${escape(incident.number)}</strong>`
+  const title = text(lang, isAlreadyConfirmed ? 'pages.alreadyRegistered.title' : 'pages.registered.title')
+  // `{number}` is HTML: filled after the catalogue text is escaped.
+  const said = text(lang, isAlreadyConfirmed ? 'pages.alreadyRegistered.text' : 'pages.registered.text', { number: '\u0000' }).replace('\u0000', number)
+  return page(ctx, title, `<p>${said}</p>\n<p>${text(lang, 'pages.registered.next')}</p>\n${next([incidentPath(lang, incident.id), text(lang, 'pages.registered.toIncident')])}`)
 }
 
-/** The page a sign-in link opens: one button that signs in, in Dutch and English. */
-export function signInPage(token: string): string {
-  return page('nl', `${t('nl', 'pages.signIn.title')} · ${t('en', 'pages.signIn.title')}`,
-    `<h1>${t('nl', 'pages.signIn.heading', { desk: DESK_NAME })}</h1><p>${t('nl', 'pages.signIn.text')} <span lang="en">${t('en', 'pages.signIn.text')}</span></p>\n${oneButton('/api/auth/callback', token, 'signIn.button')}`)
+/** A confirmation link that is unknown or expired: nothing was registered, and how to get a new link. */
+export function confirmExpiredPage(ctx: PageContext): string {
+  const { lang } = ctx
+  return page(ctx, text(lang, 'pages.expired.title'), `<p>${text(lang, 'pages.expired.confirmText')}</p>\n<p>${text(lang, 'pages.expired.confirmNext')}</p>\n`
+    + next([PAGES.home[lang], text(lang, 'pages.toKnowledgeBase')], [PAGES.portalNew[lang], text(lang, 'pages.expired.newIncident')]))
 }
 
-/** Too many links that do not work from the caller's address: when to try again, in both languages. */
-export function tooManyTriesPage(waitSeconds: number): string {
+/** A confirmation by a contact who is no longer authorised: not registered, whom to ask, and how to reach the desk. */
+export function refusedPage(ctx: PageContext): string {
+  const { lang, desk } = ctx
+  return page(ctx, text(lang, 'pages.refused.title'), `<p>${text(lang, 'pages.refused.text')}</p>\n<p>${text(lang, 'pages.refused.next', { phone: desk.phone.display, email: desk.email })}</p>\n`
+    + next([PAGES.home[lang], text(lang, 'pages.toKnowledgeBase')]))
+}
+
+/** The page a sign-in link opens: one button that signs in. */
+export function signInPage(token: string, ctx: PageContext, deskName: string): string {
+  return page(ctx, text(ctx.lang, 'pages.signIn.heading', { desk: deskName }), `<p>${text(ctx.lang, 'pages.signIn.text')}</p>\n${oneButton(ctx.lang, '/api/auth/callback', token, 'pages.signIn.button')}`)
+}
+
+/** A sign-in link that was used, expired or withdrawn: said plainly, with the way to the sign-in page for a new one. */
+export function signInExpiredPage(ctx: PageContext): string {
+  const { lang } = ctx
+  return page(ctx, text(lang, 'pages.linkExpired.heading'), `<p>${text(lang, 'pages.linkExpired.signInText')}</p>\n<p>${text(lang, 'pages.linkExpired.signInNext')}</p>\n`
+    + next([PAGES.portal[lang], text(lang, 'pages.linkExpired.toSignIn')]))
+}
+
+/** A sign-in link of someone who may no longer sign in (withdrawn, deactivated): whom to ask, and the desk. */
+export function signInRefusedPage(ctx: PageContext): string {
+  const { lang, desk } = ctx
+  return page(ctx, text(lang, 'pages.signInRefused.title'), `<p>${text(lang, 'pages.signInRefused.text')}</p>\n<p>${text(lang, 'pages.refused.next', { phone: desk.phone.display, email: desk.email })}</p>\n`
+    + next([PAGES.home[lang], text(lang, 'pages.toKnowledgeBase')]))
+}
+
+/** Too many links that do not work from the caller's address: when to try again. */
+export function tooManyTriesPage(waitSeconds: number, ctx: PageContext): string {
+  const { lang } = ctx
   const minutes = Math.max(1, Math.ceil(waitSeconds / 60))
-  return page('nl', `${t('nl', 'pages.tooManyTries.title')} · ${t('en', 'pages.tooManyTries.title')}`,
-    `\n<h1>${t('nl', 'pages.tooManyTries.title')}</h1><p>${t('nl', 'pages.tooManyTries.text', { minutes })}</p><p><a href="/">${t('nl', 'pages.toKnowledgeBase')}</a></p>\n`
-    + `<h2 lang="en">${t('en', 'pages.tooManyTries.title')}</h2><p lang="en">${t('en', 'pages.tooManyTries.text', { minutes })}</p><p lang="en"><a href="/en/">${t('en', 'pages.toKnowledgeBase')}</a></p>`)
-}
-
-/** A link that was used, expired or withdrawn: said plainly in both languages, with a way on. */
-export function expiredPage(): string {
-  return page('nl', `${t('nl', 'pages.linkExpired.title')} · ${t('en', 'pages.linkExpired.title')}`,
-    `\n<h1>${t('nl', 'pages.linkExpired.heading')}</h1><p>${t('nl', 'pages.expired.text')}</p><p><a href="/">${t('nl', 'pages.toKnowledgeBase')}</a></p>\n`
-    + `<h2 lang="en">${t('en', 'pages.linkExpired.heading')}</h2><p lang="en">${t('en', 'pages.expired.text')}</p><p lang="en"><a href="/en/">${t('en', 'pages.toKnowledgeBase')}</a></p>`)
+  return page(ctx, text(lang, 'pages.tooManyTries.title'), `<p>${text(lang, 'pages.tooManyTries.text', { minutes })}</p>\n${next([PAGES.home[lang], text(lang, 'pages.toKnowledgeBase')])}`)
 }

@@ -1,6 +1,6 @@
 /** Signing in: contacts and staff by e-mailed link, staff also by password; sessions as cookies. */
 import { randomUUID } from 'node:crypto'
-import { Hono } from 'hono'
+import { Hono, type Context } from 'hono'
 import type { Session } from '../domain/records.ts'
 import { dummyPasswordHash, hashToken, newToken } from '../auth/tokens.ts'
 import type { Deps } from '../deps.ts'
@@ -12,8 +12,8 @@ import { jsonBody, requireJson } from '../middleware/json-body/index.ts'
 import { limitByAddress, limitWrongTokens } from '../middleware/rate-limit/index.ts'
 import { isSameOrigin } from '../middleware/same-origin/index.ts'
 import { type SessionEnv, clearSessionCookie, requireSignedIn, setSessionCookie } from '../middleware/session/index.ts'
-import { CheckEmail, presentCheckEmail } from '../present/incident.ts'
-import { expiredPage, signInPage, tooManyTriesPage } from '../present/pages.ts'
+import { pageLanguage, signInExpiredPage, signInPage, signInRefusedPage, tooManyTriesPage } from '../present/pages.ts'
+import { SignInLinkReply, presentSignInRequested } from '../present/sign-in.ts'
 import { Me, StaffSignedIn, Visitor, presentMe, presentStaffSignedIn, presentVisitor } from '../present/viewer.ts'
 import { isRefused, refuse } from '../services/result.ts'
 import { SignInCallbackInput, SignInLinkInput, StaffLoginInput, checkStaffPassword, sendSignInLink, takeSignInLink } from '../services/sign-in.ts'
@@ -31,33 +31,38 @@ export async function startSession(c: Parameters<typeof setSessionCookie>[0], de
 }
 
 export const auth = (deps: Deps) => {
+  /** A landing page's language and desk: the `lang` the e-mailed link carries, kept by the page's form. */
+  const pageOf = (c: Context) => ({ lang: pageLanguage(c.req.query('lang')), desk: deps.desk })
   // Made now, so that not even the first sign-in of an unknown address waits for it.
   void dummyPasswordHash()
   return new Hono<SessionEnv>()
-    .post('/link', describe('requestSignInLink', 'Sign-in', 'E-mail a single-use sign-in link', { 202: CheckEmail }, {
-      description: 'The same 202 whether or not the address is known, and after 3 links in 10 minutes (then without e-mail).',
+    .post('/link', describe('requestSignInLink', 'Sign-in', 'E-mail a single-use sign-in link', { 202: SignInLinkReply }, {
+      description: 'The same 202 whether or not the address is known. A known contact who may not sign in (not authorised, deactivated) is mailed why and whom to ask, with no link. After 3 requests for one address in 10 minutes, known or not, no e-mail goes and the reply says from when a new link can be asked (`nextLinkAt`).',
     }), limitByAddress(deps.limits.signInPerAddress, 'sign-in'), requireJson, jsonBody(SignInLinkInput), async (c) => {
       const input = c.req.valid('json')
-      await sendSignInLink(deps, input)
+      const requested = await sendSignInLink(deps, input)
       // The same answer whether or not the address is known: nobody learns who our contacts are.
-      return c.json(presentCheckEmail(MESSAGES.signInSent[input.lang ?? 'nl']), 202)
+      return c.json(presentSignInRequested(requested, input.lang ?? 'nl', deps.desk.timeZone), 202)
     })
     // The e-mailed link opens a page with one button: mail scanners that open links (common in
     // company mailboxes) would otherwise use up the single-use token before the person clicks.
-    .get('/callback', describe('signInPage', 'Sign-in', 'The e-mailed link: a page with one button that posts the token', { 200: htmlReply('The page.') }), (c) => c.html(signInPage(c.req.query('token') ?? '')))
+    .get('/callback', describe('signInPage', 'Sign-in', 'The e-mailed link: a page with one button that posts the token, in the link\'s `lang` (default Dutch)', { 200: htmlReply('The page.') }), (c) => {
+      const page = pageOf(c)
+      return c.html(signInPage(c.req.query('token') ?? '', page, deps.desk.name[page.lang]))
+    })
     .post('/callback', describe('signInCallback', 'Sign-in', 'Sign in with the token from the link: a session cookie and a redirect to `next`', {
       303: { description: 'Signed in.', headers: { Location: { schema: { type: 'string' } }, 'Set-Cookie': { description: 'The session cookie.', schema: { type: 'string' } } } },
-      400: htmlReply('The link is unknown, used or expired.'), 403: htmlReply('Posted from another site, or the person may no longer sign in.'),
+      400: htmlReply('The link is unknown, used or expired: the way to the sign-in page.'), 403: htmlReply('Posted from another site, or the person may no longer sign in.'),
     }, { requestBody: { required: true, content: { 'application/x-www-form-urlencoded': { schema: resolver(SignInCallbackInput) } } } }),
     // An unknown, used or expired token (400) is a guess: counted per address, as wrong remote-view codes are.
-    limitWrongTokens(deps.limits.wrongTokensPerAddress, 'sign-in-token', { isWrong: (res) => res.status === 400, page: tooManyTriesPage }), async (c) => {
+    limitWrongTokens(deps.limits.wrongTokensPerAddress, 'sign-in-token', { isWrong: (res) => res.status === 400, page: (wait, c) => tooManyTriesPage(wait, pageOf(c)) }), async (c) => {
       // A form post from another site could sign a visitor in as someone else: same origin only, decided
       // as for every signed-in change (by host, not scheme: behind a TLS proxy the request arrives over http).
       const isOwn = isSameOrigin({ secFetchSite: c.req.header('sec-fetch-site'), origin: c.req.header('origin'), host: c.req.header('host') ?? new URL(c.req.url).host })
-      if (!isOwn) return c.html(expiredPage(), 403)
+      if (!isOwn) return c.html(signInExpiredPage(pageOf(c)), 403)
       const form = SignInCallbackInput.safeParse(await c.req.parseBody().catch(() => ({})))
       const outcome = await takeSignInLink(deps, form.success ? form.data.token : undefined)
-      if (isRefused(outcome)) return c.html(expiredPage(), outcome.refused === 'token_invalid' ? 400 : 403)
+      if (isRefused(outcome)) return outcome.refused === 'token_invalid' ? c.html(signInExpiredPage(pageOf(c)), 400) : c.html(signInRefusedPage(pageOf(c)), 403)
       await startSession(c, deps, outcome.subject)
       // `next` was checked when the link was made; made local again, as every redirect is.
       return c.redirect(localPath(outcome.next), 303)

@@ -18,7 +18,7 @@ import { isRefused, refuse } from '../services/result.ts'
 import { CheckEmail, IncidentReply, IncidentRowReply, MessageReply, Registered, VersionConflict, presentCheckEmail, presentIncident, presentIncidentRow, presentRegistered } from '../present/incident.ts'
 import { INCIDENT_REFUSALS } from '../present/incident-refusal.ts'
 import { IncidentView, presentIncidentView } from '../present/incident-view.ts'
-import { confirmPage, resultPage, tooManyTriesPage } from '../present/pages.ts'
+import { confirmExpiredPage, confirmPage, pageLanguage, refusedPage, registeredPage, tooManyTriesPage } from '../present/pages.ts'
 import { ConfirmInput, IncidentListQuery, MessageInput, PhoneContactInput, RegistrationInput, TriageInput } from '../services/incident-input.ts'
 import { PageReply } from '../http/paging.ts'
 
@@ -30,6 +30,8 @@ const orPage = (description: string, json: { content: object }) => ({ descriptio
 
 export const incidents = (deps: Deps) => {
   const checkEmail = (c: Context, lang: 'nl' | 'en') => c.json(presentCheckEmail(MESSAGES.checkEmail[lang]), 202)
+  /** A landing page's language and desk: the `lang` the e-mailed link carries, kept by the page's form. */
+  const pageOf = (c: Context) => ({ lang: pageLanguage(c.req.query('lang')), desk: deps.desk })
 
   return new Hono<SessionEnv>()
     .post('/', describe('registerIncident', 'Incidents', 'Register an incident: anonymous, confirmed by e-mail (202); signed in as a contact, at once (201)', { 201: Registered, 202: CheckEmail }, {
@@ -47,25 +49,28 @@ export const incidents = (deps: Deps) => {
       if (isRefused(outcome)) return refuse(c, outcome, INCIDENT_REFUSALS)
       return checkEmail(c, input.lang)
     })
-    .get('/confirm', describe('confirmationPage', 'Incidents', 'The e-mailed link: a page with one button that posts the token', { 200: htmlReply('The page.') }), (c) => c.html(confirmPage(c.req.query('token') ?? '')))
+    .get('/confirm', describe('confirmationPage', 'Incidents', 'The e-mailed link: a page with one button that posts the token, in the link\'s `lang` (default Dutch)', { 200: htmlReply('The page.') }), (c) => c.html(confirmPage(c.req.query('token') ?? '', pageOf(c))))
     .post('/confirm', describe('confirmRegistration', 'Incidents', 'Confirm a registration with the e-mailed token: the incident is registered', {
-      201: orPage('Registered.', jsonReply('', Registered)), 400: orPage('The token is unknown, used or expired.', errorReply('', {})), 403: orPage('No longer an authorised, active contact.', errorReply('', {})),
+      200: orPage('The link was used before: the incident it registered.', jsonReply('', Registered)),
+      201: orPage('Registered.', jsonReply('', Registered)), 400: orPage('The token is unknown or expired.', errorReply('', {})), 403: orPage('No longer an authorised, active contact.', errorReply('', {})),
     }, {
+      description: 'A form post answers a page in the mail\'s language (`lang` in the query, default Dutch); a token used before answers the incident it registered (200), so that nobody registers it twice.',
       requestBody: { required: true, content: { 'application/json': { schema: resolver(ConfirmInput) }, 'application/x-www-form-urlencoded': { schema: resolver(ConfirmInput) } } },
       refuses: only(INCIDENT_REFUSALS, 'token_invalid', 'not_authorised'),
     }),
     // An unknown, used or expired token (400) is a guess: counted per address, as wrong remote-view codes are.
-    limitWrongTokens(deps.limits.wrongTokensPerAddress, 'confirm-token', { isWrong: (res) => res.status === 400, page: tooManyTriesPage }), async (c) => {
+    limitWrongTokens(deps.limits.wrongTokensPerAddress, 'confirm-token', { isWrong: (res) => res.status === 400, page: (wait, c) => tooManyTriesPage(wait, pageOf(c)) }), async (c) => {
       const isForm = (c.req.header('content-type') ?? '').startsWith('application/x-www-form-urlencoded')
       const raw = isForm ? { token: String((await c.req.parseBody()).token ?? '') } : await c.req.json().catch(() => ({}))
       const parsed = ConfirmInput.safeParse(raw)
       const outcome = await confirmRegistration(deps, parsed.success ? parsed.data.token : undefined)
       if (isRefused(outcome)) {
         if (!isForm) return refuse(c, outcome, INCIDENT_REFUSALS)
-        return outcome.refused === 'token_invalid' ? c.html(resultPage('expired'), 400) : c.html(resultPage('refused'), 403)
+        return outcome.refused === 'token_invalid' ? c.html(confirmExpiredPage(pageOf(c)), 400) : c.html(refusedPage(pageOf(c)), 403)
       }
-      const { incident, contact, lang } = outcome
-      return isForm ? c.html(resultPage('registered', incident.number, lang), 201) : c.json(presentRegistered(incident, incidentPage(incident, contact)), 201)
+      const { incident, contact, lang, isAlreadyConfirmed } = outcome
+      const status = isAlreadyConfirmed ? 200 : 201
+      return isForm ? c.html(registeredPage(incident, isAlreadyConfirmed, { lang, desk: deps.desk }), status) : c.json(presentRegistered(incident, incidentPage(incident, contact)), status)
     })
     .get('/', describe('listIncidents', 'Incidents', 'A page of the incidents the caller may see, newest first, optionally searched: an employee their own, an admin the organisation\'s, staff all', {
       200: z.object({ incidents: z.array(IncidentRowReply), ...PageReply }),

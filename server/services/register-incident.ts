@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto'
 import type { z } from 'zod'
 import { hashToken, newToken } from '../auth/tokens.ts'
 import { IncidentInput, mayFile, newIncident, productAreaIssue } from '../domain/incident.ts'
+import type { Language } from '../domain/desk.ts'
 import type { Contact, Incident } from '../domain/records.ts'
 import { MIN_FILL_MS, isTooQuick } from '../domain/fill-time.ts'
 import { mailboxKey } from '../domain/mailbox.ts'
@@ -70,10 +71,26 @@ export async function requestRegistration(deps: IncidentDeps, input: Input): Pro
   return { isSent: true }
 }
 
-/** Confirms a registration by its e-mailed token (once), if the contact is still authorised. */
-export async function confirmRegistration(deps: IncidentDeps, token: string | undefined): Promise<Outcome<{ incident: Incident; contact: Contact; lang: 'nl' | 'en' }, 'token_invalid' | 'not_authorised'>> {
-  const registration = token ? await deps.store.registrations.take(hashToken(token), deps.clock()) : undefined
-  if (!registration) return refusal('token_invalid')
+/** What a confirmation link led to: the incident, its contact and the mail's language; `isAlreadyConfirmed` when the link had been used for it before. */
+export interface Confirmed {
+  incident: Incident
+  contact: Contact
+  lang: Language
+  isAlreadyConfirmed: boolean
+}
+
+/** The audit target that remembers which incident a confirmation token made: its hash, so the link used again finds the incident. */
+const confirmedTarget = (tokenHash: string) => `registration:${tokenHash}`
+
+/**
+ * Confirms a registration by its e-mailed token (once), if the contact is still authorised. The
+ * same link used again leads to the incident it registered (never "ask for a new link", which
+ * would invite a duplicate); an unknown or expired one is refused.
+ */
+export async function confirmRegistration(deps: IncidentDeps, token: string | undefined): Promise<Outcome<Confirmed, 'token_invalid' | 'not_authorised'>> {
+  const tokenHash = token ? hashToken(token) : undefined
+  const registration = tokenHash ? await deps.store.registrations.take(tokenHash, deps.clock()) : undefined
+  if (!tokenHash || !registration) return (tokenHash ? await confirmedBefore(deps, tokenHash) : undefined) ?? refusal('token_invalid')
   const contact = await deps.store.contacts.get(registration.contactId)
   // Authorisation may have been withdrawn between the submission and the click.
   if (!mayFile(contact)) return refusal('not_authorised')
@@ -82,5 +99,20 @@ export async function confirmRegistration(deps: IncidentDeps, token: string | un
   const parsed = IncidentInput.safeParse(registration.input)
   const input = parsed.success ? parsed.data : { ...registration.input, subject: cleanSubject(registration.input.subject) }
   const incident = await registerIncident(deps, contact, input)
-  return { incident, contact, lang: registration.input.lang }
+  await deps.store.audit.append({
+    id: randomUUID(), at: deps.clock().toISOString(), actor: `contact:${contact.id}`, action: 'registration.confirmed',
+    target: confirmedTarget(tokenHash), details: { incidentId: incident.id, registrationId: registration.id, lang: registration.input.lang },
+  })
+  return { incident, contact, lang: registration.input.lang, isAlreadyConfirmed: false }
+}
+
+/** The incident a used confirmation token registered, if it did and both it and its contact still exist. */
+async function confirmedBefore(deps: IncidentDeps, tokenHash: string): Promise<Confirmed | undefined> {
+  const entry = (await deps.store.audit.listFor(confirmedTarget(tokenHash))).find((e) => e.action === 'registration.confirmed')
+  const incidentId = entry?.details?.incidentId
+  const incident = typeof incidentId === 'string' ? await deps.store.incidents.get(incidentId) : undefined
+  const contact = incident ? await deps.store.contacts.get(incident.contactId) : undefined
+  if (!incident || !contact) return undefined
+  const lang = entry?.details?.lang === 'en' || entry?.details?.lang === 'nl' ? entry.details.lang : contact.lang
+  return { incident, contact, lang, isAlreadyConfirmed: true }
 }

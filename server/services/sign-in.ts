@@ -6,7 +6,7 @@ import { dummyPasswordHash, hashToken, newToken, verifyPassword } from '../auth/
 import { FillTime, MIN_FILL_MS, isTooQuick } from '../domain/fill-time.ts'
 import { mayFile } from '../domain/incident.ts'
 import { mailboxKey } from '../domain/mailbox.ts'
-import type { Session, Staff } from '../domain/records.ts'
+import type { Contact, Session, Staff } from '../domain/records.ts'
 import type { Deps } from '../deps.ts'
 import { SIGN_IN_MINUTES } from '../mail/notifier.ts'
 import { viewerOf } from '../middleware/session/index.ts'
@@ -43,26 +43,52 @@ export const StaffLoginInput = z.strictObject({
   password: z.string().min(1).max(200),
 }).meta({ id: 'StaffLoginInput', title: 'StaffLoginInput', description: 'A staff member\'s address and password.' })
 
+/** What a sign-in request did, as far as the caller may learn it: nothing about whether the address is known. */
+export interface SignInRequested {
+  /** Set when this address (known or not) asked too often: no mail went, and a new link can be asked from then. */
+  nextLinkAt?: Date
+}
+
 /**
  * E-mails a sign-in link to an active authorised contact or active staff member with this address;
- * nothing for anyone else, nor past the per-address limit (counted per mailbox: `+tags` and case
- * do not make a new address), nor for a form sent faster than a person fills it in. The caller
- * answers the same either way.
+ * a known contact who may not sign in (not authorised, deactivated) gets a mail saying why and whom
+ * to ask instead; nothing for anyone else, nor past the per-address limit (counted per mailbox:
+ * `+tags` and case do not make a new address), nor for a form sent faster than a person fills it
+ * in. The caller answers the same either way, except past the limit, which is counted for every
+ * address alike and so tells nothing either.
  */
-export async function sendSignInLink(deps: Pick<Deps, 'store' | 'clock' | 'notifier' | 'limits'>, { email, lang, next, fillMs }: z.output<typeof SignInLinkInput>): Promise<void> {
-  if (isTooQuick(fillMs, MIN_FILL_MS.signIn)) return
-  if (await deps.limits.signInPerEmail.hit(mailboxKey(email)) > 0) return
+export async function sendSignInLink(deps: Pick<Deps, 'store' | 'clock' | 'notifier' | 'limits'>, { email, lang, next, fillMs }: z.output<typeof SignInLinkInput>): Promise<SignInRequested> {
+  if (isTooQuick(fillMs, MIN_FILL_MS.signIn)) return {}
+  const wait = await deps.limits.signInPerEmail.hit(mailboxKey(email))
+  if (wait > 0) return { nextLinkAt: new Date(deps.clock().getTime() + wait * 1000) }
   const contact = await deps.store.contacts.byEmail(email)
   if (mayFile(contact)) {
     const { id, token } = await signInToken(deps, { kind: 'contact', id: contact.id }, SIGN_IN_MINUTES, next)
     await deps.notifier.signInLink({ tokenId: id, to: contact.email, lang: lang ?? contact.lang, name: contact.name, token })
-    return
+    return {}
+  }
+  // Known, but not authorised or deactivated: told why, and whom to ask. (mayFile's guard would
+  // narrow `contact` to undefined here, though a contact it turns down is still a contact.)
+  const known = contact as Contact | undefined
+  if (known) {
+    await tellWhyNot(deps, known, lang ?? known.lang)
+    return {}
   }
   const staff = await deps.store.staff.byEmail(email)
   if (staff?.isActive) {
     const { id, token } = await signInToken(deps, { kind: 'staff', id: staff.id }, SIGN_IN_MINUTES, next)
     await deps.notifier.signInLink({ tokenId: id, to: staff.email, lang: lang ?? 'nl', name: staff.name, token })
   }
+  return {}
+}
+
+/** Mails a contact who may not sign in why not, naming their organisation's active, authorised admins (none: the desk). */
+async function tellWhyNot(deps: Pick<Deps, 'store' | 'notifier'>, contact: Contact, lang: Language): Promise<void> {
+  const [organisation, colleagues] = await Promise.all([deps.store.organisations.get(contact.organisationId), deps.store.contacts.listByOrganisation(contact.organisationId)])
+  const admins = colleagues
+    .filter((c) => c.id !== contact.id && c.role === 'admin' && mayFile(c))
+    .sort((a, b) => a.name.localeCompare(b.name, 'nl'))
+  await deps.notifier.signInRefused({ eventId: randomUUID(), contact, lang, organisation: { name: organisation?.name ?? '' }, admins })
 }
 
 /** Takes a sign-in link's token (once): who it signs in and where to, if they may still enter. */

@@ -83,4 +83,5 @@ export const api = {
   verdictDeactivated: 'Deactivated by their organisation: support cannot help.',
   verdictUnknown: 'Not a known customer: support cannot help.',
   staffAdminOnly: 'Only a support admin can change this.',
+  signInRecent: 'A sign-in link was asked for this address just now. Please check your e-mail, your spam folder too. You can ask for a new link from {time}.',
 } satisfies Translation<typeof nl>

@@ -114,4 +114,10 @@ export const mail = {
   'callerNotAuthorised.button': 'Your organisation in the portal',
   'callerNotAuthorised.ignore': 'Should {caller} not be authorised? Then there is nothing to do.',
   'registered.busy': 'Support is exceptionally busy at the moment, so our reply may take longer than usual:',
+  'signInRefused.subject': 'You cannot sign in to {desk} with this address',
+  'signInRefused.intro': 'We received a request to sign in to {desk} with this e-mail address. We did not send you a sign-in link:',
+  'signInRefused.notAuthorised': 'you are known as a contact of {organisation}, but your organisation has not (yet) authorised you to get support and sign in.',
+  'signInRefused.deactivated': 'your organisation, {organisation}, has deactivated you as a contact.',
+  'signInRefused.askAdmins': "To get access again, ask an admin of your organisation: {admins}.",
+  'signInRefused.askDesk': 'Your organisation has no admin who can authorise you. Call support on {phone} or e-mail {email}; we will help you further.',
 } satisfies Translation<typeof nl>

@@ -122,4 +122,5 @@ export const portal = {
   'new.another': 'Register another incident',
   'new.tooShort': 'Enter at least {count} characters.',
   'new.required': widgetForm.required,
+  'signIn.recentTitle': 'A sign-in link was sent a moment ago',
 } satisfies Translation<typeof nl>

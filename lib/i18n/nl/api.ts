@@ -81,4 +81,5 @@ export const api = {
   verdictDeactivated: 'Gedeactiveerd door de organisatie: support kan niet helpen.',
   verdictUnknown: 'Geen bekende klant: support kan niet helpen.',
   staffAdminOnly: 'Alleen een beheerder van support kan dit wijzigen.',
+  signInRecent: 'Voor dit adres is zojuist al een inloglink aangevraagd. Kijk in uw e-mail, ook bij de ongewenste mail. Vanaf {time} kunt u een nieuwe link aanvragen.',
 } as const

@@ -112,4 +112,10 @@ export const mail = {
   'callerNotAuthorised.button': 'Naar uw organisatie in het portaal',
   'callerNotAuthorised.ignore': 'Hoeft {caller} niet gemachtigd te worden? Dan hoeft u niets te doen.',
   'registered.busy': 'Het is op dit moment uitzonderlijk druk bij support. Het kan daardoor langer duren voor wij reageren:',
+  'signInRefused.subject': 'Inloggen bij {desk} lukt niet met dit adres',
+  'signInRefused.intro': 'We kregen een verzoek om in te loggen bij {desk} met dit e-mailadres. We hebben u geen inloglink gestuurd:',
+  'signInRefused.notAuthorised': 'u staat als contactpersoon van {organisation} bekend, maar uw organisatie heeft u (nog) niet gemachtigd om support te krijgen en in te loggen.',
+  'signInRefused.deactivated': 'uw organisatie, {organisation}, heeft u als contactpersoon gedeactiveerd.',
+  'signInRefused.askAdmins': 'Wilt u weer toegang? Vraag dat aan een beheerder van uw organisatie: {admins}.',
+  'signInRefused.askDesk': 'Uw organisatie heeft geen beheerder die u kan machtigen. Bel support op {phone} of mail naar {email}; wij helpen u verder.',
 } as const

@@ -120,4 +120,5 @@ export const portal = {
   'new.another': 'Nog een melding maken',
   'new.tooShort': 'Vul minstens {count} tekens in.',
   'new.required': widgetForm.required,
+  'signIn.recentTitle': 'Er is net een inloglink verstuurd',
 } as const

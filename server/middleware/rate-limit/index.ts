@@ -85,8 +85,8 @@ export function limitByAddress(limiter: RateLimiter, scope: string, options: { u
 export interface WrongTokenOptions {
   /** Whether the reply the route gave says the token was wrong (unknown, used, expired): that counts as a guess. */
   isWrong: (res: Response) => boolean
-  /** The HTML page for a form post (a person's browser) that must wait; other requests get the JSON error. */
-  page?: (waitSeconds: number) => string
+  /** The HTML page for a form post (a person's browser) that must wait, given the request (for its language); other requests get the JSON error. */
+  page?: (waitSeconds: number, c: Context) => string
   /** Exempts a request that presents no token at all (a signed-in side of a remote-view session). */
   unless?: (c: Context) => boolean
 }
@@ -108,7 +108,7 @@ export function limitWrongTokens(limiter: RateLimiter, scope: string, options: W
       const wait = await limiter.wait(key)
       if (wait > 0) {
         c.header('Retry-After', String(wait))
-        if (options.page && isFormPost(c)) return c.html(options.page(wait), 429)
+        if (options.page && isFormPost(c)) return c.html(options.page(wait, c), 429)
         return apiError(c, 429, 'too_many_wrong_tokens', MESSAGES.tokenTriesExceeded)
       }
       await next()

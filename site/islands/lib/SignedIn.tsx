@@ -80,7 +80,7 @@ async function signOut(lang: Language) {
 /** The portal's sign-in form: an e-mailed link that lands back on this very page. */
 export function SignIn({ lang, strings }: { lang: Language; strings: PortalStrings }) {
   const [email, setEmail] = useState('')
-  const [sent, setSent] = useState<string | undefined>()
+  const [sent, setSent] = useState<{ message: string; isRecent: boolean } | undefined>()
   // When the form was shown: the server takes a request faster than a person for a bot.
   const [openedAt] = useState(() => performance.now())
   const submit = useSubmit({ texts: strings })
@@ -90,11 +90,13 @@ export function SignIn({ lang, strings }: { lang: Language; strings: PortalStrin
     return submit.run(async () => {
       const next = `${location.pathname}${location.search}`
       const reply = await call(portalApi(lang).auth.link.$post({ json: { email, lang, next, fillMs: Math.round(performance.now() - openedAt) } }), strings)
-      setSent(reply.message)
+      // Past the per-address limit (counted for any address, so it tells nothing): a link went a moment ago.
+      setSent({ message: reply.message, isRecent: reply.nextLinkAt !== undefined })
     })
   }
 
-  if (sent) return <div class="notice" role="status"><h2>{strings['signIn.sentTitle']}</h2><p>{sent}</p><p class="meta">{strings['signIn.sentHint']}</p></div>
+  if (sent?.isRecent) return <div class="notice busy" role="status"><h2>{strings['signIn.recentTitle']}</h2><p>{sent.message}</p></div>
+  if (sent) return <div class="notice" role="status"><h2>{strings['signIn.sentTitle']}</h2><p>{sent.message}</p><p class="meta">{strings['signIn.sentHint']}</p></div>
   return (
     <form class="portal-form sign-in" onSubmit={send} noValidate={false}>
       <h2>{strings['signIn.title']}</h2>
