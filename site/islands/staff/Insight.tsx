@@ -116,7 +116,7 @@ function NoResultList({ lang, strings, listLang, rows }: Common & { listLang: La
       {rows.length === 0 ? <Empty strings={strings} /> : (
         <>
           <p class="meta">{before}<code>{format(strings['insight.template.folder'], { lang: listLang })}</code>{after}</p>
-          <table>
+          <table class="stack">
             <caption class="visually-hidden">{format(strings['insight.noResults.caption'], { language })}</caption>
             <thead>
               <tr>
@@ -130,9 +130,9 @@ function NoResultList({ lang, strings, listLang, rows }: Common & { listLang: La
               {rows.map((row) => (
                 <tr key={row.query}>
                   <th scope="row" lang={listLang}>{row.query}</th>
-                  <td>{count(lang, row.sessions)}</td>
-                  <td><time dateTime={row.lastSeen}>{moment(lang, row.lastSeen)}</time></td>
-                  <td>
+                  <td data-label={strings['insight.column.visits']}>{count(lang, row.sessions)}</td>
+                  <td data-label={strings['insight.column.lastSeen']}><time dateTime={row.lastSeen}>{moment(lang, row.lastSeen)}</time></td>
+                  <td data-label={strings['insight.column.template']}>
                     <a href={templateHref(row.query, listLang)} download="">
                       {strings['insight.template.link']}
                       <span class="visually-hidden"> {format(strings['insight.template.linkFor'], { query: row.query })}</span>
@@ -155,7 +155,7 @@ function IncidentQueries({ lang, strings, report }: Common & { report: Report })
       <h2 id="insight-incidents">{strings['insight.incidents.title']}</h2>
       <p class="meta">{strings['insight.incidents.explain']}</p>
       {rows.length === 0 ? <Empty strings={strings} /> : (
-        <table>
+        <table class="stack">
           <caption class="visually-hidden">{strings['insight.incidents.title']}</caption>
           <thead>
             <tr>
@@ -169,9 +169,9 @@ function IncidentQueries({ lang, strings, report }: Common & { report: Report })
             {rows.map((row) => (
               <tr key={`${row.lang}-${row.query}`}>
                 <th scope="row" lang={row.lang}>{row.query}</th>
-                <td>{languageName(strings, row.lang)}</td>
-                <td>{count(lang, row.sessions)}</td>
-                <td><time dateTime={row.lastSeen}>{moment(lang, row.lastSeen)}</time></td>
+                <td data-label={strings['insight.column.language']}>{languageName(strings, row.lang)}</td>
+                <td data-label={strings['insight.column.visits']}>{count(lang, row.sessions)}</td>
+                <td data-label={strings['insight.column.lastSeen']}><time dateTime={row.lastSeen}>{moment(lang, row.lastSeen)}</time></td>
               </tr>
             ))}
           </tbody>
@@ -188,7 +188,7 @@ function WorstArticles({ lang, strings, report }: Common & { report: Report }) {
       <h2 id="insight-articles">{strings['insight.articles.title']}</h2>
       <p class="meta">{strings['insight.articles.explain']}</p>
       {rows.length === 0 ? <Empty strings={strings} /> : (
-        <table>
+        <table class="stack">
           <caption class="visually-hidden">{strings['insight.articles.title']}</caption>
           <thead>
             <tr>
@@ -203,10 +203,10 @@ function WorstArticles({ lang, strings, report }: Common & { report: Report }) {
             {rows.map((row) => (
               <tr key={`${row.lang}-${row.article}`}>
                 <th scope="row"><code>{row.article}</code></th>
-                <td>{languageName(strings, row.lang)}</td>
-                <td>{count(lang, row.helpful)}</td>
-                <td>{count(lang, row.notHelpful)}</td>
-                <td>{percent(lang, row.ratio)}</td>
+                <td data-label={strings['insight.column.language']}>{languageName(strings, row.lang)}</td>
+                <td data-label={strings['insight.column.helpful']}>{count(lang, row.helpful)}</td>
+                <td data-label={strings['insight.column.notHelpful']}>{count(lang, row.notHelpful)}</td>
+                <td data-label={strings['insight.column.ratio']}>{percent(lang, row.ratio)}</td>
               </tr>
             ))}
           </tbody>
@@ -226,7 +226,7 @@ function Missed({ lang, strings, report }: Common & { report: Report }) {
       {articles.length === 0 ? <Empty strings={strings} /> : articles.map(({ article, texts, total }) => (
         <div key={article}>
           <h3 id={`insight-missed-${article}`}><code>{article}</code></h3>
-          <table>
+          <table class="stack">
             <caption class="visually-hidden">{format(strings['insight.missed.caption'], { article })}</caption>
             <thead>
               <tr>
@@ -238,9 +238,9 @@ function Missed({ lang, strings, report }: Common & { report: Report }) {
             <tbody>
               {texts.map((row, i) => (
                 <tr key={`${row.at}-${i}`}>
-                  <td lang={row.lang} class="text">{row.text}</td>
-                  <td>{languageName(strings, row.lang)}</td>
-                  <td><time dateTime={row.at}>{moment(lang, row.at)}</time></td>
+                  <td lang={row.lang} class="text" data-label={strings['insight.column.text']}>{row.text}</td>
+                  <td data-label={strings['insight.column.language']}>{languageName(strings, row.lang)}</td>
+                  <td data-label={strings['insight.column.sent']}><time dateTime={row.at}>{moment(lang, row.at)}</time></td>
                 </tr>
               ))}
             </tbody>

@@ -159,10 +159,10 @@ function KindTable({ rows, strings }: { rows: [string, number, number][]; string
   // In a box of its own, as the console's other tables: on a phone it scrolls there, not the page.
   return (
     <div class="table-scroll">
-    <table>
+    <table class="stack">
       <caption>{strings['signals.counts.byKind']}</caption>
       <thead><tr><th scope="col">{strings['signals.counts.kind']}</th><th scope="col">{strings['signals.counts.incidents']}</th><th scope="col">{strings['signals.counts.moments']}</th></tr></thead>
-      <tbody>{rows.map(([label, incidents, moments]) => <tr key={label}><th scope="row">{label}</th><td>{incidents}</td><td>{moments}</td></tr>)}</tbody>
+      <tbody>{rows.map(([label, incidents, moments]) => <tr key={label}><th scope="row">{label}</th><td data-label={strings['signals.counts.incidents']}>{incidents}</td><td data-label={strings['signals.counts.moments']}>{moments}</td></tr>)}</tbody>
     </table>
     </div>
   )
@@ -171,10 +171,10 @@ function KindTable({ rows, strings }: { rows: [string, number, number][]; string
 function CountTable({ caption, heading, rows, strings }: { caption: string; heading: string; rows: [string, number][]; strings: StaffStrings }) {
   return (
     <div class="table-scroll">
-    <table>
+    <table class="stack">
       <caption>{caption}</caption>
       <thead><tr><th scope="col">{heading}</th><th scope="col">{strings['signals.counts.number']}</th></tr></thead>
-      <tbody>{rows.map(([label, value]) => <tr key={label}><th scope="row">{label}</th><td>{value}</td></tr>)}</tbody>
+      <tbody>{rows.map(([label, value]) => <tr key={label}><th scope="row">{label}</th><td data-label={strings['signals.counts.number']}>{value}</td></tr>)}</tbody>
     </table>
     </div>
   )

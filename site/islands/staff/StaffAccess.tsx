@@ -65,7 +65,7 @@ function AccessPage({ lang, strings, paths }: Common & { paths: StaffPaths }) {
             {grants.length === 0
               ? <p class="meta">{strings['access.active.none']}</p>
               : (
-                <table>
+                <table class="stack">
                   <caption class="visually-hidden">{strings['access.active.title']}</caption>
                   <thead>
                     <tr>
@@ -78,10 +78,10 @@ function AccessPage({ lang, strings, paths }: Common & { paths: StaffPaths }) {
                   <tbody>
                     {grants.map((g) => (
                       <tr key={g.id}>
-                        <td>{g.organisation.name}</td>
-                        <td>{incidentLink(g.incident)}</td>
-                        <td>{format(strings['access.grant.item'], { level: levelName(strings, g.level), time: moment(lang, g.endsAt) })}</td>
-                        <td>{byLine(lang, strings['access.grant.givenBy'], g.grantedBy, g.createdAt)}</td>
+                        <td data-label={strings['access.active.organisation']}>{g.organisation.name}</td>
+                        <td data-label={strings['access.active.incident']}>{incidentLink(g.incident)}</td>
+                        <td data-label={strings['access.active.access']}>{format(strings['access.grant.item'], { level: levelName(strings, g.level), time: moment(lang, g.endsAt) })}</td>
+                        <td data-label={strings['access.active.givenBy']}>{byLine(lang, strings['access.grant.givenBy'], g.grantedBy, g.createdAt)}</td>
                       </tr>
                     ))}
                   </tbody>

@@ -23,7 +23,7 @@ export function ExtraSupportSection({ requests, ...props }: SectionProps & { req
       <ExtraSupportForm {...props} />
       <h3 id="access-extra-list">{title}</h3>
       {requests.length === 0 ? <p class="meta">{strings['access.extra.none']}</p> : (
-        <table aria-labelledby="access-extra-list">
+        <table class="stack" aria-labelledby="access-extra-list">
           <thead>
             <tr>
               <th scope="col">{strings['access.extra.window']}</th>
@@ -37,12 +37,12 @@ export function ExtraSupportSection({ requests, ...props }: SectionProps & { req
           <tbody>
             {requests.map((request) => (
               <tr key={request.id}>
-                <th scope="row">{windowText(lang, strings, request)}</th>
-                <td class="text">{request.reason}</td>
-                <td><BadgeOf badge={extraSupportBadge(strings, request.status)} /></td>
-                <td>{strings[request.isBilled ? 'access.extra.isBilled' : 'access.extra.isNotBilled']}</td>
-                {isAdmin && <td>{request.contact.name}</td>}
-                <td>
+                <th scope="row" data-label={strings['access.extra.window']}>{windowText(lang, strings, request)}</th>
+                <td class="text" data-label={strings['access.extra.reasonColumn']}>{request.reason}</td>
+                <td data-label={strings['access.extra.status']}><BadgeOf badge={extraSupportBadge(strings, request.status)} /></td>
+                <td data-label={strings['access.extra.billing']}>{strings[request.isBilled ? 'access.extra.isBilled' : 'access.extra.isNotBilled']}</td>
+                {isAdmin && <td data-label={strings['access.extra.requestedBy']}>{request.contact.name}</td>}
+                <td data-label={strings['access.extra.decision']}>
                   {request.decidedBy && request.decidedAt
                     ? <>{format(strings['access.backup.decidedBy'], { name: format(strings['incidents.bySupport'], { name: request.decidedBy.name }), time: moment(lang, request.decidedAt) })}{request.decisionNote && <>: <span class="text">{request.decisionNote}</span></>}</>
                     : <span class="meta">{strings['access.extra.noDecision']}</span>}

@@ -25,7 +25,7 @@ export function Grants({ grants, ...props }: SectionProps & { grants: Grant[] })
       <h2 id="access-grants">{strings['access.grants.title']}</h2>
       <p>{strings[isAdmin ? 'access.grants.introAdmin' : 'access.grants.introEmployee']}</p>
       {grants.length === 0 ? <p class="meta">{strings['access.grants.none']}</p> : (
-        <table aria-labelledby="access-grants">
+        <table class="stack" aria-labelledby="access-grants">
           <thead>
             <tr>
               <th scope="col">{strings['access.grants.incident']}</th>
@@ -39,13 +39,13 @@ export function Grants({ grants, ...props }: SectionProps & { grants: Grant[] })
           <tbody>
             {grants.map((grant) => (
               <tr key={grant.id}>
-                <th scope="row">{incidentLink(paths, grant.incident, strings)}</th>
-                <td>{levelName(strings, grant.level)}</td>
-                <td><time dateTime={grant.endsAt}>{moment(lang, grant.endsAt)}</time></td>
-                <td><BadgeOf badge={grantBadge(strings, grant)} /></td>
-                <td>{grant.grantedBy.name}</td>
+                <th scope="row" data-label={strings['access.grants.incident']}>{incidentLink(paths, grant.incident, strings)}</th>
+                <td data-label={strings['access.grants.level']}>{levelName(strings, grant.level)}</td>
+                <td data-label={strings['access.grants.endsAt']}><time dateTime={grant.endsAt}>{moment(lang, grant.endsAt)}</time></td>
+                <td data-label={strings['access.grants.status']}><BadgeOf badge={grantBadge(strings, grant)} /></td>
+                <td data-label={strings['access.grants.grantedBy']}>{grant.grantedBy.name}</td>
                 {isAdmin && (
-                  <td>
+                  <td data-label={strings['access.grants.action']}>
                     {grant.isActive && (
                       <button type="button" class="secondary" disabled={submit.isBusy(grant.id)} onClick={() => void revoke(grant)}>
                         {format(strings['access.grant.revoke'], { number: grant.incident?.number ?? '' })}

@@ -15,7 +15,7 @@ export function ComplaintList({ viewer, lang, strings, paths, rows, error }: Pro
       {rows === undefined && !error && <p class="meta">{strings.loading}</p>}
       {rows?.length === 0 && <p class="meta">{strings['complaints.empty']}</p>}
       {rows && rows.length > 0 && (
-        <table>
+        <table class="stack">
           <caption class="visually-hidden">{title}</caption>
           <thead>
             <tr>
@@ -30,12 +30,12 @@ export function ComplaintList({ viewer, lang, strings, paths, rows, error }: Pro
           <tbody>
             {rows.map((row) => (
               <tr key={row.id}>
-                <td>{row.number}</td>
-                <td>{kindName(strings, row.kind)}</td>
-                <td><a href={pageOf(paths, row.id)}>{row.subject}</a></td>
-                <td>{statusName(strings, row.status)}</td>
-                <td><Target complaint={row} lang={lang} strings={strings} /></td>
-                {isAdmin && <td>{row.contact.name}</td>}
+                <td data-label={strings['complaints.number']}>{row.number}</td>
+                <td data-label={strings['complaints.kind']}>{kindName(strings, row.kind)}</td>
+                <td data-label={strings['complaints.subject']}><a href={pageOf(paths, row.id)}>{row.subject}</a></td>
+                <td data-label={strings['complaints.status']}>{statusName(strings, row.status)}</td>
+                <td data-label={strings['complaints.due']}><Target complaint={row} lang={lang} strings={strings} /></td>
+                {isAdmin && <td data-label={strings['complaints.contact']}>{row.contact.name}</td>}
               </tr>
             ))}
           </tbody>

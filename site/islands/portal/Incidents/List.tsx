@@ -99,7 +99,7 @@ export function IncidentList({ viewer, lang, strings, paths }: PortalProps & { v
       {rows && rows.length === 0 && <p>{strings['incidents.noneFound']}</p>}
       {rows === undefined && !error && <p class="meta">{strings.loading}</p>}
       {rows && rows.length > 0 && (
-        <table>
+        <table class="stack">
           <caption class="visually-hidden">{strings['nav.incidents']}</caption>
           <thead>
             <tr>
@@ -114,12 +114,12 @@ export function IncidentList({ viewer, lang, strings, paths }: PortalProps & { v
           <tbody>
             {rows.map((row, index) => (
               <tr key={row.id}>
-                <td>{row.number}</td>
-                <td><a ref={index === firstNewIndex ? firstNew : undefined} href={`${paths.incidents}?id=${encodeURIComponent(row.id)}`}>{row.subject}</a></td>
-                <td>{statusName(strings, row.status)}</td>
-                <td>{row.priority ?? <span class="meta">{strings['incidents.notSet']}</span>}</td>
-                <td><Target sla={row.sla} lang={lang} strings={strings} /></td>
-                {isAdmin && <td>{row.contactName}</td>}
+                <td data-label={strings['incidents.number']}>{row.number}</td>
+                <td data-label={strings['incidents.subject']}><a ref={index === firstNewIndex ? firstNew : undefined} href={`${paths.incidents}?id=${encodeURIComponent(row.id)}`}>{row.subject}</a></td>
+                <td data-label={strings['incidents.status']}>{statusName(strings, row.status)}</td>
+                <td data-label={strings['incidents.priority']}>{row.priority ?? <span class="meta">{strings['incidents.notSet']}</span>}</td>
+                <td data-label={strings['incidents.due']}><Target sla={row.sla} lang={lang} strings={strings} /></td>
+                {isAdmin && <td data-label={strings['incidents.contact']}>{row.contactName}</td>}
               </tr>
             ))}
           </tbody>

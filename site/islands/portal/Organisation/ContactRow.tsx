@@ -41,11 +41,11 @@ export function ContactRow({ lang, strings, contact, isSelf, onChanged }: Common
   return (
     <tr>
       <th scope="row">{contact.name}{isSelf && <> <span class="badge">{strings['organisation.contacts.you']}</span></>}</th>
-      <td>{contact.email}</td>
-      <td>{strings[contact.role === 'admin' ? 'organisation.role.admin' : 'organisation.role.employee']}</td>
-      <td>{yesNo(strings, contact.isAuthorised)}</td>
-      <td>{yesNo(strings, contact.isActive)}</td>
-      <td>
+      <td data-label={strings['organisation.contacts.email']}>{contact.email}</td>
+      <td data-label={strings['organisation.contacts.role']}>{strings[contact.role === 'admin' ? 'organisation.role.admin' : 'organisation.role.employee']}</td>
+      <td data-label={strings['organisation.contacts.isAuthorised']}>{yesNo(strings, contact.isAuthorised)}</td>
+      <td data-label={strings['organisation.contacts.isActive']}>{yesNo(strings, contact.isActive)}</td>
+      <td data-label={strings['organisation.contacts.actions']}>
         <div class="actions">
           {contact.role === 'admin'
             ? <button type="button" class="secondary" disabled={isBusy} onClick={() => change({ role: 'employee' }, strings['organisation.contacts.madeEmployee'])}>{strings['organisation.contacts.makeEmployee']}{forWhom}</button>

@@ -26,7 +26,7 @@ export function Contacts({ lang, strings, viewer }: Common & { viewer: Viewer })
       <p>{strings['organisation.contacts.intro']}</p>
       {!contacts && <Pending message={list.message} loading={strings.loading} />}
       {contacts && (contacts.length === 0 ? <p>{strings['organisation.contacts.none']}</p> : (
-        <table class="contacts-table" aria-labelledby="organisation-contacts">
+        <table class="contacts-table stack" aria-labelledby="organisation-contacts">
           <thead>
             <tr>
               <th scope="col">{strings['organisation.contacts.name']}</th>

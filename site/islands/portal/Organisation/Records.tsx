@@ -37,10 +37,10 @@ function RecordTable({ id, title, none, head, rows }: { id: string; title: strin
     <section aria-labelledby={id}>
       <h2 id={id}>{title}</h2>
       {rows.length === 0 ? <p>{none}</p> : (
-        <table aria-labelledby={id}>
+        <table class="stack" aria-labelledby={id}>
           <thead><tr>{head.map((h) => <th scope="col">{h}</th>)}</tr></thead>
           <tbody>
-            {rows.map(([first, ...rest]) => <tr><th scope="row">{first}</th>{rest.map((cell) => <td>{cell}</td>)}</tr>)}
+            {rows.map(([first, ...rest]) => <tr><th scope="row">{first}</th>{rest.map((cell, i) => <td data-label={head[i + 1]}>{cell}</td>)}</tr>)}
           </tbody>
         </table>
       )}

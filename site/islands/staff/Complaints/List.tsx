@@ -68,7 +68,7 @@ export function ComplaintList({ lang, strings, paths }: StaffProps) {
       )}
       {rows && rows.length === 0 && <p class="notice">{strings['complaints.empty']}</p>}
       {rows && rows.length > 0 && (
-        <table>
+        <table class="stack">
           <caption class="visually-hidden">{strings['complaints.caption']}</caption>
           <thead>
             <tr>
@@ -86,13 +86,13 @@ export function ComplaintList({ lang, strings, paths }: StaffProps) {
               const urgency = complaintUrgency(row)
               return (
                 <tr key={row.id} class={rowClass(urgency === 'breached' ? 'breached' : urgency === 'nearing' ? 'soon' : 'ok')}>
-                  <td><a href={href(row)}>{row.number}</a></td>
-                  <td>{strings[`complaints.kind.${row.kind}`]}</td>
-                  <td>{row.subject}</td>
-                  <td>{row.organisation.name}</td>
-                  <td>{complaintStatusName(strings, row.status)}</td>
-                  <td>{row.assignee?.name ?? <span class="meta">{strings['complaints.unassigned']}</span>}</td>
-                  <td><Due complaint={row} lang={lang} strings={strings} /></td>
+                  <td data-label={strings['complaints.column.number']}><a href={href(row)}>{row.number}</a></td>
+                  <td data-label={strings['complaints.column.kind']}>{strings[`complaints.kind.${row.kind}`]}</td>
+                  <td data-label={strings['complaints.column.subject']}>{row.subject}</td>
+                  <td data-label={strings['complaints.column.organisation']}>{row.organisation.name}</td>
+                  <td data-label={strings['complaints.column.status']}>{complaintStatusName(strings, row.status)}</td>
+                  <td data-label={strings['complaints.column.assignee']}>{row.assignee?.name ?? <span class="meta">{strings['complaints.unassigned']}</span>}</td>
+                  <td data-label={strings['complaints.column.due']}><Due complaint={row} lang={lang} strings={strings} /></td>
                 </tr>
               )
             })}

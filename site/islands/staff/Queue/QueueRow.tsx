@@ -10,20 +10,20 @@ import type { Row } from './common.ts'
 export function QueueRow({ row, teamName, lang, strings, href }: { row: Row; teamName: (key: string) => string; lang: Language; strings: StaffStrings; href: string }) {
   return (
     <tr class={rowClass(urgencyOf(row.sla))}>
-      <td>
+      <td data-label={strings['queue.column.number']}>
         <a href={href} data-console-item data-id={row.id}>{row.number}</a>
         {row.hasUnreadReaction && <> <ReactionMark text={strings['queue.unreadReaction']} /></>}
       </td>
-      <td>{row.subject}</td>
-      <td>
+      <td data-label={strings['queue.column.subject']}>{row.subject}</td>
+      <td data-label={strings['queue.column.organisation']}>
         {row.organisation?.name}
         {row.organisation?.isFirstClass && <> <span class="badge">{strings['queue.firstClass']}</span></>}
       </td>
-      <td>{statusName(strings, row.status)}</td>
-      <td>{row.priority ?? <span class="badge">{strings['queue.needsPriority']}</span>}</td>
-      <td>{teamName(row.team)}</td>
-      <td>{row.assigneeName ?? <span class="meta">{strings['queue.unassigned']}</span>}</td>
-      <td><Remaining sla={row.sla} lang={lang} strings={strings} /></td>
+      <td data-label={strings['queue.column.status']}>{statusName(strings, row.status)}</td>
+      <td data-label={strings['queue.column.priority']}>{row.priority ?? <span class="badge">{strings['queue.needsPriority']}</span>}</td>
+      <td data-label={strings['queue.column.team']}>{teamName(row.team)}</td>
+      <td data-label={strings['queue.column.assignee']}>{row.assigneeName ?? <span class="meta">{strings['queue.unassigned']}</span>}</td>
+      <td data-label={strings['queue.column.due']}><Remaining sla={row.sla} lang={lang} strings={strings} /></td>
     </tr>
   )
 }

@@ -46,7 +46,7 @@ export function SearchResults({ q, filters, filtersKey, teamName, lang, strings,
       {rows && rows.length === 0 && <p class="notice">{format(strings['queue.search.none'], { q })}</p>}
       {rows && rows.length > 0 && (
         <div class="table-scroll">
-          <table>
+          <table class="stack">
             <caption>{format(strings['queue.search.caption'], { q })}</caption>
             <thead>
               <tr>
@@ -61,12 +61,12 @@ export function SearchResults({ q, filters, filtersKey, teamName, lang, strings,
             <tbody>
               {rows.map((row) => (
                 <tr key={row.id}>
-                  <td><a href={incidentHref(row.id)} data-console-item data-id={row.id}>{row.number}</a></td>
-                  <td>{row.subject}</td>
-                  <td>{statusName(strings, row.status)}</td>
-                  <td>{row.priority ?? <span class="meta">–</span>}</td>
-                  <td>{teamName(row.team)}</td>
-                  <td><time dateTime={row.registeredAt}>{moment(lang, row.registeredAt)}</time></td>
+                  <td data-label={strings['queue.column.number']}><a href={incidentHref(row.id)} data-console-item data-id={row.id}>{row.number}</a></td>
+                  <td data-label={strings['queue.column.subject']}>{row.subject}</td>
+                  <td data-label={strings['queue.column.status']}>{statusName(strings, row.status)}</td>
+                  <td data-label={strings['queue.column.priority']}>{row.priority ?? <span class="meta">–</span>}</td>
+                  <td data-label={strings['queue.column.team']}>{teamName(row.team)}</td>
+                  <td data-label={strings['queue.column.registered']}><time dateTime={row.registeredAt}>{moment(lang, row.registeredAt)}</time></td>
                 </tr>
               ))}
             </tbody>

@@ -103,7 +103,7 @@ function QueuePage({ viewer, lang, strings, paths }: StaffProps & { viewer: Staf
       {rows && rows.length === 0 && <p class="notice">{strings['queue.empty']}</p>}
       {rows && rows.length > 0 && (
         <div class="table-scroll">
-          <table>
+          <table class="stack">
             <caption class="visually-hidden">{format(strings['queue.caption'], { queue: queueLabel })}</caption>
             <thead>
               <tr>

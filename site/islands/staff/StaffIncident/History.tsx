@@ -14,7 +14,7 @@ export function History({ history, organisationName, lang, strings, paths }: Com
         ? <p class="meta">{strings['incident.history.none']}</p>
         : (
           <div class="table-scroll">
-            <table>
+            <table class="stack">
               <caption class="visually-hidden">{title}</caption>
               <thead>
                 <tr>
@@ -29,12 +29,12 @@ export function History({ history, organisationName, lang, strings, paths }: Com
               <tbody>
                 {history.map((h) => (
                   <tr key={h.id}>
-                    <td>{h.number}</td>
-                    <td><a href={`${paths.incident}?id=${encodeURIComponent(h.id)}`}>{h.subject}</a></td>
-                    <td>{statusName(strings, h.status)}</td>
-                    <td>{kindName(strings, h.kind)}</td>
-                    <td><time dateTime={h.registeredAt}>{moment(lang, h.registeredAt)}</time></td>
-                    <td>{strings[h.isSameContact ? 'incident.yes' : 'incident.no']}</td>
+                    <td data-label={strings['incident.history.number']}>{h.number}</td>
+                    <td data-label={strings['incident.history.subject']}><a href={`${paths.incident}?id=${encodeURIComponent(h.id)}`}>{h.subject}</a></td>
+                    <td data-label={strings['incident.status']}>{statusName(strings, h.status)}</td>
+                    <td data-label={strings['incident.kind']}>{kindName(strings, h.kind)}</td>
+                    <td data-label={strings['incident.registered']}><time dateTime={h.registeredAt}>{moment(lang, h.registeredAt)}</time></td>
+                    <td data-label={strings['incident.history.sameContact']}>{strings[h.isSameContact ? 'incident.yes' : 'incident.no']}</td>
                   </tr>
                 ))}
               </tbody>

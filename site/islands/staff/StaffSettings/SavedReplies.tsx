@@ -121,7 +121,7 @@ function ReplyTable({ replies, teams, mayManage, isBusy, onEdit, onDelete, lang,
   replies: Reply[]; teams: Teams; mayManage: boolean; isBusy: (key?: string) => boolean; onEdit: (reply: Reply) => void; onDelete: (reply: Reply) => void
 }) {
   return (
-    <table>
+    <table class="stack">
       <caption class="visually-hidden">{strings['settings.savedReplies.title']}</caption>
       <thead>
         <tr>
@@ -133,10 +133,10 @@ function ReplyTable({ replies, teams, mayManage, isBusy, onEdit, onDelete, lang,
       <tbody>
         {replies.map((reply) => (
           <tr key={reply.id}>
-            <td>{titleOf(reply, lang)}</td>
-            <td>{teamLabel(reply.team, teams, lang, strings)}</td>
+            <td data-label={strings['settings.savedReplies.columnTitle']}>{titleOf(reply, lang)}</td>
+            <td data-label={strings['settings.savedReplies.columnTeam']}>{teamLabel(reply.team, teams, lang, strings)}</td>
             {mayManage && (
-              <td class="actions">
+              <td class="actions" data-label={strings['settings.savedReplies.columnActions']}>
                 <button type="button" class="secondary" aria-label={format(strings['settings.savedReplies.editLabel'], { title: titleOf(reply, lang) })} onClick={() => onEdit(reply)}>
                   {strings['settings.savedReplies.edit']}
                 </button>{' '}
