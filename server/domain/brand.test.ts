@@ -82,7 +82,7 @@ describe('brandOf and brandCss', () => {
 
   test('writes the light colours for :root and the dark ones under prefers-color-scheme', () => {
     const css = brandCss(brandOf(loadDesk('content/desk.yaml')).colours)
-    expect(css).toMatch(/^:root\{--brand:#0b5394;/)
-    expect(css).toMatch(/@media \(prefers-color-scheme: dark\)\{:root\{--brand:#[0-9a-f]{6};/)
+    expect(css).toMatch(/^html:root\{--brand:#0b5394;/)
+    expect(css).toMatch(/@media \(prefers-color-scheme: dark\)\{html:root\{--brand:#[0-9a-f]{6};/)
   })
 })

@@ -21,14 +21,17 @@ export function brandOf(desk: DeskConfig, logoSvg: string | null = null): Brand 
 }
 
 /**
- * The brand's colours as CSS custom properties for a `:root` rule, light first and dark under
- * `prefers-color-scheme: dark`; the stylesheets read `--brand`, `--brand-dark`, `--brand-tint`.
+ * The brand's colours as CSS custom properties, light first and dark under
+ * `prefers-color-scheme: dark`, for the stylesheets' `--brand` (links, accents), `--brand-dark`
+ * (their hover), `--brand-button` and `--brand-strong` (white text on them, both themes) and
+ * `--brand-tint` (a wash). `html:root` outweighs the stylesheets' own `:root` fallbacks wherever
+ * the rule lands in the page.
  */
-export function brandCss(colours: BrandColours, selector = ':root'): string {
-  return [
-    `${selector}{--brand:${colours.primary};--brand-button:${colours.primary};--brand-dark:${colours.primaryDark};--brand-tint:${colours.tint}}`,
-    `@media (prefers-color-scheme: dark){${selector}{--brand:${colours.primaryOnDark};--brand-dark:${colours.primaryOnDark};--brand-tint:${colours.tintDark}}}`,
-  ].join('')
+export function brandCss(colours: BrandColours, selector = 'html:root'): string {
+  const light = { brand: colours.primary, 'brand-dark': colours.primaryDark, 'brand-button': colours.primary, 'brand-button-hover': colours.primaryDark, 'brand-strong': colours.primaryDark, 'brand-tint': colours.tint }
+  const dark = { brand: colours.primaryOnDark, 'brand-dark': colours.primaryOnDark, 'brand-tint': colours.tintDark }
+  const rule = (vars: Record<string, string>) => `${selector}{${Object.entries(vars).map(([name, value]) => `--${name}:${value}`).join(';')}}`
+  return `${rule(light)}@media (prefers-color-scheme: dark){${rule(dark)}}`
 }
 
 /** What makes an SVG unsafe to put into a page as it is, each with the words an editor reads. */
