@@ -41,6 +41,7 @@ const CONTACTS: Contact[] = [
   { id: 'c-hoekstra-planner', organisationId: 'org-hoekstra', name: 'Noor Dijkstra', email: 'noor@hoekstra-logistiek.example', lang: 'nl', role: 'employee', isAuthorised: true, isActive: true, phone: '+31 58 213 44 77' },
   { id: 'c-hoekstra-driver', organisationId: 'org-hoekstra', name: 'Joris Wiersma', email: 'joris@hoekstra-logistiek.example', lang: 'en', role: 'employee', isAuthorised: false, isActive: true, phone: '06 4129 8830' },
   { id: 'c-hoekstra-analyst', organisationId: 'org-hoekstra', name: 'Sven de Graaf', email: 'sven@hoekstra-logistiek.example', lang: 'en', role: 'employee', isAuthorised: true, isActive: true },
+  { id: 'c-hoekstra-designer', organisationId: 'org-hoekstra', name: 'Lieke Mulder', email: 'lieke@hoekstra-logistiek.example', lang: 'nl', role: 'employee', isAuthorised: true, isActive: true },
 ]
 
 const STAFF: Omit<Staff, 'passwordHash'>[] = [
