@@ -57,6 +57,10 @@ describe('loadDesk', () => {
     ['a notification lead time that is no number', (d: any) => (d.notifications.nearingTargetMinutes = 'an hour'), 'notifications.nearingTargetMinutes: expected business minutes'],
     ['a notification lead time of zero', (d: any) => (d.notifications.nearingTargetMinutes = 0), 'notifications.nearingTargetMinutes'],
     ['complaints told to an unknown team', (d: any) => (d.notifications.complaintTeam = 'night-shift'), 'notifications.complaintTeam: unknown team "night-shift"'],
+    ['a primary colour too light for white text and links', (d: any) => (d.brand.primaryColor = '#1e90ff'), 'brand.primaryColor: #1e90ff has a contrast of 3.23:1 with white text on it and 3.23:1 as link colour on the page background #ffffff; WCAG AA needs at least 4.5:1'],
+    ['a primary colour that is no colour', (d: any) => (d.brand.primaryColor = 'blue'), 'brand.primaryColor: expected a colour as #rrggbb'],
+    ['a logo outside the content folder', (d: any) => (d.brand.logo = '../secret.svg'), 'brand.logo: expected the path of an .svg file inside the content folder'],
+    ['a logo that is no SVG', (d: any) => (d.brand.logo = 'logo.png'), 'brand.logo'],
   ])('rejects %s with the field named', (_name, edit, message) => {
     const run = () => parseDesk(changed(edit), 'content/desk.yaml')
     expect(run).toThrow(DeskConfigError)

@@ -1,9 +1,11 @@
 /** Reads content/desk.yaml: validates it and builds the business calendar the rules compute with. */
 import { readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import Holidays from 'date-holidays'
 import { parse as parseYaml, YAMLParseError } from 'yaml'
 import type { z } from 'zod'
 import { DeskConfig, type HolidayKey } from './domain/desk.ts'
+import { type Brand, brandOf, inlineSafeSvg } from './domain/brand.ts'
 import { type BusinessCalendar, type SpecialDay, spanOf, weeklySpans } from './domain/calendar.ts'
 
 /** Where the desk configuration lives unless told otherwise. */
@@ -22,7 +24,39 @@ export function loadDesk(file: string = DEFAULT_DESK_FILE): DeskConfig {
   } catch (error) {
     throw new DeskConfigError(`${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? error}): the desk needs this file`)
   }
-  return parseDesk(text, file)
+  const desk = parseDesk(text, file)
+  // Read once here so that a bad logo stops the server at start as it stops the build.
+  loadLogo(desk, file)
+  return desk
+}
+
+/**
+ * The logo desk.yaml names (`brand.logo`, relative to the desk file's folder) as inline-safe SVG,
+ * or null when it names none; throws a DeskConfigError naming the file and what must go.
+ */
+export function loadLogo(desk: DeskConfig, deskFile: string = DEFAULT_DESK_FILE): string | null {
+  if (!desk.brand.logo) return null
+  const file = join(dirname(deskFile), desk.brand.logo)
+  let svg: string
+  try {
+    svg = readFileSync(file, 'utf8')
+  } catch (error) {
+    throw new DeskConfigError(`${deskFile} is not valid:\n  - brand.logo: ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? error})`)
+  }
+  try {
+    return inlineSafeSvg(svg)
+  } catch (error) {
+    throw new DeskConfigError(`${deskFile} is not valid:\n  - brand.logo: ${file} is not safe to show inline: ${(error as Error).message}. Save it as a plain drawing.`)
+  }
+}
+
+/**
+ * The brand every surface shows: the desk's name, its colours and its logo, read from `deskFile`
+ * (content/desk.yaml by default). Throws a DeskConfigError like loadDesk.
+ */
+export function loadBrand(deskFile: string = DEFAULT_DESK_FILE): Brand {
+  const desk = loadDesk(deskFile)
+  return brandOf(desk, loadLogo(desk, deskFile))
 }
 
 /** Validates desk.yaml's text; `file` only names it in errors. */

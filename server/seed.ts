@@ -44,6 +44,7 @@ const CONTACTS: Contact[] = [
   { id: 'c-devries-buyer', organisationId: 'org-devries', name: 'Lisa Meijer', email: 'lisa@devries-installatie.example', lang: 'en', role: 'employee', isAuthorised: true, isActive: true },
   { id: 'c-devries-intern', organisationId: 'org-devries', name: 'Kees Vos', email: 'kees@devries-installatie.example', lang: 'nl', role: 'employee', isAuthorised: false, isActive: true },
   { id: 'c-devries-office', organisationId: 'org-devries', name: 'Linda Meijer', email: 'linda@devries-installatie.example', lang: 'nl', role: 'admin', isAuthorised: true, isActive: true },
+  { id: 'c-hoekstra-designer', organisationId: 'org-hoekstra', name: 'Lieke Mulder', email: 'lieke@hoekstra-logistiek.example', lang: 'nl', role: 'employee', isAuthorised: true, isActive: true },
 ]
 
 const STAFF: Omit<Staff, 'passwordHash'>[] = [

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url'
 import zlib from 'node:zlib'
 import { promisify } from 'node:util'
 import { build, transform, type BuildOptions, type Plugin } from 'esbuild'
+import { brandColours, type BrandColours } from '#lib/contrast.ts'
 
 const brotli = promisify(zlib.brotliCompress)
 const src = (file: string) => fileURLToPath(new URL(`./src/${file}`, import.meta.url))
@@ -43,8 +44,24 @@ export interface WidgetFiles {
   apps: Record<(typeof LANGUAGES)[number], Record<string, number>>
 }
 
-/** Writes `<outDir>/widget.js`, `<outDir>/widget/<lang>/…` and brotli copies of each. */
-export async function buildWidget(outDir: string): Promise<WidgetFiles> {
+/**
+ * The brand's colours as the widget's custom properties, for each theme the way styles.css chooses
+ * it (data-theme, else the system's setting); later in the shadow root than styles.css, so they win.
+ */
+export function widgetBrandCss(c: BrandColours): string {
+  const dark = `--lw-link:${c.primaryOnDark};--lw-link-hover:${c.primaryOnDark};--lw-tint:${c.tintDark}`
+  return [
+    `:host{--lw-brand:${c.primary};--lw-brand-hover:${c.primaryDark};--lw-link:${c.primary};--lw-link-hover:${c.primaryDark};--lw-tint:${c.tint}}`,
+    `:host([data-theme="dark"]){${dark}}`,
+    `@media (prefers-color-scheme: dark){:host(:not([data-theme="light"]):not([data-theme="dark"])){${dark}}}`,
+  ].join('')
+}
+
+/**
+ * Writes `<outDir>/widget.js`, `<outDir>/widget/<lang>/…` and brotli copies of each, in the
+ * brand's colours (desk.yaml's; default the Loket blue).
+ */
+export async function buildWidget(outDir: string, colours: BrandColours = brandColours('#0b5394')): Promise<WidgetFiles> {
   await rm(join(outDir, 'widget'), { recursive: true, force: true })
   const loader = await build({ ...COMMON, entryPoints: [src('embed.ts')], format: 'iife', outfile: join(outDir, 'widget.js') })
   const apps = await Promise.all(LANGUAGES.map((lang) => build({
@@ -54,7 +71,7 @@ export async function buildWidget(outDir: string): Promise<WidgetFiles> {
     splitting: true,
     outdir: join(outDir, 'widget', lang),
     chunkNames: '[name]-[hash]',
-    define: { LOKET_BUNDLE_LANG: JSON.stringify(lang), 'process.env.NODE_ENV': '"production"' },
+    define: { LOKET_BUNDLE_LANG: JSON.stringify(lang), LOKET_BRAND_CSS: JSON.stringify(widgetBrandCss(colours)), 'process.env.NODE_ENV': '"production"' },
   })))
   const files = [...loader.outputFiles!, ...apps.flatMap((a) => a.outputFiles!)]
   await Promise.all(files.map(async (f) => {

@@ -1,6 +1,7 @@
 /** The desk configuration (content/desk.yaml): its schema and the types the rules compute with. */
 import { z } from 'zod'
 import { LANGUAGES } from '#lib/language.ts'
+import { AA_TEXT, contrast, formatRatio, HEX_COLOUR, THEME } from '#lib/contrast.ts'
 import { WEEKDAYS } from './weekdays.ts'
 
 /** A text in both languages of the desk. */
@@ -83,8 +84,28 @@ export const RoutingRule = z.strictObject({
   team: key,
 })
 
+/** How the desk looks wherever customers and staff meet it: logo and primary colour (the name is the desk's `name`). */
+export const BrandConfig = z.strictObject({
+  /**
+   * An SVG file in the content folder, shown beside the name; a plain drawing (no scripts, event
+   * handlers, styles or outside links: the build refuses them). Default: none, the name alone.
+   * @example logo: logo.svg
+   */
+  logo: z.string()
+    .regex(/^(?!\/)(?!.*\.\.)[\w./-]+\.svg$/i, { error: 'expected the path of an .svg file inside the content folder, e.g. "logo.svg"' })
+    .optional(),
+  /**
+   * The primary colour as #rrggbb: buttons carry white text on it and links take it on the white
+   * page, so it needs WCAG AA contrast (4.5:1) with white. Default the Loket blue #0b5394.
+   */
+  primaryColor: z.string().regex(HEX_COLOUR, { error: 'expected a colour as #rrggbb, e.g. "#0b5394"' }),
+})
+export type BrandConfig = z.infer<typeof BrandConfig>
+
 export const DeskConfig = z.strictObject({
   name: Localized,
+  /** The brand: logo and primary colour; default no logo and the Loket blue. */
+  brand: BrandConfig.default({ primaryColor: '#0b5394' }),
   /** IANA time zone of the desk, e.g. Europe/Amsterdam. */
   timeZone: z.string().refine(isTimeZone, { error: 'expected an IANA time zone, e.g. Europe/Amsterdam' }),
   phone: z.strictObject({ display: z.string().min(6), international: z.string().regex(/^\+[\d ]{6,20}$/) }),
@@ -132,6 +153,15 @@ export const DeskConfig = z.strictObject({
     })).min(1),
   }),
 }).superRefine((desk, ctx) => {
+  const primary = desk.brand.primaryColor
+  if (HEX_COLOUR.test(primary)) {
+    const onWhite = contrast(primary, '#ffffff')
+    const onPage = contrast(primary, THEME.light.paper)
+    const ratio = Math.min(onWhite, onPage)
+    if (ratio < AA_TEXT) {
+      ctx.addIssue({ code: 'custom', path: ['brand', 'primaryColor'], message: `${primary} has a contrast of ${formatRatio(onWhite)} with white text on it and ${formatRatio(onPage)} as link colour on the page background ${THEME.light.paper}; WCAG AA needs at least ${AA_TEXT}:1: choose a darker colour` })
+    }
+  }
   desk.priorities.forEach((p, i) => {
     if (p.level !== i + 1) ctx.addIssue({ code: 'custom', path: ['priorities', i, 'level'], message: `expected level ${i + 1}: list the priorities in order 1 to 5` })
   })

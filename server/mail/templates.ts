@@ -239,6 +239,8 @@ function render(ctx: TemplateContext, subject: string, name: string, body: Block
   const footer = tr('mail.footer', { desk: deskName(ctx), phone: ctx.desk.phone.display, baseUrl: ctx.baseUrl })
   const greeting = oneLine(name) ? tr('mail.greeting', { name: oneLine(name) }) : tr('mail.greetingUnknown')
   const closing = tr('mail.closing')
+  // The brand's colour from desk.yaml: checked at load for AA contrast with the white text on it.
+  const primary = escapeHtml(ctx.desk.brand.primaryColor)
 
   const text = [
     greeting,
@@ -256,11 +258,12 @@ function render(ctx: TemplateContext, subject: string, name: string, body: Block
   const html = [
     `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>`,
     '<body style="font-family:system-ui,sans-serif;font-size:15px;line-height:1.5;color:#1a1a1a;max-width:40em">',
+    `<p style="margin:0 0 1.5em;padding:0 0 .5em;border-bottom:3px solid ${primary};font-size:17px;font-weight:700;color:${primary}">${escapeHtml(deskName(ctx))}</p>`,
     `<p>${escapeHtml(greeting)}</p>`,
     ...body.map((b) => {
       switch (b.kind) {
         case 'paragraph': return `<p>${escapeHtml(b.text)}</p>`
-        case 'link': return `<p><a href="${escapeHtml(b.href)}" style="display:inline-block;padding:.5em 1em;background:#0b5cad;color:#fff;text-decoration:none;border-radius:4px">${escapeHtml(b.label)}</a></p><p style="font-size:13px;color:#555;word-break:break-all">${escapeHtml(b.href)}</p>`
+        case 'link': return `<p><a href="${escapeHtml(b.href)}" style="display:inline-block;padding:.5em 1em;background:${primary};color:#fff;text-decoration:none;border-radius:4px">${escapeHtml(b.label)}</a></p><p style="font-size:13px;color:#555;word-break:break-all">${escapeHtml(b.href)}</p>`
         case 'quote': return `<p>${escapeHtml(b.title)}</p><blockquote style="margin:0 0 1em;padding:.5em 1em;border-left:3px solid #ccc;white-space:pre-wrap">${escapeHtml(b.text)}</blockquote>`
       }
     }),

@@ -9,7 +9,7 @@ import type { AstroIntegration } from 'astro'
 import * as pagefind from 'pagefind'
 import { parse as parseYaml } from 'yaml'
 import { LANGUAGES } from '#lib/language.ts'
-import { desk, synonyms } from '../lib/config.ts'
+import { brand, desk, synonyms } from '../lib/config.ts'
 import { deskDrift, deskFacts } from '../lib/desk-drift.ts'
 import { vocabularyOf } from '../lib/search-words.ts'
 import { buildWidget } from '../../widget/build.ts'
@@ -41,7 +41,7 @@ export function kbBuild(options: { articlesDir: string }): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir)
         // Pages embed the widget, so it is written before the links are checked.
-        const widget = await buildWidget(outDir)
+        const widget = await buildWidget(outDir, brand.colours)
         logger.info(`widget: loader ${widget.loader} B, app per language ${Object.entries(widget.apps.nl).map(([f, b]) => `${f} ${b} B`).join(', ')}`)
         const broken = [...(await brokenArticleLinks(options.articlesDir, outDir)), ...(await brokenPageLinks(outDir))]
         if (broken.length > 0) {

@@ -1,7 +1,8 @@
 /** The KnowledgeBase's configuration: where content lives, the desk and the categories, read once per build. */
 import { existsSync, readFileSync } from 'node:fs'
 import { parse as parseYaml } from 'yaml'
-import { DeskConfigError, formatIssues, loadCalendar, loadDesk } from '../../server/desk.ts'
+import { DeskConfigError, formatIssues, loadCalendar, loadDesk, loadLogo } from '../../server/desk.ts'
+import { brandOf, brandCss } from '#domain/brand.ts'
 import { Categories, type Category } from '../schemas/category.ts'
 import { Synonyms } from '../schemas/synonyms.ts'
 
@@ -12,6 +13,10 @@ export const ARTICLES_DIR = process.env.LOKET_ARTICLES_DIR ?? `${CONTENT_DIR}/ar
 
 export const desk = loadDesk(`${CONTENT_DIR}/desk.yaml`)
 export const calendar = loadCalendar(desk)
+/** The brand every page shows: the desk's name, its logo (inline-safe SVG) and its colours. */
+export const brand = brandOf(desk, loadLogo(desk, `${CONTENT_DIR}/desk.yaml`))
+/** The brand's colours as the :root custom properties each layout writes into its head. */
+export const brandStyle = brandCss(brand.colours)
 export const categories: Category[] = loadCategories(`${CONTENT_DIR}/categories.yaml`)
 /** The everyday ↔ product word list per language (content/synonyms.yaml; none when the file is absent). */
 export const synonyms: Synonyms = loadSynonyms(`${CONTENT_DIR}/synonyms.yaml`)

@@ -1,6 +1,7 @@
 /** KnowledgeBase categories (content/categories.yaml): their schema. */
 import { z } from 'zod'
 import { Localized } from '#domain/desk.ts'
+import { ICON_NAMES } from '../lib/icons.ts'
 
 export const Category = z.strictObject({
   /** The folder name under content/articles/<lang>/ and the value of an article's `category`. */
@@ -9,6 +10,8 @@ export const Category = z.strictObject({
   slug: z.strictObject({ nl: z.string().regex(/^[a-z0-9-]+$/), en: z.string().regex(/^[a-z0-9-]+$/) }),
   name: Localized,
   description: Localized,
+  /** The icon on the home page's card and the category page (site/lib/icons.ts); default none. */
+  icon: z.enum(ICON_NAMES, { error: `expected one of the icons ${ICON_NAMES.join(', ')}` }).optional(),
 })
 export type Category = z.infer<typeof Category>
 

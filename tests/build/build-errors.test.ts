@@ -38,6 +38,7 @@ async function build(files: Record<string, string>, options: { deskYaml?: string
   if (options.deskYaml) {
     writeFileSync(join(dir, 'desk.yaml'), options.deskYaml)
     copyFileSync('content/categories.yaml', join(dir, 'categories.yaml'))
+    copyFileSync('content/logo.svg', join(dir, 'logo.svg'))
     env.LOKET_CONTENT_DIR = dir
   }
   const run = await astroBuild(env, BUILD_TIMEOUT)
@@ -78,6 +79,13 @@ describe('the build', () => {
     const { status, output } = await build({ 'nl/support/goed.md': article({}) }, { deskYaml: desk })
     expect(status).not.toBe(0)
     expect(output).toMatch(/desk\.yaml is not valid:\s+- hours\.friday\.close: close must be later than open/)
+  }, 2 * BUILD_TIMEOUT)
+
+  test('refuses a primary colour without AA contrast, naming the field and the ratio', async () => {
+    const desk = readFileSync('content/desk.yaml', 'utf8').replace('primaryColor: "#0b5394"', 'primaryColor: "#3b9ae1"')
+    const { status, output } = await build({ 'nl/support/goed.md': article({}) }, { deskYaml: desk })
+    expect(status).not.toBe(0)
+    expect(output).toMatch(/desk\.yaml is not valid:\s+- brand\.primaryColor: #3b9ae1 has a contrast of 3\.\d\d:1 with white text on it .*WCAG AA needs at least 4\.5:1/)
   }, 2 * BUILD_TIMEOUT)
 
   test('builds and indexes a valid article', async () => {

@@ -8,6 +8,7 @@ import { BUNDLE_LANG, BUNDLE_STRINGS } from './strings.ts'
 import { Widget } from './components/Widget.tsx'
 import css from './styles.css'
 import { adoptStyles } from './styles.ts'
+import { BRAND_CSS } from './theme.ts'
 
 const { scriptUrl, attributes: scriptAttributes } = window.Loket!.boot
 
@@ -19,12 +20,15 @@ function configOf(host: HTMLElement): WidgetConfig {
     kb: attribute('kb') ?? scriptAttributes.kb,
     lang: attribute('lang') ?? scriptAttributes.lang,
     productArea: attribute('product-area') ?? scriptAttributes.productArea,
+    theme: attribute('data-theme') ?? scriptAttributes.theme,
   }, scriptUrl, document.documentElement.getAttribute('lang'))
 }
 
 /** Draws this bundle's widget for `host` into `root`; drawn again, a new product area starts afresh. */
 function mount(host: HTMLElement, root: ShadowRoot) {
   const config = configOf(host)
+  // The stylesheet reads the theme from the element itself (:host([data-theme])); auto leaves it to the system's setting.
+  if (host.getAttribute('data-theme') !== config.theme) host.setAttribute('data-theme', config.theme)
   // This bundle speaks one language; the element chose it by the same rule.
   config.lang = BUNDLE_LANG
   // Every call waits on the same promise, so calls keep their order once the engine is there.
@@ -61,7 +65,7 @@ class LoketWidget extends HTMLElement {
 
   connectedCallback() {
     if (this.shadowRoot) return
-    adoptStyles(this.attachShadow({ mode: 'open' }), css)
+    adoptStyles(this.attachShadow({ mode: 'open' }), css + BRAND_CSS)
     void this.#draw()
   }
 

@@ -5,7 +5,7 @@ const SCRIPT = 'https://kb.example/widget.js'
 
 describe('resolveConfig', () => {
   test('defaults to the script origin for KB and API, the page language and no product area', () => {
-    expect(resolveConfig({}, SCRIPT, 'en-GB')).toEqual({ kb: 'https://kb.example', api: 'https://kb.example', lang: 'en', productArea: '' })
+    expect(resolveConfig({}, SCRIPT, 'en-GB')).toEqual({ kb: 'https://kb.example', api: 'https://kb.example', lang: 'en', productArea: '', theme: 'auto' })
   })
 
   test('falls back to Dutch when neither attribute nor page names a known language', () => {
@@ -44,5 +44,11 @@ describe('appUrl', () => {
     ['beside the script when data-kb is no usable URL', { kb: 'javascript:alert(1)' }, 'https://kb.example/widget.js', 'nl', 'https://kb.example/widget/nl/app.js'],
   ] as const)('finds the app %s', (_name, attributes, scriptUrl, lang, url) => {
     expect(appUrl(attributes, scriptUrl, lang)).toBe(url)
+  })
+
+  test.each([
+    ['dark', 'dark'], ['light', 'light'], [' Dark ', 'dark'], ['auto', 'auto'], ['purple', 'auto'], [null, 'auto'],
+  ])('data-theme %s gives the theme %s', (theme, expected) => {
+    expect(resolveConfig({ theme }, SCRIPT, null).theme).toBe(expected)
   })
 })

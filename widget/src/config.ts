@@ -1,5 +1,6 @@
 /** The widget's settings, read from its script tag or element attributes, every default written out. */
 import { isLanguage, type Language } from '#lib/language.ts'
+import { type Theme, themeOf } from './theme.ts'
 
 export interface WidgetConfig {
   /** Origin of the KnowledgeBase (Pagefind index and article links). Default: the script's own origin. */
@@ -10,6 +11,8 @@ export interface WidgetConfig {
   lang: Language
   /** Product area chosen beforehand in the form, a desk.yaml key. Default: none, the visitor chooses. */
   productArea: string
+  /** `light`, `dark`, or `auto` to follow the visitor's system (prefers-color-scheme). Default auto. */
+  theme: Theme
 }
 
 /** The attributes a host page may set, as they come from `dataset` or the element. */
@@ -18,6 +21,7 @@ export interface WidgetAttributes {
   kb?: string | null
   lang?: string | null
   productArea?: string | null
+  theme?: string | null
 }
 
 /**
@@ -33,6 +37,7 @@ export function resolveConfig(attributes: WidgetAttributes, scriptUrl: string, p
     api: originOf(attributes.api) ?? kb,
     lang: languageOf(attributes.lang) ?? languageOf(pageLang) ?? 'nl',
     productArea: attributes.productArea?.trim() || '',
+    theme: themeOf(attributes.theme),
   }
 }
 

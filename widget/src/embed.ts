@@ -8,12 +8,13 @@ import type {} from './global.ts'
 // Read at once: `currentScript` is only set while this script first runs.
 const script = document.currentScript as HTMLScriptElement | null
 const scriptUrl = script?.src || document.querySelector<HTMLScriptElement>('script[src$="/widget.js"]')?.src || location.href
-/** The tag's settings: `data-api`, `data-kb`, `data-lang`, `data-product-area`; each absent by default. */
+/** The tag's settings: `data-api`, `data-kb`, `data-lang`, `data-product-area`, `data-theme`; each absent by default. */
 const attributes: WidgetAttributes = {
   api: script?.dataset.api ?? null,
   kb: script?.dataset.kb ?? null,
   lang: script?.dataset.lang ?? null,
   productArea: script?.dataset.productArea ?? null,
+  theme: script?.dataset.theme ?? null,
 }
 
 function start() {
