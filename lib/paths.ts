@@ -29,6 +29,7 @@ export const PAGES = {
   staffInbox: { nl: '/staff/meldingen/', en: '/en/staff/notifications/' },
   staffPhone: { nl: '/staff/telefoon/', en: '/en/staff/phone/' },
   staffSettings: { nl: '/staff/instellingen/', en: '/en/staff/settings/' },
+  staffEmbedding: { nl: '/staff/insluiten/', en: '/en/staff/embedding/' },
 } as const satisfies Record<string, Record<Language, string>>
 
 /** The name of a fixed page, e.g. `portalAccess`. */

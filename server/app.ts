@@ -19,6 +19,7 @@ import { logRequests, withRequestId } from './middleware/request-log/index.ts'
 import { apiContentSecurity } from './middleware/content-security/index.ts'
 import { clientAddresses } from './middleware/rate-limit/index.ts'
 import { sameOriginWrites } from './middleware/same-origin/index.ts'
+import { allowedOrigin } from './middleware/allowed-origin/index.ts'
 import { session, type SessionEnv } from './middleware/session/index.ts'
 import { storageGuard, storageUnavailable } from './middleware/storage/index.ts'
 import { staticSite } from './middleware/static-site/index.ts'
@@ -34,6 +35,7 @@ import { incidentConsents } from './routes/incident-consents.ts'
 import { remoteViews } from './routes/remote-views.ts'
 import { savedReplies } from './routes/saved-replies.ts'
 import { desk } from './routes/desk.ts'
+import { embedding } from './routes/embedding.ts'
 import { deskNotice, staffDeskNotice } from './routes/desk-notice.ts'
 import { docs } from './routes/docs.ts'
 import { StorageUnavailableError } from './store/store.ts'
@@ -88,6 +90,14 @@ export function createApp(deps: Deps) {
     [{ status: 413, response: 'PayloadTooLarge', methods: WRITE_METHODS, unlessOwn: true }]))
     // Before the session is even read: a signed-in change from another site changes nothing.
     .use('*', sameOriginWrites)
+    // A page of a site not allowed gets a refusal it can read, and nothing more: the widget there
+    // tells the visitor how to reach support, and staff see the site on the embedding page.
+    .use('*', allowedOrigin({
+      allowedOrigins: deps.allowedOrigins,
+      support: { phone: deps.desk.phone, email: deps.desk.email },
+      record: (origin) => deps.store.refusedOrigins.record(origin, deps.clock().toISOString()),
+      onRecordError: (error) => (deps.logger ?? errorsOnly).error({ err: error }, 'a refused origin could not be counted'),
+    }))
     // While the store cannot write, a change is refused before anything of it happens.
     .use('*', storageGuard(deps.store))
     // A changing request's writes are kept together or not at all (one transaction on PostgreSQL).
@@ -118,6 +128,7 @@ export function createApp(deps: Deps) {
     .route('/staff/notifications', notifications(deps))
     .route('/staff/phone', staffPhone(deps))
     .route('/staff/desk-notice', staffDeskNotice(deps))
+    .route('/staff/embedding', embedding(deps))
     .route('/saved-replies', savedReplies(deps))
     .route('/staff', staff(deps))
     .route('/signals', signals(deps))

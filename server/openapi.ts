@@ -4,7 +4,9 @@ import { MAX_ATTACHMENT_BYTES } from './domain/attachment.ts'
 import { MIN_FILL_MS } from './domain/fill-time.ts'
 import { REMOTE_VIEW_WRONG_TRIES } from './domain/consent.ts'
 import { WRONG_TOKEN_TRIES, WRONG_TOKEN_WINDOW_MINUTES } from './deps.ts'
-import { htmlReply, refusal } from './http/describe.ts'
+import { format } from '#lib/format.ts'
+import { errorReply, htmlReply, refusal } from './http/describe.ts'
+import { MESSAGES } from './http/errors.ts'
 import type { OpenApiDocument, Response } from './http/openapi-types.ts'
 import { SESSION_COOKIE } from './middleware/session/index.ts'
 
@@ -94,6 +96,9 @@ const REPLIES: Record<string, Response> = {
   ContactsOnly: refusal('Signed in as staff: for a customer\'s contacts only (staff have the console).', { contactsOnly: ['contacts_only', 'contactsOnly'] }),
   AdminOnly: refusal('Signed in as an employee: for the organisation\'s admin only.', { adminOnly: ['admin_only', 'adminOnly'] }),
   CrossOrigin: refusal('A changing request that carries the session cookie, sent from a page of another site (see Sessions): refused before the session is read; nothing changed.', { crossOrigin: ['cross_origin', 'crossOrigin'] }),
+  OriginNotAllowed: errorReply('Sent from a page of a site that is not in `ALLOWED_ORIGINS` (and not Loket\'s own): nothing was done. The answer carries `Access-Control-Allow-Origin` for that page, so the widget there can read it: the origin refused, and support\'s phone and e-mail (desk.yaml) to show the visitor instead of the form. Preflights from such a page are not answered, so it cannot send a changing request. Each refusal is counted for the console\'s embedding page (`GET /api/staff/embedding`).', {
+    originNotAllowed: { value: { code: 'origin_not_allowed', message: format(MESSAGES.originNotAllowed.nl, { origin: 'https://partner.example' }), origin: 'https://partner.example', support: { phone: { display: '050 760 41 00', international: '+31 50 760 41 00' }, email: 'support@noordwind.example' } } },
+  }),
   PayloadTooLarge: refusal('The body is larger than 64 KB.', { tooLarge: ['payload_too_large', 'tooLarge'] }),
   UnsupportedMediaType: refusal('The body is not declared as JSON.', { notJson: ['unsupported_media_type', 'unsupportedMediaType'] }),
   StorageUnavailable: refusal('The records cannot be written now (the disk is full or failing, or the database cannot be reached): nothing changed. `GET /api/health` says why; try again later. The desk takes writes again by itself once storage does.', {

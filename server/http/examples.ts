@@ -110,6 +110,9 @@ export async function playStory(deps: Pick<Deps, 'desk' | 'calendar'>, makeApp: 
     await play('portal', 'From the portal, signed in, in English', 'POST', '/api/incidents', { name: 'Aisha el Amrani', email: 'aisha@devries-installatie.example', kind: 'question', productArea: 'finance', subject: 'VAT correction for the second quarter', description: 'How do we file a VAT correction for Q2 through Digipoort?', lang: 'en' }, aisha)
     await play('lotte', 'Lotte Smit\'s teams', 'GET', '/api/staff/queue', undefined, lotte)
     await play('demo', 'The demo staff and teams', 'GET', '/api/staff/people', undefined, lotte)
+    // A partner's page that embeds the widget before its site was allowed: refused twice, as the middleware counts it.
+    for (let i = 0; i < 2; i++) await store.refusedOrigins.record('https://partner.example', now.toISOString())
+    await play('embedding', 'The widget\'s address, the allowed sites, and a partner site not allowed yet', 'GET', '/api/staff/embedding', undefined, lotte)
     await play('triage', 'Pick it up: priority 2, in progress, to oneself', 'PATCH', `/api/incidents/${id}`, { version: 1, priority: 2, status: 'in_progress', assigneeId: 's-lotte' }, lotte)
     await play('conflict', 'Triage from a page that had version 1', 'PATCH', `/api/incidents/${id}`, { version: 1, priority: 3 }, lotte)
     await play('answer', 'Lotte Smit answers', 'POST', `/api/incidents/${id}/messages`, { text: 'Goedemorgen Tom, Digipoort weigert de aangifte omdat het PKIoverheid-certificaat op 28 november is vernieuwd. Wilt u het nieuwe certificaat opnieuw koppelen?' }, lotte)

@@ -14,6 +14,7 @@ import type { StaffNotification } from '../domain/notifications.ts'
 import type { Complaint, ConsentRecord, Contact, FollowUp, Incident, Message, Organisation, SavedReply } from '../domain/records.ts'
 import { callerSortKey, isCallerMatch } from '../domain/caller.ts'
 import type { DeskNotice } from '../domain/desk-notice.ts'
+import { REFUSED_ORIGINS_KEPT, type RefusedOrigin } from '../domain/refused-origin.ts'
 import { folderAttachmentFiles } from './attachment-files.ts'
 import { writeDurably } from './durable-file.ts'
 import { HEADER_BYTES, HEADER_PREFIX, JournalWriter, headerLine, readJournal, readLegacyJournal, type JournalOp, type JournalRead } from './journal.ts'
@@ -28,7 +29,7 @@ import { StoreError, TOTAL_CAP, VersionConflictError, type IncidentFilter, type 
 /** The tables of a data folder, as the Store names them. */
 export const TABLES = [
   'organisations', 'contacts', 'staff', 'incidents', 'messages', 'attachments', 'complaints', 'followUps', 'consents',
-  'registrations', 'signInTokens', 'sessions', 'outbox', 'audit', 'notifications', 'unreadReactions', 'deskNotices', 'savedReplies',
+  'registrations', 'signInTokens', 'sessions', 'outbox', 'audit', 'notifications', 'unreadReactions', 'deskNotices', 'savedReplies', 'refusedOrigins',
 ] as const
 export type Table = (typeof TABLES)[number]
 /** A record as stored: whole, as the API wrote it. */
@@ -72,6 +73,10 @@ export type LowdbStore = Store & {
 }
 
 const defaultLog = (message: string) => console.warn(`[loket] ${message}`)
+
+/** Refused origins, the last refused first, then by origin. */
+const lastRefusedFirst = (origins: RefusedOrigin[]) =>
+  origins.toSorted((a, b) => (a.lastSeen === b.lastSeen ? (a.origin < b.origin ? -1 : 1) : a.lastSeen > b.lastSeen ? -1 : 1))
 
 /** The files of the store in a data folder. */
 export function storeFiles(dir: string) {
@@ -508,6 +513,21 @@ function buildStore(state: State, journal: JournalWriter, release: () => void, p
       search: async (query, page) => pageOf(
         all<Contact>('contacts').filter((c) => isCallerMatch(query, c, get<Organisation>('organisations', c.organisationId))),
         callerSortKey, compareKeys, CURSOR_SHAPES.callers, page),
+    },
+    refusedOrigins: {
+      record(origin, at) {
+        // Read and written without a pause between: no other write can come between them.
+        const seen = get<RefusedOrigin & { id: string }>('refusedOrigins', origin)
+        const ops: Op[] = [{ op: 'put', t: 'refusedOrigins', r: seen
+          ? { ...seen, count: seen.count + 1, lastSeen: seen.lastSeen > at ? seen.lastSeen : at }
+          : { id: origin, origin, count: 1, firstSeen: at, lastSeen: at } }]
+        if (!seen) {
+          const kept = lastRefusedFirst(all<RefusedOrigin>('refusedOrigins'))
+          for (const old of kept.slice(REFUSED_ORIGINS_KEPT - 1)) ops.push({ op: 'del', t: 'refusedOrigins', id: old.origin })
+        }
+        return write(...ops)
+      },
+      list: async () => lastRefusedFirst(all<RefusedOrigin>('refusedOrigins')).map(({ origin, count, firstSeen, lastSeen }) => ({ origin, count, firstSeen, lastSeen })),
     },
     deskNotice: {
       get: async () => structuredClone(get<DeskNotice>('deskNotices', 'current')),

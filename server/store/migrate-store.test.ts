@@ -108,6 +108,9 @@ async function fillMore(store: Store): Promise<void> {
   await store.notifications.add(notificationOf('s1', { id: 'n2', incidentId: i4.id, kind: 'reaction', at: at(46), readAt: at(47) }))
   await store.unreadReactions.mark(i4.id, at(45))
   await store.deskNotice.put({ id: 'current', text: { nl: 'Het is erg druk.', en: 'We are very busy.' }, startsAt: null, endsAt: at(50), setBy: 'staff:s1', setAt: at(45) })
+  await store.refusedOrigins.record('https://partner.example', at(45))
+  await store.refusedOrigins.record('http://localhost:8080', at(46))
+  await store.refusedOrigins.record('https://partner.example', at(47))
 }
 
 /** A stopped lowdb desk with records in every table: some folded into its snapshot, some still in its journal. */
@@ -154,6 +157,7 @@ async function readThrough(store: Store, tables: Record<Table, Row[]>) {
     // Which mails are due, not in what order: each store hands them out in its own.
     outbox: [await store.outbox.list(), (await store.outbox.due(new Date(at(59)), 100)).map((m) => m.id).sort()],
     deskNotice: await store.deskNotice.get(),
+    refusedOrigins: await store.refusedOrigins.list(),
     // Callers found by a word of every contact's name, one page after another.
     callers: await each(tables.contacts.map((c) => c.name.split(' ')[0]!), async (word) => store.contacts.search({ text: word.toLowerCase(), digits: '' }, { limit: 200 })),
     registrations: await each(tables.registrations.map((r) => r.tokenHash), (hash) => store.registrations.take(hash, now)),

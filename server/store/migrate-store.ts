@@ -60,7 +60,7 @@ export interface MigrationReport {
 const SQL_TABLE = {
   organisations: 'organisations', contacts: 'contacts', staff: 'staff', incidents: 'incidents', messages: 'messages', attachments: 'attachments',
   complaints: 'complaints', followUps: 'follow_ups', consents: 'consents', registrations: 'registrations', signInTokens: 'sign_in_tokens',
-  sessions: 'sessions', outbox: 'outbox', audit: 'audit', notifications: 'notifications', unreadReactions: 'unread_reactions', deskNotices: 'desk_notices', savedReplies: 'saved_replies',
+  sessions: 'sessions', outbox: 'outbox', audit: 'audit', notifications: 'notifications', unreadReactions: 'unread_reactions', deskNotices: 'desk_notices', savedReplies: 'saved_replies', refusedOrigins: 'refused_origins',
 } as const satisfies Record<Table, RecordTable>
 
 /** Records per INSERT: few round trips, well under PostgreSQL's 65,535 parameters. */

@@ -18,6 +18,7 @@ import type { StaffNotification } from '../domain/notifications.ts'
 import { countKeyOf, localDate, messageMoment, momentSource, registrationMoment, type ContactMoment, type MomentCount, type SignalOrganisation, type WindowCount } from '../domain/signals.ts'
 import { MIN_PHONE_DIGITS, callerSortKey } from '../domain/caller.ts'
 import type { DeskNotice } from '../domain/desk-notice.ts'
+import { REFUSED_ORIGINS_KEPT, type RefusedOrigin } from '../domain/refused-origin.ts'
 import { changeFeed, changeOf } from './change-feed.ts'
 import { postgresAttachmentFiles } from './postgres-attachment-files.ts'
 import { DEFAULT_TIME_ZONE } from './lowdb-store.ts'
@@ -252,6 +253,7 @@ const COLUMNS = {
   notifications: (n: StaffNotification) => ({ key: n.key, staff_id: n.staffId, at: n.at, is_read: n.readAt !== null }),
   unread_reactions: () => ({}),
   desk_notices: () => ({}),
+  refused_origins: () => ({}),
   saved_replies: (r: SavedReply) => ({ team: r.team }),
 } satisfies Record<string, (record: never) => Record<string, unknown>>
 
@@ -673,6 +675,22 @@ function buildStore(pool: pg.Pool, counterPool: pg.Pool, { schema, timeZone, lis
         const total = Number(counted.rows[0]!.n)
         return pageOf(found, page.limit, total > TOTAL_CAP ? null : total, (c) => callerSortKey(c))
       },
+    },
+    refusedOrigins: {
+      async record(origin, at) {
+        const counted = await db.query<{ isNew: boolean }>(
+          `INSERT INTO refused_origins (id, data) VALUES ($1, json_build_object('id', $1::text, 'origin', $1::text, 'count', 1, 'firstSeen', $2::text, 'lastSeen', $2::text))
+           ON CONFLICT (id) DO UPDATE SET data = json_build_object('id', $1::text, 'origin', $1::text, 'count', (refused_origins.data->>'count')::int + 1,
+             'firstSeen', refused_origins.data->>'firstSeen', 'lastSeen', greatest(refused_origins.data->>'lastSeen' COLLATE "C", $2::text))
+           RETURNING (xmax = 0) AS "isNew"`, [origin, at])
+        // Only a new origin can make the list longer than it may be.
+        if (counted.rows[0]?.isNew) {
+          await db.query(`DELETE FROM refused_origins WHERE id IN (SELECT id FROM refused_origins ORDER BY data->>'lastSeen' COLLATE "C" DESC, id COLLATE "C" OFFSET $1)`, [REFUSED_ORIGINS_KEPT])
+        }
+      },
+      list: async () => (await db.query<RefusedOrigin>(
+        `SELECT data->>'origin' AS origin, (data->>'count')::int AS count, data->>'firstSeen' AS "firstSeen", data->>'lastSeen' AS "lastSeen"
+         FROM refused_origins ORDER BY data->>'lastSeen' COLLATE "C" DESC, id COLLATE "C"`)).rows,
     },
     deskNotice: {
       get: () => one<DeskNotice>(`SELECT data FROM desk_notices WHERE id = 'current'`),

@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest'
 import type { AccessGrant, Complaint, Contact, Incident, Message, SavedReply } from '../domain/records.ts'
 import type { MailRecord } from '../mail/types.ts'
 import type { StaffNotification } from '../domain/notifications.ts'
+import { REFUSED_ORIGINS_KEPT } from '../domain/refused-origin.ts'
 import { piecesOf, readAllOf } from './attachment-files.ts'
 import { InvalidCursorError, VersionConflictError, type IncidentChange, type IncidentSearch, type Page, type Store } from './store.ts'
 
@@ -740,6 +741,35 @@ export function storeContract(name: string, open: () => Promise<Store>, reopen?:
       await store.deskNotice.clear()
       await store.deskNotice.clear()
       expect(await store.deskNotice.get()).toBeUndefined()
+      await store.close()
+    })
+
+    test('counts refused origins with when each was first and last refused, the last refused first', async () => {
+      const store = await open()
+      expect(await store.refusedOrigins.list()).toEqual([])
+      await store.refusedOrigins.record('https://partner.example', '2026-11-30T09:00:00.000Z')
+      await store.refusedOrigins.record('http://localhost:8080', '2026-11-30T09:05:00.000Z')
+      await store.refusedOrigins.record('https://partner.example', '2026-11-30T09:10:00.000Z')
+      await store.refusedOrigins.record('https://partner.example', '2026-11-30T09:20:00.000Z')
+      expect(await store.refusedOrigins.list()).toEqual([
+        { origin: 'https://partner.example', count: 3, firstSeen: '2026-11-30T09:00:00.000Z', lastSeen: '2026-11-30T09:20:00.000Z' },
+        { origin: 'http://localhost:8080', count: 1, firstSeen: '2026-11-30T09:05:00.000Z', lastSeen: '2026-11-30T09:05:00.000Z' },
+      ])
+      await store.close()
+    })
+
+    test(`keeps at most ${REFUSED_ORIGINS_KEPT} refused origins: a new one pushes out the one refused longest ago`, async () => {
+      const store = await open()
+      const minute = (m: number) => new Date(Date.UTC(2026, 10, 30, 9, m)).toISOString()
+      // The first one is refused again last: it stays, and the second one goes.
+      for (let i = 0; i < REFUSED_ORIGINS_KEPT; i++) await store.refusedOrigins.record(`https://site-${i}.example`, minute(i))
+      await store.refusedOrigins.record('https://site-0.example', minute(REFUSED_ORIGINS_KEPT))
+      await store.refusedOrigins.record('https://new.example', minute(REFUSED_ORIGINS_KEPT + 1))
+      const kept = await store.refusedOrigins.list()
+      expect(kept.length).toBe(REFUSED_ORIGINS_KEPT)
+      expect(kept.slice(0, 3).map((o) => [o.origin, o.count])).toEqual([['https://new.example', 1], ['https://site-0.example', 2], [`https://site-${REFUSED_ORIGINS_KEPT - 1}.example`, 1]])
+      expect(kept.map((o) => o.origin)).not.toContain('https://site-1.example')
+      expect(kept.map((o) => o.origin)).toContain('https://site-2.example')
       await store.close()
     })
   })

@@ -7,6 +7,7 @@ import type { ContactMoment, MomentCount, SignalOrganisation, WindowCount } from
 import type { StaffNotification } from '../domain/notifications.ts'
 import type { CallerQuery } from '../domain/caller.ts'
 import type { DeskNotice } from '../domain/desk-notice.ts'
+import type { RefusedOrigin } from '../domain/refused-origin.ts'
 
 /** A change made against a version that is no longer the current one. */
 export class VersionConflictError<T extends { id: string; number?: string; version: number } = Incident> extends Error {
@@ -259,6 +260,16 @@ export interface Store {
     page(filter: ConsentFilter, page: PageRequest): Promise<Page<ConsentRecord>>
     /** As incidents.update: applied only against `expectedVersion`, else VersionConflictError. */
     update<T extends ConsentRecord>(id: string, expectedVersion: number, change: (current: T) => T): Promise<T>
+  }
+  /**
+   * Sites refused by ALLOWED_ORIGINS, for the console's embedding page: one record per origin,
+   * at most REFUSED_ORIGINS_KEPT (a new one pushes out the one refused longest ago).
+   */
+  refusedOrigins: {
+    /** Counts one refused request from `origin` at `at` (ISO): first and last seen, and how many. */
+    record(origin: string, at: string): Promise<void>
+    /** Every one kept, the last refused first (then by origin). */
+    list(): Promise<RefusedOrigin[]>
   }
   /** The desk notice for exceptional busyness: at most one, kept until replaced or cleared (it stops showing at its end by itself). */
   deskNotice: {

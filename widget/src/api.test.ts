@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { createApi } from './api.ts'
+import { OriginNotAllowedError, createApi } from './api.ts'
 import type { IncidentInput } from '#domain/incident.ts'
 
 const INPUT: IncidentInput = { name: 'Tom Bakker', email: 'tom@bakkerij-jansen.example', kind: 'bug', productArea: 'sales', subject: 'Printer', description: 'De printer piept steeds.' }
@@ -41,6 +41,27 @@ describe('createApi().register', () => {
   test('a network failure is a failure without a status', async () => {
     const fetcher = (async () => { throw new TypeError('Failed to fetch') }) as typeof fetch
     expect(await createApi('https://api.example', 'nl', fetcher).register(INPUT)).toEqual({ kind: 'failed', status: null, message: null })
+  })
+})
+
+describe('createApi().desk', () => {
+  const support = { phone: { display: '050 760 41 00', international: '+31 50 760 41 00' }, email: 'support@noordwind.example' }
+
+  test('tells a site the API does not allow from a failure, with how to reach support', async () => {
+    const { fetcher } = answering(403, { code: 'origin_not_allowed', message: 'Niet toegestaan.', origin: 'http://localhost:8080', support })
+    const refused = await createApi('https://api.example', 'nl', fetcher).desk().catch((error: unknown) => error)
+    expect(refused).toBeInstanceOf(OriginNotAllowedError)
+    expect(refused).toMatchObject({ origin: 'http://localhost:8080', support })
+  })
+
+  test.each([
+    ['another 403', 403, { code: 'staff_only', message: 'Alleen voor staf.' }],
+    ['a server error', 500, { code: 'internal', message: 'Fout.' }],
+  ])('%s stays a plain failure', async (_name, status, body) => {
+    const { fetcher } = answering(status, body)
+    const failed = await createApi('https://api.example', 'nl', fetcher).desk().catch((error: unknown) => error)
+    expect(failed).toBeInstanceOf(Error)
+    expect(failed).not.toBeInstanceOf(OriginNotAllowedError)
   })
 })
 

@@ -3,6 +3,17 @@ import type { Language } from '#lib/language.ts'
 import type { DeskStatusReply } from '#domain/desk-status.ts'
 import type { IncidentInput } from '#domain/incident.ts'
 import type { ApiError } from '../../server/http/errors.ts'
+import type { OriginNotAllowedBody } from '../../server/middleware/allowed-origin/index.ts'
+
+/** How to reach support without the API: desk.yaml's phone and e-mail, as the API's refusal tells them. */
+export type SupportContact = OriginNotAllowedBody['support']
+
+/** The API refused this page's site (403 `origin_not_allowed`: not in its ALLOWED_ORIGINS): which origin, and how to reach support instead. */
+export class OriginNotAllowedError extends Error {
+  constructor(readonly origin: string, readonly support: SupportContact) {
+    super(`the API does not allow ${origin}`)
+  }
+}
 
 /** What became of a registration, ready for the form to show. */
 export type RegisterOutcome =
@@ -19,6 +30,7 @@ export interface SignedInContact {
 }
 
 export interface Api {
+  /** The desk's status; rejects with {@link OriginNotAllowedError} when the API does not allow this page's site. */
   desk(): Promise<DeskStatusReply>
   register(input: IncidentInput): Promise<RegisterOutcome>
   me(): Promise<SignedInContact | null>
@@ -35,6 +47,11 @@ export function createApi(origin: string, lang: Language, fetcher: typeof fetch 
   return {
     async desk() {
       const res = await fetcher(`${origin}/api/desk`, { headers })
+      if (res.status === 403) {
+        // The refusal carries CORS headers of its own, so the widget can tell this from a network failure.
+        const body = (await res.json().catch(() => null)) as Partial<OriginNotAllowedBody> | null
+        if (body?.code === 'origin_not_allowed' && body.origin && body.support) throw new OriginNotAllowedError(body.origin, body.support)
+      }
       if (!res.ok) throw new Error(`[loket] desk status: HTTP ${res.status}`)
       return (await res.json()) as DeskStatusReply
     },

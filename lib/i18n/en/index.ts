@@ -19,6 +19,7 @@ import { staffInsight } from './staff-insight.ts'
 import { staffQueue } from './staff-queue.ts'
 import { staffRemoteView } from './staff-remote-view.ts'
 import { staffSettings } from './staff-settings.ts'
+import { staffEmbedding } from './staff-embedding.ts'
 import { staffSignals } from './staff-signals.ts'
 import { staffConsole } from './staff-console.ts'
 import { staffNotifications } from './staff-notifications.ts'
@@ -31,7 +32,7 @@ import { widget } from './widget.ts'
 export const en = {
   ...kb,
   portal: { ...portal, ...portalOrganisation, ...portalComplaints, ...portalAccess },
-  staff: { ...staff, ...staffConsole, ...staffQueue, ...staffIncident, ...staffSignals, ...staffInsight, ...staffAccess, ...staffRemoteView, ...staffComplaints, ...staffNotifications, ...staffPhone, ...staffSettings },
+  staff: { ...staff, ...staffConsole, ...staffQueue, ...staffIncident, ...staffSignals, ...staffInsight, ...staffAccess, ...staffRemoteView, ...staffComplaints, ...staffNotifications, ...staffPhone, ...staffSettings, ...staffEmbedding },
   remoteView,
   status,
   common,

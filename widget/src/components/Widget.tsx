@@ -2,7 +2,7 @@
 import { Component, createRef } from 'preact'
 import type { DeskStatusReply } from '#domain/desk-status.ts'
 import { format } from '#lib/format.ts'
-import type { Api, RegisterOutcome, SignedInContact } from '../api.ts'
+import { OriginNotAllowedError, type Api, type RegisterOutcome, type SignedInContact, type SupportContact as Support } from '../api.ts'
 import type { WidgetConfig } from '../config.ts'
 import type { Shown } from '../engine.ts'
 import type { Insight } from '../insight.ts'
@@ -11,6 +11,7 @@ import { adoptStyles } from '../styles.ts'
 import type { IncidentForm as Form } from './IncidentForm.tsx'
 import { OpeningHours } from './OpeningHours.tsx'
 import { Results } from './Results.tsx'
+import { SupportContact } from './SupportContact.tsx'
 
 /** Results listed under the search box, at most. */
 const RESULTS = 5
@@ -46,6 +47,8 @@ interface State {
   IncidentForm?: typeof Form
   /** The article the page handed over with "ask support" (its translation key). */
   askedArticle?: string
+  /** How to reach support once the API refused this page's site (not in its ALLOWED_ORIGINS): the form cannot be sent from here. */
+  refusedSupport?: Support
 }
 
 /** The form arrives in a chunk of its own when first needed: most visitors find their answer without it. */
@@ -62,6 +65,8 @@ export class Widget extends Component<WidgetProps, State> {
   panel = createRef<HTMLElement>()
   input = createRef<HTMLInputElement>()
   deskTimer: ReturnType<typeof setInterval> | undefined
+  /** Whether the site owner was told (in the console) that the API refuses this site: once per page. */
+  hasToldRefusal = false
 
   /** The KB's own search page hands a question over to the widget rather than to its fallback link. */
   onAsk = (event: Event) => {
@@ -98,15 +103,25 @@ export class Widget extends Component<WidgetProps, State> {
     }
     if (isOpen && (!before.isOpen || view.kind !== before.view.kind || IncidentForm !== before.IncidentForm)) {
       // Focus moves into the panel: the search box, the form's first field, or what was sent.
-      const target = view.kind === 'search' ? this.input.current : this.panel.current?.querySelector<HTMLElement>(view.kind === 'form' ? '#lw-name' : '.lw-sent')
+      const target = view.kind === 'search' ? this.input.current : this.panel.current?.querySelector<HTMLElement>(view.kind === 'form' && !this.state.refusedSupport ? '#lw-name' : '.lw-sent')
       target?.focus()
     }
   }
 
   /** "Open until 17:00" must turn at 17:00: an open panel asks again every minute. */
   refreshDesk = () => {
+    // Refused once, refused until the operator allows the site: asking again would only add errors to the host page's console.
+    if (this.state.refusedSupport) return clearInterval(this.deskTimer)
     this.setState({ now: new Date() })
-    this.props.api.desk().then((desk) => this.setState({ desk })).catch((error) => console.warn('[loket] desk status unavailable', error))
+    this.props.api.desk().then((desk) => this.setState({ desk })).catch((error) => {
+      if (!(error instanceof OriginNotAllowedError)) return console.warn('[loket] desk status unavailable', error)
+      clearInterval(this.deskTimer)
+      this.setState({ refusedSupport: error.support })
+      if (this.hasToldRefusal) return
+      this.hasToldRefusal = true
+      // For the site's owner: the visitor sees support's phone and e-mail instead of the form.
+      console.error(`[loket] the support API at ${this.props.config.api} does not allow this site's origin ${error.origin}: add ${error.origin} to ALLOWED_ORIGINS on the Loket server. Until then the widget searches the KnowledgeBase and shows support's phone and e-mail instead of the incident form.`)
+    })
   }
 
   open(next?: View['kind']) {
@@ -127,7 +142,8 @@ export class Widget extends Component<WidgetProps, State> {
       const answer = await this.props.search(next, RESULTS)
       if (!answer) return // a newer search is on its way
       this.setState({ found: answer, isSearching: false })
-      this.props.insight.searched(answer.query, answer.total)
+      // A site the API refuses could not send it anyway: no failed request in the host page's console.
+      if (!this.state.refusedSupport) this.props.insight.searched(answer.query, answer.total)
     } catch (error) {
       console.error('[loket] search failed', error)
       this.setState({ found: 'error', isSearching: false })
@@ -135,6 +151,7 @@ export class Widget extends Component<WidgetProps, State> {
   }
 
   openResult = (url: string) => {
+    if (this.state.refusedSupport) return
     this.props.insight.clicked(this.state.query, new URL(url, this.props.config.kb).pathname)
   }
 
@@ -145,7 +162,7 @@ export class Widget extends Component<WidgetProps, State> {
 
   startOver = () => this.setState({ query: '', found: null, view: { kind: 'search' }, askedArticle: undefined })
 
-  render({ config, strings, api, suggest, warm }: WidgetProps, { isOpen, hasOpened, view, query, found, isSearching, desk, now, contact, IncidentForm, askedArticle }: State) {
+  render({ config, strings, api, suggest, warm }: WidgetProps, { isOpen, hasOpened, view, query, found, isSearching, desk, now, contact, IncidentForm, askedArticle, refusedSupport }: State) {
     const isForeign = typeof location === 'undefined' || location.origin !== config.kb
     // The article handed over with "ask support" first, then every result shown so far, each once.
     const shown = [...new Set([askedArticle, ...(found && found !== 'error' ? found.shown : [])])].filter((k): k is string => !!k)
@@ -194,8 +211,16 @@ export class Widget extends Component<WidgetProps, State> {
                 inputRef={this.input}
               />
             )}
-            {view.kind === 'form' && !IncidentForm && <p class="lw-status" role="status">{strings.loading}</p>}
-            {view.kind === 'form' && IncidentForm && (
+            {view.kind === 'form' && refusedSupport && (
+              <div class="lw-sent" role="status" tabIndex={-1}>
+                <h3 class="lw-h">{strings.unreachableTitle}</h3>
+                <p>{strings.unreachable}</p>
+                <SupportContact support={refusedSupport} strings={strings} />
+                <button type="button" class="lw-secondary" onClick={() => this.setState({ view: { kind: 'search' } })}>{strings.backToSearch}</button>
+              </div>
+            )}
+            {view.kind === 'form' && !refusedSupport && !IncidentForm && <p class="lw-status" role="status">{strings.loading}</p>}
+            {view.kind === 'form' && !refusedSupport && IncidentForm && (
               <IncidentForm
                 lang={config.lang}
                 query={query}
@@ -224,7 +249,10 @@ export class Widget extends Component<WidgetProps, State> {
               </div>
             )}
           </div>
-          <footer class="lw-footer">{desk && <OpeningHours desk={desk} now={now} lang={config.lang} strings={strings} />}</footer>
+          <footer class="lw-footer">
+            {desk && <OpeningHours desk={desk} now={now} lang={config.lang} strings={strings} />}
+            {!desk && refusedSupport && <SupportContact support={refusedSupport} strings={strings} />}
+          </footer>
         </section>}
       </div>
       )
