@@ -42,7 +42,7 @@ An IP address is the connection's; only behind a trusted reverse proxy (the serv
 - Remote-view codes: ${REMOTE_VIEW_WRONG_TRIES} wrong codes per IP address; after that every try, right or wrong, is 429 \`too_many_wrong_codes\` with \`Retry-After\` until the window has passed.
 - Registering an incident: 20 requests per IP address (signed-in contacts are exempt), and one confirmation e-mail per e-mail address. Over either: 429 \`rate_limited\` with \`Retry-After\`.
 - An e-mail address counts as its mailbox, in any case and without a \`+tag\`: \`tom+1@…\` and \`Tom+2@…\` are \`tom@…\` for these limits. The mail still goes to the address as given.
-- Signing in: 10 requests per IP address for the sign-in link and, counted apart, 10 for the staff password sign-in; over that: 429 with \`Retry-After\`. Per e-mail address 3 sign-in links: a fourth request gets the same 202 as ever but no e-mail, so the answer never tells whether an address is known.
+- Signing in: 10 requests per IP address for the sign-in link and, counted apart, 10 for the staff password sign-in; over that: 429 with \`Retry-After\`. Per e-mail address 3 sign-in links: a fourth request gets a 202 without e-mail that says from when a new link can be asked (\`nextLinkAt\`); it is counted for every address, known or not, so the answer never tells whether an address is known.
 
 Per minute:
 
@@ -54,7 +54,7 @@ The widget's incident form and the sign-in form send \`fillMs\`: how long the fo
 
 ### Security headers
 
-Every answer carries a \`Content-Security-Policy\`: JSON and other data \`default-src 'none'; frame-ancestors 'none'\`; the API's own HTML pages (the confirmation and sign-in buttons, their results, this reference) a strict one without any script, their one style element allowed by its hash. None may be framed (\`X-Frame-Options: DENY\`); \`X-Content-Type-Options: nosniff\` and \`Referrer-Policy: strict-origin-when-cross-origin\` are always sent.
+Every answer carries a \`Content-Security-Policy\`: JSON and other data \`default-src 'none'; frame-ancestors 'none'\`; the API's own HTML pages a strict one without any script: the confirmation and sign-in buttons and their results load only the site's stylesheet (\`style-src 'self'\`, no inline style), this reference its one style element by its hash. None may be framed (\`X-Frame-Options: DENY\`); \`X-Content-Type-Options: nosniff\` and \`Referrer-Policy: strict-origin-when-cross-origin\` are always sent.
 
 ### Sizes
 

@@ -1,5 +1,6 @@
 /** The small HTML pages the API answers itself, opened from e-mailed links: confirming a registration, signing in, and what came of it; in the mail's language, in the site's frame, each with the next step. */
-import { t, type Key } from '#lib/i18n/index.ts'
+import { format } from '#lib/format.ts'
+import { dictionaries, type Key } from '#lib/i18n/index.ts'
 import { isLanguage, type Language } from '#lib/language.ts'
 import { PAGES, incidentPath } from '#lib/paths.ts'
 import type { DeskConfig } from '../domain/desk.ts'
@@ -33,7 +34,7 @@ export function pageLanguage(lang: string | undefined): Language {
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`)
 /** A catalogue text, escaped for HTML (the catalogue is ours, but its placeholders may carry anything). */
-const text = (lang: Language, key: Key, vars?: Record<string, string | number>) => escape((t as (l: Language, k: Key, v?: Record<string, string | number>) => string)(lang, key, vars))
+const text = (lang: Language, key: Key, vars?: Record<string, string | number>) => escape(format(dictionaries[lang][key], vars))
 const link = (href: string, label: string, className?: string) => `<a${className ? ` class="${className}"` : ''} href="${escape(href)}">${label}</a>`
 
 /** The site's header (name and main menu, as site/layouts/Base.astro draws it), the page's own part, and the site's footer. */
@@ -80,8 +81,8 @@ export function registeredPage(incident: { id: string; number: string }, isAlrea
   const { lang } = ctx
   const number = `<strong>${escape(incident.number)}</strong>`
   const title = text(lang, isAlreadyConfirmed ? 'pages.alreadyRegistered.title' : 'pages.registered.title')
-  // `{number}` is HTML: filled after the catalogue text is escaped.
-  const said = text(lang, isAlreadyConfirmed ? 'pages.alreadyRegistered.text' : 'pages.registered.text', { number: '\u0000' }).replace('\u0000', number)
+  // `{number}` is HTML: left in the escaped text, then filled.
+  const said = format(text(lang, isAlreadyConfirmed ? 'pages.alreadyRegistered.text' : 'pages.registered.text'), { number })
   return page(ctx, title, `<p>${said}</p>\n<p>${text(lang, 'pages.registered.next')}</p>\n${next([incidentPath(lang, incident.id), text(lang, 'pages.registered.toIncident')])}`)
 }
 

@@ -59,8 +59,8 @@ export interface SignInRequested {
  */
 export async function sendSignInLink(deps: Pick<Deps, 'store' | 'clock' | 'notifier' | 'limits'>, { email, lang, next, fillMs }: z.output<typeof SignInLinkInput>): Promise<SignInRequested> {
   if (isTooQuick(fillMs, MIN_FILL_MS.signIn)) return {}
-  const wait = await deps.limits.signInPerEmail.hit(mailboxKey(email))
-  if (wait > 0) return { nextLinkAt: new Date(deps.clock().getTime() + wait * 1000) }
+  const nextLinkAt = await deps.limits.signInPerEmail.hitUntil(mailboxKey(email))
+  if (nextLinkAt) return { nextLinkAt }
   const contact = await deps.store.contacts.byEmail(email)
   if (mayFile(contact)) {
     const { id, token } = await signInToken(deps, { kind: 'contact', id: contact.id }, SIGN_IN_MINUTES, next)

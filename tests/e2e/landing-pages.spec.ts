@@ -113,3 +113,14 @@ test('the fourth sign-in request within ten minutes says a link went a moment ag
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
   await expectAccessible(page)
 })
+
+test('a confirmation link that no longer works says, in Dutch by default, how to send the request again', async ({ page }) => {
+  await page.goto('/api/incidents/confirm?token=not-a-real-token-at-all')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Melding bevestigen')
+  await expectLandingPageFits(page, 'nl')
+  await page.getByRole('button', { name: 'Bevestigen' }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Link werkt niet meer')
+  await expect(page.getByText(/Doe uw melding opnieuw via het helpvenster/)).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Opnieuw melden in het portaal' })).toHaveAttribute('href', '/portaal/melden/')
+  await expectLandingPageFits(page, 'nl')
+})

@@ -19,6 +19,12 @@ export class RateLimiter {
     return window.count <= this.options.limit ? 0 : this.secondsLeft(window, now)
   }
 
+  /** Counts a hit; resolves to undefined when allowed, else the moment its window ends (the same for every process on the store). */
+  async hitUntil(key: string): Promise<Date | undefined> {
+    const window = await this.options.counters.hit(this.keyOf(key), this.options.windowMs, this.options.clock())
+    return window.count <= this.options.limit ? undefined : new Date(window.startedAt.getTime() + this.options.windowMs)
+  }
+
   /** Without counting: 0 while `key` is under its limit, else the seconds until its window ends. For limits on failures only. */
   async wait(key: string): Promise<number> {
     const now = this.options.clock()
