@@ -32,7 +32,7 @@ The telephone system does not sign in: \`GET /api/phone/route\` takes the shared
 
 ### Cross-origin use
 
-Pages on the configured origins (\`ALLOWED_ORIGINS\`: the sites that embed the widget) may call the API across origins, without credentials: \`Access-Control-Allow-Credentials\` is never sent, so a cross-origin call is always anonymous. That serves the public endpoints: the desk status, KnowledgeBase votes and search events, registering and confirming an incident, asking for a sign-in link. Whatever needs a session is for pages on Loket's own origin.
+Pages on the configured origins (\`ALLOWED_ORIGINS\`: the sites that embed the widget) may call the API across origins, without credentials: \`Access-Control-Allow-Credentials\` is never sent, so a cross-origin call is always anonymous. That serves the public endpoints: the desk status, KnowledgeBase votes and search events, registering and confirming an incident, asking for a sign-in link. Whatever needs a session is for pages on Loket's own origin. A page of any other site gets 403 \`origin_not_allowed\` to whatever it asks, readable by that page (with support's phone and e-mail for the visitor), and its preflights are not answered; the console's embedding page counts such sites.
 
 ### Rate limits
 
