@@ -1,4 +1,4 @@
-// Phones: every page the README lists fits a 360 px screen without sideways scrolling and passes axe; tables become cards; the widget opens full-screen and leaves the footer clickable.
+// Phones: every page the README lists fits a 360 px screen without sideways scrolling and passes axe (light and dark); tables become cards; the widget opens full-screen and leaves the footer clickable.
 // People: Linda Meijer (admin of De Vries Installatietechniek, a demo contact of this spec's own) signs in once; staff sign in with the demo password.
 import { expect, test, type Locator, type Page } from '@playwright/test'
 import { seriousViolations } from './fixtures/axe.ts'
@@ -30,7 +30,7 @@ async function settle(page: Page): Promise<void> {
   if (new URL(page.url()).searchParams.has('q')) await expect(page.locator('[data-search-state="done"]')).toBeVisible({ timeout: 10_000 })
 }
 
-/** Opens `path`, then checks it has no sideways scrolling and no serious or critical axe violation; soft, so one test names every page that fails. */
+/** Opens `path`, then checks it has no sideways scrolling and no serious or critical axe violation, light and dark; soft, so one test names every page that fails. */
 async function checkPage(page: Page, path: string): Promise<void> {
   await test.step(path, async () => {
     const response = await page.goto(path)
@@ -39,6 +39,10 @@ async function checkPage(page: Page, path: string): Promise<void> {
     const { scrollWidth, innerWidth, culprits } = await overflow(page)
     expect.soft(scrollWidth, `${path} scrolls sideways: ${culprits.join(', ')}`).toBeLessThanOrEqual(innerWidth)
     expect.soft(await seriousViolations(page), `${path} has serious or critical axe violations`).toEqual([])
+    // And in a dark colour scheme (prefers-color-scheme), as a phone set to dark shows it.
+    await page.emulateMedia({ colorScheme: 'dark' })
+    expect.soft(await seriousViolations(page), `${path} in dark has serious or critical axe violations`).toEqual([])
+    await page.emulateMedia({ colorScheme: 'light' })
   })
 }
 
