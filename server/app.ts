@@ -93,7 +93,8 @@ export function createApp(deps: Deps) {
     // A page of a site not allowed gets a refusal it can read, and nothing more: the widget there
     // tells the visitor how to reach support, and staff see the site on the embedding page.
     .use('*', allowedOrigin({
-      allowedOrigins: deps.allowedOrigins,
+      // The site's own public address always may, even when a proxy passes another Host.
+      allowedOrigins: [...deps.allowedOrigins, new URL(deps.baseUrl).origin],
       support: { phone: deps.desk.phone, email: deps.desk.email },
       record: (origin) => deps.store.refusedOrigins.record(origin, deps.clock().toISOString()),
       onRecordError: (error) => (deps.logger ?? errorsOnly).error({ err: error }, 'a refused origin could not be counted'),

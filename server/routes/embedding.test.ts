@@ -52,6 +52,7 @@ describe('a page of a site not in ALLOWED_ORIGINS', () => {
     ['an allowed site', { origin: 'https://partner.example', 'sec-fetch-site': 'cross-site' }],
     ['the API\'s own pages', { origin: 'https://support.example.nl', host: 'support.example.nl' }],
     ['the API\'s own pages, by Sec-Fetch-Site', { origin: 'https://support.example.nl', 'sec-fetch-site': 'same-origin' }],
+    ['the API\'s own public address (BASE_URL) behind a proxy that passes another Host', { origin: 'https://support.example.nl', host: '127.0.0.1:4321' }],
     ['a caller that is no browser (no Origin)', {}],
   ])('%s is answered as before, and not counted', async (_name, headers: Record<string, string>) => {
     const desk = await embeddingDesk()
