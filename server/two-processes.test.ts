@@ -67,7 +67,7 @@ afterAll(async () => {
   await pool?.end()
   if (database) await dropDatabase(database.name)
   if (work) await rm(work, { recursive: true, force: true })
-}, START_UP_MS)
+}, START_UP_MS * 2)
 
 describe('two API processes on one PostgreSQL database', { timeout: 90_000 }, () => {
   const [a, b] = [() => apis[0]!, () => apis[1]!]
@@ -401,6 +401,8 @@ async function startSmtp(into: Delivery[]) {
     // Without a certificate nodemailer would try STARTTLS on the self-signed default and refuse it.
     disabledCommands: ['STARTTLS'],
     logger: false,
+    // The API processes are stopped by then: a connection still open is not waited for long.
+    closeTimeout: 2_000,
     onData(stream, session, callback) {
       simpleParser(stream).then((mail) => {
         into.push({ mail, rcptTo: session.envelope.rcptTo.map((r) => r.address) })
