@@ -5,7 +5,7 @@
  * folder of its own, and the system's Chromium (CHROMIUM_PATH, default /usr/bin/chromium).
  */
 import { spawn } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { createServer as createHttpServer, type Server } from 'node:http'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -43,7 +43,8 @@ async function waitFor(url: string, ms: number): Promise<void> {
 /** The newest sign-in link the server wrote to `address` in its outbox. */
 async function signInLink(outbox: string, address: string): Promise<string> {
   for (let tries = 0; tries < 60; tries++) {
-    const files = readdirSync(outbox, { withFileTypes: true }).filter((f) => f.name.endsWith('.eml')).map((f) => f.name).sort().reverse()
+    // The outbox folder appears with the first mail.
+    const files = (existsSync(outbox) ? readdirSync(outbox) : []).filter((f) => f.endsWith('.eml')).sort().reverse()
     for (const file of files) {
       const mail = await simpleParser(readFileSync(join(outbox, file)))
       const to = Array.isArray(mail.to) ? mail.to[0] : mail.to
