@@ -20,8 +20,11 @@ export const PAGE_POLICY = "default-src 'none'; style-src 'self'; img-src 'self'
 /** What every page needs: the mail's language, and the desk's phone and address for the footer and for a way on. */
 export interface PageContext {
   lang: Language
-  desk: Pick<DeskConfig, 'phone' | 'email'>
+  desk: Pick<DeskConfig, 'phone' | 'email' | 'brand'>
 }
+
+/** The brand's logo, written by the site's build beside the stylesheet (site/pages/landing-logo.svg.ts). */
+export const LANDING_LOGO = '/landing-logo.svg'
 
 /**
  * The language a page speaks: the `lang` the e-mailed link carries (the mail's language), Dutch when
@@ -46,7 +49,7 @@ function page({ lang, desk }: PageContext, title: string, body: string): string 
 <link rel="stylesheet" href="${LANDING_STYLESHEET}"><link rel="icon" href="/favicon.svg" type="image/svg+xml"></head>
 <body class="landing">
 <a class="skip" href="#main">${text(lang, 'nav.skip')}</a>
-<header class="site-header"><div class="wrap">${link(PAGES.home[lang], text(lang, 'site.name'), 'brand')}
+<header class="site-header"><div class="wrap"><a class="brand" href="${PAGES.home[lang]}">${desk.brand.logo ? `<img class="brand-logo" src="${LANDING_LOGO}" alt="">` : ''}${text(lang, 'site.name')}</a>
 <nav class="site-nav" aria-label="${text(lang, 'nav.main')}"><ul><li>${link(PAGES.hours[lang], text(lang, 'nav.hours'))}</li><li>${link(PAGES.priorities[lang], text(lang, 'nav.priorities'))}</li><li>${link(PAGES.portal[lang], text(lang, 'nav.portal'))}</li></ul></nav>
 </div></header>
 <main id="main" tabindex="-1"><div class="wrap"><div class="landing-page">

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, test, vi } from 'vitest'
 import { hashToken, newToken } from '../auth/tokens.ts'
 import { createApp } from '../app.ts'
 import { API_POLICY } from '../middleware/content-security/index.ts'
-import { LANDING_STYLESHEET, PAGE_POLICY, confirmExpiredPage, confirmPage, refusedPage, registeredPage, signInExpiredPage, signInPage, signInRefusedPage, tooManyTriesPage } from '../present/pages.ts'
+import { LANDING_LOGO, LANDING_STYLESHEET, PAGE_POLICY, confirmExpiredPage, confirmPage, refusedPage, registeredPage, signInExpiredPage, signInPage, signInRefusedPage, tooManyTriesPage } from '../present/pages.ts'
 import { signInToken } from '../services/sign-in.ts'
 import { closeTestDesks, testDesk } from '../testing.ts'
 
@@ -63,7 +63,7 @@ describe('a Content-Security-Policy on every answer of the API', () => {
     expectNeverFramed(res.headers)
   })
 
-  const ctx = { lang: 'en' as const, desk: { phone: { display: '085 - 123 45 67', international: '+31 85 123 45 67' }, email: 'support@noordwind.example' } }
+  const ctx = { lang: 'en' as const, desk: { phone: { display: '085 - 123 45 67', international: '+31 85 123 45 67' }, email: 'support@noordwind.example', brand: { primaryColor: '#0b5394', logo: 'logo.svg' } } }
   test.each([
     ['confirm', confirmPage('abc-123', ctx)],
     ['sign in', signInPage('abc-123', ctx, 'Noordwind Support')],
@@ -81,6 +81,12 @@ describe('a Content-Security-Policy on every answer of the API', () => {
     expect(PAGE_POLICY).toContain("style-src 'self';")
     expect([...html.matchAll(/<link rel="stylesheet" href="([^"]+)">/g)].map((m) => m[1])).toEqual([LANDING_STYLESHEET])
     for (const [, action] of html.matchAll(/<form[^>]* action="([^"]+)"/g)) expect(action).toMatch(/^\/api\//)
+    // The brand's logo is a picture of this site (img-src 'self'), decorative beside the name.
+    expect([...html.matchAll(/<img [^>]*>/g)].map((m) => m[0])).toEqual([`<img class="brand-logo" src="${LANDING_LOGO}" alt="">`])
+  })
+
+  test('without a logo in desk.yaml the pages show the name alone', () => {
+    expect(confirmPage('abc-123', { ...ctx, desk: { ...ctx.desk, brand: { primaryColor: '#0b5394' } } })).not.toContain('<img')
   })
 
   test('the reference page keeps its own hash and is never framed either', async () => {

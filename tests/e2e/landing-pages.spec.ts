@@ -19,6 +19,8 @@ async function expectLandingPageFits(page: Page, lang: 'nl' | 'en') {
   await expect(page.locator('html')).toHaveAttribute('lang', lang)
   // The site's header, as its stylesheet draws it: the brand colour behind the name.
   await expect(page.locator('.site-header')).not.toHaveCSS('background-color', 'rgba(0, 0, 0, 0)')
+  // The brand's logo beside the name, loaded under the page's policy.
+  await expect.poll(() => page.locator('.site-header img.brand-logo').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0)
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
   await expectAccessible(page)
 }
