@@ -1,4 +1,4 @@
-/** Widget benchmark: the weight of each file of the embeddable widget, its main-thread cost to a host page, and its longest task while searching. */
+/** Widget benchmark: the weight of each file of the embeddable widget, what a host page fetches and spends before a visitor shows intent, and from intent to the first results (time, longest task). */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer as createHttpServer } from 'node:http'
@@ -43,9 +43,13 @@ export interface WidgetLoads {
    * thread waited for a CPU (tracing, the browser's other processes and the server share the machine).
    */
   hostCpuMs: number[]
-  /** The widget's `loket:widget:ready` mark: navigation start to a rendered launcher, network included. */
+  /** The loader's `loket:launcher:ready` mark: navigation start to a drawn launcher, network included. */
   shownAtMs: number[]
-  /** The longest main-thread task from the click on the launcher to 500 ms after the first results. */
+  /** Paths of the KB's origin the page fetched before intent (with time to settle), over all loads: widget.js alone is the aim. */
+  fetchedBeforeIntent: string[]
+  /** From intent (the pointer over the launcher, then at once a click and the term typed) to the first results shown. */
+  intentToResultsMs: number[]
+  /** The longest main-thread task from intent to 500 ms after the first results: app, Pagefind and index load, search. */
   firstSearchMs: number[]
   /** The longest main-thread task while typing a second term in the same page, to 500 ms after its results. */
   secondSearchMs: number[]
@@ -60,8 +64,8 @@ export interface WidgetLoads {
 export interface WidgetFigures {
   /** Each part per language (the loader is one file for both). */
   sizes: Record<WidgetPart, Record<WidgetLanguage, Size>>
-  /** widget.js, app and shared chunk: what a page pays before anyone searches. */
-  beforeSearch: Record<WidgetLanguage, Size>
+  /** widget.js alone: what a page pays on every view, before a visitor shows intent. */
+  beforeIntent: Record<WidgetLanguage, Size>
   /** That and the engine chunk: the widget's own code through the first search, Pagefind not counted. */
   throughSearch: Record<WidgetLanguage, Size>
   runs: number
@@ -105,7 +109,7 @@ export async function benchWidget(kbs: KbChoice[], options: { runs?: number } = 
       sizes ??= measureSizes(join(dir, 'site'))
       loads.push({ kb, ...await measureLoads(browser, host, dir, runs) })
     }
-    return { sizes: sizes!, beforeSearch: total(sizes!, ['loader', 'app', 'chunk']), throughSearch: total(sizes!, ['loader', 'app', 'chunk', 'engine']), runs, loads }
+    return { sizes: sizes!, beforeIntent: total(sizes!, ['loader']), throughSearch: total(sizes!, ['loader', 'app', 'chunk', 'engine']), runs, loads }
   } finally {
     await browser?.close()
     await host?.close()
@@ -183,6 +187,8 @@ async function measureLoads(browser: Browser, host: HostPage, dir: string, runs:
       hostMs: loads.map((l) => l.scriptMs + l.renderMs),
       hostCpuMs: loads.map((l) => l.cpuMs),
       shownAtMs: loads.map((l) => l.shownAtMs),
+      fetchedBeforeIntent: [...new Set(loads.flatMap((l) => l.fetchedBeforeIntent))],
+      intentToResultsMs: loads.map((l) => l.intentToResultsMs),
       firstSearchMs: loads.map((l) => l.first.ms),
       secondSearchMs: loads.map((l) => l.second.ms),
       firstSearchCpuMs: loads.map((l) => l.first.cpuMs),
@@ -200,18 +206,25 @@ interface Load {
   renderMs: number
   cpuMs: number
   shownAtMs: number
+  fetchedBeforeIntent: string[]
+  intentToResultsMs: number
   first: TaskSummary
   second: TaskSummary
 }
 
 /**
  * One visit in a fresh context (empty cache, new renderer): the host page until the launcher shows,
- * traced; then the click and a first search, traced; then a second term in the same page, traced.
+ * traced, and what it fetches until then and a moment after; then intent (the pointer over the
+ * launcher), the click and a first search typed at once, traced; then a second term in the same page, traced.
  */
 async function loadOnce(browser: Browser, hostOrigin: string, kbOrigin: string, keepAs: string | undefined): Promise<Load> {
   const context = await browser.newContext()
   try {
     const page = await context.newPage()
+    const fetched: string[] = []
+    page.on('request', (request) => {
+      if (request.url().startsWith(`${kbOrigin}/`)) fetched.push(new URL(request.url()).pathname)
+    })
     const widget = page.locator('loket-widget')
     const launcher = widget.getByRole('button', { name: STRINGS.nl.launcher })
     const results = widget.locator('.lw-results li').first()
@@ -227,14 +240,25 @@ async function loadOnce(browser: Browser, hostOrigin: string, kbOrigin: string, 
       await page.goto(`${hostOrigin}/`)
       await launcher.waitFor()
     })
-    const shownAtMs = await page.evaluate(() => performance.getEntriesByName('loket:widget:ready')[0]?.startTime ?? NaN)
+    const shownAtMs = await page.evaluate(() => performance.getEntriesByName('loket:launcher:ready')[0]?.startTime ?? NaN)
+    // Nothing but the loader until intent: a moment for anything else that would load.
+    await page.waitForTimeout(SETTLE_MS)
+    const fetchedBeforeIntent = [...fetched]
 
+    let intentToResultsMs = NaN
     const firstTasks = await traced('first-search', async () => {
+      // Taken in the page just before the pointer moves: a little early, so the figure errs long.
+      const intentAt = await page.evaluate(() => performance.now())
+      await launcher.hover()
       await launcher.click()
-      // The panel focuses the box itself; typing before that would lose keystrokes.
+      // The panel focuses the box itself; typing before that would lose keystrokes. Then the term at once: the machinery's time, not a typist's.
       await widget.locator('#lw-q:focus').waitFor()
-      await page.keyboard.type(FIRST_TERM, { delay: TYPING_DELAY_MS })
-      await results.waitFor()
+      await page.keyboard.insertText(FIRST_TERM)
+      const shownAt = await page.waitForFunction(() => {
+        const result = document.querySelector('loket-widget')?.shadowRoot?.querySelector('.lw-results li')
+        return result ? performance.now() : 0
+      }, null, { polling: 'raf' })
+      intentToResultsMs = (await shownAt.jsonValue()) - intentAt
       await page.waitForTimeout(SETTLE_MS)
     })
 
@@ -246,7 +270,7 @@ async function loadOnce(browser: Browser, hostOrigin: string, kbOrigin: string, 
       await page.waitForTimeout(SETTLE_MS)
     })
 
-    return { ...hostCost(loadTasks, kbOrigin), shownAtMs, first: longest(firstTasks, kbOrigin), second: longest(secondTasks, kbOrigin) }
+    return { ...hostCost(loadTasks, kbOrigin), shownAtMs, fetchedBeforeIntent, intentToResultsMs, first: longest(firstTasks, kbOrigin), second: longest(secondTasks, kbOrigin) }
   } finally {
     await context.close()
   }
@@ -331,8 +355,8 @@ function mainThreadTasks(trace: Buffer, kbOrigin: string): Task[] {
  * merely receive the widget's files from the network are not counted; Playwright's own tasks
  * (its injected script, its polling) run no KB script and are not counted either.
  *
- * Rendering: from the first module evaluation on (app.js, which adds `<loket-widget>`), the
- * style, layout, paint and commit events outside the widget's script tasks, outermost only.
+ * Rendering: from the widget's first task on (widget.js, which adds `<loket-widget>` and draws the
+ * launcher), the style, layout, paint and commit events outside the widget's script tasks, outermost only.
  * The host page is static and painted long before (widget.js is async and comes from another
  * server), so every frame after that is the widget's; events rather than whole tasks, because a
  * frame may also run Playwright's requestAnimationFrame polling, and its visibility check may
@@ -342,7 +366,7 @@ function hostCost(tasks: Task[], kbOrigin: string): { scriptMs: number; renderMs
   const fromKb = isFrom(kbOrigin)
   const evaluatesModule = (t: Task) => t.inner.some((e) => e.name === 'v8.evaluateModule' && e.args?.worldId === 0)
   const isWidget = (t: Task) => evaluatesModule(t) || t.inner.some((e) => SCRIPT_EVENTS.has(e.name) && fromKb(e))
-  const mountedAt = tasks.find(evaluatesModule)?.start ?? Infinity
+  const mountedAt = tasks.find(isWidget)?.start ?? Infinity
   const cost = { scriptMs: 0, renderMs: 0, cpuMs: 0 }
   for (const task of tasks) {
     if (isWidget(task)) {
