@@ -30,6 +30,8 @@ function mount(host: HTMLElement, root: ShadowRoot): DrawnWidget {
   const report = <K extends keyof Engine['insight']>(kind: K) => (...args: Parameters<Engine['insight'][K]>) =>
     void engine().then((e) => (e.insight[kind] as (...a: typeof args) => void)(...args)).catch(() => {})
   const warm = () => void engine().then((e) => e.warm()).catch((error) => console.warn('[loket] search unavailable', error))
+  // Drawn only on intent: the visitor is about to search, so Pagefind and its index start loading now, before the first render's work.
+  warm()
   const widget = createRef<Widget>()
   render(
     <Widget
@@ -46,8 +48,6 @@ function mount(host: HTMLElement, root: ShadowRoot): DrawnWidget {
     />,
     root,
   )
-  // Drawn only on intent: the visitor is about to search, so Pagefind and its index load now.
-  warm()
   return { open: () => void (widget.current && !widget.current.state.isOpen && widget.current.open()) }
 }
 
