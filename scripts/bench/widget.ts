@@ -364,11 +364,12 @@ function mainThreadTasks(trace: Buffer, kbOrigin: string): Task[] {
  * (its injected script, its polling) run no KB script and are not counted either.
  *
  * Rendering: from the widget's first task on (widget.js, which adds `<loket-widget>` and draws the
- * launcher), the style, layout, paint and commit events outside the widget's script tasks, outermost only.
- * The host page is static and painted long before (widget.js is async and comes from another
- * server), so every frame after that is the widget's; events rather than whole tasks, because a
- * frame may also run Playwright's requestAnimationFrame polling, and its visibility check may
- * force the widget's first layout inside a task of its own.
+ * launcher) to the first frame committed after it, the one that shows the launcher: the style,
+ * layout, paint and commit events outside the widget's script tasks, outermost only. The host page
+ * painted before the tag was added, so that frame is the widget's; frames after it come only from
+ * the test driver's requestAnimationFrame polling and are not counted. Events rather than whole
+ * tasks, because a frame may also run that polling, and its visibility check may force the
+ * widget's first layout inside a task of its own.
  */
 function hostCost(tasks: Task[], kbOrigin: string): { scriptMs: number; renderMs: number; cpuMs: number } {
   const fromKb = isFrom(kbOrigin)
@@ -376,14 +377,17 @@ function hostCost(tasks: Task[], kbOrigin: string): { scriptMs: number; renderMs
   const isWidget = (t: Task) => evaluatesModule(t) || t.inner.some((e) => SCRIPT_EVENTS.has(e.name) && fromKb(e))
   const mountedAt = tasks.find(isWidget)?.start ?? Infinity
   const cost = { scriptMs: 0, renderMs: 0, cpuMs: 0 }
+  let isShown = false
   for (const task of tasks) {
     if (isWidget(task)) {
       cost.scriptMs += task.ms
       cost.cpuMs += task.cpuMs
-    } else if (task.start >= mountedAt) {
+    } else if (task.start >= mountedAt && !isShown) {
       for (const e of outermost(task.inner.filter((e) => RENDER_EVENTS.has(e.name) && e.ph === 'X'))) {
         cost.renderMs += (e.dur ?? 0) / 1000
         cost.cpuMs += (e.tdur ?? 0) / 1000
+        // The launcher's first frame is on screen once committed.
+        if (e.name === 'Commit') isShown = true
       }
     }
   }
