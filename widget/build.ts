@@ -1,6 +1,7 @@
 /**
- * Bundles the widget: `widget.js`, the tiny loader a site embeds, and the app per language in
- * `widget/<lang>/`, with Preact inside, the form in a chunk of its own, nothing global but `Loket`.
+ * Bundles the widget: `widget.js`, the tiny loader a site embeds (it draws the launcher, with the
+ * launcher's word in both languages and the brand's colours), and the app per language in
+ * `widget/<lang>/`, loaded on intent, with Preact inside, the form in a chunk of its own, nothing global but `Loket`.
  */
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -9,6 +10,8 @@ import zlib from 'node:zlib'
 import { promisify } from 'node:util'
 import { build, transform, type BuildOptions, type Plugin } from 'esbuild'
 import { brandColours, type BrandColours } from '#lib/contrast.ts'
+import { widget as en } from '#lib/i18n/en/widget.ts'
+import { widget as nl } from '#lib/i18n/nl/widget.ts'
 
 const brotli = promisify(zlib.brotliCompress)
 const src = (file: string) => fileURLToPath(new URL(`./src/${file}`, import.meta.url))
@@ -57,13 +60,25 @@ export function widgetBrandCss(c: BrandColours): string {
   ].join('')
 }
 
+/** The brand's colours the launcher needs, for the loader: the button's, the same in either theme. */
+export function launcherBrandCss(c: BrandColours): string {
+  return `:host{--lw-brand:${c.primary};--lw-brand-hover:${c.primaryDark}}`
+}
+
 /**
  * Writes `<outDir>/widget.js`, `<outDir>/widget/<lang>/…` and brotli copies of each, in the
  * brand's colours (desk.yaml's; default the Loket blue).
  */
 export async function buildWidget(outDir: string, colours: BrandColours = brandColours('#0b5394')): Promise<WidgetFiles> {
   await rm(join(outDir, 'widget'), { recursive: true, force: true })
-  const loader = await build({ ...COMMON, entryPoints: [src('embed.ts')], format: 'iife', outfile: join(outDir, 'widget.js') })
+  const brandCss = JSON.stringify(widgetBrandCss(colours))
+  const loader = await build({
+    ...COMMON,
+    entryPoints: [src('embed.ts')],
+    format: 'iife',
+    outfile: join(outDir, 'widget.js'),
+    define: { LOKET_LAUNCHER_LABELS: JSON.stringify({ nl: nl.launcher, en: en.launcher }), LOKET_BRAND_CSS: JSON.stringify(launcherBrandCss(colours)) },
+  })
   const apps = await Promise.all(LANGUAGES.map((lang) => build({
     ...COMMON,
     entryPoints: { app: src('app.tsx') },
@@ -71,7 +86,7 @@ export async function buildWidget(outDir: string, colours: BrandColours = brandC
     splitting: true,
     outdir: join(outDir, 'widget', lang),
     chunkNames: '[name]-[hash]',
-    define: { LOKET_BUNDLE_LANG: JSON.stringify(lang), LOKET_BRAND_CSS: JSON.stringify(widgetBrandCss(colours)), 'process.env.NODE_ENV': '"production"' },
+    define: { LOKET_BUNDLE_LANG: JSON.stringify(lang), LOKET_BRAND_CSS: brandCss, 'process.env.NODE_ENV': '"production"' },
   })))
   const files = [...loader.outputFiles!, ...apps.flatMap((a) => a.outputFiles!)]
   await Promise.all(files.map(async (f) => {

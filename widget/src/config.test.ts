@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { appUrl, resolveConfig } from './config.ts'
+import { appUrl, pickLanguage, resolveConfig } from './config.ts'
 
 const SCRIPT = 'https://kb.example/widget.js'
 
@@ -50,5 +50,14 @@ describe('appUrl', () => {
     ['dark', 'dark'], ['light', 'light'], [' Dark ', 'dark'], ['auto', 'auto'], ['purple', 'auto'], [null, 'auto'],
   ])('data-theme %s gives the theme %s', (theme, expected) => {
     expect(resolveConfig({ theme }, SCRIPT, null).theme).toBe(expected)
+  })
+})
+
+describe('pickLanguage', () => {
+  test('takes the attribute, else the page, else Dutch; regional tags count by their language', () => {
+    expect(pickLanguage('en-GB', 'nl')).toBe('en')
+    expect(pickLanguage(null, 'en')).toBe('en')
+    expect(pickLanguage('de', 'fr')).toBe('nl')
+    expect(pickLanguage(undefined, null)).toBe('nl')
   })
 })

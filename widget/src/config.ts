@@ -35,10 +35,25 @@ export function resolveConfig(attributes: WidgetAttributes, scriptUrl: string, p
   return {
     kb,
     api: originOf(attributes.api) ?? kb,
-    lang: languageOf(attributes.lang) ?? languageOf(pageLang) ?? 'nl',
+    lang: pickLanguage(attributes.lang, pageLang),
     productArea: attributes.productArea?.trim() || '',
     theme: themeOf(attributes.theme),
   }
+}
+
+/**
+ * The settings of a `<loket-widget>`: its attributes (`api`, `kb`, `lang`, `product-area`,
+ * `data-theme`) over the script tag's `tag`, the page's `<html lang>` last.
+ */
+export function configOfElement(host: Element, tag: WidgetAttributes, scriptUrl: string): WidgetConfig {
+  const attribute = (name: string) => host.getAttribute(name)
+  return resolveConfig({
+    api: attribute('api') ?? tag.api,
+    kb: attribute('kb') ?? tag.kb,
+    lang: attribute('lang') ?? tag.lang,
+    productArea: attribute('product-area') ?? tag.productArea,
+    theme: attribute('data-theme') ?? tag.theme,
+  }, scriptUrl, document.documentElement.getAttribute('lang'))
 }
 
 function originOf(url: string | null | undefined): string | undefined {
@@ -49,6 +64,14 @@ function originOf(url: string | null | undefined): string | undefined {
   } catch {
     return undefined
   }
+}
+
+/**
+ * The widget's language: the attribute's, else the page's `<html lang>`, else Dutch.
+ * @example pickLanguage(null, 'en-GB') === 'en'
+ */
+export function pickLanguage(attribute: string | null | undefined, pageLang: string | null): Language {
+  return languageOf(attribute) ?? languageOf(pageLang) ?? 'nl'
 }
 
 /** `en`, `en-GB` → en; `nl-BE` → nl; anything else → undefined. */
