@@ -61,6 +61,7 @@ describe('loadDesk', () => {
     ['a primary colour that is no colour', (d: any) => (d.brand.primaryColor = 'blue'), 'brand.primaryColor: expected a colour as #rrggbb'],
     ['a logo outside the content folder', (d: any) => (d.brand.logo = '../secret.svg'), 'brand.logo: expected the path of an .svg file inside the content folder'],
     ['a logo that is no SVG', (d: any) => (d.brand.logo = 'logo.png'), 'brand.logo'],
+    ['a site name in Dutch only', (d: any) => (d.brand.siteName = { nl: 'Acme Kennisbank' }), 'brand.siteName.en'],
   ])('rejects %s with the field named', (_name, edit, message) => {
     const run = () => parseDesk(changed(edit), 'content/desk.yaml')
     expect(run).toThrow(DeskConfigError)

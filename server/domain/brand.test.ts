@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest'
 import { parse, stringify } from 'yaml'
 import { contrast, THEME } from '#lib/contrast.ts'
 import { DeskConfigError, loadBrand, loadDesk, loadLogo } from '../desk.ts'
-import { brandCss, brandOf, inlineSafeSvg } from './brand.ts'
+import { brandCss, brandOf, inlineSafeSvg, siteNameOf } from './brand.ts'
 
 const PLAIN = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><path d="M0 0h10v10z" fill="#123456"/></svg>'
 
@@ -78,6 +78,13 @@ describe('brandOf and brandCss', () => {
     expect(brand.name.nl).toBe('Noordwind Support')
     expect(brand.colours.primary).toBe('#0b5394')
     expect(contrast(brand.colours.primaryOnDark, THEME.dark.paper)).toBeGreaterThanOrEqual(4.5)
+  })
+
+  test('the KnowledgeBase is called as desk.yaml says, else by the desk\'s name', () => {
+    const desk = loadDesk('content/desk.yaml')
+    expect(brandOf(desk).siteName).toEqual({ nl: 'Noordwind Kennisbank', en: 'Noordwind Knowledge Base' })
+    const { siteName: _, ...rest } = desk.brand
+    expect(siteNameOf({ ...desk, name: { nl: 'Acme Support', en: 'Acme Support' }, brand: rest })).toEqual({ nl: 'Acme Support', en: 'Acme Support' })
   })
 
   test('writes the light colours for :root and the dark ones under prefers-color-scheme', () => {

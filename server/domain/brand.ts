@@ -7,6 +7,8 @@ import type { DeskConfig } from './desk.ts'
 export interface Brand {
   /** The desk's name per language, e.g. "Noordwind Support". */
   name: Record<Language, string>
+  /** The KnowledgeBase's name per language, e.g. "Noordwind Kennisbank": desk.yaml's brand.siteName, else the desk's name. */
+  siteName: Record<Language, string>
   /** The logo as inline-safe SVG markup (decorative: aria-hidden), or null when desk.yaml names none. */
   logoSvg: string | null
   colours: BrandColours
@@ -17,7 +19,15 @@ export interface Brand {
  * @example brandOf(desk).colours.primary === '#0b5394'
  */
 export function brandOf(desk: DeskConfig, logoSvg: string | null = null): Brand {
-  return { name: desk.name, logoSvg, colours: brandColours(desk.brand.primaryColor) }
+  return { name: desk.name, siteName: siteNameOf(desk), logoSvg, colours: brandColours(desk.brand.primaryColor) }
+}
+
+/**
+ * The KnowledgeBase's name: desk.yaml's `brand.siteName`, else the desk's `name`.
+ * @example siteNameOf(desk).en === 'Noordwind Knowledge Base'
+ */
+export function siteNameOf(desk: Pick<DeskConfig, 'name' | 'brand'>): Record<Language, string> {
+  return desk.brand.siteName ?? desk.name
 }
 
 /**

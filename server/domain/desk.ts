@@ -87,6 +87,12 @@ export const RoutingRule = z.strictObject({
 /** How the desk looks wherever customers and staff meet it: logo and primary colour (the name is the desk's `name`). */
 export const BrandConfig = z.strictObject({
   /**
+   * The KnowledgeBase's name in its header and page titles (and on the pages opened from e-mails),
+   * per language. Default: the desk's `name`.
+   * @example siteName: { nl: Noordwind Kennisbank, en: Noordwind Knowledge Base }
+   */
+  siteName: Localized.optional(),
+  /**
    * An SVG file in the content folder, shown beside the name; a plain drawing (no scripts, event
    * handlers, styles or outside links: the build refuses them). Default: none, the name alone.
    * @example logo: logo.svg

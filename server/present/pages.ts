@@ -3,6 +3,7 @@ import { format } from '#lib/format.ts'
 import { dictionaries, type Key } from '#lib/i18n/index.ts'
 import { isLanguage, type Language } from '#lib/language.ts'
 import { PAGES, incidentPath } from '#lib/paths.ts'
+import { siteNameOf } from '../domain/brand.ts'
 import type { DeskConfig } from '../domain/desk.ts'
 
 /**
@@ -20,7 +21,7 @@ export const PAGE_POLICY = "default-src 'none'; style-src 'self'; img-src 'self'
 /** What every page needs: the mail's language, and the desk's phone and address for the footer and for a way on. */
 export interface PageContext {
   lang: Language
-  desk: Pick<DeskConfig, 'phone' | 'email' | 'brand'>
+  desk: Pick<DeskConfig, 'name' | 'phone' | 'email' | 'brand'>
 }
 
 /** The brand's logo, written by the site's build beside the stylesheet (site/pages/landing-logo.svg.ts). */
@@ -42,14 +43,15 @@ const link = (href: string, label: string, className?: string) => `<a${className
 
 /** The site's header (name and main menu, as site/layouts/Base.astro draws it), the page's own part, and the site's footer. */
 function page({ lang, desk }: PageContext, title: string, body: string): string {
+  const siteName = escape(siteNameOf(desk)[lang])
   const tel = `tel:${desk.phone.international.replaceAll(' ', '')}`
   return `<!doctype html>
 <html lang="${lang}">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} · ${text(lang, 'site.name')}</title>
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} · ${siteName}</title>
 <link rel="stylesheet" href="${LANDING_STYLESHEET}"><link rel="icon" href="/favicon.svg" type="image/svg+xml"></head>
 <body class="landing">
 <a class="skip" href="#main">${text(lang, 'nav.skip')}</a>
-<header class="site-header"><div class="wrap"><a class="brand" href="${PAGES.home[lang]}">${desk.brand.logo ? `<img class="brand-logo" src="${LANDING_LOGO}" alt="">` : ''}${text(lang, 'site.name')}</a>
+<header class="site-header"><div class="wrap"><a class="brand" href="${PAGES.home[lang]}">${desk.brand.logo ? `<img class="brand-logo" src="${LANDING_LOGO}" alt="">` : ''}${siteName}</a>
 <nav class="site-nav" aria-label="${text(lang, 'nav.main')}"><ul><li>${link(PAGES.hours[lang], text(lang, 'nav.hours'))}</li><li>${link(PAGES.priorities[lang], text(lang, 'nav.priorities'))}</li><li>${link(PAGES.portal[lang], text(lang, 'nav.portal'))}</li></ul></nav>
 </div></header>
 <main id="main" tabindex="-1"><div class="wrap"><div class="landing-page">

@@ -63,7 +63,7 @@ describe('a Content-Security-Policy on every answer of the API', () => {
     expectNeverFramed(res.headers)
   })
 
-  const ctx = { lang: 'en' as const, desk: { phone: { display: '085 - 123 45 67', international: '+31 85 123 45 67' }, email: 'support@noordwind.example', brand: { primaryColor: '#0b5394', logo: 'logo.svg' } } }
+  const ctx = { lang: 'en' as const, desk: { name: { nl: 'Noordwind Support', en: 'Noordwind Support' }, phone: { display: '085 - 123 45 67', international: '+31 85 123 45 67' }, email: 'support@noordwind.example', brand: { primaryColor: '#0b5394', logo: 'logo.svg' } } }
   test.each([
     ['confirm', confirmPage('abc-123', ctx)],
     ['sign in', signInPage('abc-123', ctx, 'Noordwind Support')],

@@ -88,16 +88,21 @@ describe('the build', () => {
     expect(output).toMatch(/desk\.yaml is not valid:\s+- brand\.primaryColor: #3b9ae1 has a contrast of 3\.\d\d:1 with white text on it .*WCAG AA needs at least 4\.5:1/)
   }, 2 * BUILD_TIMEOUT)
 
-  test('builds and indexes a valid article', async () => {
+  test('builds and indexes a valid article, under the name desk.yaml gives the KnowledgeBase', async () => {
+    // Another vendor's desk: its KnowledgeBase's name in every header and title.
+    const desk = readFileSync('content/desk.yaml', 'utf8').replace('siteName: { nl: Noordwind Kennisbank, en: Noordwind Knowledge Base }', 'siteName: { nl: Acme Hulp, en: Acme Help }')
     const { status, output, dir } = await build({
       'nl/support/goed.md': article({}, '## Eerste stap\n\nTekst.\n\n## Tweede stap\n\nMeer tekst.'),
       'en/support/good.md': article({ title: 'Test article', description: 'An article that only exists in this test.' }),
-    })
+    }, { deskYaml: desk })
     expect(output).toMatch(/Pagefind indexed 2 pages \((nl: 1, en: 1|en: 1, nl: 1)\)/)
     expect(status).toBe(0)
     const html = readFileSync(join(dir, 'dist/support/goed/index.html'), 'utf8')
     expect(html).toContain('href="/en/support/good/"')
     expect(html).toContain('href="#eerste-stap"')
+    expect(html).toMatch(/<title>Testartikel · Acme Hulp<\/title>/)
+    expect(html).not.toContain('Noordwind Kennisbank')
+    expect(readFileSync(join(dir, 'dist/en/index.html'), 'utf8')).toMatch(/<title>Acme Help<\/title>/)
     // Pagefind's wasm also as brotli, holding the data already decompressed (Pagefind's signature first).
     const wasm = brotliDecompressSync(readFileSync(join(dir, 'dist/pagefind/wasm.nl.pagefind.br')))
     expect(wasm.subarray(0, 12).toString()).toBe('pagefind_dcd')

@@ -6,7 +6,6 @@ import type { Translation } from '../types.ts'
 
 export const kb = {
   site: {
-    name: 'Noordwind Knowledge Base',
     tagline: 'Answers to your questions about Noordwind ERP and our support',
     description: 'The knowledge base of Noordwind Support: guides, answers and how to reach support.',
   },

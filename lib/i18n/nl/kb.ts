@@ -4,7 +4,6 @@ import { widget } from './widget.ts'
 
 export const kb = {
   site: {
-    name: 'Noordwind Kennisbank',
     tagline: 'Antwoorden op uw vragen over Noordwind ERP en onze support',
     description: 'De kennisbank van Noordwind Support: handleidingen, antwoorden en hoe u support bereikt.',
   },
