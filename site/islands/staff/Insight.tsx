@@ -11,16 +11,11 @@ import { BarChart } from './BarChart.tsx'
 import {
   around, count, DEFAULT_PERIOD, deflectionBars, deflectionSentence, languageName, languagesFor, percent, PERIODS, templateHref, type Period,
 } from './insight-view.ts'
-import type { StaffProps } from './props.ts'
+import type { StaffProps, StaffCommon } from './props.ts'
 import { SignedIn } from '../lib/SignedIn.tsx'
 
 type Report = Success<Awaited<ReturnType<PortalApi['kb']['insight']['$get']>>>
 type QueryCount = Report['noResults'][Language][number]
-
-interface Common {
-  lang: Language
-  strings: StaffStrings
-}
 
 export default function Insight({ lang, strings }: StaffProps) {
   return (
@@ -30,7 +25,7 @@ export default function Insight({ lang, strings }: StaffProps) {
   )
 }
 
-function InsightPage({ lang, strings }: Common) {
+function InsightPage({ lang, strings }: StaffCommon) {
   const [weeks, setWeeks] = useState<Period>(DEFAULT_PERIOD)
   // The report on screen stays while another period loads; a late answer to an earlier choice is dropped.
   const page = useLoad(() => call(portalApi(lang).kb.insight.$get({ query: { weeks: String(weeks) } }), strings), [lang, weeks], strings)
@@ -69,7 +64,7 @@ function Empty({ strings }: { strings: StaffStrings }) {
   return <p class="meta">{strings['insight.empty']}</p>
 }
 
-function Deflection({ lang, strings, report }: Common & { report: Report }) {
+function Deflection({ lang, strings, report }: StaffCommon & { report: Report }) {
   const { deflection } = report
   return (
     <section aria-labelledby="insight-deflection">
@@ -94,7 +89,7 @@ function Deflection({ lang, strings, report }: Common & { report: Report }) {
   )
 }
 
-function NoResults({ lang, strings, report }: Common & { report: Report }) {
+function NoResults({ lang, strings, report }: StaffCommon & { report: Report }) {
   return (
     <section aria-labelledby="insight-no-results">
       <h2 id="insight-no-results">{strings['insight.noResults.title']}</h2>
@@ -107,7 +102,7 @@ function NoResults({ lang, strings, report }: Common & { report: Report }) {
 }
 
 /** The searches of one language that found nothing, each with its new-article template to download. */
-function NoResultList({ lang, strings, listLang, rows }: Common & { listLang: Language; rows: QueryCount[] }) {
+function NoResultList({ lang, strings, listLang, rows }: StaffCommon & { listLang: Language; rows: QueryCount[] }) {
   const language = languageName(strings, listLang)
   const [before, after] = around(strings['insight.template.hint'], 'folder')
   return (
@@ -148,7 +143,7 @@ function NoResultList({ lang, strings, listLang, rows }: Common & { listLang: La
   )
 }
 
-function IncidentQueries({ lang, strings, report }: Common & { report: Report }) {
+function IncidentQueries({ lang, strings, report }: StaffCommon & { report: Report }) {
   const rows = report.incidentQueries
   return (
     <section aria-labelledby="insight-incidents">
@@ -181,7 +176,7 @@ function IncidentQueries({ lang, strings, report }: Common & { report: Report })
   )
 }
 
-function WorstArticles({ lang, strings, report }: Common & { report: Report }) {
+function WorstArticles({ lang, strings, report }: StaffCommon & { report: Report }) {
   const rows = report.worstArticles
   return (
     <section aria-labelledby="insight-articles">
@@ -217,7 +212,7 @@ function WorstArticles({ lang, strings, report }: Common & { report: Report }) {
 }
 
 /** What readers missed, per article: their words as plain text (JSX escapes them; never set as HTML), newest first. */
-function Missed({ lang, strings, report }: Common & { report: Report }) {
+function Missed({ lang, strings, report }: StaffCommon & { report: Report }) {
   const articles = report.missed
   return (
     <section aria-labelledby="insight-missed">

@@ -1,6 +1,5 @@
 /** The Signals page: organisations that contact support often, why they are flagged, their weekly contacts, and the follow-ups Customer Care records. */
 import { useState } from 'preact/hooks'
-import type { Language } from '#lib/language.ts'
 import type { FollowUpKind } from '#domain/records.ts'
 import { format } from '#lib/format.ts'
 import type { StaffStrings } from '../../i18n/index.ts'
@@ -11,7 +10,7 @@ import { useLoad } from '../lib/use-load.ts'
 import { useSubmit } from '../lib/use-submit.ts'
 import { moment } from '../portal/format.ts'
 import { BarChart } from './BarChart.tsx'
-import type { StaffProps } from './props.ts'
+import type { StaffProps, StaffCommon } from './props.ts'
 import { SignedIn } from '../lib/SignedIn.tsx'
 import { calendarDay, countText, followUpKindName, kindRows, listSummary, measureName, newestFirst, ruleSentence, weekLabel, weekTitle } from './signals-view.ts'
 
@@ -22,11 +21,6 @@ type FollowUp = OrganisationSignal['followUps'][number]
 const FOLLOW_UP_KINDS: readonly FollowUpKind[] = ['course', 'advisor_visit', 'consultant_visit']
 const SOURCES = ['incidents', 'reactions', 'phoneContacts'] as const
 
-interface Common {
-  lang: Language
-  strings: StaffStrings
-}
-
 export default function Signals({ lang, strings }: StaffProps) {
   return (
     <SignedIn as="staff" lang={lang} strings={strings} roles={['customer_care', 'admin']}>
@@ -35,7 +29,7 @@ export default function Signals({ lang, strings }: StaffProps) {
   )
 }
 
-function SignalsPage({ lang, strings }: Common) {
+function SignalsPage({ lang, strings }: StaffCommon) {
   const [isAll, setAll] = useState(false)
   // The list on screen stays while the other one loads; a late answer to an earlier toggle is dropped.
   const page = useLoad(() => call(portalApi(lang).signals.$get({ query: isAll ? { all: '1' } : {} }), strings), [lang, isAll], strings)
@@ -84,7 +78,7 @@ function SignalsPage({ lang, strings }: Common) {
   )
 }
 
-function Organisation({ lang, strings, organisation, windowDays, onAdded }: Common & {
+function Organisation({ lang, strings, organisation, windowDays, onAdded }: StaffCommon & {
   organisation: OrganisationSignal
   windowDays: number
   onAdded: (followUp: FollowUp) => void
@@ -181,7 +175,7 @@ function CountTable({ caption, heading, rows, strings }: { caption: string; head
 }
 
 /** Course, advisor visit or consultant visit on a date, with a note; the server checks, our own sentences explain. */
-function FollowUpForm({ id, lang, strings, organisationId, onAdded }: Common & { id: string; organisationId: string; onAdded: (followUp: FollowUp) => void }) {
+function FollowUpForm({ id, lang, strings, organisationId, onAdded }: StaffCommon & { id: string; organisationId: string; onAdded: (followUp: FollowUp) => void }) {
   const [kind, setKind] = useState<FollowUpKind | ''>('')
   const [date, setDate] = useState('')
   const [note, setNote] = useState('')

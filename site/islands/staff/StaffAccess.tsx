@@ -1,8 +1,6 @@
 /** The console's access page: extra-support requests to approve or decline, the access support holds at customers right now, and the backups waiting on support. */
 import { useState } from 'preact/hooks'
-import type { Language } from '#lib/language.ts'
 import { format } from '#lib/format.ts'
-import type { StaffStrings } from '../../i18n/index.ts'
 import { ApiFailure, call, messageOf, portalApi } from '../lib/api.ts'
 import { FailureNote, Pending, ResultMessage } from '../lib/ResultMessage.tsx'
 import { useLoad } from '../lib/use-load.ts'
@@ -15,13 +13,8 @@ import { BadgeOf, isBackup, isExtraSupport, isGrant, type Backup, type Consent, 
 import {
   backupNeedsAction, billingText, byLine, extraSupportActions, extraSupportStatusName, freshest, levelName, windowText, withRecord,
 } from './access-view.ts'
-import type { StaffPaths, StaffProps } from './props.ts'
+import type { StaffPaths, StaffProps, StaffCommon } from './props.ts'
 import { SignedIn } from '../lib/SignedIn.tsx'
-
-interface Common {
-  lang: Language
-  strings: StaffStrings
-}
 
 /** What the decision route answers; its handler may also return a refusal built apart, which leaves the client's type unknown. */
 type DecisionReply = { extraSupport: ExtraSupport }
@@ -34,7 +27,7 @@ export default function StaffAccess({ lang, strings, paths }: StaffProps) {
   )
 }
 
-function AccessPage({ lang, strings, paths }: Common & { paths: StaffPaths }) {
+function AccessPage({ lang, strings, paths }: StaffCommon & { paths: StaffPaths }) {
   // Live like the queue: a request filed or a grant revoked shows without a reload. A late answer is dropped.
   // The newest 200 (the most a page holds): what waits for a decision or runs is recent.
   const list = useLoad(async () => (await call(portalApi(lang).consents.$get({ query: { limit: '200' } }), strings)).consents, null, strings, {
@@ -102,7 +95,7 @@ function AccessPage({ lang, strings, paths }: Common & { paths: StaffPaths }) {
 }
 
 /** The requests, newest first; by default only those still waiting, so the page is a to-do list. */
-function ExtraSupportSection({ requests, lang, strings, onDecided, onReload }: Common & {
+function ExtraSupportSection({ requests, lang, strings, onDecided, onReload }: StaffCommon & {
   requests: ExtraSupport[]
   onDecided: (request: ExtraSupport) => void
   onReload: () => Promise<void>
@@ -157,7 +150,7 @@ function ExtraSupportSection({ requests, lang, strings, onDecided, onReload }: C
 
 type Decide = (request: ExtraSupport, decision: 'approve' | 'decline', note: string) => Promise<void>
 
-function ExtraSupportItem({ request, lang, strings, isBusy, onDecide }: Common & { request: ExtraSupport; isBusy: boolean; onDecide: Decide }) {
+function ExtraSupportItem({ request, lang, strings, isBusy, onDecide }: StaffCommon & { request: ExtraSupport; isBusy: boolean; onDecide: Decide }) {
   const [note, setNote] = useState('')
   const id = `extra-${request.id}`
   const span = windowText(lang, strings, request.startsAt, request.endsAt)

@@ -1,6 +1,5 @@
 /** The console's embedding page: the script tag to copy, the sites ALLOWED_ORIGINS allows, and the sites the API refused with how often and when. */
 import { useRef, useState } from 'preact/hooks'
-import type { Language } from '#lib/language.ts'
 import type { StaffStrings } from '../../i18n/index.ts'
 import { call, portalApi } from '../lib/api.ts'
 import { Pending } from '../lib/ResultMessage.tsx'
@@ -8,12 +7,7 @@ import { SignedIn } from '../lib/SignedIn.tsx'
 import { useLoad } from '../lib/use-load.ts'
 import { moment } from '../portal/format.ts'
 import { scriptTag } from './embedding-view.ts'
-import type { StaffProps } from './props.ts'
-
-interface Common {
-  lang: Language
-  strings: StaffStrings
-}
+import type { StaffProps, StaffCommon } from './props.ts'
 
 export default function StaffEmbedding({ lang, strings }: StaffProps) {
   return (
@@ -23,7 +17,7 @@ export default function StaffEmbedding({ lang, strings }: StaffProps) {
   )
 }
 
-function EmbeddingPage({ lang, strings }: Common) {
+function EmbeddingPage({ lang, strings }: StaffCommon) {
   const page = useLoad(() => call(portalApi(lang).staff.embedding.$get(), strings), [lang], strings)
   const embedding = page.data
   return (

@@ -8,6 +8,9 @@ export interface StaffProps {
   paths: StaffPaths
 }
 
+/** What a console island's parts share: the language and the strings. */
+export type StaffCommon = Pick<StaffProps, 'lang' | 'strings'>
+
 /** The console's pages in the page's language. */
 export interface StaffPaths {
   queue: string

@@ -1,22 +1,15 @@
 /** The console's phone page: find the caller, see at once whether support may help them, register their incident or tell their organisation's admins. */
 import { useRef, useState } from 'preact/hooks'
 import { format } from '#lib/format.ts'
-import type { Language } from '#lib/language.ts'
-import type { StaffStrings } from '../../../i18n/index.ts'
 import { call, portalApi } from '../../lib/api.ts'
 import { Field, FieldSet } from '../../lib/Field.tsx'
 import { FailureNote, ResultMessage } from '../../lib/ResultMessage.tsx'
 import { SignedIn } from '../../lib/SignedIn.tsx'
 import { useSubmit } from '../../lib/use-submit.ts'
 import { KINDS, useDesk } from '../../portal/labels.ts'
-import type { StaffPaths, StaffProps } from '../props.ts'
+import type { StaffPaths, StaffProps, StaffCommon } from '../props.ts'
 import { DeskNoticeSection } from './DeskNoticeSection.tsx'
 import { callerLine, formIssues, type CallerRow, type PhoneForm } from './phone-view.ts'
-
-interface Common {
-  lang: Language
-  strings: StaffStrings
-}
 
 export default function StaffPhone({ lang, strings, paths }: StaffProps) {
   return (
@@ -34,7 +27,7 @@ export default function StaffPhone({ lang, strings, paths }: StaffProps) {
 /** A page of callers found, and where the next starts. */
 interface Found { callers: CallerRow[]; next: string | null; total: number | null; q: string }
 
-function PhoneIntake({ lang, strings, paths }: Common & { paths: StaffPaths }) {
+function PhoneIntake({ lang, strings, paths }: StaffCommon & { paths: StaffPaths }) {
   const [q, setQ] = useState('')
   const [found, setFound] = useState<Found | undefined>()
   const [chosen, setChosen] = useState<CallerRow | undefined>()
@@ -99,7 +92,7 @@ function PhoneIntake({ lang, strings, paths }: Common & { paths: StaffPaths }) {
 }
 
 /** Support may not help this caller: why, and the offer to tell their organisation's admins. */
-function Refused({ caller, lang, strings, headingRef }: Common & { caller: CallerRow; headingRef: { current: HTMLHeadingElement | null } }) {
+function Refused({ caller, lang, strings, headingRef }: StaffCommon & { caller: CallerRow; headingRef: { current: HTMLHeadingElement | null } }) {
   const submit = useSubmit({ texts: strings, refusal: 'result' })
   const tell = () => submit.run(async () => {
     const reply = await call(portalApi(lang).staff.phone.callers[':id']['tell-admins'].$post({ param: { id: caller.id } }), strings)
@@ -120,7 +113,7 @@ function Refused({ caller, lang, strings, headingRef }: Common & { caller: Calle
 const EMPTY: PhoneForm = { kind: '', productArea: '', subject: '', description: '' }
 
 /** The registration for an authorised caller: what they tell; the number at once. */
-function Register({ caller, lang, strings, paths, headingRef, onNext }: Common & {
+function Register({ caller, lang, strings, paths, headingRef, onNext }: StaffCommon & {
   caller: CallerRow
   paths: StaffPaths
   headingRef: { current: HTMLHeadingElement | null }

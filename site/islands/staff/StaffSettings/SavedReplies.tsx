@@ -6,11 +6,8 @@ import { Field } from '../../lib/Field.tsx'
 import { FailureNote, Pending, ResultMessage } from '../../lib/ResultMessage.tsx'
 import { useLoad } from '../../lib/use-load.ts'
 import { useSubmit } from '../../lib/use-submit.ts'
-import type { Language } from '#lib/language.ts'
-import type { StaffStrings } from '../../../i18n/index.ts'
 import { bodyHint, placeholderList, teamLabel, titleOf } from '../saved-replies-view.ts'
-
-interface Common { lang: Language; strings: StaffStrings }
+import type { StaffCommon } from '../props.ts'
 
 type Listed = Success<Awaited<ReturnType<ReturnType<typeof portalApi>['saved-replies']['$get']>>>
 type Reply = Listed['savedReplies'][number]
@@ -22,7 +19,7 @@ const EMPTY: Draft = { team: '', titleNl: '', titleEn: '', bodyNl: '', bodyEn: '
 const draftOf = (reply: Reply): Draft => ({ team: reply.team ?? '', titleNl: reply.title.nl, titleEn: reply.title.en, bodyNl: reply.body.nl, bodyEn: reply.body.en })
 const inputOf = (draft: Draft) => ({ team: draft.team || null, title: { nl: draft.titleNl, en: draft.titleEn }, body: { nl: draft.bodyNl, en: draft.bodyEn } })
 
-export function SavedReplies({ lang, strings }: Common) {
+export function SavedReplies({ lang, strings }: StaffCommon) {
   const list = useLoad(async () => {
     const [listed, people] = await Promise.all([call(portalApi(lang)['saved-replies'].$get(), strings), call(portalApi(lang).staff.people.$get(), strings)])
     return { ...listed, teams: people.teams }
@@ -117,7 +114,7 @@ export function SavedReplies({ lang, strings }: Common) {
   )
 }
 
-function ReplyTable({ replies, teams, mayManage, isBusy, onEdit, onDelete, lang, strings }: Common & {
+function ReplyTable({ replies, teams, mayManage, isBusy, onEdit, onDelete, lang, strings }: StaffCommon & {
   replies: Reply[]; teams: Teams; mayManage: boolean; isBusy: (key?: string) => boolean; onEdit: (reply: Reply) => void; onDelete: (reply: Reply) => void
 }) {
   return (
