@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { contact } from '../store/store-contract.ts'
-import { ContactChangeInput, ContactInput, OrganisationDetailsInput, briefOrganisation, contactChangeRefusal } from './organisation.ts'
+import { ContactChangeInput, ContactInput, OrganisationDetailsInput, adminsToAsk, briefOrganisation, contactChangeRefusal } from './organisation.ts'
 import type { Organisation } from './records.ts'
 
 const organisation: Organisation = {
@@ -61,5 +61,17 @@ describe('the last admin', () => {
 
   test('changes to employees are never refused by this rule', () => {
     expect(contactChangeRefusal([admin, employee], employee, { isActive: false })).toBeUndefined()
+  })
+})
+
+describe('the admins to ask', () => {
+  test('active, authorised admins by name, without the one who asks', () => {
+    const asking = contact({ name: 'Wim', role: 'admin', isAuthorised: false })
+    const people = [
+      contact({ name: 'Zoë', role: 'admin' }), contact({ name: 'Anna', role: 'admin' }), contact({ name: 'Bert' }),
+      contact({ name: 'Cor', role: 'admin', isActive: false }), contact({ name: 'Dirk', role: 'admin', isAuthorised: false }), asking,
+    ]
+    expect(adminsToAsk(people, asking.id).map((c) => c.name)).toEqual(['Anna', 'Zoë'])
+    expect(adminsToAsk([{ ...asking, isAuthorised: true }]).map((c) => c.name)).toEqual(['Wim'])
   })
 })

@@ -64,3 +64,13 @@ export function contactChangeRefusal(contacts: Contact[], target: Contact, chang
   if (!isActingAdmin(target) || isActingAdmin(after)) return undefined
   return contacts.some((c) => c.id !== target.id && isActingAdmin(c)) ? undefined : 'last_admin'
 }
+
+/**
+ * The admins a contact of the organisation can turn to: active and authorised, by name, leaving
+ * out `exceptId` (the contact asking, who cannot help themselves).
+ */
+export function adminsToAsk(colleagues: readonly Contact[], exceptId?: string): Contact[] {
+  return colleagues
+    .filter((c) => c.id !== exceptId && c.role === 'admin' && c.isAuthorised && c.isActive)
+    .sort((a, b) => a.name.localeCompare(b.name, 'nl'))
+}

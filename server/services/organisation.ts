@@ -1,7 +1,7 @@
 /** The organisation use cases of its admin: change the company details, add and change the contacts who may file incidents. */
 import { randomUUID } from 'node:crypto'
 import type { z } from 'zod'
-import { ContactChangeInput, ContactInput, OrganisationDetailsInput, contactChangeRefusal } from '../domain/organisation.ts'
+import { ContactChangeInput, ContactInput, OrganisationDetailsInput, adminsToAsk, contactChangeRefusal } from '../domain/organisation.ts'
 import type { Contact, Organisation } from '../domain/records.ts'
 import type { Deps } from '../deps.ts'
 import { refusal, type Outcome } from './result.ts'
@@ -55,8 +55,7 @@ export async function addContact(deps: OrganisationDeps, admin: Contact, input: 
 export async function welcomeContact(deps: Pick<Deps, 'store' | 'notifier'>, contact: Contact): Promise<void> {
   const [organisation, colleagues] = await Promise.all([deps.store.organisations.get(contact.organisationId), deps.store.contacts.listByOrganisation(contact.organisationId)])
   if (!organisation) return
-  const admins = colleagues.filter((c) => c.role === 'admin' && c.isAuthorised && c.isActive).sort((a, b) => a.name.localeCompare(b.name, 'nl'))
-  await deps.notifier.contactWelcome({ contact, organisation, admins })
+  await deps.notifier.contactWelcome({ contact, organisation, admins: adminsToAsk(colleagues) })
 }
 
 /** Changes a contact of the admin's organisation; the organisation keeps an admin who can sign in; a withdrawn contact's sessions end. */

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
 import { callerQuery, callerVerdict, type CallerVerdict } from '../domain/caller.ts'
 import { IncidentInput } from '../domain/incident.ts'
+import { adminsToAsk } from '../domain/organisation.ts'
 import { localDate } from '../domain/signals.ts'
 import type { Contact, Incident, Organisation, Staff } from '../domain/records.ts'
 import { pageQuery } from '../http/paging.ts'
@@ -88,8 +89,7 @@ export async function tellAdmins(deps: IncidentDeps, staff: Staff, contactId: st
   const verdict = callerVerdict(caller, organisation)
   if (verdict === 'authorised') return refusal('caller_authorised')
   if (!organisation) return refusal('caller_without_organisation')
-  const admins = (await deps.store.contacts.listByOrganisation(organisation.id))
-    .filter((c) => c.role === 'admin' && c.isActive && c.isAuthorised && c.id !== caller.id)
+  const admins = adminsToAsk(await deps.store.contacts.listByOrganisation(organisation.id), caller.id)
   if (admins.length === 0) return refusal('organisation_without_admins')
   const now = deps.clock()
   const day = localDate(now, deps.desk.timeZone)

@@ -6,6 +6,7 @@ import { dummyPasswordHash, hashToken, newToken, verifyPassword } from '../auth/
 import { FillTime, MIN_FILL_MS, isTooQuick } from '../domain/fill-time.ts'
 import { mayFile } from '../domain/incident.ts'
 import { mailboxKey } from '../domain/mailbox.ts'
+import { adminsToAsk } from '../domain/organisation.ts'
 import type { Contact, Session, Staff } from '../domain/records.ts'
 import type { Deps } from '../deps.ts'
 import { SIGN_IN_MINUTES } from '../mail/notifier.ts'
@@ -85,10 +86,7 @@ export async function sendSignInLink(deps: Pick<Deps, 'store' | 'clock' | 'notif
 /** Mails a contact who may not sign in why not, naming their organisation's active, authorised admins (none: the desk). */
 async function tellWhyNot(deps: Pick<Deps, 'store' | 'notifier'>, contact: Contact, lang: Language): Promise<void> {
   const [organisation, colleagues] = await Promise.all([deps.store.organisations.get(contact.organisationId), deps.store.contacts.listByOrganisation(contact.organisationId)])
-  const admins = colleagues
-    .filter((c) => c.id !== contact.id && c.role === 'admin' && mayFile(c))
-    .sort((a, b) => a.name.localeCompare(b.name, 'nl'))
-  await deps.notifier.signInRefused({ eventId: randomUUID(), contact, lang, organisation: { name: organisation?.name ?? '' }, admins })
+  await deps.notifier.signInRefused({ eventId: randomUUID(), contact, lang, organisation: { name: organisation?.name ?? '' }, admins: adminsToAsk(colleagues, contact.id) })
 }
 
 /** Takes a sign-in link's token (once): who it signs in and where to, if they may still enter. */
