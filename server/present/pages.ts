@@ -1,4 +1,5 @@
 /** The small HTML pages the API answers itself, opened from e-mailed links: confirming a registration, signing in, and what came of it; in the mail's language, in the site's frame, each with the next step. */
+import { telHref } from '#lib/phone.ts'
 import { format } from '#lib/format.ts'
 import { dictionaries, type Key } from '#lib/i18n/index.ts'
 import { isLanguage, type Language } from '#lib/language.ts'
@@ -44,7 +45,7 @@ const link = (href: string, label: string, className?: string) => `<a${className
 /** The site's header (name and main menu, as site/layouts/Base.astro draws it), the page's own part, and the site's footer. */
 function page({ lang, desk }: PageContext, title: string, body: string): string {
   const siteName = escape(siteNameOf(desk)[lang])
-  const tel = `tel:${desk.phone.international.replaceAll(' ', '')}`
+  const tel = telHref(desk.phone.international)
   return `<!doctype html>
 <html lang="${lang}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} · ${siteName}</title>

@@ -4,7 +4,7 @@
 export const THEMES = ['light', 'dark', 'auto'] as const
 export type Theme = (typeof THEMES)[number]
 
-/** `dark` → dark; anything else (absent, misspelt) → auto. */
+/** `light` or `dark` as asked; anything else (absent, misspelt) → auto. */
 export function themeOf(value: string | null | undefined): Theme {
   const theme = value?.trim().toLowerCase()
   return (THEMES as readonly string[]).includes(theme ?? '') ? (theme as Theme) : 'auto'

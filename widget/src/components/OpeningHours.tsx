@@ -1,4 +1,5 @@
 /** Always in view: a notice of exceptional busyness while it runs, open now or when, today's exception named, the phone number with its advice, and what the priorities mean. */
+import { telHref } from '#lib/phone.ts'
 import type { Language } from '#lib/language.ts'
 import type { DeskStatusReply } from '#domain/desk-status.ts'
 import { format } from '#lib/format.ts'
@@ -23,7 +24,7 @@ export function OpeningHours({ desk, now, lang, strings }: OpeningHoursProps) {
       </p>
       {line.note && <p class="lw-note">{line.note}</p>}
       <p>
-        {strings.phone}: <a href={`tel:${desk.phone.international.replace(/\s+/g, '')}`}>{desk.phone.display}</a>
+        {strings.phone}: <a href={telHref(desk.phone.international)}>{desk.phone.display}</a>
       </p>
       <p class="lw-note">{strings.phoneAdvice}</p>
       <details class="lw-priorities">
