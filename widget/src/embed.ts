@@ -86,9 +86,11 @@ class LoketWidget extends HTMLElement {
     button.setAttribute('aria-expanded', 'false')
     button.textContent = LAUNCHER_LABELS[lang]
     // Handler properties rather than listeners: the fewest bytes; the button is the loader's own.
-    button.onpointerenter = button.onfocus = button.ontouchstart = () => this.wake()
-    // Mouse, touch, Enter and Space alike: the widget opens once its app is here.
-    button.onclick = () => this.wake(true)
+    button.onpointerenter = button.onfocus = () => this.wake()
+    // Mouse, touch, Enter and Space alike: the widget opens once its app is here. A press counts
+    // already: the app may draw its own launcher between the press and the release, and a click
+    // whose button was replaced under the pointer never comes.
+    button.onclick = button.onpointerdown = () => this.wake(true)
     box.append(button)
     this.shadowRoot!.replaceChildren(box)
     performance.mark('loket:launcher:ready')
