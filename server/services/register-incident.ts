@@ -30,14 +30,17 @@ export interface ByPhone { channel: 'phone'; by: string }
  */
 export async function registerIncident(deps: IncidentDeps, contact: Contact, input: Input, byPhone?: ByPhone): Promise<Incident> {
   const { audit, trackToken } = incidentEvents(deps)
+  // In exceptional busyness the customer is told at once, in the mail with the number. Read
+  // before the first write: then it needs no turn in the transaction.
+  const notice = runningNotice(deps)
+  notice.catch(() => undefined) // awaited below; a failure is the request's once the incident is written
   const incident = await deps.store.incidents.create(newIncident(input, { contact, desk: deps.desk, now: deps.clock(), ...byPhone }))
   deps.metrics?.registrations.inc()
   // Independent records: written side by side, they share the store's flushes.
   await Promise.all([
     audit(byPhone?.by ?? `contact:${contact.id}`, 'incident.registered', incident, { team: incident.team, ...(byPhone ? { channel: byPhone.channel } : {}) }),
-    // In exceptional busyness the customer is told at once, in the mail with the number.
-    Promise.all([trackToken(incident, contact), runningNotice(deps)])
-      .then(([token, notice]) => deps.notifier.incidentRegistered({ incident, contact, trackToken: token, busyNotice: notice?.text[contact.lang] })),
+    Promise.all([trackToken(incident, contact), notice])
+      .then(([token, running]) => deps.notifier.incidentRegistered({ incident, contact, trackToken: token, busyNotice: running?.text[contact.lang] })),
   ])
   return incident
 }

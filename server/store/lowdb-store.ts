@@ -11,7 +11,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { MailRecord } from '../mail/types.ts'
 import type { StaffNotification } from '../domain/notifications.ts'
-import type { Complaint, ConsentRecord, Contact, FollowUp, Incident, Message, Organisation, SavedReply } from '../domain/records.ts'
+import type { Complaint, ConsentRecord, Contact, FollowUp, Incident, Message, Organisation, SavedReply, Session, Staff } from '../domain/records.ts'
 import { callerSortKey, isCallerMatch } from '../domain/caller.ts'
 import type { DeskNotice } from '../domain/desk-notice.ts'
 import { REFUSED_ORIGINS_KEPT, type RefusedOrigin } from '../domain/refused-origin.ts'
@@ -622,6 +622,10 @@ function buildStore(state: State, journal: JournalWriter, release: () => void, p
         .filter((f) => f.organisationId === organisationId)
         .sort((a, b) => b.at.localeCompare(a.at))
         .map((f) => structuredClone(f)),
+      async listByOrganisations(organisationIds) {
+        const wanted = new Set(organisationIds)
+        return all<FollowUp>('followUps').filter((f) => wanted.has(f.organisationId)).sort((a, b) => b.at.localeCompare(a.at)).map((f) => structuredClone(f))
+      },
     },
     savedReplies: {
       get: async (id) => structuredClone(get<SavedReply>('savedReplies', id)),
@@ -674,6 +678,12 @@ function buildStore(state: State, journal: JournalWriter, release: () => void, p
     sessions: {
       put: (s) => put('sessions', s),
       byTokenHash: async (hash) => structuredClone(state.find('sessions', `hash:${hash}`)),
+      async withSubject(hash) {
+        const session = state.find<Session>('sessions', `hash:${hash}`)
+        if (!session) return undefined
+        const { kind, id } = session.subject
+        return structuredClone(kind === 'contact' ? { session, contact: get<Contact>('contacts', id) } : { session, staff: get<Staff>('staff', id) })
+      },
       delete: (id) => write({ op: 'del', t: 'sessions', id }),
       async deleteFor(subject) {
         const ids = all<any>('sessions').filter((s) => s.subject.kind === subject.kind && s.subject.id === subject.id).map((s) => s.id)

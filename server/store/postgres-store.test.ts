@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, describe, expect, test } from 'vitest'
 import type { MailRecord } from '../mail/types.ts'
-import { migrations, openPostgresStore } from './postgres-store.ts'
+import { migrations, openPostgresStore, together } from './postgres-store.ts'
 import pg from 'pg'
 import { TEST_DATABASE_URL, dropSchemas, freshSchema, openTestStore } from './postgres-testing.ts'
 import { incidentDraft, storeContract } from './store-contract.ts'
@@ -190,6 +190,69 @@ describe('a unit of work on PostgreSQL', () => {
     expect(await store.outbox.list()).toEqual([])
     expect(await store.signInTokens.take('h1', new Date(at))).toBeUndefined()
     expect((await store.pool.query('SELECT 1 FROM audit')).rowCount).toBe(0)
+    await store.close()
+  })
+
+  test('sends the inserts nobody reads (incident, audit, token, mail) together at its end, one statement without BEGIN, and each is kept', async () => {
+    const store = await openTestStore()
+    const sent: string[] = []
+    const query = store.pool.query.bind(store.pool)
+    const connect = store.pool.connect.bind(store.pool)
+    // Every statement the unit sends, on the pool or on its transaction's connection.
+    store.pool.query = ((...args: Parameters<typeof query>) => (sent.push(textOf(args[0])), query(...args))) as typeof query
+    // The pool's own query connects with a callback: only a unit's connect (a promise) is watched.
+    store.pool.connect = ((...args: unknown[]) => {
+      if (args.length) return (connect as (...a: unknown[]) => unknown)(...args)
+      return connect().then((client) => {
+        const own = client.query.bind(client)
+        client.query = ((...a: Parameters<typeof own>) => (sent.push(textOf(a[0])), own(...a))) as typeof own
+        return client
+      })
+    }) as typeof connect
+    const incident = await store.unitOfWork(async () => {
+      const created = await store.incidents.create(incidentDraft())
+      await Promise.all([
+        store.audit.append(entry(`incident:${created.id}`)),
+        store.signInTokens.put({ id: 't1', tokenHash: 'h1', subject: { kind: 'contact', id: 'c1' }, expiresAt: '2026-11-30T09:15:00.000Z' }),
+        store.outbox.enqueue(mail(1)),
+      ])
+      return created
+    })
+    // The number drawn, then every write at once.
+    expect(sent.map((s) => s.split(/\s+/)[0])).toEqual(['SELECT', 'WITH'])
+    expect(await store.incidents.get(incident.id)).toMatchObject({ id: incident.id, number: incident.number })
+    expect(await store.audit.listFor(`incident:${incident.id}`)).toHaveLength(1)
+    expect(await store.outbox.list()).toMatchObject([{ eventKey: 'event:1' }])
+    expect(await store.signInTokens.take('h1', new Date(at))).toMatchObject({ id: 't1' })
+    await store.close()
+  })
+
+  test('a read after a held insert sees it, and a unit of held inserts only is one statement without BEGIN', async () => {
+    const store = await openTestStore()
+    const seen = await store.unitOfWork(async () => {
+      await store.audit.append(entry('incident:x'))
+      return store.audit.listFor('incident:x')
+    })
+    expect(seen).toHaveLength(1)
+    const sent: string[] = []
+    const query = store.pool.query.bind(store.pool)
+    store.pool.query = ((...args: Parameters<typeof query>) => (sent.push(textOf(args[0])), query(...args))) as typeof query
+    await store.unitOfWork(() => Promise.all([store.audit.append(entry('incident:y')), store.outbox.enqueue(mail(2))]))
+    expect(sent.filter((s) => /audit/.test(s))).toHaveLength(1)
+    expect(sent.some((s) => /^(BEGIN|COMMIT)/.test(s))).toBe(false)
+    expect(await store.audit.listFor('incident:y')).toHaveLength(1)
+    expect(await store.outbox.list()).toMatchObject([{ eventKey: 'event:2' }])
+    await store.close()
+  })
+
+  test('a held insert that fails undoes the whole unit', async () => {
+    const store = await openTestStore()
+    await expect(store.unitOfWork(async () => {
+      await store.incidents.create(incidentDraft())
+      await store.audit.append({ ...entry('incident:z'), target: undefined as never })
+    })).rejects.toThrow()
+    expect(await store.incidents.count()).toBe(0)
+    expect(await store.audit.listFor('incident:z')).toEqual([])
     await store.close()
   })
 
@@ -391,3 +454,27 @@ describe('002_lists on a database that holds records', () => {
     await store.close()
   })
 })
+
+/** The text of a query as pg is given it: a string or a config. */
+function textOf(query: unknown): string {
+  return typeof query === 'string' ? query : (query as { text: string }).text
+}
+
+describe('together', () => {
+  const insert = (table: string, n: number) => ({ sql: `INSERT INTO ${table} (a, b) VALUES ($1, $2)`, params: [n, n + 1] })
+
+  test('makes one statement of several inserts, their parameters numbered on', () => {
+    expect(together([insert('a', 1), insert('b', 3)])).toEqual([{
+      sql: 'WITH w0 AS (INSERT INTO a (a, b) VALUES ($1, $2)), w1 AS (INSERT INTO b (a, b) VALUES ($3, $4)) SELECT 1', params: [1, 2, 3, 4],
+    }])
+  })
+
+  test('leaves one insert as it is, and starts a new statement where a table comes again, so its rows keep their order', () => {
+    expect(together([insert('a', 1)])).toEqual([insert('a', 1)])
+    const parts = together([insert('a', 1), insert('b', 3), insert('a', 5)])
+    expect(parts).toHaveLength(2)
+    expect(parts[0]!.params).toEqual([1, 2, 3, 4])
+    expect(parts[1]).toEqual(insert('a', 5))
+  })
+})
+

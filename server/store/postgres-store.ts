@@ -49,6 +49,9 @@ export interface PostgresStoreOptions {
   timeZone?: string
 }
 
+/** How long a process answers the desk notice as it read it: a notice set in another process shows within this time. */
+const NOTICE_FRESH_MS = 1_000
+
 /** The channel incident changes are announced on (NOTIFY), to every API process on the database. */
 export const CHANGES_CHANNEL = 'loket_incidents'
 /** How long the listening connection waits before it connects again after losing the database. */
@@ -109,7 +112,10 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   const schema = options.schema ?? 'public'
   const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE
   if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new StoreError(`schema "${schema}": use lower-case letters, digits and _`)
-  const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, idleTimeoutMillis: options.idleMs ?? 10_000, options: `-c search_path=${schema}` })
+  // JIT off: the store's statements are short lookups and pages, and a row estimate far too high
+  // (an expression index's range) made PostgreSQL spend more compiling a plan than running it.
+  const session = `-c search_path=${schema} -c jit=off`
+  const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, idleTimeoutMillis: options.idleMs ?? 10_000, options: session })
   // An idle connection the server dropped must not take the process down.
   pool.on('error', (error) => console.error(`[loket] PostgreSQL: ${error.message}`))
   try {
@@ -121,9 +127,9 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   }
   // Rate counters are written apart from any unit of work, on connections of their own: a request
   // holding a transaction's connection never waits for one the other requests hold.
-  const counterPool = new pg.Pool({ connectionString: options.url, max: 2, idleTimeoutMillis: options.idleMs ?? 10_000, options: `-c search_path=${schema}` })
+  const counterPool = new pg.Pool({ connectionString: options.url, max: 2, idleTimeoutMillis: options.idleMs ?? 10_000, options: session })
   counterPool.on('error', (error) => console.error(`[loket] PostgreSQL: ${error.message}`))
-  const listen = () => new pg.Client({ connectionString: options.url, options: `-c search_path=${schema}` })
+  const listen = () => new pg.Client({ connectionString: options.url, options: session })
   return buildStore(pool, counterPool, { schema, timeZone, listen })
 }
 
@@ -294,6 +300,50 @@ export const isRead = (sql: string) => /^\s*SELECT\b/i.test(sql)
   && !/\b(pg_notify|setval|pg_advisory_\w+|loket_\w+)\s*\(/i.test(sql)
 
 /**
+ * A write sent at a unit's end that failed: the unit was undone. A constraint or a bug says so (the
+ * writes held for the end were refused long after the call that made them); a database out of
+ * reach stays what it is, for `guarded`.
+ */
+function undone(error: unknown): unknown {
+  if (unavailability(error)) return error
+  // 25P02: a statement before it failed and aborted the transaction, as COMMIT would tell.
+  const why = (error as { code?: string }).code === '25P02' ? 'a statement in it failed' : `a write in it failed: ${(error as Error).message}`
+  return new StoreError(`the transaction was rolled back: ${why}`, { cause: error })
+}
+
+/** A statement waiting to be sent. */
+interface Pending { sql: string; params: unknown[] }
+
+/**
+ * Inserts as few statements as can carry them: each a data-modifying part of one WITH, its
+ * parameters numbered on. The parts of one WITH run in no set order, and PostgreSQL refuses one
+ * statement that changes a row twice: so a second insert into the same table starts the next
+ * statement, and rows of one table keep their order (their `seq`).
+ */
+export function together(writes: Pending[]): Pending[] {
+  if (writes.length < 2) return writes
+  const tableOf = (write: Pending) => /^\s*INSERT\s+INTO\s+(\w+)/i.exec(write.sql)?.[1] ?? 'pg_notify'
+  const groups: Pending[][] = [[]]
+  for (const write of writes) {
+    const group = groups.at(-1)!
+    if (group.some((w) => tableOf(w) === tableOf(write))) groups.push([write])
+    else group.push(write)
+  }
+  return groups.map((group) => {
+    if (group.length === 1) return group[0]!
+    const params: unknown[] = []
+    const parts = group.map((write, i) => {
+      const offset = params.length
+      params.push(...write.params)
+      return `w${i} AS (${write.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`)})`
+    })
+    // A part that only reads (a NOTIFY) runs when the statement reads it; every INSERT runs anyway.
+    const selects = group.flatMap((write, i) => (/^\s*SELECT\b/i.test(write.sql) ? [`(SELECT count(*) FROM w${i})`] : []))
+    return { sql: `WITH ${parts.join(', ')} SELECT ${['1', ...selects].join(', ')}`, params }
+  })
+}
+
+/**
  * One unit of work: the transaction begins at its first write (reads before it need no
  * connection of their own, and a request that writes nothing costs no BEGIN), and every
  * statement after that runs on the transaction's connection, so the unit reads its own writes.
@@ -313,7 +363,7 @@ class Unit {
   }
 
   /** Writes kept for the end: run in order just before COMMIT (see PostgresStore.atCommit). */
-  private readonly last: { sql: string; params: unknown[] }[] = []
+  private readonly last: Pending[] = []
 
   /** The statement the connection is busy with (and those queued before it): a connection answers one query at a time. */
   private turn: Promise<unknown> = Promise.resolve()
@@ -336,9 +386,31 @@ class Unit {
     this.last.push({ sql, params })
   }
 
-  /** Whether `sql` must run in the transaction: it writes, or the transaction already began. */
+  /**
+   * Inserts nobody reads the answer of (an audit entry, a link's token, a mail): held until the
+   * unit's next statement or its end, then sent together as one statement (see `together`), so a
+   * registration's writes cost one round trip instead of one each.
+   */
+  private readonly held: Pending[] = []
+
+  hold(sql: string, params: unknown[]): void {
+    if (!/^\s*(INSERT\b|SELECT pg_notify\()/i.test(sql)) throw new StoreError('only an INSERT or a NOTIFY can be held for the end of a unit of work')
+    this.held.push({ sql, params })
+  }
+
+  /** Whether `sql` must run in the transaction: it writes, the transaction already began, or writes are held (which it must see). */
   holds(sql: string): boolean {
-    return !this.isEnded && (this.begun !== undefined || !isRead(sql))
+    return !this.isEnded && (this.begun !== undefined || this.held.length > 0 || !isRead(sql))
+  }
+
+  /** Sends the held writes, if any, on the transaction's connection: called in turn, before the statement that follows them. */
+  async sendHeld(client: pg.PoolClient): Promise<void> {
+    for (const { sql, params } of together(this.held.splice(0))) await this.run(client, sql, params)
+  }
+
+  private async run(on: pg.Pool | pg.PoolClient, sql: string, params: unknown[]) {
+    const query = this.statement(sql, params)
+    return typeof query === 'string' ? on.query(query, params) : on.query(query)
   }
 
   connection(): Promise<pg.PoolClient> {
@@ -361,17 +433,27 @@ class Unit {
   }
 
   private async finish(how: 'COMMIT' | 'ROLLBACK'): Promise<void> {
-    if (how === 'COMMIT' && this.last.length) {
+    const pending = how === 'COMMIT' ? together([...this.held.splice(0), ...this.last.splice(0)]) : []
+    this.held.length = 0
+    if (pending.length === 1 && !this.begun) {
+      // The unit's only write is one statement: a transaction of its own, without BEGIN and COMMIT.
+      this.ended = how
+      try {
+        await this.run(this.pool, pending[0]!.sql, pending[0]!.params)
+      } catch (error) {
+        this.ended = 'ROLLBACK'
+        throw undone(error)
+      }
+      return
+    }
+    if (pending.length) {
       const client = await this.connection()
-      for (const { sql, params } of this.last.splice(0)) {
+      for (const { sql, params } of pending) {
         try {
-          const query = this.statement(sql, params)
-          await (typeof query === 'string' ? client.query(query, params) : client.query(query))
+          await this.run(client, sql, params)
         } catch (error) {
           await this.finish('ROLLBACK').catch(() => undefined)
-          // 25P02: a statement before it failed and aborted the transaction, as COMMIT would tell.
-          if ((error as { code?: string }).code === '25P02') throw new StoreError('the transaction was rolled back: a statement in it failed')
-          throw error
+          throw undone(error)
         }
       }
     }
@@ -537,7 +619,11 @@ function buildStore(pool: pg.Pool, counterPool: pg.Pool, { schema, timeZone, lis
       if (unit?.holds(sql)) {
         const client = await unit.connection()
         // Checked again in its turn: once the unit ended, its connection may be another's.
-        const answer = await unit.inTurn(async () => (unit.isEnded ? undefined : { result: await send(client, sql, params) }))
+        const answer = await unit.inTurn(async () => {
+          if (unit.isEnded) return undefined
+          await unit.sendHeld(client)
+          return { result: await send(client, sql, params) }
+        })
         if (answer) return answer.result
       }
       if (unit?.ended === 'ROLLBACK' && !isRead(sql)) throw new StoreError('a write of a unit of work that was undone: not kept')
@@ -606,6 +692,31 @@ function buildStore(pool: pg.Pool, counterPool: pg.Pool, { schema, timeZone, lis
   const take = async <T extends { expiresAt: string }>(table: string, tokenHash: string, now: Date) => {
     const found = await one<T>(`DELETE FROM ${table} WHERE token_hash = $1 RETURNING data`, [tokenHash])
     return found && new Date(found.expiresAt) > now ? found : undefined
+  }
+
+  /**
+   * An insert whose answer nobody reads: in a unit of work held and sent with the unit's other
+   * held writes as one statement (before its next statement, or at its end); else sent at once.
+   */
+  const blind = async (writes: Pending[]) => {
+    const unit = units.getStore()
+    if (unit && !unit.isEnded) for (const { sql, params } of writes) unit.hold(sql, params)
+    else for (const { sql, params } of together(writes)) await db.query(hot(sql), params)
+  }
+  /** A record inserted blind (see `blind`): kept as it is on a record with the same key, or replacing it. */
+  const insertBlind = <T extends { id: string }>(table: RecordTable, record: T, onConflict: { key: string; then: 'replace' | 'keep' }) => {
+    const { sql, values } = insertion(table, record, onConflict)
+    return blind([{ sql, params: values }])
+  }
+
+  /** The desk notice as last read, and when (see deskNotice.get). */
+  let notice: { value: Promise<DeskNotice | undefined>; readAt: number } | undefined
+  /** Units of work that changed the notice: they read it in their transaction, as it is there. */
+  const noticeChangedIn = new WeakSet<Unit>()
+  const noticeChanged = () => {
+    notice = undefined
+    const unit = units.getStore()
+    if (unit) noticeChangedIn.add(unit)
   }
 
   hot(RAISE_COUNTER)
@@ -693,10 +804,29 @@ function buildStore(pool: pg.Pool, counterPool: pg.Pool, { schema, timeZone, lis
          FROM refused_origins ORDER BY data->>'lastSeen' COLLATE "C" DESC, id COLLATE "C"`)).rows,
     },
     deskNotice: {
-      get: () => one<DeskNotice>(`SELECT data FROM desk_notices WHERE id = 'current'`),
-      put: (notice) => put('desk_notices', notice),
+      // Every registration reads it, and an admin changes it a few times a year: read from the
+      // database at most once per NOTICE_FRESH_MS per process (a change made here at once).
+      async get() {
+        const unit = units.getStore()
+        if (unit && noticeChangedIn.has(unit)) return one<DeskNotice>(`SELECT data FROM desk_notices WHERE id = 'current'`)
+        if (!notice || performance.now() - notice.readAt > NOTICE_FRESH_MS) {
+          // In a unit of work that began, on its connection: a read on another would wait for a
+          // connection while holding one, and enough such requests at once would wait for ever.
+          const reading = one<DeskNotice>(`SELECT data FROM desk_notices WHERE id = 'current'`)
+          notice = { value: reading, readAt: performance.now() }
+          reading.catch(() => (notice = undefined))
+        }
+        return structuredClone(await notice.value)
+      },
+      async put(record) {
+        noticeChanged()
+        await put('desk_notices', record)
+        notice = undefined
+      },
       clear: async () => {
+        noticeChanged()
         await db.query(`DELETE FROM desk_notices WHERE id = 'current'`)
+        notice = undefined
       },
     },
     staff: {
@@ -707,35 +837,20 @@ function buildStore(pool: pg.Pool, counterPool: pg.Pool, { schema, timeZone, lis
     },
     incidents: {
       async create(draft) {
-        // The number is drawn in the INSERT itself (one round trip less): the record's JSON and the
-        // announcement are sent in two halves each, and the database puts the number's digits in
-        // between, where JSON.stringify would have written them (key order kept).
-        const mark = randomUUID()
-        const incident: Incident = { ...draft, id: randomUUID(), number: mark, version: 1 }
-        const around = (text: string) => {
-          const halves = text.split(mark)
-          if (halves.length !== 2) throw new StoreError('the number\'s place in the record is not unique')
-          return halves
-        }
-        const [dataBefore, dataAfter] = around(json(incident))
-        const [noticeBefore, noticeAfter] = around(announcement(incident))
-        // The search text with the requester's and organisation's names, read in the same statement,
-        // and the change announced on commit.
+        // The number first (a sequence is never rolled back anyway), so the record, its search
+        // text and its announcement go with the unit's other writes: in a registration, one statement.
+        const { rows: [drawn] } = await db.query<{ number: string }>(hot(`SELECT nextval('incident_number')::text AS number`))
+        const incident: Incident = { ...draft, id: randomUUID(), number: drawn!.number, version: 1 }
         const columns = Object.entries(columnsOf('incidents', incident))
-        const values: unknown[] = [incident.id]
-        const expressions = ['$1', ...columns.map(([name, value]) => (name === 'number' ? 'next.number' : `$${values.push(value)}`))]
+        const values: unknown[] = [incident.id, ...columns.map(([, value]) => value), json(incident)]
         const p = (value: unknown) => `$${values.push(value)}`
-        const sql = hot(`WITH added AS (
-             INSERT INTO incidents (id, ${columns.map(([name]) => name).join(', ')}, data, search_text)
-             SELECT ${expressions.join(', ')}, (${p(dataBefore)}::text || next.number || ${p(dataAfter)}::text)::json,
-               concat_ws(E'\n', ${p(headText(incident, {}))}::text, (SELECT data->>'name' FROM contacts WHERE id = ${p(incident.contactId)}::text),
-                 (SELECT data->>'name' FROM organisations WHERE id = ${p(incident.organisationId)}::text))
-             FROM (SELECT nextval('incident_number') AS number) AS next
-             RETURNING number
-           )
-           SELECT number, pg_notify('${CHANGES_CHANNEL}', ${p(noticeBefore)}::text || number || ${p(noticeAfter)}::text) FROM added`)
-        const { rows: [added] } = await db.query<{ number: string }>(sql, values)
-        incident.number = String(added!.number)
+        // The search text with the requester's and organisation's names, read in the same statement.
+        const insert = `INSERT INTO incidents (id, ${columns.map(([name]) => name).join(', ')}, data, search_text)
+           SELECT ${values.map((_, i) => `$${i + 1}`).join(', ')},
+             concat_ws(E'\n', ${p(headText(incident, {}))}::text, (SELECT data->>'name' FROM contacts WHERE id = ${p(incident.contactId)}::text),
+               (SELECT data->>'name' FROM organisations WHERE id = ${p(incident.organisationId)}::text))`
+        // Announced with it: NOTIFY is delivered when the change commits, and only then.
+        await blind([{ sql: insert, params: values }, { sql: `SELECT pg_notify('${CHANGES_CHANNEL}', $1)`, params: [announcement(incident)] }])
         // The organisation's counter is raised by every registration: locked only at the commit.
         await store.atCommit(RAISE_COUNTER, counterKey(registrationMoment(incident)))
         return incident
@@ -887,6 +1002,8 @@ function buildStore(pool: pg.Pool, counterPool: pg.Pool, { schema, timeZone, lis
     followUps: {
       add: (f) => put('follow_ups', f),
       listByOrganisation: (organisationId) => rows('SELECT data FROM follow_ups WHERE organisation_id = $1 ORDER BY at DESC, seq', [organisationId]),
+      listByOrganisations: (organisationIds) => organisationIds.length === 0 ? Promise.resolve([])
+        : rows('SELECT data FROM follow_ups WHERE organisation_id = ANY($1::text[]) ORDER BY at DESC, seq', [organisationIds]),
     },
     consents: {
       async create<T extends ConsentRecord>(draft: Omit<T, 'version'>) {
@@ -928,12 +1045,21 @@ function buildStore(pool: pg.Pool, counterPool: pg.Pool, { schema, timeZone, lis
       take: (hash, now) => take('registrations', hash, now),
     },
     signInTokens: {
-      put: (t) => put('sign_in_tokens', t),
+      put: (t) => insertBlind('sign_in_tokens', t, { key: 'id', then: 'replace' }),
       take: (hash, now) => take('sign_in_tokens', hash, now),
     },
     sessions: {
       put: (s) => put('sessions', s),
       byTokenHash: (hash) => one(hot('SELECT data FROM sessions WHERE token_hash = $1'), [hash]),
+      async withSubject(hash) {
+        const { rows: [found] } = await db.query<{ session: Session; contact: Contact | null; staff: Staff | null }>(hot(
+          `SELECT s.data AS session, c.data AS contact, st.data AS staff FROM sessions s
+           LEFT JOIN contacts c ON s.subject_kind = 'contact' AND c.id = s.subject_id
+           LEFT JOIN staff st ON s.subject_kind = 'staff' AND st.id = s.subject_id
+           WHERE s.token_hash = $1`), [hash])
+        if (!found) return undefined
+        return found.session.subject.kind === 'contact' ? { session: found.session, contact: found.contact ?? undefined } : { session: found.session, staff: found.staff ?? undefined }
+      },
       delete: async (id) => {
         await db.query('DELETE FROM sessions WHERE id = $1', [id])
       },
@@ -941,6 +1067,13 @@ function buildStore(pool: pg.Pool, counterPool: pg.Pool, { schema, timeZone, lis
     },
     outbox: {
       async enqueue(mail) {
+        // In a unit of work the mail goes with the unit's other inserts: a new event key's mail
+        // (every mail a request writes: its key names the record and change) is the one proposed.
+        const unit = units.getStore()
+        if (unit && !unit.isEnded) {
+          await insertBlind('outbox', mail, { key: 'event_key', then: 'keep' })
+          return mail
+        }
         const { rows: [stored] } = await insert('outbox', mail, { key: 'event_key', then: 'keep' })
         return stored?.data ?? (await one<MailRecord>('SELECT data FROM outbox WHERE event_key = $1', [mail.eventKey]))!
       },
@@ -1009,9 +1142,7 @@ function buildStore(pool: pg.Pool, counterPool: pg.Pool, { schema, timeZone, lis
       },
     },
     audit: {
-      append: async (entry) => {
-        await insert('audit', entry, { key: 'id', then: 'keep' })
-      },
+      append: (entry) => insertBlind('audit', entry, { key: 'id', then: 'keep' }),
       listFor: (target) => rows('SELECT data FROM audit WHERE target = $1 ORDER BY seq', [target]),
     },
     notifications: {

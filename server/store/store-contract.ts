@@ -139,6 +139,27 @@ export function storeContract(name: string, open: () => Promise<Store>, reopen?:
       await store.close()
     })
 
+    test('finds a session with whom it signs in, as stored now, in one read', async () => {
+      const store = await open()
+      const at = '2026-11-30T09:00:00.000Z'
+      const anne = contact({ id: 'c1', name: 'Anne de Vries' })
+      const lotte = { id: 'st1', name: 'Lotte', email: 'lotte@desk.example', teams: ['finance'], role: 'agent' as const, isActive: true }
+      await store.contacts.put(anne)
+      await store.staff.put(lotte)
+      const session = (id: string, subject: { kind: 'contact' | 'staff'; id: string }) => ({ id, tokenHash: `h-${id}`, subject, createdAt: at, expiresAt: at })
+      await store.sessions.put(session('s1', { kind: 'contact', id: 'c1' }))
+      await store.sessions.put(session('s2', { kind: 'staff', id: 'st1' }))
+      await store.sessions.put(session('s3', { kind: 'contact', id: 'gone' }))
+      expect(await store.sessions.withSubject('h-s1')).toEqual({ session: session('s1', { kind: 'contact', id: 'c1' }), contact: anne })
+      expect(await store.sessions.withSubject('h-s2')).toEqual({ session: session('s2', { kind: 'staff', id: 'st1' }), staff: lotte })
+      expect(await store.sessions.withSubject('h-s3')).toEqual({ session: session('s3', { kind: 'contact', id: 'gone' }), contact: undefined })
+      expect(await store.sessions.withSubject('h-none')).toBeUndefined()
+      // A change to the contact is seen by the next read: no copy kept with the session.
+      await store.contacts.put({ ...anne, isActive: false })
+      expect((await store.sessions.withSubject('h-s1'))?.contact?.isActive).toBe(false)
+      await store.close()
+    })
+
     test('keeps one mail per event in the outbox and tracks its attempts', async () => {
       const store = await open()
       const first = await store.outbox.enqueue(mail({ eventKey: 'incident:1:status:2' }))
@@ -224,7 +245,7 @@ export function storeContract(name: string, open: () => Promise<Store>, reopen?:
       await store.close()
     })
 
-    test('lists the follow-ups of one organisation, newest first', async () => {
+    test('lists the follow-ups of one organisation, or of several in one read, newest first', async () => {
       const store = await open()
       const followUp = (id: string, organisationId: string, at: string) => ({ id, organisationId, kind: 'course' as const, date: '2026-12-14', note: id, by: 'staff:s1', at })
       await store.followUps.add(followUp('f1', 'org-a', '2026-11-30T09:00:00.000Z'))
@@ -232,6 +253,8 @@ export function storeContract(name: string, open: () => Promise<Store>, reopen?:
       await store.followUps.add(followUp('f3', 'org-b', '2026-11-30T09:30:00.000Z'))
       expect((await store.followUps.listByOrganisation('org-a')).map((f) => f.id)).toEqual(['f2', 'f1'])
       expect(await store.followUps.listByOrganisation('none')).toEqual([])
+      expect((await store.followUps.listByOrganisations(['org-b', 'org-a', 'none'])).map((f) => f.id)).toEqual(['f2', 'f3', 'f1'])
+      expect(await store.followUps.listByOrganisations([])).toEqual([])
       await store.close()
     })
 

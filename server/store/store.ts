@@ -10,6 +10,10 @@ import type { DeskNotice } from '../domain/desk-notice.ts'
 import type { RefusedOrigin } from '../domain/refused-origin.ts'
 
 /** A change made against a version that is no longer the current one. */
+
+/** A session with the contact or staff member it signs in, as stored now. */
+export type SessionWithSubject = { session: Session; contact: Contact | undefined; staff?: never } | { session: Session; staff: Staff | undefined; contact?: never }
+
 export class VersionConflictError<T extends { id: string; number?: string; version: number } = Incident> extends Error {
   override name = 'VersionConflictError'
   constructor(readonly current: T) {
@@ -238,6 +242,8 @@ export interface Store {
     add(followUp: FollowUp): Promise<void>
     /** Newest first: the last one recorded (`at`) at the top. */
     listByOrganisation(organisationId: string): Promise<FollowUp[]>
+    /** The follow-ups of several organisations in one read (a page of signals), newest first as above. */
+    listByOrganisations(organisationIds: string[]): Promise<FollowUp[]>
   }
   /** Saved replies support inserts into a reply: few, so listed whole. */
   savedReplies: {
@@ -290,6 +296,8 @@ export interface Store {
   sessions: {
     put(session: Session): Promise<void>
     byTokenHash(tokenHash: string): Promise<Session | undefined>
+    /** The session with this token hash and the record of whom it signs in (none when that contact or staff member is gone), in one read: every signed-in request asks it. */
+    withSubject(tokenHash: string): Promise<SessionWithSubject | undefined>
     delete(id: string): Promise<void>
     /** Ends every session of a contact or staff member, e.g. when a contact is deactivated. */
     deleteFor(subject: Session['subject']): Promise<number>

@@ -6,7 +6,7 @@ import type { Contact, Session, Staff } from '#domain/records.ts'
 import { hashToken } from '../../auth/tokens.ts'
 import { withReplies, type GuardReply } from '../../http/describe.ts'
 import { MESSAGES, apiError } from '../../http/errors.ts'
-import type { Store } from '../../store/store.ts'
+import type { SessionWithSubject, Store } from '../../store/store.ts'
 
 export const SESSION_COOKIE = 'loket_session'
 
@@ -31,10 +31,10 @@ export function session(deps: { store: Store; clock: () => Date }): MiddlewareHa
 async function resolve(c: Context, deps: { store: Store; clock: () => Date }): Promise<Viewer> {
   const token = getCookie(c, SESSION_COOKIE)
   if (!token) return { kind: 'anonymous' }
-  const found = await deps.store.sessions.byTokenHash(hashToken(token))
-  if (!found || new Date(found.expiresAt) <= deps.clock()) return { kind: 'anonymous' }
-  const viewer = await viewerOf(deps.store, found.subject, found.id)
-  return viewer ?? { kind: 'anonymous' }
+  // The session and whom it signs in, in one read.
+  const found = await deps.store.sessions.withSubject(hashToken(token))
+  if (!found || new Date(found.session.expiresAt) <= deps.clock()) return { kind: 'anonymous' }
+  return admitted(found, found.session.id) ?? { kind: 'anonymous' }
 }
 
 /**
@@ -42,12 +42,13 @@ async function resolve(c: Context, deps: { store: Store; clock: () => Date }): P
  * contact while authorised and active (mayFile), staff while active.
  */
 export async function viewerOf(store: Store, subject: Session['subject'], sessionId: string): Promise<Exclude<Viewer, { kind: 'anonymous' }> | undefined> {
-  if (subject.kind === 'contact') {
-    const contact = await store.contacts.get(subject.id)
-    return mayFile(contact) ? { kind: 'contact', contact, sessionId } : undefined
-  }
-  const staff = await store.staff.get(subject.id)
-  return staff?.isActive ? { kind: 'staff', staff, sessionId } : undefined
+  return admitted(subject.kind === 'contact' ? { contact: await store.contacts.get(subject.id) } : { staff: await store.staff.get(subject.id) }, sessionId)
+}
+
+/** The viewer a contact or staff member record makes, if they may still enter (see viewerOf). */
+function admitted(record: Pick<SessionWithSubject, 'contact' | 'staff'>, sessionId: string): Exclude<Viewer, { kind: 'anonymous' }> | undefined {
+  if (record.contact !== undefined || !record.staff) return mayFile(record.contact) ? { kind: 'contact', contact: record.contact, sessionId } : undefined
+  return record.staff.isActive ? { kind: 'staff', staff: record.staff, sessionId } : undefined
 }
 
 /**
