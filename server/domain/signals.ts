@@ -329,8 +329,10 @@ function top(values: [string, number][], size = TOP_SIZE): [string, number][] {
 
 function weeklySeries(counted: MomentCount[], weeks: Omit<WeekCount, 'count'>[]): WeekCount[] {
   const counts = new Map(weeks.map((w) => [w.startsOn, 0]))
+  // Counters are per day and kind: a few days recur in thousands of them.
+  const mondays = new Map<string, string>()
   for (const c of counted) {
-    const monday = mondayOf(c.day)
+    const monday = mondays.get(c.day) ?? mondays.set(c.day, mondayOf(c.day)).get(c.day)!
     const count = counts.get(monday)
     if (count !== undefined) counts.set(monday, count + c.count)
   }

@@ -38,8 +38,15 @@ export async function listSignals(deps: Pick<Deps, 'store' | 'desk' | 'clock'>, 
   const ids = new Set(page.map((s) => s.organisationId))
   const counts = page.length ? await deps.store.signals.counts({ from, to: today, organisationIds: [...ids] }) : []
   const signals = signalsFromCounts({ organisations: organisations.filter((o) => ids.has(o.id)), counts, edge: edge.filter((m) => ids.has(m.organisationId)) }, context)
+  // The page's follow-ups in one read, newest first per organisation.
+  const followUps = new Map<string, FollowUp[]>()
+  for (const f of page.length ? await deps.store.followUps.listByOrganisations([...ids]) : []) {
+    const listed = followUps.get(f.organisationId)
+    if (listed) listed.push(f)
+    else followUps.set(f.organisationId, [f])
+  }
   return {
-    listed: await Promise.all(signals.map(async (signal) => ({ signal, followUps: await deps.store.followUps.listByOrganisation(signal.organisationId) }))),
+    listed: signals.map((signal) => ({ signal, followUps: followUps.get(signal.organisationId) ?? [] })),
     next: last && start + limit < ranked.length ? [last.isFlagged, last.counts.total, last.name, last.organisationId] : null,
     total: ranked.length,
     flagged: ranked.filter((s) => s.isFlagged).length,
