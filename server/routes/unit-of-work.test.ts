@@ -48,6 +48,17 @@ describe('a registration is one unit of work', () => {
     expect((await desk.store.incidents.byNumber(result.json.number))?.id).toBe(result.json.id)
   })
 
+  test('more registrations at once than the store has connections all land, each once', async () => {
+    const desk = await testDesk()
+    const cookie = await desk.cookieFor('contact', 'c-jansen-emp')
+    const before = await desk.store.incidents.count()
+    // A read that waited for a second connection while its request held one would stop them all.
+    const answers = await Promise.all(Array.from({ length: 12 }, () => desk.call('POST', '/api/incidents', widgetRegistration, { cookie })))
+    expect(answers.map((a) => a.status)).toEqual(Array(12).fill(201))
+    expect(new Set(answers.map((a) => a.json.number)).size).toBe(12)
+    expect(await desk.store.incidents.count()).toBe(before + 12)
+  })
+
   test('a registration whose audit entry fails is answered 500; on PostgreSQL nothing of it is left', async () => {
     const desk = await testDesk()
     const cookie = await desk.cookieFor('contact', 'c-jansen-emp')
