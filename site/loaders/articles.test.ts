@@ -44,7 +44,7 @@ function write(path: string, text: string): void {
   writeFileSync(join(root, 'articles', path), text)
 }
 
-async function load(): Promise<void> {
+async function load(vocabulary?: string): Promise<void> {
   const context = {
     collection: 'articles',
     store,
@@ -53,7 +53,7 @@ async function load(): Promise<void> {
     parseData,
     generateDigest: (data: string) => createHash('sha1').update(data).digest('hex'),
   } as unknown as LoaderContext
-  await articleLoader({ base: 'articles', languages: ['nl', 'en'] }).load(context)
+  await articleLoader({ base: 'articles', languages: ['nl', 'en'], vocabulary }).load(context)
 }
 
 beforeEach(() => {
@@ -93,6 +93,15 @@ describe('articleLoader', () => {
     unlinkSync(join(root, 'articles/nl/support/twee.md'))
     await load()
     expect(store.keys()).toEqual(['nl/support/een'])
+  })
+
+  test('validates every cached article again when the vocabulary the schema checks against changes', async () => {
+    write('nl/support/een.md', `---\n${FRONTMATTER}\n---\n\nTekst.\n`)
+    await load('{"categories":["support"]}')
+    await load('{"categories":["support"]}')
+    expect(parseData).toHaveBeenCalledTimes(1)
+    await load('{"categories":["finance"]}')
+    expect(parseData).toHaveBeenCalledTimes(2)
   })
 
   test('reads only <lang>/<category>/ folders of the desk’s languages, and no hidden files', async () => {

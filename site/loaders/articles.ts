@@ -14,6 +14,11 @@ export interface ArticleLoaderOptions {
   base: string
   /** The language folders under it (`<lang>/<category>/…`). */
   languages: readonly string[]
+  /**
+   * What the schema's verdict depends on besides the file (the category and product area keys):
+   * part of each digest, so a changed vocabulary validates every cached article again.
+   */
+  vocabulary?: string
 }
 
 /** Astro loader for `<base>/<lang>/<category>/**.{md,mdx}`; ids as Astro's glob loader makes them (`nl/support/incident-melden`). */
@@ -31,7 +36,7 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
       const files = (await filesUnder(baseDir)).filter((f) => isArticle.test(f))
       refuseSameId(files)
 
-      const markdown = markdownSync(context, root, baseDir)
+      const markdown = markdownSync(context, root, baseDir, options.vocabulary ?? '')
       const kept = new Set<string>()
       await inBatches(files.filter((f) => f.endsWith('.md')), 16, async (entry) => {
         kept.add(await markdown.sync(entry))
@@ -93,13 +98,13 @@ export function idOf(entry: string): string {
  * Reads, validates and renders one `.md` article into the store, unless the store holds it with the
  * same digest (same text, same rendering): then nothing is parsed or rendered. Returns its id.
  */
-function markdownSync({ store, parseData, generateDigest }: LoaderContext, root: string, baseDir: string) {
+function markdownSync({ store, parseData, generateDigest }: LoaderContext, root: string, baseDir: string, vocabulary: string) {
   return {
     async sync(entry: string): Promise<string> {
       const id = idOf(entry)
       const path = join(baseDir, entry)
       const contents = await readFile(path, 'utf8')
-      const digest = generateDigest(`${MARKDOWN_RENDERING}\n${contents}`)
+      const digest = generateDigest(`${MARKDOWN_RENDERING}\n${vocabulary}\n${contents}`)
       if (store.get(id)?.digest === digest) return id
       const filePath = relative(root, path).split(sep).join('/')
       let parsed: ReturnType<typeof parseFrontmatter>
