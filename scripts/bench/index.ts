@@ -1,8 +1,9 @@
-/** `npm run bench [-- kb|api|pg|pg-files|widget|scale]`: runs the benchmarks and prints their tables (`pg` includes `pg-files`; scale only when named). Speed is measured here, never in tests. */
+/** `npm run bench [-- kb|kb-peer|api|pg|pg-files|widget|scale]`: runs the benchmarks and prints their tables (`pg` includes `pg-files`; kb-peer and scale only when named). Speed is measured here, never in tests. */
 import { cpus, loadavg } from 'node:os'
 import { benchApi, WARM_UP_SECONDS, type ApiFigures } from './api.ts'
 import { benchAttachments } from './attachments.ts'
 import { benchKb, type BuildPhase, type KbFigures } from './kb.ts'
+import { benchKbPeer, STARLIGHT_VERSION } from './kb-peer.ts'
 import { benchPostgres, BENCH_DATABASE_URL, postgresUnreachable, type StoreRun } from './postgres.ts'
 import { benchScale, type ScaleRun } from './scale.ts'
 import { kb, mb, median, ms, printTable, s } from './stats.ts'
@@ -43,6 +44,29 @@ if (wants('kb')) {
       ['total', ...builds.flatMap((f) => [s(f.buildMs), ...(f.incremental ? [s(f.incremental.buildMs)] : [])])],
       ['changed word found by search', ...builds.flatMap((f) => ['', ...(f.incremental ? [f.incremental.found ? 'yes' : 'NO'] : [])])],
     ],
+  )
+}
+
+if (scenarios.includes('kb-peer')) {
+  // Installs Starlight and Astro from the registry into a scratch folder on its first run, so only when named.
+  const sizes = (process.env.BENCH_PEER_SIZES ?? '5000').split(',').map(Number)
+  const rows: (string | number)[][] = []
+  const ratio = (ours: number, theirs: number) => `${(ours / theirs).toFixed(2)}×`
+  for (const size of sizes) {
+    const f = await benchKbPeer(size)
+    const sync = (ms?: number) => (ms === undefined ? '' : s(ms))
+    rows.push(
+      [size, 'clean build + index', s(f.loket.cleanMs), s(f.starlight.cleanMs), ratio(f.loket.cleanMs, f.starlight.cleanMs), '≤ 0.5×', f.loket.cleanMs <= 0.5 * f.starlight.cleanMs ? 'met' : 'MISSED'],
+      [size, '  of which content sync', sync(f.loket.contentSyncMs), sync(f.starlight.contentSyncMs), '', '', 'informative'],
+      [size, 'one article changed, caches kept', s(f.loket.changedMs), s(f.starlight.changedMs), ratio(f.loket.changedMs, f.starlight.changedMs), '≤ 10 s', f.loket.changedMs <= 10_000 ? 'met' : 'MISSED'],
+      [size, 'peak memory', mb(f.loket.peakRssBytes), mb(f.starlight.peakRssBytes), ratio(f.loket.peakRssBytes, f.starlight.peakRssBytes), '≤ 1.5 GB', f.loket.peakRssBytes <= 1.5 * 1024 ** 3 ? 'met' : 'MISSED'],
+    )
+  }
+  printTable(
+    `KnowledgeBase against Starlight ${STARLIGHT_VERSION} (Astro's docs theme, also on Pagefind), the same generated articles in the same run, one build each, Loket first; `
+      + 'Starlight with a one-link sidebar (its default lists every page on every page), English articles at the path of their Dutch translation (no fallback pages), the same Astro version. Targets at 5,000: clean ≤ 0.5× Starlight, one changed ≤ 10 s, ≤ 1.5 GB',
+    ['articles', 'figure', 'Loket', 'Starlight', 'Loket/Starlight', 'target', 'verdict'],
+    rows,
   )
 }
 

@@ -2,7 +2,8 @@
 import { spawn } from 'node:child_process'
 import { appendFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import { chromium, type Browser, type Page, type Request } from '@playwright/test'
@@ -47,6 +48,9 @@ const PHASE_MARKS: { name: string; line: RegExp }[] = [
   { name: 'CSP hashes', line: /\[loket-kb-build\] Pagefind indexed/ },
   { name: 'exit', line: /\[loket-kb-build\] CSP:/ },
 ]
+const RSS_REPORT = resolve('scripts/bench/rss-report.mjs')
+const ASTRO_CLI = resolve('node_modules/astro/astro.js')
+
 /** A word no generated article contains, written into one article for the incremental build. */
 const NEW_WORD = 'kwartelkoning'
 
@@ -103,9 +107,7 @@ export async function benchKb(count: number, runs = 5): Promise<KbFigures> {
  * build kept, and searches the new word on a server started on the rebuilt site.
  */
 async function changeOneArticle(work: string, browser: Browser): Promise<{ buildMs: number; phases: BuildPhase[]; found: boolean }> {
-  const folder = join(work, 'articles', 'nl', 'support')
-  const file = readdirSync(folder).sort()[0]
-  appendFileSync(join(folder, file), `\nDit artikel noemt nu ook de ${NEW_WORD}.\n`)
+  const file = changeOneArticleText(join(work, 'articles'))
   const build = await buildSite(work)
   const desk = await testDesk()
   const server = serve({ fetch: createApp({ ...desk.deps, clock: () => new Date(), siteDir: join(work, 'dist') }).fetch, port: 0, hostname: '127.0.0.1' })
@@ -124,16 +126,38 @@ async function changeOneArticle(work: string, browser: Browser): Promise<{ build
   }
 }
 
-/** Runs `astro build` (which also indexes) in a child process; wall time, index time, peak memory, time per phase. */
-async function buildSite(work: string): Promise<{ buildMs: number; indexMs: number; peakRssBytes: number; phases: BuildPhase[] }> {
-  const rssFile = join(work, 'rss')
+/** Appends a sentence with a new word to the first Dutch support article under `articles`; returns its file name. */
+export function changeOneArticleText(articles: string): string {
+  const folder = join(articles, 'nl', 'support')
+  const file = readdirSync(folder).sort()[0]
+  appendFileSync(join(folder, file), `\nDit artikel noemt nu ook de ${NEW_WORD}.\n`)
+  return file
+}
+
+/** Runs Loket's `astro build` (which also indexes) on `<work>/articles`; wall time, index time, peak memory, time per phase. */
+export async function buildSite(work: string): Promise<{ buildMs: number; indexMs: number; peakRssBytes: number; phases: BuildPhase[] }> {
+  const env = { ...process.env, LOKET_ARTICLES_DIR: join(work, 'articles'), LOKET_OUT_DIR: join(work, 'dist'), LOKET_CACHE_DIR: join(work, 'cache') }
+  const build = await timedAstroBuild({ env, rssFile: join(work, 'rss') })
+  const indexMs = Number(build.output.match(/Pagefind indexed \d+ pages \(.*?\) in (\d+) ms/)?.[1] ?? NaN)
+  const phases = build.phases.flatMap((phase) => {
+    // The hook logs nothing between its link checks and Pagefind; Pagefind's own figure splits them.
+    if (phase.name.startsWith('link checks') && Number.isFinite(indexMs)) return [{ name: 'link checks', ms: phase.ms - indexMs }, { name: 'Pagefind, brotli, vocabulary', ms: indexMs }]
+    return [phase]
+  })
+  return { buildMs: build.buildMs, indexMs, peakRssBytes: build.peakRssBytes, phases }
+}
+
+/**
+ * Runs `astro build` in a child process, in `cwd` with `cli` (default: this project's); its wall time, output,
+ * peak memory, and the time per phase from the log lines as they arrive.
+ */
+export async function timedAstroBuild(options: { cwd?: string; cli?: string; env: NodeJS.ProcessEnv; rssFile: string }): Promise<{ buildMs: number; output: string; peakRssBytes: number; phases: BuildPhase[] }> {
   const started = performance.now()
   // When each phase's first log line arrived, so a phase is measured to the millisecond, not to Astro's whole-second timestamps.
   const opened = new Map<string, number>([[PHASE_MARKS[0].name, started]])
   const output = await new Promise<string>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', './scripts/bench/rss-report.mjs', 'node_modules/astro/astro.js', 'build'], {
-      env: { ...process.env, LOKET_ARTICLES_DIR: join(work, 'articles'), LOKET_OUT_DIR: join(work, 'dist'), LOKET_CACHE_DIR: join(work, 'cache'), LOKET_RSS_FILE: rssFile },
-    })
+    const args = ['--import', pathToFileURL(RSS_REPORT).href, options.cli ?? ASTRO_CLI, 'build']
+    const child = spawn(process.execPath, args, { cwd: options.cwd, env: { ...options.env, LOKET_RSS_FILE: options.rssFile } })
     let text = ''
     const onData = (d: Buffer) => {
       const at = performance.now()
@@ -149,16 +173,9 @@ async function buildSite(work: string): Promise<{ buildMs: number; indexMs: numb
     child.on('exit', (code) => (code === 0 ? resolve(text) : reject(new Error(`astro build failed:\n${text.slice(-3000)}`))))
   })
   const ended = performance.now()
-  const buildMs = ended - started
-  const indexMs = Number(output.match(/Pagefind indexed \d+ pages \(.*?\) in (\d+) ms/)?.[1] ?? NaN)
   const marks = PHASE_MARKS.filter((m) => opened.has(m.name)).map((m) => ({ name: m.name, at: opened.get(m.name)! }))
-  const phases = marks.flatMap((m, i) => {
-    const ms = (marks[i + 1]?.at ?? ended) - m.at
-    // The hook logs nothing between its link checks and Pagefind; Pagefind's own figure splits them.
-    if (m.name.startsWith('link checks') && Number.isFinite(indexMs)) return [{ name: 'link checks', ms: ms - indexMs }, { name: 'Pagefind, brotli, vocabulary', ms: indexMs }]
-    return [{ name: m.name, ms }]
-  })
-  return { buildMs, indexMs, peakRssBytes: Number(readFileSync(rssFile, 'utf8')), phases }
+  const phases = marks.map((m, i) => ({ name: m.name, ms: (marks[i + 1]?.at ?? ended) - m.at }))
+  return { buildMs: ended - started, output, peakRssBytes: Number(readFileSync(options.rssFile, 'utf8')), phases }
 }
 
 /**
