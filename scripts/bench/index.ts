@@ -1,8 +1,9 @@
-/** `npm run bench [-- kb|api|pg|pg-files|widget|scale]`: runs the benchmarks and prints their tables (`pg` includes `pg-files`; scale only when named). Speed is measured here, never in tests. */
+/** `npm run bench [-- kb|kb-peer|api|pg|pg-files|widget|scale]`: runs the benchmarks and prints their tables (`pg` includes `pg-files`; kb-peer and scale only when named). Speed is measured here, never in tests. */
 import { cpus, loadavg } from 'node:os'
 import { benchApi, WARM_UP_SECONDS, type ApiFigures } from './api.ts'
 import { benchAttachments } from './attachments.ts'
-import { benchKb } from './kb.ts'
+import { benchKb, type BuildPhase, type KbFigures } from './kb.ts'
+import { benchKbPeer, STARLIGHT_VERSION } from './kb-peer.ts'
 import { benchPostgres, BENCH_DATABASE_URL, postgresUnreachable, type StoreRun } from './postgres.ts'
 import { benchScale, type ScaleRun } from './scale.ts'
 import { kb, mb, median, ms, printTable, s } from './stats.ts'
@@ -14,9 +15,11 @@ const wants = (name: string) => scenarios.length === 0 || scenarios.includes(nam
 if (wants('kb')) {
   const sizes = (process.env.BENCH_KB_SIZES ?? '1000,5000').split(',').map(Number)
   const rows = []
+  const builds: KbFigures[] = []
   for (const size of sizes) {
     console.log(`[bench] KB with ${size} articles…`)
     const f = await benchKb(size)
+    builds.push(f)
     rows.push([
       f.articles, s(f.buildMs), ms(f.indexMs), mb(f.peakRssBytes), kb(f.indexBytes).replace(' KB', '') + ' KB',
       ms(f.coldMs), ms(f.pageLoadMs), ms(f.warmMs), kb(f.firstQueryBytes), kb(f.articlePageBytes), f.articlePageScripts.length,
@@ -25,6 +28,44 @@ if (wants('kb')) {
   printTable(
     'KnowledgeBase (medians; cold: first keystroke on a freshly loaded home page, empty cache, Pagefind loaded on demand, of 5; page with ?q=: navigation start to first result, of 5; warm: new term with Pagefind loaded, of 9). Targets at 5,000: build+index ≤ 60 s, ≤ 2 GB, cold ≤ 250 ms, warm ≤ 50 ms, first query ≤ 120 KB, article ≤ 60 KB',
     ['articles', 'build+index', 'index', 'peak memory', 'index size', 'cold search', 'page with ?q=', 'warm search', 'first query', 'article page', 'scripts'],
+    rows,
+  )
+  // Where the seconds of each build go; "one changed": one article's text changed, the content cache of the clean build kept.
+  const names = [...new Set(builds.flatMap((f) => [...f.phases, ...(f.incremental?.phases ?? [])].map((p) => p.name)))]
+  const phaseOf = (phases: BuildPhase[] | undefined, name: string) => {
+    const phase = phases?.find((p) => p.name === name)
+    return phase ? s(phase.ms) : ''
+  }
+  printTable(
+    'KnowledgeBase build per phase (wall time between the log lines that open each phase; one run each). Target at 5,000: one article changed live (page and search entry) ≤ 10 s',
+    ['phase', ...builds.flatMap((f) => [`clean, ${f.articles}`, ...(f.incremental ? [`one changed, ${f.articles}`] : [])])],
+    [
+      ...names.map((name) => [name, ...builds.flatMap((f) => [phaseOf(f.phases, name), ...(f.incremental ? [phaseOf(f.incremental.phases, name)] : [])])]),
+      ['total', ...builds.flatMap((f) => [s(f.buildMs), ...(f.incremental ? [s(f.incremental.buildMs)] : [])])],
+      ['changed word found by search', ...builds.flatMap((f) => ['', ...(f.incremental ? [f.incremental.found ? 'yes' : 'NO'] : [])])],
+    ],
+  )
+}
+
+if (scenarios.includes('kb-peer')) {
+  // Installs Starlight and Astro from the registry into a scratch folder on its first run, so only when named.
+  const sizes = (process.env.BENCH_PEER_SIZES ?? '5000').split(',').map(Number)
+  const rows: (string | number)[][] = []
+  const ratio = (ours: number, theirs: number) => `${(ours / theirs).toFixed(2)}×`
+  for (const size of sizes) {
+    const f = await benchKbPeer(size)
+    const sync = (ms?: number) => (ms === undefined ? '' : s(ms))
+    rows.push(
+      [size, 'clean build + index', s(f.loket.cleanMs), s(f.starlight.cleanMs), ratio(f.loket.cleanMs, f.starlight.cleanMs), '≤ 0.5×', f.loket.cleanMs <= 0.5 * f.starlight.cleanMs ? 'met' : 'MISSED'],
+      [size, '  of which content sync', sync(f.loket.contentSyncMs), sync(f.starlight.contentSyncMs), '', '', 'informative'],
+      [size, 'one article changed, caches kept', s(f.loket.changedMs), s(f.starlight.changedMs), ratio(f.loket.changedMs, f.starlight.changedMs), '≤ 10 s', f.loket.changedMs <= 10_000 ? 'met' : 'MISSED'],
+      [size, 'peak memory', mb(f.loket.peakRssBytes), mb(f.starlight.peakRssBytes), ratio(f.loket.peakRssBytes, f.starlight.peakRssBytes), '≤ 1.5 GB', f.loket.peakRssBytes <= 1.5 * 1024 ** 3 ? 'met' : 'MISSED'],
+    )
+  }
+  printTable(
+    `KnowledgeBase against Starlight ${STARLIGHT_VERSION} (Astro's docs theme, also on Pagefind), the same generated articles in the same run, one build each, Loket first; `
+      + 'Starlight with a one-link sidebar (its default lists every page on every page), English articles at the path of their Dutch translation (no fallback pages), the same Astro version. Targets at 5,000: clean ≤ 0.5× Starlight, one changed ≤ 10 s, ≤ 1.5 GB',
+    ['articles', 'figure', 'Loket', 'Starlight', 'Loket/Starlight', 'target', 'verdict'],
     rows,
   )
 }

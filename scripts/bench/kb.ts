@@ -1,8 +1,9 @@
 /** KB benchmark: build and index N synthetic articles, then measure search and page weight in Chromium. */
 import { spawn } from 'node:child_process'
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { appendFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import { chromium, type Browser, type Page, type Request } from '@playwright/test'
@@ -24,7 +25,34 @@ export interface KbFigures {
   firstQueryBytes: number
   articlePageBytes: number
   articlePageScripts: string[]
+  /** Seconds of the clean build per phase, from its log lines as they arrived. */
+  phases: BuildPhase[]
+  /** One article's text changed, content cache kept: the rebuild, its phases, and whether search finds the new word. */
+  incremental?: { buildMs: number; phases: BuildPhase[]; found: boolean }
 }
+
+/** A stretch of `astro build` between two of its log lines. */
+export interface BuildPhase { name: string; ms: number }
+
+/** The log lines that open each phase of `astro build` (with the kb-build hook), in the order they come. */
+const PHASE_MARKS: { name: string; line: RegExp }[] = [
+  { name: 'start-up (config, Vite)', line: /^/ },
+  { name: 'content sync', line: /\[content\] Syncing content/ },
+  { name: 'types, build info', line: /\[content\] Synced content/ },
+  { name: 'server bundle', line: /Building static entrypoints/ },
+  { name: 'client bundle', line: /building client/ },
+  { name: 'rendering pages', line: /generating static routes/ },
+  // Astro's own "✓ Completed" after the routes carries no [build] tag; then the kb-build hook runs.
+  { name: 'widget bundle', line: /^\S+ ✓ Completed in/ },
+  { name: 'link checks, Pagefind, brotli, vocabulary', line: /\[loket-kb-build\] widget:/ },
+  { name: 'CSP hashes', line: /\[loket-kb-build\] Pagefind indexed/ },
+  { name: 'exit', line: /\[loket-kb-build\] CSP:/ },
+]
+const RSS_REPORT = resolve('scripts/bench/rss-report.mjs')
+const ASTRO_CLI = resolve('node_modules/astro/astro.js')
+
+/** A word no generated article contains, written into one article for the incremental build. */
+const NEW_WORD = 'kwartelkoning'
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 /** Words the synthetic articles contain, one new term per warm measurement. */
@@ -50,6 +78,7 @@ export async function benchKb(count: number, runs = 5): Promise<KbFigures> {
       const warm = await warmSearches(browser, base, WARM_TERMS)
       const firstQueryBytes = await firstQueryWeight(browser, base)
       const article = await articleWeight(browser, base, firstArticleUrl(join(work, 'dist')))
+      const incremental = process.env.BENCH_KB_INCREMENTAL === '0' ? undefined : await changeOneArticle(work, browser)
       return {
         articles: count,
         ...build,
@@ -60,6 +89,7 @@ export async function benchKb(count: number, runs = 5): Promise<KbFigures> {
         firstQueryBytes,
         articlePageBytes: article.bytes,
         articlePageScripts: article.scripts,
+        incremental,
       }
     } finally {
       await browser.close()
@@ -72,23 +102,80 @@ export async function benchKb(count: number, runs = 5): Promise<KbFigures> {
   }
 }
 
-/** Runs `astro build` (which also indexes) in a child process; wall time, index time, peak memory. */
-async function buildSite(work: string): Promise<{ buildMs: number; indexMs: number; peakRssBytes: number }> {
-  const rssFile = join(work, 'rss')
+/**
+ * Changes the text of one generated article, builds again with the content cache of the clean
+ * build kept, and searches the new word on a server started on the rebuilt site.
+ */
+async function changeOneArticle(work: string, browser: Browser): Promise<{ buildMs: number; phases: BuildPhase[]; found: boolean }> {
+  const file = changeOneArticleText(join(work, 'articles'))
+  const build = await buildSite(work)
+  const desk = await testDesk()
+  const server = serve({ fetch: createApp({ ...desk.deps, clock: () => new Date(), siteDir: join(work, 'dist') }).fetch, port: 0, hostname: '127.0.0.1' })
+  await new Promise((resolve) => server.once('listening', resolve))
+  try {
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/zoeken/?q=${NEW_WORD}`)
+    await page.locator('[data-search-state="done"]').waitFor()
+    const found = await page.locator(`a[href*="/${file.replace(/\.md$/, '')}/"]`).count() > 0
+    await context.close()
+    return { buildMs: build.buildMs, phases: build.phases, found }
+  } finally {
+    server.close()
+    await desk.store.close()
+  }
+}
+
+/** Appends a sentence with a new word to the first Dutch support article under `articles`; returns its file name. */
+export function changeOneArticleText(articles: string): string {
+  const folder = join(articles, 'nl', 'support')
+  const file = readdirSync(folder).sort()[0]
+  appendFileSync(join(folder, file), `\nDit artikel noemt nu ook de ${NEW_WORD}.\n`)
+  return file
+}
+
+/** Runs Loket's `astro build` (which also indexes) on `<work>/articles`; wall time, index time, peak memory, time per phase. */
+export async function buildSite(work: string): Promise<{ buildMs: number; indexMs: number; peakRssBytes: number; phases: BuildPhase[] }> {
+  const env = { ...process.env, LOKET_ARTICLES_DIR: join(work, 'articles'), LOKET_OUT_DIR: join(work, 'dist'), LOKET_CACHE_DIR: join(work, 'cache') }
+  const build = await timedAstroBuild({ env, rssFile: join(work, 'rss') })
+  const indexMs = Number(build.output.match(/Pagefind indexed \d+ pages \(.*?\) in (\d+) ms/)?.[1] ?? NaN)
+  const phases = build.phases.flatMap((phase) => {
+    // The hook logs nothing between its link checks and Pagefind; Pagefind's own figure splits them.
+    if (phase.name.startsWith('link checks') && Number.isFinite(indexMs)) return [{ name: 'link checks', ms: phase.ms - indexMs }, { name: 'Pagefind, brotli, vocabulary', ms: indexMs }]
+    return [phase]
+  })
+  return { buildMs: build.buildMs, indexMs, peakRssBytes: build.peakRssBytes, phases }
+}
+
+/**
+ * Runs `astro build` in a child process, in `cwd` with `cli` (default: this project's); its wall time, output,
+ * peak memory, and the time per phase from the log lines as they arrive.
+ */
+export async function timedAstroBuild(options: { cwd?: string; cli?: string; env: NodeJS.ProcessEnv; rssFile: string }): Promise<{ buildMs: number; output: string; peakRssBytes: number; phases: BuildPhase[] }> {
   const started = performance.now()
+  // When each phase's first log line arrived, so a phase is measured to the millisecond, not to Astro's whole-second timestamps.
+  const opened = new Map<string, number>([[PHASE_MARKS[0].name, started]])
   const output = await new Promise<string>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', './scripts/bench/rss-report.mjs', 'node_modules/astro/astro.js', 'build'], {
-      env: { ...process.env, LOKET_ARTICLES_DIR: join(work, 'articles'), LOKET_OUT_DIR: join(work, 'dist'), LOKET_CACHE_DIR: join(work, 'cache'), LOKET_RSS_FILE: rssFile },
-    })
+    const args = ['--import', pathToFileURL(RSS_REPORT).href, options.cli ?? ASTRO_CLI, 'build']
+    const child = spawn(process.execPath, args, { cwd: options.cwd, env: { ...options.env, LOKET_RSS_FILE: options.rssFile } })
     let text = ''
-    child.stdout.on('data', (d) => (text += d))
-    child.stderr.on('data', (d) => (text += d))
+    const onData = (d: Buffer) => {
+      const at = performance.now()
+      for (const line of String(d).replace(/\x1b\[[0-9;]*m/g, '').split('\n')) {
+        const mark = PHASE_MARKS[opened.size]
+        if (mark?.line.test(line)) opened.set(mark.name, at)
+      }
+      text += d
+    }
+    child.stdout.on('data', onData)
+    child.stderr.on('data', onData)
     child.on('error', reject)
     child.on('exit', (code) => (code === 0 ? resolve(text) : reject(new Error(`astro build failed:\n${text.slice(-3000)}`))))
   })
-  const buildMs = performance.now() - started
-  const indexMs = Number(output.match(/Pagefind indexed \d+ pages \(.*?\) in (\d+) ms/)?.[1] ?? NaN)
-  return { buildMs, indexMs, peakRssBytes: Number(readFileSync(rssFile, 'utf8')) }
+  const ended = performance.now()
+  const marks = PHASE_MARKS.filter((m) => opened.has(m.name)).map((m) => ({ name: m.name, at: opened.get(m.name)! }))
+  const phases = marks.map((m, i) => ({ name: m.name, ms: (marks[i + 1]?.at ?? ended) - m.at }))
+  return { buildMs: ended - started, output, peakRssBytes: Number(readFileSync(options.rssFile, 'utf8')), phases }
 }
 
 /**
