@@ -311,6 +311,11 @@ function undone(error: unknown): unknown {
   return new StoreError(`the transaction was rolled back: ${why}`, { cause: error })
 }
 
+/** How a statement of writes sent together begins. */
+const TOGETHER = 'WITH w0 AS ('
+/** How many texts of writes sent together each connection prepares, at most: the kinds of request, not their every variant. */
+const NAMED_TOGETHER = 200
+
 /** A statement waiting to be sent. */
 interface Pending { sql: string; params: unknown[] }
 
@@ -339,6 +344,7 @@ export function together(writes: Pending[]): Pending[] {
     })
     // A part that only reads (a NOTIFY) runs when the statement reads it; every INSERT runs anyway.
     const selects = group.flatMap((write, i) => (/^\s*SELECT\b/i.test(write.sql) ? [`(SELECT count(*) FROM w${i})`] : []))
+    // Begins with TOGETHER: parts[0] is "w0 AS (…".
     return { sql: `WITH ${parts.join(', ')} SELECT ${['1', ...selects].join(', ')}`, params }
   })
 }
@@ -605,6 +611,9 @@ function buildStore(pool: pg.Pool, counterPool: pg.Pool, { schema, timeZone, lis
     return sql
   }
   const statement = (sql: string, params: unknown[] = []): pg.QueryConfig | string => {
+    // The writes a kind of request holds are sent together in one text (see `together`): a
+    // registration's every time. The first NAMED_TOGETHER such texts are prepared too.
+    if (!names.has(sql) && sql.startsWith(TOGETHER) && names.size < NAMED_TOGETHER) hot(sql)
     const name = names.get(sql)
     return name ? { name, text: sql, values: params } : sql
   }
