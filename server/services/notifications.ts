@@ -108,11 +108,15 @@ export async function sweepNearingTargets(deps: NotifyDeps & Pick<Deps, 'calenda
   const lead = deps.desk.notifications.nearingTargetMinutes
   // The stored due time is never later than the live one: every incident near its live target is within this bound.
   const bound = new Date(addBusinessTime(now, lead * 60_000, deps.calendar).getTime() + 1).toISOString()
+  // And it is the live one while the target runs (it changes only with a write, which stores it
+  // anew): an incident stored as due before now is past its target, not nearing it. A desk with
+  // thousands past their target looks only at the few coming up, every minute.
+  const from = now.toISOString()
   const windows = await extraWindowsOf(deps.store)
   let told = 0
   let cursor: string | undefined
   do {
-    const page = await deps.store.incidents.queuePage({ status: OPEN, dueBefore: bound }, { limit: 200, ...(cursor ? { cursor } : {}) })
+    const page = await deps.store.incidents.queuePage({ status: OPEN, dueFrom: from, dueBefore: bound }, { limit: 200, ...(cursor ? { cursor } : {}) })
     for (const incident of page.items) {
       if (!incident.assigneeId || !isTargetRunning(incident)) continue
       const sla = slaOf(incident, deps, now, windows)

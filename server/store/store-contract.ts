@@ -592,6 +592,8 @@ export function storeContract(name: string, open: () => Promise<Store>, reopen?:
       expect(finance.items.map((i) => i.number)).toEqual([7, 6, 5, 4, 3].map((n) => made[n]!.number))
       const breached = await store.incidents.queuePage({ status: ['in_progress'], dueBefore: due(14) }, { limit: 10 })
       expect(breached.items.map((i) => i.number)).toEqual([8, 7].map((n) => made[n]!.number))
+      const nearing = await store.incidents.queuePage({ status: ['new', 'in_progress'], dueFrom: due(13), dueBefore: due(16) }, { limit: 10 })
+      expect(nearing.items.map((i) => i.number)).toEqual([7, 6, 5].map((n) => made[n]!.number))
       await store.close()
     })
 
