@@ -20,5 +20,5 @@ export function pageQuery(shape: readonly ('string' | 'number')[]) {
 /** What a page adds to its list's reply. */
 export const PageReply = {
   next: z.string().nullable().meta({ description: 'The `cursor` for the next page; null on the last page.', example: 'WzEwMDAwNV0' }),
-  total: z.number().int().nullable().meta({ description: 'How many match in all; null when more than 10,000 (counting further would cost more than the page).', example: 27 }),
+  total: z.number().int().nullable().meta({ description: 'How many match in all; null when more than 1,000 (counting further would cost more than the page).', example: 27 }),
 }
