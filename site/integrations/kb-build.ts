@@ -9,6 +9,7 @@ import type { AstroIntegration } from 'astro'
 import * as pagefind from 'pagefind'
 import { parse as parseYaml } from 'yaml'
 import { LANGUAGES } from '#lib/language.ts'
+import { inBatches } from '#lib/in-batches.ts'
 import { brand, desk, synonyms } from '../lib/config.ts'
 import { deskDrift, deskFacts } from '../lib/desk-drift.ts'
 import { vocabularyOf } from '../lib/search-words.ts'
@@ -147,14 +148,6 @@ export async function brotliIndex(pagefindDir: string): Promise<void> {
   })
 }
 
-/** Runs `work` over `items` with at most `width` running at once. */
-async function inBatches<T>(items: T[], width: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0
-  const lane = async () => {
-    while (next < items.length) await work(items[next++])
-  }
-  await Promise.all(Array.from({ length: Math.min(width, items.length) }, lane))
-}
 
 const MARKDOWN_LINK = /\]\((\/[^)\s]*)|href="(\/[^"]*)"/g
 

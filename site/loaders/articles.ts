@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { parseFrontmatter } from '@astrojs/markdown-remark'
 import { slug as githubSlug } from 'github-slugger'
 import { glob, type DataStore, type Loader, type LoaderContext } from 'astro/loaders'
+import { inBatches } from '#lib/in-batches.ts'
 import { MARKDOWN_RENDERING, renderMarkdown } from '../lib/markdown.ts'
 
 /** Where the articles are and which language folders hold them. */
@@ -145,13 +146,4 @@ async function filesUnder(dir: string): Promise<string[]> {
     .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
     .filter((path) => !path.split('/').some((segment) => segment.startsWith('.')))
     .sort()
-}
-
-/** Runs `work` over `items` with at most `width` at once (file reads overlap; rendering is synchronous). */
-async function inBatches<T>(items: T[], width: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0
-  const lane = async () => {
-    while (next < items.length) await work(items[next++])
-  }
-  await Promise.all(Array.from({ length: Math.min(width, items.length) }, lane))
 }
