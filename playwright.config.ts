@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test'
 import { DATA_DIR, HOST, KB, KB_PORT as PORT, TURN } from './tests/e2e/fixtures/env.ts'
+import { CHROMIUM_LAUNCH } from './scripts/chromium.ts'
 
 /** The server's TURN settings when coturn runs beside it. */
 const TURN_ENV = TURN ? `TURN_URL=turn:${TURN.address}:${TURN.port}?transport=udp TURN_SECRET=${TURN.secret} ICE_RELAY_ONLY=1` : ''
@@ -13,10 +14,7 @@ export default defineConfig({
   timeout: 30_000,
   use: {
     baseURL: KB,
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    },
+    launchOptions: CHROMIUM_LAUNCH,
     trace: 'retain-on-failure',
   },
   webServer: [

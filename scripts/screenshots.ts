@@ -7,11 +7,12 @@
 import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { createServer as createHttpServer, type Server } from 'node:http'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test'
 import { simpleParser } from 'mailparser'
+import { freePort } from './free-port.ts'
+import { CHROMIUM_LAUNCH } from './chromium.ts'
 
 const OUT = 'docs/screenshots'
 const PORTAL_PERSON = 'marieke@bakkerij-jansen.example'
@@ -21,15 +22,6 @@ const DEMO_STAFF_PASSWORD = 'loket-demo'
 const VIEWPORTS = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } } as const
 const SCHEMES = ['light', 'dark'] as const
 
-/** A port nobody listens on now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().once('error', reject).listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number }
-      probe.close(() => resolve(port))
-    })
-  })
-}
 
 async function waitFor(url: string, ms: number): Promise<void> {
   const until = Date.now() + ms
@@ -79,10 +71,7 @@ async function main() {
   try {
     await waitFor(`${kb}/api/health`, 120_000)
     mkdirSync(OUT, { recursive: true })
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    })
+    browser = await chromium.launch(CHROMIUM_LAUNCH)
     // Signed in once each, then every picture's context starts from that: sign-in links are limited per address.
     const portalState = await signedIn(browser, kb, async (page) => {
       await page.request.post(`${kb}/api/auth/link`, { data: { email: PORTAL_PERSON, next: '/portaal/incidenten/' } })

@@ -4,7 +4,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { mkdtempSync } from 'node:fs'
-import { createServer, type AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
@@ -14,19 +13,13 @@ import { SESSION_COOKIE } from './middleware/session/index.ts'
 import { seedDemo } from './seed.ts'
 import { openLowdbStore } from './store/lowdb-store.ts'
 import { widgetRegistration } from './testing.ts'
+import { freePort } from '../scripts/free-port.ts'
 
 /** Rounds of start, load, kill: few enough for CI, enough to land kills at different moments. */
 const ROUNDS = 5
 /** Concurrent clients registering during a round. */
 const CLIENTS = 12
 
-async function freePort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
-  await new Promise((resolve) => server.close(resolve))
-  return port
-}
 
 function startServer(dataDir: string, port: number): ChildProcess {
   const { DATABASE_URL: _db, SMTP_URL: _smtp, BASE_URL: _base, ALLOWED_ORIGINS: _origins, ...env } = process.env

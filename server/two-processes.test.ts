@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { closeSync, existsSync, openSync, readFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
-import { createServer, type AddressInfo } from 'node:net'
+import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -12,6 +12,7 @@ import pg from 'pg'
 import { SMTPServer } from 'smtp-server'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { TEST_DATABASE_URL } from './store/postgres-testing.ts'
+import { freePort } from '../scripts/free-port.ts'
 
 /** Start-up of two processes on two cores (tsx compiles, migrations and demo data run once) takes seconds. */
 const START_UP_MS = 60_000
@@ -356,14 +357,6 @@ async function stopApi(api: Api): Promise<void> {
   clearTimeout(timer)
 }
 
-/** A port that was free a moment ago: the server needs a fixed PORT. */
-async function freePort(): Promise<number> {
-  const probe = createServer()
-  await new Promise<void>((resolve, reject) => probe.once('error', reject).listen(0, '127.0.0.1', resolve))
-  const { port } = probe.address() as AddressInfo
-  await new Promise((resolve) => probe.close(resolve))
-  return port
-}
 
 function tail(file: string): string {
   return existsSync(file) ? readFileSync(file, 'utf8').slice(-3000) : '(no log)'

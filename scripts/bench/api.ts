@@ -3,7 +3,6 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { createServer, type AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
@@ -17,6 +16,7 @@ import { seedDemo } from '../../server/seed.ts'
 import { openLowdbStore } from '../../server/store/lowdb-store.ts'
 import type { Store } from '../../server/store/store.ts'
 import { median, percentile } from './stats.ts'
+import { freePort } from '../free-port.ts'
 
 /** One load phase against one endpoint. */
 export interface LoadFigures {
@@ -186,14 +186,6 @@ export function registrationBody(contact: Contact, n = 0): IncidentInput {
   }
 }
 
-/** A port that was free a moment ago: the server needs a fixed PORT, so the bench picks one. */
-export async function freePort(): Promise<number> {
-  const probe = createServer()
-  await new Promise<void>((resolve, reject) => probe.once('error', reject).listen(0, '127.0.0.1', resolve))
-  const { port } = probe.address() as AddressInfo
-  await new Promise((resolve) => probe.close(resolve))
-  return port
-}
 
 /**
  * `server/index.ts` as `npm run dev:api` runs it (the same code as the bundle `npm start` runs), with the loop monitor preloaded and its output in

@@ -7,9 +7,10 @@ import { seedDemo } from '../../server/seed.ts'
 import { openLowdbStore } from '../../server/store/lowdb-store.ts'
 import { openPostgresStore } from '../../server/store/postgres-store.ts'
 import type { Store } from '../../server/store/store.ts'
-import { freePort, registrationBody, signIn, startServer, stopServer, waitUntilHealthy } from './api.ts'
+import { registrationBody, signIn, startServer, stopServer, waitUntilHealthy } from './api.ts'
 import { admin, BENCH_DATABASE_URL } from './postgres.ts'
 import { median, percentile } from './stats.ts'
+import { freePort } from '../free-port.ts'
 
 /** One store's figures: each operation's latencies, and the server's peak memory. */
 export interface AttachmentRun {

@@ -9,9 +9,10 @@ import { seedDemo } from '../../server/seed.ts'
 import { columnsOf, openPostgresStore, redactUrl, type PostgresStore } from '../../server/store/postgres-store.ts'
 import { TEST_DATABASE_URL } from '../../server/store/postgres-testing.ts'
 import {
-  benchApi, deskHistory, freePort, loadTogether, registrationBody, signIn, startServer, stopServer, waitUntilHealthy, WARM_UP_SECONDS,
+  benchApi, deskHistory, loadTogether, registrationBody, signIn, startServer, stopServer, waitUntilHealthy, WARM_UP_SECONDS,
   type LoadFigures, type Phase,
 } from './api.ts'
+import { freePort } from '../free-port.ts'
 
 /** The server the bench makes its database on: BENCH_DATABASE_URL, else the one the store's tests use. */
 export const BENCH_DATABASE_URL = process.env.BENCH_DATABASE_URL ?? TEST_DATABASE_URL

@@ -20,10 +20,11 @@ import { openLowdbStore, storeFiles, TABLES, type Row } from '../../server/store
 import { columnsOf, openPostgresStore, type PostgresStore, type RecordTable } from '../../server/store/postgres-store.ts'
 import { logRecordId, recordStatement } from '../../server/store/postgres-insight.ts'
 import type { Store } from '../../server/store/store.ts'
-import { freePort, load, registrationBody, startServer, stopServer, waitUntilHealthy, WARM_UP_SECONDS, type LoadFigures } from './api.ts'
+import { load, registrationBody, startServer, stopServer, waitUntilHealthy, WARM_UP_SECONDS, type LoadFigures } from './api.ts'
 import { admin, BENCH_DATABASE_URL } from './postgres.ts'
 import { customers, FIRST_NUMBER, history, insightEvents, type HistoryItem } from './scale-data.ts'
 import { median, percentile } from './stats.ts'
+import { freePort } from '../free-port.ts'
 
 export type ScaleStore = 'embedded' | 'PostgreSQL'
 

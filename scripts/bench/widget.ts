@@ -11,6 +11,7 @@ import { STRINGS } from '../../widget/src/strings.ts'
 import { stopServer, waitUntilHealthy } from './api.ts'
 import { generateArticles } from './generate-articles.ts'
 import { s } from './stats.ts'
+import { CHROMIUM_LAUNCH } from '../chromium.ts'
 
 export const WIDGET_LANGUAGES = ['nl', 'en'] as const
 export type WidgetLanguage = (typeof WIDGET_LANGUAGES)[number]
@@ -72,7 +73,6 @@ export interface WidgetFigures {
   loads: WidgetLoads[]
 }
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute']
 /** Terms with results in the own content and in generated articles alike. */
 const FIRST_TERM = 'factuur'
@@ -95,7 +95,7 @@ export async function benchWidget(kbs: KbChoice[], options: { runs?: number } = 
   let browser: Browser | undefined
   try {
     host = await startHostPage()
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS })
+    browser = await chromium.launch(CHROMIUM_LAUNCH)
     let sizes: WidgetFigures['sizes'] | undefined
     const loads: WidgetLoads[] = []
     for (const choice of kbs) {

@@ -1,19 +1,11 @@
 /** For tests of the production build: the server bundled into a folder of the test's own, and started by node alone. */
 import { spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs'
-import { createServer, type AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { run } from '../fixtures/run.ts'
+import { freePort } from '../../scripts/free-port.ts'
 
-/** A port nobody listens on now. */
-export async function freePort(): Promise<number> {
-  const probe = createServer()
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve))
-  const { port } = probe.address() as AddressInfo
-  await new Promise((resolve) => probe.close(resolve))
-  return port
-}
 
 /** Bundles the server as `npm run build` does, into a folder inside the project (so that it finds node_modules); returns the folder. */
 export async function buildBundle(name: string): Promise<string> {

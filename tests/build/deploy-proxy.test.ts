@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { run } from '../fixtures/run.ts'
-import { buildBundle, freePort, startBundle, type BundledServer } from './bundle.ts'
+import { buildBundle, startBundle, type BundledServer } from './bundle.ts'
+import { freePort } from '../../scripts/free-port.ts'
 
 const NGINX = ['/usr/sbin/nginx', '/usr/local/sbin/nginx'].find((path) => existsSync(path))
 if (!NGINX) console.warn('[loket] deploy-proxy: nginx is not installed (apt-get install nginx-light); the proxy configuration is not tested here')

@@ -1,0 +1,11 @@
+/** A free TCP port on loopback, for the servers tests, benchmarks and tools start. */
+import { createServer, type AddressInfo } from 'node:net'
+
+/** A port nothing listens on now: the system's pick for a probe that closes again. */
+export async function freePort(): Promise<number> {
+  const probe = createServer()
+  await new Promise<void>((resolve, reject) => probe.once('error', reject).listen(0, '127.0.0.1', resolve))
+  const { port } = probe.address() as AddressInfo
+  await new Promise((resolve) => probe.close(resolve))
+  return port
+}
