@@ -3,23 +3,15 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { brotliDecompressSync } from 'node:zlib'
-import { astroBuild } from './bundle.ts'
 import { describe, expect, test } from 'vitest'
+import { articleSource } from './article-source.ts'
+import { astroBuild } from './bundle.ts'
 
 const BUILD_TIMEOUT = 120_000
 
+/** This file's articles: titled, with a translation key and a body of their own unless given. */
 function article(fields: Record<string, string>, body = 'Een kort maar echt artikel om de build mee te testen.'): string {
-  const frontmatter = {
-    title: 'Testartikel',
-    description: 'Een artikel dat alleen in deze test bestaat.',
-    category: 'support',
-    productArea: 'general',
-    tags: '[test]',
-    updated: '2026-11-01',
-    translationKey: 'test-article',
-    ...fields,
-  }
-  return `---\n${Object.entries(frontmatter).map(([k, v]) => `${k}: ${v}`).join('\n')}\n---\n\n${body}\n`
+  return articleSource({ title: 'Testartikel', description: 'Een artikel dat alleen in deze test bestaat.', translationKey: 'test-article', ...fields }, body)
 }
 
 /** Builds the site from the given article files (and optionally another content folder). */

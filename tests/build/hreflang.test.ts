@@ -4,18 +4,12 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { parse } from 'parse5'
 import { beforeAll, describe, expect, test } from 'vitest'
+import { articleSource } from './article-source.ts'
 import { astroBuild } from './bundle.ts'
 
 const BUILD_TIMEOUT = 180_000
 const SITE = 'https://kb.example'
 
-function article(fields: Record<string, string>): string {
-  const frontmatter = {
-    category: 'support', productArea: 'general', tags: '[test]', updated: '2026-11-01',
-    description: 'Een artikel dat alleen in deze test bestaat, om de build mee te testen.', ...fields,
-  }
-  return `---\n${Object.entries(frontmatter).map(([k, v]) => `${k}: ${v}`).join('\n')}\n---\n\nEen kort maar echt artikel.\n`
-}
 
 /** The `<link rel="alternate" hreflang>` of a built page, as `hreflang → href`. */
 function hreflangOf(dist: string, page: string): Record<string, string> {
@@ -40,9 +34,9 @@ describe('hreflang in the built pages', () => {
   beforeAll(async () => {
     const dir = mkdtempSync(join(tmpdir(), 'loket-hreflang-'))
     const files = {
-      'nl/support/vertaald.md': article({ title: 'Vertaald artikel', translationKey: 'translated' }),
-      'en/support/translated.md': article({ title: 'Translated article', translationKey: 'translated', description: 'An article that only exists in this test, to build with.' }),
-      'nl/support/alleen-nederlands.md': article({ title: 'Alleen in het Nederlands', translationKey: 'dutch-only' }),
+      'nl/support/vertaald.md': articleSource({ title: 'Vertaald artikel', translationKey: 'translated' }),
+      'en/support/translated.md': articleSource({ title: 'Translated article', translationKey: 'translated', description: 'An article that only exists in this test, to build with.' }),
+      'nl/support/alleen-nederlands.md': articleSource({ title: 'Alleen in het Nederlands', translationKey: 'dutch-only' }),
     }
     for (const [path, text] of Object.entries(files)) {
       mkdirSync(dirname(join(dir, 'articles', path)), { recursive: true })

@@ -4,17 +4,11 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { gunzipSync } from 'node:zlib'
 import { describe, expect, test } from 'vitest'
+import { articleSource } from './article-source.ts'
 import { astroBuild } from './bundle.ts'
 
 const BUILD_TIMEOUT = 180_000
 
-function article(fields: Record<string, string>, body: string): string {
-  const frontmatter = {
-    category: 'support', productArea: 'general', tags: '[test]', updated: '2026-11-01',
-    description: 'Een artikel dat alleen in deze test bestaat, om de build mee te testen.', ...fields,
-  }
-  return `---\n${Object.entries(frontmatter).map(([k, v]) => `${k}: ${v}`).join('\n')}\n---\n\n${body}\n`
-}
 
 /** The text of every Pagefind fragment (one per indexed page), decompressed. */
 function fragments(dist: string): string {
@@ -29,14 +23,14 @@ describe('an incremental build', () => {
       mkdirSync(dirname(join(dir, 'articles', path)), { recursive: true })
       writeFileSync(join(dir, 'articles', path), text)
     }
-    write('nl/support/blijft.md', article({ title: 'Blijft zoals het is', translationKey: 'unchanged' }, '## Eerste stap\n\nDit artikel verandert niet.'))
-    write('nl/support/verandert.md', article({ title: 'Verandert straks', translationKey: 'changed' }, '## Eerste stap\n\nHier staat de grutto.'))
+    write('nl/support/blijft.md', articleSource({ title: 'Blijft zoals het is', translationKey: 'unchanged' }, '## Eerste stap\n\nDit artikel verandert niet.'))
+    write('nl/support/verandert.md', articleSource({ title: 'Verandert straks', translationKey: 'changed' }, '## Eerste stap\n\nHier staat de grutto.'))
     const env = { ...process.env, LOKET_ARTICLES_DIR: join(dir, 'articles'), LOKET_OUT_DIR: join(dir, 'dist'), LOKET_CACHE_DIR: join(dir, 'cache') }
     const first = await astroBuild(env, BUILD_TIMEOUT)
     expect(first.status, `${first.stdout}\n${first.stderr}`).toBe(0)
     expect(fragments(join(dir, 'dist'))).toContain('grutto')
 
-    write('nl/support/verandert.md', article({ title: 'Verandert straks', translationKey: 'changed' }, '## Tweede stap\n\nHier staat nu de kwartelkoning.'))
+    write('nl/support/verandert.md', articleSource({ title: 'Verandert straks', translationKey: 'changed' }, '## Tweede stap\n\nHier staat nu de kwartelkoning.'))
     const second = await astroBuild(env, BUILD_TIMEOUT)
     expect(second.status, `${second.stdout}\n${second.stderr}`).toBe(0)
     const page = readFileSync(join(dir, 'dist', 'support', 'verandert', 'index.html'), 'utf8')
