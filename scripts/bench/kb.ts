@@ -11,6 +11,7 @@ import { createApp } from '../../server/app.ts'
 import { testDesk } from '../../server/testing.ts'
 import { generateArticles } from './generate-articles.ts'
 import { median } from './stats.ts'
+import { CHROMIUM_LAUNCH } from '../chromium.ts'
 
 export interface KbFigures {
   articles: number
@@ -54,7 +55,6 @@ const ASTRO_CLI = resolve('node_modules/astro/astro.js')
 /** A word no generated article contains, written into one article for the incremental build. */
 const NEW_WORD = 'kwartelkoning'
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 /** Words the synthetic articles contain, one new term per warm measurement. */
 const WARM_TERMS = ['creditnota', 'pakbon', 'loonstrook', 'incassorun', 'kostenplaats', 'serienummer', 'offerte', 'koppeling', 'retourorder']
 
@@ -63,11 +63,9 @@ export async function benchKb(count: number, runs = 5): Promise<KbFigures> {
   try {
     generateArticles(join(work, 'articles'), count)
     const build = await buildSite(work)
-    const desk = await testDesk()
-    const server = serve({ fetch: createApp({ ...desk.deps, clock: () => new Date(), siteDir: join(work, 'dist') }).fetch, port: 0, hostname: '127.0.0.1' })
-    await new Promise((resolve) => server.once('listening', resolve))
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS })
+    const site = await serveSite(join(work, 'dist'))
+    const base = site.base
+    const browser = await chromium.launch(CHROMIUM_LAUNCH)
     try {
       const cold = [] as number[]
       const pageLoad = [] as number[]
@@ -93,8 +91,7 @@ export async function benchKb(count: number, runs = 5): Promise<KbFigures> {
       }
     } finally {
       await browser.close()
-      server.close()
-      await desk.store.close()
+      await site.close()
     }
   } finally {
     if (process.env.BENCH_KEEP) console.log(`[bench] kept ${work}`)
@@ -109,20 +106,32 @@ export async function benchKb(count: number, runs = 5): Promise<KbFigures> {
 async function changeOneArticle(work: string, browser: Browser): Promise<{ buildMs: number; phases: BuildPhase[]; found: boolean }> {
   const file = changeOneArticleText(join(work, 'articles'))
   const build = await buildSite(work)
-  const desk = await testDesk()
-  const server = serve({ fetch: createApp({ ...desk.deps, clock: () => new Date(), siteDir: join(work, 'dist') }).fetch, port: 0, hostname: '127.0.0.1' })
-  await new Promise((resolve) => server.once('listening', resolve))
+  // A server of its own: the first one read the clean build's CSP hashes at start.
+  const site = await serveSite(join(work, 'dist'))
   try {
     const context = await browser.newContext()
     const page = await context.newPage()
-    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/zoeken/?q=${NEW_WORD}`)
+    await page.goto(`${site.base}/zoeken/?q=${NEW_WORD}`)
     await page.locator('[data-search-state="done"]').waitFor()
     const found = await page.locator(`a[href*="/${file.replace(/\.md$/, '')}/"]`).count() > 0
     await context.close()
     return { buildMs: build.buildMs, phases: build.phases, found }
   } finally {
-    server.close()
-    await desk.store.close()
+    await site.close()
+  }
+}
+
+/** The API serving a built site on a free loopback port, on a test desk. */
+async function serveSite(siteDir: string): Promise<{ base: string; close: () => Promise<void> }> {
+  const desk = await testDesk()
+  const server = serve({ fetch: createApp({ ...desk.deps, clock: () => new Date(), siteDir }).fetch, port: 0, hostname: '127.0.0.1' })
+  await new Promise((resolve) => server.once('listening', resolve))
+  return {
+    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: async () => {
+      server.close()
+      await desk.store.close()
+    },
   }
 }
 
