@@ -823,7 +823,8 @@ function buildStore(pool: pg.Pool, counterPool: pg.Pool, { schema, timeZone, lis
           // connection while holding one, and enough such requests at once would wait for ever.
           const reading = one<DeskNotice>(`SELECT data FROM desk_notices WHERE id = 'current'`)
           notice = { value: reading, readAt: performance.now() }
-          reading.catch(() => (notice = undefined))
+          // A failed read is not kept: the next one asks again (unless a newer read replaced it).
+          reading.catch(() => { if (notice?.value === reading) notice = undefined })
         }
         return structuredClone(await notice.value)
       },
