@@ -1,4 +1,4 @@
-/** A free TCP port on loopback, for the servers tests, benchmarks and tools start. */
+/** A free TCP port on loopback, for the servers the tests, benchmarks and tools start (Node only: lib/ stays free of Node modules). */
 import { createServer, type AddressInfo } from 'node:net'
 
 /** A port nothing listens on now: the system's pick for a probe that closes again. */
