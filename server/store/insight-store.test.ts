@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import pg from 'pg'
 import { afterAll, describe, expect, test } from 'vitest'
 import type { KbInsight } from '../domain/kb-insight.ts'
-import { insightReport, noResultSessions, type ReportOptions } from '../domain/kb-insight-report.ts'
+import { dayOf, insightReport, noResultSessions, type ReportOptions } from '../domain/kb-insight-report.ts'
 import { appendLog } from './append-log.ts'
 import { logInsight, type InsightStore } from './insight-store.ts'
 import { memoryLog } from './memory-log.ts'
@@ -194,6 +194,26 @@ function insightContract(name: string, open: () => Promise<InsightStore>) {
       await insight.close()
     })
 
+    test('lists what readers missed in the 20 articles with the newest texts, 20 texts each and the total, also when more tie in a minute', async () => {
+      const insight = await open()
+      const records: KbInsight[] = []
+      const missing = (article: string, minute: number, text: string): KbInsight => ({ type: 'missing', article, lang: minute % 3 ? 'nl' : 'en', text, at: new Date(Date.parse('2026-11-27T08:00:00Z') + minute * 60_000).toISOString() })
+      // 30 texts in one article over the last two weeks, three of them in one minute.
+      for (let i = 0; i < 30; i++) records.push(missing('payroll-run', i * 400, `Stap ${i}`))
+      records.push(missing('payroll-run', 29 * 400, 'Dezelfde minuut'), missing('payroll-run', 29 * 400, 'Nog eens die minuut'))
+      // 25 more articles: 17 with newer texts, then five whose newest text is of one minute, the 19th to 23rd place.
+      for (let a = 0; a < 25; a++) records.push(missing(`article-${String(a).padStart(2, '0')}`, a < 5 ? 7450 : 7000 + a * 60, `Mist iets ${a}`))
+      records.sort((x, y) => x.at.localeCompare(y.at))
+      for (const record of records) await insight.append(record)
+      for (const weeks of [1, 2, 3]) expect(await insight.report(reportOptions(weeks)), `${weeks} weeks`).toEqual(insightReport(records, reportOptions(weeks)))
+      const { missed } = await insight.report(reportOptions(3))
+      expect(missed.map((m) => m.article).slice(18)).toEqual(['article-00', 'article-01'])
+      expect(missed[0]).toMatchObject({ article: 'payroll-run', total: 32 })
+      expect(missed[0]!.texts.map((t) => t.text).slice(0, 4)).toEqual(['Nog eens die minuut', 'Dezelfde minuut', 'Stap 29', 'Stap 28'])
+      expect(missed[0]!.texts).toHaveLength(20)
+      await insight.close()
+    })
+
     test('counts a vote once: three votes on an article are three, in its language only', async () => {
       const insight = await open()
       const at = '2026-12-09T08:30:00.000Z'
@@ -249,7 +269,7 @@ describe('KB insight in PostgreSQL', () => {
     }
   })
 
-  test('012 fills the week counters from the day counters of 004, so a report after it says what it said before', async () => {
+  test('012 fills the week counters from the day counters of 004 and the counts of what readers missed from the log, so a report after it says what it said before', async () => {
     const schema = freshSchema()
     const records: KbInsight[] = [
       { type: 'search', session: 'visit-filled1', source: 'widget', lang: 'nl', query: 'BTW aangifte', results: 0, at: '2026-11-24T09:00:00.000Z' },
@@ -257,6 +277,8 @@ describe('KB insight in PostgreSQL', () => {
       { type: 'search', session: 'visit-filled2', source: 'search', lang: 'en', query: 'payslip', results: 2, at: '2026-12-08T10:00:00.000Z' },
       { type: 'incident', session: 'visit-filled2', source: 'search', lang: 'en', at: '2026-12-08T10:05:00.000Z' },
       { type: 'search', session: 'visit-filled3', source: 'widget', lang: 'nl', query: 'export', results: 0, at: '2026-12-06T22:59:00.000Z' },
+      { type: 'missing', article: 'vat-return', lang: 'nl', text: 'Waar staat de knop?', at: '2026-12-06T22:59:00.000Z' },
+      { type: 'missing', article: 'vat-return', lang: 'en', text: 'Which form?', at: '2026-12-08T11:00:00.000Z' },
     ]
     const client = new pg.Client({ connectionString: TEST_DATABASE_URL })
     await client.connect()
@@ -270,7 +292,7 @@ describe('KB insight in PostgreSQL', () => {
         await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [migration.version, migration.name])
       }
       for (const [i, record] of records.entries()) {
-        await client.query('INSERT INTO kb_insight (id, type, day, data) VALUES ($1, $2, $3, $4)', [logRecordId(i), record.type, record.at.slice(0, 10), JSON.stringify(record)])
+        await client.query('INSERT INTO kb_insight (id, type, day, data) VALUES ($1, $2, $3, $4)', [logRecordId(i), record.type, dayOf(record.at, TIME_ZONE), JSON.stringify(record)])
       }
       await client.query(`INSERT INTO kb_search_days (day, session) VALUES ('2026-11-24', 'visit-filled1'), ('2026-12-08', 'visit-filled1'), ('2026-12-08', 'visit-filled2'), ('2026-12-06', 'visit-filled3')`)
       await client.query(`INSERT INTO kb_query_days (day, kind, lang, query, session, last_at) VALUES
@@ -287,10 +309,12 @@ describe('KB insight in PostgreSQL', () => {
       const insight = postgresInsight(store.query, TIME_ZONE)
       for (const weeks of [1, 2, 3, 4]) expect(await insight.report(reportOptions(weeks)), `${weeks} weeks`).toEqual(insightReport(records, reportOptions(weeks)))
       expect((await insight.report(reportOptions(3))).deflection.searching).toBe(3)
+      expect((await insight.report(reportOptions(2))).missed).toMatchObject([{ article: 'vat-return', total: 2 }])
       // Counted on from there: the first visit again, and its incident.
       const later: KbInsight[] = [
         { type: 'search', session: 'visit-filled1', source: 'widget', lang: 'nl', query: 'btw aangifte', results: 0, at: '2026-12-09T08:00:00.000Z' },
         { type: 'incident', session: 'visit-filled1', source: 'widget', lang: 'nl', at: '2026-12-09T08:30:00.000Z' },
+        { type: 'missing', article: 'vat-return', lang: 'nl', text: 'En de bijlage?', at: '2026-12-09T08:31:00.000Z' },
       ]
       for (const record of later) await insight.append(record)
       for (const weeks of [1, 2, 3, 4]) expect(await insight.report(reportOptions(weeks)), `${weeks} weeks`).toEqual(insightReport([...records, ...later], reportOptions(weeks)))

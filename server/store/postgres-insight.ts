@@ -1,14 +1,14 @@
 /**
  * KB insight in PostgreSQL: each record in `kb_insight`, and in the same statement the counters
- * per article and day, per visit (migration 004) and the distinct visits per query and week
- * (migration 012), so every API process on the database reports the same and a report reads its
+ * per article and day, per visit (migration 004), the distinct visits per query and week and what
+ * readers missed per article and day (migration 012), so every API process on the database reports the same and a report reads its
  * period's counters, a few rows per week, not the log nor a row per visit.
  */
 import { randomUUID } from 'node:crypto'
 import type pg from 'pg'
 import { mondayOf } from '#lib/iso-week.ts'
 import type { KbInsight } from '../domain/kb-insight.ts'
-import { dayOf, normaliseQuery, periodOf, type MissedText } from '../domain/kb-insight-report.ts'
+import { dayOf, normaliseQuery, periodOf, TOP, type MissedText } from '../domain/kb-insight-report.ts'
 import { reportFromCounters, type QueryCounterRow } from '../domain/kb-insight-rollup.ts'
 import type { InsightStore } from './insight-store.ts'
 
@@ -103,8 +103,14 @@ export function recordStatement(record: KbInsight, id: string, timeZone: string)
       }
     }
     case 'missing':
+      // Counted per article and day; a report reads the texts of the articles it lists from the log itself.
+      return {
+        text: `WITH ${raw} INSERT INTO kb_missed_days (day, article, texts, newest_at) SELECT $3::date, $5::text, 1, $6::text FROM raw
+          ON CONFLICT (day, article) DO UPDATE SET texts = kb_missed_days.texts + 1, newest_at = greatest(kb_missed_days.newest_at, EXCLUDED.newest_at)`,
+        values: [...base, record.article, record.at],
+      }
     case 'click':
-      // What was missing is read from the log itself (few, and listed whole); a click counts nowhere.
+      // A click counts nowhere.
       return { text: `WITH ${raw} SELECT count(*) FROM raw`, values: base }
   }
 }
@@ -127,19 +133,26 @@ export function postgresInsight(query: Query, timeZone: string): InsightStore {
         query<{ article: string; lang: 'nl' | 'en'; helpful: number; notHelpful: number }>(
           `SELECT article, lang, sum(helpful)::int AS helpful, sum(not_helpful)::int AS "notHelpful"
            FROM kb_vote_days WHERE day BETWEEN $1::date AND $2::date GROUP BY article, lang`, days),
-        query<{ data: KbInsight & { type: 'missing' } }>(`SELECT data FROM kb_insight WHERE type = 'missing' AND day BETWEEN $1::date AND $2::date ORDER BY seq`, days),
+        // The articles with the newest texts (all those tied with the 20th: the report cuts them), each with its newest 20 texts, in the order written.
+        query<{ article: string; total: number; data: KbInsight & { type: 'missing' } }>(
+          `WITH sums AS (SELECT article, sum(texts)::int AS total, max(newest_at) AS newest FROM kb_missed_days WHERE day BETWEEN $1::date AND $2::date GROUP BY article),
+             top AS (SELECT * FROM sums WHERE newest >= coalesce((SELECT newest FROM sums ORDER BY newest DESC OFFSET ${TOP - 1} LIMIT 1), ''))
+           SELECT top.article, top.total, t.data FROM top CROSS JOIN LATERAL (
+             SELECT data, seq FROM kb_insight WHERE type = 'missing' AND data->>'article' = top.article AND day BETWEEN $1::date AND $2::date
+             ORDER BY day DESC, (data->>'at') COLLATE "C" DESC, seq DESC LIMIT ${TOP}) t
+           ORDER BY t.seq`, days),
         // Each visit in the week of its first search in the period; deflected when it never sent an incident.
         query<{ day: string; searching: number; deflected: number }>(
           `SELECT to_char(week, 'YYYY-MM-DD') AS day, sum(visits)::int AS searching, sum(deflected)::int AS deflected FROM kb_week_counts
            WHERE kind = 'searched' AND lang = '' AND query = '' AND week BETWEEN $1::date AND $2::date AND since < $1::date GROUP BY week`, days),
       ])
       const texts = new Map<string, MissedText[]>()
-      for (const { data } of missed.rows) {
-        const at = Date.parse(data.at)
-        if (at < period.from.getTime() || at > period.to.getTime()) continue
-        texts.set(data.article, [...(texts.get(data.article) ?? []), { text: data.text, lang: data.lang, at: data.at }])
+      const totals = new Map<string, number>()
+      for (const { article, total, data } of missed.rows) {
+        texts.set(article, [...(texts.get(article) ?? []), { text: data.text, lang: data.lang, at: data.at }])
+        totals.set(article, total)
       }
-      return reportFromCounters(period, options.timeZone, { queries: queries.rows, votes: votes.rows, missed: texts, firstSearches: firstSearches.rows })
+      return reportFromCounters(period, options.timeZone, { queries: queries.rows, votes: votes.rows, missed: texts, missedTotals: totals, firstSearches: firstSearches.rows })
     },
     async noResultSessions(text, lang, options) {
       const period = periodOf(options)

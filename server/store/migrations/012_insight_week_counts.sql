@@ -1,7 +1,8 @@
 -- KB insight counts distinct visits per week, not per day: a report (whole weeks, 1 to 52, ending
 -- with the current one) then sums a dozen weeks' counters instead of counting distinct visits over
 -- every visit's day rows, which grow with traffic. Replaces kb_query_days and kb_search_days,
--- filled from them.
+-- filled from them. And what readers missed is counted per article and day, so a report reads the
+-- texts of the articles it lists only.
 
 -- Per key and visit, each week (its Monday, a local date in the desk's time zone) the visit was seen
 -- under the key: 'searched' (lang and query ''), or per language and normalised query 'no_results'
@@ -60,3 +61,16 @@ GROUP BY v.kind, v.lang, v.query, v.week, v.since;
 
 DROP TABLE kb_query_days;
 DROP TABLE kb_search_days;
+
+-- Per article and local day, what readers missed: the texts and the newest one's time. A report
+-- picks its articles from these and reads only their newest texts from kb_insight, by the index.
+CREATE TABLE kb_missed_days (
+  day date NOT NULL,
+  article text NOT NULL,
+  texts integer NOT NULL,
+  newest_at text COLLATE "C" NOT NULL,
+  PRIMARY KEY (day, article)
+);
+INSERT INTO kb_missed_days (day, article, texts, newest_at)
+SELECT day, data->>'article', count(*), max((data->>'at') COLLATE "C") FROM kb_insight WHERE type = 'missing' GROUP BY 1, 2;
+CREATE INDEX kb_insight_missed ON kb_insight ((data->>'article'), day, ((data->>'at') COLLATE "C"), seq) WHERE type = 'missing';
