@@ -229,7 +229,8 @@ insightContract('log in memory', async () => logInsight(memoryLog<KbInsight>()))
 insightContract('log on disk', async () => logInsight(appendLog<KbInsight>(join(mkdtempSync(join(tmpdir(), 'loket-insight-')), 'kb-insight.jsonl'))))
 insightContract('postgres', async () => {
   const store = await openTestStore()
-  const insight = postgresInsight(store.query, TIME_ZONE)
+  // Prepared as the server prepares them: after a few records each connection plans them once, for any values.
+  const insight = postgresInsight(store.query, TIME_ZONE, store.prepare)
   return { ...insight, close: () => store.close() }
 })
 
