@@ -85,7 +85,7 @@ const outbox = createOutbox({
 })
 outbox.start()
 // KB insight beside the records: in PostgreSQL for every process on it, else a log in DATA_DIR.
-const insight = postgres ? postgresInsight(postgres.query, desk.timeZone) : logInsight(appendLog<KbInsight>(resolve(dataDir, 'kb-insight.jsonl')))
+const insight = postgres ? postgresInsight(postgres.query, desk.timeZone, postgres.prepare) : logInsight(appendLog<KbInsight>(resolve(dataDir, 'kb-insight.jsonl')))
 // The demo desk's past, added only by the start that added the demo desk: eight weeks of work before today, so every console page has content.
 const history = isSeeded
   ? await (async () => {

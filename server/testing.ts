@@ -70,7 +70,7 @@ export async function testDesk(options: { now?: string; transport?: MailTranspor
     clock, desk, calendar, store, dataDir,
     notifier: createNotifier({ outbox, desk, baseUrl: BASE_URL, clock, calendar }),
     // KB insight where the store keeps it: tables beside PostgreSQL's records, else a log (in memory here).
-    insight: postgres ? postgresInsight(postgres.query, desk.timeZone) : logInsight(memoryLog<KbInsight>()), limits: defaultLimits(clock, store.rateCounters), allowedOrigins: ['https://partner.example'],
+    insight: postgres ? postgresInsight(postgres.query, desk.timeZone, postgres.prepare) : logInsight(memoryLog<KbInsight>()), limits: defaultLimits(clock, store.rateCounters), allowedOrigins: ['https://partner.example'],
     phoneRoutingSecret: PHONE_TEST_SECRET, baseUrl: BASE_URL,
     // As the server reads it at start; a test that needs one behind a proxy sets TRUST_PROXY before opening its desk.
     trustProxy: process.env.TRUST_PROXY === '1',

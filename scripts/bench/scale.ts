@@ -278,8 +278,13 @@ async function seedPostgresInsight(url: string, count: number): Promise<void> {
       const { text, values } = recordStatement(event, logRecordId(i++), timeZone)
       streams['session' in event ? Number.parseInt(event.session.slice(1), 36) % STREAMS : 0]!.push([text, values])
     }
+    // Named, as the server sends them: each connection plans the few texts once.
+    const names = new Map<string, string>()
     await Promise.all(streams.map(async (statements) => {
-      for (const [text, values] of statements) await pool.query(text, values)
+      for (const [text, values] of statements) {
+        if (!names.has(text)) names.set(text, `insight_${names.size + 1}`)
+        await pool.query({ name: names.get(text), text, values })
+      }
     }))
     await pool.query('VACUUM ANALYZE')
   } finally {

@@ -222,6 +222,8 @@ export interface ReportParts {
   votes: Omit<ArticleVotes, 'ratio'>[]
   /** What readers missed per article, in the order it was written. */
   missed: ReadonlyMap<string, readonly MissedText[]>
+  /** Per article, all its texts in the period, when `missed` holds only the newest (at least 20 of each article listed). */
+  missedTotals?: ReadonlyMap<string, number>
   /** Per week (index into the period's weeks): the visits whose first search in the period fell in it, and of those the ones without an incident. */
   firstSearches: { week: number; searching: number; deflected: number }[]
 }
@@ -248,7 +250,7 @@ export function assembleReport(period: Period, timeZone: string, parts: ReportPa
       // Equal ratios: the article more readers found unhelpful first.
       .sort((a, b) => a.ratio - b.ratio || b.notHelpful - a.notHelpful || a.article.localeCompare(b.article) || a.lang.localeCompare(b.lang))
       .slice(0, TOP),
-    missed: missedPerArticle(parts.missed),
+    missed: missedPerArticle(parts.missed, parts.missedTotals),
     deflection: { searching, deflected, rate: rateOf(deflected, searching), weeks },
   }
 }
@@ -262,12 +264,12 @@ function topOf<T extends QueryCount>(counts: readonly T[], key: (count: T) => st
  * The texts of each article newest first, at most 20, and the articles with the newest text
  * first, at most 20. Texts of the same minute keep the log's order, the later one first.
  */
-export function missedPerArticle(missed: ReadonlyMap<string, readonly MissedText[]>): ArticleMissed[] {
+export function missedPerArticle(missed: ReadonlyMap<string, readonly MissedText[]>, totals?: ReadonlyMap<string, number>): ArticleMissed[] {
   return [...missed]
     .map(([article, texts]) => {
       // Reversed first: a stable sort then puts the later of two texts in the same minute first.
       const newest = [...texts].reverse().sort((a, b) => b.at.localeCompare(a.at))
-      return { article, texts: newest.slice(0, TOP), total: texts.length }
+      return { article, texts: newest.slice(0, TOP), total: totals?.get(article) ?? texts.length }
     })
     .sort((a, b) => b.texts[0].at.localeCompare(a.texts[0].at) || a.article.localeCompare(b.article))
     .slice(0, TOP)

@@ -228,6 +228,8 @@ export interface PeriodCounters {
   votes: { article: string; lang: Language; helpful: number; notHelpful: number }[]
   /** What readers missed in the period (inside its instants), per article in the order written. */
   missed: ReadonlyMap<string, readonly MissedText[]>
+  /** Per article, all its texts in the period, when `missed` holds only the newest 20 of each (and of the 20 articles with the newest texts only). */
+  missedTotals?: ReadonlyMap<string, number>
   /** Per local day: the visits whose first search in the period fell on it, and of those the ones that sent no incident. */
   firstSearches: { day: string; searching: number; deflected: number }[]
 }
@@ -253,6 +255,7 @@ export function reportFromCounters(period: Period, timeZone: string, counters: P
     incidentQueries: of('incident').map(({ query, lang, sessions, lastSeen }): IncidentQuery => ({ query, lang, sessions, lastSeen })),
     votes: counters.votes,
     missed: counters.missed,
+    ...(counters.missedTotals ? { missedTotals: counters.missedTotals } : {}),
     firstSearches: [...weeks].map(([week, counts]) => ({ week, ...counts })),
   })
 }

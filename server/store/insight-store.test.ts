@@ -1,14 +1,16 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import pg from 'pg'
 import { afterAll, describe, expect, test } from 'vitest'
 import type { KbInsight } from '../domain/kb-insight.ts'
-import { insightReport, noResultSessions, type ReportOptions } from '../domain/kb-insight-report.ts'
+import { dayOf, insightReport, noResultSessions, type ReportOptions } from '../domain/kb-insight-report.ts'
 import { appendLog } from './append-log.ts'
 import { logInsight, type InsightStore } from './insight-store.ts'
 import { memoryLog } from './memory-log.ts'
 import { logRecordId, postgresInsight, recordStatement } from './postgres-insight.ts'
-import { dropSchemas, openTestStore } from './postgres-testing.ts'
+import { migrations } from './postgres-store.ts'
+import { dropSchemas, freshSchema, openTestStore, TEST_DATABASE_URL } from './postgres-testing.ts'
 
 afterAll(dropSchemas)
 
@@ -134,6 +136,84 @@ function insightContract(name: string, open: () => Promise<InsightStore>) {
       await insight.close()
     })
 
+    test('counts a visit once, in the week of its first search in the period, its weeks starting Monday 00:00 in the desk\'s time zone', async () => {
+      const insight = await open()
+      const search = (session: string, at: string, query = 'btw aangifte'): KbInsight => ({ type: 'search', session, source: 'widget', lang: 'nl', query, results: 0, at })
+      const records = [
+        search('visit-early01', '2026-11-24T08:00:00.000Z'),
+        search('visit-weeks01', '2026-11-24T09:00:00.000Z'),
+        // Sunday 23:59 and Monday 00:00 in Amsterdam: two weeks.
+        search('visit-edge001', '2026-12-06T22:59:00.000Z'),
+        search('visit-edge001', '2026-12-06T23:00:00.000Z'),
+        search('visit-twice01', '2026-12-07T08:00:00.000Z'),
+        search('visit-twice01', '2026-12-08T08:00:00.000Z', 'BTW  Aangifte'),
+        search('visit-weeks01', '2026-12-08T09:00:00.000Z'),
+      ]
+      for (const record of records) await insight.append(record)
+      const weeksOf = async (weeks: number) => (await insight.report(reportOptions(weeks))).deflection.weeks.map((w) => `${w.start} ${w.searching}/${w.deflected}`)
+      expect(await weeksOf(4)).toEqual(['2026-11-16 0/0', '2026-11-23 2/2', '2026-11-30 1/1', '2026-12-07 1/1'])
+      expect(await weeksOf(2)).toEqual(['2026-11-30 1/1', '2026-12-07 2/2'])
+      expect(await weeksOf(1)).toEqual(['2026-12-07 3/3'])
+      expect((await insight.report(reportOptions(4))).noResults.nl).toEqual([{ query: 'btw aangifte', sessions: 4, lastSeen: '2026-12-08T09:00:00.000Z' }])
+      expect((await insight.report(reportOptions(1))).noResults.nl).toEqual([{ query: 'btw aangifte', sessions: 3, lastSeen: '2026-12-08T09:00:00.000Z' }])
+      for (const weeks of [1, 2, 4]) {
+        expect(await insight.report(reportOptions(weeks)), `${weeks} weeks`).toEqual(insightReport(records, reportOptions(weeks)))
+        expect(await insight.noResultSessions('btw aangifte', 'nl', reportOptions(weeks)), `${weeks} weeks`).toBe(noResultSessions(records, 'btw aangifte', 'nl', reportOptions(weeks)))
+      }
+      await insight.close()
+    })
+
+    test('counts a visit in the earliest week it searched in, whatever order its records came in; its incident later makes it not deflected', async () => {
+      const insight = await open()
+      const search = (at: string, query: string, results: number): KbInsight => ({ type: 'search', session: 'visit-moved01', source: 'widget', lang: 'nl', query, results, at })
+      // A log moved in out of order: the week of 7 December first, then 23 November, then 30 November.
+      for (const record of [
+        search('2026-12-08T09:00:00.000Z', 'btw aangifte', 0),
+        search('2026-11-24T09:00:00.000Z', 'btw aangifte', 0),
+        search('2026-11-25T09:00:00.000Z', 'loonstrook', 3),
+        search('2026-12-01T09:00:00.000Z', 'btw aangifte', 0),
+      ]) await insight.append(record)
+      const seen = async (weeks: number) => {
+        const report = await insight.report(reportOptions(weeks))
+        return { weeks: report.deflection.weeks.map((w) => `${w.start} ${w.searching}/${w.deflected}`), noResults: report.noResults.nl, incidents: report.incidentQueries }
+      }
+      const noResults = [{ query: 'btw aangifte', sessions: 1, lastSeen: '2026-12-08T09:00:00.000Z' }]
+      expect(await seen(4)).toEqual({ weeks: ['2026-11-16 0/0', '2026-11-23 1/1', '2026-11-30 0/0', '2026-12-07 0/0'], noResults, incidents: [] })
+      expect(await seen(2)).toEqual({ weeks: ['2026-11-30 1/1', '2026-12-07 0/0'], noResults, incidents: [] })
+      expect(await seen(1)).toEqual({ weeks: ['2026-12-07 1/1'], noResults, incidents: [] })
+      expect(await insight.noResultSessions('btw aangifte', 'nl', reportOptions(1))).toBe(1)
+
+      // Without a query of its own: counted under the visit's last search as it came in.
+      await insight.append({ type: 'incident', session: 'visit-moved01', source: 'widget', lang: 'nl', at: '2026-12-09T08:00:00.000Z' })
+      const incidents = [{ query: 'btw aangifte', lang: 'nl', sessions: 1, lastSeen: '2026-12-09T08:00:00.000Z' }]
+      expect(await seen(4)).toEqual({ weeks: ['2026-11-16 0/0', '2026-11-23 1/0', '2026-11-30 0/0', '2026-12-07 0/0'], noResults, incidents })
+      expect(await seen(2)).toEqual({ weeks: ['2026-11-30 1/0', '2026-12-07 0/0'], noResults, incidents })
+      // A second incident changes nothing more.
+      await insight.append({ type: 'incident', session: 'visit-moved01', source: 'widget', lang: 'nl', at: '2026-12-09T08:01:00.000Z' })
+      expect(await seen(1)).toEqual({ weeks: ['2026-12-07 1/0'], noResults, incidents: [{ ...incidents[0], lastSeen: '2026-12-09T08:01:00.000Z' }] })
+      await insight.close()
+    })
+
+    test('lists what readers missed in the 20 articles with the newest texts, 20 texts each and the total, also when more tie in a minute', async () => {
+      const insight = await open()
+      const records: KbInsight[] = []
+      const missing = (article: string, minute: number, text: string): KbInsight => ({ type: 'missing', article, lang: minute % 3 ? 'nl' : 'en', text, at: new Date(Date.parse('2026-11-27T08:00:00Z') + minute * 60_000).toISOString() })
+      // 30 texts in one article over the last two weeks, three of them in one minute.
+      for (let i = 0; i < 30; i++) records.push(missing('payroll-run', i * 400, `Stap ${i}`))
+      records.push(missing('payroll-run', 29 * 400, 'Dezelfde minuut'), missing('payroll-run', 29 * 400, 'Nog eens die minuut'))
+      // 25 more articles: 17 with newer texts, then five whose newest text is of one minute, the 19th to 23rd place.
+      for (let a = 0; a < 25; a++) records.push(missing(`article-${String(a).padStart(2, '0')}`, a < 5 ? 7450 : 7000 + a * 60, `Mist iets ${a}`))
+      records.sort((x, y) => x.at.localeCompare(y.at))
+      for (const record of records) await insight.append(record)
+      for (const weeks of [1, 2, 3]) expect(await insight.report(reportOptions(weeks)), `${weeks} weeks`).toEqual(insightReport(records, reportOptions(weeks)))
+      const { missed } = await insight.report(reportOptions(3))
+      expect(missed.map((m) => m.article).slice(18)).toEqual(['article-00', 'article-01'])
+      expect(missed[0]).toMatchObject({ article: 'payroll-run', total: 32 })
+      expect(missed[0]!.texts.map((t) => t.text).slice(0, 4)).toEqual(['Nog eens die minuut', 'Dezelfde minuut', 'Stap 29', 'Stap 28'])
+      expect(missed[0]!.texts).toHaveLength(20)
+      await insight.close()
+    })
+
     test('counts a vote once: three votes on an article are three, in its language only', async () => {
       const insight = await open()
       const at = '2026-12-09T08:30:00.000Z'
@@ -149,7 +229,8 @@ insightContract('log in memory', async () => logInsight(memoryLog<KbInsight>()))
 insightContract('log on disk', async () => logInsight(appendLog<KbInsight>(join(mkdtempSync(join(tmpdir(), 'loket-insight-')), 'kb-insight.jsonl'))))
 insightContract('postgres', async () => {
   const store = await openTestStore()
-  const insight = postgresInsight(store.query, TIME_ZONE)
+  // Prepared as the server prepares them: after a few records each connection plans them once, for any values.
+  const insight = postgresInsight(store.query, TIME_ZONE, store.prepare)
   return { ...insight, close: () => store.close() }
 })
 
@@ -186,6 +267,61 @@ describe('KB insight in PostgreSQL', () => {
       expect(await two.report(reportOptions(4))).toEqual(await one.report(reportOptions(4)))
     } finally {
       await Promise.all([first.close(), second.close()])
+    }
+  })
+
+  test('012 fills the week counters from the day counters of 004 and the counts of what readers missed from the log, so a report after it says what it said before', async () => {
+    const schema = freshSchema()
+    const records: KbInsight[] = [
+      { type: 'search', session: 'visit-filled1', source: 'widget', lang: 'nl', query: 'BTW aangifte', results: 0, at: '2026-11-24T09:00:00.000Z' },
+      { type: 'search', session: 'visit-filled1', source: 'widget', lang: 'nl', query: 'btw aangifte', results: 0, at: '2026-12-08T09:00:00.000Z' },
+      { type: 'search', session: 'visit-filled2', source: 'search', lang: 'en', query: 'payslip', results: 2, at: '2026-12-08T10:00:00.000Z' },
+      { type: 'incident', session: 'visit-filled2', source: 'search', lang: 'en', at: '2026-12-08T10:05:00.000Z' },
+      { type: 'search', session: 'visit-filled3', source: 'widget', lang: 'nl', query: 'export', results: 0, at: '2026-12-06T22:59:00.000Z' },
+      { type: 'missing', article: 'vat-return', lang: 'nl', text: 'Waar staat de knop?', at: '2026-12-06T22:59:00.000Z' },
+      { type: 'missing', article: 'vat-return', lang: 'en', text: 'Which form?', at: '2026-12-08T11:00:00.000Z' },
+    ]
+    const client = new pg.Client({ connectionString: TEST_DATABASE_URL })
+    await client.connect()
+    try {
+      // The database as 011 left it, with those records counted per day as 004's statements counted them.
+      await client.query(`CREATE SCHEMA ${schema}`)
+      await client.query(`SET search_path = ${schema}`)
+      await client.query('CREATE TABLE schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())')
+      for (const migration of migrations().filter((m) => m.version <= 11)) {
+        await client.query(migration.sql)
+        await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [migration.version, migration.name])
+      }
+      for (const [i, record] of records.entries()) {
+        await client.query('INSERT INTO kb_insight (id, type, day, data) VALUES ($1, $2, $3, $4)', [logRecordId(i), record.type, dayOf(record.at, TIME_ZONE), JSON.stringify(record)])
+      }
+      await client.query(`INSERT INTO kb_search_days (day, session) VALUES ('2026-11-24', 'visit-filled1'), ('2026-12-08', 'visit-filled1'), ('2026-12-08', 'visit-filled2'), ('2026-12-06', 'visit-filled3')`)
+      await client.query(`INSERT INTO kb_query_days (day, kind, lang, query, session, last_at) VALUES
+        ('2026-11-24', 'no_results', 'nl', 'btw aangifte', 'visit-filled1', '2026-11-24T09:00:00.000Z'),
+        ('2026-12-08', 'no_results', 'nl', 'btw aangifte', 'visit-filled1', '2026-12-08T09:00:00.000Z'),
+        ('2026-12-08', 'incident', 'en', 'payslip', 'visit-filled2', '2026-12-08T10:05:00.000Z'),
+        ('2026-12-06', 'no_results', 'nl', 'export', 'visit-filled3', '2026-12-06T22:59:00.000Z')`)
+      await client.query(`INSERT INTO kb_visits (session, last_query, has_incident) VALUES ('visit-filled1', 'btw aangifte', false), ('visit-filled2', 'payslip', true), ('visit-filled3', 'export', false)`)
+    } finally {
+      await client.end()
+    }
+    const store = await openTestStore(schema)
+    try {
+      const insight = postgresInsight(store.query, TIME_ZONE)
+      for (const weeks of [1, 2, 3, 4]) expect(await insight.report(reportOptions(weeks)), `${weeks} weeks`).toEqual(insightReport(records, reportOptions(weeks)))
+      expect((await insight.report(reportOptions(3))).deflection.searching).toBe(3)
+      expect((await insight.report(reportOptions(2))).missed).toMatchObject([{ article: 'vat-return', total: 2 }])
+      // Counted on from there: the first visit again, and its incident.
+      const later: KbInsight[] = [
+        { type: 'search', session: 'visit-filled1', source: 'widget', lang: 'nl', query: 'btw aangifte', results: 0, at: '2026-12-09T08:00:00.000Z' },
+        { type: 'incident', session: 'visit-filled1', source: 'widget', lang: 'nl', at: '2026-12-09T08:30:00.000Z' },
+        { type: 'missing', article: 'vat-return', lang: 'nl', text: 'En de bijlage?', at: '2026-12-09T08:31:00.000Z' },
+      ]
+      for (const record of later) await insight.append(record)
+      for (const weeks of [1, 2, 3, 4]) expect(await insight.report(reportOptions(weeks)), `${weeks} weeks`).toEqual(insightReport([...records, ...later], reportOptions(weeks)))
+      expect(await insight.noResultSessions('btw aangifte', 'nl', reportOptions(3))).toBe(1)
+    } finally {
+      await store.close()
     }
   })
 })

@@ -287,7 +287,7 @@ describe('moving a lowdb desk into PostgreSQL', () => {
     expect(await insight.readAll()).toEqual(records)
     expect(await insight.report(options)).toEqual(insightReport(records, options))
 
-    const counts = async () => Object.fromEntries(await Promise.all(['attachment_files', 'attachment_chunks', 'kb_insight', 'kb_query_days', 'kb_vote_days', 'kb_search_days', 'kb_visits'].map(async (table) => {
+    const counts = async () => Object.fromEntries(await Promise.all(['attachment_files', 'attachment_chunks', 'kb_insight', 'kb_visit_weeks', 'kb_week_counts', 'kb_vote_days', 'kb_visits'].map(async (table) => {
       const { rows: [row] } = await postgres.pool.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`)
       return [table, Number(row!.n)] as const
     })))

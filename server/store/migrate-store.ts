@@ -185,7 +185,7 @@ async function moveInsight(store: PostgresStore, from: string, timeZone: string)
   for (const [i, record] of records.entries()) {
     const { text, values } = recordStatement(record, logRecordId(i), timeZone)
     try {
-      await store.query(text, values)
+      await store.query(store.prepare(text), values)
     } catch (error) {
       throw new StoreError(`the records and attachments were moved, the KB insight log up to line ${i}: ${(error as Error).message}. Run it again to move the rest.`)
     }
