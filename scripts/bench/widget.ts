@@ -6,7 +6,7 @@ import { createServer, type Server } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { chromium, type Browser } from '@playwright/test'
+import { chromium, type Browser, type Page } from '@playwright/test'
 import { STRINGS } from '../../widget/src/strings.ts'
 import { stopServer, waitUntilHealthy } from './api.ts'
 import { generateArticles } from './generate-articles.ts'
@@ -44,8 +44,14 @@ export interface WidgetLoads {
    * thread waited for a CPU (tracing, the browser's other processes and the server share the machine).
    */
   hostCpuMs: number[]
-  /** The loader's `loket:launcher:ready` mark: navigation start to a drawn launcher, network included. */
+  /** From the host page's navigation start to the launcher's first frame committed, network included (from the trace). */
   shownAtMs: number[]
+  /**
+   * The floor: the same figure as `hostMs` for a script of another origin that only puts a button
+   * with the launcher's word in a shadow root, on the same host page, in the same run.
+   */
+  floorMs: number[]
+  floorCpuMs: number[]
   /** Paths of the KB's origin the page fetched before intent (with time to settle), over all loads: widget.js alone is the aim. */
   fetchedBeforeIntent: string[]
   /** From intent (the pointer over the launcher, then at once a click and the term typed) to the first results shown. */
@@ -73,7 +79,8 @@ export interface WidgetFigures {
   loads: WidgetLoads[]
 }
 
-const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute']
+/** The timeline, and user timing for the host page's navigation start. */
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing']
 /** Terms with results in the own content and in generated articles alike. */
 const FIRST_TERM = 'factuur'
 const SECOND_TERM = 'btw'
@@ -179,7 +186,12 @@ async function measureLoads(browser: Browser, host: HostPage, dir: string, runs:
     const traces = process.env.BENCH_KEEP ? join(dir, 'traces') : undefined
     if (traces) mkdirSync(traces, { recursive: true })
     const loads: Load[] = []
-    for (let run = 0; run < runs; run++) loads.push(await loadOnce(browser, host.origin, kbOrigin, traces && join(traces, String(run))))
+    const floors: HostCost[] = []
+    for (let run = 0; run < runs; run++) {
+      // Alternating, so the floor and the widget see the same load on the machine.
+      floors.push(await floorOnce(browser, host, traces && join(traces, String(run))))
+      loads.push(await loadOnce(browser, host.origin, kbOrigin, traces && join(traces, String(run))))
+    }
     const worst = (key: 'first' | 'second') => loads.reduce((a, b) => (b[key].ms > a[key].ms ? b : a))[key]
     return {
       scriptMs: loads.map((l) => l.scriptMs),
@@ -187,6 +199,8 @@ async function measureLoads(browser: Browser, host: HostPage, dir: string, runs:
       hostMs: loads.map((l) => l.scriptMs + l.renderMs),
       hostCpuMs: loads.map((l) => l.cpuMs),
       shownAtMs: loads.map((l) => l.shownAtMs),
+      floorMs: floors.map((f) => f.scriptMs + f.renderMs),
+      floorCpuMs: floors.map((f) => f.cpuMs),
       fetchedBeforeIntent: [...new Set(loads.flatMap((l) => l.fetchedBeforeIntent))],
       intentToResultsMs: loads.map((l) => l.intentToResultsMs),
       firstSearchMs: loads.map((l) => l.first.ms),
@@ -201,10 +215,7 @@ async function measureLoads(browser: Browser, host: HostPage, dir: string, runs:
   }
 }
 
-interface Load {
-  scriptMs: number
-  renderMs: number
-  cpuMs: number
+interface Load extends HostCost {
   shownAtMs: number
   fetchedBeforeIntent: string[]
   intentToResultsMs: number
@@ -228,19 +239,13 @@ async function loadOnce(browser: Browser, hostOrigin: string, kbOrigin: string, 
     const widget = page.locator('loket-widget')
     const launcher = widget.getByRole('button', { name: STRINGS.nl.launcher })
     const results = widget.locator('.lw-results li').first()
-    const traced = async (name: string, action: () => Promise<void>) => {
-      await browser.startTracing(page, { categories: TRACE_CATEGORIES })
-      await action()
-      const trace = await browser.stopTracing()
-      if (keepAs) writeFileSync(`${keepAs}-${name}.json`, trace)
-      return mainThreadTasks(trace, kbOrigin)
-    }
+    const traced = async (name: string, action: () => Promise<void>) => mainThreadTasks(await traceOf(browser, page, action, keepAs && `${keepAs}-${name}.json`), kbOrigin)
 
-    const loadTasks = await traced('load', async () => {
+    const loadEvents = await traceOf(browser, page, async () => {
       await page.goto(`${hostOrigin}/`)
       await launcher.waitFor()
-    })
-    const shownAtMs = await page.evaluate(() => performance.getEntriesByName('loket:launcher:ready')[0]?.startTime ?? NaN)
+    }, keepAs && `${keepAs}-load.json`)
+    const loadCost = hostCost(mainThreadTasks(loadEvents, kbOrigin), kbOrigin)
     // Nothing but the loader until intent: a moment for anything else that would load.
     await page.waitForTimeout(SETTLE_MS)
     const fetchedBeforeIntent = [...fetched]
@@ -278,10 +283,44 @@ async function loadOnce(browser: Browser, hostOrigin: string, kbOrigin: string, 
       await page.waitForTimeout(SETTLE_MS)
     })
 
-    return { ...hostCost(loadTasks, kbOrigin), shownAtMs, fetchedBeforeIntent, intentToResultsMs, first: longest(firstTasks, kbOrigin), second: longest(secondTasks, kbOrigin) }
+    return { ...loadCost, shownAtMs: (loadCost.shownAt - navigationStart(loadEvents, hostOrigin)) / 1000, fetchedBeforeIntent, intentToResultsMs, first: longest(firstTasks, kbOrigin), second: longest(secondTasks, kbOrigin) }
   } finally {
     await context.close()
   }
+}
+
+/**
+ * The floor for the launcher figure: the host page with a script of another origin that does the
+ * least any launcher must (a `<loket-widget>` with a shadow root, the corner, a button with the
+ * launcher's word), in a fresh context, traced and counted as the widget is.
+ */
+async function floorOnce(browser: Browser, host: HostPage, keepAs: string | undefined): Promise<HostCost> {
+  const context = await browser.newContext()
+  try {
+    const page = await context.newPage()
+    const events = await traceOf(browser, page, async () => {
+      await page.goto(`${host.origin}/floor`)
+      await page.locator('loket-widget').getByRole('button', { name: STRINGS.nl.launcher }).waitFor()
+    }, keepAs && `${keepAs}-floor.json`)
+    return hostCost(mainThreadTasks(events, host.floorOrigin), host.floorOrigin)
+  } finally {
+    await context.close()
+  }
+}
+
+/** The events Chromium traced in `page` while `action` ran; kept as a file when `keepAs` names one. */
+async function traceOf(browser: Browser, page: Page, action: () => Promise<void>, keepAs: string | undefined): Promise<TraceEvent[]> {
+  await browser.startTracing(page, { categories: TRACE_CATEGORIES })
+  await action()
+  const trace = await browser.stopTracing()
+  if (keepAs) writeFileSync(keepAs, trace)
+  return (JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents
+}
+
+/** When the navigation to a page of `origin` started, in the trace's clock (µs). */
+function navigationStart(events: TraceEvent[], origin: string): number {
+  const start = events.findLast((e) => e.name === 'navigationStart' && e.args?.data?.documentLoaderURL?.startsWith(`${origin}/`))
+  return start?.ts ?? NaN
 }
 
 /** One event of a Chrome trace, as far as this bench reads it. */
@@ -298,7 +337,7 @@ interface TraceEvent {
     name?: string
     worldId?: number
     fileName?: string
-    data?: { url?: string }
+    data?: { url?: string; documentLoaderURL?: string }
     /** Long-animation-frame data on the scripts of a slow frame. */
     animation_frame_script_timing_info?: { source_location_url?: string; invoker_type?: string; class_like_name?: string; property_like_name?: string }
   }
@@ -331,8 +370,7 @@ const isFrom = (origin: string) => (e: TraceEvent) => urlOf(e)?.startsWith(`${or
  * The top-level RunTask events of the page's renderer main thread: the CrRendererMain thread that
  * ran scripts of the KB (a spare renderer Chromium keeps has none).
  */
-function mainThreadTasks(trace: Buffer, kbOrigin: string): Task[] {
-  const events = (JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents
+function mainThreadTasks(events: TraceEvent[], kbOrigin: string): Task[] {
   const thread = (e: TraceEvent) => `${e.pid}:${e.tid}`
   const mains = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map(thread))
   const fromKb = isFrom(kbOrigin)
@@ -354,6 +392,14 @@ function mainThreadTasks(trace: Buffer, kbOrigin: string): Task[] {
   return tasks
 }
 
+/** What a script costs the host's main thread until its launcher shows (ms), and when it showed (the trace's clock, µs). */
+interface HostCost {
+  scriptMs: number
+  renderMs: number
+  cpuMs: number
+  shownAt: number
+}
+
 /**
  * What the widget costs the host's main thread until its launcher shows, in two parts.
  *
@@ -371,12 +417,12 @@ function mainThreadTasks(trace: Buffer, kbOrigin: string): Task[] {
  * tasks, because a frame may also run that polling, and its visibility check may force the
  * widget's first layout inside a task of its own.
  */
-function hostCost(tasks: Task[], kbOrigin: string): { scriptMs: number; renderMs: number; cpuMs: number } {
+function hostCost(tasks: Task[], kbOrigin: string): HostCost {
   const fromKb = isFrom(kbOrigin)
   const evaluatesModule = (t: Task) => t.inner.some((e) => e.name === 'v8.evaluateModule' && e.args?.worldId === 0)
   const isWidget = (t: Task) => evaluatesModule(t) || t.inner.some((e) => SCRIPT_EVENTS.has(e.name) && fromKb(e))
   const mountedAt = tasks.find(isWidget)?.start ?? Infinity
-  const cost = { scriptMs: 0, renderMs: 0, cpuMs: 0 }
+  const cost = { scriptMs: 0, renderMs: 0, cpuMs: 0, shownAt: NaN }
   let isShown = false
   for (const task of tasks) {
     if (isWidget(task)) {
@@ -387,7 +433,10 @@ function hostCost(tasks: Task[], kbOrigin: string): { scriptMs: number; renderMs
         cost.renderMs += (e.dur ?? 0) / 1000
         cost.cpuMs += (e.tdur ?? 0) / 1000
         // The launcher's first frame is on screen once committed.
-        if (e.name === 'Commit') isShown = true
+        if (e.name === 'Commit') {
+          isShown = true
+          cost.shownAt = e.ts + (e.dur ?? 0)
+        }
       }
     }
   }
@@ -423,27 +472,47 @@ function longest(tasks: Task[], kbOrigin: string): TaskSummary {
   return { ms: task.ms, cpuMs: task.cpuMs, what: [busiest?.name ?? 'nothing traced inside', file && `in ${file}`].filter(Boolean).join(' ') }
 }
 
-/** The bare page of a site that embeds the widget; `kbOrigin` says where the widget comes from. */
+/** The bare page of a site that embeds the widget; `kbOrigin` says where the widget comes from, `floorOrigin` the floor's script. */
 interface HostPage {
   origin: string
   kbOrigin: string
+  floorOrigin: string
   close(): Promise<void>
 }
 
-/** A host page on a port of its own, so the widget runs cross-origin as on a customer's site. */
+/**
+ * The least any launcher costs: a script that puts `<loket-widget>` with a shadow root in the
+ * corner and a button with the launcher's word in it; no styles beyond the corner, no logic.
+ */
+const FLOOR_SCRIPT = `const host = document.createElement('loket-widget'), root = host.attachShadow({ mode: 'open' }), sheet = new CSSStyleSheet(), button = document.createElement('button')
+sheet.replaceSync(':host{position:fixed;inset:auto 16px 16px auto}')
+root.adoptedStyleSheets = [sheet]
+button.textContent = ${JSON.stringify(STRINGS.nl.launcher)}
+root.append(button)
+document.body.append(host)`
+
+/**
+ * A host page on a port of its own, so the widget runs cross-origin as on a customer's site: `/`
+ * embeds widget.js, `/floor` the floor's script, served from a third origin.
+ */
 async function startHostPage(): Promise<HostPage> {
-  const page: HostPage = { origin: '', kbOrigin: '', close: async () => {} }
+  const page: HostPage = { origin: '', kbOrigin: '', floorOrigin: '', close: async () => {} }
   const server = createHttpServer((request, response) => {
-    if (request.url !== '/') return void response.writeHead(404).end()
+    const src = request.url === '/' ? `${page.kbOrigin}/widget.js` : request.url === '/floor' ? `${page.floorOrigin}/floor.js` : undefined
+    if (!src) return void response.writeHead(404).end()
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
     // The tag is added once the page has painted, as an async third-party script mostly arrives on a real
     // page: the host's own first frame is then not counted as the widget's.
-    const tag = `const s=document.createElement('script');s.src='${page.kbOrigin}/widget.js';s.async=true;s.dataset.lang='nl';document.body.append(s)`
+    const tag = `const s=document.createElement('script');s.src='${src}';s.async=true;s.dataset.lang='nl';document.body.append(s)`
     response.end(`<!doctype html><html lang="nl"><body><h1>Host</h1><script>requestAnimationFrame(()=>setTimeout(()=>{${tag}}))</script></body></html>`)
   })
-  const port = await listenInRange(server)
-  page.origin = `http://127.0.0.1:${port}`
-  page.close = () => new Promise((resolve) => server.close(() => resolve()))
+  const floor = createHttpServer((request, response) => {
+    if (request.url !== '/floor.js') return void response.writeHead(404).end()
+    response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' }).end(FLOOR_SCRIPT)
+  })
+  page.origin = `http://127.0.0.1:${await listenInRange(server)}`
+  page.floorOrigin = `http://127.0.0.1:${await listenInRange(floor)}`
+  page.close = () => Promise.all([server, floor].map((s) => new Promise<void>((resolve) => s.close(() => resolve())))).then(() => {})
   return page
 }
 

@@ -28,6 +28,10 @@ describe('the built loader', () => {
     expect(loader).toContain('--lw-brand:#7a1f5c')
   })
 
+  test("opens with Chromium's compile hint, so its functions compile as it streams in, off the host's main thread", () => {
+    expect(loader.split('\n')[0]).toBe('//# allFunctionsCalledOnLoad')
+  })
+
   test('has no framework in it and imports the app only on demand', () => {
     expect(loader).not.toMatch(/preact|__H|createElement\("div",\{/)
     expect(loader.match(/\bimport\(/g)).toHaveLength(1)

@@ -93,7 +93,6 @@ class LoketWidget extends HTMLElement {
     button.onclick = button.onpointerdown = () => this.wake(true)
     box.append(button)
     this.shadowRoot!.replaceChildren(box)
-    performance.mark('loket:launcher:ready')
   }
 
   /** A visitor's intent: loads the app. `open` (a click, `Loket.open()`) opens the widget, now or once the app has drawn it. */
