@@ -1,8 +1,8 @@
 /**
  * The embedded store's indexes over incidents, kept up to date on every write: numbers by
- * organisation, requester, team, assignee and status (each list sorted, so a page is a walk from
- * the cursor), and a word index (public and internal words apart) for search. Pages and searches
- * read only these and the records they return.
+ * organisation, requester, team, assignee, status and kind (each list sorted, so a page is a walk
+ * from the cursor), and a word index (public and internal words apart) for search. Pages and
+ * searches read only these and the records they return.
  */
 import type { Incident, Message } from '../domain/records.ts'
 import { decodeCursor, encodeCursor, CURSOR_SHAPES } from './cursor.ts'
@@ -18,7 +18,7 @@ export interface IndexSource {
 }
 
 /** The fields with a secondary index. */
-const FIELDS = ['organisationId', 'contactId', 'team', 'assigneeId', 'status'] as const
+const FIELDS = ['organisationId', 'contactId', 'team', 'assigneeId', 'status', 'kind'] as const
 type Field = (typeof FIELDS)[number]
 
 /** Ascending numbers, kept sorted: insert and remove by binary search (new incidents append). */
@@ -135,53 +135,66 @@ export class IncidentIndex {
     return (this.byField[field].get(value)?.values ?? []).map((n) => this.idOfNumber.get(n)!)
   }
 
-  /** One page of incidents, newest first; see Store.incidents.page. */
+  /**
+   * One page of incidents, newest first; see Store.incidents.page. Every filter and word is a set
+   * of index lists (an incident matches when one of them holds its number), so a page and its total
+   * are found in the lists alone: only the page's own records are read, whatever the desk's size.
+   */
   page(search: IncidentSearch, { limit, cursor }: PageRequest): Page<Incident> {
     const after = cursor === undefined ? Number.POSITIVE_INFINITY : (decodeCursor(cursor, CURSOR_SHAPES.incidents)[0] as number)
-    const matches = (i: Incident) => matchesFilter(i, search)
-    const narrowest = this.narrowest(search)
-    // What is walked (newest first): the smallest of the filter's index list and each word's lists;
-    // every other word is checked by binary search, the filters on the record.
-    let driver: number[][] = [narrowest.list.values]
-    let words: number[][][] = []
-    if (search.q !== undefined && search.q.trim() !== '') {
-      const query = parseQuery(search.q)
-      if ('nothing' in query) return { items: [], next: null, total: 0 }
-      if ('number' in query) {
-        driver = [this.idOfNumber.has(Number(query.number)) ? [Number(query.number)] : []]
-      } else {
-        words = query.words.map((word) => stemsOf(word).flatMap((stem) => [this.publicWords.get(stem), search.withInternal ? this.internalWords.get(stem) : undefined])
-          .filter((list): list is SortedNumbers => list !== undefined).map((list) => list.values))
-        if (words.some((lists) => lists.length === 0)) return { items: [], next: null, total: 0 }
-        const sizeOf = (lists: number[][]) => lists.reduce((sum, list) => sum + list.length, 0)
-        for (const lists of words) if (sizeOf(lists) < sizeOf(driver)) driver = lists
-        words = words.filter((lists) => lists !== driver)
-      }
-    }
-    const accepts = (n: number) => {
-      if (!words.every((lists) => lists.some((list) => contains(list, n)))) return undefined
-      const incident = this.incidentOf(n)
-      return incident && matches(incident) ? incident : undefined
-    }
+    const conditions = this.conditionsOf(search)
+    if (conditions === undefined || conditions.some((lists) => lists.every((list) => list.length === 0))) return { items: [], next: null, total: 0 }
+    // Walked (newest first): the condition with the fewest numbers; every other one is checked by binary search.
+    const sizeOf = (lists: number[][]) => lists.reduce((sum, list) => sum + list.length, 0)
+    let driver: number[][] = [this.all.values]
+    for (const lists of conditions) if (sizeOf(lists) < sizeOf(driver)) driver = lists
+    const checks = conditions.filter((lists) => lists !== driver)
+    const accepts = (n: number) => checks.every((lists) => lists.some((list) => contains(list, n)))
     // Newest first from just below the cursor: one more than the page tells whether another follows.
-    const items: Incident[] = []
-    let next: string | null = null
+    const numbers: number[] = []
     for (const n of descending(driver, after)) {
-      const incident = accepts(n)
-      if (!incident) continue
-      if (items.length === limit) {
-        next = encodeCursor([Number(items[items.length - 1]!.number)])
-        break
-      }
-      items.push(incident)
+      if (!accepts(n)) continue
+      numbers.push(n)
+      if (numbers.length > limit) break
     }
-    // A filter one index list answers exactly is counted by its length; anything else, one by one.
-    if (narrowest.isExact && words.length === 0 && driver[0] === narrowest.list.values) {
-      return { items, next, total: narrowest.list.size > TOTAL_CAP ? null : narrowest.list.size }
-    }
+    const next = numbers.length > limit ? encodeCursor([numbers[limit - 1]!]) : null
+    const items = numbers.slice(0, limit).map((n) => this.incidentOf(n)!)
+    // One list alone is counted by its length; anything else one by one, up to the cap.
+    if (checks.length === 0 && driver.length === 1) return { items, next, total: driver[0]!.length > TOTAL_CAP ? null : driver[0]!.length }
     let total = 0
     for (const n of descending(driver, Number.POSITIVE_INFINITY)) if (accepts(n) && ++total > TOTAL_CAP) return { items, next, total: null }
     return { items, next, total }
+  }
+
+  /**
+   * The search as conditions that must all hold, each the index lists of which one must hold the
+   * number: one per filter (a list of values: one list per value) and per word (its stems, public
+   * and, for staff, internal). Undefined when the query can find nothing.
+   */
+  private conditionsOf(search: IncidentSearch): number[][][] | undefined {
+    const listOf = (f: Field, value: string) => this.byField[f].get(value)?.values ?? []
+    const conditions: number[][][] = []
+    for (const f of ['organisationId', 'contactId', 'team', 'assigneeId'] as const) {
+      const value = search[f]
+      if (value) conditions.push([listOf(f, value)])
+    }
+    for (const f of ['status', 'kind'] as const) {
+      const values = search[f]
+      if (values?.length) conditions.push([...new Set<string>(values)].map((value) => listOf(f, value)))
+    }
+    if (search.q === undefined || search.q.trim() === '') return conditions
+    const query = parseQuery(search.q)
+    if ('nothing' in query) return undefined
+    if ('number' in query) {
+      const n = Number(query.number)
+      conditions.push([this.idOfNumber.has(n) ? [n] : []])
+      return conditions
+    }
+    for (const word of query.words) {
+      conditions.push(stemsOf(word).flatMap((stem) => [this.publicWords.get(stem), search.withInternal ? this.internalWords.get(stem) : undefined])
+        .filter((list): list is SortedNumbers => list !== undefined).map((list) => list.values))
+    }
+    return conditions
   }
 
   private incidentOf(n: number): Incident | undefined {
@@ -205,42 +218,6 @@ export class IncidentIndex {
     const hasMore = from >= 0 && from + limit < rows.length
     return { items, next: hasMore ? encodeCursor(queueKeyOf(items[items.length - 1]!)) : null, total: rows.length > TOTAL_CAP ? null : rows.length }
   }
-
-  /**
-   * The smallest index list that holds every incident the filter can match, and whether it holds
-   * exactly those (a filter on at most one field, which that list is of).
-   */
-  private narrowest(search: IncidentSearch): { list: SortedNumbers; isExact: boolean } {
-    let best = this.all
-    const consider = (list: SortedNumbers | undefined) => {
-      const found = list ?? new SortedNumbers()
-      if (found.size < best.size) best = found
-    }
-    let filters = 0
-    for (const f of ['organisationId', 'contactId', 'team', 'assigneeId'] as const) {
-      const value = search[f]
-      if (!value) continue
-      filters++
-      consider(this.byField[f].get(value))
-    }
-    if (search.status?.length) {
-      filters++
-      if (search.status.length === 1) consider(this.byField.status.get(search.status[0]!))
-    }
-    if (search.kind?.length) filters++
-    const isExact = filters === 0 || (filters === 1 && best !== this.all)
-    return { list: best, isExact }
-  }
-}
-
-/** Whether an incident passes the list's filters (the indexes only narrow). */
-function matchesFilter(i: Incident, f: IncidentSearch): boolean {
-  return (!f.organisationId || i.organisationId === f.organisationId) &&
-    (!f.contactId || i.contactId === f.contactId) &&
-    (!f.team || i.team === f.team) &&
-    (!f.assigneeId || i.assigneeId === f.assigneeId) &&
-    (!f.status?.length || f.status.includes(i.status)) &&
-    (!f.kind?.length || f.kind.includes(i.kind))
 }
 
 /** Whether an incident passes the queue's filters. */
