@@ -5,11 +5,11 @@ import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import type { Incident, IncidentStatus, Message } from '../domain/records.ts'
 import { faultyFiles } from './faulty-files.ts'
-import { IncidentIndex } from './incident-index.ts'
+import { IncidentIndex, compareQueueKeys, queueKeyOf } from './incident-index.ts'
 import { openLowdbStore } from './lowdb-store.ts'
 import { headText, isInternalText, parseQuery, stemsOf, termsOf } from './search-text.ts'
 import { incidentDraft } from './store-contract.ts'
-import { TOTAL_CAP, type IncidentSearch, type Page } from './store.ts'
+import { TOTAL_CAP, type IncidentSearch, type Page, type QueueSearch } from './store.ts'
 
 /** Records in memory as the lowdb store keeps them, with the index told of every change as `State.apply` does. */
 function desk() {
@@ -91,6 +91,33 @@ function expectFound(d: Desk, search: IncidentSearch, limit = 7): void {
   const { numbers, total } = allPages(d, search, limit)
   expect(numbers, JSON.stringify(search)).toEqual(want)
   expect(total, JSON.stringify(search)).toBe(want.length > TOTAL_CAP ? null : want.length)
+}
+
+/** The queue as the records one by one give it: filtered, then in the queue's order. */
+function expectedQueue(d: Desk, f: QueueSearch): string[] {
+  return [...d.incidents.values()].filter((i) => {
+    const due = i.queueDueAt ?? null
+    return f.status.includes(i.status) && (!f.teams || f.teams.includes(i.team) || (f.orAssigneeId !== undefined && i.assigneeId === f.orAssigneeId)) &&
+      (!f.assigneeId || i.assigneeId === f.assigneeId) && (!f.priority?.length || (i.priority !== null && f.priority.includes(i.priority))) &&
+      (!f.kind?.length || f.kind.includes(i.kind)) && (!f.productArea || i.productArea === f.productArea) &&
+      (!f.organisationId || i.organisationId === f.organisationId) && (!f.dueBefore || (due !== null && due < f.dueBefore)) &&
+      (!f.dueFrom || (due !== null && due >= f.dueFrom))
+  }).sort((a, b) => compareQueueKeys(queueKeyOf(a), queueKeyOf(b))).map((i) => i.number)
+}
+
+/** Every page of the queue, following `next`, against the records one by one, with its total. */
+function expectQueue(d: Desk, search: QueueSearch, limit = 7): void {
+  const want = expectedQueue(d, search)
+  const numbers: string[] = []
+  let page = d.index.queuePage(search, { limit })
+  expect(page.total, JSON.stringify(search)).toBe(want.length > TOTAL_CAP ? null : want.length)
+  for (;;) {
+    numbers.push(...page.items.map((i) => i.number))
+    if (page.next === null) break
+    expect(page.items).toHaveLength(limit)
+    page = d.index.queuePage(search, { limit, cursor: page.next })
+  }
+  expect(numbers, JSON.stringify(search)).toEqual(want)
 }
 
 describe('the incident index', () => {
@@ -175,6 +202,39 @@ describe('the incident index', () => {
     expectFound(d, { q: 'excel' }, 1)
   })
 
+  test('keeps the queue in order as incidents are registered, triaged, answered, closed and reopened, open or closed statuses asked', () => {
+    const d = desk()
+    let seed = 11
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!
+    const statuses: IncidentStatus[] = ['new', 'in_progress', 'waiting_for_customer', 'resolved', 'closed']
+    const dues = [undefined, '2026-12-01T09:00:00.000Z', '2026-12-01T12:00:00.000Z', '2026-12-02T09:00:00.000Z', '2026-12-03T16:00:00.000Z']
+    const triage = (): Partial<Incident> => ({
+      status: pick(statuses), team: pick(['finance', 'platform', 'first-line']), assigneeId: pick([null, 's-lotte', 's-daan']),
+      priority: pick([null, 2, 3, 4]), kind: pick(['bug', 'question', 'outage'] as const), productArea: pick(['finance', 'platform']),
+      organisationId: pick(['org-1', 'org-2']), queueDueAt: pick(dues),
+    })
+    const add = () => d.add({ ...triage(), registeredAt: `2026-11-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}T09:00:00.000Z` })
+    for (let k = 0; k < 250; k++) add()
+    const open: IncidentStatus[] = ['new', 'in_progress', 'waiting_for_customer']
+    const searches = (): QueueSearch[] => [
+      { status: open }, { status: open, teams: ['finance'], orAssigneeId: 's-daan' }, { status: open, teams: [] , orAssigneeId: 's-lotte' },
+      { status: ['new'], assigneeId: 's-lotte' }, { status: open, priority: [2, 3], kind: ['bug'] }, { status: open, productArea: 'platform', organisationId: 'org-2' },
+      { status: open, dueBefore: '2026-12-02T00:00:00.000Z' }, { status: open, dueFrom: '2026-12-02T00:00:00.000Z', teams: ['platform', 'first-line'] },
+      { status: ['closed', 'new'] }, { status: ['resolved'], kind: ['question'] }, { status: ['in_progress', 'in_progress'] },
+    ]
+    for (const search of searches()) expectQueue(d, search)
+    for (let k = 0; k < 300; k++) {
+      const ids = [...d.incidents.keys()]
+      const roll = random()
+      if (roll < 0.2) add()
+      else if (roll < 0.9) d.change(pick(ids), triage())
+      else d.remove(pick(ids))
+    }
+    for (const search of searches()) expectQueue(d, search)
+    expectQueue(d, { status: open }, 1)
+  })
+
   test('counts up to the cap and says null beyond it, for a list and for a search', () => {
     const d = desk()
     for (let k = 0; k < TOTAL_CAP + 5; k++) d.add({ status: k % 2 ? 'new' : 'closed' })
@@ -182,6 +242,10 @@ describe('the incident index', () => {
     expect(d.index.page({ q: 'btw' }, { limit: 10 }).total).toBeNull()
     expect(d.index.page({ status: ['new'] }, { limit: 10 }).total).toBe(Math.floor((TOTAL_CAP + 5) / 2))
     expect(d.index.page({ status: ['new', 'closed'] }, { limit: 10 }).total).toBeNull()
+    expect(d.index.queuePage({ status: ['new'] }, { limit: 10 }).total).toBe(Math.floor((TOTAL_CAP + 5) / 2))
+    expect(d.index.queuePage({ status: ['new'], teams: ['finance'] }, { limit: 10 }).total).toBe(Math.floor((TOTAL_CAP + 5) / 2))
+    expect(d.index.queuePage({ status: ['new', 'closed'] }, { limit: 10 }).total).toBeNull()
+    expect(d.index.queuePage({ status: ['new', 'closed'], kind: ['bug'] }, { limit: 10 }).total).toBeNull()
   })
 
   test('forgets what a write the disk refused stored: a refused registration or change is in no list and no search, and the number given again is found once', async () => {

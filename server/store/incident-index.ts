@@ -59,10 +59,30 @@ interface Entry {
   /** Arrays, not sets: a desk holds one entry per incident, and they are only ever walked. */
   publicTerms: string[]
   internalTerms: string[]
+  /** Its place in the queue, while its status is one kept in queue order. */
+  queueKey: QueueKey | null
+}
+
+/** A queue sort key: see queueKeyOf. */
+type QueueKey = [number, string, string, number]
+
+/** The statuses kept in queue order as they change: the open ones, which the console's queue shows every few seconds. */
+const QUEUED_STATUSES: ReadonlySet<string> = new Set(['new', 'in_progress', 'waiting_for_customer'])
+
+/** Queue keys kept in the queue's order: insert and remove by binary search. */
+class SortedKeys {
+  readonly keys: QueueKey[] = []
+  add(key: QueueKey): void {
+    this.keys.splice(firstAfter(this.keys, key, false), 0, key)
+  }
+  delete(key: QueueKey): void {
+    const at = firstAfter(this.keys, key, false)
+    if (at < this.keys.length && compareQueueKeys(this.keys[at]!, key) === 0) this.keys.splice(at, 1)
+  }
 }
 
 /** The queue's sort key of an incident: new first, then due time (none last), registration, number. */
-export function queueKeyOf(incident: Incident): [number, string, string, number] {
+export function queueKeyOf(incident: Incident): QueueKey {
   return [incident.status === 'new' ? 0 : 1, incident.queueDueAt ?? '~', incident.registeredAt, Number(incident.number)]
 }
 
@@ -86,6 +106,8 @@ export class IncidentIndex {
   private readonly publicWords = new Map<string, SortedNumbers>()
   /** Per stem, the numbers of the incidents whose internal notes hold it. */
   private readonly internalWords = new Map<string, SortedNumbers>()
+  /** Per open status, its incidents in queue order. */
+  private readonly queueOrder = new Map([...QUEUED_STATUSES].map((status) => [status, new SortedKeys()]))
 
   constructor(private readonly source: IndexSource) {}
 
@@ -102,7 +124,9 @@ export class IncidentIndex {
     for (const message of this.source.messagesOf(id)) {
       for (const term of termsOf(message.text)) (isInternalText(message) ? internalTerms : publicTerms).add(term)
     }
-    this.entries.set(id, { number, fields, publicTerms: [...publicTerms], internalTerms: [...internalTerms] })
+    const queueKey = QUEUED_STATUSES.has(incident.status) ? queueKeyOf(incident) : null
+    if (queueKey) this.queueOrder.get(incident.status)!.add(queueKey)
+    this.entries.set(id, { number, fields, publicTerms: [...publicTerms], internalTerms: [...internalTerms], queueKey })
     this.idOfNumber.set(number, id)
     this.all.add(number)
     for (const f of FIELDS) {
@@ -128,6 +152,7 @@ export class IncidentIndex {
     }
     for (const term of entry.publicTerms) removeFrom(this.publicWords, term, entry.number)
     for (const term of entry.internalTerms) removeFrom(this.internalWords, term, entry.number)
+    if (entry.queueKey) this.queueOrder.get(entry.fields.status!)!.delete(entry.queueKey)
   }
 
   /** The incidents of an organisation or requester: after a rename, their search words change. */
@@ -202,21 +227,61 @@ export class IncidentIndex {
     return id === undefined ? undefined : this.source.incident(id)
   }
 
-  /** One page of the triage queue; see Store.incidents.queuePage. */
+  /**
+   * One page of the triage queue; see Store.incidents.queuePage. The open statuses are walked in
+   * the order kept for them, from the cursor on, reading only the records of the page (and, to
+   * count, those of filters the index lists cannot answer); other statuses are sorted when asked.
+   */
   queuePage(search: QueueSearch, { limit, cursor }: PageRequest): Page<Incident> {
-    const after = cursor === undefined ? undefined : decodeCursor(cursor, CURSOR_SHAPES.queue)
-    const rows: { incident: Incident; key: ReturnType<typeof queueKeyOf> }[] = []
-    for (const status of new Set(search.status)) {
-      for (const n of this.byField.status.get(status)?.values ?? []) {
-        const incident = this.incidentOf(n)
-        if (incident && matchesQueue(incident, search)) rows.push({ incident, key: queueKeyOf(incident) })
-      }
+    const after = cursor === undefined ? undefined : (decodeCursor(cursor, CURSOR_SHAPES.queue) as QueueKey)
+    const statuses = [...new Set(search.status)]
+    const lists = statuses.map((status) => this.queueOrder.get(status)?.keys ?? this.sortedQueueOf(status))
+    const byIndex = this.queueChecksOf(search)
+    // Filters the lists cannot answer need the record; without them a record is read only for the page.
+    const needsRecord = Boolean(search.priority?.length || search.productArea || search.dueBefore || search.dueFrom)
+    const accepts = (key: QueueKey) => {
+      if (!byIndex.every((check) => check(key[3]))) return undefined
+      if (!needsRecord) return this.incidentOf(key[3])
+      const incident = this.incidentOf(key[3])
+      return incident && matchesQueue(incident, search) ? incident : undefined
     }
-    rows.sort((a, b) => compareQueueKeys(a.key, b.key))
-    const from = after ? rows.findIndex((r) => compareQueueKeys(r.key, after) > 0) : 0
-    const items = from < 0 ? [] : rows.slice(from, from + limit).map((r) => r.incident)
-    const hasMore = from >= 0 && from + limit < rows.length
-    return { items, next: hasMore ? encodeCursor(queueKeyOf(items[items.length - 1]!)) : null, total: rows.length > TOTAL_CAP ? null : rows.length }
+    const items: Incident[] = []
+    let next: string | null = null
+    for (const key of inQueueOrder(lists, after)) {
+      const incident = accepts(key)
+      if (!incident) continue
+      if (items.length === limit) {
+        next = encodeCursor(queueKeyOf(items[items.length - 1]!))
+        break
+      }
+      items.push(incident)
+    }
+    if (byIndex.length === 0 && !needsRecord) {
+      const total = lists.reduce((sum, keys) => sum + keys.length, 0)
+      return { items, next, total: total > TOTAL_CAP ? null : total }
+    }
+    let total = 0
+    for (const keys of lists) {
+      for (const key of keys) if ((needsRecord ? accepts(key) : byIndex.every((check) => check(key[3]))) && ++total > TOTAL_CAP) return { items, next, total: null }
+    }
+    return { items, next, total }
+  }
+
+  /** The queue's filters that the index lists answer, each a check of an incident's number. */
+  private queueChecksOf(search: QueueSearch): ((n: number) => boolean)[] {
+    const has = (f: Field, value: string, n: number) => contains(this.byField[f].get(value)?.values ?? [], n)
+    const checks: ((n: number) => boolean)[] = []
+    const { teams, orAssigneeId, assigneeId, kind, organisationId } = search
+    if (teams) checks.push((n) => teams.some((team) => has('team', team, n)) || (orAssigneeId !== undefined && has('assigneeId', orAssigneeId, n)))
+    if (assigneeId) checks.push((n) => has('assigneeId', assigneeId, n))
+    if (kind?.length) checks.push((n) => kind.some((k) => has('kind', k, n)))
+    if (organisationId) checks.push((n) => has('organisationId', organisationId, n))
+    return checks
+  }
+
+  /** The queue keys of a status not kept in queue order (resolved, closed), sorted now. */
+  private sortedQueueOf(status: string): QueueKey[] {
+    return (this.byField.status.get(status)?.values ?? []).map((n) => queueKeyOf(this.incidentOf(n)!)).sort(compareQueueKeys)
   }
 }
 
@@ -256,6 +321,32 @@ function removeFrom(index: Map<string, SortedNumbers>, term: string, n: number):
   if (!list) return
   list.delete(n)
   if (list.size === 0) index.delete(term)
+}
+
+/** The position in queue-ordered `keys` of the first key after `key` (`strictly`), or at or after it. */
+function firstAfter(keys: QueueKey[], key: readonly (string | number)[], strictly: boolean): number {
+  let lo = 0
+  let hi = keys.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    const order = compareQueueKeys(keys[mid]!, key)
+    if (order < 0 || (strictly && order === 0)) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/** The keys after `after` (all without it) of the queue-ordered `lists`, in queue order. */
+function* inQueueOrder(lists: QueueKey[][], after: QueueKey | undefined): Generator<QueueKey> {
+  const at = lists.map((keys) => (after ? firstAfter(keys, after, true) : 0))
+  for (;;) {
+    let best = -1
+    for (let i = 0; i < lists.length; i++) {
+      if (at[i]! < lists[i]!.length && (best < 0 || compareQueueKeys(lists[i]![at[i]!]!, lists[best]![at[best]!]!) < 0)) best = i
+    }
+    if (best < 0) return
+    yield lists[best]![at[best]!++]!
+  }
 }
 
 /** Whether ascending `values` holds n. */
