@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { loadCalendar, parseDesk } from '../desk.ts'
 import { readFileSync } from 'node:fs'
-import { clock, instantOf, localDate, localMinutes, nextDate, statusAt, weekdayIndex, type BusinessCalendar } from './calendar.ts'
+import { clock, dayOf, instantOf, localDate, localMinutes, nextDate, statusAt, weekdayIndex, type BusinessCalendar } from './calendar.ts'
 
 const calendar = loadCalendar(parseDesk(readFileSync('content/desk.yaml', 'utf8')), { from: 2026, to: 2027 })
 
@@ -78,5 +78,45 @@ describe('instantOf around the clock changes', () => {
     ['noon on the autumn change day', '2026-10-25', 720, '2026-10-25T11:00:00.000Z'],
   ])('%s', (_name, date, minute, iso) => {
     expect(instantOf(calendar, date, minute).toISOString()).toBe(iso)
+  })
+})
+
+describe('offsets and days worked out once', () => {
+  test('give the same local time on every ask, on both sides of a clock change and inside the hour it falls in', () => {
+    const lordHowe: BusinessCalendar = { timeZone: 'Australia/Lord_Howe', weekly: calendar.weekly, days: {} }
+    const cases: [BusinessCalendar, string, string, number][] = [
+      [calendar, '2026-10-25T00:30:00.000Z', '2026-10-25', 150],
+      [calendar, '2026-10-25T00:59:59.999Z', '2026-10-25', 179],
+      [calendar, '2026-10-25T01:00:00.000Z', '2026-10-25', 120],
+      [calendar, '2026-10-25T01:30:00.000Z', '2026-10-25', 150],
+      [calendar, '2026-03-29T00:59:00.000Z', '2026-03-29', 119],
+      [calendar, '2026-03-29T01:00:00.000Z', '2026-03-29', 180],
+      // Lord Howe Island moves its clocks half an hour: back at 02:00 summer time (15:00 UTC the day before) on the first Sunday of April …
+      [lordHowe, '2026-04-04T14:45:00.000Z', '2026-04-05', 105],
+      [lordHowe, '2026-04-04T15:00:00.000Z', '2026-04-05', 90],
+      // … and back at 02:00 local on the first Sunday of October: 15:30 UTC, inside a UTC hour.
+      [lordHowe, '2026-10-03T15:10:00.000Z', '2026-10-04', 100],
+      [lordHowe, '2026-10-03T15:29:00.000Z', '2026-10-04', 119],
+      [lordHowe, '2026-10-03T15:30:00.000Z', '2026-10-04', 150],
+      [lordHowe, '2026-10-03T15:50:00.000Z', '2026-10-04', 170],
+    ]
+    for (let ask = 0; ask < 2; ask++) {
+      for (const [cal, iso, date, minutes] of cases) {
+        expect([localDate(cal, new Date(iso)), localMinutes(cal, new Date(iso))], `${cal.timeZone} ${iso}`).toEqual([date, minutes])
+      }
+    }
+  })
+
+  test('a day runs from local midnight to the next, 23 or 25 hours on a clock change, with the hours of its own calendar', () => {
+    const spring = dayOf(calendar, '2026-03-29')
+    expect([new Date(spring.start).toISOString(), new Date(spring.end).toISOString(), spring.hours, spring.next])
+      .toEqual(['2026-03-28T23:00:00.000Z', '2026-03-29T22:00:00.000Z', null, '2026-03-30'])
+    const autumnMonday = dayOf(calendar, '2026-10-26')
+    expect(autumnMonday.hours?.map((ms) => new Date(ms).toISOString())).toEqual(['2026-10-26T07:30:00.000Z', '2026-10-26T16:00:00.000Z'])
+    expect(dayOf(calendar, '2026-10-25').end - dayOf(calendar, '2026-10-25').start).toBe(25 * 3_600_000)
+    // Another calendar in the same zone keeps its own hours.
+    const late: BusinessCalendar = { ...calendar, weekly: calendar.weekly.map((span) => span && { open: 600, close: 1200 }) }
+    expect(dayOf(late, '2026-10-26').hours?.map((ms) => new Date(ms).toISOString())).toEqual(['2026-10-26T09:00:00.000Z', '2026-10-26T19:00:00.000Z'])
+    expect(dayOf(calendar, '2026-10-26')).toEqual(autumnMonday)
   })
 })

@@ -63,7 +63,7 @@ export function weeklySpans(hours: Partial<Record<Weekday, DayHours>>): (Span | 
 
 /** `at` moved by the time zone's offset, so its UTC fields read as local wall-clock time. */
 function wallClock(calendar: BusinessCalendar, at: Date): Date {
-  return new Date(at.getTime() + tzOffset(calendar.timeZone, at) * 60_000)
+  return new Date(at.getTime() + offsetAt(calendar.timeZone, at) * 60_000)
 }
 
 /** The local date (YYYY-MM-DD) of `at` in the calendar's time zone. */
@@ -85,8 +85,33 @@ export function localMinutes(calendar: BusinessCalendar, at: Date): number {
 export function instantOf(calendar: BusinessCalendar, date: string, minute: number): Date {
   const [y, m, d] = date.split('-').map(Number)
   const asUtc = Date.UTC(y, m - 1, d, Math.floor(minute / 60), minute % 60)
-  const guess = asUtc - tzOffset(calendar.timeZone, new Date(asUtc)) * 60_000
-  return new Date(asUtc - tzOffset(calendar.timeZone, new Date(guess)) * 60_000)
+  const guess = asUtc - offsetAt(calendar.timeZone, new Date(asUtc)) * 60_000
+  return new Date(asUtc - offsetAt(calendar.timeZone, new Date(guess)) * 60_000)
+}
+
+const HOUR_MS = 3_600_000
+/** Offsets of whole hours without a clock change, by time zone and hour since the epoch. */
+const offsets = new Map<string, number>()
+const OFFSETS_KEPT = 100_000
+
+/**
+ * The time zone's offset in minutes at `at`, as tzOffset gives it. Targets work out the same
+ * hours' offsets for every open incident of a list, and one lookup costs more than the rest of
+ * the sum: an hour's offset is kept when it is the same at its first and last millisecond (no
+ * clock change in it; zones change their clocks at most a few times a year).
+ */
+function offsetAt(timeZone: string, at: Date): number {
+  const ms = at.getTime()
+  if (!Number.isFinite(ms)) return tzOffset(timeZone, at)
+  const hour = Math.floor(ms / HOUR_MS)
+  const key = `${timeZone} ${hour}`
+  const known = offsets.get(key)
+  if (known !== undefined) return known
+  const first = tzOffset(timeZone, new Date(hour * HOUR_MS))
+  if (first !== tzOffset(timeZone, new Date((hour + 1) * HOUR_MS - 1))) return tzOffset(timeZone, at)
+  if (offsets.size >= OFFSETS_KEPT) offsets.clear()
+  offsets.set(key, first)
+  return first
 }
 
 /** The day after local `date`. @example nextDate('2026-12-31') === '2027-01-01' */
@@ -94,6 +119,43 @@ export function nextDate(date: string): string {
   const [y, m, d] = date.split('-').map(Number)
   const next = new Date(Date.UTC(y, m - 1, d + 1))
   return isoDay(next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate())
+}
+
+/** One local day of a calendar as instants (milliseconds since the epoch): what business time is counted from. */
+export interface CalendarDay {
+  readonly date: string
+  /** Local midnight, and the next day's: the day is [start, end). */
+  readonly start: number
+  readonly end: number
+  /** The opening hours as [open, close), or null when closed. */
+  readonly hours: readonly [number, number] | null
+  /** The local date after this one. */
+  readonly next: string
+}
+
+/** Days already worked out, per calendar (a calendar is plain data, never changed once built); shared, so read-only. */
+const daysOf = new WeakMap<BusinessCalendar, Map<string, CalendarDay>>()
+const DAYS_KEPT = 20_000
+
+/**
+ * Local `date` of `calendar` as instants. Targets walk the same days for every open incident of a
+ * list, so each day is worked out once per calendar.
+ */
+export function dayOf(calendar: BusinessCalendar, date: string): CalendarDay {
+  let days = daysOf.get(calendar)
+  if (!days) daysOf.set(calendar, (days = new Map()))
+  let day = days.get(date)
+  if (!day) {
+    const next = nextDate(date)
+    const span = hoursOn(calendar, date)
+    day = {
+      date, next, start: instantOf(calendar, date, 0).getTime(), end: instantOf(calendar, next, 0).getTime(),
+      hours: span ? [instantOf(calendar, date, span.open).getTime(), instantOf(calendar, date, span.close).getTime()] : null,
+    }
+    if (days.size >= DAYS_KEPT) days.clear()
+    days.set(date, day)
+  }
+  return day
 }
 
 /** Weekday of a local date, 0 = Monday … 6 = Sunday. */

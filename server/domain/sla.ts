@@ -1,5 +1,5 @@
 /** SLA targets in business time: business time between two moments, and when a priority's target falls. */
-import { type BusinessCalendar, hoursOn, instantOf, localDate, nextDate } from './calendar.ts'
+import { type BusinessCalendar, dayOf, localDate } from './calendar.ts'
 import type { Priority, PriorityDefinition, PriorityTarget } from './desk.ts'
 
 /** A stretch of time from `from` (inclusive) up to `to` (exclusive). */
@@ -130,11 +130,10 @@ export function slaState(
 
 /** Closing time of the first day after local `date` that has hours. */
 function closeOfNextBusinessDay(calendar: BusinessCalendar, date: string): Date {
-  let day = date
+  let day = dayOf(calendar, date)
   for (let i = 0; i < MAX_IDLE_DAYS; i++) {
-    day = nextDate(day)
-    const span = hoursOn(calendar, day)
-    if (span) return instantOf(calendar, day, span.close)
+    day = dayOf(calendar, day.next)
+    if (day.hours) return new Date(day.hours[1])
   }
   throw new Error(`no business day within ${MAX_IDLE_DAYS} days after ${date}: check hours, holidays and exceptions in desk.yaml`)
 }
@@ -149,29 +148,33 @@ function* businessRanges(calendar: BusinessCalendar, from: Date, until: number |
   if (Number.isNaN(start)) throw new RangeError('business time cannot start at an invalid date')
   const cuts = union(pauses.map(toRange))
   const extra = union(windows.map(toRange))
-  let date = localDate(calendar, from)
-  let dayStart = instantOf(calendar, date, 0).getTime()
+  let day = dayOf(calendar, localDate(calendar, from))
   let idle = 0
-  while (until === null || dayStart < until) {
-    const next = nextDate(date)
-    const dayEnd = instantOf(calendar, next, 0).getTime()
-    const open: Range[] = []
-    const span = hoursOn(calendar, date)
-    if (span) open.push([instantOf(calendar, date, span.open).getTime(), instantOf(calendar, date, span.close).getTime()])
-    for (const [a, b] of extra) if (a < dayEnd && b > dayStart) open.push([Math.max(a, dayStart), Math.min(b, dayEnd)])
+  while (until === null || day.start < until) {
+    const { start: dayStart, end: dayEnd } = day
+    let open: Range[] = day.hours ? [[day.hours[0], day.hours[1]]] : []
+    // Most days have no extra window and no pause: their hours are the answer, with nothing to merge or cut.
+    if (extra.length > 0) {
+      for (const [a, b] of extra) if (a < dayEnd && b > dayStart) open.push([Math.max(a, dayStart), Math.min(b, dayEnd)])
+      open = union(open)
+    }
+    if (cuts.length > 0) open = subtract(open, cuts)
     const low = Math.max(start, dayStart)
     const high = until === null ? dayEnd : Math.min(until, dayEnd)
-    const found = subtract(union(open), cuts)
-      .map(([a, b]): Range => [Math.max(a, low), Math.min(b, high)])
-      .filter(([a, b]) => a < b)
-    if (found.length > 0) {
+    let isIdle = true
+    for (const [a, b] of open) {
+      const begin = Math.max(a, low)
+      const end = Math.min(b, high)
+      if (begin >= end) continue
+      isIdle = false
+      yield [begin, end]
+    }
+    if (!isIdle) {
       idle = 0
-      yield* found
     } else if (until === null && ++idle > MAX_IDLE_DAYS) {
       throw new Error(`no business time within ${MAX_IDLE_DAYS} days after ${from.toISOString()}: check hours, holidays and exceptions in desk.yaml, and the pauses`)
     }
-    date = next
-    dayStart = dayEnd
+    day = dayOf(calendar, day.next)
   }
 }
 
