@@ -1,4 +1,5 @@
 /** The embedded store's signal counters: contact moments per organisation, local day and kind, in memory, built at open and raised on write. */
+import { mondayOf } from '#lib/iso-week.ts'
 import { countKeyOf, messageMoment, registrationMoment, type ContactMoment, type MomentCount, type WindowCount } from '../domain/signals.ts'
 import type { Incident, Message } from '../domain/records.ts'
 
@@ -14,7 +15,11 @@ interface DayRecords {
  */
 export class SignalRollup {
   private readonly countsByDay = new Map<string, Map<string, MomentCount>>()
+  /** The same counters per organisation and day: a page of organisations reads its own only. */
+  private readonly countsByOrganisation = new Map<string, Map<string, Map<string, MomentCount>>>()
   private readonly recordsByDay = new Map<string, DayRecords>()
+  /** Sums totals gave, by their days, until a counter of one of those days is raised: the window's past days hardly change. */
+  private readonly summed = new Map<string, { after: string; before: string; totals: readonly WindowCount[] }>()
 
   /**
    * @param timeZone the desk's time zone: days are its local dates.
@@ -39,17 +44,46 @@ export class SignalRollup {
 
   /** The counters of days `from` to `to`, inclusive; only of `organisationIds` when given. */
   counts({ from, to, organisationIds }: { from: string; to: string; organisationIds?: readonly string[] }): MomentCount[] {
-    const only = organisationIds && new Set(organisationIds)
     const found: MomentCount[] = []
+    if (organisationIds) {
+      for (const id of new Set(organisationIds)) this.eachOf(id, from, to, (c) => found.push({ ...c }))
+      return found
+    }
     for (const [day, counts] of this.countsByDay) {
       if (day < from || day > to) continue
-      for (const c of counts.values()) if (!only || only.has(c.organisationId)) found.push({ ...c })
+      for (const c of counts.values()) found.push({ ...c })
     }
     return found
   }
 
+  /** The counters of `organisationIds` of days `from` to `to`, summed per ISO week and key, the days up to `splitAfter` apart; `day` is each sum's first day. */
+  weekly({ from, to, splitAfter, organisationIds }: { from: string; to: string; splitAfter: string; organisationIds: readonly string[] }): MomentCount[] {
+    const sums = new Map<string, MomentCount>()
+    const groups = new Map<string, string>()
+    for (const id of new Set(organisationIds)) {
+      for (const [day, counts] of this.countsByOrganisation.get(id) ?? []) {
+        if (day < from || day > to) continue
+        // The week and side of a day once, beside each counter's own key.
+        const group = groups.get(day) ?? groups.set(day, `${mondayOf(day)}${day > splitAfter ? '+' : '-'}`).get(day)!
+        for (const [counter, c] of counts) {
+          const key = group + counter
+          const sum = sums.get(key)
+          if (!sum) sums.set(key, { ...c })
+          else {
+            sum.count += c.count
+            if (c.day < sum.day) sum.day = c.day
+          }
+        }
+      }
+    }
+    return [...sums.values()]
+  }
+
   /** The counters of the days strictly between `after` and `before`, summed per organisation, kind and source. */
   totals({ after, before }: { after: string; before: string }): WindowCount[] {
+    const id = `${after} ${before}`
+    const kept = this.summed.get(id)
+    if (kept) return [...kept.totals]
     const sums = new Map<string, WindowCount>()
     for (const [day, counts] of this.countsByDay) {
       if (day <= after || day >= before) continue
@@ -60,27 +94,40 @@ export class SignalRollup {
         else sums.set(key, { organisationId: c.organisationId, kind: c.kind, source: c.source, count: c.count })
       }
     }
-    return [...sums.values()]
+    const totals = [...sums.values()].map((t) => Object.freeze(t))
+    // A few ranges kept (the window's past days and today): the oldest asked goes first.
+    if (this.summed.size >= 4) this.summed.delete(this.summed.keys().next().value!)
+    this.summed.set(id, { after, before, totals })
+    return [...totals]
   }
 
-  /** Every contact moment on these days. */
-  momentsOn(days: string[]): ContactMoment[] {
+  /** Every contact moment on these days; only those later than `after` when given. */
+  momentsOn(days: string[], { after }: { after?: Date } = {}): ContactMoment[] {
     const moments: ContactMoment[] = []
+    const since = after?.getTime() ?? -Infinity
     for (const day of days) {
       const records = this.recordsByDay.get(day)
       if (!records) continue
       for (const id of records.incidents) {
         const incident = this.lookup.incident(id)
-        if (incident) moments.push(registrationMoment(incident))
+        if (incident && Date.parse(incident.registeredAt) > since) moments.push(registrationMoment(incident))
       }
       for (const id of records.messages) {
         const message = this.lookup.message(id)
-        const incident = message && this.lookup.incident(message.incidentId)
+        if (!message || Date.parse(message.at) <= since) continue
+        const incident = this.lookup.incident(message.incidentId)
         const moment = incident && messageMoment(message, incident)
         if (moment) moments.push(moment)
       }
     }
     return moments
+  }
+
+  /** Calls `visit` with every counter of an organisation on the days `from` to `to`. */
+  private eachOf(organisationId: string, from: string, to: string, visit: (c: MomentCount) => void): void {
+    const days = this.countsByOrganisation.get(organisationId)
+    if (!days) return
+    for (const [day, counts] of days) if (day >= from && day <= to) for (const c of counts.values()) visit(c)
   }
 
   private add(moment: ContactMoment, table: keyof DayRecords, id: string): void {
@@ -89,7 +136,14 @@ export class SignalRollup {
     const counts = this.countsByDay.get(key.day) ?? this.countsByDay.set(key.day, new Map()).get(key.day)!
     const found = counts.get(counter)
     if (found) found.count++
-    else counts.set(counter, { ...key, count: 1 })
+    else {
+      const created = { ...key, count: 1 }
+      counts.set(counter, created)
+      const days = this.countsByOrganisation.get(key.organisationId) ?? this.countsByOrganisation.set(key.organisationId, new Map()).get(key.organisationId)!
+      const ofDay = days.get(key.day) ?? days.set(key.day, new Map()).get(key.day)!
+      ofDay.set(counter, created)
+    }
+    for (const [id, { after, before }] of this.summed) if (key.day > after && key.day < before) this.summed.delete(id)
     const records = this.recordsByDay.get(key.day) ?? this.recordsByDay.set(key.day, { incidents: [], messages: [] }).get(key.day)!
     records[table].push(id)
   }
