@@ -209,9 +209,9 @@ export function organisationSignals(
  * Signals per organisation at `now`, as organisationSignals, from the stores' counters: `counts`
  * of the days signalDays names (others are ignored), per day or summed over several days of one
  * ISO week that lie on the same side of the window's first day (`day` then the first of them);
- * `edge`, every moment of the window's first day, whose counters the window does not use (of that
- * day only the moments within the window count); and `later`, today's moments later than `now`,
- * taken off today's counters.
+ * `edge`, the moments of the window's first day, whose counters the window does not use (of that
+ * day only the moments within the window count: those before it may be left out); and `later`,
+ * today's moments later than `now`, taken off today's counters.
  */
 export function signalsFromCounts(
   records: { organisations: SignalOrganisation[]; counts: MomentCount[]; edge: ContactMoment[]; later: ContactMoment[] },
