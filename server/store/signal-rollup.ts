@@ -1,5 +1,5 @@
 /** The embedded store's signal counters: contact moments per organisation, local day and kind, in memory, built at open and raised on write. */
-import { mondayOf } from '#lib/iso-week.ts'
+import { addDays, mondayOf } from '#lib/iso-week.ts'
 import { countKeyOf, messageMoment, registrationMoment, type ContactMoment, type MomentCount, type WindowCount } from '../domain/signals.ts'
 import type { Incident, Message } from '../domain/records.ts'
 
@@ -58,25 +58,29 @@ export class SignalRollup {
 
   /** The counters of `organisationIds` of days `from` to `to`, summed per ISO week and key, the days up to `splitAfter` apart; `day` is each sum's first day. */
   weekly({ from, to, splitAfter, organisationIds }: { from: string; to: string; splitAfter: string; organisationIds: readonly string[] }): MomentCount[] {
-    const sums = new Map<string, MomentCount>()
-    const groups = new Map<string, string>()
+    const found: MomentCount[] = []
+    // The week and side of each day once; within them, each counter by its own key (hashed once).
+    const groups = daysFrom(from, to).map((day) => [day, `${mondayOf(day)}${day > splitAfter ? '+' : '-'}`] as const)
     for (const id of new Set(organisationIds)) {
-      for (const [day, counts] of this.countsByOrganisation.get(id) ?? []) {
-        if (day < from || day > to) continue
-        // The week and side of a day once, beside each counter's own key.
-        const group = groups.get(day) ?? groups.set(day, `${mondayOf(day)}${day > splitAfter ? '+' : '-'}`).get(day)!
+      const days = this.countsByOrganisation.get(id)
+      if (!days) continue
+      const byGroup = new Map<string, Map<string, MomentCount>>()
+      for (const [day, group] of groups) {
+        const counts = days.get(day)
+        if (!counts) continue
+        const sums = byGroup.get(group) ?? byGroup.set(group, new Map()).get(group)!
         for (const [counter, c] of counts) {
-          const key = group + counter
-          const sum = sums.get(key)
-          if (!sum) sums.set(key, { ...c })
+          const sum = sums.get(counter)
+          if (!sum) sums.set(counter, { ...c })
           else {
             sum.count += c.count
             if (c.day < sum.day) sum.day = c.day
           }
         }
       }
+      for (const sums of byGroup.values()) for (const sum of sums.values()) found.push(sum)
     }
-    return [...sums.values()]
+    return found
   }
 
   /** The counters of the days strictly between `after` and `before`, summed per organisation, kind and source. */
@@ -130,6 +134,7 @@ export class SignalRollup {
     for (const [day, counts] of days) if (day >= from && day <= to) for (const c of counts.values()) visit(c)
   }
 
+
   private add(moment: ContactMoment, table: keyof DayRecords, id: string): void {
     const key = countKeyOf(moment, this.timeZone)
     const counter = `${key.organisationId}\u0000${key.kind}\u0000${key.source}\u0000${key.productArea}\u0000${key.kbQuery}`
@@ -147,4 +152,11 @@ export class SignalRollup {
     const records = this.recordsByDay.get(key.day) ?? this.recordsByDay.set(key.day, { incidents: [], messages: [] }).get(key.day)!
     records[table].push(id)
   }
+}
+
+/** The local dates `from` to `to`, inclusive: the days a page's counters are looked up by (a few months), not every day an organisation has. */
+function daysFrom(from: string, to: string): string[] {
+  const days: string[] = []
+  for (let day = from; day <= to; day = addDays(day, 1)) days.push(day)
+  return days
 }
