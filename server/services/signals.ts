@@ -48,12 +48,14 @@ export async function listSignals(deps: Pick<Deps, 'store' | 'desk' | 'clock'>, 
   const { page, hasMore } = pageOfSignals(listed, { after: mark, limit })
   const last = page.at(-1)
   const ids = new Set(page.map((s) => s.organisationId))
-  const counts = page.length ? await signals.weekly({ from, to: today, splitAfter: windowStartDay, organisationIds: [...ids] }) : []
+  // The page's counters and follow-ups (newest first per organisation) side by side, one read each.
+  const [counts, recorded] = page.length
+    ? await Promise.all([signals.weekly({ from, to: today, splitAfter: windowStartDay, organisationIds: [...ids] }), deps.store.followUps.listByOrganisations([...ids])])
+    : [[], []]
   const ofPage = (m: ContactMoment) => ids.has(m.organisationId)
   const shown = signalsFromCounts({ organisations: organisations.filter((o) => ids.has(o.id)), counts, edge: edge.filter(ofPage), later: later.filter(ofPage) }, context)
-  // The page's follow-ups in one read, newest first per organisation.
   const followUps = new Map<string, FollowUp[]>()
-  for (const f of page.length ? await deps.store.followUps.listByOrganisations([...ids]) : []) {
+  for (const f of recorded) {
     const found = followUps.get(f.organisationId)
     if (found) found.push(f)
     else followUps.set(f.organisationId, [f])
