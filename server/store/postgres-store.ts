@@ -1219,16 +1219,23 @@ function buildStore(pool: pg.Pool, counterPool: pg.Pool, { schema, timeZone, lis
         return totals
       },
       weekly: async ({ from, to, splitAfter, organisationIds }) => organisationIds.length === 0 ? [] : (await db.query<MomentCount>(
-        // Summed from the slots straight away (not the per-day view): by ISO week (date_trunc
-        // 'week' is its Monday) and by the side of `splitAfter` the day lies on.
-        `SELECT organisation_id AS "organisationId", to_char(min(day), 'YYYY-MM-DD') AS day, kind, source, product_area AS "productArea", kb_query AS "kbQuery",
+        // The days before `to` (today's: it changes with every registration) kept summed per week
+        // for every organisation (migration 013), `to` itself read from its counters; the two
+        // summed together by ISO week (date_trunc 'week' is its Monday) and side of `splitAfter`.
+        `SELECT organisation_id AS "organisationId", to_char(min(first_day), 'YYYY-MM-DD') AS day, kind, source, product_area AS "productArea", kb_query AS "kbQuery",
            sum(count)::integer AS count
-         FROM signal_rollup_slots WHERE organisation_id = ANY($3::text[]) AND day BETWEEN $1 AND $2
-         GROUP BY organisation_id, date_trunc('week', day), day > $4::date, kind, source, product_area, kb_query`,
+         FROM (
+           SELECT w.organisation_id, w.first_day, w.kind, w.source, w.product_area, w.kb_query, w.count FROM loket_signal_weeks($1::date, $2::date - 1, $4::date, $3::text[]) w
+           UNION ALL
+           SELECT s.organisation_id, s.day, s.kind, s.source, s.product_area, s.kb_query, s.count FROM signal_rollup_slots s
+           WHERE s.day = $2::date AND s.day >= $1::date AND s.organisation_id = ANY($3::text[])
+         ) sums
+         GROUP BY organisation_id, date_trunc('week', first_day::timestamp), first_day > $4::date, kind, source, product_area, kb_query`,
         [from, to, organisationIds, splitAfter],
       )).rows,
       organisations: async () => (await db.query<SignalOrganisation>(
-        `SELECT id, data->>'name' AS name, (data->>'isFirstClass')::boolean AS "isFirstClass" FROM organisations ORDER BY seq`)).rows,
+        // Columns generated from the record (migration 013): no record parsed.
+        `SELECT id, name, is_first_class AS "isFirstClass" FROM organisations ORDER BY seq`)).rows,
       async momentsOn(days, { after } = {}) {
         if (days.length === 0) return []
         // Beside each day's bounds, so the indexes start there: today's moments beyond now are few.

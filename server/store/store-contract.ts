@@ -420,6 +420,13 @@ export function storeContract(name: string, open: () => Promise<Store>, reopen?:
       expect(await weekly('2026-11-01')).toEqual(await weekly('2026-11-30'))
       expect((await weekly('2026-11-24', ['org-2'])).map((c) => [c.organisationId, c.day, c.count])).toEqual([['org-2', '2026-11-25', 1]])
       expect(await weekly('2026-11-24', [])).toEqual([])
+      // A counter of a day already summed, written afterwards, is in the next sums (PostgreSQL keeps them).
+      expect(await weekly('2026-11-22')).toEqual([sum('2026-11-22', 1), sum('2026-11-23', 3), sum('2026-11-25', 1, 'sales', ''), sum('2026-11-30', 1)])
+      await store.incidents.create(incidentDraft({ registeredAt: '2026-11-24T10:00:00.000Z', kbQuery: 'btw' }))
+      await store.incidents.create(incidentDraft({ registeredAt: '2026-11-30T11:00:00.000Z', kbQuery: 'btw' }))
+      expect(await weekly('2026-11-22')).toEqual([sum('2026-11-22', 1), sum('2026-11-23', 4), sum('2026-11-25', 1, 'sales', ''), sum('2026-11-30', 2)])
+      expect((await store.signals.weekly({ from: '2026-11-23', to: '2026-11-29', splitAfter: '2026-11-22', organisationIds: ['org-1'] })).map((c) => [c.day, c.productArea, c.count]).sort())
+        .toEqual([['2026-11-23', 'finance', 4], ['2026-11-25', 'sales', 1]])
       await store.close()
     })
 
