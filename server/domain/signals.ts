@@ -239,11 +239,13 @@ export function signalsFromCounts(
     if (today > windowStartDay) counted.window.push(count)
   }
   const areaNames = new Map(desk.productAreas.map((a) => [a.key, a.name]))
+  // The Monday of each day, shared by every organisation's series: the same few days recur in all.
+  const mondays = new Map<string, string>()
   const signals = records.organisations.map((organisation): OrganisationSignal => {
     const { window, series } = byOrganisation.get(organisation.id) ?? { window: [], series: [] }
     return {
       ...rankedOf(organisation, countsOf(window), desk),
-      weekly: weeklySeries(series, weeks),
+      weekly: weeklySeries(series, weeks, mondays),
       productAreas: top(window.map((c) => [c.productArea, c.count])).map(([key, count]) => ({ key, name: areaNames.get(key) ?? { nl: key, en: key }, count })),
       kbQueries: top(window.flatMap((c): [string, number][] => (c.source === 'incident' && c.kbQuery ? [[c.kbQuery, c.count]] : [])))
         .map(([query, count]) => ({ query, count })),
@@ -373,10 +375,10 @@ function top(values: [string, number][], size = TOP_SIZE): [string, number][] {
   return [...counts].filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1] || byName(a[0], b[0])).slice(0, size)
 }
 
-function weeklySeries(counted: MomentCount[], weeks: Omit<WeekCount, 'count'>[]): WeekCount[] {
+/** The weekly series of `counted`; `mondays` caches the Monday of each day (shared between calls). */
+function weeklySeries(counted: MomentCount[], weeks: Omit<WeekCount, 'count'>[], mondays = new Map<string, string>()): WeekCount[] {
   const counts = new Map(weeks.map((w) => [w.startsOn, 0]))
   // Counters are per day (or week) and kind: a few days recur in thousands of them.
-  const mondays = new Map<string, string>()
   for (const c of counted) {
     const monday = mondays.get(c.day) ?? mondays.set(c.day, mondayOf(c.day)).get(c.day)!
     const count = counts.get(monday)
