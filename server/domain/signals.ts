@@ -118,16 +118,17 @@ export function countMoments(moments: ContactMoment[], timeZone: string): Moment
 
 /**
  * The days signals at `now` read: counters from `from` up to `today` inclusive (the series' first
- * Monday, or the window's first day if earlier); every moment of `windowStartDay`, the window's
- * first day, which the window cuts in two; and of today only the moments later than `now`, taken
- * off its counters (today ends at `now`). So the answer is the same to the millisecond as counting
- * every moment, while only one day, and mostly a past one, is read moment by moment.
+ * Monday, or the window's first day if earlier); the moments of `windowStartDay`, the window's
+ * first day, which the window cuts in two at `windowStart`; and of today only those later than
+ * `now`, taken off its counters (today ends at `now`). So the answer is the same to the millisecond
+ * as counting every moment, while only part of one day, a past one, is read moment by moment.
  */
-export function signalDays(now: Date, desk: Pick<DeskConfig, 'signals' | 'timeZone'>): { from: string; today: string; windowStartDay: string } {
+export function signalDays(now: Date, desk: Pick<DeskConfig, 'signals' | 'timeZone'>): { from: string; today: string; windowStartDay: string; windowStart: Date } {
   const today = localDate(now, desk.timeZone)
-  const windowStartDay = localDate(new Date(now.getTime() - desk.signals.windowDays * DAY_MS), desk.timeZone)
+  const windowStart = new Date(now.getTime() - desk.signals.windowDays * DAY_MS)
+  const windowStartDay = localDate(windowStart, desk.timeZone)
   const seriesStart = weeksEndingAt(now, desk.timeZone, SERIES_WEEKS)[0]!.startsOn
-  return { from: windowStartDay < seriesStart ? windowStartDay : seriesStart, today, windowStartDay }
+  return { from: windowStartDay < seriesStart ? windowStartDay : seriesStart, today, windowStartDay, windowStart }
 }
 
 /** Contact moments in the window, counted. */
@@ -277,7 +278,7 @@ export function rankSignals(
   return rankedSignals(records, context).sort(bySignalOrder)
 }
 
-/** rankSignals' signals in no particular order: for a page, sortPage orders only what it needs. */
+/** rankSignals' signals in no particular order: for a page, pageOfSignals orders only what it needs. */
 export function rankedSignals(
   records: { organisations: SignalOrganisation[]; totals: WindowCount[]; edge: ContactMoment[]; later: ContactMoment[] },
   context: { now: Date; desk: Pick<DeskConfig, 'signals' | 'timeZone'> },

@@ -6,8 +6,6 @@ import { addDays } from '#lib/iso-week.ts'
 import { newFollowUp, pageOfSignals, rankedSignals, signalDays, signalsFromCounts, type ContactMoment, type FollowUpInput, type OrganisationSignal, type SignalOrderKeys } from '../domain/signals.ts'
 import type { Deps } from '../deps.ts'
 
-const DAY_MS = 86_400_000
-
 /** Where a page of signals starts: after the signal with these sort keys (flagged, total, name, id). */
 export type SignalsCursor = [isFlagged: boolean, total: number, name: string, organisationId: string]
 
@@ -23,13 +21,13 @@ export interface SignalsPage {
  * A page of every organisation's signal as of now (`isAll`), or of the flagged ones, each with its
  * follow-ups, in the signals' order. Every organisation is ranked from the window's counters summed
  * per organisation, kind and source (today's among them), the moments of the window's first day
- * within the window and those of today later than now; the weekly series and top lists are read, summed per week,
- * and computed for the page's organisations only.
+ * within the window and those of today later than now; the weekly series and top lists are read
+ * (summed per week) and computed for the page's organisations only.
  */
 export async function listSignals(deps: Pick<Deps, 'store' | 'desk' | 'clock'>, { isAll, limit = 50, after }: { isAll: boolean; limit?: number; after?: SignalsCursor }): Promise<SignalsPage> {
   const now = deps.clock()
   const context = { now, desk: deps.desk }
-  const { from, today, windowStartDay } = signalDays(now, deps.desk)
+  const { from, today, windowStartDay, windowStart } = signalDays(now, deps.desk)
   const { signals } = deps.store
   // The window's whole past days (kept summed by the store) and today's counters apart: today
   // changes with every registration, the past days hardly ever.
@@ -38,7 +36,8 @@ export async function listSignals(deps: Pick<Deps, 'store' | 'desk' | 'clock'>, 
     signals.organisations(), signals.totals({ after: windowStartDay, before: today }),
     hasToday ? signals.totals({ after: addDays(today, -1), before: addDays(today, 1) }) : [],
     // Of the window's first day only the moments from the window's start on (`after` is exclusive).
-    signals.momentsOn([windowStartDay], { after: new Date(now.getTime() - deps.desk.signals.windowDays * DAY_MS - 1) }), signals.momentsOn([today], { after: now }),
+    signals.momentsOn([windowStartDay], { after: new Date(windowStart.getTime() - 1) }),
+    signals.momentsOn([today], { after: now }),
   ])
   // Computed afresh on every request: a flag stays visible exactly as long as the window holds
   // enough contact moments, and drops off by itself once it falls below the threshold.
