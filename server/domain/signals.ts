@@ -287,10 +287,15 @@ export function rankedSignals(
   const { today, windowStartDay } = signalDays(now, desk)
   // Summed straight into each organisation's counts: thousands of organisations, no list per one.
   const byOrganisation = new Map<string, SignalCounts>()
+  // An organisation's sums mostly come one after another: the last one found is tried first.
+  let lastId = ''
+  let last = noCounts()
   const add = (c: Pick<MomentCount, 'organisationId' | 'kind' | 'source'>, count: number) => {
-    let counts = byOrganisation.get(c.organisationId)
-    if (!counts) byOrganisation.set(c.organisationId, counts = noCounts())
-    tally(counts, c, count)
+    if (c.organisationId !== lastId) {
+      lastId = c.organisationId
+      last = byOrganisation.get(lastId) ?? byOrganisation.set(lastId, noCounts()).get(lastId)!
+    }
+    tally(last, c, count)
   }
   for (const c of records.totals) add(c, c.count)
   for (const m of records.edge) if (isInWindow(m.at, now, desk.signals.windowDays)) add(m, 1)

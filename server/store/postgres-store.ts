@@ -1210,10 +1210,12 @@ function buildStore(pool: pg.Pool, counterPool: pg.Pool, { schema, timeZone, lis
         const { rows } = await db.query<{ organisationId: string; counts: Record<string, number> }>(
           `SELECT organisation_id AS "organisationId", counts FROM loket_signal_window($1::date, $2::date)`, [after, before])
         const totals: WindowCount[] = []
+        // A dozen keys ("<kind> <source>") recur in thousands of rows: each split once.
+        const keys = new Map<string, [WindowCount['kind'], WindowCount['source']]>()
         for (const { organisationId, counts } of rows) {
-          for (const [key, count] of Object.entries(counts)) {
-            const [kind, source] = key.split(' ') as [WindowCount['kind'], WindowCount['source']]
-            totals.push({ organisationId, kind, source, count: Number(count) })
+          for (const key in counts) {
+            const parts = keys.get(key) ?? keys.set(key, key.split(' ') as [WindowCount['kind'], WindowCount['source']]).get(key)!
+            totals.push({ organisationId, kind: parts[0], source: parts[1], count: Number(counts[key]) })
           }
         }
         return totals
