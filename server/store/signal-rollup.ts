@@ -15,8 +15,6 @@ interface DayRecords {
  */
 export class SignalRollup {
   private readonly countsByDay = new Map<string, Map<string, MomentCount>>()
-  /** The same counters per organisation and day: a page of organisations reads its own only. */
-  private readonly countsByOrganisation = new Map<string, Map<string, Map<string, MomentCount>>>()
   private readonly recordsByDay = new Map<string, DayRecords>()
   /** Sums totals gave, by their days, until a counter of one of those days is raised: the window's past days hardly change. */
   private readonly summed = new Map<string, { after: string; before: string; totals: readonly WindowCount[] }>()
@@ -44,43 +42,36 @@ export class SignalRollup {
 
   /** The counters of days `from` to `to`, inclusive; only of `organisationIds` when given. */
   counts({ from, to, organisationIds }: { from: string; to: string; organisationIds?: readonly string[] }): MomentCount[] {
+    const only = organisationIds && new Set(organisationIds)
     const found: MomentCount[] = []
-    if (organisationIds) {
-      for (const id of new Set(organisationIds)) this.eachOf(id, from, to, (c) => found.push({ ...c }))
-      return found
-    }
     for (const [day, counts] of this.countsByDay) {
       if (day < from || day > to) continue
-      for (const c of counts.values()) found.push({ ...c })
+      for (const c of counts.values()) if (!only || only.has(c.organisationId)) found.push({ ...c })
     }
     return found
   }
 
   /** The counters of `organisationIds` of days `from` to `to`, summed per ISO week and key, the days up to `splitAfter` apart; `day` is each sum's first day. */
   weekly({ from, to, splitAfter, organisationIds }: { from: string; to: string; splitAfter: string; organisationIds: readonly string[] }): MomentCount[] {
-    const found: MomentCount[] = []
-    // The week and side of each day once; within them, each counter by its own key (hashed once).
-    const groups = daysFrom(from, to).map((day) => [day, `${mondayOf(day)}${day > splitAfter ? '+' : '-'}`] as const)
-    for (const id of new Set(organisationIds)) {
-      const days = this.countsByOrganisation.get(id)
-      if (!days) continue
-      const byGroup = new Map<string, Map<string, MomentCount>>()
-      for (const [day, group] of groups) {
-        const counts = days.get(day)
-        if (!counts) continue
-        const sums = byGroup.get(group) ?? byGroup.set(group, new Map()).get(group)!
-        for (const [counter, c] of counts) {
-          const sum = sums.get(counter)
-          if (!sum) sums.set(counter, { ...c })
-          else {
-            sum.count += c.count
-            if (c.day < sum.day) sum.day = c.day
-          }
+    const only = new Set(organisationIds)
+    // Per week and side of `splitAfter`, each counter by the key it is kept under (hashed once).
+    const byGroup = new Map<string, Map<string, MomentCount>>()
+    for (const day of only.size ? daysFrom(from, to) : []) {
+      const counts = this.countsByDay.get(day)
+      if (!counts) continue
+      const group = `${mondayOf(day)}${day > splitAfter ? '+' : '-'}`
+      const sums = byGroup.get(group) ?? byGroup.set(group, new Map()).get(group)!
+      for (const [counter, c] of counts) {
+        if (!only.has(c.organisationId)) continue
+        const sum = sums.get(counter)
+        if (!sum) sums.set(counter, { ...c })
+        else {
+          sum.count += c.count
+          if (c.day < sum.day) sum.day = c.day
         }
       }
-      for (const sums of byGroup.values()) for (const sum of sums.values()) found.push(sum)
     }
-    return found
+    return [...byGroup.values()].flatMap((sums) => [...sums.values()])
   }
 
   /** The counters of the days strictly between `after` and `before`, summed per organisation, kind and source. */
@@ -127,13 +118,6 @@ export class SignalRollup {
     return moments
   }
 
-  /** Calls `visit` with every counter of an organisation on the days `from` to `to`. */
-  private eachOf(organisationId: string, from: string, to: string, visit: (c: MomentCount) => void): void {
-    const days = this.countsByOrganisation.get(organisationId)
-    if (!days) return
-    for (const [day, counts] of days) if (day >= from && day <= to) for (const c of counts.values()) visit(c)
-  }
-
 
   private add(moment: ContactMoment, table: keyof DayRecords, id: string): void {
     const key = countKeyOf(moment, this.timeZone)
@@ -141,20 +125,14 @@ export class SignalRollup {
     const counts = this.countsByDay.get(key.day) ?? this.countsByDay.set(key.day, new Map()).get(key.day)!
     const found = counts.get(counter)
     if (found) found.count++
-    else {
-      const created = { ...key, count: 1 }
-      counts.set(counter, created)
-      const days = this.countsByOrganisation.get(key.organisationId) ?? this.countsByOrganisation.set(key.organisationId, new Map()).get(key.organisationId)!
-      const ofDay = days.get(key.day) ?? days.set(key.day, new Map()).get(key.day)!
-      ofDay.set(counter, created)
-    }
+    else counts.set(counter, { ...key, count: 1 })
     for (const [id, { after, before }] of this.summed) if (key.day > after && key.day < before) this.summed.delete(id)
     const records = this.recordsByDay.get(key.day) ?? this.recordsByDay.set(key.day, { incidents: [], messages: [] }).get(key.day)!
     records[table].push(id)
   }
 }
 
-/** The local dates `from` to `to`, inclusive: the days a page's counters are looked up by (a few months), not every day an organisation has. */
+/** The local dates `from` to `to`, inclusive: the days a page's weekly sums look up (a few months), not every day kept. */
 function daysFrom(from: string, to: string): string[] {
   const days: string[] = []
   for (let day = from; day <= to; day = addDays(day, 1)) days.push(day)
