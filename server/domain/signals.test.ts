@@ -1,7 +1,10 @@
 import { describe, expect, test } from 'vitest'
 import { loadDesk } from '../desk.ts'
 import type { Incident, Message, Organisation } from './records.ts'
-import { FollowUpInput, contactMoments, countMoments, isCustomerCare, isInWindow, isoWeek, localDate, newFollowUp, normaliseQuery, organisationSignals, rankSignals, signalDays, signalsFromCounts, weeksEndingAt, type WindowCount } from './signals.ts'
+import {
+  FollowUpInput, bySignalOrder, contactMoments, countMoments, isCustomerCare, isInWindow, isoWeek, localDate, newFollowUp, normaliseQuery, organisationSignals, pageOfSignals,
+  rankSignals, signalDays, signalsFromCounts, weeksEndingAt, type MomentCount, type WindowCount,
+} from './signals.ts'
 
 const desk = loadDesk('content/desk.yaml')
 const DAY = 86_400_000
@@ -130,12 +133,34 @@ describe('incidents and contact moments per kind', () => {
 })
 
 describe('from the stores\' counters', () => {
-  // Moments every 7 hours over 100 days, so every day the window cuts has moments on both sides of the cut.
+  // Moments every 7 hours over 100 days, so every day the window cuts has moments on both sides of
+  // the cut; the first few lie after NOW, some of them later today than `now`.
   const incidents = Array.from({ length: 340 }, (_, n) => incident({
     registeredAt: ago(n * 7 * 3_600_000 - DAY), kind: (['bug', 'question', 'wish'] as const)[n % 3], kbQuery: n % 4 ? 'BTW' : undefined,
   }))
   const messages = incidents.filter((_, n) => n % 5 === 0).map((i) => message(i.id, { at: new Date(Date.parse(i.registeredAt) + 3 * 3_600_000).toISOString() }))
   const moments = contactMoments(incidents, messages)
+
+  /** What a store gives signals at `now`: the moments of the window's first day, and today's later than `now`. */
+  function edgesAt(now: Date, of = moments, signalDesk = desk) {
+    const { windowStartDay, today } = signalDays(now, signalDesk)
+    return {
+      edge: of.filter((m) => localDate(m.at, desk.timeZone) === windowStartDay),
+      later: of.filter((m) => m.at > now && localDate(m.at, desk.timeZone) === today),
+    }
+  }
+
+  /** The counters summed per ISO week and key, the days up to `splitAfter` apart, as a store's weekly gives them. */
+  function weeklySums(counts: MomentCount[], splitAfter: string): MomentCount[] {
+    const sums = new Map<string, MomentCount>()
+    for (const c of counts) {
+      const key = JSON.stringify([c.organisationId, isoWeek(c.day), c.day > splitAfter, c.kind, c.source, c.productArea, c.kbQuery])
+      const sum = sums.get(key)
+      if (!sum) sums.set(key, { ...c })
+      else sums.set(key, { ...sum, count: sum.count + c.count, day: c.day < sum.day ? c.day : sum.day })
+    }
+    return [...sums.values()]
+  }
 
   test.each([
     ['at noon', '2026-11-30T11:00:00Z'],
@@ -143,17 +168,37 @@ describe('from the stores\' counters', () => {
     ['on the day summer time ends', '2026-10-25T01:30:00Z'],
   ])('count every moment as counting them one by one does, %s', (_name, at) => {
     const now = new Date(at)
-    const { edgeDays } = signalDays(now, desk)
     const counts = countMoments(moments, desk.timeZone)
-    const edge = moments.filter((m) => edgeDays.includes(localDate(m.at, desk.timeZone)))
-    const [signal] = signalsFromCounts({ organisations: [organisation('org-a')], counts, edge }, { now, desk })
+    const { edge, later } = edgesAt(now)
     const inWindow = moments.filter((m) => isInWindow(m.at, now, desk.signals.windowDays))
+    const weeks = weeksEndingAt(now, desk.timeZone, 12)
+    const perWeek = weeks.map((w, i) => moments.filter((m) => m.at <= now && localDate(m.at, desk.timeZone) >= w.startsOn && (i === 11 || localDate(m.at, desk.timeZone) < weeks[i + 1]!.startsOn)).length)
+    const [signal] = signalsFromCounts({ organisations: [organisation('org-a')], counts, edge, later }, { now, desk })
     expect(signal!.counts.total).toBe(inWindow.length)
     expect(signal!.counts.bySource.reactions).toBe(inWindow.filter((m) => m.source === 'reaction').length)
     expect(signal!.kbQueries).toEqual(inWindow.some((m) => m.kbQuery) ? [{ query: 'btw', count: inWindow.filter((m) => m.kbQuery).length }] : [])
-    const weeks = weeksEndingAt(now, desk.timeZone, 12)
-    const perWeek = weeks.map((w, i) => moments.filter((m) => m.at <= now && localDate(m.at, desk.timeZone) >= w.startsOn && (i === 11 || localDate(m.at, desk.timeZone) < weeks[i + 1]!.startsOn)).length)
     expect(signal!.weekly.map((w) => w.count)).toEqual(perWeek)
+    // The same from the counters summed per week, each side of the window's first day apart.
+    const [weekly] = signalsFromCounts({ organisations: [organisation('org-a')], counts: weeklySums(counts, signalDays(now, desk).windowStartDay), edge, later }, { now, desk })
+    expect(weekly).toEqual(signal)
+  })
+
+  test('counts as one by one when the window starts today (a 25-hour day and a window of one day)', () => {
+    // 23:30 local on 25 October, the day summer time ends: 24 hours earlier is 00:30 the same day.
+    const now = new Date('2026-10-25T22:30:00Z')
+    const oneDay = { ...desk, signals: { ...desk.signals, windowDays: 1 } }
+    const { windowStartDay, today } = signalDays(now, oneDay)
+    expect(windowStartDay).toBe(today)
+    const around = [-30, -20, 10, 50].map((minutes) => incident({ registeredAt: new Date(now.getTime() + minutes * 60_000 - DAY).toISOString() }))
+      .concat([-10, 20].map((minutes) => incident({ registeredAt: new Date(now.getTime() + minutes * 60_000).toISOString() })))
+    const dayMoments = contactMoments(around, [])
+    const { edge, later } = edgesAt(now, dayMoments, oneDay)
+    expect(later).toHaveLength(1)
+    const [signal] = signalsFromCounts({ organisations: [organisation('org-a')], counts: countMoments(dayMoments, desk.timeZone), edge, later }, { now, desk: oneDay })
+    expect(signal!.counts.total).toBe(dayMoments.filter((m) => isInWindow(m.at, now, 1)).length)
+    expect(signal!.weekly.at(-1)!.count).toBe(dayMoments.filter((m) => m.at <= now).length)
+    const [ranked] = rankSignals({ organisations: [organisation('org-a')], totals: [], edge, later }, { now, desk: oneDay })
+    expect(ranked!.counts).toEqual(signal!.counts)
   })
 
   test.each([
@@ -161,23 +206,50 @@ describe('from the stores\' counters', () => {
     ['just after local midnight', '2026-11-29T23:00:01Z'],
   ])('ranks every organisation from the window\'s sums as from every counter, %s', (_name, at) => {
     const now = new Date(at)
-    const { edgeDays, today } = signalDays(now, desk)
+    const { windowStartDay, today } = signalDays(now, desk)
     // Three organisations, each with its own share of the moments, and one without any.
     const spread = moments.map((m, n) => ({ ...m, organisationId: `org-${n % 3}` }))
     const organisations = ['org-0', 'org-1', 'org-2', 'org-3'].map((id, n) => organisation(id, { name: `Klant ${3 - n}` }))
     const counts = countMoments(spread, desk.timeZone)
-    const edge = spread.filter((m) => edgeDays.includes(localDate(m.at, desk.timeZone)))
+    const { edge, later } = edgesAt(now, spread)
     const totals = new Map<string, WindowCount>()
     for (const c of counts) {
-      if (c.day <= edgeDays[0]! || c.day >= today) continue
+      if (c.day <= windowStartDay || c.day > today) continue
       const key = `${c.organisationId} ${c.kind} ${c.source}`
       const sum = totals.get(key) ?? totals.set(key, { organisationId: c.organisationId, kind: c.kind, source: c.source, count: 0 }).get(key)!
       sum.count += c.count
     }
-    const full = signalsFromCounts({ organisations, counts, edge }, { now, desk })
-    const ranked = rankSignals({ organisations, totals: [...totals.values()], edge }, { now, desk })
+    const full = signalsFromCounts({ organisations, counts, edge, later }, { now, desk })
+    const ranked = rankSignals({ organisations, totals: [...totals.values()], edge, later }, { now, desk })
     expect(ranked).toEqual(full.map(({ organisationId, name, isFirstClass, isFlagged, counts, crossed }) => ({ organisationId, name, isFirstClass, isFlagged, counts, crossed })))
     expect(ranked.some((s) => s.isFlagged)).toBe(true)
+  })
+})
+
+describe('a page of signals', () => {
+  // Many organisations sharing a few totals, so pages end inside groups of equal counts.
+  const signals = Array.from({ length: 60 }, (_, n) => ({
+    organisationId: `org-${n}`, name: `Klant ${(n * 7) % 13}`, isFlagged: n % 4 === 0, counts: { total: (n * 5) % 6 },
+  }))
+  const sorted = [...signals].sort(bySignalOrder)
+
+  test.each([1, 7, 10, 59, 60, 200])('pages of %i list every signal once, in the signals\' order', (limit) => {
+    const listed: typeof signals = []
+    let after: (typeof signals)[number] | undefined
+    for (;;) {
+      const { page, hasMore } = pageOfSignals(signals, { after, limit })
+      listed.push(...page)
+      expect(page.length).toBe(hasMore ? limit : page.length)
+      if (!hasMore) break
+      after = page.at(-1)
+    }
+    expect(listed).toEqual(sorted)
+  })
+
+  test('after a signal that is gone, the page starts at its place in the order', () => {
+    const gone = { organisationId: 'org-gone', name: 'Klant 5', isFlagged: false, counts: { total: 3 } }
+    const { page } = pageOfSignals(signals, { after: gone, limit: 5 })
+    expect(page).toEqual(sorted.filter((s) => bySignalOrder(s, gone) > 0).slice(0, 5))
   })
 })
 

@@ -2,7 +2,7 @@
 import { tzOffset } from '@date-fns/tz'
 import { z } from 'zod'
 import { addDays, isoWeek, mondayOf } from '#lib/iso-week.ts'
-import { INCIDENT_KINDS, type DeskConfig, type Localized } from './desk.ts'
+import type { DeskConfig, Localized } from './desk.ts'
 import { FOLLOW_UP_KINDS, type FollowUp, type Incident, type Message, type Organisation, type Staff, type StaffRole } from './records.ts'
 
 /** The ISO week of a date: lib/iso-week.ts's, exported here as before. */
@@ -117,16 +117,18 @@ export function countMoments(moments: ContactMoment[], timeZone: string): Moment
 }
 
 /**
- * The days signals at `now` read: counters from `from` up to `today` (the series' first Monday,
- * or the window's first day if earlier), and every moment of the two days the window cuts
- * (`edgeDays`: the window's first day, and today, which ends at `now`), so the answer is the same
- * to the millisecond as counting every moment.
+ * The days signals at `now` read: counters from `from` up to `today` inclusive (the series' first
+ * Monday, or the window's first day if earlier); the moments of `windowStartDay`, the window's
+ * first day, which the window cuts in two at `windowStart`; and of today only those later than
+ * `now`, taken off its counters (today ends at `now`). So the answer is the same to the millisecond
+ * as counting every moment, while only part of one day, a past one, is read moment by moment.
  */
-export function signalDays(now: Date, desk: Pick<DeskConfig, 'signals' | 'timeZone'>): { from: string; today: string; edgeDays: string[] } {
+export function signalDays(now: Date, desk: Pick<DeskConfig, 'signals' | 'timeZone'>): { from: string; today: string; windowStartDay: string; windowStart: Date } {
   const today = localDate(now, desk.timeZone)
-  const windowStartDay = localDate(new Date(now.getTime() - desk.signals.windowDays * DAY_MS), desk.timeZone)
+  const windowStart = new Date(now.getTime() - desk.signals.windowDays * DAY_MS)
+  const windowStartDay = localDate(windowStart, desk.timeZone)
   const seriesStart = weeksEndingAt(now, desk.timeZone, SERIES_WEEKS)[0]!.startsOn
-  return { from: windowStartDay < seriesStart ? windowStartDay : seriesStart, today, edgeDays: [...new Set([windowStartDay, today])] }
+  return { from: windowStartDay < seriesStart ? windowStartDay : seriesStart, today, windowStartDay, windowStart }
 }
 
 /** Contact moments in the window, counted. */
@@ -197,46 +199,54 @@ export function organisationSignals(
 ): OrganisationSignal[] {
   // Counted as the stores count them, so this and the counters give one answer by one rule.
   const moments = contactMoments(records.incidents, records.messages)
-  const { edgeDays } = signalDays(context.now, context.desk)
-  const edge = moments.filter((m) => edgeDays.includes(localDate(m.at, context.desk.timeZone)))
-  return signalsFromCounts({ organisations: records.organisations, counts: countMoments(moments, context.desk.timeZone), edge }, context)
+  const { today, windowStartDay } = signalDays(context.now, context.desk)
+  const dayOf = (m: ContactMoment) => localDate(m.at, context.desk.timeZone)
+  const edge = moments.filter((m) => dayOf(m) === windowStartDay)
+  const later = moments.filter((m) => m.at > context.now && dayOf(m) === today)
+  return signalsFromCounts({ organisations: records.organisations, counts: countMoments(moments, context.desk.timeZone), edge, later }, context)
 }
 
 /**
  * Signals per organisation at `now`, as organisationSignals, from the stores' counters: `counts`
- * for the days signalDays names (others are ignored), and `edge`, every moment of its edge days,
- * whose counters are not used: of those days only the moments within the window count.
+ * of the days signalDays names (others are ignored), per day or summed over several days of one
+ * ISO week that lie on the same side of the window's first day (`day` then the first of them);
+ * `edge`, the moments of the window's first day, whose counters the window does not use (of that
+ * day only the moments within the window count: those before it may be left out); and `later`,
+ * today's moments later than `now`, taken off today's counters.
  */
 export function signalsFromCounts(
-  records: { organisations: SignalOrganisation[]; counts: MomentCount[]; edge: ContactMoment[] },
+  records: { organisations: SignalOrganisation[]; counts: MomentCount[]; edge: ContactMoment[]; later: ContactMoment[] },
   context: { now: Date; desk: Pick<DeskConfig, 'signals' | 'timeZone' | 'productAreas'> },
 ): OrganisationSignal[] {
   const { now, desk } = context
-  const { from, today, edgeDays } = signalDays(now, desk)
-  const windowStartDay = edgeDays[0]!
+  const { from, today, windowStartDay } = signalDays(now, desk)
   const weeks = weeksEndingAt(now, desk.timeZone, SERIES_WEEKS)
   const byOrganisation = new Map<string, { window: MomentCount[]; series: MomentCount[] }>()
   const of = (id: string) => byOrganisation.get(id) ?? byOrganisation.set(id, { window: [], series: [] }).get(id)!
   for (const c of records.counts) {
-    // Today's counters are left for its moments: today ends at `now`.
-    if (c.day < from || c.day >= today) continue
+    if (c.day < from || c.day > today) continue
     const counted = of(c.organisationId)
     counted.series.push(c)
     if (c.day > windowStartDay) counted.window.push(c)
   }
   for (const m of records.edge) {
-    if (m.at > now) continue
+    if (isInWindow(m.at, now, desk.signals.windowDays)) of(m.organisationId).window.push({ ...countKeyOf(m, desk.timeZone), count: 1 })
+  }
+  for (const m of records.later) {
     const counted = of(m.organisationId)
-    const count = { ...countKeyOf(m, desk.timeZone), count: 1 }
-    if (count.day === today) counted.series.push(count)
-    if (isInWindow(m.at, now, desk.signals.windowDays)) counted.window.push(count)
+    const count = { ...countKeyOf(m, desk.timeZone), count: -1 }
+    counted.series.push(count)
+    // Today's counters are in the window unless today is the window's first day (read moment by moment).
+    if (today > windowStartDay) counted.window.push(count)
   }
   const areaNames = new Map(desk.productAreas.map((a) => [a.key, a.name]))
+  // The Monday of each day, shared by every organisation's series: the same few days recur in all.
+  const mondays = new Map<string, string>()
   const signals = records.organisations.map((organisation): OrganisationSignal => {
     const { window, series } = byOrganisation.get(organisation.id) ?? { window: [], series: [] }
     return {
       ...rankedOf(organisation, countsOf(window), desk),
-      weekly: weeklySeries(series, weeks),
+      weekly: weeklySeries(series, weeks, mondays),
       productAreas: top(window.map((c) => [c.productArea, c.count])).map(([key, count]) => ({ key, name: areaNames.get(key) ?? { nl: key, en: key }, count })),
       kbQueries: top(window.flatMap((c): [string, number][] => (c.source === 'incident' && c.kbQuery ? [[c.kbQuery, c.count]] : [])))
         .map(([query, count]) => ({ query, count })),
@@ -248,7 +258,7 @@ export function signalsFromCounts(
 /** What signals list an organisation by: its id, name and whether it is a first-class customer. */
 export type SignalOrganisation = Pick<Organisation, 'id' | 'name' | 'isFirstClass'>
 
-/** Contact moments of the window's whole days, summed per organisation, kind and source: what ranking the signals needs of the counters. */
+/** Contact moments of some days, summed per organisation, kind and source: what ranking the signals needs of the counters. */
 export type WindowCount = Pick<MomentCount, 'organisationId' | 'kind' | 'source' | 'count'>
 
 /** An organisation's place among the signals: its counts in the window and the thresholds it reaches, without the series and top lists. */
@@ -256,23 +266,58 @@ export type RankedSignal = Pick<OrganisationSignal, 'organisationId' | 'name' | 
 
 /**
  * Every organisation's counts in the window and thresholds crossed at `now`, in the signals' order:
- * the same as signalsFromCounts gives, from `totals` (the counters of the days strictly between the
- * window's first day and today, summed per organisation, kind and source) and `edge` (every moment
- * of signalDays' edge days). Cheap enough for every organisation; the series and top lists are
- * then computed for one page only.
+ * the same as signalsFromCounts gives, from `totals` (the counters of the days after the window's
+ * first day up to today, inclusive, summed per organisation, kind and source), `edge` and `later`
+ * (as signalsFromCounts takes them). Cheap enough for every organisation; the series and top lists
+ * are then computed for one page only.
  */
 export function rankSignals(
-  records: { organisations: SignalOrganisation[]; totals: WindowCount[]; edge: ContactMoment[] },
+  records: { organisations: SignalOrganisation[]; totals: WindowCount[]; edge: ContactMoment[]; later: ContactMoment[] },
+  context: { now: Date; desk: Pick<DeskConfig, 'signals' | 'timeZone'> },
+): RankedSignal[] {
+  return rankedSignals(records, context).sort(bySignalOrder)
+}
+
+/** rankSignals' signals in no particular order: for a page, pageOfSignals orders only what it needs. */
+export function rankedSignals(
+  records: { organisations: SignalOrganisation[]; totals: WindowCount[]; edge: ContactMoment[]; later: ContactMoment[] },
   context: { now: Date; desk: Pick<DeskConfig, 'signals' | 'timeZone'> },
 ): RankedSignal[] {
   const { now, desk } = context
-  const byOrganisation = new Map<string, WindowCount[]>()
-  const of = (id: string) => byOrganisation.get(id) ?? byOrganisation.set(id, []).get(id)!
-  for (const c of records.totals) of(c.organisationId).push(c)
-  for (const m of records.edge) {
-    if (m.at <= now && isInWindow(m.at, now, desk.signals.windowDays)) of(m.organisationId).push({ organisationId: m.organisationId, kind: m.kind, source: m.source, count: 1 })
+  const { today, windowStartDay } = signalDays(now, desk)
+  // Summed straight into each organisation's counts: thousands of organisations, no list per one.
+  const byOrganisation = new Map<string, SignalCounts>()
+  // An organisation's sums mostly come one after another: the last one found is tried first.
+  let lastId = ''
+  let last = noCounts()
+  const add = (c: Pick<MomentCount, 'organisationId' | 'kind' | 'source'>, count: number) => {
+    if (c.organisationId !== lastId) {
+      lastId = c.organisationId
+      last = byOrganisation.get(lastId) ?? byOrganisation.set(lastId, noCounts()).get(lastId)!
+    }
+    tally(last, c, count)
   }
-  return records.organisations.map((o) => rankedOf(o, countsOf(byOrganisation.get(o.id) ?? []), desk)).sort(bySignalOrder)
+  for (const c of records.totals) add(c, c.count)
+  for (const m of records.edge) if (isInWindow(m.at, now, desk.signals.windowDays)) add(m, 1)
+  if (today > windowStartDay) for (const m of records.later) add(m, -1)
+  return records.organisations.map((o) => rankedOf(o, byOrganisation.get(o.id) ?? noCounts(), desk))
+}
+
+/**
+ * The first `limit` of `signals` in the signals' order after `after` (when given), and whether more
+ * follow. Ordered by their counts first and by name only within the counts the page reaches, so a
+ * page of thousands of organisations compares few names.
+ */
+export function pageOfSignals<T extends SignalOrderKeys>(signals: readonly T[], { after, limit }: { after?: SignalOrderKeys; limit: number }): { page: T[]; hasMore: boolean } {
+  const rest = after ? signals.filter((s) => bySignalOrder(s, after) > 0) : [...signals]
+  const rank = (s: SignalOrderKeys) => (s.isFlagged ? 1 : 0) * 2 ** 40 + s.counts.total
+  rest.sort((a, b) => rank(b) - rank(a))
+  if (rest.length <= limit) return { page: rest.sort(bySignalOrder), hasMore: false }
+  // Every signal up to the end of the last one's group (same flag and total) is ordered in full.
+  const edge = rank(rest[limit - 1]!)
+  let end = limit
+  while (end < rest.length && rank(rest[end]!) === edge) end++
+  return { page: rest.slice(0, end).sort(bySignalOrder).slice(0, limit), hasMore: true }
 }
 
 /** An organisation's counts with the thresholds of desk.yaml they reach. */
@@ -302,17 +347,25 @@ function reachedOf(threshold: { kind: ThresholdKind; of: ThresholdOf }, counts: 
 }
 
 function countsOf(counted: Pick<MomentCount, 'kind' | 'source' | 'count'>[]): SignalCounts {
-  const byKind = Object.fromEntries(INCIDENT_KINDS.map((k) => [k, 0])) as Record<IncidentKind, number>
-  const incidentsByKind = { ...byKind }
-  const bySource = { incidents: 0, reactions: 0, phoneContacts: 0 }
-  let total = 0
-  for (const c of counted) {
-    total += c.count
-    byKind[c.kind] += c.count
-    if (c.source === 'incident') incidentsByKind[c.kind] += c.count
-    bySource[c.source === 'incident' ? 'incidents' : c.source === 'reaction' ? 'reactions' : 'phoneContacts'] += c.count
+  const counts = noCounts()
+  for (const c of counted) tally(counts, c, c.count)
+  return counts
+}
+
+/** Counts of nothing: made for thousands of organisations per request, so written out (one shape, no list to build it from). */
+function noCounts(): SignalCounts {
+  return {
+    total: 0, byKind: { bug: 0, outage: 0, wish: 0, question: 0 } satisfies Record<IncidentKind, number>,
+    incidentsByKind: { bug: 0, outage: 0, wish: 0, question: 0 } satisfies Record<IncidentKind, number>, bySource: { incidents: 0, reactions: 0, phoneContacts: 0 },
   }
-  return { total, byKind, incidentsByKind, bySource }
+}
+
+/** Adds `count` moments of a kind and source to `counts`. */
+function tally(counts: SignalCounts, c: Pick<MomentCount, 'kind' | 'source'>, count: number): void {
+  counts.total += count
+  counts.byKind[c.kind] += count
+  if (c.source === 'incident') counts.incidentsByKind[c.kind] += count
+  counts.bySource[c.source === 'incident' ? 'incidents' : c.source === 'reaction' ? 'reactions' : 'phoneContacts'] += count
 }
 
 /** A KB search as it is counted: lowercased, trimmed, inner runs of spaces as one. @example normaliseQuery('  BTW  Fout ') === 'btw fout' */
@@ -324,13 +377,14 @@ export function normaliseQuery(query: string): string {
 function top(values: [string, number][], size = TOP_SIZE): [string, number][] {
   const counts = new Map<string, number>()
   for (const [v, n] of values) counts.set(v, (counts.get(v) ?? 0) + n)
-  return [...counts].sort((a, b) => b[1] - a[1] || byName(a[0], b[0])).slice(0, size)
+  // A value whose every moment is later than now (taken off again) is none.
+  return [...counts].filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1] || byName(a[0], b[0])).slice(0, size)
 }
 
-function weeklySeries(counted: MomentCount[], weeks: Omit<WeekCount, 'count'>[]): WeekCount[] {
+/** The weekly series of `counted`; `mondays` caches the Monday of each day (shared between calls). */
+function weeklySeries(counted: MomentCount[], weeks: Omit<WeekCount, 'count'>[], mondays = new Map<string, string>()): WeekCount[] {
   const counts = new Map(weeks.map((w) => [w.startsOn, 0]))
-  // Counters are per day and kind: a few days recur in thousands of them.
-  const mondays = new Map<string, string>()
+  // Counters are per day (or week) and kind: a few days recur in thousands of them.
   for (const c of counted) {
     const monday = mondays.get(c.day) ?? mondays.set(c.day, mondayOf(c.day)).get(c.day)!
     const count = counts.get(monday)

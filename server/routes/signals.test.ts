@@ -123,6 +123,35 @@ describe('flagged organisations', () => {
   })
 })
 
+describe('the window\'s edges, to the millisecond', () => {
+  test('a moment later today than now is not counted yet; at now it is', async () => {
+    const desk = await careDesk()
+    await registerQuestions(desk, 7)
+    desk.setNow('2026-11-30T12:00:00.000Z')
+    await registerQuestions(desk, 1)
+    const flagged = async (now: string) => {
+      desk.setNow(now)
+      const all = await desk.call('GET', '/api/signals?all=1', undefined, desk.as.ruud)
+      const devries = all.json.organisations.find((o: { id: string }) => o.id === 'org-devries')
+      return [devries.isFlagged, devries.counts.total, devries.weekly.at(-1).count, devries.kbQueries[0].count]
+    }
+    expect(await flagged('2026-11-30T11:59:59.999Z')).toEqual([false, 7, 7, 7])
+    expect(await flagged('2026-11-30T12:00:00.000Z')).toEqual([true, 8, 8, 8])
+  })
+
+  test('a moment exactly 30 days before now is in the window; a millisecond later it is out', async () => {
+    const desk = await careDesk()
+    await registerQuestions(desk, 8)
+    const ids = async (now: number) => {
+      desk.setNow(new Date(now).toISOString())
+      const ruud = { cookie: await desk.cookieFor('staff', 's-ruud') } // a session of that day
+      return (await desk.call('GET', '/api/signals', undefined, ruud)).json.organisations.map((o: { id: string }) => o.id)
+    }
+    expect(await ids(Date.parse(START) + 30 * DAY)).toEqual(['org-devries'])
+    expect(await ids(Date.parse(START) + 30 * DAY + 1)).toEqual([])
+  })
+})
+
 describe('kinds: incidents apart from contact moments', () => {
   test('one bug with two reactions counts 1 incident of kind bug beside 3 contact moments about bugs', async () => {
     const desk = await careDesk()

@@ -2,7 +2,8 @@
 import { randomUUID } from 'node:crypto'
 import type { z } from 'zod'
 import type { FollowUp, Staff } from '../domain/records.ts'
-import { bySignalOrder, newFollowUp, rankSignals, signalDays, signalsFromCounts, type FollowUpInput, type OrganisationSignal, type RankedSignal, type SignalOrderKeys } from '../domain/signals.ts'
+import { addDays } from '#lib/iso-week.ts'
+import { newFollowUp, pageOfSignals, rankedSignals, signalDays, signalsFromCounts, type ContactMoment, type FollowUpInput, type OrganisationSignal, type SignalOrderKeys } from '../domain/signals.ts'
 import type { Deps } from '../deps.ts'
 
 /** Where a page of signals starts: after the signal with these sort keys (flagged, total, name, id). */
@@ -19,45 +20,51 @@ export interface SignalsPage {
 /**
  * A page of every organisation's signal as of now (`isAll`), or of the flagged ones, each with its
  * follow-ups, in the signals' order. Every organisation is ranked from the window's counters summed
- * per organisation, kind and source (and the moments of the two days the window cuts); the weekly
- * series and top lists are read and computed for the page's organisations only.
+ * per organisation, kind and source (today's among them), the moments of the window's first day
+ * within the window and those of today later than now; the weekly series and top lists are read
+ * (summed per week) and computed for the page's organisations only.
  */
 export async function listSignals(deps: Pick<Deps, 'store' | 'desk' | 'clock'>, { isAll, limit = 50, after }: { isAll: boolean; limit?: number; after?: SignalsCursor }): Promise<SignalsPage> {
   const now = deps.clock()
   const context = { now, desk: deps.desk }
-  const { from, today, edgeDays } = signalDays(now, deps.desk)
-  const [organisations, totals, edge] = await Promise.all([
-    deps.store.signals.organisations(), deps.store.signals.totals({ after: edgeDays[0]!, before: today }), deps.store.signals.momentsOn(edgeDays),
+  const { from, today, windowStartDay, windowStart } = signalDays(now, deps.desk)
+  const { signals } = deps.store
+  // The window's whole past days (kept summed by the store) and today's counters apart: today
+  // changes with every registration, the past days hardly ever.
+  const hasToday = today > windowStartDay
+  const [organisations, past, todays, edge, later] = await Promise.all([
+    signals.organisations(), signals.totals({ after: windowStartDay, before: today }),
+    hasToday ? signals.totals({ after: addDays(today, -1), before: addDays(today, 1) }) : [],
+    // Of the window's first day only the moments from the window's start on (`after` is exclusive).
+    signals.momentsOn([windowStartDay], { after: new Date(windowStart.getTime() - 1) }),
+    signals.momentsOn([today], { after: now }),
   ])
   // Computed afresh on every request: a flag stays visible exactly as long as the window holds
   // enough contact moments, and drops off by itself once it falls below the threshold.
-  const ranked = rankSignals({ organisations, totals, edge }, context).filter((s) => isAll || s.isFlagged)
-  const start = after ? firstAfter(ranked, after) : 0
-  const page = ranked.slice(start, start + limit)
+  const ranked = rankedSignals({ organisations, totals: [...past, ...todays], edge, later }, context)
+  const listed = isAll ? ranked : ranked.filter((s) => s.isFlagged)
+  const mark: SignalOrderKeys | undefined = after && { isFlagged: after[0], counts: { total: after[1] }, name: after[2], organisationId: after[3] }
+  const { page, hasMore } = pageOfSignals(listed, { after: mark, limit })
   const last = page.at(-1)
   const ids = new Set(page.map((s) => s.organisationId))
-  const counts = page.length ? await deps.store.signals.counts({ from, to: today, organisationIds: [...ids] }) : []
-  const signals = signalsFromCounts({ organisations: organisations.filter((o) => ids.has(o.id)), counts, edge: edge.filter((m) => ids.has(m.organisationId)) }, context)
-  // The page's follow-ups in one read, newest first per organisation.
+  // The page's counters and follow-ups (newest first per organisation) side by side, one read each.
+  const [counts, recorded] = page.length
+    ? await Promise.all([signals.weekly({ from, to: today, splitAfter: windowStartDay, organisationIds: [...ids] }), deps.store.followUps.listByOrganisations([...ids])])
+    : [[], []]
+  const ofPage = (m: ContactMoment) => ids.has(m.organisationId)
+  const shown = signalsFromCounts({ organisations: organisations.filter((o) => ids.has(o.id)), counts, edge: edge.filter(ofPage), later: later.filter(ofPage) }, context)
   const followUps = new Map<string, FollowUp[]>()
-  for (const f of page.length ? await deps.store.followUps.listByOrganisations([...ids]) : []) {
-    const listed = followUps.get(f.organisationId)
-    if (listed) listed.push(f)
+  for (const f of recorded) {
+    const found = followUps.get(f.organisationId)
+    if (found) found.push(f)
     else followUps.set(f.organisationId, [f])
   }
   return {
-    listed: signals.map((signal) => ({ signal, followUps: followUps.get(signal.organisationId) ?? [] })),
-    next: last && start + limit < ranked.length ? [last.isFlagged, last.counts.total, last.name, last.organisationId] : null,
-    total: ranked.length,
-    flagged: ranked.filter((s) => s.isFlagged).length,
+    listed: shown.map((signal) => ({ signal, followUps: followUps.get(signal.organisationId) ?? [] })),
+    next: last && hasMore ? [last.isFlagged, last.counts.total, last.name, last.organisationId] : null,
+    total: listed.length,
+    flagged: isAll ? ranked.filter((s) => s.isFlagged).length : listed.length,
   }
-}
-
-/** The index of the first signal after the cursor's place in the order: a signal that moved meanwhile is not listed twice. */
-function firstAfter(signals: RankedSignal[], [isFlagged, total, name, organisationId]: SignalsCursor): number {
-  const mark: SignalOrderKeys = { isFlagged, counts: { total }, name, organisationId }
-  const index = signals.findIndex((s) => bySignalOrder(s, mark) > 0)
-  return index === -1 ? signals.length : index
 }
 
 /** Records a follow-up for an organisation, with an audit entry; refused when the organisation does not exist. */

@@ -780,8 +780,9 @@ function buildStore(state: State, journal: JournalWriter, release: () => void, p
     signals: {
       counts: async (days) => rollup.counts(days),
       totals: async (days) => rollup.totals(days),
+      weekly: async (days) => rollup.weekly(days),
       organisations: async () => all<Organisation>('organisations').map((o) => ({ id: o.id, name: o.name, isFirstClass: o.isFirstClass })),
-      momentsOn: async (days) => rollup.momentsOn(days),
+      momentsOn: async (days, options) => rollup.momentsOn(days, options),
     },
     changes: { subscribe: (listener) => changes.subscribe(listener), ready: async () => {} },
     async health() {

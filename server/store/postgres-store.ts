@@ -501,6 +501,9 @@ const RAISE_COUNTER = `INSERT INTO signal_rollup_slots (organisation_id, day, ki
 
 
 /** The bounds of local days in `zone` as stored ISO strings compare (byte order): from each day's midnight to the next. */
+/** Ranges of at most this many days signals.totals sums as asked; longer ones (the window) it keeps summed. */
+const SUMMED_AS_ASKED_DAYS = 8
+
 const DAY_BOUNDS = `SELECT to_char((day::timestamp AT TIME ZONE $2) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') COLLATE "C" AS lo,
     to_char(((day + 1)::timestamp AT TIME ZONE $2) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') COLLATE "C" AS hi
   FROM unnest($1::date[]) AS day`
@@ -1196,23 +1199,54 @@ function buildStore(pool: pg.Pool, counterPool: pg.Pool, { schema, timeZone, lis
         organisationIds ? [from, to, organisationIds] : [from, to],
       )).rows,
       async totals({ after, before }) {
+        // A few days (today's counters, changing with every registration) summed as asked, leaving
+        // the window's sums kept in the database alone.
+        if (Date.parse(before) - Date.parse(after) <= SUMMED_AS_ASKED_DAYS * 86_400_000) {
+          return (await db.query<WindowCount>(
+            `SELECT organisation_id AS "organisationId", kind, source, sum(count)::integer AS count
+             FROM signal_rollup_slots WHERE day > $1 AND day < $2 GROUP BY organisation_id, kind, source`,
+            [after, before],
+          )).rows
+        }
         // Kept summed per organisation in the database for the window (migration 005), summed
         // again only when the window moves or one of its days changes: a few thousand short rows.
         const { rows } = await db.query<{ organisationId: string; counts: Record<string, number> }>(
           `SELECT organisation_id AS "organisationId", counts FROM loket_signal_window($1::date, $2::date)`, [after, before])
         const totals: WindowCount[] = []
+        // A dozen keys ("<kind> <source>") recur in thousands of rows: each split once.
+        const keys = new Map<string, [WindowCount['kind'], WindowCount['source']]>()
         for (const { organisationId, counts } of rows) {
-          for (const [key, count] of Object.entries(counts)) {
-            const [kind, source] = key.split(' ') as [WindowCount['kind'], WindowCount['source']]
-            totals.push({ organisationId, kind, source, count: Number(count) })
+          for (const key in counts) {
+            const parts = keys.get(key) ?? keys.set(key, key.split(' ') as [WindowCount['kind'], WindowCount['source']]).get(key)!
+            totals.push({ organisationId, kind: parts[0], source: parts[1], count: Number(counts[key]) })
           }
         }
         return totals
       },
+      weekly: async ({ from, to, splitAfter, organisationIds }) => organisationIds.length === 0 ? [] : (await db.query<MomentCount>(
+        // The days before `to` (today's: it changes with every registration) kept summed per week
+        // for every organisation (migration 013), `to` itself read from its counters; the two
+        // summed together by ISO week (date_trunc 'week' is its Monday) and side of `splitAfter`.
+        `SELECT organisation_id AS "organisationId", to_char(min(first_day), 'YYYY-MM-DD') AS day, kind, source, product_area AS "productArea", kb_query AS "kbQuery",
+           sum(count)::integer AS count
+         FROM (
+           SELECT w.organisation_id, w.first_day, w.kind, w.source, w.product_area, w.kb_query, w.count FROM loket_signal_weeks($1::date, $2::date - 1, $4::date, $3::text[]) w
+           UNION ALL
+           SELECT s.organisation_id, s.day, s.kind, s.source, s.product_area, s.kb_query, s.count FROM signal_rollup_slots s
+           WHERE s.day = $2::date AND s.day >= $1::date AND s.organisation_id = ANY($3::text[])
+         ) sums
+         GROUP BY organisation_id, date_trunc('week', first_day::timestamp), first_day > $4::date, kind, source, product_area, kb_query`,
+        [from, to, organisationIds, splitAfter],
+      )).rows,
       organisations: async () => (await db.query<SignalOrganisation>(
-        `SELECT id, data->>'name' AS name, (data->>'isFirstClass')::boolean AS "isFirstClass" FROM organisations ORDER BY seq`)).rows,
-      async momentsOn(days) {
+        // Columns generated from the record (migration 013): no record parsed.
+        `SELECT id, name, is_first_class AS "isFirstClass" FROM organisations ORDER BY seq`)).rows,
+      async momentsOn(days, { after } = {}) {
         if (days.length === 0) return []
+        // Beside each day's bounds, so the indexes start there: today's moments beyond now are few.
+        // Compared as text to the second only (a time may be stored without its milliseconds),
+        // then exactly below.
+        const since = after?.toISOString().slice(0, 19) ?? ''
         // Plain columns, and only the messages that are contact moments (as loket_fill_signal_rollups
         // counts them): staff replies and notes stay in the database.
         const [registered, messages] = await Promise.all([
@@ -1221,23 +1255,24 @@ function buildStore(pool: pg.Pool, counterPool: pg.Pool, { schema, timeZone, lis
             `WITH days AS (${DAY_BOUNDS})
              SELECT i.organisation_id AS "organisationId", d.kind, d."productArea", d."registeredAt" AS at, d."kbQuery"
              FROM days JOIN incidents i ON (i.data->>'registeredAt') COLLATE "C" >= days.lo AND (i.data->>'registeredAt') COLLATE "C" < days.hi
+               AND (i.data->>'registeredAt') COLLATE "C" >= $3::text COLLATE "C"
                CROSS JOIN LATERAL json_to_record(i.data) AS d(kind text, "productArea" text, "registeredAt" text, "kbQuery" text)`,
-            [days, timeZone],
+            [days, timeZone, since],
           ),
           db.query<{ organisationId: string; kind: Incident['kind']; productArea: string; at: string; source: 'reaction' | 'phone' }>(
             `WITH days AS (${DAY_BOUNDS})
              SELECT i.organisation_id AS "organisationId", i.data->>'kind' AS kind, i.data->>'productArea' AS "productArea", m.at,
                CASE WHEN m.data->>'channel' = 'phone' THEN 'phone' ELSE 'reaction' END AS source
-             FROM days JOIN messages m ON m.at >= days.lo AND m.at < days.hi JOIN incidents i ON i.id = m.incident_id
+             FROM days JOIN messages m ON m.at >= days.lo AND m.at < days.hi AND m.at >= $3::text COLLATE "C" JOIN incidents i ON i.id = m.incident_id
              WHERE m.data->>'channel' = 'phone' OR (m.data->>'visibility' = 'public' AND m.data->>'author' LIKE 'contact:%')`,
-            [days, timeZone],
+            [days, timeZone, since],
           ),
         ])
         const moments: ContactMoment[] = registered.rows.map((r) => ({
           organisationId: r.organisationId, kind: r.kind, productArea: r.productArea, source: 'incident', at: new Date(r.at), ...(r.kbQuery ? { kbQuery: r.kbQuery } : {}),
         }))
         for (const r of messages.rows) moments.push({ organisationId: r.organisationId, kind: r.kind, productArea: r.productArea, source: r.source, at: new Date(r.at) })
-        return moments
+        return after ? moments.filter((m) => m.at > after) : moments
       },
     },
     changes: {

@@ -1,4 +1,5 @@
 /** The embedded store's signal counters: contact moments per organisation, local day and kind, in memory, built at open and raised on write. */
+import { addDays, mondayOf } from '#lib/iso-week.ts'
 import { countKeyOf, messageMoment, registrationMoment, type ContactMoment, type MomentCount, type WindowCount } from '../domain/signals.ts'
 import type { Incident, Message } from '../domain/records.ts'
 
@@ -15,6 +16,8 @@ interface DayRecords {
 export class SignalRollup {
   private readonly countsByDay = new Map<string, Map<string, MomentCount>>()
   private readonly recordsByDay = new Map<string, DayRecords>()
+  /** Sums totals gave, by their days, until a counter of one of those days is raised: the window's past days hardly change. */
+  private readonly summed = new Map<string, { after: string; before: string; totals: readonly WindowCount[] }>()
 
   /**
    * @param timeZone the desk's time zone: days are its local dates.
@@ -48,8 +51,34 @@ export class SignalRollup {
     return found
   }
 
+  /** The counters of `organisationIds` of days `from` to `to`, summed per ISO week and key, the days up to `splitAfter` apart; `day` is each sum's first day. */
+  weekly({ from, to, splitAfter, organisationIds }: { from: string; to: string; splitAfter: string; organisationIds: readonly string[] }): MomentCount[] {
+    const only = new Set(organisationIds)
+    // Per week and side of `splitAfter`, each counter by the key it is kept under (hashed once).
+    const byGroup = new Map<string, Map<string, MomentCount>>()
+    for (const day of only.size ? daysFrom(from, to) : []) {
+      const counts = this.countsByDay.get(day)
+      if (!counts) continue
+      const group = `${mondayOf(day)}${day > splitAfter ? '+' : '-'}`
+      const sums = byGroup.get(group) ?? byGroup.set(group, new Map()).get(group)!
+      for (const [counter, c] of counts) {
+        if (!only.has(c.organisationId)) continue
+        const sum = sums.get(counter)
+        if (!sum) sums.set(counter, { ...c })
+        else {
+          sum.count += c.count
+          if (c.day < sum.day) sum.day = c.day
+        }
+      }
+    }
+    return [...byGroup.values()].flatMap((sums) => [...sums.values()])
+  }
+
   /** The counters of the days strictly between `after` and `before`, summed per organisation, kind and source. */
   totals({ after, before }: { after: string; before: string }): WindowCount[] {
+    const id = `${after} ${before}`
+    const kept = this.summed.get(id)
+    if (kept) return [...kept.totals]
     const sums = new Map<string, WindowCount>()
     for (const [day, counts] of this.countsByDay) {
       if (day <= after || day >= before) continue
@@ -60,28 +89,35 @@ export class SignalRollup {
         else sums.set(key, { organisationId: c.organisationId, kind: c.kind, source: c.source, count: c.count })
       }
     }
-    return [...sums.values()]
+    const totals = [...sums.values()].map((t) => Object.freeze(t))
+    // A few ranges kept (the window's past days and today): the oldest asked goes first.
+    if (this.summed.size >= 4) this.summed.delete(this.summed.keys().next().value!)
+    this.summed.set(id, { after, before, totals })
+    return [...totals]
   }
 
-  /** Every contact moment on these days. */
-  momentsOn(days: string[]): ContactMoment[] {
+  /** Every contact moment on these days; only those later than `after` when given. */
+  momentsOn(days: string[], { after }: { after?: Date } = {}): ContactMoment[] {
     const moments: ContactMoment[] = []
+    const since = after?.getTime() ?? -Infinity
     for (const day of days) {
       const records = this.recordsByDay.get(day)
       if (!records) continue
       for (const id of records.incidents) {
         const incident = this.lookup.incident(id)
-        if (incident) moments.push(registrationMoment(incident))
+        if (incident && Date.parse(incident.registeredAt) > since) moments.push(registrationMoment(incident))
       }
       for (const id of records.messages) {
         const message = this.lookup.message(id)
-        const incident = message && this.lookup.incident(message.incidentId)
+        if (!message || Date.parse(message.at) <= since) continue
+        const incident = this.lookup.incident(message.incidentId)
         const moment = incident && messageMoment(message, incident)
         if (moment) moments.push(moment)
       }
     }
     return moments
   }
+
 
   private add(moment: ContactMoment, table: keyof DayRecords, id: string): void {
     const key = countKeyOf(moment, this.timeZone)
@@ -90,7 +126,15 @@ export class SignalRollup {
     const found = counts.get(counter)
     if (found) found.count++
     else counts.set(counter, { ...key, count: 1 })
+    for (const [id, { after, before }] of this.summed) if (key.day > after && key.day < before) this.summed.delete(id)
     const records = this.recordsByDay.get(key.day) ?? this.recordsByDay.set(key.day, { incidents: [], messages: [] }).get(key.day)!
     records[table].push(id)
   }
+}
+
+/** The local dates `from` to `to`, inclusive: the days a page's weekly sums look up (a few months), not every day kept. */
+function daysFrom(from: string, to: string): string[] {
+  const days: string[] = []
+  for (let day = from; day <= to; day = addDays(day, 1)) days.push(day)
+  return days
 }

@@ -2,6 +2,7 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import { describe, expect, test } from 'vitest'
 import type { AccessGrant, Complaint, Contact, Incident, Message, SavedReply } from '../domain/records.ts'
+import type { MomentCount } from '../domain/signals.ts'
 import type { MailRecord } from '../mail/types.ts'
 import type { StaffNotification } from '../domain/notifications.ts'
 import { REFUSED_ORIGINS_KEPT } from '../domain/refused-origin.ts'
@@ -384,11 +385,14 @@ export function storeContract(name: string, open: () => Promise<Store>, reopen?:
       ])
       expect(await totals('2026-11-29', '2026-12-01')).toHaveLength(3)
       expect(await totals('2026-11-29', '2026-11-30')).toEqual([])
+      // A range as long as a window: the same sums (PostgreSQL keeps these summed).
+      expect(await totals('2026-10-30', '2026-12-01')).toEqual(await totals('2026-11-28', '2026-12-01'))
       await store.organisations.put({ id: 'org-9', name: 'Bakkerij Negen', customerNumber: '9', isFirstClass: true, subscriptions: [], invoices: [], projects: [], courses: [] })
       expect((await store.signals.organisations()).find((o) => o.id === 'org-9')).toEqual({ id: 'org-9', name: 'Bakkerij Negen', isFirstClass: true })
       await store.incidents.create(incidentDraft({ registeredAt: '2026-11-30T12:00:00.000Z' }))
       expect((await counted('2026-11-30', '2026-11-30')).find((c) => c.source === 'incident')?.count).toBe(2)
       expect((await store.signals.totals({ after: '2026-11-29', before: '2026-12-01' })).find((c) => c.source === 'incident')?.count).toBe(2)
+      expect((await store.signals.totals({ after: '2026-10-30', before: '2026-12-01' })).find((c) => c.source === 'incident' && c.organisationId === 'org-1')?.count).toBe(2)
       if (reopen) {
         const again = await reopen(store)
         expect((await again.signals.counts({ from: '2026-11-29', to: '2026-11-30' })).reduce((sum, c) => sum + c.count, 0)).toBe(5)
@@ -396,6 +400,34 @@ export function storeContract(name: string, open: () => Promise<Store>, reopen?:
       } else {
         await store.close()
       }
+    })
+
+    test('sums a page of organisations\' counters per ISO week, each side of a day apart', async () => {
+      const store = await open()
+      // Local days in Amsterdam: Sunday 22, Monday 23 and Wednesday 25 November, Monday 30 November.
+      const at = ['2026-11-22T10:00:00.000Z', '2026-11-23T10:00:00.000Z', '2026-11-23T11:00:00.000Z', '2026-11-25T10:00:00.000Z', '2026-11-30T10:00:00.000Z']
+      for (const registeredAt of at) await store.incidents.create(incidentDraft({ registeredAt, kbQuery: 'btw' }))
+      await store.incidents.create(incidentDraft({ registeredAt: '2026-11-25T12:00:00.000Z', productArea: 'sales', kbQuery: undefined }))
+      await store.incidents.create(incidentDraft({ organisationId: 'org-2', registeredAt: '2026-11-25T10:00:00.000Z' }))
+      const key = (c: MomentCount) => `${c.organisationId} ${c.day} ${c.productArea}`
+      const weekly = async (splitAfter: string, organisationIds = ['org-1']) =>
+        (await store.signals.weekly({ from: '2026-11-22', to: '2026-11-30', splitAfter, organisationIds })).sort((a, b) => key(a).localeCompare(key(b)))
+      const sum = (day: string, count: number, productArea = 'finance', kbQuery = 'btw') =>
+        ({ organisationId: 'org-1', day, kind: 'bug', productArea, source: 'incident', kbQuery, count })
+      // Monday 23 to Wednesday 25 November in one sum, unless the split lies between them.
+      expect(await weekly('2026-11-23')).toEqual([sum('2026-11-22', 1), sum('2026-11-23', 2), sum('2026-11-25', 1), sum('2026-11-25', 1, 'sales', ''), sum('2026-11-30', 1)])
+      expect(await weekly('2026-11-22')).toEqual([sum('2026-11-22', 1), sum('2026-11-23', 3), sum('2026-11-25', 1, 'sales', ''), sum('2026-11-30', 1)])
+      expect(await weekly('2026-11-01')).toEqual(await weekly('2026-11-30'))
+      expect((await weekly('2026-11-24', ['org-2'])).map((c) => [c.organisationId, c.day, c.count])).toEqual([['org-2', '2026-11-25', 1]])
+      expect(await weekly('2026-11-24', [])).toEqual([])
+      // A counter of a day already summed, written afterwards, is in the next sums (PostgreSQL keeps them).
+      expect(await weekly('2026-11-22')).toEqual([sum('2026-11-22', 1), sum('2026-11-23', 3), sum('2026-11-25', 1, 'sales', ''), sum('2026-11-30', 1)])
+      await store.incidents.create(incidentDraft({ registeredAt: '2026-11-24T10:00:00.000Z', kbQuery: 'btw' }))
+      await store.incidents.create(incidentDraft({ registeredAt: '2026-11-30T11:00:00.000Z', kbQuery: 'btw' }))
+      expect(await weekly('2026-11-22')).toEqual([sum('2026-11-22', 1), sum('2026-11-23', 4), sum('2026-11-25', 1, 'sales', ''), sum('2026-11-30', 2)])
+      expect((await store.signals.weekly({ from: '2026-11-23', to: '2026-11-29', splitAfter: '2026-11-22', organisationIds: ['org-1'] })).map((c) => [c.day, c.productArea, c.count]).sort())
+        .toEqual([['2026-11-23', 'finance', 4], ['2026-11-25', 'sales', 1]])
+      await store.close()
     })
 
     test('gives the contact moments of a local day one by one, for the days a window cuts', async () => {
@@ -411,6 +443,15 @@ export function storeContract(name: string, open: () => Promise<Store>, reopen?:
       ])
       expect((await store.signals.momentsOn(['2026-11-29', '2026-12-01'])).map((m) => m.source).sort()).toEqual(['incident', 'reaction'])
       expect(await store.signals.momentsOn([])).toEqual([])
+      // Only those later than a moment: of today, those beyond the window's end.
+      const later = async (after: string) => (await store.signals.momentsOn(['2026-11-30'], { after: new Date(after) })).map((m) => [m.source, m.at.toISOString()])
+      expect(await later('2026-11-30T12:00:00.000Z')).toEqual([['reaction', '2026-11-30T22:59:59.999Z']])
+      expect(await later('2026-11-30T22:59:59.999Z')).toEqual([])
+      expect(await later('2026-11-29T22:59:59.999Z')).toHaveLength(2)
+      // A time stored without its milliseconds is the same moment, not a later one.
+      await store.messages.add(messageOn(bug.id, { at: '2026-11-30T15:00:00Z' }))
+      expect(await later('2026-11-30T15:00:00.000Z')).toEqual([['reaction', '2026-11-30T22:59:59.999Z']])
+      expect(await later('2026-11-30T14:59:59.999Z')).toHaveLength(2)
       await store.close()
     })
 

@@ -368,10 +368,20 @@ export interface Store {
      * organisation's signal needs, without a row per day, product area and KB search.
      */
     totals(days: { after: string; before: string }): Promise<WindowCount[]>
+    /**
+     * The counters of `organisationIds` of the local days `from` to `to` (inclusive), summed per
+     * ISO week and key, the days up to `splitAfter` (inclusive) summed apart from those after it:
+     * each sum's `day` is the first day it covers. What a page of signals needs for its weekly
+     * series and top lists, in a seventh of the rows.
+     */
+    weekly(days: { from: string; to: string; splitAfter: string; organisationIds: readonly string[] }): Promise<MomentCount[]>
     /** Every organisation as signals list it (id, name, first class), without the rest of its record. */
     organisations(): Promise<SignalOrganisation[]>
-    /** Every contact moment on these local days: for the days a rolling window cuts in two. */
-    momentsOn(days: string[]): Promise<ContactMoment[]>
+    /**
+     * Every contact moment on these local days: for the days a rolling window cuts in two. Only
+     * those later than `after` when given (today's, beyond the moment a window ends).
+     */
+    momentsOn(days: string[], options?: { after?: Date }): Promise<ContactMoment[]>
   }
   /** Incidents created or changed, by any API process on this store: for live views. */
   changes: {
