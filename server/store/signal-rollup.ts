@@ -18,6 +18,8 @@ export class SignalRollup {
   private readonly recordsByDay = new Map<string, DayRecords>()
   /** Sums totals gave, by their days, until a counter of one of those days is raised: the window's past days hardly change. */
   private readonly summed = new Map<string, { after: string; before: string; totals: readonly WindowCount[] }>()
+  /** The weekly sums of the series' past days (`from` up to `to`), per organisation, for the last series asked. */
+  private weeks: { id: string; from: string; to: string; sums: Map<string, Map<string, MomentCount>> } | undefined
 
   /**
    * @param timeZone the desk's time zone: days are its local dates.
@@ -54,24 +56,51 @@ export class SignalRollup {
   /** The counters of `organisationIds` of days `from` to `to`, summed per ISO week and key, the days up to `splitAfter` apart; `day` is each sum's first day. */
   weekly({ from, to, splitAfter, organisationIds }: { from: string; to: string; splitAfter: string; organisationIds: readonly string[] }): MomentCount[] {
     const only = new Set(organisationIds)
-    // Per week and side of `splitAfter`, each counter by the key it is kept under (hashed once).
-    const byGroup = new Map<string, Map<string, MomentCount>>()
-    for (const day of only.size ? daysFrom(from, to) : []) {
+    if (only.size === 0 || to < from) return []
+    // The days before `to` come summed for every organisation at once and kept; `to` (today, as
+    // the service asks) changes with nearly every write, so its few counters are added each time.
+    const past = this.pastWeekly(from, to, splitAfter)
+    const sums = new Map<string, MomentCount>()
+    for (const organisationId of only) for (const [key, sum] of past.get(organisationId) ?? []) sums.set(key, { ...sum })
+    const group = groupOf(to, splitAfter)
+    for (const [counter, c] of this.countsByDay.get(to) ?? []) {
+      if (!only.has(c.organisationId)) continue
+      const key = `${group}\u0001${counter}`
+      const sum = sums.get(key)
+      if (!sum) sums.set(key, { ...c })
+      else {
+        sum.count += c.count
+        if (c.day < sum.day) sum.day = c.day
+      }
+    }
+    return [...sums.values()]
+  }
+
+  /**
+   * The counters of days `from` up to (not including) `to`, summed per organisation, week, side of
+   * `splitAfter` and key; kept until the series moves (once a day) or a counter of those days is raised.
+   */
+  private pastWeekly(from: string, to: string, splitAfter: string): Map<string, Map<string, MomentCount>> {
+    const id = `${from} ${to} ${splitAfter}`
+    if (this.weeks?.id === id) return this.weeks.sums
+    const sums = new Map<string, Map<string, MomentCount>>()
+    for (const day of daysFrom(from, addDays(to, -1))) {
       const counts = this.countsByDay.get(day)
       if (!counts) continue
-      const group = `${mondayOf(day)}${day > splitAfter ? '+' : '-'}`
-      const sums = byGroup.get(group) ?? byGroup.set(group, new Map()).get(group)!
+      const group = groupOf(day, splitAfter)
       for (const [counter, c] of counts) {
-        if (!only.has(c.organisationId)) continue
-        const sum = sums.get(counter)
-        if (!sum) sums.set(counter, { ...c })
+        const own = sums.get(c.organisationId) ?? sums.set(c.organisationId, new Map()).get(c.organisationId)!
+        const key = `${group}\u0001${counter}`
+        const sum = own.get(key)
+        if (!sum) own.set(key, { ...c })
         else {
           sum.count += c.count
           if (c.day < sum.day) sum.day = c.day
         }
       }
     }
-    return [...byGroup.values()].flatMap((sums) => [...sums.values()])
+    this.weeks = { id, from, to, sums }
+    return sums
   }
 
   /** The counters of the days strictly between `after` and `before`, summed per organisation, kind and source. */
@@ -127,9 +156,15 @@ export class SignalRollup {
     if (found) found.count++
     else counts.set(counter, { ...key, count: 1 })
     for (const [id, { after, before }] of this.summed) if (key.day > after && key.day < before) this.summed.delete(id)
+    if (this.weeks && key.day >= this.weeks.from && key.day < this.weeks.to) this.weeks = undefined
     const records = this.recordsByDay.get(key.day) ?? this.recordsByDay.set(key.day, { incidents: [], messages: [] }).get(key.day)!
     records[table].push(id)
   }
+}
+
+/** The group a day's counters are summed in: its ISO week, and which side of `splitAfter` it lies. */
+function groupOf(day: string, splitAfter: string): string {
+  return `${mondayOf(day)}${day > splitAfter ? '+' : '-'}`
 }
 
 /** The local dates `from` to `to`, inclusive: the days a page's weekly sums look up (a few months), not every day kept. */

@@ -420,6 +420,9 @@ export function storeContract(name: string, open: () => Promise<Store>, reopen?:
       expect(await weekly('2026-11-01')).toEqual(await weekly('2026-11-30'))
       expect((await weekly('2026-11-24', ['org-2'])).map((c) => [c.organisationId, c.day, c.count])).toEqual([['org-2', '2026-11-25', 1]])
       expect(await weekly('2026-11-24', [])).toEqual([])
+      // A caller changing the sums it got changes nothing kept for the next read.
+      for (const c of await weekly('2026-11-22')) c.count += 100
+      expect(await weekly('2026-11-22')).toEqual([sum('2026-11-22', 1), sum('2026-11-23', 3), sum('2026-11-25', 1, 'sales', ''), sum('2026-11-30', 1)])
       // A counter of a day already summed, written afterwards, is in the next sums (PostgreSQL keeps them).
       expect(await weekly('2026-11-22')).toEqual([sum('2026-11-22', 1), sum('2026-11-23', 3), sum('2026-11-25', 1, 'sales', ''), sum('2026-11-30', 1)])
       await store.incidents.create(incidentDraft({ registeredAt: '2026-11-24T10:00:00.000Z', kbQuery: 'btw' }))
