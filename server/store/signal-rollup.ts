@@ -65,13 +65,7 @@ export class SignalRollup {
     const group = groupOf(to, splitAfter)
     for (const [counter, c] of this.countsByDay.get(to) ?? []) {
       if (!only.has(c.organisationId)) continue
-      const key = `${group}\u0001${counter}`
-      const sum = sums.get(key)
-      if (!sum) sums.set(key, { ...c })
-      else {
-        sum.count += c.count
-        if (c.day < sum.day) sum.day = c.day
-      }
+      addTo(sums, `${group}\u0001${counter}`, c)
     }
     return [...sums.values()]
   }
@@ -90,13 +84,7 @@ export class SignalRollup {
       const group = groupOf(day, splitAfter)
       for (const [counter, c] of counts) {
         const own = sums.get(c.organisationId) ?? sums.set(c.organisationId, new Map()).get(c.organisationId)!
-        const key = `${group}\u0001${counter}`
-        const sum = own.get(key)
-        if (!sum) own.set(key, { ...c })
-        else {
-          sum.count += c.count
-          if (c.day < sum.day) sum.day = c.day
-        }
+        addTo(own, `${group}\u0001${counter}`, c)
       }
     }
     this.weeks = { id, from, to, sums }
@@ -159,6 +147,16 @@ export class SignalRollup {
     if (this.weeks && key.day >= this.weeks.from && key.day < this.weeks.to) this.weeks = undefined
     const records = this.recordsByDay.get(key.day) ?? this.recordsByDay.set(key.day, { incidents: [], messages: [] }).get(key.day)!
     records[table].push(id)
+  }
+}
+
+/** Adds a counter to the sum kept under `key` (a copy of it when there is none yet); a sum's day is its first day. */
+function addTo(sums: Map<string, MomentCount>, key: string, c: MomentCount): void {
+  const sum = sums.get(key)
+  if (!sum) sums.set(key, { ...c })
+  else {
+    sum.count += c.count
+    if (c.day < sum.day) sum.day = c.day
   }
 }
 
