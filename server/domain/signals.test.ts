@@ -3,7 +3,7 @@ import { loadDesk } from '../desk.ts'
 import type { Incident, Message, Organisation } from './records.ts'
 import {
   FollowUpInput, bySignalOrder, contactMoments, countMoments, isCustomerCare, isInWindow, isoWeek, localDate, newFollowUp, normaliseQuery, organisationSignals, pageOfSignals,
-  rankSignals, signalDays, signalsFromCounts, weeksEndingAt, type MomentCount, type WindowCount,
+  rankedSignals, signalDays, signalsFromCounts, weeksEndingAt, type MomentCount, type WindowCount,
 } from './signals.ts'
 
 const desk = loadDesk('content/desk.yaml')
@@ -197,7 +197,7 @@ describe('from the stores\' counters', () => {
     const [signal] = signalsFromCounts({ organisations: [organisation('org-a')], counts: countMoments(dayMoments, desk.timeZone), edge, later }, { now, desk: oneDay })
     expect(signal!.counts.total).toBe(dayMoments.filter((m) => isInWindow(m.at, now, 1)).length)
     expect(signal!.weekly.at(-1)!.count).toBe(dayMoments.filter((m) => m.at <= now).length)
-    const [ranked] = rankSignals({ organisations: [organisation('org-a')], totals: [], edge, later }, { now, desk: oneDay })
+    const [ranked] = rankedSignals({ organisations: [organisation('org-a')], totals: [], edge, later }, { now, desk: oneDay })
     expect(ranked!.counts).toEqual(signal!.counts)
   })
 
@@ -220,7 +220,7 @@ describe('from the stores\' counters', () => {
       sum.count += c.count
     }
     const full = signalsFromCounts({ organisations, counts, edge, later }, { now, desk })
-    const ranked = rankSignals({ organisations, totals: [...totals.values()], edge, later }, { now, desk })
+    const ranked = rankedSignals({ organisations, totals: [...totals.values()], edge, later }, { now, desk }).sort(bySignalOrder)
     expect(ranked).toEqual(full.map(({ organisationId, name, isFirstClass, isFlagged, counts, crossed }) => ({ organisationId, name, isFirstClass, isFlagged, counts, crossed })))
     expect(ranked.some((s) => s.isFlagged)).toBe(true)
   })

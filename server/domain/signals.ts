@@ -265,20 +265,12 @@ export type WindowCount = Pick<MomentCount, 'organisationId' | 'kind' | 'source'
 export type RankedSignal = Pick<OrganisationSignal, 'organisationId' | 'name' | 'isFirstClass' | 'isFlagged' | 'counts' | 'crossed'>
 
 /**
- * Every organisation's counts in the window and thresholds crossed at `now`, in the signals' order:
- * the same as signalsFromCounts gives, from `totals` (the counters of the days after the window's
- * first day up to today, inclusive, summed per organisation, kind and source), `edge` and `later`
- * (as signalsFromCounts takes them). Cheap enough for every organisation; the series and top lists
- * are then computed for one page only.
+ * Every organisation's counts in the window and thresholds crossed at `now`, in no particular order
+ * (pageOfSignals orders only what a page needs): the same as signalsFromCounts gives, from `totals`
+ * (the counters of the days after the window's first day up to today, inclusive, summed per
+ * organisation, kind and source), `edge` and `later` (as signalsFromCounts takes them). Cheap enough
+ * for every organisation; the series and top lists are then computed for one page only.
  */
-export function rankSignals(
-  records: { organisations: SignalOrganisation[]; totals: WindowCount[]; edge: ContactMoment[]; later: ContactMoment[] },
-  context: { now: Date; desk: Pick<DeskConfig, 'signals' | 'timeZone'> },
-): RankedSignal[] {
-  return rankedSignals(records, context).sort(bySignalOrder)
-}
-
-/** rankSignals' signals in no particular order: for a page, pageOfSignals orders only what it needs. */
 export function rankedSignals(
   records: { organisations: SignalOrganisation[]; totals: WindowCount[]; edge: ContactMoment[]; later: ContactMoment[] },
   context: { now: Date; desk: Pick<DeskConfig, 'signals' | 'timeZone'> },
