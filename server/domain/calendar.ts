@@ -1,5 +1,5 @@
 /** Business calendar: when the desk is open, built from desk.yaml, computed without I/O or a clock. */
-import { tzOffset } from '@date-fns/tz'
+import { offsetAt } from './time-zone.ts'
 import type { DayHours, Localized } from './desk.ts'
 import { WEEKDAYS, type Weekday } from './weekdays.ts'
 
@@ -87,31 +87,6 @@ export function instantOf(calendar: BusinessCalendar, date: string, minute: numb
   const asUtc = Date.UTC(y, m - 1, d, Math.floor(minute / 60), minute % 60)
   const guess = asUtc - offsetAt(calendar.timeZone, new Date(asUtc)) * 60_000
   return new Date(asUtc - offsetAt(calendar.timeZone, new Date(guess)) * 60_000)
-}
-
-const HOUR_MS = 3_600_000
-/** Offsets of whole hours without a clock change, by time zone and hour since the epoch. */
-const offsets = new Map<string, number>()
-const OFFSETS_KEPT = 100_000
-
-/**
- * The time zone's offset in minutes at `at`, as tzOffset gives it. Targets work out the same
- * hours' offsets for every open incident of a list, and one lookup costs more than the rest of
- * the sum: an hour's offset is kept when it is the same at its first and last millisecond (no
- * clock change in it; zones change their clocks at most a few times a year).
- */
-function offsetAt(timeZone: string, at: Date): number {
-  const ms = at.getTime()
-  if (!Number.isFinite(ms)) return tzOffset(timeZone, at)
-  const hour = Math.floor(ms / HOUR_MS)
-  const key = `${timeZone} ${hour}`
-  const known = offsets.get(key)
-  if (known !== undefined) return known
-  const first = tzOffset(timeZone, new Date(hour * HOUR_MS))
-  if (first !== tzOffset(timeZone, new Date((hour + 1) * HOUR_MS - 1))) return tzOffset(timeZone, at)
-  if (offsets.size >= OFFSETS_KEPT) offsets.clear()
-  offsets.set(key, first)
-  return first
 }
 
 /** The day after local `date`. @example nextDate('2026-12-31') === '2027-01-01' */

@@ -3,7 +3,7 @@ import { loadDesk } from '../desk.ts'
 import type { Incident, Message, Organisation } from './records.ts'
 import {
   FollowUpInput, bySignalOrder, contactMoments, countMoments, isCustomerCare, isInWindow, isoWeek, localDate, newFollowUp, normaliseQuery, organisationSignals, pageOfSignals,
-  rankedSignals, signalDays, signalsFromCounts, weeksEndingAt, type MomentCount, type WindowCount,
+  signalBase, signalDays, signalsFromCounts, weeksEndingAt, type ContactMoment, type MomentCount, type OrganisationSignal, type WindowCount,
 } from './signals.ts'
 
 const desk = loadDesk('content/desk.yaml')
@@ -197,7 +197,8 @@ describe('from the stores\' counters', () => {
     const [signal] = signalsFromCounts({ organisations: [organisation('org-a')], counts: countMoments(dayMoments, desk.timeZone), edge, later }, { now, desk: oneDay })
     expect(signal!.counts.total).toBe(dayMoments.filter((m) => isInWindow(m.at, now, 1)).length)
     expect(signal!.weekly.at(-1)!.count).toBe(dayMoments.filter((m) => m.at <= now).length)
-    const [ranked] = rankedSignals({ organisations: [organisation('org-a')], totals: [], edge, later }, { now, desk: oneDay })
+    // Today is the window's first day: no counter is summed, every moment comes from the edge and later.
+    const { page: [ranked] } = pageOfSignals(signalBase([organisation('org-a')], [], oneDay), { todays: [], edge, later }, { now, desk: oneDay, isAll: true, limit: 1 })
     expect(ranked!.counts).toEqual(signal!.counts)
   })
 
@@ -206,50 +207,96 @@ describe('from the stores\' counters', () => {
     ['just after local midnight', '2026-11-29T23:00:01Z'],
   ])('ranks every organisation from the window\'s sums as from every counter, %s', (_name, at) => {
     const now = new Date(at)
-    const { windowStartDay, today } = signalDays(now, desk)
     // Three organisations, each with its own share of the moments, and one without any.
     const spread = moments.map((m, n) => ({ ...m, organisationId: `org-${n % 3}` }))
     const organisations = ['org-0', 'org-1', 'org-2', 'org-3'].map((id, n) => organisation(id, { name: `Klant ${3 - n}` }))
-    const counts = countMoments(spread, desk.timeZone)
     const { edge, later } = edgesAt(now, spread)
-    const totals = new Map<string, WindowCount>()
-    for (const c of counts) {
-      if (c.day <= windowStartDay || c.day > today) continue
-      const key = `${c.organisationId} ${c.kind} ${c.source}`
-      const sum = totals.get(key) ?? totals.set(key, { organisationId: c.organisationId, kind: c.kind, source: c.source, count: 0 }).get(key)!
-      sum.count += c.count
-    }
-    const full = signalsFromCounts({ organisations, counts, edge, later }, { now, desk })
-    const ranked = rankedSignals({ organisations, totals: [...totals.values()], edge, later }, { now, desk }).sort(bySignalOrder)
-    expect(ranked).toEqual(full.map(({ organisationId, name, isFirstClass, isFlagged, counts, crossed }) => ({ organisationId, name, isFirstClass, isFlagged, counts, crossed })))
-    expect(ranked.some((s) => s.isFlagged)).toBe(true)
+    const full = signalsFromCounts({ organisations, counts: countMoments(spread, desk.timeZone), edge, later }, { now, desk })
+    const { past, todays } = sumsOf(spread, now)
+    const { page, total, flagged } = pageOfSignals(signalBase(organisations, past, desk), { todays, edge, later }, { now, desk, isAll: true, limit: 10 })
+    expect(page).toEqual(full.map(rankOf))
+    expect(page.some((s) => s.isFlagged)).toBe(true)
+    expect({ total, flagged }).toEqual({ total: 4, flagged: full.filter((s) => s.isFlagged).length })
   })
 })
 
-describe('a page of signals', () => {
-  // Many organisations sharing a few totals, so pages end inside groups of equal counts.
-  const signals = Array.from({ length: 60 }, (_, n) => ({
-    organisationId: `org-${n}`, name: `Klant ${(n * 7) % 13}`, isFlagged: n % 4 === 0, counts: { total: (n * 5) % 6 },
-  }))
-  const sorted = [...signals].sort(bySignalOrder)
+/** What a store's totals give for `moments` at `now`: the window's past days and today, each summed per organisation, kind and source. */
+function sumsOf(moments: ContactMoment[], now: Date): { past: WindowCount[]; todays: WindowCount[] } {
+  const { windowStartDay, today } = signalDays(now, desk)
+  const past = new Map<string, WindowCount>()
+  const todays = new Map<string, WindowCount>()
+  for (const c of countMoments(moments, desk.timeZone)) {
+    if (c.day <= windowStartDay || c.day > today) continue
+    const sums = c.day === today ? todays : past
+    const key = `${c.organisationId} ${c.kind} ${c.source}`
+    const sum = sums.get(key) ?? sums.set(key, { organisationId: c.organisationId, kind: c.kind, source: c.source, count: 0 }).get(key)!
+    sum.count += c.count
+  }
+  return { past: [...past.values()], todays: [...todays.values()] }
+}
 
-  test.each([1, 7, 10, 59, 60, 200])('pages of %i list every signal once, in the signals\' order', (limit) => {
-    const listed: typeof signals = []
-    let after: (typeof signals)[number] | undefined
-    for (;;) {
-      const { page, hasMore } = pageOfSignals(signals, { after, limit })
-      listed.push(...page)
-      expect(page.length).toBe(hasMore ? limit : page.length)
-      if (!hasMore) break
-      after = page.at(-1)
+/** A signal as a page ranks it: without the series and top lists. */
+function rankOf({ organisationId, name, isFirstClass, isFlagged, counts, crossed }: OrganisationSignal) {
+  return { organisationId, name, isFirstClass, isFlagged, counts, crossed }
+}
+
+describe('a page of signals', () => {
+  const now = new Date('2026-11-30T11:00:00Z')
+  const { windowStartDay, today } = signalDays(now, desk)
+  // A small random number (0 to 1) fixed by `n`: the same desk every run.
+  const random = (n: number) => (Math.sin(n * 12.9898) * 43758.5453) % 1 + (Math.sin(n * 12.9898) < 0 ? 1 : 0)
+  // 60 organisations with a few names between them, each with a handful of moments over the last
+  // five weeks, today's and the window's first day's among them: pages end inside groups of equal
+  // counts, and touched organisations move in the order.
+  const organisations = Array.from({ length: 60 }, (_, n) => organisation(`org-${n}`, { name: `Klant ${(n * 7) % 13}`, isFirstClass: n % 5 === 0 }))
+  const kinds = ['bug', 'outage', 'wish', 'question'] as const
+  const moments: ContactMoment[] = Array.from({ length: 700 }, (_, n) => ({
+    organisationId: `org-${Math.floor(random(n) * random(n + 1000) * 60)}`, kind: kinds[n % 4]!, productArea: 'finance', source: n % 3 === 0 ? 'reaction' : 'incident',
+    at: new Date(now.getTime() - Math.floor(random(n + 2000) * 36 * DAY) + 6 * 3_600_000),
+  }))
+  const { past, todays } = sumsOf(moments, now)
+  const day = (m: ContactMoment) => localDate(m.at, desk.timeZone)
+  const edge = moments.filter((m) => day(m) === windowStartDay)
+  const later = moments.filter((m) => m.at > now && day(m) === today)
+  const base = signalBase(organisations, past, desk)
+  const full = signalsFromCounts({ organisations, counts: countMoments(moments, desk.timeZone), edge, later }, { now, desk }).map(rankOf)
+
+  test('the desk has what the pages are tested on: flags, today\'s counters, the edge and moments later than now', () => {
+    expect(full.filter((s) => s.isFlagged).length).toBeGreaterThan(3)
+    expect([todays.length, edge.length, later.length].every((n) => n > 0)).toBe(true)
+    // Some organisations change place between the past days' order and now.
+    expect(base.ordered.map((s) => s.organisationId)).not.toEqual(full.map((s) => s.organisationId))
+  })
+
+  test.each([1, 7, 10, 59, 60, 200])('pages of %i list every signal once, in the signals\' order, as ranking all afresh does', (limit) => {
+    for (const isAll of [true, false]) {
+      const expected = isAll ? full : full.filter((s) => s.isFlagged)
+      const listed: typeof full = []
+      let after: (typeof full)[number] | undefined
+      for (;;) {
+        const { page, hasMore, total, flagged } = pageOfSignals(base, { todays, edge, later }, { now, desk, isAll, after, limit })
+        expect({ total, flagged }).toEqual({ total: expected.length, flagged: full.filter((s) => s.isFlagged).length })
+        listed.push(...page)
+        expect(page.length).toBe(hasMore ? limit : page.length)
+        if (!hasMore) break
+        after = page.at(-1)
+      }
+      expect(listed).toEqual(expected)
     }
-    expect(listed).toEqual(sorted)
   })
 
   test('after a signal that is gone, the page starts at its place in the order', () => {
     const gone = { organisationId: 'org-gone', name: 'Klant 5', isFlagged: false, counts: { total: 3 } }
-    const { page } = pageOfSignals(signals, { after: gone, limit: 5 })
-    expect(page).toEqual(sorted.filter((s) => bySignalOrder(s, gone) > 0).slice(0, 5))
+    const { page } = pageOfSignals(base, { todays, edge, later }, { now, desk, isAll: true, after: gone, limit: 5 })
+    expect(page).toEqual(full.filter((s) => bySignalOrder(s, gone) > 0).slice(0, 5))
+  })
+
+  test('counters of an organisation not listed are left out', () => {
+    const stranger = { organisationId: 'org-unknown', kind: 'bug', source: 'incident', count: 99 } as const
+    const strange = { ...moments[0]!, organisationId: 'org-unknown', at: new Date(now.getTime() - 1000) }
+    const { page, total } = pageOfSignals(signalBase(organisations, [...past, stranger], desk), { todays: [...todays, stranger], edge: [...edge, strange], later }, { now, desk, isAll: true, limit: 200 })
+    expect(page).toEqual(full)
+    expect(total).toBe(60)
   })
 })
 

@@ -1,7 +1,7 @@
 /** Signals for Customer Care: contact moments per organisation over a rolling window, the thresholds crossed, and follow-ups. */
-import { tzOffset } from '@date-fns/tz'
 import { z } from 'zod'
 import { addDays, isoWeek, mondayOf } from '#lib/iso-week.ts'
+import { offsetAt } from './time-zone.ts'
 import type { DeskConfig, Localized } from './desk.ts'
 import { FOLLOW_UP_KINDS, type FollowUp, type Incident, type Message, type Organisation, type Staff, type StaffRole } from './records.ts'
 
@@ -240,16 +240,37 @@ export function signalsFromCounts(
     if (today > windowStartDay) counted.window.push(count)
   }
   const areaNames = new Map(desk.productAreas.map((a) => [a.key, a.name]))
-  // The Monday of each day, shared by every organisation's series: the same few days recur in all.
-  const mondays = new Map<string, string>()
+  // The week of each day, shared by every organisation's series: the same few days recur in all.
+  const weekOf = new Map<string, number>()
+  const weekIndex = (day: string) => {
+    let k = weekOf.get(day)
+    if (k === undefined) {
+      const monday = mondayOf(day)
+      weekOf.set(day, (k = weeks.findIndex((w) => w.startsOn === monday)))
+    }
+    return k
+  }
   const signals = records.organisations.map((organisation): OrganisationSignal => {
     const { window, series } = byOrganisation.get(organisation.id) ?? { window: [], series: [] }
+    // One pass over each: the counts, product areas and KB searches of the window, and the weeks.
+    const counts = noCounts()
+    const areas = new Map<string, number>()
+    const queries = new Map<string, number>()
+    for (const c of window) {
+      tally(counts, c, c.count)
+      areas.set(c.productArea, (areas.get(c.productArea) ?? 0) + c.count)
+      if (c.source === 'incident' && c.kbQuery) queries.set(c.kbQuery, (queries.get(c.kbQuery) ?? 0) + c.count)
+    }
+    const perWeek = weeks.map(() => 0)
+    for (const c of series) {
+      const k = weekIndex(c.day)
+      if (k >= 0) perWeek[k]! += c.count
+    }
     return {
-      ...rankedOf(organisation, countsOf(window), desk),
-      weekly: weeklySeries(series, weeks, mondays),
-      productAreas: top(window.map((c) => [c.productArea, c.count])).map(([key, count]) => ({ key, name: areaNames.get(key) ?? { nl: key, en: key }, count })),
-      kbQueries: top(window.flatMap((c): [string, number][] => (c.source === 'incident' && c.kbQuery ? [[c.kbQuery, c.count]] : [])))
-        .map(([query, count]) => ({ query, count })),
+      ...rankedOf(organisation, counts, desk),
+      weekly: weeks.map((w, k) => ({ ...w, count: perWeek[k]! })),
+      productAreas: top(areas).map(([key, count]) => ({ key, name: areaNames.get(key) ?? { nl: key, en: key }, count })),
+      kbQueries: top(queries).map(([query, count]) => ({ query, count })),
     }
   })
   return signals.sort(bySignalOrder)
@@ -265,51 +286,115 @@ export type WindowCount = Pick<MomentCount, 'organisationId' | 'kind' | 'source'
 export type RankedSignal = Pick<OrganisationSignal, 'organisationId' | 'name' | 'isFirstClass' | 'isFlagged' | 'counts' | 'crossed'>
 
 /**
- * Every organisation's counts in the window and thresholds crossed at `now`, in no particular order
- * (pageOfSignals orders only what a page needs): the same as signalsFromCounts gives, from `totals`
- * (the counters of the days after the window's first day up to today, inclusive, summed per
- * organisation, kind and source), `edge` and `later` (as signalsFromCounts takes them). Cheap enough
- * for every organisation; the series and top lists are then computed for one page only.
+ * Every organisation ranked by the counters of the window's whole past days alone: what a page of
+ * signals starts from. It changes only when those days do (once a day, or a counter of a past day
+ * written), so it is kept between requests; today's counters and the window's edges are added to
+ * it per page (pageOfSignals), for the organisations they touch only.
  */
-export function rankedSignals(
-  records: { organisations: SignalOrganisation[]; totals: WindowCount[]; edge: ContactMoment[]; later: ContactMoment[] },
-  context: { now: Date; desk: Pick<DeskConfig, 'signals' | 'timeZone'> },
-): RankedSignal[] {
-  const { now, desk } = context
-  const { today, windowStartDay } = signalDays(now, desk)
-  // Summed straight into each organisation's counts: thousands of organisations, no list per one.
-  const byOrganisation = new Map<string, SignalCounts>()
-  // An organisation's sums mostly come one after another: the last one found is tried first.
-  let lastId = ''
-  let last = noCounts()
-  const add = (c: Pick<MomentCount, 'organisationId' | 'kind' | 'source'>, count: number) => {
-    if (c.organisationId !== lastId) {
-      lastId = c.organisationId
-      last = byOrganisation.get(lastId) ?? byOrganisation.set(lastId, noCounts()).get(lastId)!
-    }
-    tally(last, c, count)
-  }
-  for (const c of records.totals) add(c, c.count)
-  for (const m of records.edge) if (isInWindow(m.at, now, desk.signals.windowDays)) add(m, 1)
-  if (today > windowStartDay) for (const m of records.later) add(m, -1)
-  return records.organisations.map((o) => rankedOf(o, byOrganisation.get(o.id) ?? noCounts(), desk))
+export interface SignalBase {
+  /** Each organisation's signal of the past days, by id. */
+  byId: ReadonlyMap<string, RankedSignal>
+  /** Every organisation in the signals' order: the flagged ones first. */
+  ordered: readonly RankedSignal[]
+  /** How many of `ordered` are flagged (its first ones). */
+  flagged: number
 }
 
 /**
- * The first `limit` of `signals` in the signals' order after `after` (when given), and whether more
- * follow. Ordered by their counts first and by name only within the counts the page reaches, so a
- * page of thousands of organisations compares few names.
+ * The base of every organisation's signal: `past`, the counters of the days strictly between the
+ * window's first day and today, summed per organisation, kind and source; counters of an
+ * organisation not among `organisations` are left out.
  */
-export function pageOfSignals<T extends SignalOrderKeys>(signals: readonly T[], { after, limit }: { after?: SignalOrderKeys; limit: number }): { page: T[]; hasMore: boolean } {
-  const rest = after ? signals.filter((s) => bySignalOrder(s, after) > 0) : [...signals]
-  const rank = (s: SignalOrderKeys) => (s.isFlagged ? 1 : 0) * 2 ** 40 + s.counts.total
-  rest.sort((a, b) => rank(b) - rank(a))
-  if (rest.length <= limit) return { page: rest.sort(bySignalOrder), hasMore: false }
-  // Every signal up to the end of the last one's group (same flag and total) is ordered in full.
-  const edge = rank(rest[limit - 1]!)
-  let end = limit
-  while (end < rest.length && rank(rest[end]!) === edge) end++
-  return { page: rest.slice(0, end).sort(bySignalOrder).slice(0, limit), hasMore: true }
+export function signalBase(organisations: readonly SignalOrganisation[], past: readonly WindowCount[], desk: Pick<DeskConfig, 'signals'>): SignalBase {
+  const byId = new Map(organisations.map((o) => [o.id, o]))
+  const counts = new Map<string, SignalCounts>()
+  // An organisation's sums mostly come one after another: the last one found is tried first.
+  let lastId = ''
+  let last: SignalCounts | undefined
+  for (const c of past) {
+    if (c.organisationId !== lastId) {
+      lastId = c.organisationId
+      last = byId.has(lastId) ? counts.get(lastId) ?? counts.set(lastId, noCounts()).get(lastId)! : undefined
+    }
+    if (last) tally(last, c, c.count)
+  }
+  const ranked = organisations.map((o) => rankedOf(o, counts.get(o.id) ?? noCounts(), desk))
+  const ordered = [...ranked].sort(bySignalOrder)
+  let flagged = 0
+  while (flagged < ordered.length && ordered[flagged]!.isFlagged) flagged++
+  return { byId: new Map(ranked.map((r) => [r.organisationId, r])), ordered, flagged }
+}
+
+/**
+ * A page of signals at `now`: the first `limit` after `after` (when given) of every organisation
+ * (`isAll`) or of the flagged ones, in the signals' order, with whether more follow and how many
+ * are listed and flagged in all. The same as ranking every organisation afresh: `base` with
+ * `todays` (today's counters summed per organisation, kind and source), `edge` and `later` (as
+ * signalsFromCounts takes them) added for the organisations they touch, which are then merged into
+ * the base's order. So a page costs its own length and the day's contact moments, not every
+ * organisation of the desk.
+ */
+export function pageOfSignals(
+  base: SignalBase,
+  records: { todays: readonly WindowCount[]; edge: readonly ContactMoment[]; later: readonly ContactMoment[] },
+  context: { now: Date; desk: Pick<DeskConfig, 'signals' | 'timeZone'>; isAll: boolean; after?: SignalOrderKeys; limit: number },
+): { page: RankedSignal[]; hasMore: boolean; total: number; flagged: number } {
+  const { now, desk, isAll, after, limit } = context
+  const { today, windowStartDay } = signalDays(now, desk)
+  const touched = new Map<string, SignalCounts>()
+  const add = (c: Pick<MomentCount, 'organisationId' | 'kind' | 'source'>, count: number) => {
+    let counts = touched.get(c.organisationId)
+    if (!counts) {
+      const signal = base.byId.get(c.organisationId)
+      if (!signal) return
+      touched.set(c.organisationId, (counts = copyOf(signal.counts)))
+    }
+    tally(counts, c, count)
+  }
+  // Today's counters are in the window unless today is its first day (read moment by moment).
+  if (today > windowStartDay) for (const c of records.todays) add(c, c.count)
+  for (const m of records.edge) if (isInWindow(m.at, now, desk.signals.windowDays)) add(m, 1)
+  if (today > windowStartDay) for (const m of records.later) add(m, -1)
+  let flagged = base.flagged
+  const changed: RankedSignal[] = []
+  for (const [id, counts] of touched) {
+    const was = base.byId.get(id)!
+    const signal = rankedOf({ id, name: was.name, isFirstClass: was.isFirstClass }, counts, desk)
+    flagged += Number(signal.isFlagged) - Number(was.isFlagged)
+    if ((isAll || signal.isFlagged) && (!after || bySignalOrder(signal, after) > 0)) changed.push(signal)
+  }
+  changed.sort(bySignalOrder)
+  // The base's signals from `after` on, those touched skipped (they are among `changed` if listed).
+  const end = isAll ? base.ordered.length : base.flagged
+  let i = after ? firstAfter(base.ordered, after, end) : 0
+  let j = 0
+  const page: RankedSignal[] = []
+  while (page.length <= limit) {
+    while (i < end && touched.has(base.ordered[i]!.organisationId)) i++
+    const fromBase = base.ordered[i]
+    const fromChanged = changed[j]
+    if (i < end && (!fromChanged || bySignalOrder(fromBase!, fromChanged) < 0)) {
+      page.push(fromBase!)
+      i++
+    } else if (fromChanged) {
+      page.push(fromChanged)
+      j++
+    } else break
+  }
+  const hasMore = page.length > limit
+  return { page: page.slice(0, limit), hasMore, total: isAll ? base.ordered.length : flagged, flagged }
+}
+
+/** The index of the first of `ordered[0..end)` that comes after `after` in the signals' order (`end` if none). */
+function firstAfter(ordered: readonly RankedSignal[], after: SignalOrderKeys, end: number): number {
+  let lo = 0
+  let hi = end
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (bySignalOrder(ordered[mid]!, after) > 0) hi = mid
+    else lo = mid + 1
+  }
+  return lo
 }
 
 /** An organisation's counts with the thresholds of desk.yaml they reach. */
@@ -338,10 +423,9 @@ function reachedOf(threshold: { kind: ThresholdKind; of: ThresholdOf }, counts: 
   return threshold.kind === 'any' ? counts.total : counts.byKind[threshold.kind]
 }
 
-function countsOf(counted: Pick<MomentCount, 'kind' | 'source' | 'count'>[]): SignalCounts {
-  const counts = noCounts()
-  for (const c of counted) tally(counts, c, c.count)
-  return counts
+/** A copy of `counts` to add to. */
+function copyOf(counts: SignalCounts): SignalCounts {
+  return { total: counts.total, byKind: { ...counts.byKind }, incidentsByKind: { ...counts.incidentsByKind }, bySource: { ...counts.bySource } }
 }
 
 /** Counts of nothing: made for thousands of organisations per request, so written out (one shape, no list to build it from). */
@@ -365,38 +449,30 @@ export function normaliseQuery(query: string): string {
   return query.trim().replace(/\s+/g, ' ').toLowerCase()
 }
 
-/** The most frequent values, most first; ties in alphabetical order so the list is stable. */
-function top(values: [string, number][], size = TOP_SIZE): [string, number][] {
-  const counts = new Map<string, number>()
-  for (const [v, n] of values) counts.set(v, (counts.get(v) ?? 0) + n)
+/** The most frequent values of `counts` (value → count), most first; ties in alphabetical order so the list is stable. */
+function top(counts: ReadonlyMap<string, number>, size = TOP_SIZE): [string, number][] {
   // A value whose every moment is later than now (taken off again) is none.
   return [...counts].filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1] || byName(a[0], b[0])).slice(0, size)
 }
 
-/** The weekly series of `counted`; `mondays` caches the Monday of each day (shared between calls). */
-function weeklySeries(counted: MomentCount[], weeks: Omit<WeekCount, 'count'>[], mondays = new Map<string, string>()): WeekCount[] {
-  const counts = new Map(weeks.map((w) => [w.startsOn, 0]))
-  // Counters are per day (or week) and kind: a few days recur in thousands of them.
-  for (const c of counted) {
-    const monday = mondays.get(c.day) ?? mondays.set(c.day, mondayOf(c.day)).get(c.day)!
-    const count = counts.get(monday)
-    if (count !== undefined) counts.set(monday, count + c.count)
-  }
-  return weeks.map((w) => ({ ...w, count: counts.get(w.startsOn) ?? 0 }))
-}
-
 /** The `count` ISO weeks up to and including the one `now` falls in, in `timeZone`, oldest first. */
-export function weeksEndingAt(now: Date, timeZone: string, count: number): Omit<WeekCount, 'count'>[] {
+export function weeksEndingAt(now: Date, timeZone: string, count: number): readonly Omit<WeekCount, 'count'>[] {
   const monday = mondayOf(localDate(now, timeZone))
-  return Array.from({ length: count }, (_, i) => {
+  const id = `${monday} ${count}`
+  if (lastWeeks?.id === id) return lastWeeks.weeks
+  const weeks = Object.freeze(Array.from({ length: count }, (_, i) => {
     const startsOn = addDays(monday, -7 * (count - 1 - i))
-    return { week: isoWeek(startsOn), startsOn }
-  })
+    return Object.freeze({ week: isoWeek(startsOn), startsOn })
+  }))
+  lastWeeks = { id, weeks }
+  return weeks
 }
+/** The weeks weeksEndingAt gave last: every request of a week asks for the same ones. */
+let lastWeeks: { id: string; weeks: readonly Omit<WeekCount, 'count'>[] } | undefined
 
 /** The local date "YYYY-MM-DD" of `at` in `timeZone`. */
 export function localDate(at: Date, timeZone: string): string {
-  return new Date(at.getTime() + tzOffset(timeZone, at) * 60_000).toISOString().slice(0, 10)
+  return new Date(at.getTime() + offsetAt(timeZone, at) * 60_000).toISOString().slice(0, 10)
 }
 
 /** A follow-up Customer Care records for an organisation. */

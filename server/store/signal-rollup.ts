@@ -91,11 +91,15 @@ export class SignalRollup {
     return sums
   }
 
-  /** The counters of the days strictly between `after` and `before`, summed per organisation, kind and source. */
-  totals({ after, before }: { after: string; before: string }): WindowCount[] {
+  /**
+   * The counters of the days strictly between `after` and `before`, summed per organisation, kind
+   * and source: the same (frozen) list while none of those days changes, so what a reader works
+   * out of it can be kept as long.
+   */
+  totals({ after, before }: { after: string; before: string }): readonly WindowCount[] {
     const id = `${after} ${before}`
     const kept = this.summed.get(id)
-    if (kept) return [...kept.totals]
+    if (kept) return kept.totals
     const sums = new Map<string, WindowCount>()
     for (const [day, counts] of this.countsByDay) {
       if (day <= after || day >= before) continue
@@ -106,11 +110,11 @@ export class SignalRollup {
         else sums.set(key, { organisationId: c.organisationId, kind: c.kind, source: c.source, count: c.count })
       }
     }
-    const totals = [...sums.values()].map((t) => Object.freeze(t))
+    const totals = Object.freeze([...sums.values()].map((t) => Object.freeze(t)))
     // A few ranges kept (the window's past days and today): the oldest asked goes first.
     if (this.summed.size >= 4) this.summed.delete(this.summed.keys().next().value!)
     this.summed.set(id, { after, before, totals })
-    return [...totals]
+    return totals
   }
 
   /** Every contact moment on these days; only those later than `after` when given. */

@@ -376,7 +376,7 @@ export function storeContract(name: string, open: () => Promise<Store>, reopen?:
       expect((await store.signals.counts({ from: '2026-11-29', to: '2026-11-30', organisationIds: ['org-2'] }))).toEqual(expected.slice(3))
       expect((await store.signals.counts({ from: '2026-11-29', to: '2026-11-30', organisationIds: [] }))).toEqual([])
       // Summed per organisation, kind and source over the days strictly between.
-      const totals = async (after: string, before: string) => (await store.signals.totals({ after, before })).sort((a, b) => key({ ...a, day: '' }).localeCompare(key({ ...b, day: '' })))
+      const totals = async (after: string, before: string) => [...await store.signals.totals({ after, before })].sort((a, b) => key({ ...a, day: '' }).localeCompare(key({ ...b, day: '' })))
       expect(await totals('2026-11-28', '2026-12-01')).toEqual([
         { organisationId: 'org-1', kind: 'bug', source: 'incident', count: 1 },
         { organisationId: 'org-1', kind: 'bug', source: 'phone', count: 1 },

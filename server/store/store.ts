@@ -365,9 +365,11 @@ export interface Store {
     /**
      * The counters of the local days strictly after `after` and before `before`, summed per
      * organisation, kind and source (one entry per combination with moments): what ranking every
-     * organisation's signal needs, without a row per day, product area and KB search.
+     * organisation's signal needs, without a row per day, product area and KB search. A store may
+     * hand the same list again (frozen) while those days are unchanged: readers keep what they
+     * work out of it for as long.
      */
-    totals(days: { after: string; before: string }): Promise<WindowCount[]>
+    totals(days: { after: string; before: string }): Promise<readonly WindowCount[]>
     /**
      * The counters of `organisationIds` of the local days `from` to `to` (inclusive), summed per
      * ISO week and key, the days up to `splitAfter` (inclusive) summed apart from those after it:
@@ -375,8 +377,11 @@ export interface Store {
      * series and top lists, in a seventh of the rows.
      */
     weekly(days: { from: string; to: string; splitAfter: string; organisationIds: readonly string[] }): Promise<MomentCount[]>
-    /** Every organisation as signals list it (id, name, first class), without the rest of its record. */
-    organisations(): Promise<SignalOrganisation[]>
+    /**
+     * Every organisation as signals list it (id, name, first class), without the rest of its
+     * record. A store may hand the same list again (frozen) while no organisation changed.
+     */
+    organisations(): Promise<readonly SignalOrganisation[]>
     /**
      * Every contact moment on these local days: for the days a rolling window cuts in two. Only
      * those later than `after` when given (today's, beyond the moment a window ends).
