@@ -101,6 +101,41 @@ describe('the PostgreSQL store shared by two processes', () => {
     await close()
   })
 
+  test('what a process keeps of the signals it read stands only until another process writes what changes it', async () => {
+    const { a, b, close } = await twoProcesses()
+    const organisation = (name: string) => ({ id: 'org-1', name, customerNumber: '1', isFirstClass: false, subscriptions: [], invoices: [], projects: [], courses: [] })
+    const count = (counted: readonly { count: number }[]) => counted.reduce((n, c) => n + c.count, 0)
+    // A window from Sunday 1 November (its first day, cut in two) to Monday 30 November (today).
+    const window = { after: '2026-11-01', before: '2026-11-30' }
+    const weekly = () => a.signals.weekly({ from: '2026-11-02', to: '2026-11-30', splitAfter: '2026-11-01', organisationIds: ['org-1'] })
+    const firstDay = (after?: Date) => a.signals.momentsOn(['2026-11-01'], after ? { after } : {})
+    await b.organisations.put(organisation('Bakkerij Een'))
+    await b.incidents.create(incidentDraft({ registeredAt: '2026-11-10T10:00:00.000Z' }))
+    // Read twice with nothing written between: the same lists, kept.
+    const totals = await a.signals.totals(window)
+    expect(await a.signals.totals(window)).toBe(totals)
+    const organisations = await a.signals.organisations()
+    expect(await a.signals.organisations()).toBe(organisations)
+    expect(count(totals)).toBe(1)
+    expect(count(await weekly())).toBe(1)
+    expect(await firstDay()).toEqual([])
+    // The other process writes a moment of the window's first day (outside the sums), then a
+    // counter of a past day, and renames the organisation.
+    await b.incidents.create(incidentDraft({ registeredAt: '2026-11-01T10:00:00.000Z' }))
+    expect((await firstDay()).map((m) => m.at.toISOString())).toEqual(['2026-11-01T10:00:00.000Z'])
+    expect(await firstDay(new Date('2026-11-01T10:00:00.000Z'))).toEqual([])
+    expect(count(await a.signals.totals(window))).toBe(1)
+    await b.incidents.create(incidentDraft({ registeredAt: '2026-11-12T10:00:00.000Z' }))
+    await b.organisations.put(organisation('Bakkerij Eén'))
+    expect(count(await a.signals.totals(window))).toBe(2)
+    expect(count(await weekly())).toBe(2)
+    expect((await a.signals.organisations()).map((o) => o.name)).toEqual(['Bakkerij Eén'])
+    // Today's counters are read afresh on every page, beside the kept weekly sums.
+    await b.incidents.create(incidentDraft({ registeredAt: '2026-11-30T10:00:00.000Z' }))
+    expect(count(await weekly())).toBe(3)
+    await close()
+  })
+
   test('a due mail is handed to one process only, and to none again until marked failed', async () => {
     const { a, b, close } = await twoProcesses()
     for (let n = 0; n < 30; n++) await a.outbox.enqueue(mail(n))

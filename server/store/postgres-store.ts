@@ -16,6 +16,7 @@ import { INCIDENT_STATUSES } from '../domain/records.ts'
 import type { MailRecord } from '../mail/types.ts'
 import type { StaffNotification } from '../domain/notifications.ts'
 import { countKeyOf, localDate, messageMoment, momentSource, registrationMoment, type ContactMoment, type MomentCount, type SignalOrganisation, type WindowCount } from '../domain/signals.ts'
+import { addDays, mondayOf } from '#lib/iso-week.ts'
 import { MIN_PHONE_DIGITS, callerSortKey } from '../domain/caller.ts'
 import type { DeskNotice } from '../domain/desk-notice.ts'
 import { REFUSED_ORIGINS_KEPT, type RefusedOrigin } from '../domain/refused-origin.ts'
@@ -734,6 +735,48 @@ function buildStore(pool: pg.Pool, counterPool: pg.Pool, { schema, timeZone, lis
   }
 
   hot(RAISE_COUNTER)
+  /**
+   * The contact moments of these local days from `since` on ("YYYY-MM-DDTHH:MM:SS", '' for all),
+   * compared to the second: a caller wanting them later than a moment takes off the rest.
+   */
+  const momentsOf = async (days: readonly string[], since: string): Promise<ContactMoment[]> => {
+    // `since` beside each day's bounds, so the indexes start there: today's moments beyond now are
+    // few. Compared as text to the second only (a time may be stored without its milliseconds).
+    // Plain columns, and only the messages that are contact moments (as loket_fill_signal_rollups
+    // counts them): staff replies and notes stay in the database.
+    const [registered, messages] = await Promise.all([
+      db.query<{ organisationId: string; kind: Incident['kind']; productArea: string; at: string; kbQuery: string | null }>(
+        // The record's JSON parsed once per row (json_to_record), not once per field.
+        `WITH days AS (${DAY_BOUNDS})
+         SELECT i.organisation_id AS "organisationId", d.kind, d."productArea", d."registeredAt" AS at, d."kbQuery"
+         FROM days JOIN incidents i ON (i.data->>'registeredAt') COLLATE "C" >= days.lo AND (i.data->>'registeredAt') COLLATE "C" < days.hi
+           AND (i.data->>'registeredAt') COLLATE "C" >= $3::text COLLATE "C"
+           CROSS JOIN LATERAL json_to_record(i.data) AS d(kind text, "productArea" text, "registeredAt" text, "kbQuery" text)`,
+        [days, timeZone, since],
+      ),
+      db.query<{ organisationId: string; kind: Incident['kind']; productArea: string; at: string; source: 'reaction' | 'phone' }>(
+        `WITH days AS (${DAY_BOUNDS})
+         SELECT i.organisation_id AS "organisationId", i.data->>'kind' AS kind, i.data->>'productArea' AS "productArea", m.at,
+           CASE WHEN m.data->>'channel' = 'phone' THEN 'phone' ELSE 'reaction' END AS source
+         FROM days JOIN messages m ON m.at >= days.lo AND m.at < days.hi AND m.at >= $3::text COLLATE "C" JOIN incidents i ON i.id = m.incident_id
+         WHERE m.data->>'channel' = 'phone' OR (m.data->>'visibility' = 'public' AND m.data->>'author' LIKE 'contact:%')`,
+        [days, timeZone, since],
+      ),
+    ])
+    const moments: ContactMoment[] = registered.rows.map((r) => ({
+      organisationId: r.organisationId, kind: r.kind, productArea: r.productArea, source: 'incident', at: new Date(r.at), ...(r.kbQuery ? { kbQuery: r.kbQuery } : {}),
+    }))
+    for (const r of messages.rows) moments.push({ organisationId: r.organisationId, kind: r.kind, productArea: r.productArea, source: r.source, at: new Date(r.at) })
+    return moments
+  }
+  // What this process read last of the window's sums, the moments of the window's first day, the
+  // organisations signals rank and the weekly sums of the organisations it showed, each with the
+  // number it stood at (migration 014): kept while the database says the number stands, so a page
+  // of signals does not read them again.
+  let windowKept: { after: string; before: string; generation: string; totals: readonly WindowCount[] } | undefined
+  let firstDayKept: { day: string; generation: string; moments: readonly ContactMoment[] } | undefined
+  let organisationsKept: { generation: string; organisations: readonly SignalOrganisation[] } | undefined
+  let weeksKept: { from: string; to: string; splitAfter: string; generation: string; byOrganisation: Map<string, readonly (readonly [string, MomentCount])[]> } | undefined
   const store: PostgresStore = {
     pool,
     async atCommit(sql, params) {
@@ -1209,69 +1252,108 @@ function buildStore(pool: pg.Pool, counterPool: pg.Pool, { schema, timeZone, lis
           )).rows
         }
         // Kept summed per organisation in the database for the window (migration 005), summed
-        // again only when the window moves or one of its days changes: a few thousand short rows.
-        const { rows } = await db.query<{ organisationId: string; counts: Record<string, number> }>(
-          `SELECT organisation_id AS "organisationId", counts FROM loket_signal_window($1::date, $2::date)`, [after, before])
+        // again only when the window moves or one of its days changes: a few thousand short rows,
+        // read only when their number differs from the one of those this process keeps (014).
+        const known = windowKept?.after === after && windowKept.before === before ? windowKept.generation : '-1'
+        const { rows } = await db.query<{ generation: string; organisationId: string | null; counts: Record<string, number> | null }>(
+          `SELECT generation::text AS generation, organisation_id AS "organisationId", counts FROM loket_signal_window_since($1::date, $2::date, $3::bigint)`,
+          [after, before, known])
+        if (windowKept && rows.length === 1 && rows[0]!.generation === known && rows[0]!.organisationId === null) return windowKept.totals
         const totals: WindowCount[] = []
         // A dozen keys ("<kind> <source>") recur in thousands of rows: each split once.
         const keys = new Map<string, [WindowCount['kind'], WindowCount['source']]>()
         for (const { organisationId, counts } of rows) {
+          if (organisationId === null || counts === null) continue
           for (const key in counts) {
             const parts = keys.get(key) ?? keys.set(key, key.split(' ') as [WindowCount['kind'], WindowCount['source']]).get(key)!
-            totals.push({ organisationId, kind: parts[0], source: parts[1], count: Number(counts[key]) })
+            totals.push(Object.freeze({ organisationId, kind: parts[0], source: parts[1], count: Number(counts[key]) }))
           }
         }
+        Object.freeze(totals)
+        if (rows[0]) windowKept = { after, before, generation: rows[0].generation, totals }
         return totals
       },
-      weekly: async ({ from, to, splitAfter, organisationIds }) => organisationIds.length === 0 ? [] : (await db.query<MomentCount>(
-        // The days before `to` (today's: it changes with every registration) kept summed per week
-        // for every organisation (migration 013), `to` itself read from its counters; the two
-        // summed together by ISO week (date_trunc 'week' is its Monday) and side of `splitAfter`.
-        `SELECT organisation_id AS "organisationId", to_char(min(first_day), 'YYYY-MM-DD') AS day, kind, source, product_area AS "productArea", kb_query AS "kbQuery",
-           sum(count)::integer AS count
-         FROM (
-           SELECT w.organisation_id, w.first_day, w.kind, w.source, w.product_area, w.kb_query, w.count FROM loket_signal_weeks($1::date, $2::date - 1, $4::date, $3::text[]) w
+      async weekly({ from, to, splitAfter, organisationIds }) {
+        if (organisationIds.length === 0 || to < from) return []
+        // The days before `to` kept summed per week for every organisation (migration 013), and of
+        // the organisations this process read, kept here while their number stands (014): a page
+        // reads only the sums of organisations it has not shown before. `to` itself (today's: it
+        // changes with every registration) is read from its counters and added to its week's sums.
+        const pastTo = addDays(to, -1)
+        const kept = weeksKept?.from === from && weeksKept.to === pastTo && weeksKept.splitAfter === splitAfter ? weeksKept : undefined
+        const ids = [...new Set(organisationIds)]
+        const missing = kept ? ids.filter((id) => !kept.byOrganisation.has(id)) : ids
+        const [past, todays] = await Promise.all([
+          db.query<{ generation: string } & { [K in keyof MomentCount]: MomentCount[K] | null }>(
+            `SELECT generation::text AS generation, organisation_id AS "organisationId", to_char(first_day, 'YYYY-MM-DD') AS day, kind, source,
+               product_area AS "productArea", kb_query AS "kbQuery", count
+             FROM loket_signal_weeks_since($1::date, $2::date, $3::date, $4::bigint, $5::text[], $6::text[])`,
+            [from, pastTo, splitAfter, kept?.generation ?? '-1', ids, missing]),
+          db.query<MomentCount>(
+            `SELECT organisation_id AS "organisationId", to_char(day, 'YYYY-MM-DD') AS day, kind, source, product_area AS "productArea", kb_query AS "kbQuery",
+               sum(count)::integer AS count
+             FROM signal_rollup_slots WHERE day = $1::date AND organisation_id = ANY($2::text[]) GROUP BY organisation_id, day, kind, source, product_area, kb_query`,
+            [to, ids]),
+        ])
+        const generation = past.rows[0]!.generation
+        const isKept = kept?.generation === generation
+        const byOrganisation = isKept ? kept!.byOrganisation : new Map<string, readonly (readonly [string, MomentCount])[]>()
+        if (!isKept) weeksKept = { from, to: pastTo, splitAfter, generation, byOrganisation }
+        // Each sum kept under its organisation, week, side of `splitAfter` and key, worked out once.
+        const mondays = new Map<string, string>()
+        const group = (c: MomentCount) => {
+          const monday = mondays.get(c.day) ?? mondays.set(c.day, mondayOf(c.day)).get(c.day)!
+          return `${c.organisationId}\u0000${monday}${c.day > splitAfter ? '+' : '-'}\u0000${c.kind}\u0000${c.source}\u0000${c.productArea}\u0000${c.kbQuery}`
+        }
+        const read = new Map<string, (readonly [string, MomentCount])[]>((isKept ? missing : ids).map((id) => [id, []]))
+        for (const r of past.rows) {
+          if (r.organisationId === null) continue
+          const c = Object.freeze({ organisationId: r.organisationId, day: r.day!, kind: r.kind!, source: r.source!, productArea: r.productArea!, kbQuery: r.kbQuery!, count: r.count! })
+          read.get(c.organisationId)?.push(Object.freeze([group(c), c] as const))
+        }
+        for (const [id, rows] of read) byOrganisation.set(id, Object.freeze(rows))
+        // One sum per organisation, week, side and key: today's counters added to theirs.
+        const sums = new Map<string, MomentCount>()
+        for (const id of ids) for (const [key, c] of byOrganisation.get(id) ?? []) sums.set(key, { ...c })
+        for (const c of todays.rows) {
+          const key = group(c)
+          const sum = sums.get(key)
+          if (sum) sum.count += c.count
+          else sums.set(key, c)
+        }
+        return [...sums.values()]
+      },
+      async organisations() {
+        // Columns generated from the record (migration 013): no record parsed; none at all, only
+        // the number, while the one this process keeps stands (014).
+        const known = organisationsKept?.generation ?? '-1'
+        // The number first, then the organisations only if it differs (a one-time filter: no scan).
+        const { rows } = await db.query<{ generation: string | null } & { [K in keyof SignalOrganisation]: SignalOrganisation[K] | null }>(
+          `SELECT g.generation::text AS generation, NULL AS id, NULL AS name, NULL::boolean AS "isFirstClass", 0 AS part, 0::bigint AS seq FROM organisation_generation g
            UNION ALL
-           SELECT s.organisation_id, s.day, s.kind, s.source, s.product_area, s.kb_query, s.count FROM signal_rollup_slots s
-           WHERE s.day = $2::date AND s.day >= $1::date AND s.organisation_id = ANY($3::text[])
-         ) sums
-         GROUP BY organisation_id, date_trunc('week', first_day::timestamp), first_day > $4::date, kind, source, product_area, kb_query`,
-        [from, to, organisationIds, splitAfter],
-      )).rows,
-      organisations: async () => (await db.query<SignalOrganisation>(
-        // Columns generated from the record (migration 013): no record parsed.
-        `SELECT id, name, is_first_class AS "isFirstClass" FROM organisations ORDER BY seq`)).rows,
+           SELECT NULL, o.id, o.name, o.is_first_class, 1, o.seq FROM organisations o WHERE (SELECT generation FROM organisation_generation) <> $1::bigint
+           ORDER BY part, seq`, [known])
+        if (organisationsKept && rows[0]?.generation === known) return organisationsKept.organisations
+        const organisations = Object.freeze(rows.flatMap((r) => r.id === null ? [] : [Object.freeze({ id: r.id, name: r.name!, isFirstClass: r.isFirstClass! })]))
+        if (rows[0]?.generation) organisationsKept = { generation: rows[0].generation, organisations }
+        return organisations
+      },
       async momentsOn(days, { after } = {}) {
         if (days.length === 0) return []
-        // Beside each day's bounds, so the indexes start there: today's moments beyond now are few.
-        // Compared as text to the second only (a time may be stored without its milliseconds),
-        // then exactly below.
-        const since = after?.toISOString().slice(0, 19) ?? ''
-        // Plain columns, and only the messages that are contact moments (as loket_fill_signal_rollups
-        // counts them): staff replies and notes stay in the database.
-        const [registered, messages] = await Promise.all([
-          db.query<{ organisationId: string; kind: Incident['kind']; productArea: string; at: string; kbQuery: string | null }>(
-            // The record's JSON parsed once per row (json_to_record), not once per field.
-            `WITH days AS (${DAY_BOUNDS})
-             SELECT i.organisation_id AS "organisationId", d.kind, d."productArea", d."registeredAt" AS at, d."kbQuery"
-             FROM days JOIN incidents i ON (i.data->>'registeredAt') COLLATE "C" >= days.lo AND (i.data->>'registeredAt') COLLATE "C" < days.hi
-               AND (i.data->>'registeredAt') COLLATE "C" >= $3::text COLLATE "C"
-               CROSS JOIN LATERAL json_to_record(i.data) AS d(kind text, "productArea" text, "registeredAt" text, "kbQuery" text)`,
-            [days, timeZone, since],
-          ),
-          db.query<{ organisationId: string; kind: Incident['kind']; productArea: string; at: string; source: 'reaction' | 'phone' }>(
-            `WITH days AS (${DAY_BOUNDS})
-             SELECT i.organisation_id AS "organisationId", i.data->>'kind' AS kind, i.data->>'productArea' AS "productArea", m.at,
-               CASE WHEN m.data->>'channel' = 'phone' THEN 'phone' ELSE 'reaction' END AS source
-             FROM days JOIN messages m ON m.at >= days.lo AND m.at < days.hi AND m.at >= $3::text COLLATE "C" JOIN incidents i ON i.id = m.incident_id
-             WHERE m.data->>'channel' = 'phone' OR (m.data->>'visibility' = 'public' AND m.data->>'author' LIKE 'contact:%')`,
-            [days, timeZone, since],
-          ),
-        ])
-        const moments: ContactMoment[] = registered.rows.map((r) => ({
-          organisationId: r.organisationId, kind: r.kind, productArea: r.productArea, source: 'incident', at: new Date(r.at), ...(r.kbQuery ? { kbQuery: r.kbQuery } : {}),
-        }))
-        for (const r of messages.rows) moments.push({ organisationId: r.organisationId, kind: r.kind, productArea: r.productArea, source: r.source, at: new Date(r.at) })
+        // The window's first day (a past one, read on every page of signals): its moments are kept
+        // while the window's sums stand, which a counter of that day written marks stale (014).
+        if (days.length === 1) {
+          const [day] = days as [string]
+          const { rows: [window] } = await db.query<{ generation: string; covers: boolean }>(
+            `SELECT generation::text AS generation, is_valid AND after = $1::date AS covers FROM signal_window`, [day])
+          if (window?.covers) {
+            if (firstDayKept?.day !== day || firstDayKept.generation !== window.generation) {
+              firstDayKept = { day, generation: window.generation, moments: Object.freeze((await momentsOf(days, '')).map((m) => Object.freeze(m))) }
+            }
+            return after ? firstDayKept.moments.filter((m) => m.at > after) : [...firstDayKept.moments]
+          }
+        }
+        const moments = await momentsOf(days, after?.toISOString().slice(0, 19) ?? '')
         return after ? moments.filter((m) => m.at > after) : moments
       },
     },
