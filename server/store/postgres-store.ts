@@ -743,31 +743,23 @@ function buildStore(pool: pg.Pool, counterPool: pg.Pool, { schema, timeZone, lis
     // `since` beside each day's bounds, so the indexes start there: today's moments beyond now are
     // few. Compared as text to the second only (a time may be stored without its milliseconds).
     // Plain columns, and only the messages that are contact moments (as loket_fill_signal_rollups
-    // counts them): staff replies and notes stay in the database.
-    const [registered, messages] = await Promise.all([
-      db.query<{ organisationId: string; kind: Incident['kind']; productArea: string; at: string; kbQuery: string | null }>(
-        // The record's JSON parsed once per row (json_to_record), not once per field.
-        `WITH days AS (${DAY_BOUNDS})
-         SELECT i.organisation_id AS "organisationId", d.kind, d."productArea", d."registeredAt" AS at, d."kbQuery"
-         FROM days JOIN incidents i ON (i.data->>'registeredAt') COLLATE "C" >= days.lo AND (i.data->>'registeredAt') COLLATE "C" < days.hi
-           AND (i.data->>'registeredAt') COLLATE "C" >= $3::text COLLATE "C"
-           CROSS JOIN LATERAL json_to_record(i.data) AS d(kind text, "productArea" text, "registeredAt" text, "kbQuery" text)`,
-        [days, timeZone, since],
-      ),
-      db.query<{ organisationId: string; kind: Incident['kind']; productArea: string; at: string; source: 'reaction' | 'phone' }>(
-        `WITH days AS (${DAY_BOUNDS})
-         SELECT i.organisation_id AS "organisationId", i.data->>'kind' AS kind, i.data->>'productArea' AS "productArea", m.at,
-           CASE WHEN m.data->>'channel' = 'phone' THEN 'phone' ELSE 'reaction' END AS source
-         FROM days JOIN messages m ON m.at >= days.lo AND m.at < days.hi AND m.at >= $3::text COLLATE "C" JOIN incidents i ON i.id = m.incident_id
-         WHERE m.data->>'channel' = 'phone' OR (m.data->>'visibility' = 'public' AND m.data->>'author' LIKE 'contact:%')`,
-        [days, timeZone, since],
-      ),
-    ])
-    const moments: ContactMoment[] = registered.rows.map((r) => ({
-      organisationId: r.organisationId, kind: r.kind, productArea: r.productArea, source: 'incident', at: new Date(r.at), ...(r.kbQuery ? { kbQuery: r.kbQuery } : {}),
+    // counts them): staff replies and notes stay in the database. Registrations and messages in
+    // one statement, the record's JSON parsed once per row (json_to_record), not once per field.
+    const { rows } = await db.query<{ organisationId: string; kind: Incident['kind']; productArea: string; at: string; source: ContactMoment['source']; kbQuery: string | null }>(
+      `WITH days AS (${DAY_BOUNDS})
+       SELECT i.organisation_id AS "organisationId", d.kind, d."productArea", d."registeredAt" AS at, 'incident' AS source, d."kbQuery"
+       FROM days JOIN incidents i ON (i.data->>'registeredAt') COLLATE "C" >= days.lo AND (i.data->>'registeredAt') COLLATE "C" < days.hi
+         AND (i.data->>'registeredAt') COLLATE "C" >= $3::text COLLATE "C"
+         CROSS JOIN LATERAL json_to_record(i.data) AS d(kind text, "productArea" text, "registeredAt" text, "kbQuery" text)
+       UNION ALL
+       SELECT i.organisation_id, i.data->>'kind', i.data->>'productArea', m.at, CASE WHEN m.data->>'channel' = 'phone' THEN 'phone' ELSE 'reaction' END, NULL
+       FROM days JOIN messages m ON m.at >= days.lo AND m.at < days.hi AND m.at >= $3::text COLLATE "C" JOIN incidents i ON i.id = m.incident_id
+       WHERE m.data->>'channel' = 'phone' OR (m.data->>'visibility' = 'public' AND m.data->>'author' LIKE 'contact:%')`,
+      [days, timeZone, since],
+    )
+    return rows.map((r) => ({
+      organisationId: r.organisationId, kind: r.kind, productArea: r.productArea, source: r.source, at: new Date(r.at), ...(r.kbQuery ? { kbQuery: r.kbQuery } : {}),
     }))
-    for (const r of messages.rows) moments.push({ organisationId: r.organisationId, kind: r.kind, productArea: r.productArea, source: r.source, at: new Date(r.at) })
-    return moments
   }
   // What this process read last of the window's sums, the moments of the window's first day, the
   // organisations signals rank and the weekly sums of the organisations it showed, each with the
@@ -1283,19 +1275,20 @@ function buildStore(pool: pg.Pool, counterPool: pg.Pool, { schema, timeZone, lis
         const kept = weeksKept?.from === from && weeksKept.to === pastTo && weeksKept.splitAfter === splitAfter ? weeksKept : undefined
         const ids = [...new Set(organisationIds)]
         const missing = kept ? ids.filter((id) => !kept.byOrganisation.has(id)) : ids
-        const [past, todays] = await Promise.all([
-          db.query<{ generation: string } & { [K in keyof MomentCount]: MomentCount[K] | null }>(
-            `SELECT generation::text AS generation, organisation_id AS "organisationId", to_char(first_day, 'YYYY-MM-DD') AS day, kind, source,
-               product_area AS "productArea", kb_query AS "kbQuery", count
-             FROM loket_signal_weeks_since($1::date, $2::date, $3::date, $4::bigint, $5::text[], $6::text[])`,
-            [from, pastTo, splitAfter, kept?.generation ?? '-1', ids, missing]),
-          db.query<MomentCount>(
-            `SELECT organisation_id AS "organisationId", to_char(day, 'YYYY-MM-DD') AS day, kind, source, product_area AS "productArea", kb_query AS "kbQuery",
-               sum(count)::integer AS count
-             FROM signal_rollup_slots WHERE day = $1::date AND organisation_id = ANY($2::text[]) GROUP BY organisation_id, day, kind, source, product_area, kb_query`,
-            [to, ids]),
-        ])
-        const generation = past.rows[0]!.generation
+        // One statement: the number and the kept sums (014), then today's counters (marked `today`).
+        const { rows } = await db.query<{ generation: string | null; isToday: boolean } & { [K in keyof MomentCount]: MomentCount[K] | null }>(
+          `SELECT generation::text AS generation, false AS "isToday", organisation_id AS "organisationId", to_char(first_day, 'YYYY-MM-DD') AS day, kind, source,
+             product_area AS "productArea", kb_query AS "kbQuery", count
+           FROM loket_signal_weeks_since($1::date, $2::date, $3::date, $4::bigint, $5::text[], $6::text[])
+           UNION ALL
+           SELECT NULL, true, organisation_id, to_char(day, 'YYYY-MM-DD'), kind, source, product_area, kb_query, sum(count)::integer
+           FROM signal_rollup_slots WHERE day = $7::date AND organisation_id = ANY($5::text[]) GROUP BY organisation_id, day, kind, source, product_area, kb_query`,
+          [from, pastTo, splitAfter, kept?.generation ?? '-1', ids, missing, to])
+        const countOf = (r: (typeof rows)[number]): MomentCount =>
+          ({ organisationId: r.organisationId!, day: r.day!, kind: r.kind!, source: r.source!, productArea: r.productArea!, kbQuery: r.kbQuery!, count: r.count! })
+        const past = rows.filter((r) => !r.isToday)
+        const todays = rows.filter((r) => r.isToday).map(countOf)
+        const generation = past.find((r) => r.organisationId === null)!.generation!
         const isKept = kept?.generation === generation
         const byOrganisation = isKept ? kept!.byOrganisation : new Map<string, readonly (readonly [string, MomentCount])[]>()
         if (!isKept) weeksKept = { from, to: pastTo, splitAfter, generation, byOrganisation }
@@ -1306,16 +1299,16 @@ function buildStore(pool: pg.Pool, counterPool: pg.Pool, { schema, timeZone, lis
           return `${c.organisationId}\u0000${monday}${c.day > splitAfter ? '+' : '-'}\u0000${c.kind}\u0000${c.source}\u0000${c.productArea}\u0000${c.kbQuery}`
         }
         const read = new Map<string, (readonly [string, MomentCount])[]>((isKept ? missing : ids).map((id) => [id, []]))
-        for (const r of past.rows) {
+        for (const r of past) {
           if (r.organisationId === null) continue
-          const c = Object.freeze({ organisationId: r.organisationId, day: r.day!, kind: r.kind!, source: r.source!, productArea: r.productArea!, kbQuery: r.kbQuery!, count: r.count! })
+          const c = Object.freeze(countOf(r))
           read.get(c.organisationId)?.push(Object.freeze([group(c), c] as const))
         }
         for (const [id, rows] of read) byOrganisation.set(id, Object.freeze(rows))
         // One sum per organisation, week, side and key: today's counters added to theirs.
         const sums = new Map<string, MomentCount>()
         for (const id of ids) for (const [key, c] of byOrganisation.get(id) ?? []) sums.set(key, { ...c })
-        for (const c of todays.rows) {
+        for (const c of todays) {
           const key = group(c)
           const sum = sums.get(key)
           if (sum) sum.count += c.count
@@ -1342,7 +1335,8 @@ function buildStore(pool: pg.Pool, counterPool: pg.Pool, { schema, timeZone, lis
         if (days.length === 0) return []
         // The window's first day (a past one, read on every page of signals): its moments are kept
         // while the window's sums stand, which a counter of that day written marks stale (014).
-        if (days.length === 1) {
+        // Today (by this machine's clock) is never one: asked for the moments later than now.
+        if (days.length === 1 && days[0]! < localDate(new Date(), timeZone)) {
           const [day] = days as [string]
           const { rows: [window] } = await db.query<{ generation: string; covers: boolean }>(
             `SELECT generation::text AS generation, is_valid AND after = $1::date AS covers FROM signal_window`, [day])
