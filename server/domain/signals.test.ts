@@ -365,6 +365,18 @@ describe('top product areas and KB searches', () => {
     expect(signalOf(incidents).kbQueries).toEqual([{ query: 'btw fout', count: 2 }, { query: 'voorraad', count: 1 }])
     expect(normaliseQuery('  BTW  Fout ')).toBe('btw fout')
   })
+
+  test('of hundreds of different searches, the five most frequent, ties in alphabetical order, as sorting them all gives', () => {
+    // 300 searches, most made once or twice, some names differing only in case of accents.
+    const words = ['btw', 'bestelling', 'factuur', 'élan', 'Elan', 'zending', 'agenda', 'voorraad']
+    const incidents = Array.from({ length: 300 }, (_, n) => incident({ kbQuery: `${words[n % words.length]} ${n % 37 === 0 ? 'fout' : n % 11}` }))
+    const counts = new Map<string, number>()
+    for (const i of incidents) counts.set(normaliseQuery(i.kbQuery!), (counts.get(normaliseQuery(i.kbQuery!)) ?? 0) + 1)
+    const byName = new Intl.Collator().compare
+    const expected = [...counts].sort((a, b) => b[1] - a[1] || byName(a[0], b[0])).slice(0, 5).map(([query, count]) => ({ query, count }))
+    expect(signalOf(incidents).kbQueries).toEqual(expected)
+    expect(new Set(expected.map((q) => q.count)).size).toBeLessThan(5)
+  })
 })
 
 describe('follow-ups', () => {
