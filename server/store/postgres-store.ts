@@ -16,7 +16,8 @@ import { INCIDENT_STATUSES } from '../domain/records.ts'
 import type { MailRecord } from '../mail/types.ts'
 import type { StaffNotification } from '../domain/notifications.ts'
 import { countKeyOf, localDate, messageMoment, momentSource, registrationMoment, type ContactMoment, type MomentCount, type SignalOrganisation, type WindowCount } from '../domain/signals.ts'
-import { addDays, mondayOf } from '#lib/iso-week.ts'
+import { addDays } from '#lib/iso-week.ts'
+import { addTo, groupOf } from './signal-rollup.ts'
 import { MIN_PHONE_DIGITS, callerSortKey } from '../domain/caller.ts'
 import type { DeskNotice } from '../domain/desk-notice.ts'
 import { REFUSED_ORIGINS_KEPT, type RefusedOrigin } from '../domain/refused-origin.ts'
@@ -1292,28 +1293,19 @@ function buildStore(pool: pg.Pool, counterPool: pg.Pool, { schema, timeZone, lis
         const isKept = kept?.generation === generation
         const byOrganisation = isKept ? kept!.byOrganisation : new Map<string, readonly (readonly [string, MomentCount])[]>()
         if (!isKept) weeksKept = { from, to: pastTo, splitAfter, generation, byOrganisation }
-        // Each sum kept under its organisation, week, side of `splitAfter` and key, worked out once.
-        const mondays = new Map<string, string>()
-        const group = (c: MomentCount) => {
-          const monday = mondays.get(c.day) ?? mondays.set(c.day, mondayOf(c.day)).get(c.day)!
-          return `${c.organisationId}\u0000${monday}${c.day > splitAfter ? '+' : '-'}\u0000${c.kind}\u0000${c.source}\u0000${c.productArea}\u0000${c.kbQuery}`
-        }
+        // Each sum kept under its week, side of `splitAfter` and key (as the embedded store sums them), worked out once.
+        const keyOf = (c: MomentCount) => `${groupOf(c.day, splitAfter)}\u0001${c.organisationId}\u0000${c.kind}\u0000${c.source}\u0000${c.productArea}\u0000${c.kbQuery}`
         const read = new Map<string, (readonly [string, MomentCount])[]>((isKept ? missing : ids).map((id) => [id, []]))
         for (const r of past) {
           if (r.organisationId === null) continue
           const c = Object.freeze(countOf(r))
-          read.get(c.organisationId)?.push(Object.freeze([group(c), c] as const))
+          read.get(c.organisationId)?.push(Object.freeze([keyOf(c), c] as const))
         }
         for (const [id, rows] of read) byOrganisation.set(id, Object.freeze(rows))
         // One sum per organisation, week, side and key: today's counters added to theirs.
         const sums = new Map<string, MomentCount>()
-        for (const id of ids) for (const [key, c] of byOrganisation.get(id) ?? []) sums.set(key, { ...c })
-        for (const c of todays) {
-          const key = group(c)
-          const sum = sums.get(key)
-          if (sum) sum.count += c.count
-          else sums.set(key, c)
-        }
+        for (const id of ids) for (const [key, c] of byOrganisation.get(id) ?? []) addTo(sums, key, c)
+        for (const c of todays) addTo(sums, keyOf(c), c)
         return [...sums.values()]
       },
       async organisations() {

@@ -155,7 +155,7 @@ export class SignalRollup {
 }
 
 /** Adds a counter to the sum kept under `key` (a copy of it when there is none yet); a sum's day is its first day. */
-function addTo(sums: Map<string, MomentCount>, key: string, c: MomentCount): void {
+export function addTo(sums: Map<string, MomentCount>, key: string, c: MomentCount): void {
   const sum = sums.get(key)
   if (!sum) sums.set(key, { ...c })
   else {
@@ -165,7 +165,7 @@ function addTo(sums: Map<string, MomentCount>, key: string, c: MomentCount): voi
 }
 
 /** The group a day's counters are summed in: its ISO week, and which side of `splitAfter` it lies. */
-function groupOf(day: string, splitAfter: string): string {
+export function groupOf(day: string, splitAfter: string): string {
   return `${mondayOf(day)}${day > splitAfter ? '+' : '-'}`
 }
 
