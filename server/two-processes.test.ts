@@ -157,7 +157,9 @@ describe('two API processes on one PostgreSQL database', { timeout: 90_000 }, ()
     // incident:<id>:registered, incident:<id>:status:<n>, sign-in:<token id>, notification:<kind>:… (the assignee is told)
     const kinds = rows.map((r) => r.event_key.replace(/^incident:[^:]+:(registered|status)(:\d+)?$/, 'incident:$1').replace(/^sign-in:.*/, 'sign-in').replace(/^notification:([a-z]+):.*/, 'notification:$1'))
     // Which of six simultaneous changes wins decides who is assigned, and so whether an assignee is told: at most once per round.
-    const { 'notification:assigned': assigned = 0, ...others } = count(kinds)
+    // The demo desk's complaint may near its due time while the test runs (it depends on the hour): its reminders
+    // are once each like every mail, but not this test's to count.
+    const { 'notification:assigned': assigned = 0, ...others } = count(kinds.filter((k) => !/^complaint:[^:]+:nearing:/.test(k)))
     expect(others).toEqual({ 'incident:registered': 40, 'incident:status': 3, 'sign-in': 2 })
     expect(assigned).toBeLessThanOrEqual(3)
     expect(rows.filter((r) => r.event_key.startsWith(`incident:${registered[0]!.id}:status:`)).map((r) => r.event_key).sort())

@@ -37,11 +37,14 @@ describe('the bundled server', () => {
     })
     expect(registered.status).toBe(202)
     mkdirSync(join(dataDir, 'outbox'), { recursive: true })
-    const mails = () => readdirSync(join(dataDir, 'outbox')).filter((f) => f.endsWith('.eml'))
-    for (let tries = 0; mails().length === 0; tries++) {
-      if (tries > 100) throw new Error(`no mail in the outbox:\n${server.log()}`)
+    // The demo desk's own mail may be there too (a complaint nearing its due time, depending on the hour): look for Tom's.
+    const toTom = () => readdirSync(join(dataDir, 'outbox')).filter((f) => f.endsWith('.eml'))
+      .map((f) => readFileSync(join(dataDir, 'outbox', f), 'utf8')).filter((mail) => /^To: .*tom@bakkerij-jansen\.example/m.test(mail))
+    for (let tries = 0; toTom().length === 0; tries++) {
+      if (tries > 100) throw new Error(`no mail to Tom in the outbox:\n${server.log()}`)
       await new Promise((resolve) => setTimeout(resolve, 50))
     }
-    expect(readFileSync(join(dataDir, 'outbox', mails()[0]!), 'utf8')).toMatch(/tom@bakkerij-jansen\.example/)
+    expect(toTom()).toHaveLength(1)
+    expect(toTom()[0]).toMatch(/Subject: .*Btw-aangifte geeft fout 500|confirm\?token=/)
   })
 })
