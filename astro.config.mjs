@@ -3,8 +3,10 @@ import { defineConfig } from 'astro/config'
 import mdx from '@astrojs/mdx'
 import preact from '@astrojs/preact'
 import { kbBuild } from './site/integrations/kb-build.ts'
+import { buildPaths } from './site/integrations/kb-state.ts'
 
-const articlesDir = process.env.LOKET_ARTICLES_DIR ?? `${process.env.LOKET_CONTENT_DIR ?? 'content'}/articles`
+// The folders as `npm run build` finds them too (LOKET_CONTENT_DIR, LOKET_ARTICLES_DIR, LOKET_OUT_DIR, LOKET_CACHE_DIR).
+const { articlesDir, outDir, cacheDir } = buildPaths()
 // "/" is Vite's base path, which vitest puts in the environment of what it runs, not an address.
 const baseUrl = process.env.BASE_URL && process.env.BASE_URL !== '/' ? process.env.BASE_URL : undefined
 
@@ -13,8 +15,8 @@ export default defineConfig({
   // their translations by absolute URL (hreflang), so build with the BASE_URL the site is served at.
   site: baseUrl ?? `http://localhost:${process.env.PORT ?? 4321}`,
   srcDir: './site',
-  outDir: process.env.LOKET_OUT_DIR ?? './dist',
-  cacheDir: process.env.LOKET_CACHE_DIR ?? './node_modules/.astro',
+  outDir,
+  cacheDir,
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'always' },
   prefetch: false,

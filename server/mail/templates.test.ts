@@ -4,7 +4,8 @@ import { loadCalendar, loadDesk } from '../desk.ts'
 import type { Language } from '../domain/desk.ts'
 import { INCIDENT_STATUSES } from '../domain/records.ts'
 import * as templates from './templates.ts'
-import { escapeHtml, statusName, type MailContent } from './templates.ts'
+import { escapeHtml } from '#lib/escape-html.ts'
+import { statusName, type MailContent } from './templates.ts'
 
 const desk = loadDesk('content/desk.yaml')
 const baseUrl = 'https://support.noordwind.example'

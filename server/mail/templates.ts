@@ -4,6 +4,7 @@ import type { DeskConfig } from '#domain/desk.ts'
 import { type Key, t, translator } from '#lib/i18n/index.ts'
 import type { Language } from '#lib/language.ts'
 import type { ComplaintStatus, FeedbackKind, IncidentStatus } from '#domain/records.ts'
+import { escapeHtml } from '#lib/escape-html.ts'
 
 /** What every template needs: the desk, where it is reached, and the recipient's language. */
 export interface TemplateContext {
@@ -208,10 +209,6 @@ export function moment(at: Date, timeZone: string, language: Language): string {
   return t(language, 'mail.moment', { day, time })
 }
 
-/** Makes `value` safe as HTML text or as a quoted attribute value. */
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
-}
 
 /** "Call now" only while the desk is open: closed, the mail says when it opens (or to call during opening hours). */
 function acute(ctx: TemplateContext, number: string): string {

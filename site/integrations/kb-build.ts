@@ -1,5 +1,5 @@
-/** Build steps after Astro: bundle the widget, refuse broken internal links, index the pages with Pagefind, hash inline code for the CSP. */
-import { readdir, readFile, writeFile } from 'node:fs/promises'
+/** Build steps after Astro: bundle the widget, refuse broken internal links, index the pages with Pagefind, hash inline code for the CSP, keep what the build was made from. */
+import { copyFile, readdir, readFile, writeFile } from 'node:fs/promises'
 import { promisify } from 'node:util'
 import zlib from 'node:zlib'
 import { existsSync } from 'node:fs'
@@ -7,14 +7,15 @@ import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { AstroIntegration } from 'astro'
 import * as pagefind from 'pagefind'
-import { parse as parseYaml } from 'yaml'
 import { LANGUAGES } from '#lib/language.ts'
 import { inBatches } from '#lib/in-batches.ts'
-import { brand, desk, synonyms } from '../lib/config.ts'
+import { brand, categories, desk, synonyms } from '../lib/config.ts'
 import { deskDrift, deskFacts } from '../lib/desk-drift.ts'
 import { vocabularyOf } from '../lib/search-words.ts'
 import { buildWidget } from '../../widget/build.ts'
 import { CSP_MANIFEST, writeCspManifest } from './csp-hashes.ts'
+import { articleStateOf, buildPaths, readInputs, SEARCH_PAGES, writeState, type ArticleState, type BuildInputs } from './kb-state.ts'
+import { writeSearchPages } from './search-pages.ts'
 
 const gunzip = promisify(zlib.gunzip)
 const brotli = promisify(zlib.brotliCompress)
@@ -28,16 +29,21 @@ export interface BrokenLink {
 
 /** Astro integration: link check and Pagefind index, each failing the build with a clear message; then the CSP hashes. */
 export function kbBuild(options: { articlesDir: string }): AstroIntegration {
+  /** The sources as they were before Astro read them: a change made during the build is seen by the next. */
+  let inputs: Promise<BuildInputs> | undefined
   return {
     name: 'loket-kb-build',
     hooks: {
+      'astro:config:setup': ({ command }) => {
+        if (command !== 'build') return
+        inputs = readInputs(buildPaths())
+        // Awaited (and so reported) at the end of the build; a build that fails before then has its own error.
+        inputs.catch(() => {})
+      },
       // Before anything is built: an article that contradicts the desk is not worth building.
       'astro:build:start': async () => {
         const drifts = await articleDrift(options.articlesDir)
-        if (drifts.length > 0) {
-          const lines = drifts.map((d) => `  - ${d.where}:${d.line} states “${d.found}”; expected ${d.expected}`)
-          throw new Error(`Articles contradict content/desk.yaml:\n${lines.join('\n')}\nUse the component or correct the figure.`)
-        }
+        if (drifts.length > 0) throw new Error(driftMessage(drifts))
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir)
@@ -45,14 +51,17 @@ export function kbBuild(options: { articlesDir: string }): AstroIntegration {
         const widget = await buildWidget(outDir, brand.colours)
         logger.info(`widget: loader ${widget.loader} B, app per language ${Object.entries(widget.apps.nl).map(([f, b]) => `${f} ${b} B`).join(', ')}`)
         const broken = [...(await brokenArticleLinks(options.articlesDir, outDir)), ...(await brokenPageLinks(outDir))]
-        if (broken.length > 0) {
-          const lines = broken.map((b) => `  - ${b.where}${b.line ? `:${b.line}` : ''} links to ${b.href}, which does not exist`)
-          throw new Error(`Broken internal links:\n${lines.join('\n')}\nFix the link or add the page it points to.`)
-        }
+        if (broken.length > 0) throw new Error(brokenLinksMessage(broken))
         const started = performance.now()
-        const languages = await indexPages(outDir)
+        const paths = buildPaths()
+        const read = await (inputs ?? readInputs(paths))
+        const articles = articleStates(read)
+        const searchPages = join(paths.cacheDir, SEARCH_PAGES)
+        // Pagefind reads the search copies of the article pages, or every page when there is none.
+        const copies = await writeSearchPages(outDir, searchPages)
+        const languages = await indexPages(copies.length > 0 ? copies : [outDir], join(outDir, 'pagefind'))
         await brotliIndex(join(outDir, 'pagefind'))
-        const vocabulary = await writeVocabularies(options.articlesDir, join(outDir, 'pagefind'))
+        const vocabulary = await writeVocabularies(articles, join(outDir, 'pagefind'))
         logger.info(`did-you-mean vocabulary: ${Object.entries(vocabulary).map(([lang, n]) => `${lang} ${n} words`).join(', ')}`)
         const counts = Object.entries(languages).map(([lang, n]) => `${lang}: ${n}`).join(', ')
         logger.info(`Pagefind indexed ${Object.values(languages).reduce((a, b) => a + b, 0)} pages (${counts}) in ${Math.round(performance.now() - started)} ms`)
@@ -64,25 +73,34 @@ export function kbBuild(options: { articlesDir: string }): AstroIntegration {
           const lines = unhashable.map(([page, found]) => `  - ${page}: ${[...new Set(found.map((f) => `<${f.tag}> ${f.what}`))].join(', ')}`)
           logger.warn(`The Content-Security-Policy will block these, which no hash can allow:\n${lines.join('\n')}\nMove the style into a stylesheet or the handler into a script.`)
         }
+        // Last: a build that stops before here leaves no state, and the next build is a full one.
+        if (copies.length > 0) await writeState(paths, { site: read.site, articles })
       },
     },
   }
 }
 
-/** Indexes the built site into `<outDir>/pagefind`, one index per `<html lang>`; returns pages per language. */
-export async function indexPages(outDir: string): Promise<Record<string, number>> {
+/** Indexes the pages under each of `pagesDirs` (URLs relative to it) into `indexDir`, one index per `<html lang>`; returns pages per language. */
+export async function indexPages(pagesDirs: readonly string[], indexDir: string): Promise<Record<string, number>> {
   const { index, errors } = await pagefind.createIndex({})
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`)
   try {
-    const added = await index.addDirectory({ path: outDir })
-    if (added.errors.length) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`)
-    const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') })
+    for (const path of pagesDirs) {
+      const added = await index.addDirectory({ path })
+      if (added.errors.length) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`)
+    }
+    const written = await index.writeFiles({ outputPath: indexDir })
     if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`)
-    const entry = JSON.parse(await readFile(join(outDir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> }
+    const entry = JSON.parse(await readFile(join(indexDir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> }
     return Object.fromEntries(Object.entries(entry.languages).map(([lang, info]) => [lang, info.page_count]))
   } finally {
     await pagefind.close()
   }
+}
+
+/** Every article's state, by path under the articles folder. */
+export function articleStates(inputs: BuildInputs): Record<string, ArticleState> {
+  return Object.fromEntries([...inputs.articles].map(([path, text]) => [path, articleStateOf(path, text, categories)]))
 }
 
 /**
@@ -90,18 +108,9 @@ export async function indexPages(outDir: string): Promise<Record<string, number>
  * aliases and headings and of the everyday word list, most used first, for did-you-mean.
  * Returns the number of words per language.
  */
-export async function writeVocabularies(articlesDir: string, pagefindDir: string): Promise<Record<string, number>> {
+export async function writeVocabularies(articles: Record<string, ArticleState>, pagefindDir: string): Promise<Record<string, number>> {
   const texts: Record<string, string[]> = Object.fromEntries(LANGUAGES.map((lang) => [lang, synonyms[lang].flatMap((s) => [s.product, ...s.everyday])]))
-  for (const file of await filesUnder(articlesDir, /\.mdx?$/)) {
-    const lang = relative(articlesDir, file).split(/[\\/]/)[0]
-    if (!texts[lang]) continue
-    const source = await readFile(file, 'utf8')
-    const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(source)
-    const data = (front ? parseYaml(front[1]) : {}) as { title?: string; tags?: string[]; aliases?: string[]; draft?: boolean }
-    if (data.draft) continue
-    const headings = [...source.slice(front?.[0].length ?? 0).matchAll(/^#{1,6}\s+(.+)$/gm)].map((m) => m[1])
-    texts[lang].push(data.title ?? '', ...(data.tags ?? []), ...(data.aliases ?? []), ...headings)
-  }
+  for (const [path, article] of Object.entries(articles)) texts[path.split('/')[0]]?.push(...article.words)
   const counts: Record<string, number> = {}
   for (const [lang, list] of Object.entries(texts)) {
     const words = vocabularyOf(list)
@@ -111,8 +120,22 @@ export async function writeVocabularies(articlesDir: string, pagefindDir: string
   return counts
 }
 
+type Drift = ReturnType<typeof deskDrift>[number] & { where: string }
+
+/** The build's error for articles that contradict desk.yaml. */
+export function driftMessage(drifts: readonly Drift[]): string {
+  const lines = drifts.map((d) => `  - ${d.where}:${d.line} states “${d.found}”; expected ${d.expected}`)
+  return `Articles contradict content/desk.yaml:\n${lines.join('\n')}\nUse the component or correct the figure.`
+}
+
+/** The build's error for links that lead nowhere. */
+export function brokenLinksMessage(broken: readonly BrokenLink[]): string {
+  const lines = broken.map((b) => `  - ${b.where}${b.line ? `:${b.line}` : ''} links to ${b.href}, which does not exist`)
+  return `Broken internal links:\n${lines.join('\n')}\nFix the link or add the page it points to.`
+}
+
 /** Statements in the article sources that disagree with desk.yaml (hours, phone, targets), with file and line. */
-export async function articleDrift(articlesDir: string): Promise<(ReturnType<typeof deskDrift>[number] & { where: string })[]> {
+export async function articleDrift(articlesDir: string): Promise<Drift[]> {
   const facts = deskFacts(desk)
   const found = []
   for (const file of await filesUnder(articlesDir, /\.mdx?$/)) {
@@ -126,18 +149,26 @@ export async function articleDrift(articlesDir: string): Promise<(ReturnType<typ
 const BROTLI_WORTHY = /^(pagefind\.js|pagefind-entry\.json|wasm\.[a-z-]+\.pagefind|.*\.pf_(meta|index|filter))$/
 
 /**
- * Writes a brotli copy beside Pagefind's gzip files, served when the browser accepts br. Pagefind
+ * Writes a brotli copy beside Pagefind's gzip files (or takes it from `earlierDir`, an earlier index, where the file is the same there), served when the browser accepts br. Pagefind
  * takes data that the browser already decompressed (it starts with Pagefind's signature), and
  * brotli is about a fifth smaller than gzip on the wasm and the index. Fragments stay as they
  * are: they are small and many, and brotli would gain little for the build time it costs.
  */
-export async function brotliIndex(pagefindDir: string): Promise<void> {
+export async function brotliIndex(pagefindDir: string, earlierDir?: string): Promise<void> {
   const files = (await readdir(pagefindDir, { recursive: true, withFileTypes: true }))
     .filter((e) => e.isFile() && BROTLI_WORTHY.test(e.name))
     .map((e) => join(e.parentPath, e.name))
   // A few at a time: all at once held every chunk in memory together, half a gigabyte at 5,000 articles.
   await inBatches(files, 4, async (file) => {
+    // Taken over with its brotli copy (an update keeps the languages it did not change).
+    if (existsSync(`${file}.br`)) return
     const stored = await readFile(file)
+    // A file an earlier index holds unchanged (most chunks are named by their content) keeps its brotli copy.
+    const earlier = earlierDir && join(earlierDir, relative(pagefindDir, file))
+    if (earlier && existsSync(`${earlier}.br`) && stored.equals(await readFile(earlier).catch(() => Buffer.alloc(0)))) {
+      await copyFile(`${earlier}.br`, `${file}.br`)
+      return
+    }
     const isGzip = stored[0] === 0x1f && stored[1] === 0x8b
     const raw = isGzip ? await gunzip(stored) : stored
     // The best quality only for the few files every search needs; the many index chunks get a
@@ -154,15 +185,19 @@ const MARKDOWN_LINK = /\]\((\/[^)\s]*)|href="(\/[^"]*)"/g
 /** Root-relative links in article sources whose target was not built, with file and line. */
 export async function brokenArticleLinks(articlesDir: string, outDir: string): Promise<BrokenLink[]> {
   const broken: BrokenLink[] = []
-  for (const file of await filesUnder(articlesDir, /\.mdx?$/)) {
-    const lines = (await readFile(file, 'utf8')).split('\n')
-    lines.forEach((text, i) => {
-      for (const match of text.matchAll(MARKDOWN_LINK)) {
-        const href = match[1] ?? match[2]
-        if (!targetExists(outDir, href)) broken.push({ where: relative(process.cwd(), file), line: i + 1, href })
-      }
-    })
-  }
+  for (const file of await filesUnder(articlesDir, /\.mdx?$/)) broken.push(...brokenLinksIn(outDir, relative(process.cwd(), file), await readFile(file, 'utf8')))
+  return broken
+}
+
+/** Root-relative links in one article's source (`where` names it) whose target was not built. */
+export function brokenLinksIn(outDir: string, where: string, source: string): BrokenLink[] {
+  const broken: BrokenLink[] = []
+  source.split('\n').forEach((text, i) => {
+    for (const match of text.matchAll(MARKDOWN_LINK)) {
+      const href = match[1] ?? match[2]
+      if (!targetExists(outDir, href)) broken.push({ where, line: i + 1, href })
+    }
+  })
   return broken
 }
 
@@ -170,14 +205,18 @@ const HTML_LINK = /\s(?:href|src)="(\/(?!\/)[^"]*)"/g
 
 /** Root-relative links and sources in built pages (templates, not articles) that lead nowhere. */
 export async function brokenPageLinks(outDir: string): Promise<BrokenLink[]> {
+  const broken: BrokenLink[] = []
+  for (const file of await filesUnder(outDir, /\.html$/)) broken.push(...brokenPageLinksIn(outDir, relative(outDir, file), await readFile(file, 'utf8')))
+  return broken
+}
+
+/** The links of one built page (`page`, relative to the output folder) that lead nowhere, each once. */
+export function brokenPageLinksIn(outDir: string, page: string, html: string): BrokenLink[] {
   const broken = new Map<string, BrokenLink>()
-  for (const file of await filesUnder(outDir, /\.html$/)) {
-    const html = await readFile(file, 'utf8')
-    for (const match of html.matchAll(HTML_LINK)) {
-      const href = match[1].replaceAll('&amp;', '&')
-      if (href.startsWith('/pagefind/') || href.startsWith('/api/') || href === '/widget.js') continue
-      if (!targetExists(outDir, href)) broken.set(`${file} ${href}`, { where: relative(outDir, file), href })
-    }
+  for (const match of html.matchAll(HTML_LINK)) {
+    const href = match[1].replaceAll('&amp;', '&')
+    if (href.startsWith('/pagefind/') || href.startsWith('/api/') || href === '/widget.js') continue
+    if (!targetExists(outDir, href)) broken.set(href, { where: page, href })
   }
   return [...broken.values()]
 }

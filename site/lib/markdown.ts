@@ -55,6 +55,11 @@ for (const rule of ['th_open', 'td_open']) {
   }
 }
 
+/** The build's error for images a `.md` article names by a relative path (`where`: the file). */
+export function relativeImagesMessage(where: string, images: readonly string[]): string {
+  return `${where}: images with a relative path (${images.join(', ')}) work only in an .mdx article; use a path from the site root (/images/…) or rename the file to .mdx`
+}
+
 /** Renders an article body (the Markdown after the frontmatter). */
 export function renderMarkdown(body: string): RenderedMarkdown {
   const env: RenderEnv = { headings: [], relativeImages: [] }

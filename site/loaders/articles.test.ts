@@ -6,7 +6,8 @@ import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { DataStore, LoaderContext } from 'astro/loaders'
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
-import { articleLoader, idOf } from './articles.ts'
+import { articleLoader } from './articles.ts'
+import { idOf } from '../lib/article-source.ts'
 
 type Entry = ReturnType<DataStore['get']> & {}
 

@@ -4,10 +4,10 @@ import { existsSync } from 'node:fs'
 import { join, relative, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseFrontmatter } from '@astrojs/markdown-remark'
-import { slug as githubSlug } from 'github-slugger'
 import { glob, type DataStore, type Loader, type LoaderContext } from 'astro/loaders'
 import { inBatches } from '#lib/in-batches.ts'
-import { MARKDOWN_RENDERING, renderMarkdown } from '../lib/markdown.ts'
+import { MARKDOWN_RENDERING, relativeImagesMessage, renderMarkdown } from '../lib/markdown.ts'
+import { articlePathPattern, idOf } from '../lib/article-source.ts'
 
 /** Where the articles are and which language folders hold them. */
 export interface ArticleLoaderOptions {
@@ -24,8 +24,7 @@ export interface ArticleLoaderOptions {
 
 /** Astro loader for `<base>/<lang>/<category>/**.{md,mdx}`; ids as Astro's glob loader makes them (`nl/support/incident-melden`). */
 export function articleLoader(options: ArticleLoaderOptions): Loader {
-  const languages = options.languages.join('|')
-  const isArticle = new RegExp(`^(${languages})/[^/]+/.+\\.mdx?$`)
+  const isArticle = articlePathPattern(options.languages)
   const mdxPattern = `{${options.languages.join(',')}}/*/**/*.mdx`
   return {
     name: 'loket-article-loader',
@@ -90,11 +89,6 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
   }
 }
 
-/** The entry id Astro's glob loader gives a file: each path segment slugged, the extension and a trailing `/index` dropped. */
-export function idOf(entry: string): string {
-  return entry.replace(/\.mdx?$/, '').split('/').map((segment) => githubSlug(segment)).join('/').replace(/\/index$/, '')
-}
-
 /**
  * Reads, validates and renders one `.md` article into the store, unless the store holds it with the
  * same digest (same text, same rendering): then nothing is parsed or rendered. Returns its id.
@@ -118,7 +112,7 @@ function markdownSync({ store, parseData, generateDigest }: LoaderContext, root:
       const data = await parseData({ id, data: parsed.frontmatter, filePath: path })
       const { html, headings, relativeImages } = renderMarkdown(parsed.content.trim())
       if (relativeImages.length > 0) {
-        throw new Error(`${filePath}: images with a relative path (${relativeImages.join(', ')}) work only in an .mdx article; use a path from the site root (/images/…) or rename the file to .mdx`)
+        throw new Error(relativeImagesMessage(filePath, relativeImages))
       }
       store.set({ id, data, filePath, digest, rendered: { html, metadata: { headings, frontmatter: parsed.frontmatter } } })
       return id

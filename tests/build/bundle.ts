@@ -51,10 +51,19 @@ export async function startBundle(out: string, env: Record<string, string>): Pro
 
 /**
  * Runs `astro build` with `env`, one at a time across test files: every build of this project
- * writes the root's `.astro/` folder (renderers, types), so two at once break each other. The
- * lock is a folder; one older than a build may take is left over from a killed run and removed.
+ * writes the root's `.astro/` folder (renderers, types), so two at once break each other.
  */
 export async function astroBuild(env: NodeJS.ProcessEnv, timeoutMs: number) {
+  return oneBuildAtATime(timeoutMs, () => run(process.execPath, ['node_modules/astro/astro.js', 'build'], { env, timeoutMs }))
+}
+
+/** Runs the KB's part of `npm run build` (an update when only article bodies changed, else `astro build`), as astroBuild does. */
+export async function kbBuild(env: NodeJS.ProcessEnv, timeoutMs: number, args: string[] = []) {
+  return oneBuildAtATime(timeoutMs, () => run(process.execPath, ['--import', 'tsx', 'scripts/build-kb.ts', ...args], { env, timeoutMs }))
+}
+
+/** One build at a time across test files. The lock is a folder; one older than a build may take is left over from a killed run and removed. */
+async function oneBuildAtATime<T>(timeoutMs: number, build: () => Promise<T>): Promise<T> {
   const lock = join(tmpdir(), 'loket-astro-build.lock')
   for (;;) {
     try {
@@ -67,7 +76,7 @@ export async function astroBuild(env: NodeJS.ProcessEnv, timeoutMs: number) {
     }
   }
   try {
-    return await run(process.execPath, ['node_modules/astro/astro.js', 'build'], { env, timeoutMs })
+    return await build()
   } finally {
     rmSync(lock, { recursive: true, force: true })
   }
