@@ -47,3 +47,15 @@ export function otherLanguage(lang: Language): Language {
 export function locale(lang: Language): string {
   return lang === 'nl' ? 'nl-NL' : 'en-GB'
 }
+
+const longDates = new Map<Language, Intl.DateTimeFormat>()
+
+/**
+ * A date as articles show it ("3 augustus 2026", "3 August 2026"). One formatter per language for
+ * the whole build: making one costs more than a thousand formats, and every article page shows dates.
+ */
+export function longDate(lang: Language, date: Date): string {
+  let format = longDates.get(lang)
+  if (!format) longDates.set(lang, (format = new Intl.DateTimeFormat(locale(lang), { day: 'numeric', month: 'long', year: 'numeric' })))
+  return format.format(date)
+}

@@ -16,7 +16,7 @@ export interface Article {
 
 let cache: Promise<Map<Language, Article[]>> | undefined
 
-/** All published articles, grouped by language, newest change first. Read once per build. */
+/** All published articles, grouped by language, newest change first (then by id). Read once per build. */
 export function articlesByLanguage(): Promise<Map<Language, Article[]>> {
   cache ??= load()
   return cache
@@ -35,7 +35,8 @@ async function load(): Promise<Map<Language, Article[]>> {
     const category = byKey.get(entry.data.category)!
     grouped.get(lang)?.push({ entry, lang, category, slug, url: articleUrl(lang, category, slug) })
   }
-  for (const list of grouped.values()) list.sort((a, b) => b.entry.data.updated.getTime() - a.entry.data.updated.getTime())
+  // Between articles of one day, by id: the loader stores files in the order their reads finish, and every build must list alike.
+  for (const list of grouped.values()) list.sort((a, b) => b.entry.data.updated.getTime() - a.entry.data.updated.getTime() || (a.entry.id < b.entry.id ? -1 : 1))
   return grouped
 }
 
@@ -56,8 +57,9 @@ function translationIndex(): Promise<Map<string, Article>> {
 
 /**
  * Up to `limit` related articles: the ones the frontmatter names first, then others of the same
- * category sharing most tags. Only the article's own category is scanned, so a build with
- * thousands of articles stays linear per category.
+ * category sharing most tags (in the category's order between as many), then the rest of the
+ * category in its order. Only the articles sharing a tag are counted, through the category's tag
+ * index, so a build with thousands of articles does not compare every pair in a category.
  */
 export async function relatedTo(article: Article, limit = 4): Promise<Article[]> {
   const keyed = await translationIndex()
@@ -65,14 +67,47 @@ export async function relatedTo(article: Article, limit = 4): Promise<Article[]>
     .map((key) => keyed.get(`${article.lang}:${key}`))
     .filter((a): a is Article => a !== undefined)
   if (chosen.length >= limit) return chosen.slice(0, limit)
-  const tags = new Set(article.entry.data.tags)
   const taken = new Set([article.url, ...chosen.map((a) => a.url)])
-  const sameCategory = (await byCategory(article.lang)).get(article.category.key) ?? []
-  const scored = sameCategory
-    .filter((a) => !taken.has(a.url))
-    .map((a) => ({ a, score: a.entry.data.tags.filter((t) => tags.has(t)).length }))
-    .sort((x, y) => y.score - x.score)
-  return [...chosen, ...scored.slice(0, limit - chosen.length).map((s) => s.a)]
+  const { articles: sameCategory, byTag } = (await tagIndex(article.lang)).get(article.category.key) ?? { articles: [], byTag: new Map() }
+  // Shared tags per position in the category; a tag an article lists twice counts twice, as it always did.
+  const shared = new Map<number, number>()
+  for (const tag of new Set(article.entry.data.tags)) {
+    for (const at of byTag.get(tag) ?? []) shared.set(at, (shared.get(at) ?? 0) + 1)
+  }
+  const sharing = [...shared].filter(([at]) => !taken.has(sameCategory[at].url)).sort(([a, x], [b, y]) => y - x || a - b).map(([at]) => sameCategory[at])
+  const rest = limit - chosen.length
+  const picked = sharing.slice(0, rest)
+  for (let at = 0; picked.length < rest && at < sameCategory.length; at++) {
+    if (!shared.has(at) && !taken.has(sameCategory[at].url)) picked.push(sameCategory[at])
+  }
+  return [...chosen, ...picked]
+}
+
+interface CategoryTags {
+  articles: Article[]
+  /** Tag → the positions in `articles` of the articles listing it (twice for an article that lists it twice). */
+  byTag: Map<string, number[]>
+}
+
+const tagIndexes = new Map<Language, Promise<Map<string, CategoryTags>>>()
+/** Per category key, its articles and where each tag occurs among them. */
+function tagIndex(lang: Language): Promise<Map<string, CategoryTags>> {
+  let index = tagIndexes.get(lang)
+  if (!index) {
+    index = byCategory(lang).then((groups) => new Map([...groups].map(([key, articles]) => {
+      const byTag = new Map<string, number[]>()
+      articles.forEach((a, at) => {
+        for (const tag of a.entry.data.tags) {
+          const list = byTag.get(tag)
+          if (list) list.push(at)
+          else byTag.set(tag, [at])
+        }
+      })
+      return [key, { articles, byTag }]
+    })))
+    tagIndexes.set(lang, index)
+  }
+  return index
 }
 
 const categoryIndex = new Map<Language, Promise<Map<string, Article[]>>>()

@@ -20,8 +20,14 @@ export function searchStrings(lang: Language): SearchStrings {
   return strings
 }
 
-/** The hand-off link: the register-an-incident article, or the hours page when there is none. */
-export async function handoffUrl(lang: Language): Promise<string> {
-  const article = (await articlesIn(lang)).find((a) => a.entry.data.translationKey === HANDOFF_ARTICLE)
-  return article?.url ?? PAGES.hours[lang]
+const handoffs = new Map<Language, Promise<string>>()
+
+/** The hand-off link: the register-an-incident article, or the hours page when there is none. Looked up once per build and language: every article page shows it. */
+export function handoffUrl(lang: Language): Promise<string> {
+  let url = handoffs.get(lang)
+  if (!url) {
+    url = articlesIn(lang).then((list) => list.find((a) => a.entry.data.translationKey === HANDOFF_ARTICLE)?.url ?? PAGES.hours[lang])
+    handoffs.set(lang, url)
+  }
+  return url
 }
