@@ -52,22 +52,27 @@ export function kbBuild(options: { articlesDir: string }): AstroIntegration {
         logger.info(`widget: loader ${widget.loader} B, app per language ${Object.entries(widget.apps.nl).map(([f, b]) => `${f} ${b} B`).join(', ')}`)
         const broken = [...(await brokenArticleLinks(options.articlesDir, outDir)), ...(await brokenPageLinks(outDir))]
         if (broken.length > 0) throw new Error(brokenLinksMessage(broken))
-        const started = performance.now()
         const paths = buildPaths()
         const read = await (inputs ?? readInputs(paths))
         const articles = articleStates(read)
         const searchPages = join(paths.cacheDir, SEARCH_PAGES)
         // Pagefind reads the search copies of the article pages, or every page when there is none.
         const copies = await writeSearchPages(outDir, searchPages)
-        const languages = await indexPages(copies.length > 0 ? copies : [outDir], join(outDir, 'pagefind'))
-        await brotliIndex(join(outDir, 'pagefind'))
-        const vocabulary = await writeVocabularies(articles, join(outDir, 'pagefind'))
-        logger.info(`did-you-mean vocabulary: ${Object.entries(vocabulary).map(([lang, n]) => `${lang} ${n} words`).join(', ')}`)
+        logger.info('indexing the search copies with Pagefind while hashing the pages for the CSP')
+        const started = performance.now()
+        // Side by side: Pagefind works in a process of its own while this one hashes, and neither changes a page.
+        const [languages, csp] = await Promise.all([
+          (async () => {
+            const indexed = await indexPages(copies.length > 0 ? copies : [outDir], join(outDir, 'pagefind'))
+            await brotliIndex(join(outDir, 'pagefind'))
+            const vocabulary = await writeVocabularies(articles, join(outDir, 'pagefind'))
+            logger.info(`did-you-mean vocabulary: ${Object.entries(vocabulary).map(([lang, n]) => `${lang} ${n} words`).join(', ')}`)
+            return indexed
+          })(),
+          writeCspManifest(outDir),
+        ])
         const counts = Object.entries(languages).map(([lang, n]) => `${lang}: ${n}`).join(', ')
-        logger.info(`Pagefind indexed ${Object.values(languages).reduce((a, b) => a + b, 0)} pages (${counts}) in ${Math.round(performance.now() - started)} ms`)
-        // Last, so the hashes are of the pages exactly as they are served.
-        const csp = await writeCspManifest(outDir)
-        logger.info(`CSP: hashed the inline scripts and styles of ${csp.pages} pages into ${CSP_MANIFEST}`)
+        logger.info(`Pagefind indexed ${Object.values(languages).reduce((a, b) => a + b, 0)} pages (${counts}), and the CSP hashes of ${csp.pages} pages are in ${CSP_MANIFEST}, in ${Math.round(performance.now() - started)} ms`)
         const unhashable = Object.entries(csp.unhashable)
         if (unhashable.length > 0) {
           const lines = unhashable.map(([page, found]) => `  - ${page}: ${[...new Set(found.map((f) => `<${f.tag}> ${f.what}`))].join(', ')}`)
@@ -185,17 +190,18 @@ const MARKDOWN_LINK = /\]\((\/[^)\s]*)|href="(\/[^"]*)"/g
 /** Root-relative links in article sources whose target was not built, with file and line. */
 export async function brokenArticleLinks(articlesDir: string, outDir: string): Promise<BrokenLink[]> {
   const broken: BrokenLink[] = []
-  for (const file of await filesUnder(articlesDir, /\.mdx?$/)) broken.push(...brokenLinksIn(outDir, relative(process.cwd(), file), await readFile(file, 'utf8')))
+  const exists = builtTargets(outDir)
+  for (const file of await filesUnder(articlesDir, /\.mdx?$/)) broken.push(...brokenLinksIn(exists, relative(process.cwd(), file), await readFile(file, 'utf8')))
   return broken
 }
 
 /** Root-relative links in one article's source (`where` names it) whose target was not built. */
-export function brokenLinksIn(outDir: string, where: string, source: string): BrokenLink[] {
+export function brokenLinksIn(exists: (href: string) => boolean, where: string, source: string): BrokenLink[] {
   const broken: BrokenLink[] = []
   source.split('\n').forEach((text, i) => {
     for (const match of text.matchAll(MARKDOWN_LINK)) {
       const href = match[1] ?? match[2]
-      if (!targetExists(outDir, href)) broken.push({ where, line: i + 1, href })
+      if (!exists(href)) broken.push({ where, line: i + 1, href })
     }
   })
   return broken
@@ -206,25 +212,36 @@ const HTML_LINK = /\s(?:href|src)="(\/(?!\/)[^"]*)"/g
 /** Root-relative links and sources in built pages (templates, not articles) that lead nowhere. */
 export async function brokenPageLinks(outDir: string): Promise<BrokenLink[]> {
   const broken: BrokenLink[] = []
-  for (const file of await filesUnder(outDir, /\.html$/)) broken.push(...brokenPageLinksIn(outDir, relative(outDir, file), await readFile(file, 'utf8')))
+  const exists = builtTargets(outDir)
+  for (const file of await filesUnder(outDir, /\.html$/)) broken.push(...brokenPageLinksIn(exists, relative(outDir, file), await readFile(file, 'utf8')))
   return broken
 }
 
 /** The links of one built page (`page`, relative to the output folder) that lead nowhere, each once. */
-export function brokenPageLinksIn(outDir: string, page: string, html: string): BrokenLink[] {
+export function brokenPageLinksIn(exists: (href: string) => boolean, page: string, html: string): BrokenLink[] {
   const broken = new Map<string, BrokenLink>()
   for (const match of html.matchAll(HTML_LINK)) {
     const href = match[1].replaceAll('&amp;', '&')
     if (href.startsWith('/pagefind/') || href.startsWith('/api/') || href === '/widget.js') continue
-    if (!targetExists(outDir, href)) broken.set(href, { where: page, href })
+    if (!exists(href)) broken.set(href, { where: page, href })
   }
   return [...broken.values()]
 }
 
-function targetExists(outDir: string, href: string): boolean {
-  const path = decodeURIComponent(href.split(/[?#]/)[0])
-  if (path.endsWith('/')) return existsSync(join(outDir, path, 'index.html'))
-  return existsSync(join(outDir, path)) || existsSync(join(outDir, path, 'index.html')) || existsSync(join(outDir, `${path}.html`))
+/** Whether a root-relative link's target was built into `outDir`; each path is looked up once (every page links the same menu). */
+export function builtTargets(outDir: string): (href: string) => boolean {
+  const known = new Map<string, boolean>()
+  return (href) => {
+    const path = decodeURIComponent(href.split(/[?#]/)[0])
+    let found = known.get(path)
+    if (found === undefined) {
+      found = path.endsWith('/')
+        ? existsSync(join(outDir, path, 'index.html'))
+        : existsSync(join(outDir, path)) || existsSync(join(outDir, path, 'index.html')) || existsSync(join(outDir, `${path}.html`))
+      known.set(path, found)
+    }
+    return found
+  }
 }
 
 async function filesUnder(dir: string, pattern: RegExp): Promise<string[]> {

@@ -17,7 +17,7 @@ import { relativeImagesMessage, renderMarkdown } from '../lib/markdown.ts'
 import { replaceArticleParts, tocHtml } from '../lib/article-page.ts'
 import { splitArticle } from '../lib/article-source.ts'
 import { CSP_MANIFEST, inlineHashes, pagePath, type CspManifest } from './csp-hashes.ts'
-import { brokenLinksIn, brokenLinksMessage, brokenPageLinksIn, brotliIndex, driftMessage, indexPages, writeVocabularies, type BrokenLink } from './kb-build.ts'
+import { brokenLinksIn, brokenLinksMessage, builtTargets, brokenPageLinksIn, brotliIndex, driftMessage, indexPages, writeVocabularies, type BrokenLink } from './kb-build.ts'
 import { articleStateOf, digestOf, readInputs, readState, SEARCH_PAGES, writeAtomically, writeState, type ArticleState, type BuildPaths } from './kb-state.ts'
 import { writeSearchPage } from './search-pages.ts'
 
@@ -70,6 +70,7 @@ export async function updateKb(paths: BuildPaths, log: (line: string) => void = 
   checkDrift(paths, changed)
   const pages = new Map<string, string>()
   const broken: BrokenLink[] = []
+  const exists = builtTargets(paths.outDir)
   for (const article of changed) {
     const page = article.state.page
     if (!page) continue
@@ -79,7 +80,7 @@ export async function updateKb(paths: BuildPaths, log: (line: string) => void = 
     const built = await readFile(join(paths.outDir, page), 'utf8').catch(() => undefined)
     const patched = built === undefined ? undefined : replaceArticleParts(built, { toc: tocHtml(article.path.split('/')[0] as Language, headings), body: html })
     if (patched === undefined) return { kind: 'full', reason: `the page of ${article.path} (${page}) is not one this build wrote` }
-    broken.push(...brokenLinksIn(paths.outDir, where, article.text), ...brokenPageLinksIn(paths.outDir, page, patched))
+    broken.push(...brokenLinksIn(exists, where, article.text), ...brokenPageLinksIn(exists, page, patched))
     pages.set(page, patched)
   }
   if (broken.length > 0) throw new ArticleError(brokenLinksMessage(broken))
