@@ -45,12 +45,14 @@ const PHASE_MARKS: { name: string; line: RegExp }[] = [
   { name: 'rendering pages', line: /generating static routes/ },
   // Astro's own "✓ Completed" after the routes carries no [build] tag; then the kb-build hook runs.
   { name: 'widget bundle', line: /^\S+ ✓ Completed in/ },
-  { name: 'link checks, Pagefind, brotli, vocabulary', line: /\[loket-kb-build\] widget:/ },
-  { name: 'CSP hashes', line: /\[loket-kb-build\] Pagefind indexed/ },
-  { name: 'exit', line: /\[loket-kb-build\] CSP:/ },
+  { name: 'link checks, search copies', line: /\[loket-kb-build\] widget:/ },
+  { name: 'Pagefind, brotli, vocabulary beside CSP hashes', line: /\[loket-kb-build\] indexing the search copies/ },
+  { name: 'exit', line: /\[loket-kb-build\] Pagefind indexed/ },
 ]
 const RSS_REPORT = resolve('scripts/bench/rss-report.mjs')
-const ASTRO_CLI = resolve('node_modules/astro/astro.js')
+/** The KB's part of `npm run build`: an update when only article bodies changed, else `astro build`. */
+const KB_BUILD = ['--import', 'tsx', resolve('scripts/build-kb.ts')]
+const ASTRO_BUILD = [resolve('node_modules/astro/astro.js'), 'build']
 
 /** A word no generated article contains, written into one article for the incremental build. */
 const NEW_WORD = 'kwartelkoning'
@@ -76,7 +78,7 @@ export async function benchKb(count: number, runs = 5): Promise<KbFigures> {
       const warm = await warmSearches(browser, base, WARM_TERMS)
       const firstQueryBytes = await firstQueryWeight(browser, base)
       const article = await articleWeight(browser, base, firstArticleUrl(join(work, 'dist')))
-      const incremental = process.env.BENCH_KB_INCREMENTAL === '0' ? undefined : await changeOneArticle(work, browser)
+      const incremental = process.env.BENCH_KB_INCREMENTAL === '0' ? undefined : await changeOneArticle(work, browser, base)
       return {
         articles: count,
         ...build,
@@ -100,25 +102,19 @@ export async function benchKb(count: number, runs = 5): Promise<KbFigures> {
 }
 
 /**
- * Changes the text of one generated article, builds again with the content cache of the clean
- * build kept, and searches the new word on a server started on the rebuilt site.
+ * Changes the text of one generated article, builds again as `npm run build` does (the clean build's caches kept),
+ * and searches the new word on the server that served the clean build all along: live without a restart.
  */
-async function changeOneArticle(work: string, browser: Browser): Promise<{ buildMs: number; phases: BuildPhase[]; found: boolean }> {
+async function changeOneArticle(work: string, browser: Browser, base: string): Promise<{ buildMs: number; phases: BuildPhase[]; found: boolean }> {
   const file = changeOneArticleText(join(work, 'articles'))
   const build = await buildSite(work)
-  // A server of its own: the first one read the clean build's CSP hashes at start.
-  const site = await serveSite(join(work, 'dist'))
-  try {
-    const context = await browser.newContext()
-    const page = await context.newPage()
-    await page.goto(`${site.base}/zoeken/?q=${NEW_WORD}`)
-    await page.locator('[data-search-state="done"]').waitFor()
-    const found = await page.locator(`a[href*="/${file.replace(/\.md$/, '')}/"]`).count() > 0
-    await context.close()
-    return { buildMs: build.buildMs, phases: build.phases, found }
-  } finally {
-    await site.close()
-  }
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  await page.goto(`${base}/zoeken/?q=${NEW_WORD}`)
+  await page.locator('[data-search-state="done"]').waitFor()
+  const found = await page.locator(`a[href*="/${file.replace(/\.md$/, '')}/"]`).count() > 0
+  await context.close()
+  return { buildMs: build.buildMs, phases: build.phases, found }
 }
 
 /** The API serving a built site on a free loopback port, on a test desk. */
@@ -143,30 +139,42 @@ export function changeOneArticleText(articles: string): string {
   return file
 }
 
-/** Runs Loket's `astro build` (which also indexes) on `<work>/articles`; wall time, index time, peak memory, time per phase. */
+/**
+ * Runs Loket's build as `npm run build` does (an update when only article bodies changed, else `astro build`, which also
+ * indexes) on `<work>/articles`; wall time, index time, peak memory, time per phase.
+ */
 export async function buildSite(work: string): Promise<{ buildMs: number; indexMs: number; peakRssBytes: number; phases: BuildPhase[] }> {
   const env = { ...process.env, LOKET_ARTICLES_DIR: join(work, 'articles'), LOKET_OUT_DIR: join(work, 'dist'), LOKET_CACHE_DIR: join(work, 'cache') }
-  const build = await timedAstroBuild({ env, rssFile: join(work, 'rss') })
-  const indexMs = Number(build.output.match(/Pagefind indexed \d+ pages \(.*?\) in (\d+) ms/)?.[1] ?? NaN)
-  const phases = build.phases.flatMap((phase) => {
-    // The hook logs nothing between its link checks and Pagefind; Pagefind's own figure splits them.
-    if (phase.name.startsWith('link checks') && Number.isFinite(indexMs)) return [{ name: 'link checks', ms: phase.ms - indexMs }, { name: 'Pagefind, brotli, vocabulary', ms: indexMs }]
-    return [phase]
+  const build = await timedAstroBuild({ env, rssFile: join(work, 'rss'), args: KB_BUILD })
+  const update = updateSteps(build.output)
+  if (update) return { buildMs: build.buildMs, indexMs: update.find((p) => p.name === 'Pagefind')?.ms ?? NaN, peakRssBytes: build.peakRssBytes, phases: [{ name: 'start-up (Node, modules)', ms: build.buildMs - update.reduce((sum, p) => sum + p.ms, 0) }, ...update] }
+  const indexMs = Number(build.output.match(/Pagefind indexed \d+ pages .* in (\d+) ms/)?.[1] ?? NaN)
+  return { buildMs: build.buildMs, indexMs, peakRssBytes: build.peakRssBytes, phases: build.phases }
+}
+
+/** The steps of an update (`[kb] steps: compare sources 0.77 s · …`), or undefined for a full build. */
+function updateSteps(output: string): BuildPhase[] | undefined {
+  const line = /\[kb\] steps: (.*)/.exec(output)?.[1]
+  return line?.split(' · ').map((part) => {
+    const [, name, seconds] = /^(.*) ([\d.]+) s$/.exec(part)!
+    return { name, ms: Number(seconds) * 1000 }
   })
-  return { buildMs: build.buildMs, indexMs, peakRssBytes: build.peakRssBytes, phases }
 }
 
 /**
- * Runs `astro build` in a child process, in `cwd` with `cli` (default: this project's); its wall time, output,
- * peak memory, and the time per phase from the log lines as they arrive.
+ * Runs a build in a child process: `args` after node (default: `astro build` of this project), in `cwd`; its wall
+ * time, output, peak memory of the largest of its node processes, and the time per phase from the log lines as they arrive.
  */
-export async function timedAstroBuild(options: { cwd?: string; cli?: string; env: NodeJS.ProcessEnv; rssFile: string }): Promise<{ buildMs: number; output: string; peakRssBytes: number; phases: BuildPhase[] }> {
+export async function timedAstroBuild(options: { cwd?: string; args?: string[]; env: NodeJS.ProcessEnv; rssFile: string }): Promise<{ buildMs: number; output: string; peakRssBytes: number; phases: BuildPhase[] }> {
   const started = performance.now()
   // When each phase's first log line arrived, so a phase is measured to the millisecond, not to Astro's whole-second timestamps.
   const opened = new Map<string, number>([[PHASE_MARKS[0].name, started]])
   const output = await new Promise<string>((resolve, reject) => {
-    const args = ['--import', pathToFileURL(RSS_REPORT).href, options.cli ?? ASTRO_CLI, 'build']
-    const child = spawn(process.execPath, args, { cwd: options.cwd, env: { ...options.env, LOKET_RSS_FILE: options.rssFile } })
+    rmSync(options.rssFile, { force: true })
+    const child = spawn(process.execPath, options.args ?? ASTRO_BUILD, {
+      cwd: options.cwd,
+      env: { ...options.env, LOKET_RSS_FILE: options.rssFile, NODE_OPTIONS: `${options.env.NODE_OPTIONS ?? ''} --import=${pathToFileURL(RSS_REPORT).href}`.trim() },
+    })
     let text = ''
     const onData = (d: Buffer) => {
       const at = performance.now()

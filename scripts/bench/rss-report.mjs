@@ -1,6 +1,13 @@
-// Preloaded into a measured process: writes its peak resident memory (bytes) to $LOKET_RSS_FILE at exit.
-import { writeFileSync } from 'node:fs'
+// Preloaded into a measured process (through NODE_OPTIONS, so into the processes it starts too): at exit, writes
+// to $LOKET_RSS_FILE the larger of its own peak resident memory (bytes) and what an earlier process there wrote.
+import { readFileSync, writeFileSync } from 'node:fs'
 
 process.on('exit', () => {
-  if (process.env.LOKET_RSS_FILE) writeFileSync(process.env.LOKET_RSS_FILE, String(process.resourceUsage().maxRSS * 1024))
+  const file = process.env.LOKET_RSS_FILE
+  if (!file) return
+  let earlier = 0
+  try {
+    earlier = Number(readFileSync(file, 'utf8')) || 0
+  } catch {}
+  writeFileSync(file, String(Math.max(earlier, process.resourceUsage().maxRSS * 1024)))
 })
