@@ -50,14 +50,17 @@ export function kbBuild(options: { articlesDir: string }): AstroIntegration {
         // Pages embed the widget, so it is written before the links are checked.
         const widget = await buildWidget(outDir, brand.colours)
         logger.info(`widget: loader ${widget.loader} B, app per language ${Object.entries(widget.apps.nl).map(([f, b]) => `${f} ${b} B`).join(', ')}`)
-        const broken = [...(await brokenArticleLinks(options.articlesDir, outDir)), ...(await brokenPageLinks(outDir))]
-        if (broken.length > 0) throw new Error(brokenLinksMessage(broken))
         const paths = buildPaths()
+        const searchPages = join(paths.cacheDir, SEARCH_PAGES)
+        // One read of every page: its links are checked and its search copy written (Pagefind reads
+        // the copies of the article pages, or every page when there is none).
+        const exists = builtTargets(outDir)
+        const brokenInPages: BrokenLink[] = []
+        const copies = await writeSearchPages(outDir, searchPages, (page, html) => brokenInPages.push(...brokenPageLinksIn(exists, page, html)))
+        const broken = [...(await brokenArticleLinks(options.articlesDir, outDir)), ...brokenInPages.sort((a, b) => (a.where < b.where ? -1 : a.where > b.where ? 1 : 0))]
+        if (broken.length > 0) throw new Error(brokenLinksMessage(broken))
         const read = await (inputs ?? readInputs(paths))
         const articles = articleStates(read)
-        const searchPages = join(paths.cacheDir, SEARCH_PAGES)
-        // Pagefind reads the search copies of the article pages, or every page when there is none.
-        const copies = await writeSearchPages(outDir, searchPages)
         logger.info('indexing the search copies with Pagefind while hashing the pages for the CSP')
         const started = performance.now()
         // Side by side: Pagefind works in a process of its own while this one hashes, and neither changes a page.
@@ -209,15 +212,7 @@ export function brokenLinksIn(exists: (href: string) => boolean, where: string, 
 
 const HTML_LINK = /\s(?:href|src)="(\/(?!\/)[^"]*)"/g
 
-/** Root-relative links and sources in built pages (templates, not articles) that lead nowhere. */
-export async function brokenPageLinks(outDir: string): Promise<BrokenLink[]> {
-  const broken: BrokenLink[] = []
-  const exists = builtTargets(outDir)
-  for (const file of await filesUnder(outDir, /\.html$/)) broken.push(...brokenPageLinksIn(exists, relative(outDir, file), await readFile(file, 'utf8')))
-  return broken
-}
-
-/** The links of one built page (`page`, relative to the output folder) that lead nowhere, each once. */
+/** The root-relative links and sources of one built page (`page`, relative to the output folder) that lead nowhere, each once. */
 export function brokenPageLinksIn(exists: (href: string) => boolean, page: string, html: string): BrokenLink[] {
   const broken = new Map<string, BrokenLink>()
   for (const match of html.matchAll(HTML_LINK)) {

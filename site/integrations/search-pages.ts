@@ -40,15 +40,19 @@ function closingTagEnd(html: string, tag: string, start: number): number | undef
 /**
  * Writes the search copy of every built page that has one into `pagesDir` (emptied first), a
  * folder per language (`<lang>/<page>`), so that an update indexes only the languages it changed;
- * returns the language folders written.
+ * returns the language folders written. `visit` sees every page as it is read (the build checks its
+ * links in the same pass), `page` relative to `outDir`.
  */
-export async function writeSearchPages(outDir: string, pagesDir: string): Promise<string[]> {
+export async function writeSearchPages(outDir: string, pagesDir: string, visit: (page: string, html: string) => void = () => {}): Promise<string[]> {
   await rm(pagesDir, { recursive: true, force: true })
   const entries = await readdir(outDir, { recursive: true, withFileTypes: true })
   const files = entries.filter((e) => e.isFile() && e.name.endsWith('.html')).map((e) => join(e.parentPath, e.name))
   const languages = new Set<string>()
   await inBatches(files, 16, async (file) => {
-    const lang = await writeSearchPage(pagesDir, relative(outDir, file), await readFile(file, 'utf8'))
+    const page = relative(outDir, file)
+    const html = await readFile(file, 'utf8')
+    visit(page, html)
+    const lang = await writeSearchPage(pagesDir, page, html)
     if (lang) languages.add(lang)
   })
   return [...languages].sort().map((lang) => join(pagesDir, lang))

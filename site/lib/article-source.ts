@@ -1,11 +1,12 @@
 /**
  * An article file's parts without Astro's Markdown pipeline (whose import alone takes most of a
  * second): the frontmatter block split off exactly as `@astrojs/markdown-remark`'s parseFrontmatter
- * splits it, and the entry id Astro's glob loader gives the file. For the build's own bookkeeping
+ * splits it and read by the same YAML parser (js-yaml, five times as fast as yaml on 5,000 files),
+ * and the entry id Astro's glob loader gives the file. For the build's own bookkeeping
  * (site/integrations/kb-state.ts); the articles loader validates with the collection's schema.
  */
 import { slug as githubSlug } from 'github-slugger'
-import { parse as parseYaml } from 'yaml'
+import yaml from 'js-yaml'
 
 /** A `---` (or `+++`) block at the very start of the file, after a byte order mark or blank lines only. */
 const FRONTMATTER = /(?:^\uFEFF?|^\s*\n)(?:---|\+\+\+)([\s\S]*?\n)(?:---|\+\+\+)/
@@ -26,7 +27,7 @@ export function splitArticle(text: string): ArticleSource {
 
 /** The frontmatter's fields; throws on YAML that does not read as a mapping. */
 export function frontmatterOf(source: ArticleSource): Record<string, unknown> {
-  const data = source.raw === '' ? {} : parseYaml(source.raw) as unknown
+  const data = source.raw === '' ? {} : yaml.load(source.raw)
   if (data === null || data === undefined) return {}
   if (typeof data !== 'object' || Array.isArray(data)) throw new Error('the frontmatter is not a list of fields')
   return data as Record<string, unknown>
