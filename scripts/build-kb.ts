@@ -18,6 +18,7 @@ async function main(): Promise<number> {
       const result = await updateKb(paths, say)
       const took = `${((performance.now() - started) / 1000).toFixed(1)} s`
       if (result.kind === 'unchanged') return say(`up to date: no article changed since the last build (${took})`), 0
+      if (result.kind === 'updated' && result.pages === 0) return say(`only drafts changed: nothing that is served (${took})`), 0
       if (result.kind === 'updated') return say(`${result.pages} page(s) and the search index updated in ${took}`), 0
       say(`full build: ${result.reason}`)
     } catch (error) {

@@ -102,7 +102,7 @@ async function filesUnder(path: string, skip: (path: string) => boolean): Promis
   return nested.flat()
 }
 
-/** The articles the build reads (`<lang>/<category>/…​.md(x)`), by `/`-separated path. */
+/** The articles the build reads (`<lang>/<category>/….md(x)`), by `/`-separated path. */
 export async function readArticles(articlesDir: string): Promise<Map<string, string>> {
   const isArticle = articlePathPattern(LANGUAGES)
   const paths = (await filesUnder(articlesDir, () => false))

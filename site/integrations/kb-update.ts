@@ -104,7 +104,8 @@ export async function updateKb(paths: BuildPaths, log: (line: string) => void = 
   }
   step('write pages')
   const articles = { ...state.articles, ...Object.fromEntries(changed.map((a) => [a.path, a.state])) }
-  await replaceIndex(paths, [...languages].sort().map((lang) => join(searchPages, lang)), articles, step)
+  // Drafts have no page, no search entry and no words: a change to one alone leaves the index as it is.
+  if (languages.size > 0) await replaceIndex(paths, [...languages].sort().map((lang) => join(searchPages, lang)), articles, step)
   await writeState(paths, { build: state.build, site: state.site, articles })
   step('write state')
   log(`updated ${changed.length} article(s): ${changed.map((a) => a.path).join(', ')}`)

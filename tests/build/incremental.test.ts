@@ -40,6 +40,7 @@ describe('npm run build after an article’s text changed', () => {
   test('updates its page and the search index in place, to what a full build of the same articles makes', async () => {
     write('nl/support/blijft.md', articleSource({ title: 'Blijft zoals het is', translationKey: 'unchanged' }, '## Eerste stap\n\nDit artikel verandert niet.'))
     write('nl/support/verandert.md', articleSource(changing, '## Eerste stap\n\nHier staat de grutto.\n\n## Daarna\n\nMeer.'))
+    write('nl/support/concept.md', articleSource({ title: 'Nog een concept', translationKey: 'draft', draft: 'true' }, 'Nog niet af.'))
     // A language the change does not touch: its part of the index is taken over from the earlier one.
     write('en/support/stays.md', articleSource({ title: 'Stays as it is', translationKey: 'unchanged' }, '## First step\n\nThis article does not change.'))
     const first = await kbBuild(env, BUILD_TIMEOUT)
@@ -69,6 +70,13 @@ describe('npm run build after an article’s text changed', () => {
 
     const again = await kbBuild(env, BUILD_TIMEOUT)
     expect(again.stdout).toContain('up to date: no article changed since the last build')
+
+    // A draft has no page and no search entry: its text changes nothing that is served.
+    const index = indexFiles(join(dir, 'dist'))
+    write('nl/support/concept.md', articleSource({ title: 'Nog een concept', translationKey: 'draft', draft: 'true' }, 'Bijna af.'))
+    const draft = await kbBuild(env, BUILD_TIMEOUT)
+    expect(draft.stdout).toContain('only drafts changed: nothing that is served')
+    expect(indexFiles(join(dir, 'dist'))).toEqual(index)
   }, 4 * BUILD_TIMEOUT)
 
   test('stops at a broken link or a figure desk.yaml contradicts in the changed text, as the full build does, and changes nothing', async () => {
