@@ -6,7 +6,7 @@ import { kbBuild } from './site/integrations/kb-build.ts'
 import { buildPaths } from './site/integrations/kb-state.ts'
 
 // The folders as `npm run build` finds them too (LOKET_CONTENT_DIR, LOKET_ARTICLES_DIR, LOKET_OUT_DIR, LOKET_CACHE_DIR).
-const { articlesDir, outDir, cacheDir } = buildPaths()
+const paths = buildPaths()
 // "/" is Vite's base path, which vitest puts in the environment of what it runs, not an address.
 const baseUrl = process.env.BASE_URL && process.env.BASE_URL !== '/' ? process.env.BASE_URL : undefined
 
@@ -15,8 +15,8 @@ export default defineConfig({
   // their translations by absolute URL (hreflang), so build with the BASE_URL the site is served at.
   site: baseUrl ?? `http://localhost:${process.env.PORT ?? 4321}`,
   srcDir: './site',
-  outDir,
-  cacheDir,
+  outDir: paths.outDir,
+  cacheDir: paths.cacheDir,
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'always' },
   prefetch: false,
@@ -24,5 +24,5 @@ export default defineConfig({
   // code blocks are plain text, styled by the site's stylesheet.
   markdown: { syntaxHighlight: false },
   devToolbar: { enabled: false },
-  integrations: [mdx(), preact(), kbBuild({ articlesDir })],
+  integrations: [mdx(), preact(), kbBuild(paths)],
 })

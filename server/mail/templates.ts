@@ -209,7 +209,6 @@ export function moment(at: Date, timeZone: string, language: Language): string {
   return t(language, 'mail.moment', { day, time })
 }
 
-
 /** "Call now" only while the desk is open: closed, the mail says when it opens (or to call during opening hours). */
 function acute(ctx: TemplateContext, number: string): string {
   const language = lang(ctx)

@@ -14,7 +14,7 @@ import { deskDrift, deskFacts } from '../lib/desk-drift.ts'
 import { vocabularyOf } from '../lib/search-words.ts'
 import { buildWidget } from '../../widget/build.ts'
 import { CSP_MANIFEST, writeCspManifest } from './csp-hashes.ts'
-import { articleStateOf, buildPaths, readInputs, SEARCH_PAGES, writeState, type ArticleState, type BuildInputs } from './kb-state.ts'
+import { articleStateOf, readInputs, SEARCH_PAGES, writeState, type ArticleState, type BuildInputs, type BuildPaths } from './kb-state.ts'
 import { writeSearchPages } from './search-pages.ts'
 
 const gunzip = promisify(zlib.gunzip)
@@ -28,21 +28,21 @@ export interface BrokenLink {
 }
 
 /** Astro integration: link check and Pagefind index, each failing the build with a clear message; then the CSP hashes. */
-export function kbBuild(options: { articlesDir: string }): AstroIntegration {
+export function kbBuild(paths: BuildPaths): AstroIntegration {
   /** The sources as they were before Astro read them: a change made during the build is seen by the next. */
   let inputs: Promise<BuildInputs> | undefined
+  const read = () => (inputs ??= readInputs(paths))
   return {
     name: 'loket-kb-build',
     hooks: {
       'astro:config:setup': ({ command }) => {
         if (command !== 'build') return
-        inputs = readInputs(buildPaths())
-        // Awaited (and so reported) at the end of the build; a build that fails before then has its own error.
-        inputs.catch(() => {})
+        // Awaited (and so reported) by the steps that need them; a build that fails before then has its own error.
+        read().catch(() => {})
       },
       // Before anything is built: an article that contradicts the desk is not worth building.
       'astro:build:start': async () => {
-        const drifts = await articleDrift(options.articlesDir)
+        const drifts = articleDrift(paths.articlesDir, (await read()).articles)
         if (drifts.length > 0) throw new Error(driftMessage(drifts))
       },
       'astro:build:done': async ({ dir, logger }) => {
@@ -50,17 +50,16 @@ export function kbBuild(options: { articlesDir: string }): AstroIntegration {
         // Pages embed the widget, so it is written before the links are checked.
         const widget = await buildWidget(outDir, brand.colours)
         logger.info(`widget: loader ${widget.loader} B, app per language ${Object.entries(widget.apps.nl).map(([f, b]) => `${f} ${b} B`).join(', ')}`)
-        const paths = buildPaths()
+        const sources = await read()
         const searchPages = join(paths.cacheDir, SEARCH_PAGES)
         // One read of every page: its links are checked and its search copy written (Pagefind reads
         // the copies of the article pages, or every page when there is none).
         const exists = builtTargets(outDir)
         const brokenInPages: BrokenLink[] = []
         const copies = await writeSearchPages(outDir, searchPages, (page, html) => brokenInPages.push(...brokenPageLinksIn(exists, page, html)))
-        const broken = [...(await brokenArticleLinks(options.articlesDir, outDir)), ...brokenInPages.sort((a, b) => (a.where < b.where ? -1 : a.where > b.where ? 1 : 0))]
+        const broken = [...brokenArticleLinks(exists, paths.articlesDir, sources.articles), ...brokenInPages.sort((a, b) => (a.where < b.where ? -1 : a.where > b.where ? 1 : 0))]
         if (broken.length > 0) throw new Error(brokenLinksMessage(broken))
-        const read = await (inputs ?? readInputs(paths))
-        const articles = articleStates(read)
+        const articles = articleStates(sources)
         logger.info('indexing the search copies with Pagefind while hashing the pages for the CSP')
         const started = performance.now()
         // Side by side: Pagefind works in a process of its own while this one hashes, and neither changes a page.
@@ -82,7 +81,7 @@ export function kbBuild(options: { articlesDir: string }): AstroIntegration {
           logger.warn(`The Content-Security-Policy will block these, which no hash can allow:\n${lines.join('\n')}\nMove the style into a stylesheet or the handler into a script.`)
         }
         // Last: a build that stops before here leaves no state, and the next build is a full one.
-        if (copies.length > 0) await writeState(paths, { site: read.site, articles })
+        if (copies.length > 0) await writeState(paths, { site: sources.site, articles })
       },
     },
   }
@@ -142,13 +141,17 @@ export function brokenLinksMessage(broken: readonly BrokenLink[]): string {
   return `Broken internal links:\n${lines.join('\n')}\nFix the link or add the page it points to.`
 }
 
-/** Statements in the article sources that disagree with desk.yaml (hours, phone, targets), with file and line. */
-export async function articleDrift(articlesDir: string): Promise<Drift[]> {
+/** Where an article stands in the build's messages: its path from the project root. */
+export function articleWhere(articlesDir: string, path: string): string {
+  return relative(process.cwd(), join(articlesDir, path))
+}
+
+/** Statements in the articles (by path under `articlesDir`) that disagree with desk.yaml (hours, phone, targets), with file and line. */
+export function articleDrift(articlesDir: string, articles: Iterable<readonly [string, string]>): Drift[] {
   const facts = deskFacts(desk)
-  const found = []
-  for (const file of await filesUnder(articlesDir, /\.mdx?$/)) {
-    const where = relative(process.cwd(), file)
-    for (const drift of deskDrift(await readFile(file, 'utf8'), facts)) found.push({ ...drift, where })
+  const found: Drift[] = []
+  for (const [path, text] of articles) {
+    for (const drift of deskDrift(text, facts)) found.push({ ...drift, where: articleWhere(articlesDir, path) })
   }
   return found
 }
@@ -190,12 +193,9 @@ export async function brotliIndex(pagefindDir: string, earlierDir?: string): Pro
 
 const MARKDOWN_LINK = /\]\((\/[^)\s]*)|href="(\/[^"]*)"/g
 
-/** Root-relative links in article sources whose target was not built, with file and line. */
-export async function brokenArticleLinks(articlesDir: string, outDir: string): Promise<BrokenLink[]> {
-  const broken: BrokenLink[] = []
-  const exists = builtTargets(outDir)
-  for (const file of await filesUnder(articlesDir, /\.mdx?$/)) broken.push(...brokenLinksIn(exists, relative(process.cwd(), file), await readFile(file, 'utf8')))
-  return broken
+/** Root-relative links in the articles (by path under `articlesDir`) whose target was not built, with file and line. */
+export function brokenArticleLinks(exists: (href: string) => boolean, articlesDir: string, articles: Iterable<readonly [string, string]>): BrokenLink[] {
+  return [...articles].flatMap(([path, text]) => brokenLinksIn(exists, articleWhere(articlesDir, path), text))
 }
 
 /** Root-relative links in one article's source (`where` names it) whose target was not built. */
@@ -237,10 +237,4 @@ export function builtTargets(outDir: string): (href: string) => boolean {
     }
     return found
   }
-}
-
-async function filesUnder(dir: string, pattern: RegExp): Promise<string[]> {
-  if (!existsSync(dir)) return []
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true })
-  return entries.filter((e) => e.isFile() && pattern.test(e.name)).map((e) => join(e.parentPath, e.name))
 }

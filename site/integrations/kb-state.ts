@@ -7,10 +7,10 @@
 import { createHash, randomUUID } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises'
-import { dirname, join, relative, resolve, sep } from 'node:path'
+import { dirname, join, relative, resolve } from 'node:path'
 import { LANGUAGES, type Language } from '#lib/language.ts'
 import { articleUrl } from '#lib/paths.ts'
-import { articlePathPattern, frontmatterOf, idOf, splitArticle } from '../lib/article-source.ts'
+import { articleFiles, frontmatterOf, idOf, splitArticle } from '../lib/article-source.ts'
 import type { Category } from '../schemas/category.ts'
 
 /** The folders a build reads and writes, from the same environment `astro.config.mjs` reads. */
@@ -104,11 +104,7 @@ async function filesUnder(path: string, skip: (path: string) => boolean): Promis
 
 /** The articles the build reads (`<lang>/<category>/….md(x)`), by `/`-separated path. */
 export async function readArticles(articlesDir: string): Promise<Map<string, string>> {
-  const isArticle = articlePathPattern(LANGUAGES)
-  const paths = (await filesUnder(articlesDir, () => false))
-    .map((file) => relative(articlesDir, file).split(sep).join('/'))
-    .filter((path) => isArticle.test(path))
-    .sort()
+  const paths = await articleFiles(articlesDir, LANGUAGES)
   const texts = await Promise.all(paths.map((path) => readFile(join(articlesDir, path), 'utf8')))
   return new Map(paths.map((path, i) => [path, texts[i]]))
 }

@@ -11,13 +11,12 @@ import { copyFile, link, mkdir, readdir, readFile, rename, rm, writeFile } from 
 import { dirname, join, relative } from 'node:path'
 import { inBatches } from '#lib/in-batches.ts'
 import type { Language } from '#lib/language.ts'
-import { categories, desk } from '../lib/config.ts'
-import { deskDrift, deskFacts } from '../lib/desk-drift.ts'
+import { categories } from '../lib/config.ts'
 import { relativeImagesMessage, renderMarkdown } from '../lib/markdown.ts'
 import { replaceArticleParts, tocHtml } from '../lib/article-page.ts'
 import { splitArticle } from '../lib/article-source.ts'
 import { CSP_MANIFEST, inlineHashes, pagePath, type CspManifest } from './csp-hashes.ts'
-import { brokenLinksIn, brokenLinksMessage, builtTargets, brokenPageLinksIn, brotliIndex, driftMessage, indexPages, writeVocabularies, type BrokenLink } from './kb-build.ts'
+import { articleDrift, articleWhere, brokenLinksIn, brokenLinksMessage, builtTargets, brokenPageLinksIn, brotliIndex, driftMessage, indexPages, writeVocabularies, type BrokenLink } from './kb-build.ts'
 import { articleStateOf, digestOf, readInputs, readState, SEARCH_PAGES, writeAtomically, writeState, type ArticleState, type BuildPaths } from './kb-state.ts'
 import { writeSearchPage } from './search-pages.ts'
 
@@ -67,14 +66,15 @@ export async function updateKb(paths: BuildPaths, log: (line: string) => void = 
   if (changed.length === 0) return { kind: 'unchanged' }
   step('compare sources')
 
-  checkDrift(paths, changed)
+  const drifts = articleDrift(paths.articlesDir, changed.map((a) => [a.path, a.text] as const))
+  if (drifts.length > 0) throw new ArticleError(driftMessage(drifts))
   const pages = new Map<string, string>()
   const broken: BrokenLink[] = []
   const exists = builtTargets(paths.outDir)
   for (const article of changed) {
     const page = article.state.page
     if (!page) continue
-    const where = relative(paths.root, join(paths.articlesDir, article.path))
+    const where = articleWhere(paths.articlesDir, article.path)
     const { html, headings, relativeImages } = renderMarkdown(article.body)
     if (relativeImages.length > 0) throw new ArticleError(relativeImagesMessage(where, relativeImages))
     const built = await readFile(join(paths.outDir, page), 'utf8').catch(() => undefined)
@@ -168,9 +168,3 @@ async function keepLanguages(current: string, next: string): Promise<void> {
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-
-function checkDrift(paths: BuildPaths, changed: readonly { path: string; text: string }[]): void {
-  const facts = deskFacts(desk)
-  const drifts = changed.flatMap((article) => deskDrift(article.text, facts).map((d) => ({ ...d, where: relative(paths.root, join(paths.articlesDir, article.path)) })))
-  if (drifts.length > 0) throw new ArticleError(driftMessage(drifts))
-}

@@ -5,6 +5,9 @@
  * and the entry id Astro's glob loader gives the file. For the build's own bookkeeping
  * (site/integrations/kb-state.ts); the articles loader validates with the collection's schema.
  */
+import { existsSync } from 'node:fs'
+import { readdir } from 'node:fs/promises'
+import { join, relative, sep } from 'node:path'
 import { slug as githubSlug } from 'github-slugger'
 import yaml from 'js-yaml'
 
@@ -36,6 +39,21 @@ export function frontmatterOf(source: ArticleSource): Record<string, unknown> {
 /** Which files under the articles folder are articles: `<lang>/<category>/….md(x)`, by `/`-separated path. */
 export function articlePathPattern(languages: readonly string[]): RegExp {
   return new RegExp(`^(${languages.join('|')})/[^/]+/.+\\.mdx?$`)
+}
+
+/**
+ * The articles under `dir` (`<lang>/<category>/….md(x)`), as sorted `/`-separated paths relative
+ * to it, skipping hidden files and folders (editors' swap files, .git).
+ */
+export async function articleFiles(dir: string, languages: readonly string[]): Promise<string[]> {
+  if (!existsSync(dir)) return []
+  const isArticle = articlePathPattern(languages)
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true })
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
+    .filter((path) => isArticle.test(path) && !path.split('/').some((segment) => segment.startsWith('.')))
+    .sort()
 }
 
 /** The entry id Astro's glob loader gives a file: each path segment slugged, the extension and a trailing `/index` dropped. */

@@ -1,5 +1,5 @@
 /** The articles collection's loader: `.md` articles rendered with markdown-it and kept while unchanged, `.mdx` ones through Astro's glob loader and MDX. */
-import { readdir, readFile } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
 import { join, relative, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -7,7 +7,7 @@ import { parseFrontmatter } from '@astrojs/markdown-remark'
 import { glob, type DataStore, type Loader, type LoaderContext } from 'astro/loaders'
 import { inBatches } from '#lib/in-batches.ts'
 import { MARKDOWN_RENDERING, relativeImagesMessage, renderMarkdown } from '../lib/markdown.ts'
-import { articlePathPattern, idOf } from '../lib/article-source.ts'
+import { articleFiles, articlePathPattern, idOf } from '../lib/article-source.ts'
 
 /** Where the articles are and which language folders hold them. */
 export interface ArticleLoaderOptions {
@@ -33,7 +33,7 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
       const root = fileURLToPath(config.root)
       const baseDir = resolve(root, options.base)
       if (!existsSync(baseDir)) logger.warn(`The articles folder "${baseDir}" does not exist.`)
-      const files = (await filesUnder(baseDir)).filter((f) => isArticle.test(f))
+      const files = await articleFiles(baseDir, options.languages)
       refuseSameId(files)
 
       const markdown = markdownSync(context, root, baseDir, options.vocabulary ?? '')
@@ -129,15 +129,4 @@ function refuseSameId(files: string[]): void {
     if (other) throw new Error(`${other} and ${file} are the same article "${id}": rename or remove one`)
     byId.set(id, file)
   }
-}
-
-/** Files under `dir` as `/`-separated paths relative to it, skipping hidden files and folders (editors' swap files, .git). */
-async function filesUnder(dir: string): Promise<string[]> {
-  if (!existsSync(dir)) return []
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true })
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
-    .filter((path) => !path.split('/').some((segment) => segment.startsWith('.')))
-    .sort()
 }
