@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, describe, expect, test } from 'vitest'
 import type { MailRecord } from '../mail/types.ts'
-import { migrations, openPostgresStore, together } from './postgres-store.ts'
+import { commonWordsWindow, migrations, openPostgresStore, together } from './postgres-store.ts'
 import pg from 'pg'
 import { TEST_DATABASE_URL, dropSchemas, freshSchema, openTestStore } from './postgres-testing.ts'
 import { incidentDraft, storeContract } from './store-contract.ts'
@@ -487,6 +487,64 @@ describe('002_lists on a database that holds records', () => {
     expect(await found('leverancier', true)).toEqual(['i-old'])
     expect((await store.incidents.queuePage({ status: ['in_progress'], dueBefore: '2026-12-02T00:00:00.000Z' }, { limit: 10 })).items.map((i) => i.id)).toEqual(['i-old'])
     await store.close()
+  })
+})
+
+describe('a word search on PostgreSQL', () => {
+  test('leaves words the statistics call common uncounted, reads only a window of the newest incidents, and pages through every match once', async () => {
+    const store = await openTestStore()
+    try {
+      const first = await store.incidents.create(incidentDraft({ subject: 'Btw-aangifte', description: 'Geeft een fout.' }))
+      // 15,000 more after it: five in six about invoices (common), one in 600 with a rare word too.
+      const more = 15_000
+      await store.pool.query(`INSERT INTO incidents (id, number, organisation_id, contact_id, team, assignee_id, status, version, kind, product_area, priority, registered_at, queue_due, data, search_text)
+        SELECT 'bulk-' || g, number + g, organisation_id, contact_id, team, assignee_id, status, version, kind, product_area, priority, registered_at, queue_due,
+          (jsonb_set(jsonb_set(data::jsonb, '{id}', to_jsonb('bulk-' || g)), '{number}', to_jsonb((number + g)::text)))::json,
+          CASE WHEN g % 6 <> 0 THEN 'Het verzenden van facturen' ELSE 'De btw-aangifte' END || CASE WHEN g % 600 = 1 THEN ' kwartelkoning' ELSE '' END
+        FROM incidents, generate_series(1, ${more}) AS g WHERE id = $1`, [first.id])
+      await store.pool.query('ANALYZE incidents')
+      const base = Number(first.number)
+      const invoices = Array.from({ length: more }, (_, i) => more - i).filter((g) => g % 6 !== 0).map((g) => String(base + g))
+      const sent: string[] = []
+      const query = store.pool.query.bind(store.pool)
+      store.pool.query = ((...args: Parameters<typeof query>) => {
+        sent.push(textOf(args[0]))
+        return query(...args)
+      }) as typeof query
+
+      const page = await store.incidents.page({ q: 'facturen', withInternal: true }, { limit: 50 })
+      expect(page.items.map((i) => i.number)).toEqual(invoices.slice(0, 50))
+      expect(page.total).toBeNull()
+      // No count by the GIN indexes: the page itself, in a window of the newest numbers.
+      expect(sent.some((sql) => sql.includes('count(*)'))).toBe(false)
+      expect(sent.find((sql) => sql.includes('ORDER BY number DESC'))).toMatch(/number >= \(SELECT max\(number\) \+ 1 FROM incidents\) - \d+/)
+
+      // Pages of 200 to the end: each match once, newest first; the last pages (fewer than the window holds) counted again.
+      const seen: string[] = []
+      for (let cursor: string | undefined, pages = 0; pages < 100; pages++) {
+        const next = await store.incidents.page({ q: 'factuur', withInternal: true }, { limit: 200, ...(cursor ? { cursor } : {}) })
+        seen.push(...next.items.map((i) => i.number))
+        if (!next.next) break
+        cursor = next.next
+      }
+      expect(seen).toEqual(invoices)
+
+      // A rare word is counted, exactly; so is a common word beside a rare one.
+      const rare = await store.incidents.page({ q: 'kwartelkoning' }, { limit: 50 })
+      expect([rare.items.length, rare.total]).toEqual([25, 25])
+      expect((await store.incidents.page({ q: 'kwartelkoning facturen' }, { limit: 50 })).total).toBe(25)
+    } finally {
+      await store.close()
+    }
+  })
+
+  test('reads a window that holds the page four times over at the expected share of matches, and only for common words', () => {
+    expect(commonWordsWindow(72_000, 1_000_000, 50)).toBe(2834)
+    expect(commonWordsWindow(12_500, 15_000, 200)).toBe(965)
+    // Fewer than ten times TOTAL_CAP expected, a small share of the incidents, or a table never analysed: counted.
+    expect(commonWordsWindow(9_999, 12_000, 50)).toBeUndefined()
+    expect(commonWordsWindow(13_000, 1_000_000, 50)).toBeUndefined()
+    expect(commonWordsWindow(20_000, -1, 50)).toBeUndefined()
   })
 })
 

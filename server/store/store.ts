@@ -115,7 +115,11 @@ export interface PageRequest {
   cursor?: string | undefined
 }
 
-/** One page of a list in its stable order, where the next starts (null on the last) and how many match (null when more than TOTAL_CAP). */
+/**
+ * One page of a list in its stable order, where the next starts (null on the last) and how many
+ * match: null when more than TOTAL_CAP, or (on PostgreSQL) for words so common that counting them
+ * would cost many times the page; null always means more than the page holds.
+ */
 export interface Page<T> {
   items: T[]
   next: string | null
