@@ -1195,23 +1195,19 @@ function buildStore(pool: pg.Pool, counterPool: pg.Pool, { schema, timeZone, lis
         )
         return claimed.map((r) => r.data)
       },
-      async markSent(id, at) {
-        const mail = await one<MailRecord>('SELECT data FROM outbox WHERE id = $1', [id])
-        if (!mail) return
-        await db.query(`UPDATE outbox SET status = 'sent', data = $2 WHERE id = $1`, [id, json({ ...mail, status: 'sent', sentAt: at.toISOString() })])
-      },
-      async markFailed(id, error, nextAttemptAt) {
-        const mail = await one<MailRecord>('SELECT data FROM outbox WHERE id = $1', [id])
-        if (!mail) return
-        const failed = { ...mail, attempts: mail.attempts + 1, lastError: error, nextAttemptAt: nextAttemptAt.toISOString() }
-        await db.query('UPDATE outbox SET next_attempt_at = $2, data = $3 WHERE id = $1', [id, nextAttemptAt, json(failed)])
-      },
-      async markUndeliverable(id, error, at) {
-        const mail = await one<MailRecord>('SELECT data FROM outbox WHERE id = $1', [id])
-        if (!mail) return
-        const failed = { ...mail, status: 'failed', attempts: mail.attempts + 1, lastError: error, failedAt: at.toISOString() }
-        await db.query(`UPDATE outbox SET status = 'failed', data = $2 WHERE id = $1`, [id, json(failed)])
-      },
+      // Each a single statement that changes the record where it is: no read of the mail (its text
+      // and HTML) first and no second round trip per mail the outbox sends.
+      markSent: async (id, at) => void await db.query(
+        `UPDATE outbox SET status = 'sent', data = (data::jsonb || jsonb_build_object('status', 'sent', 'sentAt', $2::text))::json WHERE id = $1`,
+        [id, at.toISOString()]),
+      markFailed: async (id, error, nextAttemptAt) => void await db.query(
+        `UPDATE outbox SET next_attempt_at = $2,
+           data = (data::jsonb || jsonb_build_object('attempts', (data->>'attempts')::int + 1, 'lastError', $3::text, 'nextAttemptAt', $4::text))::json WHERE id = $1`,
+        [id, nextAttemptAt, error, nextAttemptAt.toISOString()]),
+      markUndeliverable: async (id, error, at) => void await db.query(
+        `UPDATE outbox SET status = 'failed',
+           data = (data::jsonb || jsonb_build_object('status', 'failed', 'attempts', (data->>'attempts')::int + 1, 'lastError', $2::text, 'failedAt', $3::text))::json WHERE id = $1`,
+        [id, error, at.toISOString()]),
       list: () => rows('SELECT data FROM outbox ORDER BY seq'),
     },
     rateCounters: {

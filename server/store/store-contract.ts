@@ -171,8 +171,11 @@ export function storeContract(name: string, open: () => Promise<Store>, reopen?:
       expect(await store.outbox.due(new Date('2026-11-30T09:00:30Z'), 10)).toEqual([])
       const due = await store.outbox.due(new Date('2026-11-30T09:01:00Z'), 10)
       expect(due.map((m) => [m.attempts, m.lastError])).toEqual([[1, 'connection refused']])
+      expect(await store.outbox.list()).toEqual([{ ...first, attempts: 1, lastError: 'connection refused', nextAttemptAt: '2026-11-30T09:01:00.000Z' }])
       await store.outbox.markSent(first.id, new Date('2026-11-30T09:01:05Z'))
       expect(await store.outbox.due(new Date('2026-12-01T00:00:00Z'), 10)).toEqual([])
+      // The mail itself as it was, with how it went.
+      expect(await store.outbox.list()).toEqual([{ ...first, status: 'sent', attempts: 1, lastError: 'connection refused', nextAttemptAt: '2026-11-30T09:01:00.000Z', sentAt: '2026-11-30T09:01:05.000Z' }])
       await store.close()
     })
 
