@@ -14,6 +14,30 @@ test.describe('search', () => {
     await expect(page).toHaveURL(/\?q=btw-aangifte$/)
   })
 
+  test('the URL follows the query once it rests, and a result opened before that still brings Back to the search as it was', async ({ page }) => {
+    await page.clock.install()
+    await page.goto('/zoeken/')
+    // From here the page's time stands still unless the test moves it.
+    await page.clock.pauseAt(Date.now() + 1_000)
+    const box = page.getByRole('searchbox', { name: 'Zoek in de kennisbank' })
+    await box.fill('creditnota')
+    await expect(page.locator('.search-results a').first()).toHaveAttribute('href', '/verkoop/creditnota-maken/')
+    await expect(page).toHaveURL('/zoeken/')
+    await page.clock.runFor(300)
+    await expect(page).toHaveURL('/zoeken/?q=creditnota')
+
+    await box.fill('btw-aangifte')
+    await expect(page.getByRole('status').filter({ hasText: 'voor “btw-aangifte”' })).toBeVisible()
+    await expect(page).toHaveURL('/zoeken/?q=creditnota')
+    await page.locator('.search-results a').first().click()
+    await expect(page).toHaveURL('/financien/btw-aangifte/')
+    // Time runs again: the search page coming back wakes its island when the browser is idle.
+    await page.clock.resume()
+    await page.goBack()
+    await expect(page).toHaveURL('/zoeken/?q=btw-aangifte')
+    await expect(box).toHaveValue('btw-aangifte')
+  })
+
   test('the same topic in English finds the English article', async ({ page }) => {
     await page.goto('/en/search/')
     await page.getByRole('searchbox', { name: 'Search the knowledge base' }).fill('VAT return')

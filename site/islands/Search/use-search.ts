@@ -17,6 +17,12 @@ export type SearchState =
 const FIRST_BATCH = 3
 /** How long a query must stay unchanged before the results after the first batch are fetched. */
 const REST_DELAY_MS = 200
+/**
+ * How long the query and filters must stay unchanged before the URL follows them: each history
+ * write makes the browser fetch and draw the page's icon again, some milliseconds of the main
+ * thread in the middle of the search it belongs to. Leaving the page writes at once.
+ */
+const URL_DELAY_MS = 300
 
 /**
  * The search of one island: `page` mode reads and writes the URL and loads the filter values;
@@ -31,6 +37,8 @@ export function useSearch({ lang, mode, limit, input }: { lang: Language; mode: 
   // Every search gets a number; an answer that is not the latest one is dropped.
   const counter = useRef(0)
   const filtersAsked = useRef(false)
+  // The URL write waiting for the query to rest, if any.
+  const urlWrite = useRef<{ timer: ReturnType<typeof setTimeout>; write: () => void }>()
   // What readers search for and open, anonymously, for the editors' insight page.
   const insight = useMemo(() => createInsight({ api: '', lang, source: 'search' }), [lang])
 
@@ -53,7 +61,7 @@ export function useSearch({ lang, mode, limit, input }: { lang: Language; mode: 
   function run(nextQuery: string, nextFilters: Filters) {
     const term = nextQuery.trim()
     const active = Object.fromEntries(Object.entries(nextFilters).filter(([, v]) => v)) as Record<string, string>
-    if (mode === 'page') writeUrl(term, nextFilters)
+    if (mode === 'page') followUrl(term, nextFilters)
     const mine = ++counter.current
     if (!term && Object.keys(active).length === 0) {
       setState({ kind: 'idle' })
@@ -106,6 +114,16 @@ export function useSearch({ lang, mode, limit, input }: { lang: Language; mode: 
     run(query, next)
   }
 
+  /** Writes the URL for the query and filters once they rest, replacing a write still waiting. */
+  function followUrl(term: string, nextFilters: Filters) {
+    clearTimeout(urlWrite.current?.timer)
+    const write = () => {
+      urlWrite.current = undefined
+      writeUrl(term, nextFilters)
+    }
+    urlWrite.current = { timer: setTimeout(write, URL_DELAY_MS), write }
+  }
+
   /** Loads Pagefind now (the box got focus): the first search does not wait for it. */
   const warmUp = () => void pagefind().catch(() => setState({ kind: 'error' }))
 
@@ -122,6 +140,17 @@ export function useSearch({ lang, mode, limit, input }: { lang: Language; mode: 
     if (mode === 'page' && initial.query) input.current?.focus()
     // The search page exists to search: load Pagefind and the filter values at once, not on focus.
     if (mode === 'page') warmUp()
+    // A result opened (or the page left) before the URL followed the query: written now, so Back finds the search as it was.
+    const flush = () => {
+      clearTimeout(urlWrite.current?.timer)
+      urlWrite.current?.write()
+    }
+    addEventListener('pagehide', flush)
+    document.addEventListener('click', flush, true)
+    return () => {
+      removeEventListener('pagehide', flush)
+      document.removeEventListener('click', flush, true)
+    }
   }, [])
 
   return { query, filters, options, state, insight, changeQuery, changeFilter, warmUp }
