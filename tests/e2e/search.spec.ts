@@ -17,6 +17,8 @@ test.describe('search', () => {
   test('the URL follows the query once it rests, and a result opened before that still brings Back to the search as it was', async ({ page }) => {
     await page.clock.install()
     await page.goto('/zoeken/')
+    // The island awake and Pagefind loaded (the filter values come with it): both wait for time to pass.
+    await expect(page.getByLabel('Categorie').getByRole('option', { name: 'Portaal en contactpersonen' })).toBeAttached()
     // From here the page's time stands still unless the test moves it.
     await page.clock.pauseAt(Date.now() + 1_000)
     const box = page.getByRole('searchbox', { name: 'Zoek in de kennisbank' })
