@@ -682,7 +682,7 @@ function buildStore(pool: pg.Pool, counterPool: pg.Pool, { schema, timeZone, lis
    * undefined when the words are not common or the window holds no full page (an estimate was
    * wrong): then the caller counts. A full page means there are more: total null, as past TOTAL_CAP.
    */
-  async function commonWordsPage(search: IncidentSearch, after: string | number | null, limit: number): Promise<Page<Incident> | undefined> {
+  async function commonWordsPage(search: IncidentSearch, where: { sql: string[]; params: unknown[] }, after: string | number | null, limit: number): Promise<Page<Incident> | undefined> {
     // Estimated on the incidents' own text: internal notes are few, and the planner's guess for a word they lack is the same for every word.
     const estimated = incidentWhere({ ...search, withInternal: false })!
     const [plan, stored] = await Promise.all([
@@ -691,7 +691,6 @@ function buildStore(pool: pg.Pool, counterPool: pg.Pool, { schema, timeZone, lis
     ])
     const window = commonWordsWindow(plan.rows[0]!['QUERY PLAN'][0].Plan['Plan Rows'], stored.rows[0]!.n, limit)
     if (window === undefined) return undefined
-    const where = incidentWhere(search)!
     const params = [...where.params]
     const below = after === null ? '(SELECT max(number) + 1 FROM incidents)' : `$${params.push(after)}::bigint`
     const found = await rows<Incident>(
@@ -981,7 +980,7 @@ function buildStore(pool: pg.Pool, counterPool: pg.Pool, { schema, timeZone, lis
           const [found, total] = await Promise.all([rows<Incident>(newestFirst, pageParams), countUpTo(`SELECT 1 FROM incidents WHERE ${filter}`, params)])
           return pageOf(found, limit, total, (i) => [Number(i.number)])
         }
-        const common = await commonWordsPage(search, after, limit)
+        const common = await commonWordsPage(search, where, after, limit)
         if (common) return common
         // A count by the GIN indexes tells a rare word from a common one.
         // Few matches: found by the indexes and sorted; many: newest first until the page is full.

@@ -137,9 +137,10 @@ export function useSearch({ lang, mode, limit, input }: { lang: Language; mode: 
     const typed = input.current?.value ?? ''
     if (typed && typed !== query) changeQuery(typed)
     else if (initial.query || initial.filters.category || initial.filters.productArea) run(initial.query, initial.filters)
-    if (mode === 'page' && initial.query) input.current?.focus()
+    if (mode !== 'page') return
+    if (initial.query) input.current?.focus()
     // The search page exists to search: load Pagefind and the filter values at once, not on focus.
-    if (mode === 'page') warmUp()
+    warmUp()
     // A result opened (or the page left) before the URL followed the query: written now, so Back finds the search as it was.
     const flush = () => {
       clearTimeout(urlWrite.current?.timer)
