@@ -6,6 +6,8 @@ export default defineConfig({
     fileParallelism: true,
     maxWorkers: 2,
     testTimeout: 10_000,
+    // One temporary folder per run, removed at its end.
+    globalSetup: ['tests/temp-folder.ts'],
     projects: [
       {
         extends: true,
