@@ -5,6 +5,7 @@ import { Hono, type MiddlewareHandler } from 'hono'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { CSP_MANIFEST, type CspManifest, type InlineHashes } from '#lib/csp-manifest.ts'
 import { localPath } from '../../http/local-path.ts'
+import { cachedFiles } from './cached-files.ts'
 
 export interface StaticSiteOptions {
   /** The folder `astro build` wrote, e.g. `dist`. */
@@ -82,6 +83,8 @@ export function staticSite({ root }: StaticSiteOptions) {
       c.header('Cache-Control', cacheControl(path))
       if (c.res.headers.get('Content-Type')?.startsWith('text/html')) c.header('Content-Security-Policy', policyOf(pageOf(path)))
     })
+    // The search index from memory: a search waits for its files one after the other.
+    .use('/pagefind/*', cachedFiles({ root, prefix: '/pagefind/' }))
     // Brotli copies written at build time (Pagefind's wasm and index) are sent when accepted.
     .use('*', serveStatic({ root, precompressed: true }))
     .get('*', (c) => {
