@@ -72,11 +72,19 @@ export function useSearch({ lang, mode, limit, input }: { lang: Language; mode: 
       try {
         const found = await find(await pagefind(), term, active)
         if (mine !== counter.current) return
-        // The first few results render before the rest load: each result is a fetch of its own.
-        const first = await Promise.all(found.results.slice(0, FIRST_BATCH).map((r) => r.data()))
-        if (mine !== counter.current) return
+        // The first few results render before the rest load: each result is a fetch of its own,
+        // all asked at once, and each shows as soon as it and those above it have come.
         const corrected = found.corrected
-        setState({ kind: 'done', query: term, total: found.results.length, results: first, corrected })
+        const first: PagefindResult[] = []
+        const arriving = found.results.slice(0, FIRST_BATCH).map((r) => r.data())
+        // A fetch that fails while one above it is awaited is still told, by the loop, once it gets there.
+        for (const fetching of arriving) fetching.catch(() => undefined)
+        for (const fetching of arriving) {
+          first.push(await fetching)
+          if (mine !== counter.current) return
+          setState({ kind: 'done', query: term, total: found.results.length, results: [...first], corrected })
+        }
+        if (first.length === 0) setState({ kind: 'done', query: term, total: 0, results: [], corrected })
         insight.searched(term, found.results.length)
         if (found.results.length <= FIRST_BATCH || limit <= FIRST_BATCH) return
         // The rest only once the query has rested: while someone types, fetching results for a
@@ -128,8 +136,9 @@ export function useSearch({ lang, mode, limit, input }: { lang: Language; mode: 
   const warmUp = () => void pagefind().catch(() => setState({ kind: 'error' }))
 
   useLayoutEffect(() => {
-    // A mark per answer put on the page: the benchmark measures from keystroke or page load to here.
-    if (state.kind === 'done') performance.mark('loket:results')
+    // A mark per answer put on the page, with its query: the benchmark measures from keystroke or
+    // page load to the first of them.
+    if (state.kind === 'done') performance.mark('loket:results', { detail: { query: state.query } })
   }, [state])
 
   useEffect(() => {
