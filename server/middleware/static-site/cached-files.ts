@@ -9,6 +9,7 @@ import { statSync, type Stats } from 'node:fs'
 import { open } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { MiddlewareHandler } from 'hono'
+import { parseAccept } from 'hono/utils/accept'
 import { getMimeType } from 'hono/utils/mime'
 
 export interface CachedFilesOptions {
@@ -93,13 +94,7 @@ export function cachedFiles({ root, prefix, maxBytes = 64 * 1024 * 1024, maxFile
 
 /** Whether an Accept-Encoding header accepts `encoding` (named, and not with q=0). */
 export function accepts(header: string | undefined, encoding: string): boolean {
-  if (!header) return false
-  return header.split(',').some((part) => {
-    const [name, ...params] = part.split(';').map((s) => s.trim())
-    if (name?.toLowerCase() !== encoding) return false
-    const q = params.find((p) => p.startsWith('q='))
-    return q === undefined || Number(q.slice(2)) > 0
-  })
+  return header !== undefined && parseAccept(header).some((a) => a.type.toLowerCase() === encoding && a.q > 0)
 }
 
 function fileStats(path: string): Stats | undefined {
