@@ -1186,10 +1186,10 @@ function buildStore(pool: pg.Pool, counterPool: pg.Pool, { schema, timeZone, lis
       async due(now, limit) {
         const claimedUntil = new Date(now.getTime() + MAIL_CLAIM_MS)
         const { rows: claimed } = await db.query<{ data: MailRecord }>(
-          `WITH due AS (
+          hot(`WITH due AS (
              SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= $1 ORDER BY next_attempt_at, seq LIMIT $2 FOR UPDATE SKIP LOCKED
            )
-           UPDATE outbox SET next_attempt_at = $3 FROM due WHERE outbox.id = due.id RETURNING outbox.data`,
+           UPDATE outbox SET next_attempt_at = $3 FROM due WHERE outbox.id = due.id RETURNING outbox.data`),
           [now, limit, claimedUntil],
         )
         return claimed.map((r) => r.data)
@@ -1197,15 +1197,15 @@ function buildStore(pool: pg.Pool, counterPool: pg.Pool, { schema, timeZone, lis
       // Each a single statement that changes the record where it is: no read of the mail (its text
       // and HTML) first and no second round trip per mail the outbox sends.
       markSent: async (id, at) => void await db.query(
-        `UPDATE outbox SET status = 'sent', data = (data::jsonb || jsonb_build_object('status', 'sent', 'sentAt', $2::text))::json WHERE id = $1`,
+        hot(`UPDATE outbox SET status = 'sent', data = (data::jsonb || jsonb_build_object('status', 'sent', 'sentAt', $2::text))::json WHERE id = $1`),
         [id, at.toISOString()]),
       markFailed: async (id, error, nextAttemptAt) => void await db.query(
-        `UPDATE outbox SET next_attempt_at = $2,
-           data = (data::jsonb || jsonb_build_object('attempts', (data->>'attempts')::int + 1, 'lastError', $3::text, 'nextAttemptAt', $4::text))::json WHERE id = $1`,
+        hot(`UPDATE outbox SET next_attempt_at = $2,
+           data = (data::jsonb || jsonb_build_object('attempts', (data->>'attempts')::int + 1, 'lastError', $3::text, 'nextAttemptAt', $4::text))::json WHERE id = $1`),
         [id, nextAttemptAt, error, nextAttemptAt.toISOString()]),
       markUndeliverable: async (id, error, at) => void await db.query(
-        `UPDATE outbox SET status = 'failed',
-           data = (data::jsonb || jsonb_build_object('status', 'failed', 'attempts', (data->>'attempts')::int + 1, 'lastError', $2::text, 'failedAt', $3::text))::json WHERE id = $1`,
+        hot(`UPDATE outbox SET status = 'failed',
+           data = (data::jsonb || jsonb_build_object('status', 'failed', 'attempts', (data->>'attempts')::int + 1, 'lastError', $2::text, 'failedAt', $3::text))::json WHERE id = $1`),
         [id, error, at.toISOString()]),
       list: () => rows('SELECT data FROM outbox ORDER BY seq'),
     },
