@@ -74,17 +74,17 @@ export function useSearch({ lang, mode, limit, input }: { lang: Language; mode: 
         if (mine !== counter.current) return
         // The first few results render before the rest load: each result is a fetch of its own,
         // all asked at once, and each shows as soon as it and those above it have come.
-        const corrected = found.corrected
-        const first: PagefindResult[] = []
+        const shown: PagefindResult[] = []
+        const show = () => setState({ kind: 'done', query: term, total: found.results.length, results: [...shown], corrected: found.corrected })
         const arriving = found.results.slice(0, FIRST_BATCH).map((r) => r.data())
         // A fetch that fails while one above it is awaited is still told, by the loop, once it gets there.
         for (const fetching of arriving) fetching.catch(() => undefined)
+        if (arriving.length === 0) show()
         for (const fetching of arriving) {
-          first.push(await fetching)
+          shown.push(await fetching)
           if (mine !== counter.current) return
-          setState({ kind: 'done', query: term, total: found.results.length, results: [...first], corrected })
+          show()
         }
-        if (first.length === 0) setState({ kind: 'done', query: term, total: 0, results: [], corrected })
         insight.searched(term, found.results.length)
         if (found.results.length <= FIRST_BATCH || limit <= FIRST_BATCH) return
         // The rest only once the query has rested: while someone types, fetching results for a
@@ -93,7 +93,8 @@ export function useSearch({ lang, mode, limit, input }: { lang: Language; mode: 
         if (mine !== counter.current) return
         const rest = await Promise.all(found.results.slice(FIRST_BATCH, limit).map((r) => r.data()))
         if (mine !== counter.current) return
-        setState({ kind: 'done', query: term, total: found.results.length, results: [...first, ...rest], corrected })
+        shown.push(...rest)
+        show()
       } catch (error) {
         console.error('[loket] search failed', error)
         if (mine === counter.current) setState({ kind: 'error' })
