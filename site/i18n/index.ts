@@ -2,6 +2,7 @@
 import type { Language } from '#lib/language.ts'
 import { type AreaStrings, type Key, dictionaries, strings, t, translator } from '#lib/i18n/index.ts'
 import { format } from '#lib/format.ts'
+import { dateFormat } from '#lib/date-format.ts'
 
 export { dictionaries, format, t, translator }
 
@@ -48,14 +49,10 @@ export function locale(lang: Language): string {
   return lang === 'nl' ? 'nl-NL' : 'en-GB'
 }
 
-const longDates = new Map<Language, Intl.DateTimeFormat>()
-
 /**
  * A date as articles show it ("3 augustus 2026", "3 August 2026"). One formatter per language for
- * the whole build: making one costs more than a thousand formats, and every article page shows dates.
+ * the whole build (see dateFormat): every article page shows dates.
  */
 export function longDate(lang: Language, date: Date): string {
-  let format = longDates.get(lang)
-  if (!format) longDates.set(lang, (format = new Intl.DateTimeFormat(locale(lang), { day: 'numeric', month: 'long', year: 'numeric' })))
-  return format.format(date)
+  return dateFormat(locale(lang), { day: 'numeric', month: 'long', year: 'numeric' }).format(date)
 }

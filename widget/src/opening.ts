@@ -3,6 +3,7 @@ import type { Language } from '#lib/language.ts'
 import type { DeskStatusReply } from '#domain/desk-status.ts'
 import { format } from '#lib/format.ts'
 import type { Strings } from './strings.ts'
+import { dateFormat } from '#lib/date-format.ts'
 
 export interface OpeningLine {
   isOpen: boolean
@@ -27,27 +28,18 @@ export function describeDesk(desk: DeskStatusReply, now: Date, lang: Language, s
   const today = localDay(now, desk.timeZone)
   const dayName = day === today ? strings.today
     : day === dayAfter(today) ? strings.tomorrow
-    : formatter(lang, { weekday: 'long', timeZone: desk.timeZone }).format(changesAt)
+    : dateFormat(lang, { weekday: 'long', timeZone: desk.timeZone }).format(changesAt)
   return { isOpen, text: format(strings.closedOpens, { day: dayName, time }), note }
-}
-
-/** Formatters made once: building one with a time zone costs milliseconds on the host page's thread. */
-const formatters = new Map<string, Intl.DateTimeFormat>()
-function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale}|${JSON.stringify(options)}`
-  let made = formatters.get(key)
-  if (!made) formatters.set(key, (made = new Intl.DateTimeFormat(locale, options)))
-  return made
 }
 
 /** "08:30": hours and minutes in `timeZone`, 24-hour clock. */
 function localTime(at: Date, timeZone: string, lang: Language): string {
-  return formatter(lang === 'en' ? 'en-GB' : 'nl-NL', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(at)
+  return dateFormat(lang === 'en' ? 'en-GB' : 'nl-NL', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(at)
 }
 
 /** "2026-11-30": the calendar date in `timeZone`. */
 function localDay(at: Date, timeZone: string): string {
-  return formatter('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }).format(at)
+  return dateFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }).format(at)
 }
 
 /** The date after "2026-11-30", by the calendar, whatever the clock does that night. */

@@ -2,6 +2,7 @@
 import type { Language } from '#lib/language.ts'
 import { format } from '#lib/format.ts'
 import { DESK_TIME_ZONE } from './format.ts'
+import { dateFormat } from '#lib/date-format.ts'
 
 /**
  * A moment as the e-mails say it, in the desk's time zone: `template` gets `{day}` and `{time}`.
@@ -10,9 +11,9 @@ import { DESK_TIME_ZONE } from './format.ts'
 export function longMoment(lang: Language, iso: string, template: string): string {
   const at = new Date(iso)
   const locale = lang === 'nl' ? 'nl-NL' : 'en-GB'
-  const day = new Intl.DateTimeFormat(locale, { timeZone: DESK_TIME_ZONE, weekday: 'long', day: 'numeric', month: 'long' }).format(at)
+  const day = dateFormat(locale, { timeZone: DESK_TIME_ZONE, weekday: 'long', day: 'numeric', month: 'long' }).format(at)
   // The 24-hour clock in both languages, as the desk's opening hours are written.
-  const time = new Intl.DateTimeFormat('nl-NL', { timeZone: DESK_TIME_ZONE, hour: '2-digit', minute: '2-digit' }).format(at)
+  const time = dateFormat('nl-NL', { timeZone: DESK_TIME_ZONE, hour: '2-digit', minute: '2-digit' }).format(at)
   return format(template, { day, time })
 }
 

@@ -1,16 +1,11 @@
 /** Dates and sizes as the portal shows them: in the desk's time zone and the page's language. */
 import type { Language } from '#lib/language.ts'
+import { dateFormat } from '#lib/date-format.ts'
 
 /** The desk's time zone: targets and hours are kept in it, whatever the visitor's own clock says. */
 export const DESK_TIME_ZONE = 'Europe/Amsterdam'
 
-const formatters = new Map<string, Intl.DateTimeFormat>()
-function formatter(lang: Language, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${lang}|${JSON.stringify(options)}`
-  let found = formatters.get(key)
-  if (!found) formatters.set(key, (found = new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { timeZone: DESK_TIME_ZONE, ...options })))
-  return found
-}
+const formatter = (lang: Language, options: Intl.DateTimeFormatOptions) => dateFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { timeZone: DESK_TIME_ZONE, ...options })
 
 /** @example moment('nl', '2026-12-01T09:00:00Z') === '1 dec 2026, 10:00' */
 export function moment(lang: Language, iso: string): string {

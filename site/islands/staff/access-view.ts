@@ -4,6 +4,7 @@ import type { AccessLevel, BackupStatus, ExtraSupportStatus } from '#domain/reco
 import { format } from '#lib/format.ts'
 import type { StaffKey, StaffStrings } from '../../i18n/index.ts'
 import { DESK_TIME_ZONE, moment } from '../portal/format.ts'
+import { dateFormat } from '#lib/date-format.ts'
 
 const LEVEL_KEYS = {
   read_only: 'access.level.readOnly',
@@ -115,8 +116,8 @@ export function billingText(strings: StaffStrings, isBilled: boolean): string {
 }
 
 const localeOf = (lang: Language) => (lang === 'nl' ? 'nl-NL' : 'en-GB')
-const dayFormat = (lang: Language) => new Intl.DateTimeFormat(localeOf(lang), { timeZone: DESK_TIME_ZONE, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' })
-const timeFormat = (lang: Language) => new Intl.DateTimeFormat(localeOf(lang), { timeZone: DESK_TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+const dayFormat = (lang: Language) => dateFormat(localeOf(lang), { timeZone: DESK_TIME_ZONE, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' })
+const timeFormat = (lang: Language) => dateFormat(localeOf(lang), { timeZone: DESK_TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
 
 /**
  * A window in the desk's time zone, whatever the browser's: one day once, with both times; across

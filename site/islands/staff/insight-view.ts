@@ -4,6 +4,7 @@ import type { DeflectionWeek } from '#domain/kb-insight-report.ts'
 import { format } from '#lib/format.ts'
 import type { StaffStrings } from '../../i18n/index.ts'
 import type { Bar } from './BarChart.tsx'
+import { dateFormat } from '#lib/date-format.ts'
 
 /** The periods an editor can choose, in whole weeks ending with this one. */
 export const PERIODS = [4, 12, 26, 52] as const
@@ -45,7 +46,7 @@ export function weekTitle(lang: Language, strings: StaffStrings, week: Pick<Defl
   const number = Number(week.week.slice(week.week.indexOf('W') + 1))
   // A calendar date has no time zone: read and written in UTC so none shifts it.
   const [y, m, d] = week.start.split('-').map(Number)
-  const day = new Intl.DateTimeFormat(localeOf(lang), { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(Date.UTC(y, m - 1, d)))
+  const day = dateFormat(localeOf(lang), { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(Date.UTC(y, m - 1, d)))
   return format(strings['insight.week.title'], { number, day })
 }
 

@@ -3,6 +3,7 @@ import type { Language } from '#lib/language.ts'
 import { format } from '#lib/format.ts'
 import type { StaffStrings } from '../../i18n/index.ts'
 import { DESK_TIME_ZONE } from '../portal/format.ts'
+import { dateFormat } from '#lib/date-format.ts'
 
 /** The statuses a staff member can filter on (an unconfirmed registration is never in the queue). */
 export const QUEUE_STATUSES = ['new', 'in_progress', 'waiting_for_customer', 'resolved', 'closed'] as const
@@ -169,7 +170,7 @@ export function remainingText(strings: StaffStrings, sla: Sla): string | undefin
 
 /** @example clockTime('nl', '2026-12-01T09:42:00Z') === '10:42' (the desk's time zone) */
 export function clockTime(lang: Language, iso: string): string {
-  return new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { timeZone: DESK_TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso))
+  return dateFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { timeZone: DESK_TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso))
 }
 
 /**

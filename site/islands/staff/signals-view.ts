@@ -5,6 +5,7 @@ import type { ThresholdKind, ThresholdOf } from '#domain/signals.ts'
 import { format } from '#lib/format.ts'
 import { isoWeekNumber } from '#lib/iso-week.ts'
 import type { StaffStrings } from '../../i18n/index.ts'
+import { dateFormat } from '#lib/date-format.ts'
 
 /** A threshold of desk.yaml: `count` contact moments (or incidents registered, as `of` says) of `kind`, or of any kind, within the window. */
 export interface Threshold {
@@ -61,7 +62,7 @@ export function weekLabel(week: string): string {
  */
 export function weekTitle(lang: Language, strings: StaffStrings, week: { week: string; startsOn: string }): string {
   const number = isoWeekNumber(week.week)
-  const day = new Intl.DateTimeFormat(localeOf(lang), { timeZone: 'UTC', day: 'numeric', month: 'short' }).format(utcDate(week.startsOn))
+  const day = dateFormat(localeOf(lang), { timeZone: 'UTC', day: 'numeric', month: 'short' }).format(utcDate(week.startsOn))
   return format(strings['signals.weekTitle'], { number, day })
 }
 
@@ -70,7 +71,7 @@ export function weekTitle(lang: Language, strings: StaffStrings, week: { week: s
  * @example calendarDay('en', '2026-12-14') === '14 Dec 2026'
  */
 export function calendarDay(lang: Language, date: string): string {
-  return new Intl.DateTimeFormat(localeOf(lang), { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' }).format(utcDate(date))
+  return dateFormat(localeOf(lang), { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' }).format(utcDate(date))
 }
 
 function utcDate(date: string): Date {
