@@ -549,6 +549,47 @@ describe('a word search on PostgreSQL', () => {
 })
 
 /** The text of a query as pg is given it: a string or a config. */
+describe('lookups of requests under way at once on PostgreSQL', () => {
+  /** The texts of the statements `store` sends on its pool from now on. */
+  function watch(store: Awaited<ReturnType<typeof openTestStore>>): string[] {
+    const sent: string[] = []
+    const query = store.pool.query.bind(store.pool)
+    store.pool.query = ((...args: Parameters<typeof query>) => (sent.push(textOf(args[0])), query(...args))) as typeof query
+    return sent
+  }
+
+  test('registrations at once draw their numbers together: each its own, ascending in the order asked', async () => {
+    const store = await openTestStore()
+    const sent = watch(store)
+    const created = await Promise.all(Array.from({ length: 20 }, () => store.unitOfWork(() => store.incidents.create(incidentDraft()))))
+    const numbers = created.map((i) => Number(i.number))
+    expect(new Set(numbers).size).toBe(20)
+    expect(numbers).toEqual([...numbers].sort((a, b) => a - b))
+    const draws = sent.filter((s) => s.includes(`nextval('incident_number')`))
+    expect(draws.length).toBeGreaterThan(0)
+    expect(draws.length).toBeLessThan(20)
+    expect(await store.incidents.count()).toBe(20)
+    await store.close()
+  })
+
+  test('sessions looked up at once are read together; a unit that stored a session reads it on its own connection', async () => {
+    const store = await openTestStore()
+    const session = (id: string) => ({ id, tokenHash: `h-${id}`, subject: { kind: 'staff' as const, id: 'st1' }, createdAt: at, expiresAt: at })
+    await Promise.all(['a', 'b', 'c'].map((id) => store.sessions.put(session(id))))
+    const sent = watch(store)
+    const found = await Promise.all(['a', 'b', 'c', 'x', 'a', 'b', 'c', 'x'].map((id) => store.sessions.withSubject(`h-${id}`)))
+    expect(found.map((f) => f?.session.id)).toEqual(['a', 'b', 'c', undefined, 'a', 'b', 'c', undefined])
+    expect(sent.filter((s) => s.includes('FROM sessions')).length).toBeLessThan(8)
+    // Not yet committed: only the unit itself sees it.
+    const seen = await store.unitOfWork(async () => {
+      await store.sessions.put(session('new'))
+      return store.sessions.withSubject('h-new')
+    })
+    expect(seen?.session.id).toBe('new')
+    await store.close()
+  })
+})
+
 function textOf(query: unknown): string {
   return typeof query === 'string' ? query : (query as { text: string }).text
 }

@@ -18,6 +18,7 @@ import type { StaffNotification } from '../domain/notifications.ts'
 import { countKeyOf, localDate, messageMoment, momentSource, registrationMoment, type ContactMoment, type MomentCount, type SignalOrganisation, type WindowCount } from '../domain/signals.ts'
 import { addDays } from '#lib/iso-week.ts'
 import { addTo, groupOf } from './signal-rollup.ts'
+import { coalesced } from './coalesced.ts'
 import { MIN_PHONE_DIGITS, callerSortKey } from '../domain/caller.ts'
 import type { DeskNotice } from '../domain/desk-notice.ts'
 import { REFUSED_ORIGINS_KEPT, type RefusedOrigin } from '../domain/refused-origin.ts'
@@ -513,6 +514,15 @@ const COUNTER_SLOT = '(pg_backend_pid() % 64)'
 /** What raising a counter does when its slot's row exists. */
 const COUNTER_CONFLICT = 'ON CONFLICT (day, organisation_id, kind, source, product_area, kb_query, slot) DO UPDATE SET count = signal_rollup_slots.count + 1'
 
+/** `$1` incident numbers, drawn from the sequence. */
+const DRAW_NUMBERS = `SELECT nextval('incident_number')::text AS number FROM generate_series(1, $1::int)`
+/** The sessions with these token hashes (`$1`, an array), each with its contact or staff member. */
+const SESSIONS_WITH_SUBJECT = `SELECT s.data AS session, c.data AS contact, st.data AS staff FROM sessions s
+  LEFT JOIN contacts c ON s.subject_kind = 'contact' AND c.id = s.subject_id
+  LEFT JOIN staff st ON s.subject_kind = 'staff' AND st.id = s.subject_id
+  WHERE s.token_hash = ANY($1::text[])`
+type SessionRow = { session: Session; contact: Contact | null; staff: Staff | null }
+
 /** Raises one signal counter by one: `$1`…`$6` are its key (organisation, day, kind, source, product area, KB search). */
 const RAISE_COUNTER = `INSERT INTO signal_rollup_slots (organisation_id, day, kind, source, product_area, kb_query, slot, count) VALUES ($1, $2, $3, $4, $5, $6, ${COUNTER_SLOT}, 1)
   ${COUNTER_CONFLICT}`
@@ -662,6 +672,11 @@ function buildStore(pool: pg.Pool, counterPool: pg.Pool, { schema, timeZone, lis
       return send(pool, sql, params)
     })) as unknown as pg.Pool['query'],
   }
+  /**
+   * A read on any of the pool's connections, whatever unit of work is current: for the lookups that
+   * go together for several requests (see `coalesced`), which run in the context of whichever asked first.
+   */
+  const shared = <R extends pg.QueryResultRow>(sql: string, params: unknown[]) => guarded(() => send(pool, sql, params) as Promise<pg.QueryResult<R>>)
   /** Statements that are no part of any unit of work (rate counters, the health probe): committed at once. */
   const apart = {
     query: (async (sql: string, params?: unknown[]) => guarded(() => counterPool.query(sql, params))) as unknown as pg.Pool['query'],
@@ -777,6 +792,21 @@ function buildStore(pool: pg.Pool, counterPool: pg.Pool, { schema, timeZone, lis
   }
 
   hot(RAISE_COUNTER)
+
+  /**
+   * Incident numbers for the registrations under way at once, drawn in one statement (a sequence
+   * is never rolled back, so it needs no unit of work): in the order asked, ascending.
+   */
+  const drawNumber = coalesced(async (asked: void[]) => {
+    const { rows: drawn } = await shared<{ number: string }>(hot(DRAW_NUMBERS), [asked.length])
+    return drawn.map((r) => r.number).sort((a, b) => a.length - b.length || (a < b ? -1 : 1))
+  })
+  /** Sessions with their subjects, for the requests under way at once (see `coalesced`), by token hash. */
+  const sessionOf = coalesced(async (hashes: string[]) => {
+    const { rows: found } = await shared<SessionRow>(hot(SESSIONS_WITH_SUBJECT), [hashes])
+    const byHash = new Map(found.map((row) => [row.session.tokenHash, row]))
+    return hashes.map((hash) => byHash.get(hash))
+  })
   /**
    * The contact moments of these local days from `since` on ("YYYY-MM-DDTHH:MM:SS", '' for all),
    * compared to the second: a caller wanting them later than a moment takes off the rest.
@@ -932,8 +962,7 @@ function buildStore(pool: pg.Pool, counterPool: pg.Pool, { schema, timeZone, lis
       async create(draft) {
         // The number first (a sequence is never rolled back anyway), so the record, its search
         // text and its announcement go with the unit's other writes: in a registration, one statement.
-        const { rows: [drawn] } = await db.query<{ number: string }>(hot(`SELECT nextval('incident_number')::text AS number`))
-        const incident: Incident = { ...draft, id: randomUUID(), number: drawn!.number, version: 1 }
+        const incident: Incident = { ...draft, id: randomUUID(), number: await drawNumber(), version: 1 }
         const columns = Object.entries(columnsOf('incidents', incident))
         const values: unknown[] = [incident.id, ...columns.map(([, value]) => value), json(incident)]
         const p = (value: unknown) => `$${values.push(value)}`
@@ -1147,11 +1176,10 @@ function buildStore(pool: pg.Pool, counterPool: pg.Pool, { schema, timeZone, lis
       put: (s) => put('sessions', s),
       byTokenHash: (hash) => one(hot('SELECT data FROM sessions WHERE token_hash = $1'), [hash]),
       async withSubject(hash) {
-        const { rows: [found] } = await db.query<{ session: Session; contact: Contact | null; staff: Staff | null }>(hot(
-          `SELECT s.data AS session, c.data AS contact, st.data AS staff FROM sessions s
-           LEFT JOIN contacts c ON s.subject_kind = 'contact' AND c.id = s.subject_id
-           LEFT JOIN staff st ON s.subject_kind = 'staff' AND st.id = s.subject_id
-           WHERE s.token_hash = $1`), [hash])
+        // A unit that wrote reads its own writes (a session it made) on its connection; other requests' lookups go together.
+        const found = units.getStore()?.holds(SESSIONS_WITH_SUBJECT)
+          ? (await db.query<SessionRow>(SESSIONS_WITH_SUBJECT, [[hash]])).rows[0]
+          : await sessionOf(hash)
         if (!found) return undefined
         return found.session.subject.kind === 'contact' ? { session: found.session, contact: found.contact ?? undefined } : { session: found.session, staff: found.staff ?? undefined }
       },

@@ -158,6 +158,10 @@ export function storeContract(name: string, open: () => Promise<Store>, reopen?:
       // A change to the contact is seen by the next read: no copy kept with the session.
       await store.contacts.put({ ...anne, isActive: false })
       expect((await store.sessions.withSubject('h-s1'))?.contact?.isActive).toBe(false)
+      // Lookups at once, as a busy desk's requests make them, each get their own session or none.
+      const hashes = ['h-s1', 'h-s2', 'h-none', 'h-s3', 'h-s1', 'h-none', 'h-s2']
+      const found = await Promise.all(hashes.map((hash) => store.sessions.withSubject(hash)))
+      expect(found.map((f) => f && [f.session.id, f.contact?.id ?? f.staff?.id])).toEqual([['s1', 'c1'], ['s2', 'st1'], undefined, ['s3', undefined], ['s1', 'c1'], undefined, ['s2', 'st1']])
       await store.close()
     })
 
