@@ -27,6 +27,16 @@ export interface BrokenLink {
   href: string
 }
 
+/**
+ * A full garbage collection, when the build runs with `--expose-gc` (as `npm run build` starts it).
+ * Left alone, V8 let the heap grow past 1 GB before its first full collection at 5,000 articles,
+ * while what lives between the steps (after the content sync, the server and client bundles, the
+ * pages) is about 200 MB: the build's peak memory went from 1.4–1.8 GB to about 1.0 GB.
+ */
+function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.()
+}
+
 /** Astro integration: link check and Pagefind index, each failing the build with a clear message; then the CSP hashes. */
 export function kbBuild(paths: BuildPaths): AstroIntegration {
   /** The sources as they were before Astro read them: a change made during the build is seen by the next. */
@@ -45,6 +55,10 @@ export function kbBuild(paths: BuildPaths): AstroIntegration {
         const drifts = articleDrift(paths.articlesDir, (await read()).articles)
         if (drifts.length > 0) throw new Error(driftMessage(drifts))
       },
+      // Between the build's steps, what the last one left is collected (see collectGarbage).
+      'astro:build:setup': collectGarbage,
+      'astro:build:ssr': collectGarbage,
+      'astro:build:generated': collectGarbage,
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir)
         // Pages embed the widget, so it is written before the links are checked.

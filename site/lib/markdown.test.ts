@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { createMarkdownProcessor, parseFrontmatter } from '@astrojs/markdown-remark'
 import { parseFragment, serialize } from 'parse5'
 import { describe, expect, test } from 'vitest'
-import { renderMarkdown } from './markdown.ts'
+import { renderMarkdown, packHeadings, unpackHeadings } from './markdown.ts'
 
 const ARTICLES = 'content/articles'
 
@@ -88,5 +88,20 @@ describe('renderMarkdown', () => {
 
   test('reports images with a relative path, which only MDX resolves', () => {
     expect(renderMarkdown('![scherm](./scherm.png) ![logo](/logo.svg) ![x](https://example.com/x.png)').relativeImages).toEqual(['./scherm.png'])
+  })
+})
+
+describe('packHeadings', () => {
+  test('keeps headings as one string and gives them back as they were, quotes and braces included', () => {
+    const { headings } = renderMarkdown('## Eerste "stap"\n\n### Met {accolades} en `code`\n\n## Tweede, [link](/x/)\n')
+    const packed = packHeadings(headings)
+    expect(typeof packed).toBe('string')
+    expect(unpackHeadings(packed)).toEqual(headings)
+    expect(unpackHeadings(packHeadings([]))).toEqual([])
+  })
+
+  test('gives nothing back for what it did not pack: an MDX entry keeps no packed headings', () => {
+    expect(unpackHeadings(undefined)).toBeUndefined()
+    expect(unpackHeadings([{ depth: 2, slug: 'a', text: 'A' }])).toBeUndefined()
   })
 })

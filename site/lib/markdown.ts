@@ -4,10 +4,11 @@ import GithubSlugger from 'github-slugger'
 import type { MarkdownHeading } from 'astro'
 
 /**
- * Raise when the HTML this module makes changes: it is part of every article's cache digest, so
- * a build with a kept content cache renders every `.md` article again instead of serving stale HTML.
+ * Raise when the HTML this module makes, or what the loader keeps of it, changes: it is part of every
+ * article's cache digest, so a build with a kept content cache renders every `.md` article again
+ * instead of serving stale HTML. (2: headings kept packed, see packHeadings.)
  */
-export const MARKDOWN_RENDERING = 1
+export const MARKDOWN_RENDERING = 2
 
 /** An article body rendered: the HTML and its headings (depth, id, text) for the table of contents. */
 export interface RenderedMarkdown {
@@ -58,6 +59,22 @@ for (const rule of ['th_open', 'td_open']) {
 /** The build's error for images a `.md` article names by a relative path (`where`: the file). */
 export function relativeImagesMessage(where: string, images: readonly string[]): string {
   return `${where}: images with a relative path (${images.join(', ')}) work only in an .mdx article; use a path from the site root (/images/…) or rename the file to .mdx`
+}
+
+/**
+ * An article's headings as the articles collection keeps them: one string instead of an object per
+ * heading. Astro's content store becomes one JavaScript module in the build, and the bundler spends
+ * memory on every object in it; at 5,000 articles the headings were two thirds of its objects.
+ * @example packHeadings([{ depth: 2, slug: 'stap', text: 'Stap' }]) === '[[2,"stap","Stap"]]'
+ */
+export function packHeadings(headings: readonly MarkdownHeading[]): string {
+  return JSON.stringify(headings.map((h) => [h.depth, h.slug, h.text]))
+}
+
+/** The headings `packHeadings` kept; undefined for anything else (an MDX entry has none kept). */
+export function unpackHeadings(packed: unknown): MarkdownHeading[] | undefined {
+  if (typeof packed !== 'string') return undefined
+  return (JSON.parse(packed) as [number, string, string][]).map(([depth, slug, text]) => ({ depth, slug, text }))
 }
 
 /** Renders an article body (the Markdown after the frontmatter). */

@@ -8,6 +8,7 @@ import type { DataStore, LoaderContext } from 'astro/loaders'
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
 import { articleLoader } from './articles.ts'
 import { idOf } from '../lib/article-source.ts'
+import { unpackHeadings } from '../lib/markdown.ts'
 
 type Entry = ReturnType<DataStore['get']> & {}
 
@@ -65,15 +66,16 @@ beforeEach(() => {
 afterEach(() => rmSync(root, { recursive: true, force: true }))
 
 describe('articleLoader', () => {
-  test('stores each .md article under the id Astro’s glob loader gives it, rendered, with headings and frontmatter', async () => {
+  test('stores each .md article under the id Astro’s glob loader gives it, rendered, with its headings packed', async () => {
     write('nl/support/incident-melden.md', `---\n${FRONTMATTER}\n---\n\nTekst met [een link](/support/andere/).\n\n## Eerste stap\n\nMeer.\n`)
     await load()
     const entry = store.get('nl/support/incident-melden')!
     expect(entry.filePath).toBe('articles/nl/support/incident-melden.md')
     expect(entry.data).toEqual({ title: 'Testartikel', description: 'Een artikel dat alleen in deze test bestaat.', category: 'support' })
     expect(entry.rendered?.html).toBe('<p>Tekst met <a href="/support/andere/">een link</a>.</p>\n<h2 id="eerste-stap">Eerste stap</h2>\n<p>Meer.</p>')
-    expect(entry.rendered?.metadata?.headings).toEqual([{ depth: 2, slug: 'eerste-stap', text: 'Eerste stap' }])
-    expect(entry.rendered?.metadata?.frontmatter).toMatchObject({ title: 'Testartikel' })
+    expect(unpackHeadings(entry.rendered?.metadata?.packedHeadings)).toEqual([{ depth: 2, slug: 'eerste-stap', text: 'Eerste stap' }])
+    // The frontmatter is the entry's data: not kept twice.
+    expect(entry.rendered?.metadata).toEqual({ packedHeadings: expect.any(String) })
     expect(parseData).toHaveBeenCalledWith(expect.objectContaining({ id: 'nl/support/incident-melden', filePath: join(root, 'articles/nl/support/incident-melden.md') }))
   })
 

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { parseFrontmatter } from '@astrojs/markdown-remark'
 import { glob, type DataStore, type Loader, type LoaderContext } from 'astro/loaders'
 import { inBatches } from '#lib/in-batches.ts'
-import { MARKDOWN_RENDERING, relativeImagesMessage, renderMarkdown } from '../lib/markdown.ts'
+import { MARKDOWN_RENDERING, packHeadings, relativeImagesMessage, renderMarkdown } from '../lib/markdown.ts'
 import { articleFiles, articlePathPattern, idOf } from '../lib/article-source.ts'
 
 /** Where the articles are and which language folders hold them. */
@@ -114,7 +114,8 @@ function markdownSync({ store, parseData, generateDigest }: LoaderContext, root:
       if (relativeImages.length > 0) {
         throw new Error(relativeImagesMessage(filePath, relativeImages))
       }
-      store.set({ id, data, filePath, digest, rendered: { html, metadata: { headings, frontmatter: parsed.frontmatter } } })
+      // The headings packed (see packHeadings); the frontmatter is in `data` already.
+      store.set({ id, data, filePath, digest, rendered: { html, metadata: { packedHeadings: packHeadings(headings) } } })
       return id
     },
   }
