@@ -10,3 +10,8 @@ export type Language = (typeof LANGUAGES)[number]
 export function isLanguage(value: unknown): value is Language {
   return (LANGUAGES as readonly unknown[]).includes(value)
 }
+
+/** The locale a language's dates and numbers are written in. @example localeOf('en') === 'en-GB' */
+export function localeOf(lang: Language): string {
+  return lang === 'nl' ? 'nl-NL' : 'en-GB'
+}

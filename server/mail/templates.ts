@@ -5,7 +5,7 @@ import { type Key, t, translator } from '#lib/i18n/index.ts'
 import type { Language } from '#lib/language.ts'
 import type { ComplaintStatus, FeedbackKind, IncidentStatus } from '#domain/records.ts'
 import { escapeHtml } from '#lib/escape-html.ts'
-import { dateFormat } from '#lib/date-format.ts'
+import { dayAndTime } from '#lib/date-format.ts'
 
 /** What every template needs: the desk, where it is reached, and the recipient's language. */
 export interface TemplateContext {
@@ -205,9 +205,7 @@ export function complaintChanged(
 
 /** A moment as the recipient reads it in the desk's time zone. @example "dinsdag 1 december om 10:00" */
 export function moment(at: Date, timeZone: string, language: Language): string {
-  const day = dateFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { timeZone, weekday: 'long', day: 'numeric', month: 'long' }).format(at)
-  const time = dateFormat('nl-NL', { timeZone, hour: '2-digit', minute: '2-digit' }).format(at)
-  return t(language, 'mail.moment', { day, time })
+  return t(language, 'mail.moment', dayAndTime(at, timeZone, language))
 }
 
 /** "Call now" only while the desk is open: closed, the mail says when it opens (or to call during opening hours). */

@@ -4,7 +4,7 @@ import { t } from '#lib/i18n/index.ts'
 import type { Language } from '#lib/language.ts'
 import type { SignInRequested } from '../services/sign-in.ts'
 import { CheckEmail } from './incident.ts'
-import { dateFormat } from '#lib/date-format.ts'
+import { clockTimeIn } from '#lib/date-format.ts'
 
 /** The request was taken; `nextLinkAt` only when this address (known or not) asked too often and no mail went. */
 export const SignInLinkReply = CheckEmail.extend({
@@ -15,6 +15,6 @@ export type SignInLinkReply = z.infer<typeof SignInLinkReply>
 /** The reply in `lang`; a rate-limited one says from when (the desk's clock time, `timeZone`) a new link can be asked. */
 export function presentSignInRequested(requested: SignInRequested, lang: Language, timeZone: string): SignInLinkReply {
   if (!requested.nextLinkAt) return { status: 'check_email', message: t(lang, 'api.signInSent') }
-  const time = dateFormat('nl-NL', { timeZone, hour: '2-digit', minute: '2-digit' }).format(requested.nextLinkAt)
+  const time = clockTimeIn(requested.nextLinkAt, timeZone)
   return { status: 'check_email', message: t(lang, 'api.signInRecent', { time }), nextLinkAt: requested.nextLinkAt.toISOString() }
 }

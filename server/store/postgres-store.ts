@@ -514,8 +514,8 @@ const COUNTER_SLOT = '(pg_backend_pid() % 64)'
 /** What raising a counter does when its slot's row exists. */
 const COUNTER_CONFLICT = 'ON CONFLICT (day, organisation_id, kind, source, product_area, kb_query, slot) DO UPDATE SET count = signal_rollup_slots.count + 1'
 
-/** `$1` incident numbers, drawn from the sequence. */
-const DRAW_NUMBERS = `SELECT nextval('incident_number')::text AS number FROM generate_series(1, $1::int)`
+/** `$1` incident numbers, drawn from the sequence, ascending. */
+const DRAW_NUMBERS = `SELECT n::text AS number FROM (SELECT nextval('incident_number') AS n FROM generate_series(1, $1::int)) AS drawn ORDER BY n`
 /** The sessions with these token hashes (`$1`, an array), each with its contact or staff member. */
 const SESSIONS_WITH_SUBJECT = `SELECT s.data AS session, c.data AS contact, st.data AS staff FROM sessions s
   LEFT JOIN contacts c ON s.subject_kind = 'contact' AND c.id = s.subject_id
@@ -799,7 +799,7 @@ function buildStore(pool: pg.Pool, counterPool: pg.Pool, { schema, timeZone, lis
    */
   const drawNumber = coalesced(async (asked: void[]) => {
     const { rows: drawn } = await shared<{ number: string }>(hot(DRAW_NUMBERS), [asked.length])
-    return drawn.map((r) => r.number).sort((a, b) => a.length - b.length || (a < b ? -1 : 1))
+    return drawn.map((r) => r.number)
   })
   /** Sessions with their subjects, for the requests under way at once (see `coalesced`), by token hash. */
   const sessionOf = coalesced(async (hashes: string[]) => {

@@ -1,5 +1,5 @@
 /** The site's entry to the one catalogue in `lib/i18n`: the translator, the islands' strings by area, language helpers. */
-import type { Language } from '#lib/language.ts'
+import { type Language, localeOf } from '#lib/language.ts'
 import { type AreaStrings, type Key, dictionaries, strings, t, translator } from '#lib/i18n/index.ts'
 import { format } from '#lib/format.ts'
 import { dateFormat } from '#lib/date-format.ts'
@@ -44,15 +44,10 @@ export function otherLanguage(lang: Language): Language {
   return lang === 'nl' ? 'en' : 'nl'
 }
 
-/** Locale for Intl formatting. */
-export function locale(lang: Language): string {
-  return lang === 'nl' ? 'nl-NL' : 'en-GB'
-}
-
 /**
  * A date as articles show it ("3 augustus 2026", "3 August 2026"). One formatter per language for
  * the whole build (see dateFormat): every article page shows dates.
  */
 export function longDate(lang: Language, date: Date): string {
-  return dateFormat(locale(lang), { day: 'numeric', month: 'long', year: 'numeric' }).format(date)
+  return dateFormat(localeOf(lang), { day: 'numeric', month: 'long', year: 'numeric' }).format(date)
 }

@@ -1,5 +1,5 @@
 /** "Open now until 17:00" / "Closed now — opens Monday at 08:30", from the API's desk reply, in the desk's time zone. */
-import type { Language } from '#lib/language.ts'
+import { type Language, localeOf } from '#lib/language.ts'
 import type { DeskStatusReply } from '#domain/desk-status.ts'
 import { format } from '#lib/format.ts'
 import type { Strings } from './strings.ts'
@@ -34,7 +34,7 @@ export function describeDesk(desk: DeskStatusReply, now: Date, lang: Language, s
 
 /** "08:30": hours and minutes in `timeZone`, 24-hour clock. */
 function localTime(at: Date, timeZone: string, lang: Language): string {
-  return dateFormat(lang === 'en' ? 'en-GB' : 'nl-NL', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(at)
+  return dateFormat(localeOf(lang), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(at)
 }
 
 /** "2026-11-30": the calendar date in `timeZone`. */

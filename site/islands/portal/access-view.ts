@@ -5,7 +5,7 @@ import type { AccessLevel, BackupStatus, ExtraSupportStatus } from '#domain/reco
 import { format } from '#lib/format.ts'
 import type { PortalKey, PortalStrings } from '../../i18n/index.ts'
 import { DESK_TIME_ZONE, moment } from './format.ts'
-import { dateFormat } from '#lib/date-format.ts'
+import { clockTimeIn } from '#lib/date-format.ts'
 
 const DAY = 24 * 3_600_000
 /** A grant's end the form proposes: long enough for most investigations, short enough to be asked for again. */
@@ -106,7 +106,7 @@ export function spacedCode(code: string): string {
  * @example clockTime('2026-12-01T09:05:00Z') === '10:05'
  */
 export function clockTime(iso: string): string {
-  return dateFormat('nl-NL', { timeZone: DESK_TIME_ZONE, hour: '2-digit', minute: '2-digit' }).format(new Date(iso))
+  return clockTimeIn(new Date(iso), DESK_TIME_ZONE)
 }
 
 /** A remote view as GET /api/consents presents it, as far as the code notice needs. */

@@ -2,19 +2,14 @@
 import type { Language } from '#lib/language.ts'
 import { format } from '#lib/format.ts'
 import { DESK_TIME_ZONE } from './format.ts'
-import { dateFormat } from '#lib/date-format.ts'
+import { dayAndTime } from '#lib/date-format.ts'
 
 /**
  * A moment as the e-mails say it, in the desk's time zone: `template` gets `{day}` and `{time}`.
  * @example longMoment('nl', '2026-12-01T09:00:00Z', '{day} om {time}') === 'dinsdag 1 december om 10:00'
  */
 export function longMoment(lang: Language, iso: string, template: string): string {
-  const at = new Date(iso)
-  const locale = lang === 'nl' ? 'nl-NL' : 'en-GB'
-  const day = dateFormat(locale, { timeZone: DESK_TIME_ZONE, weekday: 'long', day: 'numeric', month: 'long' }).format(at)
-  // The 24-hour clock in both languages, as the desk's opening hours are written.
-  const time = dateFormat('nl-NL', { timeZone: DESK_TIME_ZONE, hour: '2-digit', minute: '2-digit' }).format(at)
-  return format(template, { day, time })
+  return format(template, dayAndTime(new Date(iso), DESK_TIME_ZONE, lang))
 }
 
 /** The state of a complaint's response target: none (an opinion), open, met or missed. */

@@ -1,5 +1,5 @@
 /** What the console says about consented access and extra support: names for levels and states, badges, the actions a record offers, windows in Dutch time, and what changed between two looks. */
-import type { Language } from '#lib/language.ts'
+import { type Language, localeOf } from '#lib/language.ts'
 import type { AccessLevel, BackupStatus, ExtraSupportStatus } from '#domain/records.ts'
 import { format } from '#lib/format.ts'
 import type { StaffKey, StaffStrings } from '../../i18n/index.ts'
@@ -115,7 +115,6 @@ export function billingText(strings: StaffStrings, isBilled: boolean): string {
   return strings[isBilled ? 'access.extra.billed' : 'access.extra.notBilled']
 }
 
-const localeOf = (lang: Language) => (lang === 'nl' ? 'nl-NL' : 'en-GB')
 const dayFormat = (lang: Language) => dateFormat(localeOf(lang), { timeZone: DESK_TIME_ZONE, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' })
 const timeFormat = (lang: Language) => dateFormat(localeOf(lang), { timeZone: DESK_TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
 

@@ -1,5 +1,5 @@
 /** What the KB insight page says beside the report's numbers: percentages, counts, weeks, languages and the template link. */
-import type { Language } from '#lib/language.ts'
+import { type Language, localeOf } from '#lib/language.ts'
 import type { DeflectionWeek } from '#domain/kb-insight-report.ts'
 import { format } from '#lib/format.ts'
 import type { StaffStrings } from '../../i18n/index.ts'
@@ -14,7 +14,6 @@ export const DEFAULT_PERIOD: Period = 12
 
 export type { DeflectionWeek }
 
-const localeOf = (lang: Language) => (lang === 'nl' ? 'nl-NL' : 'en-GB')
 
 /**
  * A ratio from 0 to 1 as a whole percentage in the page's language. A ratio short of all or

@@ -1,5 +1,5 @@
 /** The triage queue's pure parts: filters ⇄ query string, the queue a filter names, and a target in words. */
-import type { Language } from '#lib/language.ts'
+import { type Language, localeOf } from '#lib/language.ts'
 import { format } from '#lib/format.ts'
 import type { StaffStrings } from '../../i18n/index.ts'
 import { DESK_TIME_ZONE } from '../portal/format.ts'
@@ -170,7 +170,7 @@ export function remainingText(strings: StaffStrings, sla: Sla): string | undefin
 
 /** @example clockTime('nl', '2026-12-01T09:42:00Z') === '10:42' (the desk's time zone) */
 export function clockTime(lang: Language, iso: string): string {
-  return dateFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { timeZone: DESK_TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso))
+  return dateFormat(localeOf(lang), { timeZone: DESK_TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso))
 }
 
 /**

@@ -1,5 +1,5 @@
 /** What the Signals page says beside the API's numbers: the rule in words, week labels, dates and the order of follow-ups. */
-import type { Language } from '#lib/language.ts'
+import { type Language, localeOf } from '#lib/language.ts'
 import type { FollowUpKind } from '#domain/records.ts'
 import type { ThresholdKind, ThresholdOf } from '#domain/signals.ts'
 import { format } from '#lib/format.ts'
@@ -17,7 +17,6 @@ export interface Threshold {
 /** What a threshold counts, as the catalogue's keys spell it. */
 const MEASURE_KEYS = { contact_moments: 'contactMoments', incidents: 'incidents' } as const satisfies Record<ThresholdOf, string>
 
-const localeOf = (lang: Language) => (lang === 'nl' ? 'nl-NL' : 'en-GB')
 
 /** One threshold in words, saying what it counts. @example thresholdText(strings, { kind: 'question', of: 'contact_moments', count: 8 }) === '8 contactmomenten over gebruikersvragen' */
 export function thresholdText(strings: StaffStrings, threshold: Threshold): string {
